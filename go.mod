@@ -1,0 +1,13 @@
+module github.com/hesabat/hesabat
+
+go 1.26.8
+
+require (
+	github.com/klippa-app/go-pdfium v1.21.4 // indirect
+	github.com/mattn/go-sqlite3 v1.14.53 // indirect
+	github.com/tetratelabs/wazero v1.12.0 // indirect
+	golang.org/x/sync v0.25.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/term v0.48.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)

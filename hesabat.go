@@ -1,0 +1,188 @@
+// Package hesabat holds the vocabulary shared by the stages of the hesabat
+// pipeline: extract (a file to a Document of rows), transform (rows to a
+// Report of measures and facts) and load (a Report into SQLite).
+//
+// Stage packages import this package and never each other; cmd/hesabat wires
+// the concrete stages together.
+package hesabat
+
+import (
+	"context"
+	"io"
+)
+
+// Format names a kind of input file.
+type Format string
+
+// The formats hesabat reads.
+const (
+	TXT  Format = "txt"
+	DOCX Format = "docx"
+	PDF  Format = "pdf"
+)
+
+// Source identifies one input file.
+type Source struct {
+	Path   string // the path as the user gave it
+	Format Format
+	SHA256 string // hex digest of the file's bytes; the document's identity
+	Size   int64
+}
+
+// Extractor turns one file into a Document. Implementations must be safe for
+// use by several goroutines at once, must honour ctx, and must never panic:
+// malformed input yields an *Error wrapping one of the sentinel errors.
+type Extractor interface {
+	Extract(ctx context.Context, src Source, r io.ReaderAt, size int64) (*Document, error)
+}
+
+// Document is what an extractor delivers: the file's rows in reading order,
+// tables and the paragraphs between them alike. It is format independent;
+// the stitcher in transform builds the Report from it.
+type Document struct {
+	Source   Source
+	Pages    int // number of pages; 1 for formats without pages
+	Rows     []Row
+	Warnings []string // problems that did not stop extraction, e.g. "page 4 has no text layer; OCR not enabled"
+}
+
+// Row is one table row, or one paragraph outside any table.
+type Row struct {
+	// Cells are the row's cells left to right. A paragraph outside a table
+	// is a Row with one Cell and InTable false.
+	Cells []Cell
+	// InTable is true for rows of a table.
+	InTable bool
+	// Header is true when the file itself marks the row as a (repeated)
+	// table header, as DOCX w:tblHeader does. The stitcher also finds
+	// headers by their text, so extractors that cannot know leave it false.
+	Header bool
+	// Page is the 1-based page on which the row starts.
+	Page int
+	// Offset is where the row starts, in bytes: into the file for text,
+	// into word/document.xml for DOCX; -1 where unknown (PDF).
+	Offset int64
+}
+
+// Cell is one table cell.
+type Cell struct {
+	// Paras are the cell's paragraphs in order; an empty cell has none.
+	Paras []string
+	// Raw holds the paragraphs as the file had them, before normalisation.
+	// Extractors leave it nil; the normalisation step fills it.
+	Raw []string
+	// Span is the number of grid columns the cell covers; 0 means 1.
+	Span int
+}
+
+// Text returns the cell's paragraphs joined by single spaces.
+func (c Cell) Text() string {
+	switch len(c.Paras) {
+	case 0:
+		return ""
+	case 1:
+		return c.Paras[0]
+	}
+	n := len(c.Paras) - 1
+	for _, p := range c.Paras {
+		n += len(p)
+	}
+	b := make([]byte, 0, n)
+	for i, p := range c.Paras {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p...)
+	}
+	return string(b)
+}
+
+// Columns returns the number of grid columns the cell covers (at least 1).
+func (c Cell) Columns() int {
+	if c.Span < 1 {
+		return 1
+	}
+	return c.Span
+}
+
+// Report is one report as hesabat outputs it (the JSON of `hesabat extract`)
+// and stores it. Missing values are "" or nil (null in JSON).
+type Report struct {
+	Source   string    `json:"source"`
+	Format   Format    `json:"format"`
+	SHA256   string    `json:"sha256"`
+	Pages    int       `json:"pages"`
+	Title    string    `json:"title"`
+	Agency   string    `json:"agency"`
+	Year     *int      `json:"year"`
+	Plan     Plan      `json:"plan"`
+	Measures []Measure `json:"measures"`
+	Warnings []string  `json:"warnings"`
+}
+
+// Plan is the national action plan a report is about.
+type Plan struct {
+	Title string `json:"title"`
+	Start *int   `json:"start"`
+	End   *int   `json:"end"`
+}
+
+// Term is a measure's execution term as written ("2020-2022", "mütəmadi").
+type Term struct {
+	Raw       string `json:"raw"`
+	Start     *int   `json:"start"`
+	End       *int   `json:"end"`
+	Recurring bool   `json:"recurring"` // "mütəmadi", "daim", "hər il", …
+}
+
+// Measure is one row of a report's table of measures, with its continuation
+// rows folded in.
+type Measure struct {
+	Number   string `json:"number"` // "4.1", no trailing dot
+	Section  string `json:"section"`
+	Title    string `json:"title"` // one line, whitespace collapsed
+	Executor string `json:"executor"`
+	Term     Term   `json:"term"`
+	// Paragraphs are the work-done paragraphs in order.
+	Paragraphs []string `json:"paragraphs"`
+	// WorkDone is Paragraphs joined by "\n"; fact offsets point into it.
+	WorkDone string `json:"work_done"`
+	// Raw is the work-done text as the file had it, before normalisation.
+	Raw string `json:"-"`
+	// Pages are the first and last page the measure spans.
+	Pages [2]int `json:"pages"`
+	// Offset is the byte offset of the measure's first row (see Row.Offset).
+	Offset int64  `json:"-"`
+	Facts  []Fact `json:"facts"`
+}
+
+// Fact is a number found in text, with what it counts.
+type Fact struct {
+	Kind      FactKind `json:"kind"`
+	Value     *float64 `json:"value"`     // the number; nil for dates and doc numbers
+	ValueEnd  *float64 `json:"value_end"` // the end of a range
+	Unit      string   `json:"unit"`      // lemma of what is counted: "iclas", "elektron arayış"
+	Currency  string   `json:"currency"`  // ISO 4217 for money: "AZN"
+	Date      string   `json:"date"`      // ISO date, "--MM-DD" without a year
+	Ref       string   `json:"ref"`       // identifier of a document number: "1/3"
+	Qualifier string   `json:"qualifier"` // "about", "at least", "more than", "nearly", "up to"
+	Text      string   `json:"text"`      // the matched span
+	Start     int      `json:"start"`     // offset in runes of Text in the input
+	End       int      `json:"end"`       // offset in runes just after Text
+}
+
+// FactKind classifies a Fact.
+type FactKind string
+
+// The kinds of fact.
+const (
+	Quantity  FactKind = "quantity"
+	Percent   FactKind = "percent"
+	Money     FactKind = "money"
+	Date      FactKind = "date"
+	Year      FactKind = "year"
+	YearRange FactKind = "year_range"
+	TimeRange FactKind = "time_range"
+	Ordinal   FactKind = "ordinal"
+	DocNumber FactKind = "doc_number"
+)
