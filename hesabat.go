@@ -73,6 +73,11 @@ type Cell struct {
 	Raw []string
 	// Span is the number of grid columns the cell covers; 0 means 1.
 	Span int
+	// Continues is true when the cell's first paragraph carries on the last
+	// paragraph of the same column in the row above, as when a page break
+	// splits a paragraph. The stitcher then joins the two with a space
+	// instead of starting a new paragraph.
+	Continues bool
 }
 
 // Text returns the cell's paragraphs joined by single spaces.
