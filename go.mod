@@ -3,6 +3,8 @@ module github.com/hesabat/hesabat
 go 1.26.8
 
 require (
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/jolestar/go-commons-pool/v2 v2.1.2 // indirect
 	github.com/klippa-app/go-pdfium v1.21.4 // indirect
 	github.com/mattn/go-sqlite3 v1.14.53 // indirect
 	github.com/tetratelabs/wazero v1.12.0 // indirect
