@@ -1,0 +1,372 @@
+package load
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hesabat/hesabat"
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// DefaultPath is the database file used when the user names none.
+const DefaultPath = "hesabat.db"
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// timeFormat is how times are stored: ISO 8601 in UTC, which SQLite's date
+// functions read and which sorts as text.
+const timeFormat = "2006-01-02T15:04:05.000Z"
+
+// DB is a hesabat database. It is safe for use by several goroutines at
+// once: reads run in parallel, and writes are serialised by SQLite, a writer
+// waiting up to five seconds for another to finish before it fails with
+// SQLITE_BUSY. hesabat itself writes from one goroutine.
+type DB struct {
+	db *sql.DB
+
+	// Now returns the current time; it stamps ingested_at and occurred_at.
+	// Tests may replace it before use.
+	Now func() time.Time
+}
+
+// Open opens the database at path, creating the file if it does not exist,
+// and applies the migrations it lacks. Every connection runs in WAL mode with
+// foreign keys enforced, a five-second busy timeout and synchronous=NORMAL,
+// and begins its transactions IMMEDIATE so that a writer never fails halfway
+// for want of the write lock.
+func Open(path string) (*DB, error) {
+	dsn, err := dataSourceName(path)
+	if err != nil {
+		return nil, err
+	}
+	sqlDB, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db := &DB{db: sqlDB, Now: time.Now}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory exists by construction
+	}
+	if err := db.migrate(context.Background(), sub); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// dataSourceName returns the go-sqlite3 data source name for the file at
+// path: a file: URI, so that any character may appear in the path, with
+// the connection settings as parameters.
+func dataSourceName(path string) (string, error) {
+	if path == "" {
+		return "", errors.New("open: empty database path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("open %s: %w", path, err)
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	params := url.Values{
+		"_journal_mode": {"WAL"},
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {"5000"},
+		"_synchronous":  {"NORMAL"},
+		"_txlock":       {"immediate"},
+	}
+	return u.String() + "?" + params.Encode(), nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	return db.db.Close()
+}
+
+// migrate applies, in the order of their numbers, the migrations in fsys
+// (files named NNNN_name.sql) that schema_migrations does not list. Each
+// runs in its own transaction together with the row that records it, so a
+// failing migration leaves the database as the previous one left it.
+func (db *DB) migrate(ctx context.Context, fsys fs.FS) error {
+	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	names, err := fs.Glob(fsys, "*.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	type migration struct {
+		version int
+		name    string
+	}
+	var ms []migration
+	seen := make(map[int]string)
+	for _, name := range names {
+		digits, _, ok := strings.Cut(name, "_")
+		version, err := strconv.Atoi(digits)
+		if !ok || err != nil || version < 1 {
+			return fmt.Errorf("migrate: %s: name must be NNNN_name.sql", name)
+		}
+		if other, dup := seen[version]; dup {
+			return fmt.Errorf("migrate: %s and %s share version %d", other, name, version)
+		}
+		seen[version] = name
+		ms = append(ms, migration{version, name})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for _, m := range ms {
+		if err := db.migrateOne(ctx, fsys, m.version, m.name); err != nil {
+			return fmt.Errorf("migrate: %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// migrateOne applies migration name unless it is already recorded.
+// Another process may be migrating the same file: the IMMEDIATE transaction
+// waits for it, and the check inside the transaction then sees its work.
+func (db *DB) migrateOne(ctx context.Context, fsys fs.FS, version int, name string) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var applied bool
+	if err := tx.QueryRowContext(ctx,
+		`SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)`, version,
+	).Scan(&applied); err != nil {
+		return err
+	}
+	if applied {
+		return nil
+	}
+	script, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		version, name, db.now(),
+	); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// now returns the current time as stored.
+func (db *DB) now() string {
+	return db.Now().UTC().Format(timeFormat)
+}
+
+// Has reports whether a report with the given SHA-256 (lower-case hex) is
+// stored.
+func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
+	var ok bool
+	err := db.db.QueryRowContext(ctx,
+		`SELECT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)`, sha256,
+	).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("has %s: %w", sha256, err)
+	}
+	return ok, nil
+}
+
+// SaveReport stores r with its warnings, measures and facts in one
+// transaction. If a report with r.SHA256 is already stored it changes
+// nothing and returns false; two callers saving the same report at once
+// store it once. On error nothing of r is stored.
+//
+// Empty strings are stored as NULL, as is a Measure.Offset of -1; measures
+// and facts keep their order in the position column (from 1). Earlier
+// ingest_errors rows for the same file stay: they are history.
+func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("save %s: %w", r.Source, err)
+		}
+	}()
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+
+	res, err := tx.ExecContext(ctx, `INSERT INTO reports
+		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (sha256) DO NOTHING`,
+		r.Source, string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
+		null(r.Plan.Title), r.Plan.Start, r.Plan.End, db.now())
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	reportID, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+
+	for i, w := range r.Warnings {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO report_warnings (report_id, position, message) VALUES (?, ?, ?)`,
+			reportID, i+1, w,
+		); err != nil {
+			return false, fmt.Errorf("warning %d: %w", i+1, err)
+		}
+	}
+
+	insMeasure, err := tx.PrepareContext(ctx, `INSERT INTO measures
+		(report_id, position, number, section, title, executor,
+		 term_raw, term_start, term_end, term_recurring,
+		 work_done, raw, page_first, page_last, byte_offset)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return false, err
+	}
+	defer insMeasure.Close()
+	insFact, err := tx.PrepareContext(ctx, `INSERT INTO facts
+		(measure_id, position, kind, value, value_end, unit, currency,
+		 iso_date, ref, qualifier, span_text, span_start, span_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return false, err
+	}
+	defer insFact.Close()
+
+	for i := range r.Measures {
+		m := &r.Measures[i]
+		var offset any
+		if m.Offset >= 0 {
+			offset = m.Offset
+		}
+		res, err := insMeasure.ExecContext(ctx, reportID, i+1,
+			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
+			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
+			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset)
+		if err != nil {
+			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
+		}
+		measureID, err := res.LastInsertId()
+		if err != nil {
+			return false, err
+		}
+		for j, f := range m.Facts {
+			if _, err := insFact.ExecContext(ctx, measureID, j+1,
+				string(f.Kind), f.Value, f.ValueEnd, null(f.Unit), null(f.Currency),
+				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End,
+			); err != nil {
+				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// null returns s, or nil (SQL NULL) when s is empty.
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// kinds maps each sentinel error to the kind ingest_errors records for it:
+// the sentinel's own text, as in "no measure table".
+var kinds = []error{
+	hesabat.ErrEmpty,
+	hesabat.ErrUnsupported,
+	hesabat.ErrEncrypted,
+	hesabat.ErrCorrupt,
+	hesabat.ErrNoTable,
+	hesabat.ErrTooLarge,
+	hesabat.ErrTimeout,
+}
+
+// Kind returns the kind under which SaveError records err: the text of the
+// hesabat sentinel error it wraps ("encrypted", "no measure table", …),
+// "time limit exceeded" for context.DeadlineExceeded, and "error" for
+// anything else.
+func Kind(err error) string {
+	for _, k := range kinds {
+		if errors.Is(err, k) {
+			return k.Error()
+		}
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return hesabat.ErrTimeout.Error()
+	}
+	return "error"
+}
+
+// SaveError records that the file at path (with the given SHA-256, "" when
+// unknown) failed with err. When err is or wraps a *hesabat.Error, its page
+// and hint are recorded and the message is its cause without the path and
+// hint; otherwise the message is err's text.
+func (db *DB) SaveError(ctx context.Context, path, sha256 string, err error) error {
+	if err == nil {
+		return fmt.Errorf("save error for %s: nil error", path)
+	}
+	msg, hint, page := err.Error(), "", 0
+	var e *hesabat.Error
+	if errors.As(err, &e) {
+		hint, page = e.Hint, e.Page
+		if e.Err != nil {
+			msg = e.Err.Error()
+		}
+	}
+	var pageArg any
+	if page > 0 {
+		pageArg = page
+	}
+	if _, xerr := db.db.ExecContext(ctx, `INSERT INTO ingest_errors
+		(path, sha256, kind, page, message, hint, occurred_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		path, null(sha256), Kind(err), pageArg, msg, null(hint), db.now(),
+	); xerr != nil {
+		return fmt.Errorf("save error for %s: %w", path, xerr)
+	}
+	return nil
+}
+
+// Counts are the numbers of rows in the main tables.
+type Counts struct {
+	Reports, Measures, Facts, Errors int
+}
+
+// Counts returns how many reports, measures, facts and ingest errors the
+// database holds, read in one consistent snapshot.
+func (db *DB) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := db.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM reports),
+		(SELECT count(*) FROM measures),
+		(SELECT count(*) FROM facts),
+		(SELECT count(*) FROM ingest_errors)`,
+	).Scan(&c.Reports, &c.Measures, &c.Facts, &c.Errors)
+	if err != nil {
+		return Counts{}, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
