@@ -1,0 +1,218 @@
+// Package txt reads plain-text reports into rows.
+//
+// Two layouts are understood. In the tab layout (as agencies export it)
+// every line holding a tab is a table row whose cells are separated by
+// tabs; cells may hold HTML (<p> paragraphs, entities, tags). In the space
+// layout (what `pdftotext -layout` writes) columns are aligned with runs of
+// spaces and a form feed separates pages; column positions are found from
+// the alignment of the text itself. Lines outside the table become
+// paragraphs (Row.InTable false); consecutive lines form one paragraph.
+package txt
+
+import (
+	"context"
+	"html"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
+)
+
+// MaxSize is the largest text file read, in bytes.
+const MaxSize = 64 << 20
+
+// Extractor reads .txt reports. The zero value is ready to use and safe
+// for concurrent use.
+type Extractor struct{}
+
+// Extract implements hesabat.Extractor.
+func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (*hesabat.Document, error) {
+	if size == 0 {
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrEmpty, "check the export; the file has no bytes", "")
+	}
+	if size > MaxSize {
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrTooLarge, "", "%d bytes, the limit for text is %d", size, MaxSize)
+	}
+	b := make([]byte, size)
+	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
+		return nil, &hesabat.Error{Path: src.Path, Err: err}
+	}
+	d, err := decode(b)
+	if err != nil {
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrUnsupported, "is it really a text file? DOCX and PDF need their own extension", "%v", err)
+	}
+	if strings.TrimSpace(d.text) == "" {
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrEmpty, "the file holds only white space", "")
+	}
+	lines := splitLines(d)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc := &hesabat.Document{Source: src, Pages: lines[len(lines)-1].page}
+	if tabLayout(lines) {
+		doc.Rows = tabRows(lines)
+	} else {
+		doc.Rows = spaceRows(lines)
+	}
+	return doc, nil
+}
+
+// line is one line of the text with its page and file offset.
+type line struct {
+	text   string
+	page   int
+	offset int64
+}
+
+// splitLines splits the text at LF, CRLF and CR; a form feed starts a new
+// page wherever it stands.
+func splitLines(d *decoded) []line {
+	var out []line
+	page, runes, start := 1, 0, 0
+	startRunes := 0
+	s := d.text
+	emit := func(end int) {
+		out = append(out, line{text: s[start:end], page: page, offset: d.offset(start, startRunes)})
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '\n', '\r':
+			emit(i)
+			i++
+			runes++
+			if c == '\r' && i < len(s) && s[i] == '\n' {
+				i++
+				runes++
+			}
+			start, startRunes = i, runes
+			continue
+		case '\f':
+			if strings.TrimSpace(s[start:i]) != "" {
+				emit(i)
+			}
+			page++
+			i++
+			runes++
+			start, startRunes = i, runes
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		runes++
+	}
+	if start < len(s) {
+		emit(len(s))
+	}
+	if len(out) == 0 {
+		out = append(out, line{page: page})
+	}
+	return out
+}
+
+// tabLayout reports whether the table is written with tabs.
+func tabLayout(lines []line) bool {
+	for _, l := range lines {
+		if strings.Contains(l.text, "\t") {
+			return true
+		}
+	}
+	return false
+}
+
+// tabRows turns lines with tabs into table rows and the rest into
+// paragraphs.
+func tabRows(lines []line) []hesabat.Row {
+	var rows []hesabat.Row
+	var para []line
+	flush := func() {
+		if len(para) > 0 {
+			rows = append(rows, paragraph(para))
+			para = para[:0]
+		}
+	}
+	for _, l := range lines {
+		switch {
+		case strings.Contains(l.text, "\t"):
+			flush()
+			fields := strings.Split(l.text, "\t")
+			row := hesabat.Row{InTable: true, Page: l.page, Offset: l.offset, Cells: make([]hesabat.Cell, len(fields))}
+			for i, f := range fields {
+				row.Cells[i] = htmlCell(f)
+			}
+			rows = append(rows, row)
+		case strings.TrimSpace(l.text) == "":
+			flush()
+		default:
+			para = append(para, l)
+		}
+	}
+	flush()
+	return rows
+}
+
+// paragraph joins consecutive non-table lines into one paragraph row.
+func paragraph(ls []line) hesabat.Row {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = strings.TrimSpace(l.text)
+	}
+	text := stripEmphasis(plainText(strings.Join(parts, " ")))
+	return hesabat.Row{Page: ls[0].page, Offset: ls[0].offset, Cells: []hesabat.Cell{{Paras: nonEmpty(text)}}}
+}
+
+var (
+	paraTag = regexp.MustCompile(`(?i)<\s*/?\s*(p|br|div|li)(\s[^>]*)?/?\s*>`)
+	anyTag  = regexp.MustCompile(`<\s*/?\s*[A-Za-z][A-Za-z0-9]*(\s[^>]*)?/?\s*>`)
+)
+
+// htmlCell reads one cell of the tab layout. <p>, <br>, <div> and <li>
+// separate paragraphs; other tags are dropped and entities decoded. A cell
+// that does not open with a paragraph tag is running text: as a
+// continuation it carries on the paragraph above (Cell.Continues).
+func htmlCell(s string) hesabat.Cell {
+	s = strings.TrimSpace(s)
+	c := hesabat.Cell{Continues: !paraTag.MatchString(prefixTag(s))}
+	for _, part := range paraTag.Split(s, -1) {
+		if p := stripEmphasis(plainText(part)); p != "" {
+			c.Paras = append(c.Paras, p)
+		}
+	}
+	return c
+}
+
+// prefixTag returns the tag s starts with, or "".
+func prefixTag(s string) string {
+	if !strings.HasPrefix(s, "<") {
+		return ""
+	}
+	if i := strings.IndexByte(s, '>'); i > 0 {
+		return s[:i+1]
+	}
+	return ""
+}
+
+// plainText drops tags, decodes entities and trims.
+func plainText(s string) string {
+	return strings.TrimSpace(html.UnescapeString(anyTag.ReplaceAllString(s, "")))
+}
+
+// stripEmphasis removes markdown emphasis (**, __, *, _) wrapped around
+// the whole of s.
+func stripEmphasis(s string) string {
+	for _, m := range []string{"**", "__", "*", "_"} {
+		if len(s) > 2*len(m) && strings.HasPrefix(s, m) && strings.HasSuffix(s, m) {
+			return strings.TrimSpace(s[len(m) : len(s)-len(m)])
+		}
+	}
+	return s
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}

@@ -1,0 +1,213 @@
+package txt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/hesabat/hesabat"
+)
+
+func extract(t *testing.T, b []byte) (*hesabat.Document, error) {
+	t.Helper()
+	return Extractor{}.Extract(context.Background(), hesabat.Source{Path: "r.txt", Format: hesabat.TXT}, bytes.NewReader(b), int64(len(b)))
+}
+
+func mustExtract(t *testing.T, b []byte) *hesabat.Document {
+	t.Helper()
+	doc, err := extract(t, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// cells returns the rows as text, cells joined by " | ", paragraphs by " ¶ ".
+func cells(doc *hesabat.Document) []string {
+	var out []string
+	for _, r := range doc.Rows {
+		var cs []string
+		for _, c := range r.Cells {
+			cs = append(cs, strings.Join(c.Paras, " ¶ "))
+		}
+		prefix := "P "
+		if r.InTable {
+			prefix = "T "
+		}
+		out = append(out, prefix+strings.Join(cs, " | "))
+	}
+	return out
+}
+
+func seed(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/seed/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestTabLayout(t *testing.T) {
+	in := "\n**Hesabat\nbaşlığı**\n\nSıra N-si\tTədbirin adı\tİcra müddəti\tGörülmüş işlər\n" +
+		"1.2.\tAd &amp; <b>soyad</b>\t2020-2022\t<p>Bir.</p> <p>İki &quot;x&quot;</p>\n" +
+		"\f\t\t\tdavamı\nİmza\n"
+	doc := mustExtract(t, []byte(in))
+	want := []string{
+		"P Hesabat başlığı",
+		"T Sıra N-si | Tədbirin adı | İcra müddəti | Görülmüş işlər",
+		`T 1.2. | Ad & soyad | 2020-2022 | Bir. ¶ İki "x"`,
+		"T  |  |  | davamı",
+		"P İmza",
+	}
+	if got := cells(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n got %q\nwant %q", got, want)
+	}
+	if doc.Pages != 2 || doc.Rows[3].Page != 2 || doc.Rows[2].Page != 1 {
+		t.Errorf("pages: doc %d, rows %d %d", doc.Pages, doc.Rows[2].Page, doc.Rows[3].Page)
+	}
+	if !doc.Rows[3].Cells[3].Continues || doc.Rows[2].Cells[3].Continues {
+		t.Errorf("Continues: plain text continues, <p> does not")
+	}
+	if off := doc.Rows[2].Offset; !strings.HasPrefix(in[off:], "1.2.") {
+		t.Errorf("offset %d points at %q", off, in[off:off+5])
+	}
+}
+
+// TestEncodings converts the seed in the test and checks that every
+// encoding gives the rows of the UTF-8 original.
+func TestEncodings(t *testing.T) {
+	orig := seed(t)
+	want := cells(mustExtract(t, orig))
+	// Windows-1254 has no ə and no №: write ə as ä (as such files do) and
+	// № as an HTML reference.
+	turkish := strings.NewReplacer("ə", "ä", "Ə", "Ä", "№", "&#8470;").Replace(string(orig))
+	wantTurkish := cells(mustExtract(t, []byte(turkish)))
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		want []string
+	}{
+		{"utf-8", orig, want},
+		{"utf-8 BOM", append([]byte{0xEF, 0xBB, 0xBF}, orig...), want},
+		{"utf-16le BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), orig), want},
+		{"utf-16be BOM", encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), orig), want},
+		{"CRLF", bytes.ReplaceAll(orig, []byte("\n"), []byte("\r\n")), want},
+		{"windows-1254", encode(t, charmap.Windows1254, []byte(turkish)), wantTurkish},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := cells(mustExtract(t, tc.in))
+			if !reflect.DeepEqual(got, tc.want) {
+				for i := range min(len(got), len(tc.want)) {
+					if got[i] != tc.want[i] {
+						t.Fatalf("row %d:\n got %.200q\nwant %.200q", i, got[i], tc.want[i])
+					}
+				}
+				t.Fatalf("%d rows, want %d", len(got), len(tc.want))
+			}
+		})
+	}
+}
+
+func TestWindows1251(t *testing.T) {
+	text := "Отчёт Государственного комитета\nСıra N-si\tTədbirin adı\n1.\tМероприятие по статистике\n"
+	// Azerbaijani Cyrillic and Russian text, as old files are: all of it
+	// representable in 1251 except the Latin header, so write that in Cyrillic too.
+	text = strings.NewReplacer("Сıra N-si", "Сыра", "Tədbirin adı", "Тядбирин ады").Replace(text)
+	doc := mustExtract(t, encode(t, charmap.Windows1251, []byte(text)))
+	if got := cells(doc)[0]; got != "P Отчёт Государственного комитета" {
+		t.Errorf("decoded as %q", got)
+	}
+}
+
+func encode(t *testing.T, enc encoding.Encoding, b []byte) []byte {
+	t.Helper()
+	out, err := enc.NewEncoder().Bytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestSpaceLayout(t *testing.T) {
+	in := "        Hesabat başlığı\n" +
+		"Sıra       Tədbirin adı     İcra          Görülmüş işlər\n" +
+		"N-si                        müddəti\n" +
+		"           Birinci          2020-         Çox uzun bir mətn burada yazılır\n" +
+		"1.1.       tədbir           2022          və növbəti sətirdə davam edir.\n" +
+		"\n" +
+		"1.2.       İkinci tədbir    mütəmadi      Qısa mətn orada yazılıb.\n" +
+		"                            3\n" +
+		"\f" +
+		"Sıra       Tədbirin adı     İcra          Görülmüş işlər\n" +
+		"N-si                        müddəti\n" +
+		"           davamı                         və burada bitir, sonra isə yenə davam edir.\n"
+	doc := mustExtract(t, []byte(in))
+	want := []string{
+		"P Hesabat başlığı",
+		"T Sıra N-si | Tədbirin adı | İcra müddəti | Görülmüş işlər",
+		"T 1.1. | Birinci tədbir | 2020- 2022 | Çox uzun bir mətn burada yazılır və növbəti sətirdə davam edir.",
+		"T 1.2. | İkinci tədbir | mütəmadi | Qısa mətn orada yazılıb.",
+		"T Sıra N-si | Tədbirin adı | İcra müddəti | Görülmüş işlər",
+		"T  | davamı |  | və burada bitir, sonra isə yenə davam edir.",
+	}
+	if got := cells(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n got %q\nwant %q", got, want)
+	}
+	if doc.Pages != 2 || !doc.Rows[5].Cells[3].Continues {
+		t.Errorf("pages %d; the first block of page 2 must continue", doc.Pages)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		kind error
+		msg  string
+	}{
+		{"empty", nil, hesabat.ErrEmpty, "r.txt: empty file"},
+		{"white space", []byte(" \n\t\r\n"), hesabat.ErrEmpty, "r.txt: empty file"},
+		{"binary", []byte("%PDF-1.7\n\x00\x01\x02binary"), hesabat.ErrUnsupported, "r.txt: unsupported format: binary data"},
+		{"control characters", bytes.Repeat([]byte{0x01, 'a', 0x02}, 100), hesabat.ErrUnsupported, "r.txt: unsupported format: binary data"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := extract(t, tc.in)
+			if !errors.Is(err, tc.kind) {
+				t.Fatalf("err = %v, want %v", err, tc.kind)
+			}
+			if !strings.HasPrefix(err.Error(), tc.msg) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("message %q, want one line starting %q", err, tc.msg)
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte("a\tb\n1.\tx\n"))
+	f.Add([]byte("Sıra   Ad\n1.1.   x\n\f   y  z\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc, err := extract(t, b)
+		if err != nil {
+			return
+		}
+		for _, r := range doc.Rows {
+			for _, c := range r.Cells {
+				for _, p := range c.Paras {
+					if !utf8.ValidString(p) {
+						t.Fatalf("invalid UTF-8 %q", p)
+					}
+				}
+			}
+		}
+	})
+}
