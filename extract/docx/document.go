@@ -1,0 +1,691 @@
+package docx
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
+)
+
+// Namespaces, matched on xml.Name.Space: prefixes are the file's choice.
+const (
+	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+)
+
+// maxDepth bounds element nesting in the main part; Token has no limit of
+// its own and nested tables recurse.
+const maxDepth = 256
+
+// maxFields bounds the stack of open complex fields.
+const maxFields = 64
+
+// wrappers are elements read through as if absent, in any context: content
+// controls, custom XML, accepted insertions and moves, hyperlinks, simple
+// fields (their runs are the result), bidi embeddings, runs.
+var wrappers = set("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag",
+	"hyperlink", "fldSimple", "dir", "bdo", "r")
+
+// skipped are elements whose content is never text of the accepted view:
+// deletions, moves away, properties, drawings and objects (text boxes are
+// decoration in these reports), field instructions, note references, ruby
+// annotations and section properties.
+var skipped = set("del", "moveFrom", "sdtPr", "sdtEndPr", "rPr", "pPr", "tblPr",
+	"tblGrid", "trPr", "tcPr", "tblPrEx", "drawing", "pict", "object", "instrText",
+	"delText", "footnoteReference", "endnoteReference", "commentReference",
+	"fldData", "rt", "customXmlPr", "smartTagPr", "sectPr", "ffData")
+
+func set(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// isW reports whether n is the WordprocessingML element local.
+func isW(n xml.Name, local string) bool {
+	return n.Local == local && (n.Space == nsW || n.Space == nsWStrict)
+}
+
+func inW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
+
+// attr returns the value of e's attribute local in the w namespace (or in
+// none, which some writers emit), and whether it is present.
+func attr(e xml.StartElement, local string) (string, bool) {
+	for _, a := range e.Attr {
+		if a.Name.Local == local && (a.Name.Space == "" || inW(a.Name)) {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// onOff reads an ST_OnOff property: present without val, or with a val
+// other than 0/false/off, is on.
+func onOff(e xml.StartElement) bool {
+	v, ok := attr(e, "val")
+	return !ok || (v != "0" && v != "false" && v != "off")
+}
+
+// intAttr reads e's val as an integer clamped to [lo, hi]; def when absent
+// or junk.
+func intAttr(e xml.StartElement, def, lo, hi int) int {
+	v, ok := attr(e, "val")
+	if !ok {
+		return def
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return def
+	}
+	return min(max(n, lo), hi)
+}
+
+// pageMark is the page-break counts at a row's first text: breaks Word
+// rendered (w:lastRenderedPageBreak) and breaks the author made.
+type pageMark struct {
+	set                bool
+	rendered, explicit int
+}
+
+// parser streams the main document part into a Document.
+type parser struct {
+	ctx   context.Context
+	d     *xml.Decoder
+	num   *numbering
+	doc   *hesabat.Document
+	depth int
+	start int64 // offset of the token last read
+
+	rendered, explicit int  // page breaks seen so far
+	textSinceBreak     bool // text since the last explicit page break
+	open               int  // rows and body paragraphs open; marks belong to the outermost
+	mark               pageMark
+	marks              []pageMark // one per row of doc.Rows
+
+	fields   []bool // open complex fields: past separate?
+	overflow int    // fields opened beyond maxFields
+}
+
+func newParser(ctx context.Context, r io.Reader, num *numbering, doc *hesabat.Document) *parser {
+	d := xml.NewDecoder(r)
+	d.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
+		return nil, &partError{kind: hesabat.ErrUnsupported, hint: "re-save the file in Word (it writes UTF-8)", msg: "XML encoding " + strconv.Quote(label) + " not supported"}
+	}
+	return &parser{ctx: ctx, d: d, num: num, doc: doc}
+}
+
+var errDepth = errors.New("elements nested deeper than 256")
+
+// next returns the next token, tracking depth and the token's offset.
+func (p *parser) next() (xml.Token, error) {
+	p.start = p.d.InputOffset()
+	t, err := p.d.Token()
+	if err != nil {
+		if err == io.EOF {
+			return nil, io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	switch t.(type) {
+	case xml.StartElement:
+		p.depth++
+		if p.depth > maxDepth {
+			return nil, errDepth
+		}
+	case xml.EndElement:
+		p.depth--
+	case xml.Directive:
+		return nil, errors.New("unexpected <!...> directive")
+	}
+	return t, nil
+}
+
+// skip reads to the end of the element just started.
+func (p *parser) skip() error {
+	for depth := p.depth; ; {
+		if _, err := p.next(); err != nil {
+			return err
+		}
+		if p.depth < depth {
+			return nil
+		}
+	}
+}
+
+// visitor handles one child element, reading it to its end, and reports
+// whether it did; children it does not handle are left to walk.
+type visitor func(xml.StartElement) (bool, error)
+
+// walk reads the children of the element just started, up to its end.
+// Each child goes to visit first; if visit does not take it, wrappers are
+// read through with the same visitor, skipped elements are skipped,
+// mc:AlternateContent yields one branch, and any other element is read
+// through when inline (run content) and skipped otherwise.
+func (p *parser) walk(inline bool, visit visitor) error {
+	for {
+		t, err := p.next()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if ok, err := visit(t); err != nil {
+				return err
+			} else if ok {
+				continue
+			}
+			switch {
+			case t.Name.Space == nsMC && t.Name.Local == "AlternateContent":
+				err = p.alternate(inline, visit)
+			case inW(t.Name) && wrappers[t.Name.Local]:
+				err = p.walk(inline, visit)
+			case inW(t.Name) && skipped[t.Name.Local], !inline:
+				err = p.skip()
+			default:
+				err = p.walk(inline, visit)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// alternate reads the first mc:Choice of an mc:AlternateContent (or its
+// mc:Fallback when there is no Choice) and skips the other branches:
+// reading both would double the text.
+func (p *parser) alternate(inline bool, visit visitor) error {
+	taken := false
+	for {
+		t, err := p.next()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if !taken && t.Name.Space == nsMC && (t.Name.Local == "Choice" || t.Name.Local == "Fallback") {
+				taken = true
+				err = p.walk(inline, visit)
+			} else {
+				err = p.skip()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// parse reads the whole main part: w:document, then the block content of
+// w:body.
+func (p *parser) parse() error {
+	for {
+		t, err := p.next()
+		if err != nil {
+			return err
+		}
+		if e, ok := t.(xml.StartElement); ok {
+			if !isW(e.Name, "document") {
+				return errors.New("root element is <" + e.Name.Local + ">, not a Word document")
+			}
+			break
+		}
+	}
+	err := p.walk(false, func(e xml.StartElement) (bool, error) {
+		if !isW(e.Name, "body") {
+			return false, nil
+		}
+		return true, p.walk(false, p.bodyBlock)
+	})
+	if err != nil {
+		return err
+	}
+	p.finishPages()
+	return nil
+}
+
+// bodyBlock handles a block-level element of the body: a paragraph becomes
+// a Row outside tables, a table its rows.
+func (p *parser) bodyBlock(e xml.StartElement) (bool, error) {
+	switch {
+	case isW(e.Name, "p"):
+		off := p.start
+		p.beginRow()
+		text, err := p.paragraph()
+		if err != nil {
+			return true, err
+		}
+		if text == "" {
+			p.endRow(nil)
+			return true, nil
+		}
+		return true, p.endRow(&hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{text}, Span: 1}}, Offset: off})
+	case isW(e.Name, "tbl"):
+		return true, p.table(nil)
+	}
+	return false, nil
+}
+
+// beginRow opens a row or body paragraph; the outermost one takes the page
+// of its first text.
+func (p *parser) beginRow() {
+	if p.open == 0 {
+		p.mark = pageMark{}
+	}
+	p.open++
+}
+
+// endRow closes what beginRow opened and, for the outermost row, appends
+// row (when not nil) to the document. It honours cancellation.
+func (p *parser) endRow(row *hesabat.Row) error {
+	p.open--
+	if p.open > 0 || row == nil {
+		return nil
+	}
+	if err := p.ctx.Err(); err != nil {
+		return err
+	}
+	p.markText()
+	p.doc.Rows = append(p.doc.Rows, *row)
+	p.marks = append(p.marks, p.mark)
+	return nil
+}
+
+// markText records the current page as the open row's, if it has none yet.
+func (p *parser) markText() {
+	if p.open > 0 && !p.mark.set {
+		p.mark = pageMark{set: true, rendered: p.rendered, explicit: p.explicit}
+	}
+}
+
+// finishPages sets each row's page. Word records the page breaks of its
+// last layout as w:lastRenderedPageBreak; a file that has them is paged by
+// them, one without them by the author's explicit breaks (page breaks,
+// page-break-before, section breaks).
+func (p *parser) finishPages() {
+	useRendered := p.rendered > 0
+	for i, m := range p.marks {
+		if useRendered {
+			p.doc.Rows[i].Page = m.rendered + 1
+		} else {
+			p.doc.Rows[i].Page = m.explicit + 1
+		}
+	}
+	if useRendered {
+		p.doc.Pages = p.rendered + 1
+	} else {
+		p.doc.Pages = p.explicit + 1
+	}
+}
+
+// explicitBreak counts a page break the author made. soft breaks (page
+// break before a paragraph, section breaks) are not counted at the top of
+// a page, where Word does not add one.
+func (p *parser) explicitBreak(soft bool) {
+	if soft && !p.textSinceBreak {
+		return
+	}
+	p.explicit++
+	p.textSinceBreak = false
+}
+
+// row state of a table.
+type tableState struct {
+	above map[int]bool // grid columns at which a cell of the row above starts
+}
+
+// table reads a w:tbl. With into nil its rows go to the document; a nested
+// table's cell paragraphs are appended to *into, row by row, left to right.
+func (p *parser) table(into *[]string) error {
+	ts := &tableState{above: map[int]bool{}}
+	return p.walk(false, func(e xml.StartElement) (bool, error) {
+		if !isW(e.Name, "tr") {
+			return false, nil
+		}
+		return true, p.row(ts, into)
+	})
+}
+
+// rowState collects one w:tr.
+type rowState struct {
+	cells                 []hesabat.Cell
+	header, deleted       bool
+	gridBefore, gridAfter int
+	col                   int          // next grid column
+	starts                map[int]bool // grid columns where this row's cells start
+	hmergeable            bool         // the last cell may absorb an hMerge continuation
+}
+
+// maxSpan clamps spans read from the file; Word allows 63 columns.
+const maxSpan = 1000
+
+// row reads a w:tr: gridBefore and gridAfter become empty cells spanning
+// those columns, a vertical-merge continuation an empty cell, a legacy
+// horizontal-merge continuation widens the cell before it. Rows deleted as
+// tracked changes are dropped.
+func (p *parser) row(ts *tableState, into *[]string) error {
+	off := p.start
+	p.beginRow()
+	rs := &rowState{starts: map[int]bool{}}
+	err := p.walk(false, func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "trPr"):
+			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+				switch {
+				case isW(e.Name, "tblHeader"):
+					rs.header = onOff(e)
+				case isW(e.Name, "gridBefore"):
+					rs.gridBefore = intAttr(e, 0, 0, maxSpan)
+				case isW(e.Name, "gridAfter"):
+					rs.gridAfter = intAttr(e, 0, 0, maxSpan)
+				case isW(e.Name, "del"):
+					rs.deleted = true
+				default:
+					return false, nil
+				}
+				return true, p.skip()
+			})
+		case isW(e.Name, "tc"):
+			if rs.col == 0 && rs.gridBefore > 0 {
+				rs.cells = append(rs.cells, hesabat.Cell{Span: rs.gridBefore})
+				rs.col = rs.gridBefore
+			}
+			return true, p.cell(ts, rs)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	if rs.deleted {
+		p.endRow(nil)
+		return nil
+	}
+	if len(rs.cells) == 0 && rs.gridBefore > 0 {
+		rs.cells = append(rs.cells, hesabat.Cell{Span: rs.gridBefore})
+	}
+	if rs.gridAfter > 0 {
+		rs.cells = append(rs.cells, hesabat.Cell{Span: rs.gridAfter})
+	}
+	ts.above = rs.starts
+	if into != nil {
+		for _, c := range rs.cells {
+			*into = append(*into, c.Paras...)
+		}
+		p.endRow(nil)
+		return nil
+	}
+	return p.endRow(&hesabat.Row{Cells: rs.cells, InTable: true, Header: rs.header, Offset: off})
+}
+
+// Values of w:vMerge and w:hMerge.
+const (
+	noMerge = iota
+	mergeRestart
+	mergeContinue
+)
+
+func mergeOf(e xml.StartElement) int {
+	if v, _ := attr(e, "val"); v == "restart" {
+		return mergeRestart
+	}
+	return mergeContinue
+}
+
+// cell reads a w:tc into rs, placing it by grid column.
+func (p *parser) cell(ts *tableState, rs *rowState) error {
+	span, vmerge, hmerge := 1, noMerge, noMerge
+	var paras []string
+	err := p.walk(false, func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "tcPr"):
+			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+				switch {
+				case isW(e.Name, "gridSpan"):
+					span = intAttr(e, 1, 1, maxSpan)
+				case isW(e.Name, "vMerge"):
+					vmerge = mergeOf(e)
+				case isW(e.Name, "hMerge"):
+					hmerge = mergeOf(e)
+				default:
+					return false, nil
+				}
+				return true, p.skip()
+			})
+		case isW(e.Name, "p"):
+			text, err := p.paragraph()
+			if text != "" {
+				paras = append(paras, text)
+			}
+			return true, err
+		case isW(e.Name, "tbl"):
+			return true, p.table(&paras)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	col := rs.col
+	rs.col += span
+	if hmerge == mergeContinue && rs.hmergeable {
+		rs.cells[len(rs.cells)-1].Span += span
+		return nil
+	}
+	if vmerge == mergeContinue && ts.above[col] {
+		paras = nil // the merged cell's text is in the row where it starts
+	}
+	rs.cells = append(rs.cells, hesabat.Cell{Paras: paras, Span: span})
+	rs.starts[col] = true
+	rs.hmergeable = hmerge != noMerge
+	return nil
+}
+
+// paraState collects one w:p.
+type paraState struct {
+	b          strings.Builder
+	style      string
+	numID      string
+	ilvl       int
+	hasNumID   bool
+	hasIlvl    bool
+	sectBreak  bool
+	breakFirst bool
+}
+
+// paragraph reads a w:p and returns its text, trimmed, with Word's
+// automatic number in front when the paragraph is numbered. A line break
+// (w:br, w:cr) does not end the paragraph: in these reports Word's soft
+// return wraps lines by hand (titles, pasted text), so it becomes a space.
+func (p *parser) paragraph() (string, error) {
+	ps := &paraState{}
+	var visit visitor
+	visit = func(e xml.StartElement) (bool, error) {
+		if !inW(e.Name) {
+			return false, nil
+		}
+		switch e.Name.Local {
+		case "pPr":
+			return true, p.pPr(ps)
+		case "t":
+			return true, p.text(ps)
+		case "tab", "ptab":
+			p.emit(ps, " ")
+		case "br":
+			if v, _ := attr(e, "type"); v == "page" {
+				p.explicitBreak(false)
+			}
+			p.emit(ps, " ")
+		case "cr":
+			p.emit(ps, " ")
+		case "noBreakHyphen":
+			p.emit(ps, "-")
+		case "softHyphen":
+			// an optional hyphen is not text
+		case "sym":
+			p.emit(ps, symbol(e))
+		case "lastRenderedPageBreak":
+			p.rendered++
+		case "fldChar":
+			p.fieldChar(e)
+		default:
+			return false, nil
+		}
+		return true, p.skip()
+	}
+	if err := p.walk(true, visit); err != nil {
+		return "", err
+	}
+	text := strings.TrimSpace(strings.ToValidUTF8(ps.b.String(), "\uFFFD"))
+	if label := p.num.label(ps); label != "" {
+		text = strings.TrimSpace(label + text)
+	}
+	if ps.sectBreak {
+		p.explicitBreak(true)
+	}
+	p.closeInstructions()
+	return text, nil
+}
+
+// pPr reads the paragraph properties that matter: style and numbering,
+// page break before, and a section break after the paragraph.
+func (p *parser) pPr(ps *paraState) error {
+	return p.walk(false, func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "pStyle"):
+			ps.style, _ = attr(e, "val")
+		case isW(e.Name, "numPr"):
+			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+				switch {
+				case isW(e.Name, "numId"):
+					ps.numID, ps.hasNumID = attr(e, "val")
+				case isW(e.Name, "ilvl"):
+					ps.ilvl, ps.hasIlvl = intAttr(e, 0, 0, 8), true
+				default:
+					return false, nil
+				}
+				return true, p.skip()
+			})
+		case isW(e.Name, "pageBreakBefore"):
+			if onOff(e) {
+				p.explicitBreak(true)
+			}
+		case isW(e.Name, "sectPr"):
+			ps.sectBreak = true
+			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+				if isW(e.Name, "type") {
+					v, _ := attr(e, "val")
+					ps.sectBreak = v != "continuous" && v != "nextColumn"
+				}
+				return false, nil
+			})
+		default:
+			return false, nil
+		}
+		return true, p.skip()
+	})
+}
+
+// text reads a w:t.
+func (p *parser) text(ps *paraState) error {
+	for {
+		t, err := p.next()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			p.emit(ps, string(t))
+		case xml.StartElement:
+			if err := p.skip(); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// emit appends s to the paragraph unless a field instruction is being read.
+func (p *parser) emit(ps *paraState, s string) {
+	for _, sep := range p.fields {
+		if !sep {
+			return
+		}
+	}
+	if p.overflow > 0 || s == "" {
+		return
+	}
+	ps.b.WriteString(s)
+	if strings.TrimSpace(s) != "" {
+		p.textSinceBreak = true
+		p.markText()
+	}
+}
+
+// fieldChar tracks complex fields: text shows only while every open field
+// is past its separator, i.e. in the field's result. Fields nest and may
+// span paragraphs.
+func (p *parser) fieldChar(e xml.StartElement) {
+	switch v, _ := attr(e, "fldCharType"); v {
+	case "begin":
+		if len(p.fields) == maxFields {
+			p.overflow++
+		} else {
+			p.fields = append(p.fields, false)
+		}
+	case "separate":
+		if p.overflow == 0 && len(p.fields) > 0 {
+			p.fields[len(p.fields)-1] = true
+		}
+	case "end":
+		if p.overflow > 0 {
+			p.overflow--
+		} else if len(p.fields) > 0 {
+			p.fields = p.fields[:len(p.fields)-1]
+		}
+	}
+}
+
+// closeInstructions drops, at a paragraph's end, the fields still in their
+// instruction: a result may run over paragraphs, but an instruction that
+// does would hide all text after it if its end is lost.
+func (p *parser) closeInstructions() {
+	for i, sep := range p.fields {
+		if !sep {
+			p.fields = p.fields[:i]
+			break
+		}
+	}
+	p.overflow = 0
+}
+
+// symbol returns the character of a w:sym. Symbol fonts store their
+// characters in the private-use range F000-F0FF; those map to the low byte.
+func symbol(e xml.StartElement) string {
+	v, _ := attr(e, "char")
+	n, err := strconv.ParseUint(strings.TrimSpace(v), 16, 32)
+	if err != nil {
+		return ""
+	}
+	if n >= 0xF000 && n <= 0xF0FF {
+		n -= 0xF000
+	}
+	r := rune(n)
+	if r < 0x20 || !utf8.ValidRune(r) {
+		return ""
+	}
+	return string(r)
+}
