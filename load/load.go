@@ -54,6 +54,10 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := sqlDB.Ping(); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	db := &DB{db: sqlDB, Now: time.Now}
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {

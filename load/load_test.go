@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -440,6 +442,37 @@ func TestOpenOddPath(t *testing.T) {
 	}
 }
 
+func TestOpenFails(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, path, wantErr string
+	}{
+		{"empty path", "", "empty database path"},
+		{"missing directory", filepath.Join(dir, "no", "such.db"), "open " + filepath.Join(dir, "no", "such.db") + ": unable to open database file"},
+		{"not a database", writeFile(t, filepath.Join(dir, "text.db"), "just some text, long enough to fill a header of one hundred bytes ......................................"), "file is not a database"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, err := Open(tt.path)
+			if err == nil {
+				db.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Open: %v, want error containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, path, content string) string {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func TestForeignKeys(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := context.Background()
@@ -577,6 +610,33 @@ func TestSaveReportDuplicate(t *testing.T) {
 	}
 	if n := queryInt(t, db, `SELECT count(*) FROM measures_fts`); n != 3 {
 		t.Errorf("search index holds %d rows, want 3", n)
+	}
+}
+
+func TestSaveReportConcurrentDuplicates(t *testing.T) {
+	db := MustOpenDB(t)
+	const callers = 4
+	results := make(chan error, callers)
+	var savedCount atomic.Int32
+	for range callers {
+		go func() {
+			saved, err := db.SaveReport(context.Background(), sampleReport())
+			if saved {
+				savedCount.Add(1)
+			}
+			results <- err
+		}()
+	}
+	for range callers {
+		if err := <-results; err != nil {
+			t.Error(err)
+		}
+	}
+	if n := savedCount.Load(); n != 1 {
+		t.Errorf("%d callers saved the report, want 1", n)
+	}
+	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: 3, Facts: 4}) {
+		t.Errorf("counts = %+v", c)
 	}
 }
 
