@@ -1,0 +1,136 @@
+package aztext
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Lower lower-cases s by Azerbaijani rules: İ → i and I → ı, every other rune
+// by its Unicode simple lower case. It maps rune by rune, so s should be
+// normalised first (Normalize composes "I" + U+0307 into "İ").
+func Lower(s string) string {
+	return strings.Map(unicode.AzeriCase.ToLower, s)
+}
+
+// Upper upper-cases s by Azerbaijani rules: i → İ and ı → I, every other rune
+// by its Unicode simple upper case (ß stays ß).
+func Upper(s string) string {
+	return strings.Map(unicode.AzeriCase.ToUpper, s)
+}
+
+// Fold maps a rune that looks like an Azerbaijani letter to that letter and
+// returns any other rune unchanged: the Cyrillic schwa ә/Ә, the turned e
+// ǝ/Ǝ and the 1991-alphabet ä/Ä become ə/Ə, and Cyrillic letters drawn like
+// Latin ones (а е о р с у х і ј һ ԛ ѕ and their capitals) become those Latin
+// letters. Fold is meant for comparison keys; it does not look at context,
+// so it also folds a German ä.
+func Fold(r rune) rune {
+	switch r {
+	case 'ә', 'ǝ', 'ä':
+		return 'ə'
+	case 'Ә', 'Ǝ', 'Ä':
+		return 'Ə'
+	case 'а':
+		return 'a'
+	case 'е':
+		return 'e'
+	case 'о':
+		return 'o'
+	case 'р':
+		return 'p'
+	case 'с':
+		return 'c'
+	case 'у':
+		return 'y'
+	case 'х':
+		return 'x'
+	case 'і':
+		return 'i'
+	case 'ј':
+		return 'j'
+	case 'һ':
+		return 'h'
+	case 'ԛ':
+		return 'q'
+	case 'ѕ':
+		return 's'
+	case 'А':
+		return 'A'
+	case 'В':
+		return 'B'
+	case 'Е':
+		return 'E'
+	case 'К':
+		return 'K'
+	case 'М':
+		return 'M'
+	case 'Н':
+		return 'H'
+	case 'О':
+		return 'O'
+	case 'Р':
+		return 'P'
+	case 'С':
+		return 'C'
+	case 'Т':
+		return 'T'
+	case 'Х':
+		return 'X'
+	case 'У':
+		return 'Y'
+	case 'І':
+		return 'I'
+	case 'Ј':
+		return 'J'
+	case 'Ѕ':
+		return 'S'
+	case 'Һ':
+		return 'H'
+	case 'Ԛ':
+		return 'Q'
+	}
+	return r
+}
+
+// Key returns the search and comparison key of s: s normalised, lower-cased
+// by Azerbaijani rules, look-alike runes folded (see Fold), combining marks
+// dropped, and every run of other runes (punctuation, symbols, spaces)
+// turned into one space between words; no space leads or trails. Two
+// headings that an analyst would call the same, such as "İcra müddəti:" and
+// "İCRA  MÜDDƏTİ", have the same Key. Key keeps ı and i apart.
+func Key(s string) string {
+	return key(s, false)
+}
+
+// LooseKey is Key with ı merged into i, for headings typed with an ASCII I
+// where İ was meant: LooseKey("Icra müddəti") == LooseKey("İcra müddəti").
+// It does not restore other missing diacritics: "ICRA MUDDETI" still differs.
+func LooseKey(s string) string {
+	return key(s, true)
+}
+
+func key(s string, loose bool) string {
+	s = Normalize(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		r = Fold(unicode.AzeriCase.ToLower(r))
+		if loose && r == 'ı' {
+			r = 'i'
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
+			b.WriteRune(r)
+		case unicode.Is(unicode.M, r):
+			// A mark left over after NFC carries no letter of its own.
+		default:
+			gap = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,139 @@
+package aztext
+
+import (
+	"bufio"
+	"os"
+	"testing"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+func TestLowerUpper(t *testing.T) {
+	tests := []struct {
+		name, in, lower, upper string
+	}{
+		{"dotted capital I", "İCLAS", "iclas", "İCLAS"},
+		{"dotless capital I", "ILIN", "ılın", "ILIN"},
+		{"dotted small i", "iclas", "iclas", "İCLAS"},
+		{"dotless small i", "qırx", "qırx", "QIRX"},
+		{"schwa", "Əməkdaşının", "əməkdaşının", "ƏMƏKDAŞININ"},
+		{"mixed", "Azərbaycan Respublikası", "azərbaycan respublikası", "AZƏRBAYCAN RESPUBLİKASI"},
+		{"digits and punctuation", "1.2. (İcra)", "1.2. (icra)", "1.2. (İCRA)"},
+		{"empty", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Lower(tt.in); got != tt.lower {
+				t.Errorf("Lower(%q) = %q, want %q", tt.in, got, tt.lower)
+			}
+			if got := Upper(tt.in); got != tt.upper {
+				t.Errorf("Upper(%q) = %q, want %q", tt.in, got, tt.upper)
+			}
+		})
+	}
+}
+
+// TestCaseMatchesXText checks Lower and Upper against x/text's Azerbaijani
+// casers on every line of the seed.
+func TestCaseMatchesXText(t *testing.T) {
+	lower := cases.Lower(language.Azerbaijani)
+	upper := cases.Upper(language.Azerbaijani)
+	for i, line := range seedLines(t) {
+		line = Normalize(line)
+		if got, want := Lower(line), lower.String(line); got != want {
+			t.Errorf("line %d: Lower differs from cases.Lower:\n got %q\nwant %q", i+1, got, want)
+		}
+		if got, want := Upper(line), upper.String(line); got != want {
+			t.Errorf("line %d: Upper differs from cases.Upper:\n got %q\nwant %q", i+1, got, want)
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct {
+		name, in, key, loose string
+	}{
+		{"heading", "İcra müddəti", "icra müddəti", "icra müddəti"},
+		{"heading upper case", "İCRA  MÜDDƏTİ", "icra müddəti", "icra müddəti"},
+		{"heading typed with ASCII I", "Icra müddəti", "ıcra müddəti", "icra müddəti"},
+		{"punctuation becomes one space", "Sıra N-si:", "sıra n si", "sira n si"},
+		{"number", "1.2.", "1 2", "1 2"},
+		{"Cyrillic schwa", "Tәdbirin adı", "tədbirin adı", "tədbirin adi"},
+		{"1991 alphabet", "TÄDBİRİN ADI", "tədbirin adı", "tədbirin adi"},
+		{"Cyrillic look-alikes", "Görülmüş іşlər", "görülmüş işlər", "görülmüş işlər"},
+		{"quotes and dashes", "«Görülmüş işlər» — 2020–2022", "görülmüş işlər 2020 2022", "görülmüş işlər 2020 2022"},
+		{"combining mark without a composed form dropped", "ə\u0301b", "əb", "əb"},
+		{"mojibake", "Ä°cra mÃ¼ddÉ™ti", "icra müddəti", "icra müddəti"},
+		{"empty", "", "", ""},
+		{"only punctuation", " -- ", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Key(tt.in); got != tt.key {
+				t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.key)
+			}
+			if got := LooseKey(tt.in); got != tt.loose {
+				t.Errorf("LooseKey(%q) = %q, want %q", tt.in, got, tt.loose)
+			}
+		})
+	}
+}
+
+func TestKeyDistinguishes(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		loose      bool // whether LooseKey merges them
+	}{
+		{"ı and i", "qırx", "qirx", true},
+		{"ASCII heading without diacritics", "ICRA MUDDETI", "İcra müddəti", false},
+		{"ş and s", "daş", "das", false},
+		{"different words", "Tədbirin adı", "İcra müddəti", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if Key(tt.a) == Key(tt.b) {
+				t.Errorf("Key(%q) == Key(%q) == %q", tt.a, tt.b, Key(tt.a))
+			}
+			if got := LooseKey(tt.a) == LooseKey(tt.b); got != tt.loose {
+				t.Errorf("LooseKey(%q) == LooseKey(%q): %v, want %v", tt.a, tt.b, got, tt.loose)
+			}
+		})
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want rune }{
+		{'ә', 'ə'}, {'Ә', 'Ə'}, {'ǝ', 'ə'}, {'Ǝ', 'Ə'}, {'ä', 'ə'}, {'Ä', 'Ə'},
+		{'а', 'a'}, {'С', 'C'}, {'і', 'i'}, {'ј', 'j'},
+		{'ə', 'ə'}, {'ş', 'ş'}, {'ü', 'ü'}, {'ж', 'ж'}, {'x', 'x'},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// seedLines returns the lines of testdata/seed/seed.txt.
+func seedLines(tb testing.TB) []string {
+	tb.Helper()
+	f, err := os.Open("../../testdata/seed/seed.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	if len(lines) == 0 {
+		tb.Fatal("seed.txt is empty")
+	}
+	return lines
+}

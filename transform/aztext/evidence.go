@@ -1,0 +1,79 @@
+package aztext
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// isAzerbaijani decides from the evidence counts whether ä/Ä in a text
+// stands for ə/Ə (the 1991 alphabet, Windows-1254 files): only when there
+// is Azerbaijani evidence and no German evidence. A German name inside an
+// otherwise Azerbaijani text is therefore folded too (see BUG in doc.go).
+func isAzerbaijani(az, de int) bool {
+	return az > 0 && de == 0
+}
+
+// azWords are common Azerbaijani words written with ä for ə, or without ə
+// at all, that count as Azerbaijani evidence.
+var azWords = map[string]bool{
+	"vä": true, "ilä": true, "üzrä": true, "üçün": true, "häm": true,
+	"hämçinin": true, "barädä": true, "görä": true, "qädär": true,
+	"täräfindän": true,
+}
+
+// deWords are frequent German words; any of them is German evidence.
+var deWords = map[string]bool{
+	"und": true, "der": true, "die": true, "das": true, "den": true,
+	"dem": true, "des": true, "ein": true, "eine": true, "einen": true,
+	"einer": true, "eines": true, "ist": true, "sind": true, "nicht": true,
+	"mit": true, "für": true, "von": true, "auf": true, "zu": true,
+	"im": true, "sich": true, "auch": true, "oder": true, "wird": true,
+	"werden": true, "bei": true, "über": true,
+}
+
+// evidence counts Azerbaijani and German evidence in the UTF-8 text b.
+// Azerbaijani evidence is each of the letters ə Ə ı İ ğ Ğ ş Ş (in any of
+// their forms ә ǝ), each q not followed by u, each word of azWords, and each
+// ordinal suffix -ci/-cı/-cu/-cü after a digit ("2022-ci"). German evidence
+// is each ß and each word of deWords. Words are compared in lower case.
+func evidence(b []byte) (az, de int) {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(b) {
+			r, n := utf8.DecodeRune(b[j:])
+			if !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) {
+				break
+			}
+			switch r {
+			case 'ə', 'Ə', 'ә', 'Ә', 'ǝ', 'Ǝ', 'ı', 'İ', 'ğ', 'Ğ', 'ş', 'Ş':
+				az++
+			case 'ß':
+				de++
+			case 'q', 'Q':
+				if next, _ := utf8.DecodeRune(b[j+n:]); next != 'u' && next != 'U' {
+					az++
+				}
+			}
+			j += n
+		}
+		if j-i <= 24 { // longer than any listed word
+			w := Lower(string(b[i:j]))
+			switch {
+			case azWords[w]:
+				az++
+			case deWords[w]:
+				de++
+			case (w == "ci" || w == "cı" || w == "cu" || w == "cü") && i >= 2 &&
+				b[i-1] == '-' && b[i-2] >= '0' && b[i-2] <= '9':
+				az++
+			}
+		}
+		i = j
+	}
+	return az, de
+}

@@ -1,0 +1,278 @@
+package aztext
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxRounds bounds how often Normalize re-applies its rules. One round
+// settles nearly every input; a second is needed only when removing a
+// character or composing a mark exposes new work (a mojibake pair that was
+// split by a zero-width space). The bound guards against a bug turning into
+// an endless loop; FuzzNormalize checks that it is never reached in practice.
+const maxRounds = 8
+
+// foldMode says whether Normalize turns ä/Ä into ə/Ə.
+type foldMode int
+
+const (
+	foldAuto foldMode = iota // decide from the text itself (isAzerbaijani)
+	foldYes
+	foldNo
+)
+
+// Normalize returns the display form of one field or paragraph of
+// Azerbaijani text. The result is valid UTF-8 in NFC, whatever s holds, and
+// Normalize(Normalize(s)) == Normalize(s). The rules, in order:
+//
+//   - bytes that are not valid UTF-8 are read as Windows-1254, the code page
+//     of legacy Azerbaijani Latin files;
+//   - mojibake, UTF-8 that was read as Windows-1252/1254 ("É™", "Ä±", "ÅŸ")
+//     or Windows-1251 ("Й™", "Д±"), is repaired where the repair yields an
+//     Azerbaijani letter or a punctuation mark (see repair);
+//   - control characters and invisible format characters (soft hyphen,
+//     zero-width spaces and joiners, byte order mark, bidi marks) are
+//     dropped;
+//   - the text is put in NFC, so a letter followed by a combining mark
+//     ("s" + U+0327) becomes one rune ("ş");
+//   - a U+0307 dot left after i or ı, as a naive lower-casing of İ leaves
+//     it, is dropped (ı + U+0307 becomes i);
+//   - Cyrillic ә/Ә becomes ə/Ə unless its word holds other Cyrillic
+//     letters; the turned e ǝ/Ǝ always becomes ə/Ə;
+//   - ä/Ä becomes ə/Ə only when the text is Azerbaijani (isAzerbaijani), so
+//     "Müller und Bär" keeps its ä; NormalizeDoc decides this per document;
+//   - the hyphens U+2010/U+2011 become "-", and the dashes U+2012, U+2013
+//     and U+2212 become "-" between two digits ("2015–2021");
+//   - the ligatures U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are spelt out; no other
+//     NFKC folding is done;
+//   - every whitespace rune (tab, newline, NBSP, narrow NBSP, thin and other
+//     Unicode spaces, line and paragraph separators) becomes a space, runs
+//     of spaces become one, and leading and trailing spaces are trimmed.
+//
+// Typographic quotes, dashes elsewhere and all other characters are kept
+// as written. Text that needs none of this (ASCII and Azerbaijani letters
+// and common punctuation, single spaces) is returned as is, without
+// allocating. Normalize is safe for concurrent use.
+func Normalize(s string) string {
+	return normalize(s, foldAuto)
+}
+
+// NormalizeDoc normalises the fields of one document, like Normalize, but
+// decides once for the whole document whether ä/Ä stands for ə/Ə, so that
+// a short cell such as "Müddät" in a Windows-1254 report is repaired too.
+// It returns a new slice of the same length; NormalizeDoc applied to its own
+// result returns it unchanged.
+func NormalizeDoc(fields []string) []string {
+	out := make([]string, len(fields))
+	var az, de int
+	for i, f := range fields {
+		out[i] = normalize(f, foldNo)
+		a, d := evidence([]byte(out[i]))
+		az += a
+		de += d
+	}
+	if !isAzerbaijani(az, de) {
+		return out
+	}
+	for i, f := range out {
+		out[i] = normalize(f, foldYes)
+	}
+	return out
+}
+
+func normalize(s string, mode foldMode) string {
+	for range maxRounds {
+		t := normalizeOnce(s, mode)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+// normalizeOnce applies every rule once; see Normalize.
+func normalizeOnce(s string, mode foldMode) string {
+	if clean(s) {
+		return s
+	}
+	b := repair(s)
+	if !norm.NFC.IsNormal(b) {
+		b = norm.NFC.Bytes(b)
+	}
+	foldA := mode == foldYes
+	if mode == foldAuto && hasA(b) {
+		foldA = isAzerbaijani(evidence(b))
+	}
+	return finish(b, foldA)
+}
+
+// clean reports whether s is already normal and needs no work: printable
+// ASCII and a few common non-ASCII runes (see plain), single spaces, none
+// leading or trailing. None of those runes can start a mojibake sequence.
+func clean(s string) bool {
+	space := true // a space here would be leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f:
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !plain(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
+}
+
+// plain reports whether r is a non-ASCII rune that Normalize never changes
+// in any context: the Azerbaijani letters and common punctuation.
+func plain(r rune) bool {
+	switch r {
+	case 'ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ç', 'Ç', 'ğ', 'Ğ', 'ö', 'Ö', 'ü', 'Ü',
+		'“', '”', '„', '«', '»', '‘', '’', '—', '…', '№', '₼', '°', '§':
+		return true
+	}
+	return false
+}
+
+// isSpace reports whether Normalize turns r into a space.
+func isSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return r > 0x7f && unicode.Is(unicode.Zs, r)
+}
+
+// droppable reports whether Normalize removes r: control characters other
+// than whitespace, and format characters (Cf) such as the soft hyphen,
+// zero-width space and joiners, bidi marks and the byte order mark.
+func droppable(r rune) bool {
+	if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+		return !isSpace(r)
+	}
+	return r > 0x9f && unicode.Is(unicode.Cf, r)
+}
+
+var ligatures = map[rune]string{
+	0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
+	0xFB05: "st", 0xFB06: "st",
+}
+
+func hasA(b []byte) bool {
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == 0xc3 && (b[i+1] == 0xa4 || b[i+1] == 0x84) { // ä Ä
+			return true
+		}
+	}
+	return false
+}
+
+// finish applies the rules that follow NFC (see Normalize) to b, which
+// holds valid UTF-8 without droppable runes, and returns the result.
+func finish(b []byte, foldA bool) string {
+	out := make([]byte, 0, len(b))
+	space := false
+	var prev rune // the rune before r in b
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		cur := r
+		switch {
+		case isSpace(r):
+			space = true
+			prev = cur
+			i += n
+			continue
+		case r == 0x307 && endsWithI(out):
+			if out[len(out)-1] != 'i' { // ı
+				out = append(out[:len(out)-2], 'i')
+			}
+			prev = cur
+			i += n
+			continue
+		case r == 'ә' || r == 'Ә':
+			if !cyrillicWord(b, i, i+n) {
+				r = Fold(r)
+			}
+		case r == 'ǝ' || r == 'Ǝ':
+			r = Fold(r)
+		case r == 'ä' || r == 'Ä':
+			if foldA {
+				r = Fold(r)
+			}
+		case r == 0x2010 || r == 0x2011:
+			r = '-'
+		case r == 0x2012 || r == 0x2013 || r == 0x2212:
+			next, _ := utf8.DecodeRune(b[i+n:])
+			if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+				r = '-'
+			}
+		}
+		if space && len(out) > 0 {
+			out = append(out, ' ')
+		}
+		space = false
+		if l, ok := ligatures[r]; ok {
+			out = append(out, l...)
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+		prev = cur
+		i += n
+	}
+	return string(out)
+}
+
+// endsWithI reports whether b ends in i or ı.
+func endsWithI(b []byte) bool {
+	n := len(b)
+	return n > 0 && b[n-1] == 'i' || n > 1 && b[n-2] == 0xc4 && b[n-1] == 0xb1
+}
+
+// cyrillicWord reports whether the word around b[i:j] holds a Cyrillic
+// letter other than ә/Ә, that is whether a Cyrillic schwa there belongs to
+// Cyrillic-script text rather than standing in for the Latin ə.
+func cyrillicWord(b []byte, i, j int) bool {
+	cyr := func(r rune) bool {
+		return r != 'ә' && r != 'Ә' && unicode.Is(unicode.Cyrillic, r)
+	}
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
+	for k := i; k > 0; {
+		r, n := utf8.DecodeLastRune(b[:k])
+		if !inWord(r) {
+			break
+		}
+		if cyr(r) {
+			return true
+		}
+		k -= n
+	}
+	for k := j; k < len(b); {
+		r, n := utf8.DecodeRune(b[k:])
+		if !inWord(r) {
+			break
+		}
+		if cyr(r) {
+			return true
+		}
+		k += n
+	}
+	return false
+}

@@ -1,0 +1,181 @@
+package aztext
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+var normalizeTests = []struct {
+	name, in, want string
+}{
+	// Already normal.
+	{"empty", "", ""},
+	{"ascii", "2020-2022", "2020-2022"},
+	{"azerbaijani", "İcra müddəti", "İcra müddəti"},
+	{"typographic quotes kept", "“Açıq hökumət” «Prioritet» ‘x’", "“Açıq hökumət” «Prioritet» ‘x’"},
+
+	// Whitespace.
+	{"spaces collapsed and trimmed", "  İcra   müddəti  ", "İcra müddəti"},
+	{"tab and newline are spaces", "Tədbirin\tadı\nvə\r\nmüddəti", "Tədbirin adı və müddəti"},
+	{"NBSP", "1\u00a0290,7", "1 290,7"},
+	{"narrow NBSP", "25\u202f%", "25 %"},
+	{"thin space", "1\u2009000", "1 000"},
+	{"line separator", "a\u2028b", "a b"},
+	{"only spaces", " \t\u00a0 ", ""},
+
+	// Invisible and control characters.
+	{"soft hyphen", "müd\u00addəti", "müddəti"},
+	{"zero-width space", "müd\u200bdəti", "müddəti"},
+	{"zero-width joiner and non-joiner", "a\u200db\u200cc", "abc"},
+	{"byte order mark", "\ufeffHesabat", "Hesabat"},
+	{"bidi marks", "\u200eHesabat\u202c", "Hesabat"},
+	{"control characters", "He\x00sa\x07bat\x7f", "Hesabat"},
+	{"C1 control", "He\u0090sabat", "Hesabat"},
+
+	// NFC and combining marks.
+	{"s with cedilla", "is\u0327lər", "işlər"},
+	{"c with cedilla", "u\u0308c\u0327", "üç"},
+	{"g with breve", "dog\u0306ru", "doğru"},
+	{"I with dot above", "I\u0307cra", "İcra"},
+	{"i with dot above from naive lower-casing", "i\u0307cra", "icra"},
+	{"dotless i with dot above", "ı\u0307cra", "icra"},
+
+	// Look-alikes of ə.
+	{"Cyrillic schwa in Latin word", "Tәdbir vә", "Tədbir və"},
+	{"Cyrillic capital schwa", "Ә.Nuriyev", "Ə.Nuriyev"},
+	{"Cyrillic schwa in Cyrillic word kept", "Азәрбајҹан", "Азәрбајҹан"},
+	{"turned e", "tǝdbir", "tədbir"},
+	{"turned capital E", "ǝlavǝ Ǝ", "əlavə Ə"},
+	{"ä in Azerbaijani text", "Tädbirin adı", "Tədbirin adı"},
+	{"Ä in Azerbaijani capitals", "AZÄRBAYCAN RESPUBLİKASI", "AZƏRBAYCAN RESPUBLİKASI"},
+	{"ä with Azerbaijani word evidence", "Müddät vä tädbir", "Müddət və tədbir"},
+	{"ä with ordinal evidence", "2022-ci il üzrä", "2022-ci il üzrə"},
+	{"ä with q evidence", "mäqsäd", "məqsəd"},
+	{"German sentence keeps ä", "Herr Müller und Frau Bär", "Herr Müller und Frau Bär"},
+	{"German ß keeps ä", "Bär Straße", "Bär Straße"},
+	{"German words beat Azerbaijani letters", "Bär ist in Bakı", "Bär ist in Bakı"},
+	{"ä without evidence kept", "Bär", "Bär"},
+	{"decomposed ä in Azerbaijani text", "ta\u0308dbirin adı", "tədbirin adı"},
+
+	// Dashes.
+	{"en dash between digits", "2015–2021", "2015-2021"},
+	{"minus between digits", "2015−2021", "2015-2021"},
+	{"figure dash between digits", "2015‒2021", "2015-2021"},
+	{"hyphen U+2010", "2022‐ci", "2022-ci"},
+	{"non-breaking hyphen", "2022‑ci", "2022-ci"},
+	{"en dash with spaces kept", "2015 – 2021", "2015 – 2021"},
+	{"en dash between words kept", "Bakı–Sumqayıt", "Bakı–Sumqayıt"},
+	{"minus before number kept", "−5", "−5"},
+	{"em dash kept", "2015—2021", "2015—2021"},
+
+	// Ligatures.
+	{"fi ligature", "ﬁkir", "fikir"},
+	{"fl ligature", "ﬂaq", "flaq"},
+	{"ffi ligature", "oﬃce", "office"},
+	{"other compatibility forms kept", "x² ½ ™", "x² ½ ™"},
+
+	// Mojibake, Windows-1252/1254.
+	{"mojibake ə", "tÉ™dbir", "tədbir"},
+	{"mojibake ı", "adÄ±", "adı"},
+	{"mojibake İ", "Ä°cra", "İcra"},
+	{"mojibake ş", "iÅŸlÉ™r", "işlər"},
+	{"mojibake ğ", "doÄŸru", "doğru"},
+	{"mojibake ç ö ü", "Ã§Ã¶Ã¼", "çöü"},
+	{"mojibake capitals Ç Ö Ü Ş Ğ", "Ã‡Ã–ÃœÅžÄž", "ÇÖÜŞĞ"},
+	{"mojibake Ə with lost byte", "Æ\ufffd.Nuriyev", "Ə.Nuriyev"},
+	{"mojibake Ə with C1 control", "Æ\u008f.Nuriyev", "Ə.Nuriyev"},
+	{"mojibake Ş and Ğ from Windows-1254", "Å\ufffdÄ\ufffd", "ŞĞ"},
+	{"mojibake quotes", "â€œAÃ§Ä±q hÃ¶kumÉ™tâ€\u009d", "“Açıq hökumət”"},
+	{"mojibake en dash between digits", "2015â€“2021", "2015-2021"},
+	{"mojibake NBSP", "1Â\u00a0290", "1 290"},
+	{"mojibake soft hyphen", "müdÂ\u00addəti", "müddəti"},
+	{"mojibake №", "â„–1", "№1"},
+	{"mojibake split by zero-width space", "tÉ\u200b™dbir", "tədbir"},
+	{"nested mojibake", "ÃÂ§", "ç"},
+	{"German capital Ä before quote kept", "„BÄ”", "„BÄ”"},
+	{"Latin-1 text kept", "Ça va? Ès", "Ça va? Ès"},
+
+	// Mojibake, Windows-1251.
+	{"cp1251 mojibake ə", "tЙ™dbir", "tədbir"},
+	{"cp1251 mojibake ı ş", "adД± iЕџ", "adı iş"},
+	{"cp1251 mojibake ç ö ü", "Г§Г¶Гј", "çöü"},
+	{"cp1251 mojibake quotes", "вЂњSalamвЂќ", "“Salam”"},
+	{"Russian preposition before NBSP kept", "В\u00a0Баку", "В Баку"},
+	{"Russian text kept", "Доклад Государственного комитета", "Доклад Государственного комитета"},
+
+	// Invalid UTF-8, read as Windows-1254.
+	{"Windows-1254 bytes", "Az\xe4rbaycan Respublikas\xfd", "Azərbaycan Respublikası"},
+	{"Windows-1254 ş and İ", "\xdd\xfe", "İş"},
+	{"lone continuation byte", "a\x80b", "a€b"},
+	{"truncated sequence", "a\xe2\x80", "aâ€"},
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tt := range normalizeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Normalize(tt.in)
+			if got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := Normalize(got); again != got {
+				t.Errorf("Normalize not idempotent: Normalize(%q) = %q", got, again)
+			}
+		})
+	}
+}
+
+func TestNormalizeUnchangedDoesNotAllocate(t *testing.T) {
+	s := "Tədbirin adı “İcra müddəti” 2020-2022"
+	if n := testing.AllocsPerRun(100, func() { _ = Normalize(s) }); n != 0 {
+		t.Errorf("Normalize of clean text allocates %v times", n)
+	}
+}
+
+func TestNormalizeDoc(t *testing.T) {
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{
+			"short cell folded by document evidence",
+			[]string{"Tädbirin adı", "Müddät", "mütämadi"},
+			[]string{"Tədbirin adı", "Müddət", "mütəmadi"},
+		},
+		{
+			"German document keeps ä",
+			[]string{"Herr Müller", "und Frau Bär", "Bär"},
+			[]string{"Herr Müller", "und Frau Bär", "Bär"},
+		},
+		{
+			"no evidence keeps ä",
+			[]string{"Bär", "2020"},
+			[]string{"Bär", "2020"},
+		},
+		{
+			"other rules still apply",
+			[]string{"  Tәdbir\u00ad ", "É™"},
+			[]string{"Tədbir", "ə"},
+		},
+		{"empty", []string{}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := NormalizeDoc(tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("NormalizeDoc(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := NormalizeDoc(got); !slices.Equal(again, got) {
+				t.Errorf("NormalizeDoc not idempotent: %q", again)
+			}
+		})
+	}
+}
+
+func TestNormalizeValidUTF8(t *testing.T) {
+	for _, in := range []string{"\xff\xfe\xfd", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "É\xff™"} {
+		if got := Normalize(in); !utf8.ValidString(got) {
+			t.Errorf("Normalize(%q) = %q, not valid UTF-8", in, got)
+		}
+	}
+}
