@@ -1,0 +1,391 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hesabat/hesabat"
+)
+
+// pageLines is one page after text clean-up: its lines (running headers,
+// footers and page numbers removed) and its ruled grid, if any.
+type pageLines struct {
+	*page
+	lines []tline
+	grid  *grid
+}
+
+// layout rebuilds the rows of a document from its pages. Pages without a
+// text layer give a warning and no rows.
+func layout(pages []*page) ([]hesabat.Row, []string) {
+	var warnings []string
+	pls := make([]*pageLines, len(pages))
+	for i, p := range pages {
+		pl := &pageLines{page: p, lines: buildLines(cleanGlyphs(p.chars))}
+		pl.grid = ruledGrid(p.rules)
+		pls[i] = pl
+		if len(pl.lines) == 0 {
+			warnings = append(warnings, fmt.Sprintf("page %d has no text layer; OCR not enabled", p.n))
+		}
+	}
+	dropFurniture(pls)
+	lx := lexicon{}
+	var loose []tline // lines of pages without ruled grids
+	for _, pl := range pls {
+		for i := range pl.lines {
+			lx.addLine(pl.lines[i].words())
+		}
+		if pl.grid == nil {
+			loose = append(loose, pl.lines...)
+		}
+	}
+	cols := alignColumns(loose)
+	var rows []hesabat.Row
+	for _, pl := range pls {
+		if pl.grid != nil {
+			rows = append(rows, ruledRows(pl, lx)...)
+		} else {
+			rows = append(rows, borderlessRows(pl, cols, lx)...)
+		}
+	}
+	markContinuations(rows)
+	return rows, warnings
+}
+
+// Furniture zones: a line is a running header or footer candidate when it
+// lies in the top or bottom band of a page, outside any ruled table.
+const (
+	topZone    = 0.065
+	bottomZone = 0.92
+)
+
+// pageNumber matches a lone page number: "5", "- 5 -", "5/12", "Səhifə 5".
+var pageNumber = regexp.MustCompile(`^(?:\p{L}+\s+)?[-–—]?\s*\d{1,4}\s*(?:[-–—]|/\s*\d{1,4}|\p{L}+\s+\d{1,4})?$`)
+
+// digits matches runs of digits, masked when comparing running lines.
+var digits = regexp.MustCompile(`\d+`)
+
+// dropFurniture removes running headers and footers: lines in a page's
+// top or bottom zone, outside its ruled table, that recur at the same
+// height (digits masked) on at least half of the pages (and two), or that
+// are lone page numbers.
+func dropFurniture(pls []*pageLines) {
+	type key struct {
+		text string
+		y    int
+	}
+	isZone := func(pl *pageLines, l *tline) bool {
+		if g := pl.grid; g != nil && l.mid() > g.top && l.mid() < g.bot {
+			return false
+		}
+		return l.y1 < topZone*pl.h || l.y0 > bottomZone*pl.h
+	}
+	keyOf := func(l *tline) key {
+		return key{digits.ReplaceAllString(l.text(), "#"), int(math.Round(l.y0 / 4))}
+	}
+	seen := map[key]int{}
+	for _, pl := range pls {
+		page := map[key]bool{}
+		for i := range pl.lines {
+			if l := &pl.lines[i]; isZone(pl, l) {
+				page[keyOf(l)] = true
+			}
+		}
+		for k := range page {
+			seen[k]++
+		}
+	}
+	for _, pl := range pls {
+		pl.lines = slices.DeleteFunc(pl.lines, func(l tline) bool {
+			if !isZone(pl, &l) {
+				return false
+			}
+			n := seen[keyOf(&l)]
+			return (n >= 2 && 2*n >= len(pls)) || pageNumber.MatchString(strings.TrimSpace(l.text()))
+		})
+	}
+}
+
+// alignColumns finds the column boundaries of a borderless table from the
+// lines of all its pages: x ranges that (almost) no word crosses, between
+// the leftmost and rightmost text. A single line never decides (justified
+// text has wide gaps): a boundary needs every other line to leave it empty
+// too. It returns nil unless at least two columns are found.
+func alignColumns(lines []tline) []float64 {
+	if len(lines) == 0 {
+		return nil
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	var ws []word
+	for i := range lines {
+		for _, w := range lines[i].words() {
+			ws = append(ws, w)
+			minX, maxX = math.Min(minX, w.x0), math.Max(maxX, w.x1)
+		}
+	}
+	if len(ws) == 0 {
+		return nil
+	}
+	lo := int(math.Floor(minX))
+	cover := make([]int, int(math.Ceil(maxX))-lo+1)
+	for _, w := range ws {
+		for x := int(math.Ceil(w.x0)) - lo; x <= int(math.Floor(w.x1))-lo; x++ {
+			cover[x]++
+		}
+	}
+	tol := max(1, len(lines)/50)
+	xs := []float64{minX - 1}
+	for x := 0; x < len(cover); {
+		if cover[x] > tol {
+			x++
+			continue
+		}
+		end := x
+		for end < len(cover) && cover[end] <= tol {
+			end++
+		}
+		if x > 0 && end < len(cover) && end-x >= minGutter {
+			xs = append(xs, float64(lo)+float64(x+end)/2)
+		}
+		x = end
+	}
+	xs = append(xs, maxX+1)
+	if len(xs) < 4 {
+		return nil
+	}
+	return xs
+}
+
+// minGutter is the narrowest white gap between borderless columns, in points.
+const minGutter = 2
+
+// crosses reports whether one of the line's words straddles boundary x.
+func crosses(ws []word, x float64) bool {
+	for _, w := range ws {
+		if w.x0 < x-1 && w.x1 > x+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// ruledRows builds the rows of a page with a ruled table: text above and
+// below the table becomes paragraphs, each band between row rules a row.
+func ruledRows(pl *pageLines, lx lexicon) []hesabat.Row {
+	g := pl.grid
+	var above, below, inside []tline
+	for _, l := range pl.lines {
+		switch m := l.mid(); {
+		case m < g.top:
+			above = append(above, l)
+		case m > g.bot:
+			below = append(below, l)
+		default:
+			inside = append(inside, l)
+		}
+	}
+	rows := paragraphRows(above, pl.n, lx)
+	right := columnRights(inside, g.xs)
+	for i := 0; i+1 < len(g.ys); i++ {
+		y0, y1 := g.ys[i], g.ys[i+1]
+		if y1-y0 < 1 {
+			continue
+		}
+		var band []tline
+		for _, l := range inside {
+			if m := l.mid(); m >= y0 && m < y1 {
+				band = append(band, l)
+			}
+		}
+		if r, ok := tableRow(band, g.xs, right, func(x float64) bool { return !g.ruledAt(x, y0, y1) }, pl.n, lx); ok {
+			rows = append(rows, r)
+		}
+	}
+	return append(rows, paragraphRows(below, pl.n, lx)...)
+}
+
+// borderlessRows builds the rows of a page whose table has no rules: the
+// table runs from the first to the last line that crosses no column
+// boundary; inside it, rows are separated by vertical gaps wider than a
+// paragraph break.
+func borderlessRows(pl *pageLines, xs []float64, lx lexicon) []hesabat.Row {
+	if xs == nil {
+		return paragraphRows(pl.lines, pl.n, lx)
+	}
+	inner := xs[1 : len(xs)-1]
+	aligned := func(l *tline) bool {
+		ws := l.words()
+		for _, x := range inner {
+			if crosses(ws, x) {
+				return false
+			}
+		}
+		return true
+	}
+	first, last := -1, -1
+	for i := range pl.lines {
+		if aligned(&pl.lines[i]) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return paragraphRows(pl.lines, pl.n, lx)
+	}
+	table := pl.lines[first : last+1]
+	rows := paragraphRows(pl.lines[:first], pl.n, lx)
+	right := columnRights(table, xs)
+	gap := 2.2 * medianHeight(table)
+	for start := 0; start < len(table); {
+		end, bottom := start+1, table[start].y1
+		for end < len(table) && table[end].y0-bottom <= gap {
+			bottom = math.Max(bottom, table[end].y1)
+			end++
+		}
+		band := table[start:end]
+		merged := func(x float64) bool {
+			for i := range band {
+				if crosses(band[i].words(), x) {
+					return true
+				}
+			}
+			return false
+		}
+		if r, ok := tableRow(band, xs, right, merged, pl.n, lx); ok {
+			rows = append(rows, r)
+		}
+		start = end
+	}
+	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
+}
+
+func medianHeight(ls []tline) float64 {
+	hs := make([]float64, len(ls))
+	for i := range ls {
+		hs[i] = ls[i].height()
+	}
+	slices.Sort(hs)
+	return hs[len(hs)/2]
+}
+
+// columnRights returns, per column, the right edge of its widest line: the
+// edge a full line reaches.
+func columnRights(ls []tline, xs []float64) []float64 {
+	right := make([]float64, len(xs)-1)
+	for c := range right {
+		right[c] = xs[c]
+		for i := range ls {
+			if part, ok := ls[i].clip(xs[c], xs[c+1]); ok {
+				for _, w := range part.words() {
+					right[c] = math.Max(right[c], w.x1)
+				}
+			}
+		}
+	}
+	return right
+}
+
+// tableRow builds one table row from the lines of a band. merged(x) tells
+// whether the interior boundary x is absent in this band, so the cells on
+// either side are one. ok is false when the band holds no text.
+func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (hesabat.Row, bool) {
+	row := hesabat.Row{InTable: true, Page: pageNo, Offset: -1}
+	text := false
+	for c := 0; c+1 < len(xs); {
+		end := c + 1
+		for end+1 < len(xs) && merged(xs[end]) {
+			end++
+		}
+		var cl []tline
+		for i := range band {
+			if part, ok := band[i].clip(xs[c], xs[end]); ok {
+				cl = append(cl, part)
+			}
+		}
+		cell := hesabat.Cell{Paras: paragraphs(cl, right[end-1], lx)}
+		if end-c > 1 {
+			cell.Span = end - c
+		}
+		text = text || len(cell.Paras) > 0
+		row.Cells = append(row.Cells, cell)
+		c = end
+	}
+	return row, text
+}
+
+// paragraphRows turns lines outside any table into one row per paragraph.
+func paragraphRows(ls []tline, pageNo int, lx lexicon) []hesabat.Row {
+	if len(ls) == 0 {
+		return nil
+	}
+	right := math.Inf(-1)
+	for i := range ls {
+		right = math.Max(right, ls[i].x1)
+	}
+	var rows []hesabat.Row
+	for _, p := range paragraphs(ls, right, lx) {
+		rows = append(rows, hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{p}}}, Page: pageNo, Offset: -1})
+	}
+	return rows
+}
+
+// columnNumbers reports whether every cell of r is a bare number, as in
+// the "1 2 3 4" row under a table's header.
+func columnNumbers(r *hesabat.Row) bool {
+	for _, c := range r.Cells {
+		if !bareNumber.MatchString(c.Text()) {
+			return false
+		}
+	}
+	return true
+}
+
+var bareNumber = regexp.MustCompile(`^\d+$`)
+
+// measureNumber matches a measure number as written in the first column.
+var measureNumber = regexp.MustCompile(`^\d+(?:\.\d+)*\.?$`)
+
+// markContinuations sets Cell.Continues on the continuation row at the top
+// of each page (the first table row with an empty first cell, before any
+// numbered row on that page): a cell continues the paragraph above when
+// the previous page's text in that column did not end a sentence, or when
+// it starts in lower case.
+func markContinuations(rows []hesabat.Row) {
+	var prev *hesabat.Row // the last table row of the previous page
+	for i := 0; i < len(rows); {
+		j := i
+		for j < len(rows) && rows[j].Page == rows[i].Page {
+			j++
+		}
+		var last *hesabat.Row
+		numbered := false
+		for k := i; k < j; k++ {
+			r := &rows[k]
+			if !r.InTable || len(r.Cells) < 2 {
+				continue
+			}
+			first := r.Cells[0].Text()
+			if !numbered && first == "" && prev != nil && len(prev.Cells) == len(r.Cells) {
+				for c := range r.Cells {
+					above := prev.Cells[c].Paras
+					cur := r.Cells[c].Paras
+					if len(above) > 0 && len(cur) > 0 {
+						r.Cells[c].Continues = !sentenceEnd(above[len(above)-1]) || startsLower(cur[0])
+					}
+				}
+				numbered = true // only the first such row continues
+			}
+			numbered = numbered || (measureNumber.MatchString(first) && !columnNumbers(r))
+			last = r
+		}
+		if last != nil {
+			prev = last
+		}
+		i = j
+	}
+}

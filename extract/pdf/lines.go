@@ -1,0 +1,184 @@
+package pdf
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// hyphenMark is what PDFium puts in place of a hyphen it judges to end a
+// line inside a word.
+const hyphenMark = '\u0002'
+
+// softHyphen marks where a word may be broken; it is never printed inside
+// a line.
+const softHyphen = '\u00AD'
+
+// ligatures maps the Latin presentation forms U+FB00–FB06 to their letters.
+var ligatures = map[rune]string{
+	'\uFB00': "ff", '\uFB01': "fi", '\uFB02': "fl", '\uFB03': "ffi",
+	'\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
+}
+
+// cleanGlyphs expands ligatures into one glyph per letter (splitting the
+// box evenly), drops control characters other than hyphenMark, and drops a
+// glyph drawn twice at the same place (fake bold).
+func cleanGlyphs(in []glyph) []glyph {
+	out := make([]glyph, 0, len(in))
+	for _, g := range in {
+		if s, ok := ligatures[g.r]; ok {
+			w := (g.x1 - g.x0) / float64(len(s))
+			for i, r := range s {
+				out = append(out, glyph{r: r, x0: g.x0 + float64(i)*w, y0: g.y0, x1: g.x0 + float64(i+1)*w, y1: g.y1})
+			}
+			continue
+		}
+		if g.r != hyphenMark && (unicode.IsControl(g.r) || g.r == unicode.ReplacementChar) {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].r == g.r && near(out[n-1], g, 0.5) {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func near(a, b glyph, tol float64) bool {
+	return math.Abs(a.x0-b.x0) <= tol && math.Abs(a.y0-b.y0) <= tol &&
+		math.Abs(a.x1-b.x1) <= tol && math.Abs(a.y1-b.y1) <= tol
+}
+
+// tline is one visual text line: glyphs sharing a baseline, left to right.
+type tline struct {
+	g              []glyph
+	x0, y0, x1, y1 float64
+}
+
+func (l *tline) add(g glyph) {
+	if len(l.g) == 0 {
+		l.x0, l.y0, l.x1, l.y1 = g.x0, g.y0, g.x1, g.y1
+	} else {
+		l.x0, l.y0 = math.Min(l.x0, g.x0), math.Min(l.y0, g.y0)
+		l.x1, l.y1 = math.Max(l.x1, g.x1), math.Max(l.y1, g.y1)
+	}
+	l.g = append(l.g, g)
+}
+
+func (l *tline) mid() float64    { return (l.y0 + l.y1) / 2 }
+func (l *tline) height() float64 { return l.y1 - l.y0 }
+
+// text returns the line's words joined by single spaces.
+func (l *tline) text() string {
+	var b strings.Builder
+	for i, w := range l.words() {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// buildLines groups glyphs into lines: glyphs whose vertical midpoints are
+// within 0.4 of a glyph's height of the line's belong to it. Lines are
+// returned top to bottom, glyphs in each left to right.
+func buildLines(gs []glyph) []tline {
+	gs = slices.Clone(gs)
+	slices.SortStableFunc(gs, func(a, b glyph) int {
+		return cmpFloat((a.y0+a.y1)/2, (b.y0+b.y1)/2)
+	})
+	var lines []tline
+	for _, g := range gs {
+		m := (g.y0 + g.y1) / 2
+		if n := len(lines); n > 0 && math.Abs(m-lines[n-1].mid()) <= 0.4*math.Max(g.size(), lines[n-1].height()) {
+			lines[n-1].add(g)
+			continue
+		}
+		var l tline
+		l.add(g)
+		lines = append(lines, l)
+	}
+	for i := range lines {
+		slices.SortStableFunc(lines[i].g, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
+	}
+	return lines
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// word is a run of glyphs with no space between them.
+type word struct {
+	text           string
+	x0, y0, x1, y1 float64
+	hyphen         bool // ends with PDFium's line-end hyphen mark (dropped from text)
+	soft           bool // ends with a soft hyphen (dropped from text)
+}
+
+// words splits the line at real spaces and at gaps wider than a quarter of
+// the glyph height (loose boxes touch inside a word).
+func (l *tline) words() []word {
+	var out []word
+	var b strings.Builder
+	var cur word
+	open := false
+	flush := func() {
+		if open {
+			cur.text = b.String()
+			if cur.text != "" {
+				out = append(out, cur)
+			}
+		}
+		b.Reset()
+		open = false
+	}
+	var prev glyph
+	for _, g := range l.g {
+		if unicode.IsSpace(g.r) {
+			flush()
+			continue
+		}
+		if open && g.x0-prev.x1 > 0.25*math.Max(g.size(), prev.size()) {
+			flush()
+		}
+		if !open {
+			cur = word{x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1}
+			open = true
+		}
+		cur.x0, cur.y0 = math.Min(cur.x0, g.x0), math.Min(cur.y0, g.y0)
+		cur.x1, cur.y1 = math.Max(cur.x1, g.x1), math.Max(cur.y1, g.y1)
+		cur.hyphen, cur.soft = g.r == hyphenMark, g.r == softHyphen
+		if !cur.hyphen && !cur.soft {
+			b.WriteRune(g.r)
+		}
+		prev = g
+	}
+	flush()
+	return out
+}
+
+// trailingSpace reports whether the line ends with a real space glyph, as
+// LibreOffice writes where it wrapped a line between words.
+func (l *tline) trailingSpace() bool {
+	return len(l.g) > 0 && unicode.IsSpace(l.g[len(l.g)-1].r)
+}
+
+// clip returns the part of the line whose glyph midpoints lie in [x0, x1).
+func (l *tline) clip(x0, x1 float64) (tline, bool) {
+	var out tline
+	for _, g := range l.g {
+		if m := (g.x0 + g.x1) / 2; m >= x0 && m < x1 {
+			out.add(g)
+		}
+	}
+	return out, len(out.g) > 0
+}

@@ -1,0 +1,283 @@
+// Package pdf extracts the rows of PDF reports with PDFium, run as
+// WebAssembly by wazero (no cgo).
+//
+// Rows are rebuilt from glyph boxes: a ruled table's columns and rows come
+// from the page's line and rectangle paths; a borderless table's columns
+// from text alignment across the document and its rows from vertical gaps.
+// Running headers, footers and page numbers are dropped, pages are read in
+// their displayed orientation (/Rotate applied), and text outside the table
+// becomes one-cell paragraph rows. Measures are built from the rows by the
+// stitcher in package transform.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	pdfiumerr "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/hesabat/hesabat"
+)
+
+// Options configure an Extractor. Zero values select the defaults.
+type Options struct {
+	// Workers is the number of PDFium instances, and so of documents read
+	// at once (default 1).
+	Workers int
+	// Timeout bounds the work on one document (default 60s).
+	Timeout time.Duration
+	// MaxPages is the largest page count accepted (default 2000).
+	MaxPages int
+	// CacheDir holds wazero's compiled PDFium module between runs: "" is
+	// os.UserCacheDir()/hesabat/wazero, "-" disables the cache.
+	CacheDir string
+}
+
+// Extractor reads PDF files. It is safe for concurrent use. The PDFium
+// runtime is started on the first call to Extract, once per Extractor;
+// Close releases it.
+type Extractor struct {
+	opts Options
+
+	once    sync.Once
+	pool    pdfium.Pool
+	cache   wazero.CompilationCache
+	initErr error
+
+	mu     sync.Mutex
+	closed bool
+}
+
+// New returns an Extractor with opts, defaults filled in. It does not start
+// PDFium.
+func New(opts Options) (*Extractor, error) {
+	if opts.Workers < 0 || opts.MaxPages < 0 || opts.Timeout < 0 {
+		return nil, errors.New("pdf: negative option")
+	}
+	if opts.Workers == 0 {
+		opts.Workers = 1
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = 60 * time.Second
+	}
+	if opts.MaxPages == 0 {
+		opts.MaxPages = 2000
+	}
+	return &Extractor{opts: opts}, nil
+}
+
+// start starts the PDFium runtime and its pool of instances.
+func (e *Extractor) start() {
+	e.cache = compilationCache(e.opts.CacheDir)
+	rc := wazero.NewRuntimeConfig().
+		// PDFium's setjmp/longjmp are lowered to exception handling.
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		// Cancelling an instance's context interrupts a runaway call.
+		WithCloseOnContextDone(true)
+	if e.cache != nil {
+		rc = rc.WithCompilationCache(e.cache)
+	}
+	e.pool, e.initErr = webassembly.Init(webassembly.Config{
+		MinIdle:       0,
+		MaxIdle:       e.opts.Workers,
+		MaxTotal:      e.opts.Workers,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // documents come as bytes: no file system
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+		ReuseWorkers:  true,
+	})
+}
+
+// compilationCache opens wazero's on-disk cache in dir ("" for the default
+// place, "-" for none). It returns nil when the folder is not writable.
+func compilationCache(dir string) wazero.CompilationCache {
+	if dir == "-" {
+		return nil
+	}
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil
+		}
+		dir = filepath.Join(base, "hesabat", "wazero")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil
+	}
+	f, err := os.CreateTemp(dir, "probe-*")
+	if err != nil {
+		return nil
+	}
+	f.Close()
+	os.Remove(f.Name())
+	c, err := wazero.NewCompilationCacheWithDir(dir)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// Close stops the PDFium runtime. Extract fails after Close.
+func (e *Extractor) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	e.once.Do(func() {}) // never start after Close
+	var errs []error
+	if e.pool != nil {
+		errs = append(errs, e.pool.Close())
+	}
+	if e.cache != nil {
+		errs = append(errs, e.cache.Close(context.Background()))
+	}
+	return errors.Join(errs...)
+}
+
+// Extract reads the PDF in r (size bytes) and returns its rows. Errors are
+// *hesabat.Error values naming src.Path: ErrEmpty, ErrUnsupported (not a
+// PDF), ErrEncrypted (a user password is needed), ErrCorrupt, ErrTooLarge
+// (more than Options.MaxPages pages) and ErrTimeout (over Options.Timeout);
+// a cancelled ctx returns its error. Pages without a text layer and a
+// repaired cross-reference table are reported in Document.Warnings.
+func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (doc *hesabat.Document, err error) {
+	path := src.Path
+	if size == 0 {
+		return nil, hesabat.Errorf(path, hesabat.ErrEmpty, "the file has no content; check the download", "")
+	}
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, &hesabat.Error{Path: path, Err: fmt.Errorf("read: %w", err)}
+	}
+	if !isPDF(data) {
+		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "the file is named .pdf but holds something else; save it as PDF", "not a PDF")
+	}
+	e.mu.Lock()
+	closed := e.closed
+	e.mu.Unlock()
+	if closed {
+		return nil, &hesabat.Error{Path: path, Err: errors.New("pdf: extractor closed")}
+	}
+	e.once.Do(e.start)
+	if e.initErr != nil {
+		return nil, &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
+	}
+
+	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
+	defer cancel()
+	inst, err := e.pool.GetInstanceWithContext(ctx)
+	if err != nil {
+		return nil, e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
+	}
+	// A call that outlives ctx is interrupted by killing the instance; a
+	// killed or failed instance is discarded and the pool makes a new one.
+	killed := false
+	var killOnce sync.Once
+	kill := func() { killOnce.Do(func() { killed = true; inst.Kill() }) }
+	stop := context.AfterFunc(ctx, kill)
+	defer func() {
+		if v := recover(); v != nil {
+			doc, err = nil, hesabat.Errorf(path, hesabat.ErrCorrupt, "PDFium failed on this file; try re-saving it with another PDF writer", "panic: %v", v)
+		}
+		if !stop() || err != nil {
+			kill()
+		} else {
+			inst.Close()
+		}
+		if killed && ctx.Err() != nil {
+			doc, err = nil, e.ctxError(ctx, path, err)
+		}
+	}()
+	doc, err = e.extract(ctx, inst, src, data)
+	return doc, err
+}
+
+var errTimeLimit = errors.New("pdf: document time limit")
+
+// ctxError turns a failure after ctx ended into ErrTimeout (our limit) or
+// the context's error (the caller cancelled).
+func (e *Extractor) ctxError(ctx context.Context, path string, err error) error {
+	if context.Cause(ctx) == errTimeLimit {
+		return hesabat.Errorf(path, hesabat.ErrTimeout, "raise the time limit if the file is just large", "more than %s", e.opts.Timeout)
+	}
+	if ctx.Err() != nil {
+		return &hesabat.Error{Path: path, Err: ctx.Err()}
+	}
+	return &hesabat.Error{Path: path, Err: err}
+}
+
+// isPDF reports whether data starts with a PDF header (within the first KB,
+// as readers allow).
+func isPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
+// extract opens data in inst and reads every page.
+func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat.Source, data []byte) (*hesabat.Document, error) {
+	path := src.Path
+	od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+	doc := &hesabat.Document{Source: src}
+	if v, err := inst.FPDF_DocumentHasValidCrossReferenceTable(&requests.FPDF_DocumentHasValidCrossReferenceTable{Document: od.Document}); err == nil && !v.DocumentHasValidCrossReferenceTable {
+		doc.Warnings = append(doc.Warnings, "damaged cross-reference table; PDFium rebuilt it, so pages may be missing")
+	}
+	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+	if err != nil {
+		return nil, hesabat.Errorf(path, hesabat.ErrCorrupt, "", "page count: %v", err)
+	}
+	if pc.PageCount == 0 {
+		return nil, hesabat.Errorf(path, hesabat.ErrCorrupt, "the file may be truncated; download it again", "no pages")
+	}
+	if pc.PageCount > e.opts.MaxPages {
+		return nil, hesabat.Errorf(path, hesabat.ErrTooLarge, "raise the page limit if the file is genuine", "%d pages, limit %d", pc.PageCount, e.opts.MaxPages)
+	}
+	doc.Pages = pc.PageCount
+	pages := make([]*page, 0, pc.PageCount)
+	for i := 0; i < pc.PageCount; i++ {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		p, err := readPage(inst, od.Document, i)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d skipped: %v", i+1, err))
+			continue
+		}
+		pages = append(pages, p)
+	}
+	rows, warnings := layout(pages)
+	doc.Rows, doc.Warnings = rows, append(doc.Warnings, warnings...)
+	return doc, nil
+}
+
+// openError classifies PDFium's failure to open a document.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, pdfiumerr.ErrPassword):
+		return hesabat.Errorf(path, hesabat.ErrEncrypted, "the PDF needs a password to open; save an unprotected copy", "")
+	case errors.Is(err, pdfiumerr.ErrSecurity):
+		return hesabat.Errorf(path, hesabat.ErrEncrypted, "the PDF uses an unsupported encryption; save an unprotected copy", "unsupported security handler")
+	}
+	return hesabat.Errorf(path, hesabat.ErrCorrupt, "the file may be truncated or damaged; download it again or re-save it", "%v", err)
+}

@@ -1,0 +1,347 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+)
+
+// page is one page as the layout code sees it: glyphs and rules in a
+// top-left display frame (y grows downwards, /Rotate and the crop box
+// applied), in points.
+type page struct {
+	n     int // 1-based page number
+	w, h  float64
+	chars []glyph
+	rules []rule
+}
+
+// glyph is one character of a page's text layer with its loose box (origin
+// to advance horizontally, descent to ascent vertically).
+type glyph struct {
+	r              rune
+	x0, y0, x1, y1 float64
+}
+
+func (g glyph) size() float64 { return g.y1 - g.y0 }
+
+// rule is an axis-aligned line segment drawn on the page: a table border
+// candidate. Horizontal rules have y0 == y1, vertical ones x0 == x1.
+type rule struct {
+	x0, y0, x1, y1 float64
+}
+
+func (r rule) horizontal() bool { return r.y0 == r.y1 }
+
+// frame maps unrotated PDF user space to the display frame of a page.
+type frame struct {
+	rot            int // quarter turns clockwise
+	left, bottom   float64
+	width, height  float64 // unrotated
+}
+
+// point maps (x, y) in user space to the display frame.
+func (f frame) point(x, y float64) (float64, float64) {
+	x -= f.left
+	y -= f.bottom
+	switch f.rot {
+	case 1:
+		return y, x
+	case 2:
+		return f.width - x, y
+	case 3:
+		return f.height - y, f.width - x
+	}
+	return x, f.height - y
+}
+
+// box maps a user-space rectangle to the display frame, returning it
+// normalised (x0 <= x1, y0 <= y1).
+func (f frame) box(l, b, r, t float64) (x0, y0, x1, y1 float64) {
+	ax, ay := f.point(l, b)
+	bx, by := f.point(r, t)
+	return math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)
+}
+
+// size returns the page's display width and height.
+func (f frame) size() (float64, float64) {
+	if f.rot%2 == 1 {
+		return f.height, f.width
+	}
+	return f.width, f.height
+}
+
+// readPage loads page index (0-based) of doc and returns its glyphs and
+// rules in the display frame.
+func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*page, error) {
+	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return nil, fmt.Errorf("load page: %w", err)
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	ref := requests.Page{ByReference: &lp.Page}
+
+	bb, err := inst.FPDF_GetPageBoundingBox(&requests.FPDF_GetPageBoundingBox{Page: ref})
+	if err != nil {
+		return nil, fmt.Errorf("page box: %w", err)
+	}
+	rot, err := inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: ref})
+	if err != nil {
+		return nil, fmt.Errorf("page rotation: %w", err)
+	}
+	f := frame{
+		rot:    int(rot.PageRotation) & 3,
+		left:   float64(bb.Rect.Left),
+		bottom: float64(bb.Rect.Bottom),
+		width:  float64(bb.Rect.Right - bb.Rect.Left),
+		height: float64(bb.Rect.Top - bb.Rect.Bottom),
+	}
+	p := &page{n: index + 1}
+	p.w, p.h = f.size()
+	if p.chars, err = readChars(inst, ref, f); err != nil {
+		return nil, err
+	}
+	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
+	if err != nil {
+		return nil, fmt.Errorf("count objects: %w", err)
+	}
+	for i := 0; i < n.Count; i++ {
+		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
+		if err != nil {
+			return nil, fmt.Errorf("object %d: %w", i, err)
+		}
+		if p.rules, err = readRules(inst, o.PageObject, f, identity, p.rules, 0); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// readChars returns the page's non-generated characters.
+func readChars(inst pdfium.Pdfium, ref requests.Page, f frame) ([]glyph, error) {
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: ref})
+	if err != nil {
+		return nil, fmt.Errorf("text layer: %w", err)
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return nil, fmt.Errorf("count chars: %w", err)
+	}
+	chars := make([]glyph, 0, cc.Count)
+	for i := 0; i < cc.Count; i++ {
+		gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return nil, fmt.Errorf("char %d: %w", i, err)
+		}
+		if gen.IsGenerated {
+			continue
+		}
+		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return nil, fmt.Errorf("char %d: %w", i, err)
+		}
+		if u.Unicode == '\r' || u.Unicode == '\n' {
+			continue
+		}
+		b, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			continue // PDFium has no box for some control characters
+		}
+		g := glyph{r: rune(u.Unicode)}
+		g.x0, g.y0, g.x1, g.y1 = f.box(float64(b.Rect.Left), float64(b.Rect.Bottom), float64(b.Rect.Right), float64(b.Rect.Top))
+		chars = append(chars, g)
+	}
+	return chars, nil
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+// mul returns m followed by n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// Rule geometry limits, in points.
+const (
+	maxRuleThickness = 2.0 // a path no thicker than this is a rule along its long axis
+	minRuleLength    = 2.0 // shorter pieces are dropped
+	maxFormDepth     = 8   // form XObjects nested deeper are ignored
+)
+
+// readRules appends the rules drawn by page object o to rules. ctm maps the
+// object's container (a form XObject) to page space.
+func readRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm matrix, rules []rule, depth int) ([]rule, error) {
+	t, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: o})
+	if err != nil {
+		return rules, err
+	}
+	switch t.Type {
+	case enums.FPDF_PAGEOBJ_FORM:
+		if depth >= maxFormDepth {
+			return rules, nil
+		}
+		m, err := objMatrix(inst, o)
+		if err != nil {
+			return rules, err
+		}
+		n, err := inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: o})
+		if err != nil {
+			return rules, err
+		}
+		inner := m.mul(ctm)
+		for i := 0; i < n.Count; i++ {
+			c, err := inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: o, Index: uint64(i)})
+			if err != nil {
+				return rules, err
+			}
+			if rules, err = readRules(inst, c.PageObject, f, inner, rules, depth+1); err != nil {
+				return rules, err
+			}
+		}
+		return rules, nil
+	case enums.FPDF_PAGEOBJ_PATH:
+		return pathRules(inst, o, f, ctm, rules)
+	}
+	return rules, nil
+}
+
+// pathRules appends the rules of one path object: the whole path when it is
+// thin, else its axis-aligned stroked segments.
+func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm matrix, rules []rule) ([]rule, error) {
+	dm, err := inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: o})
+	if err != nil {
+		return rules, err
+	}
+	filled := dm.FillMode != enums.FPDF_FILLMODE_NONE
+	if !filled && !dm.Stroke {
+		return rules, nil
+	}
+	if white(inst, o, filled, dm.Stroke) {
+		return rules, nil
+	}
+	b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: o})
+	if err != nil {
+		return rules, err
+	}
+	// Bounds of objects inside forms are in the form's space.
+	l, bt := ctm.apply(float64(b.Left), float64(b.Bottom))
+	r, tp := ctm.apply(float64(b.Right), float64(b.Top))
+	x0, y0, x1, y1 := f.box(math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp))
+	w, h := x1-x0, y1-y0
+	switch {
+	case h <= maxRuleThickness && w >= minRuleLength:
+		y := (y0 + y1) / 2
+		return append(rules, rule{x0, y, x1, y}), nil
+	case w <= maxRuleThickness && h >= minRuleLength:
+		x := (x0 + x1) / 2
+		return append(rules, rule{x, y0, x, y1}), nil
+	case w <= maxRuleThickness && h <= maxRuleThickness:
+		return rules, nil
+	}
+	if !dm.Stroke {
+		return rules, nil // a filled area: background, not a border
+	}
+	if w >= f.width*0.95 && h >= f.height*0.95 {
+		return rules, nil // a page frame
+	}
+	m, err := objMatrix(inst, o)
+	if err != nil {
+		return rules, err
+	}
+	m = m.mul(ctm)
+	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: o})
+	if err != nil {
+		return rules, err
+	}
+	var px, py, sx, sy float64
+	for i := 0; i < n.Count; i++ {
+		s, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: o, Index: i})
+		if err != nil {
+			return rules, err
+		}
+		pt, err := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
+		if err != nil {
+			return rules, err
+		}
+		st, err := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
+		if err != nil {
+			return rules, err
+		}
+		cl, err := inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment})
+		if err != nil {
+			return rules, err
+		}
+		ux, uy := m.apply(float64(pt.X), float64(pt.Y))
+		x, y := f.point(ux, uy)
+		if st.Type == enums.FPDF_SEGMENT_LINETO {
+			rules = appendSegment(rules, px, py, x, y)
+		} else if st.Type == enums.FPDF_SEGMENT_MOVETO {
+			sx, sy = x, y
+		}
+		px, py = x, y
+		if cl.IsClose {
+			rules = appendSegment(rules, px, py, sx, sy)
+			px, py = sx, sy
+		}
+	}
+	return rules, nil
+}
+
+// appendSegment appends the segment (ax, ay)-(bx, by) when it is
+// axis-aligned (within half a point) and long enough.
+func appendSegment(rules []rule, ax, ay, bx, by float64) []rule {
+	const tol = 0.5
+	switch {
+	case math.Abs(ay-by) <= tol && math.Abs(ax-bx) >= minRuleLength:
+		y := (ay + by) / 2
+		return append(rules, rule{math.Min(ax, bx), y, math.Max(ax, bx), y})
+	case math.Abs(ax-bx) <= tol && math.Abs(ay-by) >= minRuleLength:
+		x := (ax + bx) / 2
+		return append(rules, rule{x, math.Min(ay, by), x, math.Max(ay, by)})
+	}
+	return rules
+}
+
+func objMatrix(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT) (matrix, error) {
+	r, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: o})
+	if err != nil {
+		return identity, err
+	}
+	m := r.Matrix
+	return matrix{float64(m.A), float64(m.B), float64(m.C), float64(m.D), float64(m.E), float64(m.F)}, nil
+}
+
+// white reports whether the path is painted only in white (or fully
+// transparent), which draws page background rather than a border.
+func white(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, filled, stroked bool) bool {
+	isWhite := func(r, g, b, a uint) bool { return a == 0 || (r >= 250 && g >= 250 && b >= 250) }
+	if filled {
+		c, err := inst.FPDFPageObj_GetFillColor(&requests.FPDFPageObj_GetFillColor{PageObject: o})
+		if err != nil || !isWhite(c.FillColor.R, c.FillColor.G, c.FillColor.B, c.FillColor.A) {
+			return false
+		}
+	}
+	if stroked {
+		c, err := inst.FPDFPageObj_GetStrokeColor(&requests.FPDFPageObj_GetStrokeColor{PageObject: o})
+		if err != nil || !isWhite(c.StrokeColor.R, c.StrokeColor.G, c.StrokeColor.B, c.StrokeColor.A) {
+			return false
+		}
+	}
+	return true
+}

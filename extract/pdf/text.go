@@ -1,0 +1,127 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lexicon is the set of words a document uses inside lines (never cut by a
+// line end). It decides whether a hyphen PDFium found at a line end is a
+// break inside a word ("kommuni-" + "kasiya", when "kommunikasiya" occurs
+// elsewhere) or part of a compound ("qeyri-" + "hökumət").
+type lexicon map[string]bool
+
+// addLine records the words of l except its last one, which may be cut.
+func (lx lexicon) addLine(ws []word) {
+	for i := 0; i+1 < len(ws); i++ {
+		if w := trimWord(ws[i].text); w != "" {
+			lx[w] = true
+		}
+	}
+}
+
+// trimWord strips punctuation around a word.
+func trimWord(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// joinHyphen reports whether prefix (a line's last word, before PDFium's
+// hyphen mark) and next (the following line's first word) form one word
+// the document uses elsewhere without a hyphen, and not with one.
+func (lx lexicon) joinHyphen(prefix, next string) bool {
+	p, n := trimWord(prefix), trimWord(next)
+	if p == "" || n == "" {
+		return false
+	}
+	return lx[p+n] && !lx[p+"-"+n]
+}
+
+// sentenceEnd reports whether s ends a sentence or a list item.
+func sentenceEnd(s string) bool {
+	s = strings.TrimRight(s, "\"”»’)")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".:;!?", r)
+}
+
+// startsLower reports whether s begins with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// paragraphs joins lines (top to bottom, one column of one row) into
+// paragraphs. right is where the column's text ends when a line is full.
+//
+// A new paragraph starts after a vertical gap of more than half a line, or
+// after a line that ends a sentence with room to spare for the next line's
+// first word. Inside a paragraph lines are joined with one space, except:
+// PDFium's line-end hyphen is dropped when the lexicon knows the joined word
+// and kept otherwise; a line ending in "-" (as "2020-") or a soft hyphen
+// joins without a space; and a line holding one word that fills the column
+// without a trailing space (a word too long for the column, "mütəmad" +
+// "i") joins the next line's lower-case start without a space.
+func paragraphs(lines []tline, right float64, lx lexicon) []string {
+	var paras []string
+	var b strings.Builder
+	var prev *tline
+	var prevWords []word
+	for i := range lines {
+		l := &lines[i]
+		ws := l.words()
+		if len(ws) == 0 {
+			continue
+		}
+		if prev != nil {
+			if newParagraph(prev, prevWords, l, ws, right) {
+				paras = append(paras, b.String())
+				b.Reset()
+			} else {
+				b.WriteString(joiner(prev, prevWords, ws[0], right, lx))
+			}
+		}
+		for j, w := range ws {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.text)
+		}
+		prev, prevWords = l, ws
+	}
+	if prev != nil {
+		paras = append(paras, b.String())
+	}
+	return paras
+}
+
+// newParagraph reports whether line l starts a new paragraph after prev.
+func newParagraph(prev *tline, pw []word, l *tline, ws []word, right float64) bool {
+	lh := prev.height()
+	if l.y0-prev.y1 > 0.5*lh {
+		return true
+	}
+	last := pw[len(pw)-1]
+	room := right - last.x1
+	return sentenceEnd(last.text) && !last.hyphen && room > (ws[0].x1-ws[0].x0)+0.3*lh
+}
+
+// joiner returns what goes between the text of line prev (whose words are
+// pw) and next, the first word of the line below.
+func joiner(prev *tline, pw []word, next word, right float64, lx lexicon) string {
+	last := pw[len(pw)-1]
+	lh := prev.height()
+	switch {
+	case last.hyphen:
+		if lx.joinHyphen(last.text, next.text) {
+			return ""
+		}
+		return "-"
+	case last.soft:
+		return ""
+	case len(last.text) > len("-") && (strings.HasSuffix(last.text, "-") || strings.HasSuffix(last.text, "–")):
+		return ""
+	case len(pw) == 1 && !prev.trailingSpace() && last.x1 >= right-0.6*lh && startsLower(next.text):
+		return ""
+	}
+	return " "
+}
