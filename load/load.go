@@ -222,7 +222,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return false, err
+		return false, err // n == 0: the report is already stored
 	}
 	reportID, err := res.LastInsertId()
 	if err != nil {

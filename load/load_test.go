@@ -870,6 +870,17 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+func TestSearchDetectedByDatasette(t *testing.T) {
+	db := MustOpenDB(t)
+	// Datasette's detect_fts_sql (datasette/utils/__init__.py) for "measures".
+	const detect = `SELECT name FROM sqlite_master
+		WHERE rootpage = 0 AND sql LIKE '%VIRTUAL TABLE%USING FTS%content="measures"%'`
+	var name string
+	if err := db.db.QueryRow(detect).Scan(&name); err != nil || name != "measures_fts" {
+		t.Errorf("Datasette's query found %q, %v; want measures_fts", name, err)
+	}
+}
+
 func TestViews(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := context.Background()

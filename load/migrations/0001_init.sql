@@ -87,12 +87,14 @@ CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
 
 -- Full-text search over measures, linked to the measures table as external
 -- content and kept in step by triggers, so within the writing transaction.
+-- content="measures" is spelled so that Datasette finds the index and offers
+-- a search box on the measures table.
 CREATE VIRTUAL TABLE measures_fts USING fts5 (
 	title,
 	work_done,
-	content = 'measures',
-	content_rowid = 'id',
-	tokenize = 'unicode61 remove_diacritics 2'
+	content="measures",
+	content_rowid="id",
+	tokenize="unicode61 remove_diacritics 2"
 );
 
 CREATE TRIGGER measures_fts_insert AFTER INSERT ON measures BEGIN
