@@ -87,10 +87,14 @@ func isLead(r rune) bool {
 	return false
 }
 
-// lostByte repairs a two-byte sequence whose second byte the decoder did
-// not know and replaced with U+FFFD: 0x8F (Ə = C6 8F) is undefined in
-// Windows-1252 and 1254, 0x9E (Ğ = C4 9E, Ş = C5 9E) in Windows-1254.
-var lostByte = map[rune]rune{'Æ': 'Ə', 'Ä': 'Ğ', 'Å': 'Ş'}
+// lostByte repairs a sequence whose last byte the decoder did not know and
+// replaced with U+FFFD, keyed by the runes before it (0 for none). The byte
+// is the one an Azerbaijani text most likely had there: 0x8F (Ə = C6 8F)
+// and 0x9D (” = E2 80 9D) are undefined in Windows-1252 and 1254, 0x9E
+// (Ğ = C4 9E, Ş = C5 9E) in Windows-1254, 0x98 (‘ = E2 80 98) in 1251.
+var lostByte = map[[2]rune]rune{
+	{'Æ', 0}: 'Ə', {'Ä', 0}: 'Ğ', {'Å', 0}: 'Ş', {'â', '€'}: '”', {'в', 'Ђ'}: '‘',
+}
 
 // unmojibake decodes the runes lead, mid (0 for a two-byte sequence) and
 // last as one UTF-8 sequence spelt in Windows-1252 or 1251, and reports
@@ -99,8 +103,8 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 	if !isLead(lead) {
 		return 0, false
 	}
-	if mid == 0 && last == utf8.RuneError {
-		r, ok := lostByte[lead]
+	if last == utf8.RuneError {
+		r, ok := lostByte[[2]rune{lead, mid}]
 		return r, ok
 	}
 	for _, cp := range [...]*codepage{cp1252, cp1251} {

@@ -1,0 +1,53 @@
+package aztext
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// BenchmarkNormalize measures Normalize over the seed: whole lines (tabs
+// to collapse, so every line takes the full path), cells (the common case:
+// already clean), and lines damaged into Windows-1252 mojibake.
+func BenchmarkNormalize(b *testing.B) {
+	lines := seedLines(b)
+	var cells []string
+	for _, line := range lines {
+		cells = append(cells, strings.Split(line, "\t")...)
+	}
+	moji := make([]string, len(lines))
+	for i, line := range lines {
+		moji[i] = mojibake(charmap.Windows1252)(line)
+	}
+	for _, bc := range []struct {
+		name   string
+		fields []string
+	}{
+		{"lines", lines},
+		{"cells", cells},
+		{"mojibake", moji},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			size := 0
+			for _, f := range bc.fields {
+				size += len(f)
+			}
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, f := range bc.fields {
+					Normalize(f)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	headings := []string{"Sıra N-si", "Tədbirin adı", "İcra müddəti", "Görülmüş işlər", "ICRA MUDDETI"}
+	for b.Loop() {
+		for _, h := range headings {
+			Key(h)
+		}
+	}
+}
