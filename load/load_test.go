@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,9 +18,12 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files")
 
 // MustOpenDB opens a database in a new temporary directory, with a clock
 // fixed at 2024-03-01 10:00 UTC, and closes it when the test ends.
@@ -878,6 +883,154 @@ func TestSearchDetectedByDatasette(t *testing.T) {
 	var name string
 	if err := db.db.QueryRow(detect).Scan(&name); err != nil || name != "measures_fts" {
 		t.Errorf("Datasette's query found %q, %v; want measures_fts", name, err)
+	}
+}
+
+// seedReport builds the report of testdata/seed/seed.docx from its golden
+// files: the measures of seed.gold.json with the facts of
+// seed.facts.gold.json, each placed at its text in the measure's work done.
+func seedReport(t *testing.T) *hesabat.Report {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "seed")
+	docx, err := os.ReadFile(filepath.Join(dir, "seed.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r hesabat.Report
+	readJSON(t, filepath.Join(dir, "seed.gold.json"), &r)
+	var gold struct {
+		Facts []struct {
+			Measure string `json:"measure"`
+			hesabat.Fact
+		} `json:"facts"`
+	}
+	readJSON(t, filepath.Join(dir, "seed.facts.gold.json"), &gold)
+
+	h := sha256.Sum256(docx)
+	r.Source, r.Format, r.SHA256, r.Pages = "testdata/seed/seed.docx", hesabat.DOCX, hex.EncodeToString(h[:]), 1
+	byNumber := make(map[string]*hesabat.Measure)
+	cursor := make(map[string]int) // byte offset in work done after the last fact placed
+	for i := range r.Measures {
+		m := &r.Measures[i]
+		m.WorkDone = strings.Join(m.Paragraphs, "\n")
+		m.Raw = m.WorkDone
+		m.Pages = [2]int{1, 1}
+		m.Offset = int64(1000 * (i + 1))
+		byNumber[m.Number] = m
+	}
+	for _, g := range gold.Facts {
+		m := byNumber[g.Measure]
+		if m == nil {
+			t.Fatalf("fact %q: no measure %s", g.Text, g.Measure)
+		}
+		from := cursor[g.Measure]
+		i := strings.Index(m.WorkDone[from:], g.Text)
+		if i < 0 {
+			from = 0
+			if i = strings.Index(m.WorkDone, g.Text); i < 0 {
+				t.Fatalf("fact %q not in the work done of measure %s", g.Text, g.Measure)
+			}
+		}
+		f := g.Fact
+		f.Start = utf8.RuneCountInString(m.WorkDone[:from+i])
+		f.End = f.Start + utf8.RuneCountInString(f.Text)
+		cursor[g.Measure] = from + i + len(f.Text)
+		m.Facts = append(m.Facts, f)
+	}
+	return &r
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// TestSaveSeedReport stores the seed report, real text throughout, and reads
+// it back.
+func TestSaveSeedReport(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	want := seedReport(t)
+	if saved, err := db.SaveReport(ctx, want); err != nil || !saved {
+		t.Fatalf("SaveReport = %v, %v", saved, err)
+	}
+	if got := readReport(t, db, want.SHA256); !reflect.DeepEqual(got, want) {
+		t.Errorf("read back:\n%+v\nwant:\n%+v", got, want)
+	}
+	nFacts := 0
+	for _, m := range want.Measures {
+		nFacts += len(m.Facts)
+	}
+	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: len(want.Measures), Facts: nFacts}) {
+		t.Errorf("counts = %+v, want %d measures and %d facts", c, len(want.Measures), nFacts)
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM measure_facts
+		JOIN facts AS f ON f.id = fact_id JOIN measures AS m ON m.id = f.measure_id
+		WHERE substr(m.work_done, f.span_start + 1, f.span_end - f.span_start) = f.span_text
+		AND agency = 'Dövlət Statistika Komitəsi' AND year = 2022`); n != nFacts {
+		t.Errorf("measure_facts: %d facts with agency, year and a span that cuts span_text out of work_done; want %d", n, nFacts)
+	}
+	// "kollegiyasının 2022-ci il 26 yanvar tarixli, 1/3 nömrəli qərarı" is in 1.2 only.
+	var numbers []string
+	rows, err := db.db.QueryContext(ctx, `SELECT m.number FROM measures_fts JOIN measures AS m ON m.id = measures_fts.rowid
+		WHERE measures_fts MATCH 'kollegiya* AND qərar*' ORDER BY m.position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		numbers = append(numbers, n)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(numbers) == 0 || numbers[0] != "1.2" {
+		t.Errorf("search for kollegiya* AND qərar* found %q, want 1.2 first", numbers)
+	}
+}
+
+// TestSchema compares the schema Open creates with testdata/schema.gold.sql,
+// so that the effect of a migration shows in review. Regenerate with -update.
+func TestSchema(t *testing.T) {
+	db := MustOpenDB(t)
+	rows, err := db.db.Query(`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL
+		AND name NOT LIKE 'measures_fts_%' ORDER BY type, name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for rows.Next() {
+		var stmt string
+		if err := rows.Scan(&stmt); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(stmt)
+		b.WriteString(";\n\n")
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "schema.gold.sql")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("schema differs from %s (run go test -update and review the diff):\n%s", golden, got)
 	}
 }
 

@@ -1,0 +1,136 @@
+CREATE INDEX facts_kind_unit ON facts (kind, unit);
+
+CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
+
+CREATE TABLE facts (
+	id         INTEGER PRIMARY KEY,
+	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL CHECK (position >= 1),
+	kind       TEXT    NOT NULL CHECK (kind <> ''),
+	value      REAL,
+	value_end  REAL,
+	unit       TEXT,
+	currency   TEXT,
+	iso_date   TEXT,
+	ref        TEXT,
+	qualifier  TEXT,
+	span_text  TEXT    NOT NULL,
+	span_start INTEGER NOT NULL CHECK (span_start >= 0),
+	span_end   INTEGER NOT NULL CHECK (span_end >= span_start),
+	UNIQUE (measure_id, position)
+);
+
+CREATE TABLE ingest_errors (
+	id          INTEGER PRIMARY KEY,
+	path        TEXT NOT NULL,
+	sha256      TEXT
+	            CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+	kind        TEXT NOT NULL,
+	page        INTEGER CHECK (page >= 1),
+	message     TEXT NOT NULL,
+	hint        TEXT,
+	occurred_at TEXT NOT NULL
+);
+
+CREATE TABLE measures (
+	id             INTEGER PRIMARY KEY,
+	report_id      INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	position       INTEGER NOT NULL CHECK (position >= 1),
+	number         TEXT,
+	section        TEXT,
+	title          TEXT,
+	executor       TEXT,
+	term_raw       TEXT,
+	term_start     INTEGER,
+	term_end       INTEGER,
+	term_recurring INTEGER NOT NULL CHECK (term_recurring IN (0, 1)),
+	work_done      TEXT,
+	raw            TEXT,
+	page_first     INTEGER NOT NULL,
+	page_last      INTEGER NOT NULL CHECK (page_last >= page_first),
+	byte_offset    INTEGER CHECK (byte_offset >= 0),
+	UNIQUE (report_id, position)
+);
+
+CREATE VIRTUAL TABLE measures_fts USING fts5 (
+	title,
+	work_done,
+	content="measures",
+	content_rowid="id",
+	tokenize="unicode61 remove_diacritics 2"
+);
+
+CREATE TABLE report_warnings (
+	id        INTEGER PRIMARY KEY,
+	report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	position  INTEGER NOT NULL,
+	message   TEXT    NOT NULL,
+	UNIQUE (report_id, position)
+);
+
+CREATE TABLE reports (
+	id          INTEGER PRIMARY KEY,
+	path        TEXT    NOT NULL,
+	format      TEXT    NOT NULL CHECK (format IN ('txt', 'docx', 'pdf')),
+	sha256      TEXT    NOT NULL UNIQUE
+	            CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+	pages       INTEGER NOT NULL CHECK (pages >= 0),
+	title       TEXT,
+	agency      TEXT,
+	year        INTEGER,
+	plan_title  TEXT,
+	plan_start  INTEGER,
+	plan_end    INTEGER,
+	ingested_at TEXT    NOT NULL
+);
+
+CREATE TABLE schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	);
+
+CREATE VIEW measure_facts AS
+SELECT
+	f.id         AS fact_id,
+	r.id         AS report_id,
+	r.agency     AS agency,
+	r.year       AS year,
+	r.title      AS report_title,
+	r.path       AS path,
+	m.id         AS measure_id,
+	m.number     AS measure_number,
+	m.title      AS measure_title,
+	m.section    AS section,
+	m.executor   AS executor,
+	f.kind       AS kind,
+	f.value      AS value,
+	f.value_end  AS value_end,
+	f.unit       AS unit,
+	f.currency   AS currency,
+	f.iso_date   AS iso_date,
+	f.ref        AS ref,
+	f.qualifier  AS qualifier,
+	f.span_text  AS span_text,
+	m.page_first AS page_first,
+	m.page_last  AS page_last
+FROM facts AS f
+JOIN measures AS m ON m.id = f.measure_id
+JOIN reports AS r ON r.id = m.report_id;
+
+CREATE VIEW report_summary AS
+SELECT
+	r.id          AS report_id,
+	r.path        AS path,
+	r.format      AS format,
+	r.agency      AS agency,
+	r.year        AS year,
+	r.title       AS title,
+	r.pages       AS pages,
+	(SELECT count(*) FROM measures AS m WHERE m.report_id = r.id) AS measure_count,
+	(SELECT count(*) FROM facts AS f JOIN measures AS m ON m.id = f.measure_id
+	  WHERE m.report_id = r.id) AS fact_count,
+	(SELECT count(*) FROM report_warnings AS w WHERE w.report_id = r.id) AS warning_count,
+	r.ingested_at AS ingested_at
+FROM reports AS r;
+
