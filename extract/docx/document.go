@@ -252,6 +252,15 @@ func (p *parser) parse() error {
 	if err != nil {
 		return err
 	}
+	// Read to the end: trailing markup must be well formed too, and the zip
+	// checksum is verified only at the end of the part.
+	for {
+		if _, err := p.d.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			return err
+		}
+	}
 	p.finishPages()
 	return nil
 }

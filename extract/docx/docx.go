@@ -235,7 +235,7 @@ func (pk *pkg) open(part string) (io.ReadCloser, error) {
 		return nil, hesabat.Errorf(pk.path, hesabat.ErrCorrupt, "", "no part %s", part)
 	}
 	if int64(f.UncompressedSize64) > pk.budget || f.UncompressedSize64 > 1<<62 {
-		return nil, hesabat.Errorf(pk.path, hesabat.ErrTooLarge, errTooLarge.hint, "%s declares %d bytes uncompressed (limit %d)", part, f.UncompressedSize64, pk.opts.MaxUncompressed)
+		return nil, hesabat.Errorf(pk.path, hesabat.ErrTooLarge, errTooLarge.hint, "%s declares %d bytes uncompressed, over what is left of the %d-byte limit", part, f.UncompressedSize64, pk.opts.MaxUncompressed)
 	}
 	if tooDense(float64(f.UncompressedSize64), f.CompressedSize64, pk.opts.MaxRatio) {
 		return nil, hesabat.Errorf(pk.path, hesabat.ErrTooLarge, errTooLarge.hint, "%s declares compression ratio over %g", part, pk.opts.MaxRatio)

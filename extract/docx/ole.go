@@ -22,7 +22,7 @@ func oleError(name string, r io.ReaderAt, size int64) error {
 	}
 	for _, n := range names {
 		if n == "EncryptionInfo" {
-			return hesabat.Errorf(name, hesabat.ErrEncrypted, "remove the password in Word (File > Info > Protect Document > Encrypt with Password, clear it) and save again", "")
+			return hesabat.Errorf(name, hesabat.ErrEncrypted, "remove the password in Word (File > Info > Protect Document > Encrypt with Password, clear it) and save again", "a password-protected Word file")
 		}
 	}
 	return hesabat.Errorf(name, hesabat.ErrUnsupported, "convert to .docx (e.g. soffice --headless --convert-to docx)", "legacy Word 97 format")
