@@ -1,0 +1,40 @@
+# hesabat — see README.md. Needs Go and gcc (cgo, for SQLite).
+GO     ?= go
+TAGS   := sqlite_fts5
+BIN    := bin/hesabat
+DB     ?= hesabat.db
+export CGO_ENABLED := 1
+
+.PHONY: all build run test bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/hesabat
+
+## run: build, ingest fixtures/ into $(DB) and print what was loaded
+run: build
+	./$(BIN) ingest --db $(DB) fixtures/
+
+## test: vet and run every test
+test:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -count=1 ./...
+
+## bench: every benchmark; pdftotext (poppler-utils) is the PDF baseline
+bench:
+	@command -v pdftotext >/dev/null || (command -v apt-get >/dev/null && \
+		(apt-get install -y poppler-utils >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y poppler-utils >/dev/null))) || \
+		echo "pdftotext not installed: the PDF baseline will be skipped"
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -cpu 1 ./...
+
+## fuzz: a short run of each fuzz target
+fuzz:
+	@for pkg in $$($(GO) list -tags $(TAGS) ./...); do \
+		for f in $$($(GO) test -tags $(TAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime 20s $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

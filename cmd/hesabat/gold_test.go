@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/hesabat/hesabat"
+)
+
+// root is the repository root, seen from this package's folder.
+const root = "../.."
+
+// goldReport is the part of a report the gold files fix.
+type goldReport struct {
+	Title    string       `json:"title"`
+	Agency   string       `json:"agency"`
+	Year     *int         `json:"year"`
+	Plan     hesabat.Plan `json:"plan"`
+	Measures []struct {
+		Number     string       `json:"number"`
+		Title      string       `json:"title"`
+		Term       hesabat.Term `json:"term"`
+		Paragraphs []string     `json:"paragraphs"`
+		Section    *string      `json:"section"`
+		Executor   *string      `json:"executor"`
+	} `json:"measures"`
+}
+
+// goldCases lists every input with a gold file: the seed in each format,
+// the PDFs made from the seed, and the corpus.
+func goldCases(t *testing.T) map[string]string {
+	cases := map[string]string{}
+	seedGold := filepath.Join(root, "testdata/seed/seed.gold.json")
+	for _, ext := range []string{"txt", "docx", "pdf"} {
+		cases[filepath.Join(root, "testdata/seed/seed."+ext)] = seedGold
+	}
+	made, _ := filepath.Glob(filepath.Join(root, "testdata/pdf/seed-*.pdf"))
+	for _, f := range made {
+		cases[f] = seedGold
+	}
+	for _, dir := range []string{"txt", "docx", "pdf"} {
+		files, err := filepath.Glob(filepath.Join(root, "fixtures/corpus", dir, "*."+dir))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no corpus files in fixtures/corpus/%s", dir)
+		}
+		for _, f := range files {
+			name := strings.TrimSuffix(filepath.Base(f), "."+dir)
+			cases[f] = filepath.Join(root, "fixtures/corpus/gold", name+".gold.json")
+		}
+	}
+	return cases
+}
+
+// knownFailures reads testdata/gold-known-failures.txt: inputs (relative
+// to the repository root) that do not yet match their gold file, one per
+// line, "#" comments. Such a case must still fail: when it starts to pass,
+// the test fails until the line is removed.
+func knownFailures(t *testing.T) map[string]bool {
+	f, err := os.Open(filepath.Join(root, "testdata/gold-known-failures.txt"))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	known := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			known[line] = true
+		}
+	}
+	return known
+}
+
+// TestGold extracts every gold case through the CLI and compares it with
+// its gold file: title, agency, year, plan and every measure's number,
+// title, term and paragraphs (and section and executor where the gold has
+// them), naming each report and measure that differs.
+func TestGold(t *testing.T) {
+	known := knownFailures(t)
+	for input, goldFile := range goldCases(t) {
+		rel, _ := filepath.Rel(root, input)
+		t.Run(rel, func(t *testing.T) {
+			t.Parallel()
+			var gold goldReport
+			readJSON(t, goldFile, &gold)
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), []string{"extract", input}, nil, &stdout, &stderr)
+			var diffs []string
+			if code != 0 {
+				diffs = append(diffs, fmt.Sprintf("extract exited %d: %s", code, strings.TrimSpace(stderr.String())))
+			} else {
+				var got hesabat.Report
+				if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+					t.Fatalf("extract printed bad JSON: %v", err)
+				}
+				diffs = compareGold(&got, &gold)
+			}
+			switch {
+			case known[rel] && len(diffs) == 0:
+				t.Errorf("%s now matches its gold file: remove it from testdata/gold-known-failures.txt", rel)
+			case known[rel]:
+				t.Logf("known failure, %d differences; first: %s", len(diffs), diffs[0])
+			case len(diffs) > 0:
+				if len(diffs) > 20 {
+					diffs = append(diffs[:20], fmt.Sprintf("… and %d more", len(diffs)-20))
+				}
+				t.Errorf("%s differs from %s:\n  %s", rel, filepath.Base(goldFile), strings.Join(diffs, "\n  "))
+			}
+		})
+	}
+}
+
+// compareGold lists the differences between a report and its gold.
+func compareGold(got *hesabat.Report, gold *goldReport) []string {
+	var d []string
+	cmp := func(what, g, w string) {
+		if canon(g) != canon(w) {
+			d = append(d, fmt.Sprintf("%s: got %q, want %q", what, clip(g), clip(w)))
+		}
+	}
+	cmp("title", got.Title, gold.Title)
+	cmp("agency", got.Agency, gold.Agency)
+	cmp("year", intStr(got.Year), intStr(gold.Year))
+	cmp("plan.title", got.Plan.Title, gold.Plan.Title)
+	cmp("plan.period", intStr(got.Plan.Start)+"-"+intStr(got.Plan.End), intStr(gold.Plan.Start)+"-"+intStr(gold.Plan.End))
+	byNumber := map[string]*hesabat.Measure{}
+	for i := range got.Measures {
+		byNumber[got.Measures[i].Number] = &got.Measures[i]
+	}
+	if len(got.Measures) != len(gold.Measures) {
+		d = append(d, fmt.Sprintf("measures: got %d, want %d", len(got.Measures), len(gold.Measures)))
+	}
+	for i, w := range gold.Measures {
+		g := byNumber[w.Number]
+		if g == nil {
+			d = append(d, fmt.Sprintf("measure %s: missing", w.Number))
+			continue
+		}
+		if i < len(got.Measures) && got.Measures[i].Number != w.Number {
+			d = append(d, fmt.Sprintf("measure %s: at position %d, got %s there", w.Number, i+1, got.Measures[i].Number))
+		}
+		at := "measure " + w.Number + " "
+		cmp(at+"title", g.Title, w.Title)
+		cmp(at+"term", fmt.Sprintf("%s %s-%s %v", g.Term.Raw, intStr(g.Term.Start), intStr(g.Term.End), g.Term.Recurring),
+			fmt.Sprintf("%s %s-%s %v", w.Term.Raw, intStr(w.Term.Start), intStr(w.Term.End), w.Term.Recurring))
+		if w.Section != nil {
+			cmp(at+"section", g.Section, *w.Section)
+		}
+		if w.Executor != nil {
+			cmp(at+"executor", g.Executor, *w.Executor)
+		}
+		if len(g.Paragraphs) != len(w.Paragraphs) {
+			d = append(d, fmt.Sprintf("%sparagraphs: got %d, want %d", at, len(g.Paragraphs), len(w.Paragraphs)))
+		}
+		for j := 0; j < len(g.Paragraphs) && j < len(w.Paragraphs); j++ {
+			cmp(fmt.Sprintf("%sparagraph %d", at, j+1), g.Paragraphs[j], w.Paragraphs[j])
+		}
+	}
+	return d
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// canon is the form in which gold text compares: NFC, whitespace runs
+// collapsed, typographic quotes equal to straight ones, soft hyphens gone.
+func canon(s string) string {
+	s = norm.NFC.String(s)
+	s = strings.NewReplacer("\u00ad", "", "“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "‘", "'", "’", "'").Replace(s)
+	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+}
+
+func intStr(p *int) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprint(*p)
+}
+
+// clip shortens long text for messages.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 160 {
+		return string(r[:160]) + "…"
+	}
+	return s
+}
+
+func readJSON(t testing.TB, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}

@@ -1,0 +1,382 @@
+package transform
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
+)
+
+// role is what a table column holds.
+type role int
+
+const (
+	none role = iota
+	number
+	title
+	executor
+	term
+	work
+)
+
+// headerWords lists, in the order they are tried, the words by which a
+// header cell names its column, as headerKey writes them.
+var headerWords = []struct {
+	role  role
+	words []string
+}{
+	{number, []string{"sira", "nomre"}},
+	{executor, []string{"icraci", "mesul"}},
+	{term, []string{"muddet", "icravaxti", "icratarixi"}},
+	{work, []string{"gorul", "icraveziyyet", "icrasi", "heyatakecir", "netice"}},
+	{title, []string{"tedbir"}},
+}
+
+// headerKey folds a header cell to ASCII letters and digits: look-alikes
+// and case by aztext.LooseKey, then the Azerbaijani letters to their bare
+// forms, so that headings typed without them ("Icra muddeti") match too.
+func headerKey(text string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ':
+			return -1
+		case 'ə':
+			return 'e'
+		case 'ü':
+			return 'u'
+		case 'ö':
+			return 'o'
+		case 'ş':
+			return 's'
+		case 'ç':
+			return 'c'
+		case 'ğ':
+			return 'g'
+		}
+		return r
+	}, aztext.LooseKey(text))
+}
+
+// roleOf names the column a header cell stands for, from its meaning:
+// "Sıra N-si"/"№" (number), "İcraçı"/"Məsul icraçı" (executor), "İcra
+// müddəti" (term), "Görülmüş işlər" (work done), "Tədbirin adı" (title).
+func roleOf(text string) role {
+	k := headerKey(text)
+	switch {
+	case strings.Contains(text, "№") || k == "n" || k == "nsi" || k == "no":
+		return number
+	case len(k) > 40:
+		return none // prose, not a heading
+	case strings.HasPrefix(k, "adi"):
+		return title
+	}
+	for _, h := range headerWords {
+		for _, w := range h.words {
+			if strings.Contains(k, w) {
+				return h.role
+			}
+		}
+	}
+	return none
+}
+
+// gridTexts returns a row's text by grid column: a cell's text stands in
+// the first column it covers.
+func gridTexts(row hesabat.Row) []string {
+	var out []string
+	for _, c := range row.Cells {
+		out = append(out, c.Text())
+		for i := 1; i < c.Columns(); i++ {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+
+// headerRoles maps grid columns to roles when texts are a table header's:
+// they must name the title column and at least one more, and hold no
+// measure number. ok is false otherwise.
+func headerRoles(texts []string) (cols []role, ok bool) {
+	seen := map[role]bool{}
+	for _, t := range texts {
+		if numberRe.MatchString(t) {
+			return nil, false // a measure row
+		}
+		r := roleOf(t)
+		if seen[r] {
+			r = none // a second column of the same meaning is not ours
+		}
+		seen[r] = true
+		cols = append(cols, r)
+	}
+	delete(seen, none)
+	return cols, seen[title] && len(seen) >= 2
+}
+
+var (
+	numberRe   = regexp.MustCompile(`^\d{1,3}(\.\d{1,3})*[.)]?$`)
+	sectionRe  = regexp.MustCompile(`^(\d{1,2}|[IVX]{1,5})[.)]\s*\p{L}`)
+	columnNums = regexp.MustCompile(`^\d{1,2}$`)
+)
+
+// stitcher builds measures from rows, one row at a time.
+type stitcher struct {
+	doc      *hesabat.Document
+	report   *hesabat.Report
+	cols     []role   // roles of grid columns; nil until a header is seen
+	head     []string // the header's text by grid column
+	pre      []string
+	section  string
+	cur      *hesabat.Measure
+	work     paragraphs
+	inHeader bool // the row before was a header
+}
+
+// Stitch builds the report from the document's rows: it finds the table
+// header by meaning, maps columns by it, drops repeated headers and rows of
+// column numbers, folds continuation rows (empty number cell) into the
+// measure above, turns rows of one spanning cell into sections, and reads
+// the report title and metadata from the paragraphs above the table.
+// Rows it cannot place are dropped with a warning. It fails with
+// hesabat.ErrNoTable when no header or no measure is found.
+func Stitch(doc *hesabat.Document) (*hesabat.Report, error) {
+	s := &stitcher{doc: doc, report: &hesabat.Report{
+		Source:   doc.Source.Path,
+		Format:   doc.Source.Format,
+		SHA256:   doc.Source.SHA256,
+		Pages:    doc.Pages,
+		Measures: []hesabat.Measure{},
+		Warnings: append([]string{}, doc.Warnings...),
+	}}
+	for _, row := range doc.Rows {
+		s.row(row)
+	}
+	s.flush()
+	if s.cols == nil {
+		return nil, hesabat.Errorf(doc.Source.Path, hesabat.ErrNoTable, `is this a report on a plan's measures?`, `no header with "Tədbirin adı"`)
+	}
+	if len(s.report.Measures) == 0 {
+		return nil, hesabat.Errorf(doc.Source.Path, hesabat.ErrNoTable, "", "no numbered measure rows under the table header")
+	}
+	readMetadata(s.report, s.pre)
+	return s.report, nil
+}
+
+func (s *stitcher) warn(page int, format string, args ...any) {
+	s.report.Warnings = append(s.report.Warnings, fmt.Sprintf("page %d: ", page)+fmt.Sprintf(format, args...))
+}
+
+func (s *stitcher) row(row hesabat.Row) {
+	if texts := gridTexts(row); s.header(texts) {
+		return
+	}
+	wasHeader := s.inHeader
+	s.inHeader = false
+	if s.cols == nil {
+		if !row.InTable {
+			for _, c := range row.Cells {
+				s.pre = append(s.pre, c.Paras...)
+			}
+		}
+		return
+	}
+	text := rowText(row)
+	if text == "" {
+		return
+	}
+	if !row.InTable {
+		if sectionRe.MatchString(text) && len(strings.Fields(text)) <= 25 {
+			s.flush()
+			s.section = text
+		}
+		return // page furniture, notes and signatures
+	}
+	if row.Header || isColumnNumbers(row) {
+		s.inHeader = row.Header
+		return
+	}
+	if c, ok := s.spanningCell(row); ok {
+		if numberRe.MatchString(c) {
+			s.warn(row.Page, "row %q has a number and nothing else; skipped", c)
+			return
+		}
+		s.flush()
+		s.section = c
+		return
+	}
+	cells := s.byRole(row)
+	num := cells[number].Text()
+	switch {
+	case numberRe.MatchString(num):
+		s.flush()
+		s.start(row, cells)
+	case num == "" && s.cur != nil:
+		s.extend(row, cells)
+	case wasHeader && s.extendHeader(gridTexts(row)):
+		// the second line of a header that wraps
+	case num == "":
+		s.warn(row.Page, "text before the first measure skipped: %.60q", text)
+	default:
+		s.warn(row.Page, "row with number cell %.30q skipped: %.60q", num, text)
+	}
+}
+
+// header takes texts as the table header if they are one.
+func (s *stitcher) header(texts []string) bool {
+	cols, ok := headerRoles(texts)
+	if ok {
+		s.cols, s.head, s.inHeader = cols, texts, true
+	}
+	return ok
+}
+
+// extendHeader adds a row of texts to the header above, as the next line
+// of its cells, if the result is still a header.
+func (s *stitcher) extendHeader(texts []string) bool {
+	joined := append([]string{}, s.head...)
+	for i, t := range texts {
+		if i < len(joined) {
+			joined[i] = join(joined[i], t)
+		}
+	}
+	return s.header(joined)
+}
+
+// spanningCell returns the text of a row that is one non-empty cell
+// spanning the table (a section heading).
+func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
+	var text string
+	cells, cols := 0, 0
+	for _, c := range row.Cells {
+		cols += c.Columns()
+		if t := c.Text(); t != "" {
+			cells++
+			text = t
+			if c.Columns() < len(s.cols) && len(row.Cells) > 1 {
+				return "", false
+			}
+		}
+	}
+	return text, cells == 1 && len(s.cols) > 1 && (len(row.Cells) == 1 || cols == 1)
+}
+
+// byRole returns the row's cells by the role of the grid column they start in.
+func (s *stitcher) byRole(row hesabat.Row) map[role]hesabat.Cell {
+	out := map[role]hesabat.Cell{}
+	col := 0
+	for _, c := range row.Cells {
+		if col < len(s.cols) && s.cols[col] != none {
+			out[s.cols[col]] = c
+		}
+		col += c.Columns()
+	}
+	return out
+}
+
+func (s *stitcher) start(row hesabat.Row, cells map[role]hesabat.Cell) {
+	s.cur = &hesabat.Measure{
+		Number:   strings.TrimRight(cells[number].Text(), ".)"),
+		Section:  s.section,
+		Title:    cells[title].Text(),
+		Executor: strings.Join(cells[executor].Paras, "; "),
+		Pages:    [2]int{row.Page, row.Page},
+		Offset:   row.Offset,
+	}
+	s.cur.Term.Raw = cells[term].Text()
+	s.work = paragraphs{}
+	s.work.add(cells[work])
+}
+
+func (s *stitcher) extend(row hesabat.Row, cells map[role]hesabat.Cell) {
+	m := s.cur
+	m.Title = join(m.Title, cells[title].Text())
+	m.Term.Raw = join(m.Term.Raw, cells[term].Text())
+	m.Executor = join(m.Executor, strings.Join(cells[executor].Paras, "; "))
+	s.work.add(cells[work])
+	m.Pages[1] = row.Page
+}
+
+// flush finishes the current measure.
+func (s *stitcher) flush() {
+	m := s.cur
+	if m == nil {
+		return
+	}
+	m.Term = parseTerm(m.Term.Raw)
+	m.Paragraphs = s.work.norm
+	if m.Paragraphs == nil {
+		m.Paragraphs = []string{}
+	}
+	m.WorkDone = strings.Join(s.work.norm, "\n")
+	m.Raw = strings.Join(s.work.raw, "\n")
+	m.Facts = []hesabat.Fact{}
+	s.report.Measures = append(s.report.Measures, *m)
+	s.cur = nil
+}
+
+// paragraphs collects a measure's work-done paragraphs, normalised and raw.
+type paragraphs struct{ norm, raw []string }
+
+// add appends a cell's paragraphs; a cell that continues a split paragraph
+// joins its first paragraph to the last one.
+func (p *paragraphs) add(c hesabat.Cell) {
+	raw := c.Raw
+	if raw == nil {
+		raw = c.Paras
+	}
+	for i, text := range c.Paras {
+		r := text
+		if i < len(raw) {
+			r = raw[i]
+		}
+		if i == 0 && c.Continues && len(p.norm) > 0 {
+			p.norm[len(p.norm)-1] = join(p.norm[len(p.norm)-1], text)
+			p.raw[len(p.raw)-1] = join(p.raw[len(p.raw)-1], r)
+			continue
+		}
+		p.norm = append(p.norm, text)
+		p.raw = append(p.raw, r)
+	}
+}
+
+// join glues text split across rows: with a space, or directly after a
+// hyphen ("2020-" + "2022").
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	case strings.HasSuffix(a, "-"):
+		return a + b
+	}
+	return a + " " + b
+}
+
+func rowText(row hesabat.Row) string {
+	var parts []string
+	for _, c := range row.Cells {
+		if t := c.Text(); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// isColumnNumbers reports a row that numbers the columns: "1 2 3 4".
+func isColumnNumbers(row hesabat.Row) bool {
+	want := 1
+	for _, c := range row.Cells {
+		t := c.Text()
+		if t == "" {
+			continue
+		}
+		if !columnNums.MatchString(t) || t != fmt.Sprint(want) {
+			return false
+		}
+		want++
+	}
+	return want > 2
+}
