@@ -132,15 +132,25 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 }
 
 // repair returns s as valid UTF-8 with mojibake repaired and droppable runes
-// removed. Invalid bytes are read as Windows-1254. It works as a stack: each
-// rune is pushed, then any mojibake sequence that now ends at the top is
-// replaced by its rune (which may complete another one), and a droppable
-// rune left on top is popped. So the result holds no repairable sequence,
-// even where a sequence was split by a dropped rune or nested ("ÃÂ§").
-func repair(s string) []byte {
-	b := make([]byte, 0, len(s))
+// removed, and reports whether the result holds only ASCII and plain runes
+// (and so is in NFC). Invalid bytes are read as Windows-1254. It works as a
+// stack: each rune is pushed, then any mojibake sequence that now ends at
+// the top is replaced by its rune (which may complete another one), and a
+// droppable rune left on top is popped. So the result holds no repairable
+// sequence, even where a sequence was split by a dropped rune or nested
+// ("ÃÂ§").
+func repair(s string) (b []byte, simple bool) {
+	b = make([]byte, 0, len(s))
+	simple = true
 	leads := false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // never part of mojibake
+			if !droppable(rune(c)) {
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			r = charmap.Windows1254.DecodeByte(s[i])
@@ -153,9 +163,11 @@ func repair(s string) []byte {
 		}
 		if droppable(r) {
 			b = b[:len(b)-utf8.RuneLen(r)]
+		} else if !plain(r) {
+			simple = false
 		}
 	}
-	return b
+	return b, simple
 }
 
 // reduce replaces mojibake sequences ending with top, the last rune of b,

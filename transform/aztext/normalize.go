@@ -1,6 +1,7 @@
 package aztext
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,11 +96,14 @@ func normalize(s string, mode foldMode) string {
 
 // normalizeOnce applies every rule once; see Normalize.
 func normalizeOnce(s string, mode foldMode) string {
-	if clean(s) {
+	switch scan(s) {
+	case normal:
 		return s
+	case spaced:
+		return collapse(s)
 	}
-	b := repair(s)
-	if !norm.NFC.IsNormal(b) {
+	b, simple := repair(s)
+	if !simple && !norm.NFC.IsNormal(b) {
 		b = norm.NFC.Bytes(b)
 	}
 	foldA := mode == foldYes
@@ -109,10 +113,19 @@ func normalizeOnce(s string, mode foldMode) string {
 	return finish(b, foldA)
 }
 
-// clean reports whether s is already normal and needs no work: printable
-// ASCII and a few common non-ASCII runes (see plain), single spaces, none
-// leading or trailing. None of those runes can start a mojibake sequence.
-func clean(s string) bool {
+// Results of scan.
+const (
+	normal = iota // nothing to do
+	spaced        // only whitespace to collapse (see collapse)
+	other         // anything else: the full set of rules
+)
+
+// scan tells how much work s needs. It is normal when it holds printable
+// ASCII and plain runes, single spaces, none leading or trailing; spaced
+// when it holds only those and ASCII whitespace. Neither can hold mojibake,
+// because no plain rune can start a mojibake sequence.
+func scan(s string) int {
+	res := normal
 	space := true // a space here would be leading
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -120,11 +133,14 @@ func clean(s string) bool {
 			switch {
 			case c == ' ':
 				if space {
-					return false
+					res = spaced
 				}
 				space = true
+			case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				res = spaced
+				space = true
 			case c < ' ' || c == 0x7f:
-				return false
+				return other
 			default:
 				space = false
 			}
@@ -133,12 +149,36 @@ func clean(s string) bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !plain(r) {
-			return false
+			return other
 		}
 		space = false
 		i += n
 	}
-	return !space || s == ""
+	if space && s != "" {
+		res = spaced
+	}
+	return res
+}
+
+// collapse turns each run of ASCII whitespace in s into one space and trims
+// s; it is all that a spaced string needs. Bytes of plain runes are copied.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // plain reports whether r is a non-ASCII rune that Normalize never changes
@@ -152,23 +192,28 @@ func plain(r rune) bool {
 	return false
 }
 
-// isSpace reports whether Normalize turns r into a space.
+// isSpace reports whether Normalize turns r into a space: ASCII whitespace,
+// NEL, the Unicode space separators (Zs) and the line and paragraph
+// separators.
 func isSpace(r rune) bool {
 	switch r {
-	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0x2028, 0x2029:
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0x2028, 0x2029:
 		return true
 	}
-	return r > 0x7f && unicode.Is(unicode.Zs, r)
+	return r >= 0x2000 && r <= 0x200a
 }
 
 // droppable reports whether Normalize removes r: control characters other
 // than whitespace, and format characters (Cf) such as the soft hyphen,
 // zero-width space and joiners, bidi marks and the byte order mark.
 func droppable(r rune) bool {
-	if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+	switch {
+	case r < 0x20 || r >= 0x7f && r <= 0x9f:
 		return !isSpace(r)
+	case r < 0x600: // below the first Cf rune other than the soft hyphen
+		return r == 0xad
 	}
-	return r > 0x9f && unicode.Is(unicode.Cf, r)
+	return unicode.Is(unicode.Cf, r)
 }
 
 var ligatures = map[rune]string{
@@ -192,6 +237,20 @@ func finish(b []byte, foldA bool) string {
 	space := false
 	var prev rune // the rune before r in b
 	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf { // ASCII: a space or itself
+			if isSpace(rune(c)) {
+				space = true
+			} else {
+				if space && len(out) > 0 {
+					out = append(out, ' ')
+				}
+				space = false
+				out = append(out, c)
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		cur := r
 		switch {
@@ -229,8 +288,8 @@ func finish(b []byte, foldA bool) string {
 			out = append(out, ' ')
 		}
 		space = false
-		if l, ok := ligatures[r]; ok {
-			out = append(out, l...)
+		if r >= 0xfb00 && r <= 0xfb06 {
+			out = append(out, ligatures[r]...)
 		} else {
 			out = utf8.AppendRune(out, r)
 		}

@@ -2,7 +2,9 @@ package aztext
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -179,6 +181,21 @@ func TestNormalizeValidUTF8(t *testing.T) {
 	for _, in := range []string{"\xff\xfe\xfd", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "É\xff™"} {
 		if got := Normalize(in); !utf8.ValidString(got) {
 			t.Errorf("Normalize(%q) = %q, not valid UTF-8", in, got)
+		}
+	}
+}
+
+// TestSpaceAndDropTables checks the hand-written isSpace and droppable
+// against the Unicode tables they stand for.
+func TestSpaceAndDropTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		space := unicode.Is(unicode.Zs, r) || strings.ContainsRune("\t\n\v\f\r\u0085\u2028\u2029", r)
+		if got := isSpace(r); got != space {
+			t.Errorf("isSpace(%U) = %v, want %v", r, got, space)
+		}
+		drop := unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Cc, r) && !space
+		if got := droppable(r); got != drop {
+			t.Errorf("droppable(%U) = %v, want %v", r, got, drop)
 		}
 	}
 }
