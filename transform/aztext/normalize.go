@@ -235,7 +235,8 @@ func hasA(b []byte) bool {
 func finish(b []byte, foldA bool) string {
 	out := make([]byte, 0, len(b))
 	space := false
-	var prev rune // the rune before r in b
+	var prev rune                 // the rune before r in b
+	wordEnd, cyrillic := 0, false // the word of the last ә seen
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf { // ASCII: a space or itself
 			if isSpace(rune(c)) {
@@ -267,7 +268,10 @@ func finish(b []byte, foldA bool) string {
 			i += n
 			continue
 		case r == 'ә' || r == 'Ә':
-			if !cyrillicWord(b, i, i+n) {
+			if i >= wordEnd {
+				wordEnd, cyrillic = cyrillicWord(b, i)
+			}
+			if !cyrillic {
 				r = Fold(r)
 			}
 		case r == 'ǝ' || r == 'Ǝ':
@@ -305,33 +309,29 @@ func endsWithI(b []byte) bool {
 	return n > 0 && b[n-1] == 'i' || n > 1 && b[n-2] == 0xc4 && b[n-1] == 0xb1
 }
 
-// cyrillicWord reports whether the word around b[i:j] holds a Cyrillic
-// letter other than ә/Ә, that is whether a Cyrillic schwa there belongs to
-// Cyrillic-script text rather than standing in for the Latin ə.
-func cyrillicWord(b []byte, i, j int) bool {
-	cyr := func(r rune) bool {
-		return r != 'ә' && r != 'Ә' && unicode.Is(unicode.Cyrillic, r)
-	}
+// cyrillicWord finds the word around the rune at b[i] and reports where it
+// ends and whether it holds a Cyrillic letter other than ә/Ә, that is
+// whether a Cyrillic schwa there belongs to Cyrillic-script text rather
+// than standing in for the Latin ə.
+func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
-	for k := i; k > 0; {
-		r, n := utf8.DecodeLastRune(b[:k])
+	start := i
+	for start > 0 {
+		r, n := utf8.DecodeLastRune(b[:start])
 		if !inWord(r) {
 			break
 		}
-		if cyr(r) {
-			return true
-		}
-		k -= n
+		start -= n
 	}
-	for k := j; k < len(b); {
-		r, n := utf8.DecodeRune(b[k:])
+	for end = start; end < len(b); {
+		r, n := utf8.DecodeRune(b[end:])
 		if !inWord(r) {
 			break
 		}
-		if cyr(r) {
-			return true
+		if r != 'ә' && r != 'Ә' && unicode.Is(unicode.Cyrillic, r) {
+			cyrillic = true
 		}
-		k += n
+		end += n
 	}
-	return false
+	return end, cyrillic
 }
