@@ -9,6 +9,9 @@ package hesabat
 import (
 	"context"
 	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Format names a kind of input file.
@@ -191,3 +194,24 @@ const (
 	Ordinal   FactKind = "ordinal"
 	DocNumber FactKind = "doc_number"
 )
+
+// JoinText glues text that a line or page break split: with a space, but
+// directly after a hyphen ending a word, which in these reports belongs to
+// the text ("2020-" + "2022", "qeyri-" + "hökumət"), before closing
+// punctuation, and before a lone lower-case letter, the end of a word
+// wrapped in a narrow column ("mütəmad" + "i").
+func JoinText(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	if strings.HasSuffix(a, "-") {
+		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return a + b
+		}
+	}
+	r, n := utf8.DecodeRuneInString(b)
+	if strings.ContainsRune(".,;:!?)]}”»’", r) || (n == len(b) && unicode.IsLower(r)) {
+		return a + b
+	}
+	return a + " " + b
+}

@@ -193,7 +193,12 @@ func (s *stitcher) row(row hesabat.Row) {
 		}
 		return // page furniture, notes and signatures
 	}
-	if row.Header || isColumnNumbers(row) {
+	if wasHeader && namesColumns(row) >= 1 {
+		s.extendHeader(gridTexts(row)) // the next line of a header that wraps
+		s.inHeader = true
+		return
+	}
+	if row.Header || isColumnNumbers(row) || namesColumns(row) >= 2 {
 		s.inHeader = row.Header
 		return
 	}
@@ -214,8 +219,6 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.start(row, cells)
 	case num == "" && s.cur != nil:
 		s.extend(row, cells)
-	case wasHeader && s.extendHeader(gridTexts(row)):
-		// the second line of a header that wraps
 	case num == "":
 		s.warn(row.Page, "text before the first measure skipped: %.60q", text)
 	default:
@@ -234,14 +237,14 @@ func (s *stitcher) header(texts []string) bool {
 
 // extendHeader adds a row of texts to the header above, as the next line
 // of its cells, if the result is still a header.
-func (s *stitcher) extendHeader(texts []string) bool {
+func (s *stitcher) extendHeader(texts []string) {
 	joined := append([]string{}, s.head...)
 	for i, t := range texts {
 		if i < len(joined) {
-			joined[i] = join(joined[i], t)
+			joined[i] = hesabat.JoinText(joined[i], t)
 		}
 	}
-	return s.header(joined)
+	s.header(joined)
 }
 
 // spanningCell returns the text of a row that is one non-empty cell
@@ -291,9 +294,9 @@ func (s *stitcher) start(row hesabat.Row, cells map[role]hesabat.Cell) {
 
 func (s *stitcher) extend(row hesabat.Row, cells map[role]hesabat.Cell) {
 	m := s.cur
-	m.Title = join(m.Title, cells[title].Text())
-	m.Term.Raw = join(m.Term.Raw, cells[term].Text())
-	m.Executor = join(m.Executor, strings.Join(cells[executor].Paras, "; "))
+	m.Title = hesabat.JoinText(m.Title, cells[title].Text())
+	m.Term.Raw = hesabat.JoinText(m.Term.Raw, cells[term].Text())
+	m.Executor = hesabat.JoinText(m.Executor, strings.Join(cells[executor].Paras, "; "))
 	s.work.add(cells[work])
 	m.Pages[1] = row.Page
 }
@@ -332,27 +335,13 @@ func (p *paragraphs) add(c hesabat.Cell) {
 			r = raw[i]
 		}
 		if i == 0 && c.Continues && len(p.norm) > 0 {
-			p.norm[len(p.norm)-1] = join(p.norm[len(p.norm)-1], text)
-			p.raw[len(p.raw)-1] = join(p.raw[len(p.raw)-1], r)
+			p.norm[len(p.norm)-1] = hesabat.JoinText(p.norm[len(p.norm)-1], text)
+			p.raw[len(p.raw)-1] = hesabat.JoinText(p.raw[len(p.raw)-1], r)
 			continue
 		}
 		p.norm = append(p.norm, text)
 		p.raw = append(p.raw, r)
 	}
-}
-
-// join glues text split across rows: with a space, or directly after a
-// hyphen ("2020-" + "2022").
-func join(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	case strings.HasSuffix(a, "-"):
-		return a + b
-	}
-	return a + " " + b
 }
 
 func rowText(row hesabat.Row) string {
@@ -363,6 +352,23 @@ func rowText(row hesabat.Row) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// namesColumns returns the number of non-empty cells in a row all of
+// whose non-empty cells name a column, and 0 for any other row. Such a
+// row is part of a header: its second line, or a header whose columns
+// could not all be told apart.
+func namesColumns(row hesabat.Row) int {
+	n := 0
+	for _, c := range row.Cells {
+		if t := c.Text(); t != "" {
+			if roleOf(t) == none || numberRe.MatchString(t) {
+				return 0
+			}
+			n++
+		}
+	}
+	return n
 }
 
 // isColumnNumbers reports a row that numbers the columns: "1 2 3 4".

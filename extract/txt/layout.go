@@ -8,9 +8,10 @@ import (
 )
 
 // The space layout is what `pdftotext -layout` writes: each table row is a
-// block of lines, separated from the next by a blank line; the columns are
-// runs of text between gutters, runs of blank positions that go down the
-// whole page. Each page finds its own gutters, since page scale varies.
+// block of lines, separated from the next by a blank line, and a column is
+// a left edge at which text starts on many lines. Page scale varies, so
+// each page finds its own columns; they are matched to the columns of the
+// page with the most, by their position relative to the page's width.
 //
 // BUG(txt): in the space layout a paragraph break inside a cell looks like
 // a row break. A block without a number continues the measure above, which
@@ -49,52 +50,115 @@ func fragments(s string) []fragment {
 	return out
 }
 
+// page is one page of the space layout.
+type page struct {
+	lines  []line
+	frags  [][]fragment
+	first  int     // the first line with two or more fragments; -1 if none
+	starts []int   // rune columns where the page's columns start
+	width  float64 // the longest line, in runes
+}
+
+// minEdge is how many lines must start text at a column for it to count.
+const minEdge = 3
+
 // spaceRows reads the space layout page by page.
 func spaceRows(lines []line) []hesabat.Row {
-	var rows []hesabat.Row
+	var pages []*page
 	for start := 0; start < len(lines); {
 		end := start
 		for end < len(lines) && lines[end].page == lines[start].page {
 			end++
 		}
-		rows = append(rows, pageRows(lines[start:end])...)
+		pages = append(pages, newPage(lines[start:end]))
 		start = end
+	}
+	var tmpl *page
+	for _, p := range pages {
+		if p.first >= 0 && (tmpl == nil || len(p.starts) > len(tmpl.starts)) {
+			tmpl = p
+		}
+	}
+	var rows []hesabat.Row
+	for _, p := range pages {
+		rows = append(rows, p.rows(tmpl)...)
 	}
 	return rows
 }
 
-// pageRows reads one page: lines before the first line with two or more
-// fragments are paragraphs; from there on, blocks of lines are table rows.
-func pageRows(lines []line) []hesabat.Row {
-	frags := make([][]fragment, len(lines))
-	first := -1
+func newPage(lines []line) *page {
+	p := &page{lines: lines, frags: make([][]fragment, len(lines)), first: -1}
+	count := map[int]int{}
 	for i, l := range lines {
-		frags[i] = fragments(l.text)
-		if first < 0 && len(frags[i]) >= 2 {
-			first = i
+		p.frags[i] = fragments(l.text)
+		if p.first < 0 && len(p.frags[i]) >= 2 {
+			p.first = i
+		}
+		if p.first >= 0 {
+			for _, f := range p.frags[i] {
+				count[f.col]++
+			}
+		}
+		p.width = max(p.width, float64(utf8.RuneCountInString(l.text)))
+	}
+	p.starts = []int{0}
+	for col := 1; col <= int(p.width); col++ {
+		n := count[col-1] + count[col] + count[col+1]
+		last := p.starts[len(p.starts)-1]
+		if n >= minEdge && count[col] >= count[col-1] && count[col] >= count[col+1] && col-last > 2 {
+			p.starts = append(p.starts, col)
 		}
 	}
-	if first < 0 {
-		return tabRows(lines) // no columns: paragraphs only
+	return p
+}
+
+// column returns the index, among tmpl's columns, of the page column in
+// which text starting at col stands.
+func (p *page) column(col int, tmpl *page) int {
+	c := len(p.starts) - 1
+	for c > 0 && col < p.starts[c]-1 {
+		c--
 	}
-	rows := tabRows(lines[:first])
-	starts := columnStarts(lines[first:])
+	if tmpl == p {
+		return c
+	}
+	best, dist := 0, 2.0
+	for i, s := range tmpl.starts {
+		d := float64(s)/tmpl.width - float64(p.starts[c])/p.width
+		if d < 0 {
+			d = -d
+		}
+		if d < dist {
+			best, dist = i, d
+		}
+	}
+	return best
+}
+
+// rows reads one page: lines before the first line with two or more
+// fragments are paragraphs; from there on, blocks of lines are table rows
+// with tmpl's columns.
+func (p *page) rows(tmpl *page) []hesabat.Row {
+	if p.first < 0 {
+		return tabRows(p.lines) // no columns: paragraphs only
+	}
+	rows := tabRows(p.lines[:p.first])
 	var block []int
 	continues := true // the first block of a page may carry on a paragraph
 	flush := func() {
 		if len(block) > 0 {
-			rows = append(rows, blockRow(lines, frags, block, starts, continues))
+			rows = append(rows, p.blockRow(block, tmpl, continues))
 			block = block[:0]
 		}
 	}
-	for i := first; i < len(lines); i++ {
+	for i := p.first; i < len(p.lines); i++ {
 		switch {
-		case len(frags[i]) == 0:
+		case len(p.frags[i]) == 0:
 			flush()
 			continues = false
-		case isPageNumber(frags[i]):
+		case isPageNumber(p.frags[i]):
 		default:
-			if len(block) > 0 && headerLike(frags[block[0]]) && !headerLike(frags[i]) {
+			if len(block) > 0 && headerLike(p.frags[block[0]]) && !headerLike(p.frags[i]) {
 				flush()
 				continues = true
 			}
@@ -105,80 +169,56 @@ func pageRows(lines []line) []hesabat.Row {
 	return rows
 }
 
-// columnStarts finds where the columns of a page start: after each gutter,
-// a run of rune positions blank on every line that holds two or more
-// fragments. The first column starts at 0.
-func columnStarts(lines []line) []int {
-	width := 0
-	for _, l := range lines {
-		width = max(width, utf8.RuneCountInString(l.text))
-	}
-	used := make([]bool, width+1)
-	for _, l := range lines {
-		if len(fragments(l.text)) < 2 {
-			continue // a lone fragment may run across gutters (a section)
-		}
-		col := 0
-		for _, r := range l.text {
-			if r != ' ' {
-				used[col] = true
-			}
-			col++
-		}
-	}
-	starts := []int{0}
-	for c := 1; c < len(used); c++ {
-		if used[c] && !used[c-1] {
-			gap := 0
-			for g := c - 1; g >= 0 && !used[g]; g-- {
-				gap++
-			}
-			if gap >= 2 {
-				starts = append(starts, c)
-			}
-		}
-	}
-	return starts
-}
-
 // blockRow makes one table row of a block of lines: each fragment goes to
 // the column it starts in, and a column's fragments join with spaces.
-func blockRow(lines []line, frags [][]fragment, block []int, starts []int, continues bool) hesabat.Row {
-	texts := make([][]string, len(starts))
-	for _, i := range block {
-		for _, f := range frags[i] {
-			c := len(starts) - 1
-			for c > 0 && f.col < starts[c] {
-				c--
-			}
-			texts[c] = append(texts[c], f.text)
-		}
-	}
-	first := lines[block[0]]
+func (p *page) blockRow(block []int, tmpl *page, continues bool) hesabat.Row {
+	n := len(tmpl.starts)
+	first := p.lines[block[0]]
 	row := hesabat.Row{InTable: true, Page: first.page, Offset: first.offset}
-	nonEmpty := 0
-	for _, t := range texts {
-		if len(t) > 0 {
-			nonEmpty++
-		}
-	}
-	if nonEmpty == 1 && len(frags[block[0]]) == 1 && len(starts) > 1 && frags[block[0]][0].col < starts[1] {
+	if len(block) == 1 && len(p.frags[block[0]]) == 1 && p.column(p.frags[block[0]][0].col, tmpl) == 0 && n > 1 {
 		// One run of text from the left edge: a section across the table.
-		for _, t := range texts {
-			if len(t) > 0 {
-				row.Cells = []hesabat.Cell{{Paras: []string{strings.Join(t, " ")}, Span: len(starts)}}
+		row.Cells = []hesabat.Cell{{Paras: []string{p.frags[block[0]][0].text}, Span: n}}
+		return row
+	}
+	texts := make([]string, n)
+	for _, i := range block {
+		for _, f := range p.frags[i] {
+			for _, piece := range p.split(f) {
+				c := p.column(piece.col, tmpl)
+				texts[c] = hesabat.JoinText(texts[c], piece.text)
 			}
 		}
-		return row
 	}
 	for _, t := range texts {
 		c := hesabat.Cell{Continues: continues}
-		if len(t) > 0 {
-			c.Paras = []string{strings.Join(t, " ")}
+		if t != "" {
+			c.Paras = []string{t}
 		}
 		row.Cells = append(row.Cells, c)
 	}
 	return row
+}
+
+// split cuts a fragment where one of its words starts at a column of the
+// page: "1.6. sahədə" is a number and the start of a title, set one
+// space apart.
+func (p *page) split(f fragment) []fragment {
+	var out []fragment
+	start, col := 0, f.col
+	for i, r := range f.text {
+		if r == ' ' && i+1 < len(f.text) {
+			next := col + 1
+			for _, s := range p.starts {
+				if next >= s-1 && next <= s+1 && next-1 > f.col && i > start {
+					out = append(out, fragment{f.col + utf8.RuneCountInString(f.text[:start]), f.text[start:i]})
+					start = i + 1
+					break
+				}
+			}
+		}
+		col++
+	}
+	return append(out, fragment{f.col + utf8.RuneCountInString(f.text[:start]), f.text[start:]})
 }
 
 // headerLike reports a line of short labels in two or more columns, as a
