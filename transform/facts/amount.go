@@ -1,0 +1,364 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/hesabat/hesabat"
+)
+
+// amount matches what follows a number ending before j: scale words
+// ("mln."), a percent sign or "faiz", a currency, qualifiers ("-dən çox",
+// "nəfərə yaxın") and the unit. from is the first token of the fact, q a
+// qualifier already read, v the value and end the end of a range (or nil).
+// When strict is set, as for a number written in one word, only a percent,
+// money or a counter unit makes a fact. num is the first number as written.
+func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, num string) int {
+	lastWord := -1 // the last word consumed, whose suffix may carry a qualifier
+	// Scales, chained from large to small: "21 mlrd. 493,9 mln.".
+	for last := 100; ; {
+		sc, k := m.scaleAt(j)
+		if k == 0 || sc >= last {
+			break
+		}
+		v = v.scale(sc)
+		if end != nil {
+			e := end.scale(sc)
+			end = &e
+		}
+		lastWord, j, last = j, k, sc
+		n := m.num(j)
+		if n == nil || end != nil || !n.space {
+			break
+		}
+		sc2, k2 := m.scaleAt(j + 1)
+		if k2 == 0 || sc2 >= sc {
+			break
+		}
+		sum, ok := v.plus(n.num.val)
+		if !ok {
+			return j
+		}
+		v, j = sum, j+1
+	}
+
+	f := hesabat.Fact{Kind: hesabat.Quantity, Qualifier: q}
+	if t := m.tok(j); t != nil && t.kind == tPunct && t.text == "%" {
+		f.Kind, j = hesabat.Percent, j+1
+	}
+	if f.Kind == hesabat.Quantity {
+		if cur, k := m.currency(j); k > 0 {
+			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
+		}
+	}
+	// A suffix on the digits or on "%": "100-dən çox", "25%-ə qədər".
+	if suf := m.suffixAt(j); suf != "" {
+		sq, k := m.qualifierAfter(classify(lower(suf)), j+2)
+		if sq == "" {
+			return j + 2 // "5-i", "10-da": a case form we do not read
+		}
+		f.Qualifier, j = sq, k
+	} else if lastWord >= 0 {
+		if wq, k := m.wordQualifier(lastWord, j); wq != "" {
+			f.Qualifier, j = wq, k
+		}
+	}
+	if f.Kind == hesabat.Quantity {
+		if w := m.low(j); strings.HasPrefix(w, "faiz") && analyze(w, true).stem == "faiz" {
+			f.Kind, lastWord, j = hesabat.Percent, j, j+1
+		} else if cur, k := m.currency(j); k > 0 {
+			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
+		} else {
+			u, k := m.unit(j)
+			if strict && !counters[u] {
+				return 0
+			}
+			if k > j {
+				f.Unit, lastWord, j = u, k-1, k
+			}
+		}
+		if lastWord >= 0 && lastWord == j-1 {
+			if wq, k := m.wordQualifier(lastWord, j); wq != "" {
+				f.Qualifier, j = wq, k
+			}
+		}
+	}
+	if f.Kind == hesabat.Money && f.Currency == "AZN" {
+		// "12 manat 50 qəpik"
+		if n := m.num(j); n != nil && n.num.whole && len(n.text) <= 2 && strings.HasPrefix(m.low(j+1), "qəpik") {
+			if sum, ok := v.plus(dec{n.num.val.m, -2}); ok {
+				v, j = sum, j+2
+			}
+		}
+	}
+	if strict && f.Kind == hesabat.Quantity && f.Unit == "" {
+		return 0
+	}
+	f.Value = ptr(v.float())
+	if end != nil {
+		f.ValueEnd = ptr(end.float())
+	}
+	m.emit(f, from, j, num)
+	return j
+}
+
+// scaleAt matches a scale word at j ("min", "milyon", "mln.") and returns
+// its power of ten and the end, or end 0.
+func (m *matcher) scaleAt(j int) (int, int) {
+	w := m.low(j)
+	sc, ok := scales[w]
+	if !ok {
+		for _, s := range numberSuffixes { // "milyondan çox"
+			if base, cut := strings.CutSuffix(w, s); cut && len(base) > 4 {
+				if sc, ok = scales[base]; ok {
+					return sc, j + 1
+				}
+			}
+		}
+		return 0, 0
+	}
+	if t := m.tok(j + 1); t != nil && !t.space && t.text == "." && (w == "mln" || w == "mlrd" || w == "trln") {
+		return sc, j + 2
+	}
+	return sc, j + 1
+}
+
+var (
+	currencyCodes   = map[string]string{"AZN": "AZN", "USD": "USD", "EUR": "EUR", "RUB": "RUB", "GBP": "GBP", "TRY": "TRY"}
+	currencySymbols = map[string]string{"₼": "AZN", "$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP"}
+	// currencyWords maps the stem of a currency word to its code; the word
+	// may carry suffixes ("manatlıq", "dollarının").
+	currencyWords = []struct{ stem, code string }{
+		{"manat", "AZN"}, {"dollar", "USD"}, {"avro", "EUR"}, {"yevro", "EUR"}, {"rubl", "RUB"},
+	}
+)
+
+// currency matches a currency at j and returns its ISO code and the end.
+func (m *matcher) currency(j int) (string, int) {
+	t := m.tok(j)
+	if t == nil {
+		return "", 0
+	}
+	if t.kind == tPunct {
+		if c := currencySymbols[t.text]; c != "" {
+			return c, j + 1
+		}
+		return "", 0
+	}
+	if t.kind != tWord || !t.space {
+		return "", 0
+	}
+	if c := currencyCodes[t.text]; c != "" {
+		return c, j + 1
+	}
+	w := t.low
+	switch {
+	case w == "abş" && strings.HasPrefix(m.low(j+1), "dollar"):
+		return "USD", j + 2
+	case w == "türk" && strings.HasPrefix(m.low(j+1), "lirə"):
+		return "TRY", j + 2
+	case strings.HasPrefix(w, "funt"):
+		if strings.HasPrefix(m.low(j+1), "sterlinq") {
+			return "GBP", j + 2
+		}
+		return "GBP", j + 1
+	}
+	for _, c := range currencyWords {
+		if strings.HasPrefix(w, c.stem) && len(w)-len(c.stem) <= 8 {
+			return c.code, j + 1
+		}
+	}
+	return "", 0
+}
+
+// moneyFirst matches a currency written before its number: "₼ 500", "AZN 3 mln.".
+func (m *matcher) moneyFirst(i int, cur string) int {
+	n := m.num(i + 1)
+	if n == nil {
+		return 0
+	}
+	v, j := n.num.val, i+2
+	if sc, k := m.scaleAt(j); k > 0 {
+		v, j = v.scale(sc), k
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.Money, Value: ptr(v.float()), Currency: cur}, i, j, n.text)
+	return j
+}
+
+// qualifierAfter returns the qualifier that a case suffix of kind k makes
+// with the word at j ("-dən çox", "-ə yaxın"), and the end; a terminative
+// suffix ("-dək") is a qualifier by itself.
+func (m *matcher) qualifierAfter(k sufKind, j int) (string, int) {
+	w := m.low(j)
+	switch k {
+	case sAbl:
+		switch w {
+		case "çox", "artıq":
+			return "more than", j + 1
+		case "az", "aşağı":
+			return "less than", j + 1
+		}
+	case sDat:
+		switch w {
+		case "yaxın":
+			return "nearly", j + 1
+		case "qədər", "kimi":
+			return "up to", j + 1
+		}
+	case sTerm:
+		return "up to", j
+	}
+	return "", 0
+}
+
+// wordQualifier returns the qualifier made by the case ending of the word
+// at w and the word at j: "nəfərdən çox", "manata qədər", "faizədək".
+func (m *matcher) wordQualifier(w, j int) (string, int) {
+	s := m.toks[w].low
+	switch {
+	case strings.HasSuffix(s, "dək"):
+		return "up to", j
+	case strings.HasSuffix(s, "dan") || strings.HasSuffix(s, "dən"):
+		return m.qualifierAfter(sAbl, j)
+	case strings.HasSuffix(s, "a") || strings.HasSuffix(s, "ə"):
+		return m.qualifierAfter(sDat, j)
+	}
+	return "", 0
+}
+
+// words matches a number written in words at i ("on bir iclas", "iki min
+// on səkkiz", "birinci yeri").
+func (m *matcher) words(i, from int, q string) int {
+	var ws [12]string
+	var at [12]int // token index after each word
+	n := 0
+	for j := i; n < len(ws); n++ {
+		w := m.low(j)
+		if w == "" && j == i && m.toks[i].kind == tWord {
+			w = m.toks[i].low // a number word glued to what precedes
+		}
+		if w == "" {
+			break
+		}
+		ws[n] = w
+		j++
+		if t := m.tok(j); t != nil && t.text == "." && !t.space && (w == "mln" || w == "mlrd" || w == "trln") {
+			j++
+		}
+		at[n] = j
+	}
+	wn := parseWords(ws[:n])
+	if wn.words == 0 {
+		return 0
+	}
+	end := at[wn.words-1]
+	if wn.ordinal {
+		f := hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(wn.val))}
+		if w := m.low(end); w != "" && !notUnit(w) {
+			f.Unit, end = analyze(w, false).stem, end+1
+		}
+		m.emit(f, i, end, "")
+		return end
+	}
+	if wn.words == 1 && ws[0] == "bir" {
+		return 0 // the article "a", or "once" in "bir dəfə"
+	}
+	if wn.suffix != "" {
+		sq, k := m.qualifierAfter(classify(wn.suffix), end)
+		if sq == "" {
+			return 0
+		}
+		q, end = sq, k
+	}
+	return m.amount(from, end, q, dec{wn.val, 0}, nil, wn.words == 1, "")
+}
+
+// unit reads the noun phrase that a number counts, starting at j. It
+// returns the lemma and the end (j when there is no unit).
+//
+//   - a counter is its own unit: "50 nəfər" → "nəfər";
+//   - "N adda X" counts X: "273 adda xidmət" → "xidmət";
+//   - an attributive adjective joins its noun: "2278 elektron arayış";
+//   - a bare noun followed by a possessive noun is a compound that keeps
+//     the possessive: "28 dövlət qurumu", "24 proqram təminatında" →
+//     "proqram təminatı";
+//   - otherwise the stem of the first noun: "100 əməkdaşının" → "əməkdaş".
+func (m *matcher) unit(j int) (string, int) {
+	w1 := m.low(j)
+	if w1 == "" || notUnit(w1) {
+		return "", j
+	}
+	a1 := analyze(w1, dativeNext(m.low(j+1)))
+	switch {
+	case counters[a1.stem]:
+		return a1.stem, j + 1
+	case a1.stem == "ad" && a1.cas != "":
+		if u, e := m.unit(j + 1); e > j+1 {
+			return u, e
+		}
+		return "ad", j + 1
+	}
+	if w2 := m.low(j + 1); w2 != "" && !notUnit(w2) {
+		a2 := analyze(w2, dativeNext(m.low(j+2)))
+		switch {
+		case attributive[w1]:
+			return w1 + " " + a2.stem, j + 2
+		case a1.bare() && a2.poss && !postpositions[a2.stem] && !counters[a2.stem]:
+			return w1 + " " + a2.head, j + 2
+		}
+	}
+	return a1.stem, j + 1
+}
+
+// dativeNext reports whether the word after a noun asks for a dative.
+func dativeNext(w string) bool { return w == "yaxın" || w == "qədər" }
+
+var (
+	// counters are the words that count by themselves.
+	counters = map[string]bool{"nəfər": true, "ədəd": true, "dəfə": true, "növ": true}
+	// attributive are adjectives that join the noun after them into the unit.
+	attributive = map[string]bool{
+		"elektron": true, "yeni": true, "onlayn": true, "mobil": true, "rəqəmsal": true,
+		"interaktiv": true, "müasir": true, "yerli": true, "xarici": true, "beynəlxalq": true,
+		"regional": true, "kiçik": true, "böyük": true, "orta": true, "iri": true, "ictimai": true,
+	}
+	// postpositions are possessive nouns that head a postpositional phrase,
+	// not a compound: "5 il ərzində", "3 ay müddətində".
+	postpositions = map[string]bool{
+		"ərz": true, "müddət": true, "ara": true, "üzər": true, "iç": true, "nəticə": true,
+		"əsas": true, "çərçivə": true, "zaman": true, "vaxt": true, "tərəf": true, "yan": true,
+		"daxil": true, "hesab": true, "səbəb": true, "məqsəd": true, "sonra": true,
+	}
+	// stopWords are words that never name a unit.
+	stopWords = map[string]bool{
+		"və": true, "ilə": true, "ya": true, "yaxud": true, "həm": true, "da": true, "də": true,
+		"ki": true, "üçün": true, "üzrə": true, "kimi": true, "qədər": true, "yaxın": true,
+		"çox": true, "artıq": true, "az": true, "aşağı": true, "isə": true, "bu": true, "o": true,
+		"həmin": true, "hər": true, "bütün": true, "olan": true, "olaraq": true, "olmaqla": true,
+		"olub": true, "təşkil": true, "tarixli": true, "tarixində": true, "tarixinə": true,
+		"tarixdən": true, "nömrəli": true, "saylı": true, "ərzində": true, "sonra": true,
+		"əvvəl": true, "arasında": true, "barədə": true, "haqqında": true, "dair": true,
+		"görə": true, "tərəfindən": true,
+	}
+	// verbEndings mark finite verbs and converbs, which never name a unit.
+	verbEndings = []string{"dır", "dir", "dur", "dür", "mış", "miş", "muş", "müş", "araq", "ərək"}
+)
+
+// notUnit reports whether the lower-cased word w cannot be a unit.
+func notUnit(w string) bool {
+	if stopWords[w] {
+		return true
+	}
+	if _, ok := scales[w]; ok {
+		return true
+	}
+	if _, ok := cardinals[w]; ok {
+		return true
+	}
+	for _, e := range verbEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	mo, _ := month(w)
+	return mo > 0
+}

@@ -1,0 +1,814 @@
+// Package facts finds numeric facts in normalised Azerbaijani text:
+// quantities with what they count, percentages, sums of money, dates, years,
+// year and time ranges, ordinals and document numbers.
+//
+// Extract tokenizes the text (numbers with their separators, words of
+// letters, single punctuation runes; URLs, e-mail addresses and letter-digit
+// codes such as "V2" or "AZ1022" become opaque tokens) and matches patterns
+// over the tokens; it uses no regular expressions. Functions are safe for
+// concurrent use.
+//
+// How facts are encoded (see hesabat.Fact):
+//   - quantity: Value, Unit the lemma of the counted noun ("11 iclasında" →
+//     "iclas"; a two-word unit keeps its head's possessive: "24 proqram
+//     təminatında" → "proqram təminatı"); a range "10-15 nəfər" sets ValueEnd.
+//     A unit may be "" when no noun follows the number.
+//   - percent: Value (and ValueEnd for "10-15%").
+//   - money: Value in currency units, Currency its ISO 4217 code
+//     ("21 mlrd. 493,9 mln. manat" → 21493900000 AZN).
+//   - date: Date as ISO "2022-01-26", or "--05-10" when the text has no year.
+//   - year: Value; year_range: Value and ValueEnd.
+//   - time_range: Value and ValueEnd in minutes since midnight and Ref the
+//     clock times as "09:00-18:00" ("saat 09:00-dan 18:00-dək" → 540, 1080).
+//     A single time ("saat 10.00-da") has Value 600, no ValueEnd, Ref "10:00".
+//   - ordinal: Value and Unit ("3-cü yeri" → 3 "yer").
+//   - doc_number: Ref as written ("1/3", "930", "212-VQD"), Unit the document
+//     noun ("qərar"), Value nil.
+//   - Qualifier: "about" (təxminən), "at least" (ən azı), "at most" (ən çox),
+//     "more than" (N-dən çox/artıq), "less than" (N-dən az), "nearly"
+//     (N-ə yaxın), "up to" (N-dək, N-ə qədər).
+//
+// Not facts: versions ("Hosting V2", "v3.0"), form codes ("3-əmək №-li"),
+// phone numbers, postcodes, URLs, e-mail addresses, list markers ("1." at
+// the start of a paragraph), section numbers ("1.2.3"), and a number word
+// standing alone before an ordinary noun.
+package facts
+
+import (
+	"fmt"
+
+	"github.com/hesabat/hesabat"
+)
+
+// BUG(facts): A number written as a single word counts only before a
+// counter (nəfər, ədəd, dəfə, növ), a currency or "faiz": in reports "iki
+// qurum arasında" means "between the two bodies", and a lone "bir" is the
+// article "a". "beş məktəb" is therefore missed.
+
+// BUG(facts): A number with a case suffix and nothing that qualifies it
+// ("bunlardan 5-i", "2022-də") yields no fact, and ranges written with
+// suffixes ("10-dan 15-dək nəfər") are not joined.
+
+// BUG(facts): The stemmer has no lexicon: nouns that end like a suffix and
+// are not on its protected list may lose a letter (maşın is protected,
+// "studiya" is kept by a rule for -iya loans, a rarer word may not be).
+
+// Extract returns the facts in text in order of position. Start and End are
+// rune offsets into text and Text is the matched span. text is expected to
+// be normalised (NFC, single spaces, "\n" between paragraphs).
+func Extract(text string) []hesabat.Fact {
+	found := extract(text)
+	if len(found) == 0 {
+		return nil
+	}
+	out := make([]hesabat.Fact, len(found))
+	for i, f := range found {
+		out[i] = f.Fact
+	}
+	return out
+}
+
+// ForMeasure sets m.Facts to the facts of m.WorkDone, leaving out any whose
+// number is the measure's own number (m.Number, "4.1") as written.
+func ForMeasure(m *hesabat.Measure) {
+	m.Facts = nil
+	for _, f := range extract(m.WorkDone) {
+		if m.Number != "" && f.num == m.Number {
+			continue
+		}
+		m.Facts = append(m.Facts, f.Fact)
+	}
+}
+
+// found is a fact with the first number of its span as written.
+type found struct {
+	hesabat.Fact
+	num string
+}
+
+func extract(text string) []found {
+	m := matcher{src: text, toks: tokenize(text, make([]token, 0, len(text)/6+1))}
+	for i := 0; i < len(m.toks); {
+		i = m.at(i)
+	}
+	return m.out
+}
+
+// matcher matches fact patterns over the tokens of one text. Its pattern
+// methods take the index of a token and return the index just after what
+// they consumed, or 0 when the pattern does not apply there. Consuming
+// without emitting a fact is how non-facts ("3-əmək", phone numbers) are
+// kept from matching other patterns.
+type matcher struct {
+	src  string
+	toks []token
+	out  []found
+}
+
+func (m *matcher) tok(i int) *token {
+	if i < 0 || i >= len(m.toks) {
+		return nil
+	}
+	return &m.toks[i]
+}
+
+// low returns the lower-cased word at i when it is a separate word (spaced
+// from what precedes), else "".
+func (m *matcher) low(i int) string {
+	if t := m.tok(i); t != nil && t.kind == tWord && t.space {
+		return t.low
+	}
+	return ""
+}
+
+// num returns the number at i when it is a plain number, else nil.
+func (m *matcher) num(i int) *token {
+	if t := m.tok(i); t != nil && t.kind == tNum && t.num.shape == plain {
+		return t
+	}
+	return nil
+}
+
+func isHyphen(s string) bool {
+	switch s {
+	case "-", "‐", "‑", "–", "—", "'", "’", "ʼ":
+		return true
+	}
+	return false
+}
+
+// suffixAt returns the word glued by a hyphen or apostrophe at i to the
+// token before it: in "2022-ci", at the index of "-" it returns "ci".
+func (m *matcher) suffixAt(i int) string {
+	h, w := m.tok(i), m.tok(i+1)
+	if h == nil || w == nil || h.kind != tPunct || h.space || !isHyphen(h.text) || w.kind != tWord || w.space {
+		return ""
+	}
+	return w.text
+}
+
+// joined reports whether tokens i and i+2 are numbers glued by a hyphen or dash at i+1.
+func (m *matcher) joined(i int) bool {
+	h, n := m.tok(i+1), m.tok(i+2)
+	return h != nil && n != nil && h.kind == tPunct && !h.space && isHyphen(h.text) && n.kind == tNum && !n.space
+}
+
+// emit records a fact spanning tokens from..to-1.
+func (m *matcher) emit(f hesabat.Fact, from, to int, num string) {
+	a, b := &m.toks[from], &m.toks[to-1]
+	f.Start, f.End, f.Text = a.r0, b.r1, m.src[a.b0:b.b1]
+	m.out = append(m.out, found{f, num})
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// at matches the patterns that may start at token i and returns where to go on.
+func (m *matcher) at(i int) int {
+	t := &m.toks[i]
+	var e int
+	switch t.kind {
+	case tNum:
+		e = m.fromNumber(i, i, "")
+	case tWord:
+		e = m.fromWord(i)
+	case tPunct:
+		e = m.fromPunct(i)
+	}
+	return max(e, i+1)
+}
+
+func (m *matcher) fromWord(i int) int {
+	t := &m.toks[i]
+	if q, j := m.qualifierBefore(i); q != "" {
+		if e := m.numeric(j, i, q); e > 0 {
+			return e
+		}
+		return 0
+	}
+	if e := m.monthFirst(i); e > 0 {
+		return e
+	}
+	switch {
+	case t.low == "saat":
+		return m.timeAt(i+1, true)
+	case phoneCue(t.low):
+		if m.tok(i+1) != nil && m.tok(i+1).text == ":" {
+			i++
+		}
+		return m.skipDigits(i + 1)
+	case t.text == "AZ": // postcode "AZ 1022", "AZ-1022"
+		j := i + 1
+		if m.suffixAt(j) == "" && m.tok(j) != nil && m.tok(j).kind == tPunct && isHyphen(m.tok(j).text) {
+			j++
+		}
+		if n := m.num(j); n != nil && len(n.text) == 4 {
+			return j + 1
+		}
+	}
+	if cur := currencyCodes[t.text]; cur != "" {
+		return m.moneyFirst(i, cur)
+	}
+	return m.words(i, i, "")
+}
+
+func (m *matcher) fromPunct(i int) int {
+	t := &m.toks[i]
+	next := m.tok(i + 1)
+	if next == nil || next.kind != tNum {
+		if t.text == "№" && m.suffixAt(i+1) != "" {
+			return i + 3 // "№-li"
+		}
+		return 0
+	}
+	switch t.text {
+	case "%":
+		if !next.space && next.num.shape == plain {
+			m.emit(hesabat.Fact{Kind: hesabat.Percent, Value: ptr(next.num.val.float())}, i, i+2, next.text)
+			return i + 2
+		}
+	case "№":
+		return m.numero(i)
+	case "+":
+		if !next.space {
+			return m.skipDigits(i + 1)
+		}
+	case "(":
+		if next.num.lead0 && m.tok(i+2) != nil && m.tok(i+2).text == ")" {
+			return m.skipDigits(i + 1) // "(012) 538-98-16"
+		}
+	default:
+		if cur := currencySymbols[t.text]; cur != "" {
+			return m.moneyFirst(i, cur)
+		}
+	}
+	return 0
+}
+
+// numeric matches a number starting at j, in digits or in words, with the
+// qualifier q that precedes it from token from.
+func (m *matcher) numeric(j, from int, q string) int {
+	t := m.tok(j)
+	switch {
+	case t == nil:
+		return 0
+	case t.kind == tNum:
+		return m.fromNumber(j, from, q)
+	case t.kind == tWord:
+		return m.words(j, from, q)
+	}
+	return 0
+}
+
+// qualifierBefore recognises a qualifier written before a number.
+func (m *matcher) qualifierBefore(i int) (string, int) {
+	switch w := m.toks[i].low; w {
+	case "təxminən", "təqribən":
+		return "about", i + 1
+	case "ən":
+		switch m.low(i + 1) {
+		case "azı", "az":
+			return "at least", i + 2
+		case "çox", "çoxu":
+			return "at most", i + 2
+		}
+	}
+	return "", 0
+}
+
+// fromNumber matches the patterns that start with the digits at i.
+func (m *matcher) fromNumber(i, from int, q string) int {
+	t := &m.toks[i]
+	if m.listMarker(i) {
+		return i + 1
+	}
+	if m.phone(i) {
+		return m.skipDigits(i)
+	}
+	switch t.num.shape {
+	case dotDate:
+		return m.dotDate(i)
+	case clock:
+		return m.timeAt(i, false)
+	case fraction:
+		return m.docNumber(i, i+1, t.text)
+	case other:
+		return i + 1
+	}
+	if e := m.hyphenated(i, from, q); e > 0 {
+		return e
+	}
+	if e := m.bareDate(i); e > 0 {
+		return e
+	}
+	if e := m.docNumber(i, i+1, t.text); e > 0 {
+		return e
+	}
+	return m.amount(from, i+1, q, t.num.val, nil, false, t.text)
+}
+
+// listMarker reports whether the number at i numbers a list item: "1." at
+// the start of a paragraph, or "1)".
+func (m *matcher) listMarker(i int) bool {
+	next := m.tok(i + 1)
+	if next == nil || next.space || next.kind != tPunct {
+		return false
+	}
+	if next.text == ")" {
+		prev := m.tok(i - 1)
+		return prev == nil || prev.text != "(" || m.toks[i].space
+	}
+	return next.text == "." && m.toks[i].para && (m.tok(i+2) == nil || m.tok(i+2).space)
+}
+
+// phone reports whether the number at i is part of a telephone number:
+// after "tel"/"telefon"/"faks", or starting with a 0 ("012 538 98 16").
+func (m *matcher) phone(i int) bool {
+	t := &m.toks[i]
+	if t.num.lead0 && t.num.whole && len(t.text) >= 3 {
+		return true
+	}
+	p := i - 1
+	if pt := m.tok(p); pt != nil && pt.kind == tPunct && pt.text == ":" {
+		p--
+	}
+	pt := m.tok(p)
+	return pt != nil && pt.kind == tWord && phoneCue(pt.low)
+}
+
+func phoneCue(w string) bool {
+	switch w {
+	case "tel", "telefon", "telefonu", "telefonlar", "faks", "mob", "mobil":
+		return true
+	}
+	return false
+}
+
+// skipDigits consumes a run of numbers joined by hyphens, brackets or
+// spaces, such as a telephone number.
+func (m *matcher) skipDigits(i int) int {
+	j := i
+	for t := m.tok(j); t != nil; t = m.tok(j) {
+		if t.kind != tNum && (t.kind != tPunct || !isHyphen(t.text) && t.text != "(" && t.text != ")" && t.text != "+") {
+			break
+		}
+		j++
+	}
+	return max(j, i+1)
+}
+
+// hyphenated matches digits followed by a hyphen: a suffix ("2022-ci",
+// "3-cü"), a code ("212-VQD", "3-əmək") or more digits ("2015-2021",
+// "01-12-2022", "538-98-16", "10-15").
+func (m *matcher) hyphenated(i, from int, q string) int {
+	t := &m.toks[i]
+	if m.joined(i) {
+		n := &m.toks[i+2]
+		if n.num.shape != plain {
+			return i + 3
+		}
+		if e := m.dashDate(i); e > 0 {
+			return e
+		}
+		if m.joined(i + 2) { // three or more groups: a phone number or a code
+			return m.skipDigits(i)
+		}
+		a, b := yearOf(t), yearOf(n)
+		if a > 0 && b > a {
+			return m.yearRange(i, a, b)
+		}
+		return m.amount(from, i+3, q, t.num.val, &n.num.val, false, t.text)
+	}
+	suf := m.suffixAt(i + 1)
+	if suf == "" {
+		return 0
+	}
+	switch k := classify(lower(suf)); {
+	case k == sOrdinal:
+		if y := yearOf(t); y > 0 {
+			if e := m.year(i, i+3, y); e > 0 {
+				return e
+			}
+		}
+		return m.ordinal(i)
+	case isCode(suf):
+		return m.lawNumber(i)
+	case k == sNone || k == sOther:
+		return i + 3 // a form code such as "3-əmək"
+	}
+	return 0
+}
+
+// yearOf returns the value of an integer token written with four digits
+// between 1900 and 2100, else 0.
+func yearOf(t *token) int {
+	if t == nil || t.kind != tNum || t.num.shape != plain || !t.num.whole || len(t.text) != 4 {
+		return 0
+	}
+	if y, ok := t.num.val.integer(); ok && y >= 1900 && y <= 2100 {
+		return y
+	}
+	return 0
+}
+
+// dayOf returns the value of a one- or two-digit integer token from 1 to 31, else 0.
+func dayOf(t *token) int {
+	if t == nil || t.kind != tNum || t.num.shape != plain || !t.num.whole || len(t.text) > 2 || !t.space {
+		return 0
+	}
+	d, _ := t.num.val.integer()
+	if d < 1 || d > 31 {
+		return 0
+	}
+	return d
+}
+
+// ilWords are the forms of "il" (year) that follow a year.
+var ilWords = map[string]bool{
+	"il": true, "ildə": true, "ildən": true, "ilin": true, "ilə": true, "ilədək": true, "ildək": true,
+	"ili": true, "ilində": true, "ilindən": true, "ilinə": true, "ilinin": true, "ildəki": true,
+	"illər": true, "illərdə": true, "illərdən": true, "illərin": true, "illərə": true,
+	"illəri": true, "illərində": true, "illərinə": true, "illərdək": true, "illərədək": true,
+}
+
+// yearRange matches "2015-2021" and "2020-2022-ci illər" starting at i.
+func (m *matcher) yearRange(i, a, b int) int {
+	end := i + 3
+	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) == sOrdinal {
+		end += 2
+		if ilWords[m.low(end)] {
+			end++
+		}
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.YearRange, Value: ptr(float64(a)), ValueEnd: ptr(float64(b))}, i, end, m.toks[i].text)
+	return end
+}
+
+// year matches "2022-ci il…" with the year y at i and its ordinal suffix
+// ending before j, and a date that follows "il": "2022-ci il 26 yanvar",
+// "2022-ci il may ayının 10-da".
+func (m *matcher) year(i, j, y int) int {
+	w := m.low(j)
+	if w == "tədris" || w == "maliyyə" || w == "büdcə" || w == "təsərrüfat" {
+		if !ilWords[m.low(j+1)] {
+			return 0
+		}
+		j++
+		w = m.low(j)
+	}
+	if !ilWords[w] {
+		return 0
+	}
+	if w == "il" || w == "ilin" {
+		if mo, d, e := m.monthDay(j + 1); e > 0 && validDate(y, mo, d) {
+			m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("%04d-%02d-%02d", y, mo, d)}, i, e, m.toks[i].text)
+			return e
+		}
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.Year, Value: ptr(float64(y))}, i, j+1, m.toks[i].text)
+	return j + 1
+}
+
+// monthDay matches a day and month without a year starting at j: "26
+// yanvar", "oktyabrın 1-i", "may ayının 10-dan". It returns the month, the
+// day and the end, or end 0.
+func (m *matcher) monthDay(j int) (mo, d, end int) {
+	if d = dayOf(m.tok(j)); d > 0 {
+		if mo, _ = month(m.low(j + 1)); mo > 0 {
+			return mo, d, j + 2
+		}
+		return 0, 0, 0
+	}
+	mo, suf := month(m.low(j))
+	if mo == 0 {
+		return 0, 0, 0
+	}
+	k := j + 1
+	if suf == "" && (m.low(k) == "ayının" || m.low(k) == "ayın") {
+		k++
+	} else if classify(suf) != sGen {
+		return 0, 0, 0
+	}
+	if d = dayOf(m.tok(k)); d == 0 {
+		return 0, 0, 0
+	}
+	end = k + 1
+	if suf := m.suffixAt(end); suf != "" {
+		if c := classify(lower(suf)); c != sNone && c != sOther {
+			end += 2
+		}
+	}
+	return mo, d, end
+}
+
+// monthFirst matches a day-month date that starts with the month at i.
+func (m *matcher) monthFirst(i int) int {
+	mo, d, e := m.monthDay(i)
+	if e == 0 || !validDate(2000, mo, d) {
+		return 0
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("--%02d-%02d", mo, d)}, i, e, m.toks[m.firstNum(i, e)].text)
+	return e
+}
+
+// firstNum returns the index of the first number token in from..to-1.
+func (m *matcher) firstNum(from, to int) int {
+	for k := from; k < to; k++ {
+		if m.toks[k].kind == tNum {
+			return k
+		}
+	}
+	return from
+}
+
+// bareDate matches dates and years that start with unsuffixed digits:
+// "26 yanvar", "15 mart 2012-ci il", "2022 ildə".
+func (m *matcher) bareDate(i int) int {
+	t := &m.toks[i]
+	if d := dayOf(t); d > 0 {
+		if mo, _ := month(m.low(i + 1)); mo > 0 && validDate(2000, mo, d) {
+			end := i + 2
+			date := fmt.Sprintf("--%02d-%02d", mo, d)
+			if y, e := m.yearAfter(end); y > 0 && validDate(y, mo, d) {
+				date, end = fmt.Sprintf("%04d-%02d-%02d", y, mo, d), e
+			}
+			m.emit(hesabat.Fact{Kind: hesabat.Date, Date: date}, i, end, t.text)
+			return end
+		}
+	}
+	if y := yearOf(t); y > 0 && ilWords[m.low(i+1)] {
+		m.emit(hesabat.Fact{Kind: hesabat.Year, Value: ptr(float64(y))}, i, i+2, t.text)
+		return i + 2
+	}
+	return 0
+}
+
+// yearAfter matches the year that ends a date: "2012", "2012-ci il", "2012-ci ildə".
+func (m *matcher) yearAfter(j int) (int, int) {
+	t := m.tok(j)
+	y := yearOf(t)
+	if y == 0 || !t.space {
+		return 0, 0
+	}
+	end := j + 1
+	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) == sOrdinal {
+		end += 2
+	}
+	if ilWords[m.low(end)] {
+		end++
+	}
+	return y, end
+}
+
+// dotDate matches "01.12.2022" with an optional "-ci il".
+func (m *matcher) dotDate(i int) int {
+	p := m.toks[i].num.parts
+	end, _ := m.yearTail(i + 1)
+	m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("%04d-%02d-%02d", p[2], p[1], p[0])}, i, end, m.toks[i].text)
+	return end
+}
+
+// yearTail consumes an optional "-ci il" after a date ending before j.
+func (m *matcher) yearTail(j int) (int, bool) {
+	if suf := m.suffixAt(j); suf != "" {
+		if c := classify(lower(suf)); c == sOrdinal {
+			j += 2
+			if ilWords[m.low(j)] {
+				j++
+			}
+			return j, true
+		} else if c != sNone && c != sOther {
+			return j + 2, true
+		}
+	}
+	return j, false
+}
+
+// dashDate matches "01-12-2022" starting at i.
+func (m *matcher) dashDate(i int) int {
+	a, b := &m.toks[i], &m.toks[i+2]
+	if !m.joined(i+2) || len(a.text) > 2 || len(b.text) > 2 {
+		return 0
+	}
+	c := &m.toks[i+4]
+	y := yearOf(c)
+	d, _ := a.num.val.integer()
+	mo, _ := b.num.val.integer()
+	if y == 0 || !validDate(y, mo, d) {
+		return 0
+	}
+	end, _ := m.yearTail(i + 5)
+	m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("%04d-%02d-%02d", y, mo, d)}, i, end, a.text)
+	return end
+}
+
+// timeAt matches a time or a time range starting at i: "09:00-dan
+// 18:00-dək", "09:00-18:00", and after "saat" (saat true) also "10.00-da"
+// and whole hours "9-dan 18-dək".
+func (m *matcher) timeAt(i int, saat bool) int {
+	h, mi, ok := clockOf(m.tok(i), saat)
+	if !ok {
+		return 0
+	}
+	num := m.toks[i].text
+	j := i + 1
+	if m.joined(i) {
+		j++ // "09:00-18:00"
+	} else if suf := m.suffixAt(j); suf != "" && classify(lower(suf)) == sAbl {
+		j += 2
+		if t := m.tok(j); t != nil && !t.space {
+			return 0
+		}
+	}
+	if h2, m2, ok := clockOf(m.tok(j), saat); ok && j > i+1 {
+		end := j + 1
+		if suf := m.suffixAt(end); suf != "" {
+			if c := classify(lower(suf)); c == sTerm || c == sDat {
+				end += 2
+				if w := m.low(end); c == sDat && (w == "qədər" || w == "kimi") {
+					end++
+				}
+			}
+		}
+		m.emit(hesabat.Fact{Kind: hesabat.TimeRange,
+			Value: ptr(float64(h*60 + mi)), ValueEnd: ptr(float64(h2*60 + m2)),
+			Ref: fmt.Sprintf("%02d:%02d-%02d:%02d", h, mi, h2, m2)}, i, end, num)
+		return end
+	}
+	if m.toks[i].num.shape != clock && !m.toks[i].num.dot2 {
+		return 0 // a whole hour alone is too weak
+	}
+	end := i + 1
+	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) != sNone {
+		end += 2
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.TimeRange, Value: ptr(float64(h*60 + mi)),
+		Ref: fmt.Sprintf("%02d:%02d", h, mi)}, i, end, num)
+	return end
+}
+
+// clockOf reads a clock time: "09:00" anywhere; after "saat" also "10.00"
+// and a whole hour "9".
+func clockOf(t *token, saat bool) (h, mi int, ok bool) {
+	if t == nil || t.kind != tNum {
+		return 0, 0, false
+	}
+	switch n := &t.num; {
+	case n.shape == clock:
+		return n.parts[0], n.parts[1], true
+	case !saat || n.shape != plain:
+	case n.dot2 && n.parts[0] <= 24 && n.parts[1] < 60:
+		return n.parts[0], n.parts[1], true
+	case n.whole && len(t.text) <= 2:
+		if v, _ := n.val.integer(); v <= 24 {
+			return v, 0, true
+		}
+	}
+	return 0, 0, false
+}
+
+// ordinal matches "3-cü yeri" with the number at i.
+func (m *matcher) ordinal(i int) int {
+	t := &m.toks[i]
+	v, ok := t.num.val.integer()
+	end := i + 3
+	if !ok || !t.num.whole {
+		return end
+	}
+	unit := ""
+	if w := m.low(end); w != "" && !notUnit(w) {
+		unit, end = analyze(w, false).stem, end+1
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(v)), Unit: unit}, i, end, t.text)
+	return end
+}
+
+// isCode reports whether s is an upper-case letter code such as "VQD" in
+// "212-VQD".
+func isCode(s string) bool {
+	return s != "" && lower(s) != s && upperOnly(s)
+}
+
+func upperOnly(s string) bool {
+	for _, r := range s {
+		if lower(string(r)) == string(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lawNumber matches a law number "212-VQD" at i, with "nömrəli X" after it.
+func (m *matcher) lawNumber(i int) int {
+	ref := m.src[m.toks[i].b0:m.toks[i+2].b1]
+	if e := m.docNumber(i, i+3, ref); e > 0 {
+		return e
+	}
+	return m.docRef(i, i+3, ref)
+}
+
+// docNumber matches "930 nömrəli Fərmanı" where the reference ref spans
+// tokens i..j-1; it returns 0 unless "nömrəli" or "saylı" follows.
+func (m *matcher) docNumber(i, j int, ref string) int {
+	if w := m.low(j); w != "nömrəli" && w != "saylı" {
+		return 0
+	}
+	return m.docRef(i, j+1, ref)
+}
+
+// docRef emits a document number ref spanning i..j-1, with the document
+// noun at j as its unit when there is one.
+func (m *matcher) docRef(i, j int, ref string) int {
+	unit := ""
+	if w := m.low(j); w != "" && !notUnit(w) {
+		if a := analyze(w, false); docTypes[a.stem] || m.low(j-1) == "nömrəli" || m.low(j-1) == "saylı" {
+			unit, j = a.stem, j+1
+		}
+	}
+	m.emit(hesabat.Fact{Kind: hesabat.DocNumber, Ref: ref, Unit: unit}, i, j, m.toks[m.firstNum(i, j)].text)
+	return j
+}
+
+// numero matches "№ 930", "№930", "№ 212-VQD" at i.
+func (m *matcher) numero(i int) int {
+	n := m.tok(i + 1)
+	if n.num.shape != plain && n.num.shape != fraction {
+		return i + 2
+	}
+	j := i + 2
+	if suf := m.suffixAt(j); isCode(suf) {
+		j += 2
+	}
+	return m.docRef(i, j, m.src[n.b0:m.toks[j-1].b1])
+}
+
+// docTypes are the nouns a document number refers to.
+var docTypes = map[string]bool{
+	"qərar": true, "fərman": true, "sərəncam": true, "qanun": true, "əmr": true, "məktub": true,
+	"protokol": true, "müqavilə": true, "qətnamə": true, "akt": true, "saziş": true,
+	"göstəriş": true, "əsasnamə": true, "qayda": true, "təlimat": true, "memorandum": true,
+}
+
+// sufKind classifies a suffix written after digits.
+type sufKind uint8
+
+const (
+	sNone    sufKind = iota // not a suffix: "əmək" in "3-əmək"
+	sOrdinal                // -ci
+	sAbl                    // -dən
+	sDat                    // -ə, -yə
+	sLoc                    // -də
+	sGen                    // -in, -nin
+	sAcc                    // -i, -nı (also the possessive "1-i")
+	sTerm                   // -dək, -can
+	sOther                  // another suffix: -li, -lik
+)
+
+// classify returns the kind of the lower-cased suffix s. All four vowels are
+// accepted in every row of the harmony table, since documents contain typos.
+func classify(s string) sufKind {
+	switch s {
+	case "ci", "cı", "cu", "cü", "nci", "ncı", "ncu", "ncü", "inci", "ıncı", "uncu", "üncü":
+		return sOrdinal
+	case "dan", "dən", "ndan", "ndən", "tan", "tən":
+		return sAbl
+	case "a", "ə", "ya", "yə", "na", "nə":
+		return sDat
+	case "da", "də", "nda", "ndə", "dakı", "dəki", "ta", "tə":
+		return sLoc
+	case "in", "ın", "un", "ün", "nin", "nın", "nun", "nün":
+		return sGen
+	case "i", "ı", "u", "ü", "ni", "nı", "nu", "nü", "si", "sı", "su", "sü":
+		return sAcc
+	case "dək", "dəkən", "can", "cən", "ədək", "adək", "yədək", "yadək", "nadək", "nədək":
+		return sTerm
+	case "li", "lı", "lu", "lü", "lik", "lık", "luq", "lük", "lıq", "lüq":
+		return sOther
+	}
+	return sNone
+}
+
+// months are the month names; a month's number is its index plus one.
+var months = [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"}
+
+// month returns the month a lower-cased word names ("yanvar", "oktyabrın",
+// "mayda") with the suffix after the name, or 0.
+func month(w string) (int, string) {
+	if len(w) < 3 {
+		return 0, ""
+	}
+	for k, name := range months {
+		if len(w) >= len(name) && w[:len(name)] == name {
+			suf := w[len(name):]
+			switch classify(suf) {
+			case sNone:
+				if suf != "" && suf != "ında" && suf != "ində" && suf != "unda" {
+					continue
+				}
+			case sOrdinal, sOther:
+				continue
+			}
+			return k + 1, suf
+		}
+	}
+	return 0, ""
+}
