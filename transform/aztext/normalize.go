@@ -12,7 +12,8 @@ import (
 // settles nearly every input; a second is needed only when removing a
 // character or composing a mark exposes new work (a mojibake pair that was
 // split by a zero-width space). The bound guards against a bug turning into
-// an endless loop; FuzzNormalize checks that it is never reached in practice.
+// an endless loop; were it ever reached with work left, Normalize would not
+// be idempotent, which FuzzNormalize checks.
 const maxRounds = 8
 
 // foldMode says whether Normalize turns ä/Ä into ə/Ə.
@@ -40,8 +41,9 @@ const (
 //     ("s" + U+0327) becomes one rune ("ş");
 //   - a U+0307 dot left after i or ı, as a naive lower-casing of İ leaves
 //     it, is dropped (ı + U+0307 becomes i);
-//   - Cyrillic ә/Ә becomes ə/Ə unless its word holds other Cyrillic
-//     letters; the turned e ǝ/Ǝ always becomes ə/Ə;
+//   - Cyrillic ә/Ә becomes ə/Ə unless its word is Cyrillic script (holds
+//     other Cyrillic letters and no Latin one); the turned e ǝ/Ǝ always
+//     becomes ə/Ə;
 //   - ä/Ä becomes ə/Ə only when the text is Azerbaijani (isAzerbaijani), so
 //     "Müller und Bär" keeps its ä; NormalizeDoc decides this per document;
 //   - the hyphens U+2010/U+2011 become "-", and the dashes U+2012, U+2013
@@ -260,7 +262,7 @@ func finish(b []byte, foldA bool) string {
 			prev = cur
 			i += n
 			continue
-		case r == 0x307 && endsWithI(out):
+		case r == 0x307 && !space && endsWithI(out):
 			if out[len(out)-1] != 'i' { // ı
 				out = append(out[:len(out)-2], 'i')
 			}
@@ -310,9 +312,8 @@ func endsWithI(b []byte) bool {
 }
 
 // cyrillicWord finds the word around the rune at b[i] and reports where it
-// ends and whether it holds a Cyrillic letter other than ә/Ә, that is
-// whether a Cyrillic schwa there belongs to Cyrillic-script text rather
-// than standing in for the Latin ə.
+// ends and whether it is Cyrillic script: whether it holds a Cyrillic letter
+// other than ә/Ә and no Latin letter. Only there does a Cyrillic schwa stay.
 func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
 	start := i
@@ -323,15 +324,19 @@ func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 		}
 		start -= n
 	}
+	latin := false
 	for end = start; end < len(b); {
 		r, n := utf8.DecodeRune(b[end:])
 		if !inWord(r) {
 			break
 		}
-		if r != 'ә' && r != 'Ә' && unicode.Is(unicode.Cyrillic, r) {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		case r != 'ә' && r != 'Ә' && unicode.Is(unicode.Cyrillic, r):
 			cyrillic = true
 		}
 		end += n
 	}
-	return end, cyrillic
+	return end, cyrillic && !latin
 }

@@ -42,11 +42,13 @@ var normalizeTests = []struct {
 	{"I with dot above", "I\u0307cra", "İcra"},
 	{"i with dot above from naive lower-casing", "i\u0307cra", "icra"},
 	{"dotless i with dot above", "ı\u0307cra", "icra"},
+	{"dot above after a space kept", "i \u0307", "i \u0307"},
 
 	// Look-alikes of ə.
 	{"Cyrillic schwa in Latin word", "Tәdbir vә", "Tədbir və"},
 	{"Cyrillic capital schwa", "Ә.Nuriyev", "Ə.Nuriyev"},
 	{"Cyrillic schwa in Cyrillic word kept", "Азәрбајҹан", "Азәрбајҹан"},
+	{"Cyrillic schwa in mixed-script word", "Azәrbaјcan", "Azərbaјcan"},
 	{"turned e", "tǝdbir", "tədbir"},
 	{"turned capital E", "ǝlavǝ Ǝ", "əlavə Ə"},
 	{"ä in Azerbaijani text", "Tädbirin adı", "Tədbirin adı"},
@@ -58,6 +60,8 @@ var normalizeTests = []struct {
 	{"German ß keeps ä", "Bär Straße", "Bär Straße"},
 	{"German words beat Azerbaijani letters", "Bär ist in Bakı", "Bär ist in Bakı"},
 	{"ä without evidence kept", "Bär", "Bär"},
+	{"long Azerbaijani text outweighs one German word", "Tädbirlär planı üzrä 2022-ci ildä icra edilmişdir, vä bu barädä Azärbaycan Respublikasının Komissiyasına mälumat verilmişdir; Ä.Nuriyev von Komitä ilä görüşmüşdür.",
+		"Tədbirlər planı üzrə 2022-ci ildə icra edilmişdir, və bu barədə Azərbaycan Respublikasının Komissiyasına məlumat verilmişdir; Ə.Nuriyev von Komitə ilə görüşmüşdür."},
 	{"decomposed ä in Azerbaijani text", "ta\u0308dbirin adı", "tədbirin adı"},
 
 	// Dashes.
