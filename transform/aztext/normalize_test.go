@@ -102,6 +102,12 @@ var normalizeTests = []struct {
 	{"mojibake №", "â„–1", "№1"},
 	{"mojibake split by zero-width space", "tÉ\u200b™dbir", "tədbir"},
 	{"nested mojibake", "ÃÂ§", "ç"},
+	{"deeply nested mojibake", "ÃÂÂÂ§", "ç"},
+	{"mojibake lead composed from a combining mark", "A\u0308±", "ı"},
+
+	// Rules that expose work for a second round.
+	{"ligature before a combining mark", "ﬁ\u0301", "fí"},
+	{"dot above dropped before another mark", "i\u0307\u0301", "í"},
 	{"German capital Ä before quote kept", "„BÄ”", "„BÄ”"},
 	{"Latin-1 text kept", "Ça va? Ès", "Ça va? Ès"},
 
