@@ -228,6 +228,9 @@ func (m *matcher) wordQualifier(w, j int) (string, int) {
 // words matches a number written in words at i ("on bir iclas", "iki min
 // on səkkiz", "birinci yeri").
 func (m *matcher) words(i, from int, q string) int {
+	if !numberWordStart(m.toks[i].low) {
+		return 0
+	}
 	var ws [12]string
 	var at [12]int // token index after each word
 	n := 0

@@ -36,6 +36,7 @@ package facts
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hesabat/hesabat"
 )
@@ -86,11 +87,18 @@ type found struct {
 	num string
 }
 
+// tokenBufs recycles token slices between calls of extract.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
 func extract(text string) []found {
-	m := matcher{src: text, toks: tokenize(text, make([]token, 0, len(text)/6+1))}
+	buf := tokenBufs.Get().(*[]token)
+	m := matcher{src: text, toks: tokenize(text, (*buf)[:0])}
 	for i := 0; i < len(m.toks); {
 		i = m.at(i)
 	}
+	clear(m.toks) // drop references to text before pooling
+	*buf = m.toks
+	tokenBufs.Put(buf)
 	return m.out
 }
 

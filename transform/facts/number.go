@@ -283,6 +283,37 @@ type wordNumber struct {
 // qualifier follows ("mindən çox", "yüzə yaxın", "mindək").
 var numberSuffixes = []string{"dən", "dan", "ədək", "adək", "dək", "yə", "ya", "ə", "a"}
 
+// numberWordStart reports whether w may start a number in words: a
+// cardinal, ordinal or scale word, possibly with a case suffix.
+func numberWordStart(w string) bool { return numberWordSet[w] }
+
+// numberWordSet holds every word numberWordStart accepts.
+var numberWordSet = func() map[string]bool {
+	set := map[string]bool{}
+	for _, m := range []map[string]int64{cardinals, ordinalWords} {
+		for w := range m {
+			set[w] = true
+		}
+	}
+	for w := range scales {
+		set[w] = true
+	}
+	var bases []string
+	for w := range set {
+		if _, ord := ordinalWords[w]; !ord {
+			bases = append(bases, w)
+		}
+	}
+	for _, w := range bases {
+		for _, s := range numberSuffixes {
+			if parseWords([]string{w + s}).words == 1 {
+				set[w+s] = true
+			}
+		}
+	}
+	return set
+}()
+
 // parseWords reads a number written in words from the lower-cased words ws.
 // It stops before a word that would make the compound ill-formed ("bir iki"
 // is two numbers) and returns words == 0 when ws[0] is not a number word.

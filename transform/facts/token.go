@@ -40,7 +40,12 @@ func isSpace(r rune) bool {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
 
 // lower lower-cases an Azerbaijani word: "İCLAS" → "iclas", "ILIN" → "ılın".
 // It returns s itself when s has no upper-case letter.
@@ -59,6 +64,7 @@ func lower(s string) string {
 func tokenize(s string, toks []token) []token {
 	space, para := true, true
 	rn := 0 // rune offset of byte i
+	first, nUpper := len(toks), 0
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -99,13 +105,52 @@ func tokenize(s string, toks []token) []token {
 		}
 		t.text = s[t.b0:t.b1]
 		if t.kind == tWord {
-			t.low = lower(t.text)
+			t.low = t.text
+			if hasUpper(t.text) {
+				nUpper++
+				t.low = "" // filled in below
+			}
 		}
 		t.r1 = t.r0 + utf8.RuneCountInString(t.text)
 		toks = append(toks, t)
 		i, rn = t.b1, t.r1
 	}
+	if nUpper > 0 {
+		lowerWords(toks[first:])
+	}
 	return toks
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWords sets low for the words that have upper-case letters, writing
+// all of them into one string so that a text costs one allocation.
+func lowerWords(toks []token) {
+	var buf []byte
+	var ends []int
+	for k := range toks {
+		if t := &toks[k]; t.kind == tWord && t.low == "" {
+			for _, r := range t.text {
+				buf = utf8.AppendRune(buf, unicode.AzeriCase.ToLower(r))
+			}
+			ends = append(ends, len(buf))
+		}
+	}
+	all, n, start := string(buf), 0, 0
+	for k := range toks {
+		if t := &toks[k]; t.kind == tWord && t.low == "" {
+			t.low = all[start:ends[n]]
+			start = ends[n]
+			n++
+		}
+	}
 }
 
 // chunkEnd returns the byte offset of the first ASCII whitespace at or after i.
