@@ -23,26 +23,35 @@ func Build(doc *hesabat.Document) (*hesabat.Report, error) {
 	return r, nil
 }
 
-// Normalize puts every paragraph of every cell through aztext.Normalize,
-// keeping the text as extracted in Cell.Raw. Paragraphs that normalise to
-// nothing are dropped.
+// Normalize puts every paragraph of every cell through aztext.NormalizeDoc,
+// which decides once for the whole document whether it is Azerbaijani (so
+// that a lone "mütämadi" in a Windows-1254 report is repaired too), and
+// keeps the text as extracted in Cell.Raw. Paragraphs that normalise to
+// nothing are dropped. A document already normalised is left alone.
 func Normalize(doc *hesabat.Document) {
+	var fields []string
+	for _, row := range doc.Rows {
+		for _, c := range row.Cells {
+			if c.Raw != nil {
+				return // already normalised
+			}
+			fields = append(fields, c.Paras...)
+		}
+	}
+	norm := aztext.NormalizeDoc(fields)
 	for i := range doc.Rows {
 		cells := doc.Rows[i].Cells
 		for j := range cells {
 			c := &cells[j]
-			if c.Raw != nil {
-				continue // already normalised
-			}
-			c.Raw = make([]string, 0, len(c.Paras))
-			norm := c.Paras[:0:0]
-			for _, p := range c.Paras {
-				if n := aztext.Normalize(p); n != "" {
-					norm = append(norm, n)
-					c.Raw = append(c.Raw, p)
+			raw, paras := c.Paras, norm[:len(c.Paras)]
+			norm = norm[len(c.Paras):]
+			c.Raw, c.Paras = make([]string, 0, len(raw)), make([]string, 0, len(raw))
+			for k, p := range paras {
+				if p != "" {
+					c.Paras = append(c.Paras, p)
+					c.Raw = append(c.Raw, raw[k])
 				}
 			}
-			c.Paras = norm
 		}
 	}
 }
