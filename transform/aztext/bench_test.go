@@ -7,9 +7,10 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// BenchmarkNormalize measures Normalize over the seed: whole lines (tabs
-// to collapse, so every line takes the full path), cells (the common case:
-// already clean), and lines damaged into Windows-1252 mojibake.
+// BenchmarkNormalize measures Normalize over the seed: cells (the common
+// case: already normal), whole lines (tabs to collapse), lines with the
+// Cyrillic ә (every rule applies) and lines damaged into Windows-1252
+// mojibake.
 func BenchmarkNormalize(b *testing.B) {
 	lines := seedLines(b)
 	var cells []string
@@ -17,15 +18,18 @@ func BenchmarkNormalize(b *testing.B) {
 		cells = append(cells, strings.Split(line, "\t")...)
 	}
 	moji := make([]string, len(lines))
+	cyr := make([]string, len(lines))
 	for i, line := range lines {
 		moji[i] = mojibake(charmap.Windows1252)(line)
+		cyr[i] = cyrillicSchwa(line)
 	}
 	for _, bc := range []struct {
 		name   string
 		fields []string
 	}{
-		{"lines", lines},
 		{"cells", cells},
+		{"lines", lines},
+		{"cyrillic", cyr},
 		{"mojibake", moji},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

@@ -132,8 +132,8 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 }
 
 // repair returns s as valid UTF-8 with mojibake repaired and droppable runes
-// removed, and reports whether the result holds only ASCII and plain runes
-// (and so is in NFC). Invalid bytes are read as Windows-1254. It works as a
+// removed, and reports whether the result holds only inert runes (and so
+// is in NFC). Invalid bytes are read as Windows-1254. It works as a
 // stack: each rune is pushed, then any mojibake sequence that now ends at
 // the top is replaced by its rune (which may complete another one), and a
 // droppable rune left on top is popped. So the result holds no repairable
@@ -163,7 +163,7 @@ func repair(s string) (b []byte, simple bool) {
 		}
 		if droppable(r) {
 			b = b[:len(b)-utf8.RuneLen(r)]
-		} else if !plain(r) {
+		} else if !inert(r) {
 			simple = false
 		}
 	}

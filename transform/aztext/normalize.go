@@ -194,6 +194,15 @@ func plain(r rune) bool {
 	return false
 }
 
+// inert reports whether r is in NFC on its own and cannot combine with a
+// rune before it, so that text made only of inert runes is in NFC:
+// Latin-1 and the Latin extensions up to the combining marks, the basic
+// Cyrillic letters, most of General Punctuation, and the plain runes.
+func inert(r rune) bool {
+	return r < 0x300 || r >= 0x400 && r < 0x483 || r >= 0x48a && r < 0x530 ||
+		r >= 0x2002 && r < 0x2070 || plain(r)
+}
+
 // isSpace reports whether Normalize turns r into a space: ASCII whitespace,
 // NEL, the Unicode space separators (Zs) and the line and paragraph
 // separators.
@@ -255,6 +264,16 @@ func finish(b []byte, foldA bool) string {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
+		if plain(r) {
+			if space && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			space = false
+			out = append(out, b[i:i+n]...)
+			prev = r
+			i += n
+			continue
+		}
 		cur := r
 		switch {
 		case isSpace(r):
@@ -315,7 +334,12 @@ func endsWithI(b []byte) bool {
 // ends and whether it is Cyrillic script: whether it holds a Cyrillic letter
 // other than ә/Ә and no Latin letter. Only there does a Cyrillic schwa stay.
 func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
-	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
+	inWord := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		}
+		return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
+	}
 	start := i
 	for start > 0 {
 		r, n := utf8.DecodeLastRune(b[:start])
@@ -331,7 +355,7 @@ func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 			break
 		}
 		switch {
-		case unicode.Is(unicode.Latin, r):
+		case r < utf8.RuneSelf || unicode.Is(unicode.Latin, r):
 			latin = true
 		case r != 'ә' && r != 'Ә' && unicode.Is(unicode.Cyrillic, r):
 			cyrillic = true

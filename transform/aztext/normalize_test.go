@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var normalizeTests = []struct {
@@ -191,6 +193,19 @@ func TestNormalizeValidUTF8(t *testing.T) {
 	for _, in := range []string{"\xff\xfe\xfd", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "É\xff™"} {
 		if got := Normalize(in); !utf8.ValidString(got) {
 			t.Errorf("Normalize(%q) = %q, not valid UTF-8", in, got)
+		}
+	}
+}
+
+// TestInert checks the hand-written inert against the normalisation tables.
+func TestInert(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !inert(r) {
+			continue
+		}
+		p := norm.NFC.PropertiesString(string(r))
+		if !p.BoundaryBefore() || norm.NFC.String(string(r)) != string(r) {
+			t.Errorf("inert(%U), but it combines with a rune before it or is not in NFC", r)
 		}
 	}
 }
