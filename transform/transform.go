@@ -10,6 +10,7 @@ package transform
 import (
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
+	"github.com/hesabat/hesabat/transform/facts"
 )
 
 // Build runs the transform steps over doc, in order: Normalize, Stitch,
@@ -19,6 +20,9 @@ func Build(doc *hesabat.Document) (*hesabat.Report, error) {
 	r, err := Stitch(doc)
 	if err != nil {
 		return nil, err
+	}
+	for i := range r.Measures {
+		facts.ForMeasure(&r.Measures[i])
 	}
 	return r, nil
 }

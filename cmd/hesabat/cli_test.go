@@ -222,3 +222,56 @@ func TestNormalizeCommand(t *testing.T) {
 		t.Errorf("from a file: exit %d, %q", code, stdout)
 	}
 }
+
+func TestFactsCommand(t *testing.T) {
+	in := "Şuranın 11 iclasında\u00a045 məsələ müzakirə edilmişdir.\nBüdcə 3,0 milyon manat idi.\n"
+	code, stdout, stderr := cli(t, in, "facts", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	normalized := []rune("Şuranın 11 iclasında 45 məsələ müzakirə edilmişdir.\nBüdcə 3,0 milyon manat idi.")
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var f hesabat.Fact
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if string(normalized[f.Start:f.End]) != f.Text {
+			t.Errorf("offsets %d-%d give %q, text is %q", f.Start, f.End, string(normalized[f.Start:f.End]), f.Text)
+		}
+		got = append(got, string(f.Kind)+" "+f.Text+" "+f.Unit+f.Currency)
+	}
+	want := []string{"quantity 11 iclasında iclas", "quantity 45 məsələ məsələ", "money 3,0 milyon manat AZN"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("facts:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestExtractFacts checks that each measure carries the facts of its work
+// done, with rune offsets into work_done.
+func TestExtractFacts(t *testing.T) {
+	code, stdout, stderr := cli(t, "", "extract", filepath.Join(root, "testdata/seed/seed.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r hesabat.Report
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range r.Measures {
+		work := []rune(m.WorkDone)
+		if m.WorkDone != strings.Join(m.Paragraphs, "\n") {
+			t.Errorf("measure %s: work_done is not its paragraphs joined by newlines", m.Number)
+		}
+		for _, f := range m.Facts {
+			n++
+			if f.Start < 0 || f.End > len(work) || string(work[f.Start:f.End]) != f.Text {
+				t.Errorf("measure %s: fact %q at %d-%d does not point into work_done", m.Number, f.Text, f.Start, f.End)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d facts in the seed; its gold has 33", n)
+	}
+}

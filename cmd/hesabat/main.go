@@ -49,6 +49,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runIngest(ctx, rest, stdout, stderr)
 	case "normalize", "normalise":
 		return runNormalize(rest, stdin, stdout, stderr)
+	case "facts":
+		return runFacts(rest, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/hesabat/hesabat/transform/aztext"
+	"github.com/hesabat/hesabat/transform/facts"
 )
 
 // openText returns the text named by the only argument: a file, or
@@ -54,6 +56,35 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	for _, l := range lines {
 		w.WriteString(l)
 		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// runFacts prints the numeric facts of its input, one JSON object a line.
+// The input is normalised line by line first; start and end count runes
+// into the normalised text, lines joined by "\n".
+func runFacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	r, done, err := openText("facts", args, stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	defer done()
+	lines, err := normalizedLines(r)
+	if err != nil {
+		fmt.Fprintf(stderr, "hesabat facts: %v\n", err)
+		return 1
+	}
+	w := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, f := range facts.Extract(strings.Join(lines, "\n")) {
+		if err := enc.Encode(f); err != nil {
+			return 1
+		}
 	}
 	if err := w.Flush(); err != nil {
 		return 1
