@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 )
@@ -43,7 +44,7 @@ func layout(pages []*page) ([]hesabat.Row, []string) {
 		}
 	}
 	cols := alignColumns(loose)
-	var rows []hesabat.Row
+	var rows []built
 	for _, pl := range pls {
 		if pl.grid != nil {
 			rows = append(rows, ruledRows(pl, lx)...)
@@ -52,7 +53,27 @@ func layout(pages []*page) ([]hesabat.Row, []string) {
 		}
 	}
 	markContinuations(rows)
-	return rows, warnings
+	out := make([]hesabat.Row, len(rows))
+	for i, r := range rows {
+		out[i] = r.Row
+	}
+	return out, warnings
+}
+
+// built is a row with what continuation across pages needs to know about
+// its cells' first and last lines.
+type built struct {
+	hesabat.Row
+	edges []cellEdge // per cell, table rows only
+}
+
+// cellEdge describes a cell's text at its top and bottom.
+type cellEdge struct {
+	has   bool
+	first word    // the first word of the first line
+	last  word    // the last word of the last line
+	room  float64 // white space after the last line, up to the column's text edge
+	lh    float64 // height of the last line
 }
 
 // Furniture zones: a line is a running header or footer candidate when it
@@ -174,7 +195,7 @@ func crosses(ws []word, x float64) bool {
 
 // ruledRows builds the rows of a page with a ruled table: text above and
 // below the table becomes paragraphs, each band between row rules a row.
-func ruledRows(pl *pageLines, lx lexicon) []hesabat.Row {
+func ruledRows(pl *pageLines, lx lexicon) []built {
 	g := pl.grid
 	var above, below, inside []tline
 	for _, l := range pl.lines {
@@ -211,7 +232,7 @@ func ruledRows(pl *pageLines, lx lexicon) []hesabat.Row {
 // table runs from the first to the last line that crosses no column
 // boundary; inside it, rows are separated by vertical gaps wider than a
 // paragraph break.
-func borderlessRows(pl *pageLines, xs []float64, lx lexicon) []hesabat.Row {
+func borderlessRows(pl *pageLines, xs []float64, lx lexicon) []built {
 	if xs == nil {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
@@ -293,8 +314,8 @@ func columnRights(ls []tline, xs []float64) []float64 {
 // tableRow builds one table row from the lines of a band. merged(x) tells
 // whether the interior boundary x is absent in this band, so the cells on
 // either side are one. ok is false when the band holds no text.
-func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (hesabat.Row, bool) {
-	row := hesabat.Row{InTable: true, Page: pageNo, Offset: -1}
+func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
+	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1}}
 	text := false
 	for c := 0; c+1 < len(xs); {
 		end := c + 1
@@ -308,6 +329,7 @@ func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pa
 			}
 		}
 		cell := hesabat.Cell{Paras: paragraphs(cl, right[end-1], lx)}
+		row.edges = append(row.edges, edgeOf(cl, right[end-1]))
 		if end-c > 1 {
 			cell.Span = end - c
 		}
@@ -319,7 +341,7 @@ func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pa
 }
 
 // paragraphRows turns lines outside any table into one row per paragraph.
-func paragraphRows(ls []tline, pageNo int, lx lexicon) []hesabat.Row {
+func paragraphRows(ls []tline, pageNo int, lx lexicon) []built {
 	if len(ls) == 0 {
 		return nil
 	}
@@ -327,11 +349,16 @@ func paragraphRows(ls []tline, pageNo int, lx lexicon) []hesabat.Row {
 	for i := range ls {
 		right = math.Max(right, ls[i].x1)
 	}
-	var rows []hesabat.Row
+	var rows []built
 	for _, p := range paragraphs(ls, right, lx) {
-		rows = append(rows, hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{p}}}, Page: pageNo, Offset: -1})
+		rows = append(rows, built{Row: hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{p}}}, Page: pageNo, Offset: -1}})
 	}
 	return rows
+}
+
+// punctuationOnly reports whether s has no letter or digit.
+func punctuationOnly(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // columnNumbers reports whether every cell of r is a bare number, as in
@@ -350,19 +377,36 @@ var bareNumber = regexp.MustCompile(`^\d+$`)
 // measureNumber matches a measure number as written in the first column.
 var measureNumber = regexp.MustCompile(`^\d+(?:\.\d+)*\.?$`)
 
+// edgeOf describes the top and bottom of a cell's lines.
+func edgeOf(ls []tline, right float64) cellEdge {
+	var e cellEdge
+	for i := range ls {
+		if ws := ls[i].words(); len(ws) > 0 {
+			if !e.has {
+				e.first, e.has = ws[0], true
+			}
+			e.last, e.lh = ws[len(ws)-1], ls[i].height()
+			e.room = right - e.last.x1
+		}
+	}
+	return e
+}
+
 // markContinuations sets Cell.Continues on the continuation row at the top
 // of each page (the first table row with an empty first cell, before any
-// numbered row on that page): a cell continues the paragraph above when
-// the previous page's text in that column did not end a sentence, or when
-// it starts in lower case.
-func markContinuations(rows []hesabat.Row) {
-	var prev *hesabat.Row // the last table row of the previous page
+// numbered row on that page): a cell continues the paragraph above unless
+// the previous page's text in that column ended a paragraph, that is ended
+// a sentence on a line with room for the first word of this one. The end of
+// a measure number cut by the page break ("10.4" + ".") moves back to the
+// number.
+func markContinuations(rows []built) {
+	var prev *built // the last table row of the previous page
 	for i := 0; i < len(rows); {
 		j := i
 		for j < len(rows) && rows[j].Page == rows[i].Page {
 			j++
 		}
-		var last *hesabat.Row
+		var last *built
 		numbered := false
 		for k := i; k < j; k++ {
 			r := &rows[k]
@@ -370,17 +414,23 @@ func markContinuations(rows []hesabat.Row) {
 				continue
 			}
 			first := r.Cells[0].Text()
+			if !numbered && prev != nil && len(prev.Cells) == len(r.Cells) && first != "" && punctuationOnly(first) {
+				if p := prev.Cells[0].Paras; len(p) > 0 {
+					p[len(p)-1] += first
+					r.Cells[0].Paras, first = nil, ""
+				}
+			}
 			if !numbered && first == "" && prev != nil && len(prev.Cells) == len(r.Cells) {
 				for c := range r.Cells {
-					above := prev.Cells[c].Paras
-					cur := r.Cells[c].Paras
-					if len(above) > 0 && len(cur) > 0 {
-						r.Cells[c].Continues = !sentenceEnd(above[len(above)-1]) || startsLower(cur[0])
+					a, b := prev.edges[c], r.edges[c]
+					if a.has && b.has {
+						ended := sentenceEnd(a.last.text) && !a.last.hyphen && a.room > (b.first.x1-b.first.x0)+0.3*a.lh
+						r.Cells[c].Continues = !ended
 					}
 				}
 				numbered = true // only the first such row continues
 			}
-			numbered = numbered || (measureNumber.MatchString(first) && !columnNumbers(r))
+			numbered = numbered || (measureNumber.MatchString(first) && !columnNumbers(&r.Row))
 			last = r
 		}
 		if last != nil {

@@ -125,7 +125,8 @@ type word struct {
 }
 
 // words splits the line at real spaces and at gaps wider than a quarter of
-// the glyph height (loose boxes touch inside a word).
+// the glyph height (loose boxes touch inside a word). PDFium's hyphen mark
+// always ends the word before it.
 func (l *tline) words() []word {
 	var out []word
 	var b strings.Builder
@@ -147,7 +148,7 @@ func (l *tline) words() []word {
 			flush()
 			continue
 		}
-		if open && g.x0-prev.x1 > 0.25*math.Max(g.size(), prev.size()) {
+		if open && g.r != hyphenMark && g.x0-prev.x1 > 0.25*math.Max(g.size(), prev.size()) {
 			flush()
 		}
 		if !open {

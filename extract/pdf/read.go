@@ -39,9 +39,9 @@ func (r rule) horizontal() bool { return r.y0 == r.y1 }
 
 // frame maps unrotated PDF user space to the display frame of a page.
 type frame struct {
-	rot            int // quarter turns clockwise
-	left, bottom   float64
-	width, height  float64 // unrotated
+	rot           int // quarter turns clockwise
+	left, bottom  float64
+	width, height float64 // unrotated
 }
 
 // point maps (x, y) in user space to the display frame.

@@ -44,6 +44,18 @@ func sentenceEnd(s string) bool {
 	return strings.ContainsRune(".:;!?", r)
 }
 
+// endsAlnum reports whether s ends with a letter or digit.
+func endsAlnum(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // startsLower reports whether s begins with a lower-case letter.
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -60,7 +72,7 @@ func startsLower(s string) bool {
 // and kept otherwise; a line ending in "-" (as "2020-") or a soft hyphen
 // joins without a space; and a line holding one word that fills the column
 // without a trailing space (a word too long for the column, "mütəmad" +
-// "i") joins the next line's lower-case start without a space.
+// "i") joins the next line without a space unless that starts upper-case.
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
 	var paras []string
 	var b strings.Builder
@@ -120,7 +132,7 @@ func joiner(prev *tline, pw []word, next word, right float64, lx lexicon) string
 		return ""
 	case len(last.text) > len("-") && (strings.HasSuffix(last.text, "-") || strings.HasSuffix(last.text, "–")):
 		return ""
-	case len(pw) == 1 && !prev.trailingSpace() && last.x1 >= right-0.6*lh && startsLower(next.text):
+	case len(pw) == 1 && !prev.trailingSpace() && endsAlnum(last.text) && last.x1 >= right-0.6*lh && !startsUpper(next.text):
 		return ""
 	}
 	return " "
