@@ -1,0 +1,83 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
+)
+
+// FuzzExtract feeds each input to the extractor twice: as a whole file and
+// as the word/document.xml of an otherwise valid package, so that the XML
+// reader is fuzzed past the zip checksums. Extraction may fail but must not
+// panic (the recovered "internal error"), and what it returns must be valid
+// UTF-8 with sane pages and spans.
+func FuzzExtract(f *testing.F) {
+	seed, err := os.ReadFile("../../testdata/seed/seed.docx")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add(oleFile([]string{"EncryptionInfo"}))
+	for _, c := range rowCases {
+		f.Add(buildDocx(f, c.body, "", ""))
+		f.Add([]byte(wOpen + "<w:body>" + c.body + "</w:body></w:document>"))
+	}
+	for _, c := range numberingCases {
+		f.Add(buildDocx(f, c.body, c.numbering, c.styles))
+	}
+	x := New(Options{MaxUncompressed: 16 << 20})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		check(t, x, data)
+		files := docxFiles("", "", "")
+		files["word/document.xml"] = string(data)
+		check(t, x, storedZip(t, files))
+	})
+}
+
+func check(t *testing.T, x *Extractor, data []byte) {
+	doc, err := x.Extract(context.Background(), hesabat.Source{Path: "f.docx"}, bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if strings.Contains(err.Error(), "internal error") {
+			t.Fatal(err)
+		}
+		return
+	}
+	for _, r := range doc.Rows {
+		if r.Page < 1 || r.Page > doc.Pages {
+			t.Fatalf("row on page %d of %d", r.Page, doc.Pages)
+		}
+		for _, c := range r.Cells {
+			if c.Span < 1 {
+				t.Fatalf("span %d", c.Span)
+			}
+			for _, p := range c.Paras {
+				if !utf8.ValidString(p) || p == "" || strings.TrimSpace(p) != p {
+					t.Fatalf("bad paragraph %q", p)
+				}
+			}
+		}
+	}
+}
+
+// storedZip writes files into a zip without compression.
+func storedZip(t *testing.T, files map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for n, s := range files {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(s))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
