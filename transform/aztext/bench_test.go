@@ -55,3 +55,21 @@ func BenchmarkKey(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNormalizeDoc measures NormalizeDoc over the cells of the seed in
+// the 1991 alphabet, read from Windows-1254: every ä needs the document's
+// decision.
+func BenchmarkNormalizeDoc(b *testing.B) {
+	var cells []string
+	size := 0
+	for _, line := range seedLines(b) {
+		for _, c := range strings.Split(line, "\t") {
+			cells = append(cells, decode1254(windows1254(c)))
+			size += len(c)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		NormalizeDoc(cells)
+	}
+}

@@ -24,6 +24,18 @@ var azWords = map[string]bool{
 	"täräfindän": true,
 }
 
+// maxWord is the length in bytes of the longest word of azWords and deWords.
+const maxWord = len("täräfindän")
+
+// isOrdinal reports whether w is the ordinal suffix -ci/-cı/-cu/-cü.
+func isOrdinal(w []byte) bool {
+	switch string(w) {
+	case "ci", "cı", "cu", "cü":
+		return true
+	}
+	return false
+}
+
 // deWords are frequent German words; any of them is German evidence.
 var deWords = map[string]bool{
 	"und": true, "der": true, "die": true, "das": true, "den": true,
@@ -42,14 +54,14 @@ var deWords = map[string]bool{
 func evidence(b []byte) (az, de int) {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
-		if !unicode.IsLetter(r) {
+		if !wordRune(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(b) {
 			r, n := utf8.DecodeRune(b[j:])
-			if !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) {
+			if !wordRune(r) {
 				break
 			}
 			switch r {
@@ -64,15 +76,18 @@ func evidence(b []byte) (az, de int) {
 			}
 			j += n
 		}
-		if j-i <= 24 { // longer than any listed word
-			w := Lower(string(b[i:j]))
+		if j-i <= maxWord {
+			var buf [maxWord]byte
+			w := buf[:0]
+			for _, r := range string(b[i:j]) {
+				w = utf8.AppendRune(w, unicode.AzeriCase.ToLower(r))
+			}
 			switch {
-			case azWords[w]:
+			case azWords[string(w)]:
 				az++
-			case deWords[w]:
+			case deWords[string(w)]:
 				de++
-			case (w == "ci" || w == "cı" || w == "cu" || w == "cü") && i >= 2 &&
-				b[i-1] == '-' && b[i-2] >= '0' && b[i-2] <= '9':
+			case isOrdinal(w) && i >= 2 && b[i-1] == '-' && b[i-2] >= '0' && b[i-2] <= '9':
 				az++
 			}
 		}

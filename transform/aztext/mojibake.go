@@ -14,7 +14,7 @@ import (
 // A repair is accepted only when the decoded rune is a target of the code
 // page: an Azerbaijani letter, or punctuation that Azerbaijani text uses
 // (see target1252 and target1251). That keeps genuine text alone: a German
-// "Ä" followed by a closing quote decodes to "ĕ", not a target. Windows-1254
+// "Ä" followed by a closing quote decodes to "Ĕ", not a target. Windows-1254
 // spells every byte of such sequences as Windows-1252 does, except the
 // undefined 0x8E and 0x9E, so one table serves both.
 
@@ -31,7 +31,7 @@ var (
 
 // newCodepage builds the reverse table of m. Bytes that m leaves undefined
 // are also accepted as the C1 control of the same number, which is how
-// many decoders (WHATWG, Python's "latin-1") pass them through.
+// WHATWG decoders pass them through.
 func newCodepage(m *charmap.Charmap, target func(rune) bool) *codepage {
 	enc := make(map[rune]byte, 160)
 	for c := 0x80; c <= 0xff; c++ {

@@ -1,6 +1,7 @@
 package aztext
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,10 +70,15 @@ func Normalize(s string) string {
 // result returns it unchanged.
 func NormalizeDoc(fields []string) []string {
 	out := make([]string, len(fields))
-	var az, de int
 	for i, f := range fields {
 		out[i] = normalize(f, foldNo)
-		a, d := evidence([]byte(out[i]))
+	}
+	if !slices.ContainsFunc(out, func(f string) bool { return strings.ContainsAny(f, "äÄ") }) {
+		return out
+	}
+	var az, de int
+	for _, f := range out {
+		a, d := evidence([]byte(f))
 		az += a
 		de += d
 	}
@@ -330,20 +336,22 @@ func endsWithI(b []byte) bool {
 	return n > 0 && b[n-1] == 'i' || n > 1 && b[n-2] == 0xc4 && b[n-1] == 0xb1
 }
 
+// wordRune reports whether r belongs to a word: a letter or a mark.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
+}
+
 // cyrillicWord finds the word around the rune at b[i] and reports where it
 // ends and whether it is Cyrillic script: whether it holds a Cyrillic letter
 // other than ә/Ә and no Latin letter. Only there does a Cyrillic schwa stay.
 func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
-	inWord := func(r rune) bool {
-		if r < utf8.RuneSelf {
-			return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
-		}
-		return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
-	}
 	start := i
 	for start > 0 {
 		r, n := utf8.DecodeLastRune(b[:start])
-		if !inWord(r) {
+		if !wordRune(r) {
 			break
 		}
 		start -= n
@@ -351,7 +359,7 @@ func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 	latin := false
 	for end = start; end < len(b); {
 		r, n := utf8.DecodeRune(b[end:])
-		if !inWord(r) {
+		if !wordRune(r) {
 			break
 		}
 		switch {
