@@ -15,30 +15,27 @@ import (
 func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, num string) int {
 	lastWord := -1 // the last word consumed, whose suffix may carry a qualifier
 	// Scales, chained from large to small: "21 mlrd. 493,9 mln.".
-	for last := 100; ; {
-		sc, k := m.scaleAt(j)
-		if k == 0 || sc >= last {
-			break
-		}
-		v = v.scale(sc)
+	if sc, k := m.scaleAt(j); k > 0 {
+		v, lastWord, j = v.scale(sc), j, k
 		if end != nil {
 			e := end.scale(sc)
 			end = &e
 		}
-		lastWord, j, last = j, k, sc
-		n := m.num(j)
-		if n == nil || end != nil || !n.space {
-			break
+		for last := sc; end == nil; {
+			n := m.num(j)
+			if n == nil || !n.space {
+				break
+			}
+			sc2, k2 := m.scaleAt(j + 1)
+			if k2 == 0 || sc2 >= last {
+				break
+			}
+			sum, ok := v.plus(n.num.val.scale(sc2))
+			if !ok {
+				return k2
+			}
+			v, lastWord, j, last = sum, j+1, k2, sc2
 		}
-		sc2, k2 := m.scaleAt(j + 1)
-		if k2 == 0 || sc2 >= sc {
-			break
-		}
-		sum, ok := v.plus(n.num.val)
-		if !ok {
-			return j
-		}
-		v, j = sum, j+1
 	}
 
 	f := hesabat.Fact{Kind: hesabat.Quantity, Qualifier: q}
@@ -50,13 +47,18 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
 		}
 	}
-	// A suffix on the digits or on "%": "100-dən çox", "25%-ə qədər".
+	// A suffix on the digits, on "%" or on a currency code: "100-dən çox",
+	// "25%-ə qədər", "50 000 AZN-dir".
 	if suf := m.suffixAt(j); suf != "" {
 		sq, k := m.qualifierAfter(classify(lower(suf)), j+2)
-		if sq == "" {
+		switch {
+		case sq != "":
+			f.Qualifier, j = sq, k
+		case m.toks[j-1].kind == tNum:
 			return j + 2 // "5-i", "10-da": a case form we do not read
+		default:
+			j += 2
 		}
-		f.Qualifier, j = sq, k
 	} else if lastWord >= 0 {
 		if wq, k := m.wordQualifier(lastWord, j); wq != "" {
 			f.Qualifier, j = wq, k
@@ -192,7 +194,7 @@ func (m *matcher) qualifierAfter(k sufKind, j int) (string, int) {
 	switch k {
 	case sAbl:
 		switch w {
-		case "çox", "artıq":
+		case "çox", "çoxu", "artıq":
 			return "more than", j + 1
 		case "az", "aşağı":
 			return "less than", j + 1
@@ -272,7 +274,9 @@ func (m *matcher) words(i, from int, q string) int {
 		}
 		q, end = sq, k
 	}
-	return m.amount(from, end, q, dec{wn.val, 0}, nil, wn.words == 1, "")
+	_, scale := scales[ws[0]]
+	strict := wn.words == 1 && wn.suffix == "" && !scale
+	return m.amount(from, end, q, dec{wn.val, 0}, nil, strict, "")
 }
 
 // unit reads the noun phrase that a number counts, starting at j. It

@@ -402,6 +402,14 @@ func (m *matcher) hyphenated(i, from int, q string) int {
 		return m.lawNumber(i)
 	case k == sNone || k == sOther:
 		return i + 3 // a form code such as "3-əmək"
+	case yearOf(t) > 0:
+		// "2021-də", "2022-nin", "2030-a qədər"; but "2000-dən çox" and
+		// "2000-ə yaxın" are amounts.
+		if q, _ := m.qualifierAfter(k, i+3); q == "more than" || q == "less than" || q == "nearly" {
+			return 0
+		}
+		m.emit(hesabat.Fact{Kind: hesabat.Year, Value: ptr(float64(yearOf(t)))}, i, i+3, t.text)
+		return i + 3
 	}
 	return 0
 }

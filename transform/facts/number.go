@@ -314,6 +314,24 @@ var numberWordSet = func() map[string]bool {
 	return set
 }()
 
+// suffixFits reports whether the case suffix s can follow the number word
+// base: vowel harmony holds, "y" joins a dative to a vowel, and base is not
+// "on" or "bir", whose suffixed forms are mostly the pronoun "o" ("ondan",
+// "ona") and "birdən" (suddenly).
+func suffixFits(base, s string) bool {
+	if base == "on" || base == "bir" {
+		return false
+	}
+	b, r := []rune(base), []rune(s)
+	if !harmony2(lastVowel(b), lastVowel(r)) {
+		return false
+	}
+	if r[0] == 'a' || r[0] == 'ə' || r[0] == 'y' {
+		return isVowel(b[len(b)-1]) == (r[0] == 'y')
+	}
+	return true
+}
+
 // parseWords reads a number written in words from the lower-cased words ws.
 // It stops before a word that would make the compound ill-formed ("bir iki"
 // is two numbers) and returns words == 0 when ws[0] is not a number word.
@@ -334,7 +352,7 @@ func parseWords(ws []string) wordNumber {
 		if !isCard && !isScale && !isOrd {
 			// A case suffix on the last word: "mindən", "yüzə".
 			for _, s := range numberSuffixes {
-				if base := strings.TrimSuffix(w, s); base != w {
+				if base := strings.TrimSuffix(w, s); base != w && suffixFits(base, s) {
 					if bv, ok := cardinals[base]; ok {
 						v, isCard, suffix = bv, true, s
 					} else if bs, ok := scales[base]; ok && base != "mln" && base != "mlrd" && base != "trln" {

@@ -156,11 +156,13 @@ func analyze(w string, dative bool) analysis {
 		// ç+i is the agent suffix (iştirakçı); consonant+gi/ğu a deverbal
 		// noun (vergi, sorğu): neither is a possessive.
 		r, a.poss = r[:n-1], true
-		r = restoreConsonant(r)
 	}
 	n = len(r)
 	if (hasSuffix(r, "lar") || hasSuffix(r, "lər")) && fits(3) && harmony2(lastVowel(r[:n-3]), r[n-2]) {
 		r = r[:n-3]
+	}
+	if full := []rune(w); len(r) < len(full) && isVowel(full[len(r)]) {
+		r = restoreConsonant(r) // a vowel suffix followed the stem
 	}
 	a.stem = string(r)
 	if a.stem != w {
