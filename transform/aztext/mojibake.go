@@ -59,14 +59,15 @@ func punctuation(r rune) bool {
 	return r >= 0x2000 && r <= 0x206f || r == 0x2212 || r == '№' || r == '€' || r == '₼'
 }
 
-// target1252 also accepts ä/Ä (UTF-8 text in the 1991 alphabet) and the
+// target1252 also accepts the Latin-1 letters, spelt "Ã" plus a mark
+// ("Ã¤" for ä of the 1991 alphabet, "Ã©" for é in a foreign name), and the
 // Latin-1 marks NBSP, soft hyphen, « » § °, spelt "Â" plus the mark.
 func target1252(r rune) bool {
 	switch r {
-	case 'ä', 'Ä', 0xa0, 0xad, '«', '»', '§', '°':
+	case 0xa0, 0xad, '«', '»', '§', '°':
 		return true
 	}
-	return azLetter(r) || punctuation(r)
+	return r >= 0xc0 && r <= 0xff && r != '×' && r != '÷' || azLetter(r) || punctuation(r)
 }
 
 // target1251 leaves out the two-byte marks: "В" (0xC2) followed by a
@@ -133,8 +134,10 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 
 // repair returns s as valid UTF-8 with mojibake repaired and droppable runes
 // removed, and reports whether the result holds only inert runes (and so
-// is in NFC). Invalid bytes are read as Windows-1254. It works as a
-// stack: each rune is pushed, then any mojibake sequence that now ends at
+// is in NFC). Invalid UTF-8 is read as Windows-1254: the whole of s when
+// most of its non-ASCII bytes are not valid UTF-8 (a legacy file, where
+// "Ä”" must not be taken for the UTF-8 of "Ĕ"), otherwise only the invalid
+// bytes (UTF-8 with a stray byte). It works as a stack: each rune is pushed, then any mojibake sequence that now ends at
 // the top is replaced by its rune (which may complete another one), and a
 // droppable rune left on top is popped. So the result holds no repairable
 // sequence, even where a sequence was split by a dropped rune or nested
@@ -143,6 +146,7 @@ func repair(s string) (b []byte, simple bool) {
 	b = make([]byte, 0, len(s))
 	simple = true
 	leads := false
+	legacy := legacy(s)
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // never part of mojibake
 			if !droppable(rune(c)) {
@@ -152,8 +156,8 @@ func repair(s string) (b []byte, simple bool) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			r = charmap.Windows1254.DecodeByte(s[i])
+		if legacy || r == utf8.RuneError && n == 1 {
+			r, n = charmap.Windows1254.DecodeByte(s[i]), 1
 		}
 		i += n
 		leads = leads || isLead(r)
@@ -168,6 +172,29 @@ func repair(s string) (b []byte, simple bool) {
 		}
 	}
 	return b, simple
+}
+
+// legacy reports whether s holds more bytes that are not valid UTF-8 than
+// valid multi-byte UTF-8 sequences.
+func legacy(s string) bool {
+	if utf8.ValidString(s) {
+		return false
+	}
+	bad, good := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += n
+	}
+	return bad > good
 }
 
 // reduce replaces mojibake sequences ending with top, the last rune of b,

@@ -112,6 +112,7 @@ var normalizeTests = []struct {
 	{"dot above dropped before another mark", "i\u0307\u0301", "í"},
 	{"German capital Ä before quote kept", "„BÄ”", "„BÄ”"},
 	{"Latin-1 text kept", "Ça va? Ès", "Ça va? Ès"},
+	{"mojibake of a Latin-1 letter", "SociÃ©tÃ©", "Société"},
 
 	// Mojibake, Windows-1251.
 	{"cp1251 mojibake ə", "tЙ™dbir", "tədbir"},
@@ -124,6 +125,8 @@ var normalizeTests = []struct {
 	// Invalid UTF-8, read as Windows-1254.
 	{"Windows-1254 bytes", "Az\xe4rbaycan Respublikas\xfd", "Azərbaycan Respublikası"},
 	{"Windows-1254 ş and İ", "\xdd\xfe", "İş"},
+	{"Windows-1254 capitals before a closing quote", "\x93\xdcZR\xc4\x94 \x93BA\xde\x94", "“ÜZRƏ” “BAŞ”"},
+	{"UTF-8 with a stray byte", "Azərbaycan\xff", "Azərbaycanÿ"},
 	{"lone continuation byte", "a\x80b", "a€b"},
 	{"truncated sequence", "a\xe2\x80", "aâ€"},
 }
