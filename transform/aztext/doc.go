@@ -1,10 +1,11 @@
 // Package aztext normalises Azerbaijani text so that analysts can trust
 // what they read and search.
 //
-// Normalize gives the display form of one field or paragraph: valid UTF-8,
-// NFC, look-alike letters (Cyrillic ә, turned ǝ, and ä where the text is
-// Azerbaijani) replaced by ə, mojibake repaired, invisible characters
-// dropped and whitespace collapsed. NormalizeDoc does the same for all
+// Normalize gives the display form of one field or paragraph: valid UTF-8
+// (invalid bytes read as Windows-1254), NFC, look-alike letters (Cyrillic
+// ә, turned ǝ, and ä where the text is Azerbaijani) replaced by ə, mojibake
+// repaired, invisible characters dropped and whitespace collapsed; its doc
+// comment lists every rule. NormalizeDoc does the same for all
 // fields of one document, deciding the ä question once for the document.
 // Both are idempotent. Callers keep the original text next to the
 // normalised one (hesabat.Cell.Raw).
@@ -23,3 +24,8 @@ package aztext
 
 // BUG(aztext): a Cyrillic ә that forms a word on its own, or sits between
 // Latin letters, is taken for ə even in Kazakh or Tatar text.
+
+// BUG(aztext): mojibake repair can alter genuine text that happens to spell
+// a repairable sequence, such as a Serbian word beginning "Гњ" (the
+// Windows-1251 mojibake of "Ü"). Such sequences are vanishingly rare in
+// Azerbaijani, Russian or English text.

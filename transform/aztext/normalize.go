@@ -251,18 +251,21 @@ func hasA(b []byte) bool {
 // holds valid UTF-8 without droppable runes, and returns the result.
 func finish(b []byte, foldA bool) string {
 	out := make([]byte, 0, len(b))
-	space := false
-	var prev rune                 // the rune before r in b
+	space := false // a space is due before the next rune
+	sep := func() {
+		if space && len(out) > 0 {
+			out = append(out, ' ')
+		}
+		space = false
+	}
+	var prev rune                 // the rune before the current one in b
 	wordEnd, cyrillic := 0, false // the word of the last ә seen
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf { // ASCII: a space or itself
 			if isSpace(rune(c)) {
 				space = true
 			} else {
-				if space && len(out) > 0 {
-					out = append(out, ' ')
-				}
-				space = false
+				sep()
 				out = append(out, c)
 			}
 			prev = rune(c)
@@ -270,30 +273,17 @@ func finish(b []byte, foldA bool) string {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if plain(r) {
-			if space && len(out) > 0 {
-				out = append(out, ' ')
-			}
-			space = false
-			out = append(out, b[i:i+n]...)
-			prev = r
-			i += n
-			continue
-		}
 		cur := r
 		switch {
+		case plain(r):
 		case isSpace(r):
 			space = true
-			prev = cur
-			i += n
-			continue
+			r = -1
 		case r == 0x307 && !space && endsWithI(out):
 			if out[len(out)-1] != 'i' { // ı
 				out = append(out[:len(out)-2], 'i')
 			}
-			prev = cur
-			i += n
-			continue
+			r = -1
 		case r == 'ә' || r == 'Ә':
 			if i >= wordEnd {
 				wordEnd, cyrillic = cyrillicWord(b, i)
@@ -301,27 +291,22 @@ func finish(b []byte, foldA bool) string {
 			if !cyrillic {
 				r = Fold(r)
 			}
-		case r == 'ǝ' || r == 'Ǝ':
+		case r == 'ǝ' || r == 'Ǝ' || foldA && (r == 'ä' || r == 'Ä'):
 			r = Fold(r)
-		case r == 'ä' || r == 'Ä':
-			if foldA {
-				r = Fold(r)
-			}
 		case r == 0x2010 || r == 0x2011:
 			r = '-'
 		case r == 0x2012 || r == 0x2013 || r == 0x2212:
-			next, _ := utf8.DecodeRune(b[i+n:])
-			if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+			if next, _ := utf8.DecodeRune(b[i+n:]); unicode.IsDigit(prev) && unicode.IsDigit(next) {
 				r = '-'
 			}
 		}
-		if space && len(out) > 0 {
-			out = append(out, ' ')
-		}
-		space = false
-		if r >= 0xfb00 && r <= 0xfb06 {
+		switch {
+		case r < 0: // dropped, or a space
+		case r >= 0xfb00 && r <= 0xfb06:
+			sep()
 			out = append(out, ligatures[r]...)
-		} else {
+		default:
+			sep()
 			out = utf8.AppendRune(out, r)
 		}
 		prev = cur
