@@ -95,6 +95,9 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	if strict && f.Kind == hesabat.Quantity && f.Unit == "" {
 		return 0
 	}
+	if f.Kind == hesabat.Quantity && sectionNouns[f.Unit] && strings.Contains(num, ".") {
+		return j // "4.1 bəndinə": a reference to a section, not a count
+	}
 	f.Value = ptr(v.float())
 	if end != nil {
 		f.ValueEnd = ptr(end.float())
@@ -110,7 +113,7 @@ func (m *matcher) scaleAt(j int) (int, int) {
 	sc, ok := scales[w]
 	if !ok {
 		for _, s := range numberSuffixes { // "milyondan çox"
-			if base, cut := strings.CutSuffix(w, s); cut && len(base) > 4 {
+			if base, cut := strings.CutSuffix(w, s); cut && (base == "min" || base == "milyon" || base == "milyard" || base == "trilyon") && suffixFits(base, s) {
 				if sc, ok = scales[base]; ok {
 					return sc, j + 1
 				}
@@ -308,12 +311,31 @@ func (m *matcher) unit(j int) (string, int) {
 		a2 := analyze(w2, dativeNext(m.low(j+2)))
 		switch {
 		case attributive[w1]:
+			if u, e := m.compound(j+1, a2); e > 0 {
+				return w1 + " " + u, e // "1500 ictimai iaşə obyekti"
+			}
 			return w1 + " " + a2.stem, j + 2
-		case a1.bare() && a2.poss && !postpositions[a2.stem] && !counters[a2.stem]:
-			return w1 + " " + a2.head, j + 2
+		}
+		if u, e := m.compound(j, a1); e > 0 {
+			return u, e
 		}
 	}
 	return a1.stem, j + 1
+}
+
+// compound matches a two-word compound at j whose first word analyses as
+// a1: a bare noun and a possessive head ("dövlət qurumu"). It returns the
+// unit and the end, or end 0.
+func (m *matcher) compound(j int, a1 analysis) (string, int) {
+	w2 := m.low(j + 1)
+	if !a1.bare() || w2 == "" || notUnit(w2) {
+		return "", 0
+	}
+	a2 := analyze(w2, dativeNext(m.low(j+2)))
+	if !a2.poss || postpositions[a2.stem] || counters[a2.stem] {
+		return "", 0
+	}
+	return m.toks[j].low + " " + a2.head, j + 2
 }
 
 // dativeNext reports whether the word after a noun asks for a dative.
@@ -334,6 +356,12 @@ var (
 		"ərz": true, "müddət": true, "ara": true, "üzər": true, "iç": true, "nəticə": true,
 		"əsas": true, "çərçivə": true, "zaman": true, "vaxt": true, "tərəf": true, "yan": true,
 		"daxil": true, "hesab": true, "səbəb": true, "məqsəd": true, "sonra": true,
+	}
+	// sectionNouns name parts of a document; a dotted number before one
+	// is a reference ("4.1 bəndi"), not a count.
+	sectionNouns = map[string]bool{
+		"bənd": true, "yarımbənd": true, "maddə": true, "hissə": true, "fəsil": true,
+		"bölmə": true, "tədbir": true, "cədvəl": true, "əlavə": true,
 	}
 	// stopWords are words that never name a unit.
 	stopWords = map[string]bool{

@@ -41,6 +41,12 @@ var extractCases = []struct {
 		[]string{"quantity 1234567 unit=nəfər «1.234.567 nəfər»"}},
 	{"quantity/no-break space and scale", "İlin əvvəlinə əhalinin sayı 10\u00a0156,4 min nəfər olub.",
 		[]string{"quantity 10156400 unit=nəfər «10\u00a0156,4 min nəfər»"}},
+	{"quantity/dative after -ət", "Maliyyə ili ərzində 7 yoxlama aparılıb, 4 şikayətə baxılıb.",
+		[]string{"quantity 7 unit=yoxlama «7 yoxlama»", "quantity 4 unit=şikayət «4 şikayətə»"}},
+	{"quantity/adjective and compound", "Bakı şəhərində 1500-dən çox ictimai iaşə obyekti fəaliyyət göstərir.",
+		[]string{"quantity 1500 unit=ictimai iaşə obyekti q=more than «1500-dən çox ictimai iaşə obyekti»"}},
+	{"quantity/digits and suffixed scale", "Saytda 3 dildə məlumat yerləşdirilib, 2 mindən artıq istifadəçi qeydiyyatdan keçib.",
+		[]string{"quantity 3 unit=dil «3 dildə»", "quantity 2000 unit=istifadəçi q=more than «2 mindən artıq istifadəçi»"}},
 	{"quantity/no unit", "Qeydə alınan müraciətlərin sayı 1250 olmuşdur.",
 		[]string{"quantity 1250 «1250»"}},
 
@@ -208,6 +214,9 @@ var extractCases = []struct {
 	{"not/phone with country code", "Qaynar xətt: +994 12 538 98 16", nil},
 	{"not/phone with leading zero", "Əlaqə: 012 538 98 16", nil},
 	{"not/postcode", "Ünvan: Bakı şəhəri, AZ1022, Nizami küçəsi, AZ 1000 indeksi.", nil},
+	{"not/contact number", "Əlaqə nömrəsi: 146; faks: (012) 493-65-24.", nil},
 	{"not/list marker", "1. Statistika Komitəsi tərəfindən hesabat hazırlanıb.", nil},
+	{"not/section reference", "Tədbirlər Planının 4.1 bəndinə uyğun olaraq 25 seminar keçirilib.",
+		[]string{"quantity 25 unit=seminar «25 seminar»"}},
 	{"not/section number", "Planın 1.2.3-cü yarımbəndi icra edilib.", nil},
 }

@@ -345,7 +345,7 @@ func (m *matcher) phone(i int) bool {
 
 func phoneCue(w string) bool {
 	switch w {
-	case "tel", "telefon", "telefonu", "telefonlar", "faks", "mob", "mobil":
+	case "tel", "telefon", "telefonu", "telefonlar", "faks", "mob", "mobil", "nömrə", "nömrəsi":
 		return true
 	}
 	return false

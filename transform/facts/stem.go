@@ -204,7 +204,10 @@ func caseEnding(r []rune, dative bool, fits func(int) bool) string {
 		harmony2(lastVowel(r[:n-2]), r[n-1]) {
 		return string(r[n-2:]) // ölkəyə; not the loans in -iya (komissiya)
 	}
-	if dative && (r[n-1] == 'a' || r[n-1] == 'ə') && fits(1) && !isVowel(r[n-2]) && harmony2(lastVowel(r[:n-1]), r[n-1]) {
+	if (r[n-1] == 'a' || r[n-1] == 'ə') && fits(1) && !isVowel(r[n-2]) && harmony2(lastVowel(r[:n-1]), r[n-1]) &&
+		(dative || r[n-2] == 't' && (r[n-3] == 'a' || r[n-3] == 'ə') && fits(3)) {
+		// Nouns in -at/-ət (müraciət, təşkilat) end in a consonant, so a
+		// final a/ə after them is a dative: "4 şikayətə".
 		return string(r[n-1:])
 	}
 	return ""
