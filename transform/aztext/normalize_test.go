@@ -168,6 +168,11 @@ func TestNormalizeDoc(t *testing.T) {
 			[]string{"Herr Müller", "und Frau Bär", "Bär"},
 		},
 		{
+			"long Azerbaijani document outweighs one German word, and folds its name (see BUG)",
+			[]string{"Sıra N-si", "Tädbirin adı vä", "İcra müddäti", "Görülmüş işlär", "mütämadi", "Ä.Şirinov vä İ.Qasımov", "Ludwig von Bär"},
+			[]string{"Sıra N-si", "Tədbirin adı və", "İcra müddəti", "Görülmüş işlər", "mütəmadi", "Ə.Şirinov və İ.Qasımov", "Ludwig von Bər"},
+		},
+		{
 			"no evidence keeps ä",
 			[]string{"Bär", "2020"},
 			[]string{"Bär", "2020"},
