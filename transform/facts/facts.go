@@ -446,11 +446,19 @@ var ilWords = map[string]bool{
 	"illəri": true, "illərində": true, "illərinə": true, "illərdək": true, "illərədək": true,
 }
 
+// yearKinds are the words between a year and "il" in "2022-ci tədris ili".
+var yearKinds = map[string]bool{
+	"tədris": true, "maliyyə": true, "büdcə": true, "təsərrüfat": true, "hesabat": true, "təqvim": true,
+}
+
 // yearRange matches "2015-2021" and "2020-2022-ci illər" starting at i.
 func (m *matcher) yearRange(i, a, b int) int {
 	end := i + 3
 	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) == sOrdinal {
 		end += 2
+		if yearKinds[m.low(end)] && ilWords[m.low(end+1)] {
+			end++
+		}
 		if ilWords[m.low(end)] {
 			end++
 		}
@@ -459,15 +467,12 @@ func (m *matcher) yearRange(i, a, b int) int {
 	return end
 }
 
-// year matches "2022-ci il…" with the year y at i and its ordinal suffix
-// ending before j, and a date that follows "il": "2022-ci il 26 yanvar",
+// year matches "2022-ci il…" or "2019 ildə" with the year y at i and the
+// year word at j, and a date that follows "il": "2022-ci il 26 yanvar",
 // "2022-ci il may ayının 10-da".
 func (m *matcher) year(i, j, y int) int {
 	w := m.low(j)
-	if w == "tədris" || w == "maliyyə" || w == "büdcə" || w == "təsərrüfat" {
-		if !ilWords[m.low(j+1)] {
-			return 0
-		}
+	if yearKinds[w] && ilWords[m.low(j+1)] {
 		j++
 		w = m.low(j)
 	}
@@ -551,9 +556,8 @@ func (m *matcher) bareDate(i int) int {
 			return end
 		}
 	}
-	if y := yearOf(t); y > 0 && ilWords[m.low(i+1)] {
-		m.emit(hesabat.Fact{Kind: hesabat.Year, Value: ptr(float64(y))}, i, i+2, t.text)
-		return i + 2
+	if y := yearOf(t); y > 0 {
+		return m.year(i, i+1, y) // "2019 ildə", "2022 hesabat ilində"
 	}
 	return 0
 }

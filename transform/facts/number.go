@@ -147,8 +147,7 @@ func spaceGroupable(groups []string, seps []byte) bool {
 func interpret(groups []string, seps []byte) number {
 	n := number{shape: other, lead0: len(groups[0]) > 1 && groups[0][0] == '0'}
 	if len(seps) == 0 {
-		n.shape, n.whole = plain, true
-		n.val, n.shape = digitsDec(groups[0], ""), plainOr(len(groups[0]) <= 18)
+		n.val, n.shape, n.whole = digitsDec(groups[0], ""), plainOr(len(groups[0]) <= 18), true
 		return n
 	}
 	first := seps[0]
