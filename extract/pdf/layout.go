@@ -34,22 +34,22 @@ func layout(pages []*page) ([]hesabat.Row, []string) {
 	}
 	dropFurniture(pls)
 	lx := lexicon{}
-	var loose []tline // lines of pages without ruled grids
+	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
 		for i := range pl.lines {
 			lx.addLine(pl.lines[i].words())
 		}
 		if pl.grid == nil {
-			loose = append(loose, pl.lines...)
+			loose = append(loose, pl)
 		}
 	}
-	cols := alignColumns(loose)
+	bl := newBorderless(loose)
 	var rows []built
 	for _, pl := range pls {
 		if pl.grid != nil {
 			rows = append(rows, ruledRows(pl, lx)...)
 		} else {
-			rows = append(rows, borderlessRows(pl, cols, lx)...)
+			rows = append(rows, borderlessRows(pl, bl, lx)...)
 		}
 	}
 	markContinuations(rows)
@@ -228,47 +228,158 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 	return append(rows, paragraphRows(below, pl.n, lx)...)
 }
 
-// borderlessRows builds the rows of a page whose table has no rules: the
-// table runs from the first to the last line that crosses no column
-// boundary; inside it, rows are separated by vertical gaps wider than a
-// paragraph break.
-func borderlessRows(pl *pageLines, xs []float64, lx lexicon) []built {
-	if xs == nil {
-		return paragraphRows(pl.lines, pl.n, lx)
-	}
-	inner := xs[1 : len(xs)-1]
-	aligned := func(l *tline) bool {
-		ws := l.words()
+// borderless holds what the borderless pages of a document share: column
+// boundaries, the header lines repeated at the top of the table on each
+// page, and the vertical gap that separates rows.
+type borderless struct {
+	xs     []float64
+	header []string // texts of the header lines
+	rowGap float64
+}
+
+// tableSpan returns the indexes of the first and last lines of a page that
+// cross no column boundary (-1, -1 when none does).
+func (b *borderless) tableSpan(ls []tline) (first, last int) {
+	first, last = -1, -1
+	inner := b.xs[1 : len(b.xs)-1]
+	for i := range ls {
+		ws := ls[i].words()
+		aligned := true
 		for _, x := range inner {
-			if crosses(ws, x) {
-				return false
-			}
+			aligned = aligned && !crosses(ws, x)
 		}
-		return true
-	}
-	first, last := -1, -1
-	for i := range pl.lines {
-		if aligned(&pl.lines[i]) {
+		if aligned {
 			if first < 0 {
 				first = i
 			}
 			last = i
 		}
 	}
+	return first, last
+}
+
+// newBorderless studies the pages without ruled grids. It returns nil when
+// their text has fewer than two columns.
+func newBorderless(pls []*pageLines) *borderless {
+	var loose []tline
+	for _, pl := range pls {
+		loose = append(loose, pl.lines...)
+	}
+	b := &borderless{xs: alignColumns(loose)}
+	if b.xs == nil {
+		return nil
+	}
+	var tables [][]tline
+	for _, pl := range pls {
+		if first, _ := b.tableSpan(pl.lines); first >= 0 {
+			_, last := b.tableSpan(pl.lines)
+			tables = append(tables, pl.lines[first:last+1])
+		}
+	}
+	b.header = repeatedHead(tables)
+	var gaps []float64
+	var heights []float64
+	for _, t := range tables {
+		t = t[b.headerLen(t):]
+		bottom := math.Inf(1)
+		for i := range t {
+			heights = append(heights, t[i].height())
+			if i > 0 {
+				gaps = append(gaps, t[i].y0-bottom)
+				bottom = math.Max(bottom, t[i].y1)
+			} else {
+				bottom = t[i].y1
+			}
+		}
+	}
+	if len(heights) == 0 {
+		return b
+	}
+	slices.Sort(heights)
+	b.rowGap = naturalBreak(gaps, heights[len(heights)/2])
+	return b
+}
+
+// repeatedHead returns the texts of the lines that open the table on at
+// least half of the pages (and two), in order: the repeated header.
+func repeatedHead(tables [][]tline) []string {
+	if len(tables) < 2 {
+		return nil
+	}
+	var head []string
+	for k := 0; ; k++ {
+		counts := map[string]int{}
+		for _, t := range tables {
+			if k < len(t) && slices.Equal(linesText(t[:k]), head) {
+				counts[t[k].text()]++
+			}
+		}
+		best, n := "", 0
+		for text, c := range counts {
+			if c > n || (c == n && text < best) {
+				best, n = text, c
+			}
+		}
+		if n < 2 || 2*n < len(tables) {
+			return head
+		}
+		head = append(head, best)
+	}
+}
+
+func linesText(ls []tline) []string {
+	out := make([]string, len(ls))
+	for i := range ls {
+		out[i] = ls[i].text()
+	}
+	return out
+}
+
+// headerLen returns how many lines at the top of t are the header.
+func (b *borderless) headerLen(t []tline) int {
+	if len(b.header) > 0 && len(t) >= len(b.header) && slices.Equal(linesText(t[:len(b.header)]), b.header) {
+		return len(b.header)
+	}
+	return 0
+}
+
+// naturalBreak returns the gap size that separates rows: among the gaps
+// wider than half a line (paragraph and row breaks), the middle of the
+// widest relative jump between sorted values. Without a clear jump it is
+// 1.6 line heights.
+func naturalBreak(gaps []float64, lh float64) float64 {
+	var big []float64
+	for _, g := range gaps {
+		if g > 0.5*lh {
+			big = append(big, g)
+		}
+	}
+	slices.Sort(big)
+	best, at := 1.2, 1.6*lh
+	for i := 1; i < len(big); i++ {
+		if r := big[i] / big[i-1]; r > best {
+			best, at = r, (big[i]+big[i-1])/2
+		}
+	}
+	return at
+}
+
+// borderlessRows builds the rows of a page whose table has no rules: the
+// table runs from the first to the last line that crosses no column
+// boundary; the repeated header lines are one row, and below them rows are
+// separated by gaps of at least b.rowGap.
+func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
+	if b == nil {
+		return paragraphRows(pl.lines, pl.n, lx)
+	}
+	first, last := b.tableSpan(pl.lines)
 	if first < 0 {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
 	table := pl.lines[first : last+1]
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
-	right := columnRights(table, xs)
-	gap := 2.2 * medianHeight(table)
-	for start := 0; start < len(table); {
-		end, bottom := start+1, table[start].y1
-		for end < len(table) && table[end].y0-bottom <= gap {
-			bottom = math.Max(bottom, table[end].y1)
-			end++
-		}
-		band := table[start:end]
+	right := columnRights(table, b.xs)
+	emit := func(band []tline) {
 		merged := func(x float64) bool {
 			for i := range band {
 				if crosses(band[i].words(), x) {
@@ -277,9 +388,21 @@ func borderlessRows(pl *pageLines, xs []float64, lx lexicon) []built {
 			}
 			return false
 		}
-		if r, ok := tableRow(band, xs, right, merged, pl.n, lx); ok {
+		if r, ok := tableRow(band, b.xs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
+	}
+	if h := b.headerLen(table); h > 0 {
+		emit(table[:h])
+		table = table[h:]
+	}
+	for start := 0; start < len(table); {
+		end, bottom := start+1, table[start].y1
+		for end < len(table) && table[end].y0-bottom < b.rowGap {
+			bottom = math.Max(bottom, table[end].y1)
+			end++
+		}
+		emit(table[start:end])
 		start = end
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
