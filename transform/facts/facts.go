@@ -188,10 +188,7 @@ func (m *matcher) at(i int) int {
 func (m *matcher) fromWord(i int) int {
 	t := &m.toks[i]
 	if q, j := m.qualifierBefore(i); q != "" {
-		if e := m.numeric(j, i, q); e > 0 {
-			return e
-		}
-		return 0
+		return m.numeric(j, i, q)
 	}
 	if e := m.monthFirst(i); e > 0 {
 		return e
@@ -206,7 +203,7 @@ func (m *matcher) fromWord(i int) int {
 		return m.skipDigits(i + 1)
 	case t.text == "AZ": // postcode "AZ 1022", "AZ-1022"
 		j := i + 1
-		if m.suffixAt(j) == "" && m.tok(j) != nil && m.tok(j).kind == tPunct && isHyphen(m.tok(j).text) {
+		if h := m.tok(j); h != nil && h.kind == tPunct && isHyphen(h.text) {
 			j++
 		}
 		if n := m.num(j); n != nil && len(n.text) == 4 {
@@ -352,7 +349,8 @@ func phoneCue(w string) bool {
 }
 
 // skipDigits consumes a run of numbers joined by hyphens, brackets or
-// spaces, such as a telephone number.
+// spaces from i, such as a telephone number, and returns its end (i when
+// there is none).
 func (m *matcher) skipDigits(i int) int {
 	j := i
 	for t := m.tok(j); t != nil; t = m.tok(j) {
@@ -361,7 +359,7 @@ func (m *matcher) skipDigits(i int) int {
 		}
 		j++
 	}
-	return max(j, i+1)
+	return j
 }
 
 // hyphenated matches digits followed by a hyphen: a suffix ("2022-ci",

@@ -2,12 +2,14 @@ package facts
 
 import "strings"
 
-// A light stemmer for the nouns that numbers count. It removes, from the
-// end, a case ending, a 3rd-person possessive and a plural, checking vowel
-// harmony against the stem so that "qanun" (law) does not lose "-un" and
-// "məsələ" does not lose "-ə". It keeps a vowel in every stem and never cuts
-// into a word of the protected list. See /docs azerbaijani.md, "A light
-// stemmer for units".
+// A light stemmer for the nouns that numbers count. After a noun come, in
+// order, a plural (-lar/-lər), a 3rd-person possessive (-ı⁴ after a
+// consonant, -sı⁴ after a vowel) and a case ending, with a pronominal "n"
+// after the possessive (iclas-ı-n-da). The stemmer removes them from the
+// end, checking vowel harmony against the stem so that "qanun" (law) does
+// not lose "-un", and removes a bare "-a/-ə" only where a dative is expected
+// so that "məsələ" keeps its "ə". It keeps a vowel in every stem and never
+// cuts into a word of the protected list.
 
 // analysis is a noun split at its suffixes.
 type analysis struct {
