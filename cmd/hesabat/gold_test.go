@@ -2,9 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -84,29 +84,36 @@ func knownFailures(t *testing.T) map[string]bool {
 	return known
 }
 
-// TestGold extracts every gold case through the CLI and compares it with
-// its gold file: title, agency, year, plan and every measure's number,
-// title, term and paragraphs (and section and executor where the gold has
-// them), naming each report and measure that differs.
+// TestGold extracts every gold case with the CLI's pipeline (one for all,
+// as one ingest run has) and compares it with its gold file: title, agency,
+// year, plan and every measure's number, title, term and paragraphs (and
+// section and executor where the gold has them), naming each report and
+// measure that differs.
 func TestGold(t *testing.T) {
 	known := knownFailures(t)
+	var l limits
+	l.register(flag.NewFlagSet("test", flag.PanicOnError))
+	p, err := newPipeline(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
 	for input, goldFile := range goldCases(t) {
 		rel, _ := filepath.Rel(root, input)
 		t.Run(rel, func(t *testing.T) {
 			t.Parallel()
 			var gold goldReport
 			readJSON(t, goldFile, &gold)
-			var stdout, stderr bytes.Buffer
-			code := run(context.Background(), []string{"extract", input}, nil, &stdout, &stderr)
 			var diffs []string
-			if code != 0 {
-				diffs = append(diffs, fmt.Sprintf("extract exited %d: %s", code, strings.TrimSpace(stderr.String())))
+			in, err := read(input)
+			var got *hesabat.Report
+			if err == nil {
+				got, err = p.report(context.Background(), in)
+			}
+			if err != nil {
+				diffs = append(diffs, err.Error())
 			} else {
-				var got hesabat.Report
-				if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-					t.Fatalf("extract printed bad JSON: %v", err)
-				}
-				diffs = compareGold(&got, &gold)
+				diffs = compareGold(got, &gold)
 			}
 			switch {
 			case known[rel] && len(diffs) == 0:
