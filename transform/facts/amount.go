@@ -95,8 +95,8 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	if strict && f.Kind == hesabat.Quantity && f.Unit == "" {
 		return 0
 	}
-	if f.Kind == hesabat.Quantity && sectionNouns[f.Unit] && strings.Contains(num, ".") {
-		return j // "4.1 bəndinə": a reference to a section, not a count
+	if f.Kind == hesabat.Quantity && (f.Unit == "" || sectionNouns[f.Unit]) && strings.Contains(num, ".") {
+		return j // "4.1 bəndinə", "5.1 və 5.2-ci": references to sections, not counts
 	}
 	f.Value = ptr(v.float())
 	if end != nil {
@@ -298,6 +298,9 @@ func (m *matcher) unit(j int) (string, int) {
 		return "", j
 	}
 	a1 := analyze(w1, dativeNext(m.low(j+1)))
+	if d := analyze(w1, true); counters[d.stem] {
+		return d.stem, j + 1 // "12 nəfərə": counters take a dative freely
+	}
 	switch {
 	case counters[a1.stem]:
 		return a1.stem, j + 1

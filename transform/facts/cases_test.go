@@ -47,6 +47,12 @@ var extractCases = []struct {
 		[]string{"quantity 1500 unit=ictimai iaşə obyekti q=more than «1500-dən çox ictimai iaşə obyekti»"}},
 	{"quantity/digits and suffixed scale", "Saytda 3 dildə məlumat yerləşdirilib, 2 mindən artıq istifadəçi qeydiyyatdan keçib.",
 		[]string{"quantity 3 unit=dil «3 dildə»", "quantity 2000 unit=istifadəçi q=more than «2 mindən artıq istifadəçi»"}},
+	{"quantity/n-final noun with possessive", "Mərkəzlər həftənin 7 günü işləyir.",
+		[]string{"quantity 7 unit=gün «7 günü»"}},
+	{"quantity/scale chain in words and digits", "Cari ilin 9 ayında respublikaya 2 milyon 150 min nəfər turist gəlib.",
+		[]string{"quantity 9 unit=ay «9 ayında»", "quantity 2150000 unit=nəfər «2 milyon 150 min nəfər»"}},
+	{"quantity/locative -da on noun", "2022-ci il ərzində 1 356 yoxlama aparılmış, 245 halda pozuntu aşkar edilmişdir.",
+		[]string{"year 2022 «2022-ci il»", "quantity 1356 unit=yoxlama «1 356 yoxlama»", "quantity 245 unit=hal «245 halda»"}},
 	{"quantity/no unit", "Qeydə alınan müraciətlərin sayı 1250 olmuşdur.",
 		[]string{"quantity 1250 «1250»"}},
 
@@ -61,6 +67,8 @@ var extractCases = []struct {
 		[]string{"percent 30 q=more than «30 faizdən çoxu»"}},
 	{"percent/hyphen suffix qualifier", "Bu göstərici 25%-dən artıq olmuşdur.",
 		[]string{"percent 25 q=more than «25%-dən artıq»"}},
+	{"percent/suffix after sign", "Əhalinin 65,3%-i şəhərlərdə yaşayır.",
+		[]string{"percent 65.3 «65,3%-i»"}},
 	{"percent/range", "Artımın 10-15% arasında olacağı gözlənilir.",
 		[]string{"percent 10..15 «10-15%»"}},
 
@@ -89,6 +97,8 @@ var extractCases = []struct {
 		[]string{"money 1.1 cur=AZN «1 manat 10 qəpikdir»"}},
 	{"money/about dollar", "İxracın həcmi təxminən 500 milyon dollar olub.",
 		[]string{"money 500000000 cur=USD q=about «təxminən 500 milyon dollar»"}},
+	{"money/manatlıq", "Ölkədə 62,4 milyard manatlıq ümumi daxili məhsul istehsal olunub.",
+		[]string{"money 62400000000 cur=AZN «62,4 milyard manatlıq»"}},
 	{"money/standard separators", "Gəlirlər 1.234.567,89 manat təşkil edib.",
 		[]string{"money 1234567.89 cur=AZN «1.234.567,89 manat»"}},
 
@@ -175,6 +185,8 @@ var extractCases = []struct {
 		[]string{"doc_number ref=212-VQD «№ 212-VQD»", "year 2021 «2021-ci ildə»"}},
 	{"doc_number/law number alone", "Dəyişikliklər 212-VQD ilə edilib.",
 		[]string{"doc_number ref=212-VQD «212-VQD»"}},
+	{"doc_number/after a date", "Prezidentin 2019-cu il 29 noyabr tarixli 1765 nömrəli Sərəncamı ilə təsdiq edilmişdir.",
+		[]string{"date date=2019-11-29 «2019-cu il 29 noyabr»", "doc_number unit=sərəncam ref=1765 «1765 nömrəli Sərəncamı»"}},
 	{"doc_number/saylı", "Nazirlər Kabinetinin 556 saylı Qərarına əsasən",
 		[]string{"doc_number unit=qərar ref=556 «556 saylı Qərarına»"}},
 
@@ -189,6 +201,8 @@ var extractCases = []struct {
 		[]string{"quantity 5 unit=nəfər «beş nəfər»"}},
 	{"words/scale and currency", "Layihəyə iki milyon manat ayrılıb.",
 		[]string{"money 2000000 cur=AZN «iki milyon manat»"}},
+	{"words/counter in the dative", "Qırx beş nəfər mükafatlandırılıb, on iki nəfərə fəxri fərman verilib.",
+		[]string{"quantity 45 unit=nəfər «Qırx beş nəfər»", "quantity 12 unit=nəfər «on iki nəfərə»"}},
 	{"words/suffixed scale with qualifier", "Tədbirə mindən çox vətəndaş qatılıb.",
 		[]string{"quantity 1000 unit=vətəndaş q=more than «mindən çox vətəndaş»"}},
 
@@ -201,6 +215,8 @@ var extractCases = []struct {
 		[]string{"quantity 100 unit=müraciət q=more than «100-dən çox müraciət»"}},
 	{"qualifier/-dan artıq", "Sistemə 30-dan artıq dövlət qurumu qoşulub.",
 		[]string{"quantity 30 unit=dövlət qurumu q=more than «30-dan artıq dövlət qurumu»"}},
+	{"qualifier/ablative unit and -ə yaxın", "Tədbirdə 20-dən artıq ölkədən 300-ə yaxın nümayəndə iştirak edib.",
+		[]string{"quantity 20 unit=ölkə q=more than «20-dən artıq ölkədən»", "quantity 300 unit=nümayəndə q=nearly «300-ə yaxın nümayəndə»"}},
 	{"qualifier/-ə yaxın", "Forumda 100-ə yaxın iştirakçı olub.",
 		[]string{"quantity 100 unit=iştirakçı q=nearly «100-ə yaxın iştirakçı»"}},
 	{"qualifier/-a -ya yaxın", "Tədbirdə 40-a yaxın qurum və 6-ya yaxın beynəlxalq təşkilat iştirak edib.",
@@ -232,5 +248,7 @@ var extractCases = []struct {
 	{"not/list marker", "1. Statistika Komitəsi tərəfindən hesabat hazırlanıb.", nil},
 	{"not/section reference", "Tədbirlər Planının 4.1 bəndinə uyğun olaraq 25 seminar keçirilib.",
 		[]string{"quantity 25 unit=seminar «25 seminar»"}},
+	{"not/section numbers with a dot", "Sərəncamın 2-ci və 3-cü hissələri, 5.1 və 5.2-ci yarımbəndləri dəyişdirilib.",
+		[]string{"ordinal 2 «2-ci»", "ordinal 3 unit=hissə «3-cü hissələri»"}},
 	{"not/section number", "Planın 1.2.3-cü yarımbəndi icra edilib.", nil},
 }

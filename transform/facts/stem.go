@@ -29,7 +29,7 @@ var protected = map[string]bool{
 	"qanun": true, "məzmun": true, "maşın": true, "benzin": true, "vitamin": true,
 	"qayda": true, "maddə": true, "ifadə": true, "istifadə": true, "iradə": true, "fayda": true,
 	"ərazi": true, "qapı": true, "ordu": true, "dollar": true, "sənaye": true,
-	"bina": true, "kitabxana": true, "xəstəxana": true,
+	"bina": true, "kitabxana": true, "xəstəxana": true, "nümayəndə": true,
 	// nouns in vowel + s, whose possessive "-ı" looks like "-sı" after a vowel
 	"iclas": true, "əsas": true, "status": true, "proses": true, "ixtisas": true,
 	"ofis": true, "servis": true, "bonus": true, "atlas": true,
@@ -113,10 +113,11 @@ func hasSuffix(r []rune, suf string) bool {
 var (
 	// pronominal case endings: after a possessive they take an "n".
 	pronominal = []string{"nadək", "nədək", "ndan", "ndən", "nda", "ndə", "na", "nə"}
-	// afterVowel are genitive and accusative endings after a vowel. After a
-	// back vowel they are read as a stem in -n with a possessive or genitive
-	// ("fərmanı", "orqanın") unless the stem is a loan in -ya (komissiyanın)
-	// or protected (qaydanın); after a front vowel as the ending (məsələnin).
+	// afterVowel are genitive and accusative endings after a vowel. After e
+	// or ə they are the ending (məsələnin); after a possessive vowel too
+	// (əməkdaş-ı-nın). Otherwise they are read as a stem in -n with a
+	// possessive or genitive ("fərmanı", "orqanın", "günü") unless the stem
+	// is a loan in -ya (komissiyanın) or protected (qaydanın).
 	afterVowel = []string{"nın", "nin", "nun", "nün", "nı", "ni", "nu", "nü"}
 	// plainCases are locative, ablative and terminative endings.
 	plainCases = []string{"yadək", "yədək", "adək", "ədək", "dək", "dan", "dən", "da", "də"}
@@ -187,7 +188,8 @@ func caseEnding(r []rune, dative bool, fits func(int) bool) string {
 	for _, s := range afterVowel {
 		k := len([]rune(s))
 		if hasSuffix(r, s) && fits(k) && isVowel(r[n-k-1]) && harmony4(r[n-k-1], suffixVowel(s)) &&
-			(isFront(r[n-k-1]) || isHigh(r[n-k-1]) || r[n-k-1] == 'a' && r[n-k-2] == 'y' || protected[string(r[:n-k])]) {
+			(r[n-k-1] == 'ə' || r[n-k-1] == 'e' || isHigh(r[n-k-1]) && syllables(r[:n-k-1]) > 0 ||
+				r[n-k-1] == 'a' && r[n-k-2] == 'y' || protected[string(r[:n-k])]) {
 			return s
 		}
 	}
