@@ -80,7 +80,13 @@ func evidence(b []byte) (az, de int) {
 			var buf [maxWord]byte
 			w := buf[:0]
 			for _, r := range string(b[i:j]) {
-				w = utf8.AppendRune(w, unicode.AzeriCase.ToLower(r))
+				switch {
+				case 'A' <= r && r <= 'Z' && r != 'I':
+					r += 'a' - 'A'
+				case r >= utf8.RuneSelf || r == 'I':
+					r = unicode.AzeriCase.ToLower(r)
+				}
+				w = utf8.AppendRune(w, r)
 			}
 			switch {
 			case azWords[string(w)]:
