@@ -28,9 +28,9 @@ const maxFields = 64
 
 // wrappers are elements read through as if absent, in any context: content
 // controls, custom XML, accepted insertions and moves, hyperlinks, simple
-// fields (their runs are the result), bidi embeddings, runs.
+// fields (their runs are the result), bidi embeddings.
 var wrappers = set("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag",
-	"hyperlink", "fldSimple", "dir", "bdo", "r")
+	"hyperlink", "fldSimple", "dir", "bdo")
 
 // skipped are elements whose content is never text of the accepted view:
 // deletions, moves away, properties, drawings and objects (text boxes are
@@ -352,13 +352,14 @@ func (p *parser) explicitBreak(soft bool) {
 
 // row state of a table.
 type tableState struct {
-	above map[int]bool // grid columns at which a cell of the row above starts
+	above   map[int]bool // grid columns at which a cell of the row above starts
+	leading bool         // no row yet, or only header rows
 }
 
 // table reads a w:tbl. With into nil its rows go to the document; a nested
 // table's cell paragraphs are appended to *into, row by row, left to right.
 func (p *parser) table(into *[]string) error {
-	ts := &tableState{above: map[int]bool{}}
+	ts := &tableState{above: map[int]bool{}, leading: true}
 	return p.walk(false, func(e xml.StartElement) (bool, error) {
 		if !isW(e.Name, "tr") {
 			return false, nil
@@ -383,7 +384,8 @@ const maxSpan = 1000
 // row reads a w:tr: gridBefore and gridAfter become empty cells spanning
 // those columns, a vertical-merge continuation an empty cell, a legacy
 // horizontal-merge continuation widens the cell before it. Rows deleted as
-// tracked changes are dropped.
+// tracked changes are dropped. Only the leading rows of a table can be
+// header rows.
 func (p *parser) row(ts *tableState, into *[]string) error {
 	off := p.start
 	p.beginRow()
@@ -422,6 +424,10 @@ func (p *parser) row(ts *tableState, into *[]string) error {
 		p.endRow(nil)
 		return nil
 	}
+	// Word repeats only the table's leading run of header rows and ignores
+	// the flag further down, where it would hide a measure row.
+	rs.header = rs.header && ts.leading
+	ts.leading = rs.header
 	if len(rs.cells) == 0 && rs.gridBefore > 0 {
 		rs.cells = append(rs.cells, hesabat.Cell{Span: rs.gridBefore})
 	}
@@ -528,6 +534,8 @@ func (p *parser) paragraph() (string, error) {
 		switch e.Name.Local {
 		case "pPr":
 			return true, p.pPr(ps)
+		case "r":
+			return true, p.run(visit)
 		case "t":
 			return true, p.text(ps)
 		case "tab", "ptab":
@@ -566,6 +574,26 @@ func (p *parser) paragraph() (string, error) {
 	}
 	p.closeInstructions()
 	return text, nil
+}
+
+// run reads a w:r with visit. A run hidden with w:vanish is not text, as
+// Word neither shows nor prints it; its field characters still count.
+func (p *parser) run(visit visitor) error {
+	hidden := false
+	return p.walk(true, func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "rPr"):
+			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+				if isW(e.Name, "vanish") {
+					hidden = onOff(e)
+				}
+				return false, nil
+			})
+		case hidden && !isW(e.Name, "fldChar"):
+			return true, p.skip()
+		}
+		return visit(e)
+	})
 }
 
 // pPr reads the paragraph properties that matter: style and numbering,
