@@ -275,3 +275,11 @@ func TestExtractFacts(t *testing.T) {
 		t.Errorf("only %d facts in the seed; its gold has 33", n)
 	}
 }
+
+func TestExtractTimeout(t *testing.T) {
+	path := filepath.Join(root, "testdata/seed/seed.txt")
+	code, _, stderr := cli(t, "", "extract", "--timeout", "1ns", path)
+	if want := path + ": time limit exceeded (hint: raise --timeout"; code != 1 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+}
