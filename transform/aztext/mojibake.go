@@ -44,6 +44,7 @@ func newCodepage(m *charmap.Charmap, target func(rune) bool) *codepage {
 	return &codepage{enc: enc, target: target}
 }
 
+// azLetter reports whether r is one of the Azerbaijani letters outside ASCII.
 func azLetter(r rune) bool {
 	switch r {
 	case 'ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ç', 'Ç', 'ğ', 'Ğ', 'ö', 'Ö', 'ü', 'Ü':
@@ -134,19 +135,23 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 
 // repair returns s as valid UTF-8 with mojibake repaired and droppable runes
 // removed, and reports whether the result holds only inert runes (and so
-// is in NFC). Invalid UTF-8 is read as Windows-1254: the whole of s when
-// most of its non-ASCII bytes are not valid UTF-8 (a legacy file, where
-// "Ä”" must not be taken for the UTF-8 of "Ĕ"), otherwise only the invalid
-// bytes (UTF-8 with a stray byte). It works as a stack: each rune is pushed, then any mojibake sequence that now ends at
-// the top is replaced by its rune (which may complete another one), and a
-// droppable rune left on top is popped. So the result holds no repairable
-// sequence, even where a sequence was split by a dropped rune or nested
-// ("ÃÂ§").
+// is in NFC).
+//
+// Invalid UTF-8 is read as Windows-1254: the whole of s when most of its
+// non-ASCII bytes are not valid UTF-8 (a legacy file, where "Ä”" must not
+// be taken for the UTF-8 of "Ĕ"), otherwise only the invalid bytes (UTF-8
+// with a stray byte).
+//
+// repair works as a stack: each rune is pushed, then any mojibake sequence
+// that now ends at the top is replaced by its rune (which may complete
+// another one), and a droppable rune left on top is popped. So the result
+// holds no repairable sequence, even where a sequence was split by a
+// dropped rune or nested ("ÃÂ§").
 func repair(s string) (b []byte, simple bool) {
 	b = make([]byte, 0, len(s))
 	simple = true
 	leads := false
-	legacy := legacy(s)
+	whole := legacy(s) // read every non-ASCII byte as Windows-1254
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // never part of mojibake
 			if !droppable(rune(c)) {
@@ -156,7 +161,7 @@ func repair(s string) (b []byte, simple bool) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if legacy || r == utf8.RuneError && n == 1 {
+		if whole || r == utf8.RuneError && n == 1 {
 			r, n = charmap.Windows1254.DecodeByte(s[i]), 1
 		}
 		i += n

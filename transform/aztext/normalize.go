@@ -31,7 +31,8 @@ const (
 // Normalize(Normalize(s)) == Normalize(s). The rules, in order:
 //
 //   - bytes that are not valid UTF-8 are read as Windows-1254, the code page
-//     of legacy Azerbaijani Latin files;
+//     of legacy Azerbaijani Latin files; when most non-ASCII bytes of s are
+//     invalid, all of s is read so;
 //   - mojibake, UTF-8 that was read as Windows-1252/1254 ("É™", "Ä±", "ÅŸ")
 //     or Windows-1251 ("Й™", "Д±"), is repaired where the repair yields an
 //     Azerbaijani letter or a punctuation mark (see repair);
@@ -233,11 +234,13 @@ func droppable(r rune) bool {
 	return unicode.Is(unicode.Cf, r)
 }
 
+// ligatures spells out the Latin ligatures U+FB00–U+FB06, as NFKC would.
 var ligatures = map[rune]string{
 	0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
 	0xFB05: "st", 0xFB06: "st",
 }
 
+// hasA reports whether the UTF-8 text b holds ä or Ä.
 func hasA(b []byte) bool {
 	for i := 0; i+1 < len(b); i++ {
 		if b[i] == 0xc3 && (b[i+1] == 0xa4 || b[i+1] == 0x84) { // ä Ä
