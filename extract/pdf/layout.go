@@ -540,7 +540,7 @@ func markContinuations(rows []built) {
 			if !numbered && prev != nil && len(prev.Cells) == len(r.Cells) && first != "" && punctuationOnly(first) {
 				if p := prev.Cells[0].Paras; len(p) > 0 {
 					p[len(p)-1] += first
-					r.Cells[0].Paras, first = nil, ""
+					r.Cells[0].Paras, r.edges[0].has, first = nil, false, ""
 				}
 			}
 			if !numbered && first == "" && prev != nil && len(prev.Cells) == len(r.Cells) {
