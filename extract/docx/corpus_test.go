@@ -126,3 +126,32 @@ func TestGoldRows(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtract extracts the seed report and the corpus DOCX files.
+func BenchmarkExtract(b *testing.B) {
+	files, err := filepath.Glob("../../fixtures/corpus/docx/*.docx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	files = append(files, "../../testdata/seed/seed.docx")
+	var data [][]byte
+	var total int64
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+		total += int64(len(d))
+	}
+	x := New(Options{})
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range data {
+			if _, err := x.Extract(context.Background(), hesabat.Source{Path: "b.docx"}, bytes.NewReader(d), int64(len(d))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
