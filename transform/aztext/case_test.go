@@ -115,10 +115,12 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// seedLines returns the lines of testdata/seed/seed.txt.
+const seedPath = "../../testdata/seed/seed.txt"
+
+// seedLines returns the lines of the seed report.
 func seedLines(tb testing.TB) []string {
 	tb.Helper()
-	f, err := os.Open("../../testdata/seed/seed.txt")
+	f, err := os.Open(seedPath)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,7 +1,8 @@
 package aztext
 
 import (
-	"slices"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -80,30 +81,38 @@ func TestSeedVariantsLines(t *testing.T) {
 	}
 }
 
-// TestSeedVariantsCells normalises the seed's cells as a document, the way
-// an extractor delivers them: short cells such as "mütəmadi" carry no
-// evidence of their own in the Windows-1254 variant.
-func TestSeedVariantsCells(t *testing.T) {
-	var cells []string
-	for _, line := range seedLines(t) {
-		cells = append(cells, strings.Split(line, "\t")...)
+// TestVariantsCells normalises the cells of the seed and of every TXT
+// report of the corpus as documents, the way an extractor delivers them:
+// short cells such as "mütəmadi" carry no evidence of their own in the
+// Windows-1254 variant.
+func TestVariantsCells(t *testing.T) {
+	files, err := filepath.Glob("../../fixtures/corpus/txt/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus TXT files: %v", err)
 	}
-	want := NormalizeDoc(cells)
-	for _, v := range variants {
-		t.Run(v.name, func(t *testing.T) {
-			in := make([]string, len(cells))
-			for i, c := range cells {
-				in[i] = v.make(c)
-			}
-			got := NormalizeDoc(in)
-			if slices.Equal(got, want) {
-				return
-			}
-			for i := range got {
-				if got[i] != want[i] {
-					t.Errorf("cell %d:\n got %q\nwant %q", i, got[i], want[i])
+	for _, file := range append([]string{seedPath}, files...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cells []string
+		for _, line := range strings.Split(string(data), "\n") {
+			cells = append(cells, strings.Split(line, "\t")...)
+		}
+		want := NormalizeDoc(cells)
+		for _, v := range variants {
+			t.Run(filepath.Base(file)+"/"+v.name, func(t *testing.T) {
+				in := make([]string, len(cells))
+				for i, c := range cells {
+					in[i] = v.make(c)
 				}
-			}
-		})
+				got := NormalizeDoc(in)
+				for i := range got {
+					if got[i] != want[i] {
+						t.Errorf("cell %d:\n got %q\nwant %q", i, got[i], want[i])
+					}
+				}
+			})
+		}
 	}
 }
