@@ -153,6 +153,8 @@ func TestBadInput(t *testing.T) {
 		{"not WordprocessingML", withDoc(`<html><body/></html>`), nil, Options{}, hesabat.ErrCorrupt, "not a Word document"},
 		{"deep nesting", withDoc(wOpen + `<w:body>` + strings.Repeat("<w:customXml>", 300) + strings.Repeat("</w:customXml>", 300) + `</w:body></w:document>`), nil, Options{}, hesabat.ErrCorrupt, "nested deeper than 256"},
 		{"foreign encoding", withDoc(`<?xml version="1.0" encoding="windows-1251"?>` + wOpen + `<w:body/></w:document>`), nil, Options{}, hesabat.ErrUnsupported, `"windows-1251" not supported`},
+		{"UTF-16 part", withDoc("\xff\xfe<\x00?\x00x\x00m\x00l\x00"), nil, Options{}, hesabat.ErrUnsupported, "word/document.xml is encoded in UTF-16"},
+		{"empty main part", withDoc(""), nil, Options{}, hesabat.ErrCorrupt, "malformed XML at byte 0: the part ends before the document does"},
 		{"over the size cap (declared)", good, nil, Options{MaxUncompressed: 1000}, hesabat.ErrTooLarge, "too large"},
 		{"zip bomb (ratio)", buildDocx(t, bigBody, "", ""), nil, Options{}, hesabat.ErrTooLarge, "compression ratio over 100"},
 		{"zip bomb in numbering", buildDocx(t, p("a"), strings.Repeat("<w:num/>", 300000), ""), nil, Options{}, hesabat.ErrTooLarge, "word/numbering.xml"},

@@ -122,7 +122,10 @@ func newParser(ctx context.Context, r io.Reader, num *numbering, doc *hesabat.Do
 	return &parser{ctx: ctx, d: d, num: num, doc: doc}
 }
 
-var errDepth = errors.New("elements nested deeper than 256")
+var (
+	errDepth = errors.New("elements nested deeper than 256")
+	errEnd   = errors.New("the part ends before the document does")
+)
 
 // next returns the next token, tracking depth and the token's offset.
 func (p *parser) next() (xml.Token, error) {
@@ -130,7 +133,7 @@ func (p *parser) next() (xml.Token, error) {
 	t, err := p.d.Token()
 	if err != nil {
 		if err == io.EOF {
-			return nil, io.ErrUnexpectedEOF
+			return nil, errEnd
 		}
 		return nil, err
 	}
@@ -510,14 +513,13 @@ func (p *parser) cell(ts *tableState, rs *rowState) error {
 
 // paraState collects one w:p.
 type paraState struct {
-	b          strings.Builder
-	style      string
-	numID      string
-	ilvl       int
-	hasNumID   bool
-	hasIlvl    bool
-	sectBreak  bool
-	breakFirst bool
+	b         strings.Builder
+	style     string
+	numID     string
+	ilvl      int
+	hasNumID  bool
+	hasIlvl   bool
+	sectBreak bool
 }
 
 // paragraph reads a w:p and returns its text, trimmed, with Word's

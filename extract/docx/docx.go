@@ -5,10 +5,38 @@
 //
 // The package delivers rows, not measures: the stitcher in transform finds
 // the header, maps columns and folds continuation rows.
+//
+// What becomes text follows Word's accepted, printed view: insertions and
+// moves in, deletions and moves away out, field results in and field codes
+// out, hidden runs out, one branch of mc:AlternateContent. Line breaks
+// inside a paragraph become spaces, not new paragraphs. A nested table's
+// text stays in its outer cell as paragraphs. Word's automatic numbers
+// (numbering.xml) are computed and put in front of the paragraph they
+// number, as Word shows them.
+//
+// Rows are paged by w:lastRenderedPageBreak when the file has them (Word's
+// last layout), else by explicit page breaks, page-break-before and section
+// breaks; a file with neither is one page.
 package docx
+
+// BUG(docx): Headers, footers, footnotes, comments, text boxes, drawings
+// and w:altChunk parts are not read.
+
+// BUG(docx): A main part encoded in UTF-16, which OPC allows and Word does
+// not write, is rejected as unsupported.
+
+// BUG(docx): A report laid out inside an outer one-cell table comes out as
+// one row whose cell holds every paragraph of the inner tables.
+
+// BUG(docx): Hidden text set by a character or paragraph style (not on the
+// run itself) is read as text.
+
+// BUG(docx): Lists that share an abstractNum share their counters, as
+// Word was observed to do; a list with a w:startOverride counts on its own.
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -96,7 +124,11 @@ func (x *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		return nil, err
 	}
 	defer main.Close()
-	p := newParser(ctx, main, num, doc)
+	br := bufio.NewReader(main)
+	if bom, _ := br.Peek(2); string(bom) == "\xff\xfe" || string(bom) == "\xfe\xff" {
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrUnsupported, "re-save the file in Word (it writes UTF-8)", "%s is encoded in UTF-16", pk.main)
+	}
+	p := newParser(ctx, br, num, doc)
 	if err := p.parse(); err != nil {
 		return nil, pk.wrap(pk.main, p, err)
 	}
