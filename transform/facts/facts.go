@@ -808,10 +808,17 @@ func classify(s string) sufKind {
 // months are the month names; a month's number is its index plus one.
 var months = [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"}
 
+// monthPrefixes are the first three bytes of the month names, a cheap
+// filter for month.
+var monthPrefixes = map[string]bool{
+	"yan": true, "fev": true, "mar": true, "apr": true, "may": true, "iyu": true,
+	"avq": true, "sen": true, "okt": true, "noy": true, "dek": true,
+}
+
 // month returns the month a lower-cased word names ("yanvar", "oktyabrın",
 // "mayda") with the suffix after the name, or 0.
 func month(w string) (int, string) {
-	if len(w) < 3 {
+	if len(w) < 3 || !monthPrefixes[w[:3]] {
 		return 0, ""
 	}
 	for k, name := range months {

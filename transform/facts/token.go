@@ -64,7 +64,7 @@ func lower(s string) string {
 func tokenize(s string, toks []token) []token {
 	space, para := true, true
 	rn := 0 // rune offset of byte i
-	first, nUpper := len(toks), 0
+	first, upperBytes := len(toks), 0
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -78,9 +78,10 @@ func tokenize(s string, toks []token) []token {
 		}
 		t := token{space: space, para: para, b0: i, r0: rn}
 		space, para = false, false
+		runes := -1 // counted below unless known
 		switch {
-		case t.space && isLink(s[i:chunkEnd(s, i)]):
-			t.kind, t.b1 = tOpaque, chunkEnd(s, i)
+		case t.space && linkEnd(s, i) > i:
+			t.kind, t.b1 = tOpaque, linkEnd(s, i)
 		case r < utf8.RuneSelf && isDigit(byte(r)):
 			t.kind = tNum
 			t.b1, t.num = scanNumber(s, i)
@@ -88,57 +89,108 @@ func tokenize(s string, toks []token) []token {
 				t.kind, t.b1 = tOpaque, e // "5G", "2x"
 			}
 		case isLetter(r):
+			var upper bool
 			t.kind = tWord
-			t.b1 = i + w
-			for t.b1 < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[t.b1:])
-				if !isLetter(r2) {
-					break
-				}
-				t.b1 += w2
-			}
+			t.b1, runes, upper = scanWord(s, i)
 			if t.b1 < len(s) && isDigit(s[t.b1]) {
-				t.kind, t.b1 = tOpaque, alnumEnd(s, t.b1) // "V2", "AZ1022", "v3.0"
+				t.kind, t.b1, runes = tOpaque, alnumEnd(s, t.b1), -1 // "V2", "AZ1022", "v3.0"
+			} else if t.low = s[i:t.b1]; upper {
+				t.low = "" // filled in by lowerWords
+				upperBytes += t.b1 - i
 			}
 		default:
-			t.kind, t.b1 = tPunct, i+w
+			t.kind, t.b1, runes = tPunct, i+w, 1
 		}
 		t.text = s[t.b0:t.b1]
-		if t.kind == tWord {
-			t.low = t.text
-			if hasUpper(t.text) {
-				nUpper++
-				t.low = "" // filled in below
-			}
+		if runes < 0 {
+			runes = utf8.RuneCountInString(t.text)
 		}
-		t.r1 = t.r0 + utf8.RuneCountInString(t.text)
+		t.r1 = t.r0 + runes
 		toks = append(toks, t)
 		i, rn = t.b1, t.r1
 	}
-	if nUpper > 0 {
-		lowerWords(toks[first:])
+	if upperBytes > 0 {
+		lowerWords(toks[first:], upperBytes)
 	}
 	return toks
 }
 
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return true
+// scanWord reads the letters starting at i and returns where they end, how
+// many runes they are and whether one of them is upper-case.
+func scanWord(s string, i int) (end, runes int, upper bool) {
+	for end = i; end < len(s); runes++ {
+		if c := s[end]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				end++
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				end, upper = end+1, true
+				continue
+			}
+			break
 		}
+		r, w := utf8.DecodeRuneInString(s[end:])
+		if !isLetter(r) {
+			break
+		}
+		switch r {
+		case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü': // the common lower-case letters, cheaply
+		default:
+			upper = upper || unicode.IsUpper(r)
+		}
+		end += w
 	}
-	return false
+	return end, runes, upper
 }
 
-// lowerWords sets low for the words that have upper-case letters, writing
-// all of them into one string so that a text costs one allocation.
-func lowerWords(toks []token) {
-	var buf []byte
+// linkEnd returns the end of the whitespace-delimited chunk at i when it
+// is a URL or an e-mail address (it holds "@" or "://", or starts with
+// "www."), else i.
+func linkEnd(s string, i int) int {
+	link := strings.HasPrefix(s[i:], "www.") || strings.HasPrefix(s[i:], "WWW.")
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case ' ', '\n', '\t', '\r':
+			if link {
+				return j
+			}
+			return i
+		case '@':
+			link = true
+		case ':':
+			link = link || strings.HasPrefix(s[j:], "://")
+		}
+	}
+	if link {
+		return len(s)
+	}
+	return i
+}
+
+// lowerRune lower-cases r with Azerbaijani rules (I → ı, İ → i).
+func lowerRune(r rune) rune {
+	switch {
+	case r == 'I':
+		return 'ı'
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		return r
+	}
+	return unicode.AzeriCase.ToLower(r)
+}
+
+// lowerWords sets low for the words that have upper-case letters (low ==
+// ""), writing all of them into one string so that a text costs one
+// allocation. size is the number of bytes of those words.
+func lowerWords(toks []token, size int) {
+	buf := make([]byte, 0, size+size/8)
 	var ends []int
 	for k := range toks {
 		if t := &toks[k]; t.kind == tWord && t.low == "" {
 			for _, r := range t.text {
-				buf = utf8.AppendRune(buf, unicode.AzeriCase.ToLower(r))
+				buf = utf8.AppendRune(buf, lowerRune(r))
 			}
 			ends = append(ends, len(buf))
 		}
@@ -151,24 +203,6 @@ func lowerWords(toks []token) {
 			n++
 		}
 	}
-}
-
-// chunkEnd returns the byte offset of the first ASCII whitespace at or after i.
-func chunkEnd(s string, i int) int {
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case ' ', '\n', '\t', '\r':
-			return j
-		}
-	}
-	return len(s)
-}
-
-// isLink reports whether a whitespace-delimited chunk is a URL or an
-// e-mail address.
-func isLink(c string) bool {
-	return strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") ||
-		strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.")
 }
 
 // alnumEnd extends a glued letter-digit run starting at i over letters,
