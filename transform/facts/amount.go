@@ -36,6 +36,16 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			}
 			v, lastWord, j, last = sum, j+1, k2, sc2
 		}
+		// A last group below the scale: "3 min 500".
+		if n := m.num(j); end == nil && n != nil && n.space && n.num.whole {
+			if x, ok := n.num.val.integer(); ok && x < 1000 && m.tok(j+1) != nil && m.tok(j+1).kind != tNum {
+				if _, k := m.scaleAt(j + 1); k == 0 {
+					if sum, ok := v.plus(n.num.val); ok {
+						v, lastWord, j = sum, -1, j+1
+					}
+				}
+			}
+		}
 	}
 
 	f := hesabat.Fact{Kind: hesabat.Quantity, Qualifier: q}
@@ -70,6 +80,7 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		} else if cur, k := m.currency(j); k > 0 {
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
 		} else {
+			j = m.spelledOut(j, v)
 			u, k := m.unit(j)
 			if strict && !counters[u] {
 				return 0
@@ -104,6 +115,26 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	}
 	m.emit(f, from, j, num)
 	return j
+}
+
+// spelledOut skips the number v written again in words in brackets at j,
+// as in "15 (on beş) müraciət", and returns where the text goes on.
+func (m *matcher) spelledOut(j int, v dec) int {
+	if t := m.tok(j); t == nil || t.text != "(" {
+		return j
+	}
+	var ws []string
+	k := j + 1
+	for ; k < len(m.toks) && m.toks[k].kind == tWord && len(ws) < 8; k++ {
+		ws = append(ws, m.toks[k].low)
+	}
+	if t := m.tok(k); t == nil || t.text != ")" || len(ws) == 0 {
+		return j
+	}
+	if wn := parseWords(ws); wn.words != len(ws) || (dec{wn.val, 0}) != v {
+		return j
+	}
+	return k + 1
 }
 
 // scaleAt matches a scale word at j ("min", "milyon", "mln.") and returns

@@ -53,6 +53,12 @@ var extractCases = []struct {
 		[]string{"quantity 9 unit=ay «9 ayında»", "quantity 2150000 unit=nəfər «2 milyon 150 min nəfər»"}},
 	{"quantity/locative -da on noun", "2022-ci il ərzində 1 356 yoxlama aparılmış, 245 halda pozuntu aşkar edilmişdir.",
 		[]string{"year 2022 «2022-ci il»", "quantity 1356 unit=yoxlama «1 356 yoxlama»", "quantity 245 unit=hal «245 halda»"}},
+	{"quantity/adjective in -lı", "Bu gün 12 yaşlı uşaqlar üçün dərs keçirilib.",
+		[]string{"quantity 12 unit=yaş «12 yaşlı»"}},
+	{"quantity/number spelled out in brackets", "Cəmi 15 (on beş) müraciət daxil olub.",
+		[]string{"quantity 15 unit=müraciət «15 (on beş) müraciət»"}},
+	{"quantity/group after a scale", "2020–2022-ci illərdə 3 min 500-dən çox sahibkar kredit alıb.",
+		[]string{"year_range 2020..2022 «2020–2022-ci illərdə»", "quantity 3500 unit=sahibkar q=more than «3 min 500-dən çox sahibkar»"}},
 	{"quantity/no unit", "Qeydə alınan müraciətlərin sayı 1250 olmuşdur.",
 		[]string{"quantity 1250 «1250»"}},
 
@@ -149,6 +155,8 @@ var extractCases = []struct {
 	// Year ranges.
 	{"year_range/with suffix", "“Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı”",
 		[]string{"year_range 2020..2022 «2020-2022-ci illər»"}},
+	{"year_range/school year with slash", "2021/2022-ci tədris ilində 1,6 milyon şagird təhsil alıb.",
+		[]string{"year_range 2021..2022 «2021/2022-ci tədris ilində»", "quantity 1600000 unit=şagird «1,6 milyon şagird»"}},
 	{"year_range/en dash", "milli risk qiymətləndirilməsi 2015–2021 adlı sənəd",
 		[]string{"year_range 2015..2021 «2015–2021»"}},
 
@@ -245,6 +253,7 @@ var extractCases = []struct {
 	{"not/phone with leading zero", "Əlaqə: 012 538 98 16", nil},
 	{"not/postcode", "Ünvan: Bakı şəhəri, AZ1022, Nizami küçəsi, AZ 1000 indeksi.", nil},
 	{"not/contact number", "Əlaqə nömrəsi: 146; faks: (012) 493-65-24.", nil},
+	{"not/phone after Tel.", "Elektron poçt: office@stat.gov.az; Tel.: (+994 12) 377-10-70", nil},
 	{"not/list marker", "1. Statistika Komitəsi tərəfindən hesabat hazırlanıb.", nil},
 	{"not/section reference", "Tədbirlər Planının 4.1 bəndinə uyğun olaraq 25 seminar keçirilib.",
 		[]string{"quantity 25 unit=seminar «25 seminar»"}},

@@ -295,6 +295,9 @@ func (m *matcher) fromNumber(i, from int, q string) int {
 	case clock:
 		return m.timeAt(i, false)
 	case fraction:
+		if a, b := t.num.parts[0], t.num.parts[1]; a >= 1900 && b == a+1 && b <= 2100 {
+			return m.yearRange(i, i+1, a, b) // "2021/2022-ci tədris ili"
+		}
 		return m.docNumber(i, i+1, t.text)
 	case other:
 		return i + 1
@@ -380,7 +383,7 @@ func (m *matcher) hyphenated(i, from int, q string) int {
 		}
 		a, b := yearOf(t), yearOf(n)
 		if a > 0 && b > a {
-			return m.yearRange(i, a, b)
+			return m.yearRange(i, i+3, a, b)
 		}
 		return m.amount(from, i+3, q, t.num.val, &n.num.val, false, t.text)
 	}
@@ -449,9 +452,9 @@ var yearKinds = map[string]bool{
 	"tədris": true, "maliyyə": true, "büdcə": true, "təsərrüfat": true, "hesabat": true, "təqvim": true,
 }
 
-// yearRange matches "2015-2021" and "2020-2022-ci illər" starting at i.
-func (m *matcher) yearRange(i, a, b int) int {
-	end := i + 3
+// yearRange matches "2015-2021", "2020-2022-ci illər" and "2021/2022-ci
+// tədris ili" from a to b, whose digits span tokens i..end-1.
+func (m *matcher) yearRange(i, end, a, b int) int {
 	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) == sOrdinal {
 		end += 2
 		if yearKinds[m.low(end)] && ilWords[m.low(end+1)] {

@@ -76,7 +76,7 @@ type number struct {
 	val   dec    // plain: the value
 	whole bool   // plain: written as digits only, no separator
 	lead0 bool   // starts with "0" followed by another digit ("012", "09")
-	parts [3]int // dotDate: day, month, year; clock: hour, minute; plain with one dot ("10.00"): the two sides
+	parts [3]int // dotDate: day, month, year; clock: hour, minute; fraction and plain with one dot ("10.00"): the two sides
 	dot2  bool   // plain: written as d.dd, which after "saat" is a time
 }
 
@@ -161,6 +161,7 @@ func interpret(groups []string, seps []byte) number {
 		return n
 	case same && first == '/' && len(groups) == 2:
 		n.shape = fraction
+		n.parts[0], n.parts[1] = atoi(groups[0]), atoi(groups[1])
 		return n
 	case same && first == '.' && len(groups) == 3 && len(groups[0]) <= 2 && len(groups[1]) <= 2 && len(groups[2]) == 4:
 		d, m, y := atoi(groups[0]), atoi(groups[1]), atoi(groups[2])

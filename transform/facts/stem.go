@@ -39,7 +39,7 @@ var protected = map[string]bool{
 // (şəkil → şəkli).
 var dropped = map[string]string{
 	"şəkl": "şəkil", "fikr": "fikir", "ağz": "ağız", "oğl": "oğul", "ism": "isim",
-	"sinf": "sinif", "nəsl": "nəsil", "fəsl": "fəsil", "qədr": "qədir", "ömr": "ömür",
+	"sinf": "sinif", "nəsl": "nəsil", "fəsl": "fəsil", "qədr": "qədir", "ömr": "ömür", "ağl": "ağıl",
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aıoueəiöüAIOUEƏİÖÜ", r) }
@@ -154,6 +154,9 @@ func analyze(w string, dative bool) analysis {
 		r, a.poss = r[:n-4], true
 	case n >= 3 && r[n-2] == 's' && isHigh(r[n-1]) && isVowel(r[n-3]) && fits(2) && harmony4(lastVowel(r[:n-2]), r[n-1]):
 		r, a.poss = r[:n-2], true // məsələsi
+	case n >= 4 && r[n-2] == 'l' && isHigh(r[n-1]) && !isVowel(r[n-3]) && fits(2) && dropped[string(r[:n-1])] == "" &&
+		harmony4(lastVowel(r[:n-2]), r[n-1]):
+		r = r[:n-2] // the adjective suffix -lı: "12 yaşlı" → yaş
 	case n >= 3 && isHigh(r[n-1]) && !isVowel(r[n-2]) && fits(1) && harmony4(lastVowel(r[:n-1]), r[n-1]) &&
 		r[n-2] != 'ç' && !((r[n-2] == 'g' || r[n-2] == 'ğ') && !isVowel(r[n-3])):
 		// ç+i is the agent suffix (iştirakçı); consonant+gi/ğu a deverbal
