@@ -1,0 +1,312 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden row files in testdata/")
+
+// shared is one Extractor for the tests: starting PDFium is the slow part.
+var shared = sync.OnceValues(func() (*Extractor, error) {
+	return New(Options{Workers: 2})
+})
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	e, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func extractBytes(t testing.TB, e *Extractor, path string, data []byte) (*hesabat.Document, error) {
+	t.Helper()
+	src := hesabat.Source{Path: path, Format: hesabat.PDF, Size: int64(len(data))}
+	return e.Extract(context.Background(), src, bytes.NewReader(data), int64(len(data)))
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestRowsGolden extracts the seed and its renderings and compares the
+// rows with testdata/NAME.rows.json (rewritten with -update).
+func TestRowsGolden(t *testing.T) {
+	inputs := []string{"../../testdata/seed/seed.pdf"}
+	more, _ := filepath.Glob("../../testdata/pdf/seed-*.pdf")
+	inputs = append(inputs, more...)
+	inputs = append(inputs, "../../testdata/pdf/scan-page.pdf", "../../testdata/pdf/owner-only.pdf", "../../testdata/pdf/broken-xref.pdf")
+	e := extractor(t)
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			doc, err := extractBytes(t, e, in, readFile(t, in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(struct {
+				Pages    int
+				Warnings []string
+				Rows     []hesabat.Row
+			}{doc.Pages, doc.Warnings, doc.Rows}, "", " ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", name+".rows.json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want := readFile(t, golden)
+			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+				t.Errorf("rows differ from %s (run with -update and review the diff)", golden)
+			}
+		})
+	}
+}
+
+// TestSeedRows checks the seed's rows for what the stitcher relies on.
+func TestSeedRows(t *testing.T) {
+	doc, err := extractBytes(t, extractor(t), "seed.pdf", readFile(t, "../../testdata/seed/seed.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 7 {
+		t.Errorf("pages %d, want 7", doc.Pages)
+	}
+	if r := doc.Rows[0]; r.InTable || !strings.HasPrefix(r.Cells[0].Text(), "“Açıq hökumətin") || !strings.HasSuffix(r.Cells[0].Text(), "2022-ci il üzrə hesabatı") {
+		t.Errorf("first row is not the title paragraph: %+v", r)
+	}
+	numbers := map[string]bool{}
+	headers := 0
+	for _, r := range doc.Rows {
+		if !r.InTable {
+			continue
+		}
+		if len(r.Cells) != 4 {
+			t.Errorf("page %d: row with %d cells: %s", r.Page, len(r.Cells), dumpRows([]hesabat.Row{r}))
+			continue
+		}
+		switch first := r.Cells[0].Text(); {
+		case first == "Sıra N-si":
+			headers++
+		case first != "":
+			numbers[first] = true
+		}
+	}
+	if headers != 7 {
+		t.Errorf("%d header rows, want one per page", headers)
+	}
+	for _, n := range []string{"1.2.", "1.6.", "1.9.", "3.3.", "4.1.", "4.2.", "4.7.", "5.4.", "5.5.", "5.6.", "6.3."} {
+		if !numbers[n] {
+			t.Errorf("no row numbered %s", n)
+		}
+	}
+	if len(numbers) != 11 {
+		t.Errorf("numbered rows %v, want 11", numbers)
+	}
+}
+
+// corrupt derives bad inputs from the seed's bytes.
+func TestBadInput(t *testing.T) {
+	seed := readFile(t, "../../testdata/seed/seed.pdf")
+	brokenXref := regexp.MustCompile(`startxref\s+\d+`).ReplaceAll(bytes.Clone(seed), []byte("startxref\n999999999"))
+	brokenXref = regexp.MustCompile(`\d{10} \d{5} n`).ReplaceAll(brokenXref, []byte("0000000001 00000 n"))
+	tests := []struct {
+		name    string
+		data    []byte
+		kind    error  // nil: extraction succeeds
+		message string // in the error
+	}{
+		{"empty", nil, hesabat.ErrEmpty, ""},
+		{"html", []byte("<!DOCTYPE html><html><body><p>Hesabat</p></body></html>"), hesabat.ErrUnsupported, "not a PDF"},
+		{"header only", []byte("%PDF-1.7\n"), hesabat.ErrCorrupt, ""},
+		{"truncated", seed[:len(seed)/2], hesabat.ErrCorrupt, ""},
+		{"encrypted", readFile(t, "../../testdata/pdf/encrypted-user.pdf"), hesabat.ErrEncrypted, "password"},
+		{"owner password only", readFile(t, "../../testdata/pdf/owner-only.pdf"), nil, ""},
+		{"broken xref", brokenXref, nil, ""},
+	}
+	e := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := "reports/" + tt.name + ".pdf"
+			doc, err := extractBytes(t, e, path, tt.data)
+			if tt.kind == nil {
+				if err != nil {
+					t.Fatalf("error %v", err)
+				}
+				if len(doc.Rows) == 0 {
+					t.Error("no rows")
+				}
+				return
+			}
+			checkError(t, err, path, tt.kind)
+			if !strings.Contains(err.Error(), tt.message) {
+				t.Errorf("error %q does not mention %q", err, tt.message)
+			}
+		})
+	}
+}
+
+// checkError asserts err is a one-line *hesabat.Error naming path, of kind
+// and with a hint.
+func checkError(t *testing.T, err error, path string, kind error) {
+	t.Helper()
+	var he *hesabat.Error
+	if !errors.As(err, &he) {
+		t.Fatalf("error %v (%T), want *hesabat.Error", err, err)
+	}
+	if !errors.Is(err, kind) {
+		t.Errorf("error %q, want kind %q", err, kind)
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, path+": ") || strings.Contains(msg, "\n") || he.Hint == "" {
+		t.Errorf("error %q: want one line naming %s with a hint", msg, path)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	seed := readFile(t, "../../testdata/seed/seed.pdf")
+	t.Run("pages", func(t *testing.T) {
+		e, err := New(Options{MaxPages: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer e.Close()
+		_, err = extractBytes(t, e, "big.pdf", seed)
+		checkError(t, err, "big.pdf", hesabat.ErrTooLarge)
+	})
+	t.Run("time", func(t *testing.T) {
+		e, err := New(Options{Timeout: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer e.Close()
+		e.once.Do(e.start) // start PDFium outside the time limit
+		_, err = extractBytes(t, e, "slow.pdf", seed)
+		checkError(t, err, "slow.pdf", hesabat.ErrTimeout)
+		// The killed instance is replaced: the next document works.
+		e.opts.Timeout = time.Minute
+		if _, err := extractBytes(t, e, "seed.pdf", seed); err != nil {
+			t.Errorf("after a timeout: %v", err)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := extractor(t).Extract(ctx, hesabat.Source{Path: "x.pdf"}, bytes.NewReader(seed), int64(len(seed)))
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want context.Canceled", err)
+		}
+	})
+	t.Run("closed", func(t *testing.T) {
+		e, _ := New(Options{})
+		e.Close()
+		if _, err := extractBytes(t, e, "x.pdf", seed); err == nil {
+			t.Error("Extract after Close succeeded")
+		}
+	})
+}
+
+// TestConcurrent extracts the seed from several goroutines at once: the
+// rows must equal a lone extraction's.
+func TestConcurrent(t *testing.T) {
+	e := extractor(t)
+	seed := readFile(t, "../../testdata/seed/seed.pdf")
+	want, err := extractBytes(t, e, "seed.pdf", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	docs := make([]*hesabat.Document, 4)
+	errs := make([]error, 4)
+	for i := range docs {
+		wg.Go(func() { docs[i], errs[i] = extractBytes(t, e, "seed.pdf", seed) })
+	}
+	wg.Wait()
+	for i := range docs {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !jsonEqual(docs[i].Rows, want.Rows) {
+			t.Errorf("goroutine %d: rows differ", i)
+		}
+	}
+}
+
+func jsonEqual(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+func TestCompilationCache(t *testing.T) {
+	dir := t.TempDir()
+	if compilationCache(dir) == nil {
+		t.Error("no cache in a writable folder")
+	}
+	if compilationCache("-") != nil {
+		t.Error(`cache with CacheDir "-"`)
+	}
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	if compilationCache(filepath.Join(file, "sub")) != nil {
+		t.Error("cache under a file")
+	}
+}
+
+// FuzzExtract feeds mutated PDFs to the extractor: it must return rows of
+// valid UTF-8 or an *hesabat.Error, and never panic.
+func FuzzExtract(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/pdf/*.pdf")
+	seeds = append(seeds, "../../testdata/seed/seed.pdf")
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	e := extractor(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := extractBytes(t, e, "fuzz.pdf", data)
+		if err != nil {
+			var he *hesabat.Error
+			if !errors.As(err, &he) {
+				t.Fatalf("error %v (%T), want *hesabat.Error", err, err)
+			}
+			return
+		}
+		for _, r := range doc.Rows {
+			for _, c := range r.Cells {
+				for _, p := range c.Paras {
+					if !utf8.ValidString(p) {
+						t.Fatalf("invalid UTF-8 %q", p)
+					}
+				}
+			}
+		}
+	})
+}
