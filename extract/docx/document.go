@@ -393,6 +393,10 @@ func (p *parser) row(ts *tableState, into *[]string) error {
 	off := p.start
 	p.beginRow()
 	rs := &rowState{starts: map[int]bool{}}
+	// A row that runs over a page break has a w:lastRenderedPageBreak in
+	// each cell that goes on: the cells run side by side, so the row ends
+	// as many pages on as its longest cell, not their sum.
+	base, longest := p.rendered, 0
 	err := p.walk(false, func(e xml.StartElement) (bool, error) {
 		switch {
 		case isW(e.Name, "trPr"):
@@ -416,13 +420,17 @@ func (p *parser) row(ts *tableState, into *[]string) error {
 				rs.cells = append(rs.cells, hesabat.Cell{Span: rs.gridBefore})
 				rs.col = rs.gridBefore
 			}
-			return true, p.cell(ts, rs)
+			p.rendered = base
+			err := p.cell(ts, rs)
+			longest = max(longest, p.rendered-base)
+			return true, err
 		}
 		return false, nil
 	})
 	if err != nil {
 		return err
 	}
+	p.rendered = base + longest
 	if rs.deleted {
 		p.endRow(nil)
 		return nil
