@@ -247,22 +247,27 @@ func (s *stitcher) extendHeader(texts []string) {
 	s.header(joined)
 }
 
-// spanningCell returns the text of a row that is one non-empty cell
-// spanning the table (a section heading).
+// spanningCell returns the text of a section heading: a row whose one
+// non-empty cell spans the table, or stands alone in its row, or is a
+// numbered heading ("2. Hesabatlılıq") in the number column.
 func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
+	if len(s.cols) < 2 {
+		return "", false
+	}
 	var text string
-	cells, cols := 0, 0
+	col := 0
 	for _, c := range row.Cells {
-		cols += c.Columns()
-		if t := c.Text(); t != "" {
-			cells++
-			text = t
-			if c.Columns() < len(s.cols) && len(row.Cells) > 1 {
+		t := c.Text()
+		if t != "" {
+			heading := col < len(s.cols) && s.cols[col] == number && sectionRe.MatchString(t)
+			if text != "" || (c.Columns() < len(s.cols) && len(row.Cells) > 1 && !heading) {
 				return "", false
 			}
+			text = t
 		}
+		col += c.Columns()
 	}
-	return text, cells == 1 && len(s.cols) > 1 && (len(row.Cells) == 1 || cols == 1)
+	return text, text != ""
 }
 
 // byRole returns the row's cells by the role of the grid column they start in.

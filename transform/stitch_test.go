@@ -103,6 +103,14 @@ func TestStitch(t *testing.T) {
 		doc:  table(header, "S 1. Şəffaflığın artırılması", "1.1. | A | 2020 | a", "S 2. Hesabatlılıq", "2.1. | B | 2020 | b"),
 		want: []string{"1.1 [1. Şəffaflığın artırılması] A {} (2020) a", "2.1 [2. Hesabatlılıq] B {} (2020) b"},
 	}, {
+		name: "section heading in the number column, the rest of the row empty",
+		doc:  table(header, "1. Şəffaflıq |  |  | ", "1.1. | A | 2020 | a", "P 2. Hesabatlılıq", "2.1. | B | 2020 | b"),
+		want: []string{"1.1 [1. Şəffaflıq] A {} (2020) a", "2.1 [2. Hesabatlılıq] B {} (2020) b"},
+	}, {
+		name: "a continuation that reads like a heading stays text",
+		doc:  table(header, "1.1. | A | 2020 | a", " |  |  | 2. Bəndin icrası", "1.2. | B | 2020 | b"),
+		want: []string{"1.1 [] A {} (2020) a ¶ 2. Bəndin icrası", "1.2 [] B {} (2020) b"},
+	}, {
 		name: "title above the table; notes and signatures below ignored",
 		doc: table("P Təsdiq edirəm", "P X Nazirliyinin 2021-ci il üzrə hesabatı", header, "1.1. | A | 2020 | a",
 			"P Qeyd: məlumatlar ilkindir.", "P Nazir                 İ.İmzalı"),

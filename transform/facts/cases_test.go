@@ -254,6 +254,7 @@ var extractCases = []struct {
 	{"not/postcode", "Ünvan: Bakı şəhəri, AZ1022, Nizami küçəsi, AZ 1000 indeksi.", nil},
 	{"not/contact number", "Əlaqə nömrəsi: 146; faks: (012) 493-65-24.", nil},
 	{"not/phone after Tel.", "Elektron poçt: office@stat.gov.az; Tel.: (+994 12) 377-10-70", nil},
+	{"not/code glued to a word", "COVID-19 pandemiyası dövründə xidmətlər onlayn göstərilib.", nil},
 	{"not/list marker", "1. Statistika Komitəsi tərəfindən hesabat hazırlanıb.", nil},
 	{"not/section reference", "Tədbirlər Planının 4.1 bəndinə uyğun olaraq 25 seminar keçirilib.",
 		[]string{"quantity 25 unit=seminar «25 seminar»"}},

@@ -47,8 +47,14 @@ import (
 // article "a". "beş məktəb" is therefore missed.
 
 // BUG(facts): A number with a case suffix and nothing that qualifies it
-// ("bunlardan 5-i", "2022-də") yields no fact, and ranges written with
-// suffixes ("10-dan 15-dək nəfər") are not joined.
+// ("bunlardan 5-i") yields no fact unless it is a year ("2022-də"), and
+// ranges written with suffixes ("1-dən 5-ə qədər", "10-dan 15-dək nəfər")
+// are not joined: only their last number is read.
+
+// BUG(facts): A bare "-a/-ə" after a noun is taken for a dative only before
+// "yaxın"/"qədər", after a counter and after -at/-ət, so "5 əməkdaşa"
+// keeps the unit "əməkdaşa". Multi-word units are read to two words (three
+// after an adjective): "15 saylı tam orta məktəb" has the unit "tam".
 
 // BUG(facts): The stemmer has no lexicon: nouns that end like a suffix and
 // are not on its protected list may lose a letter (maşın is protected,
@@ -288,6 +294,9 @@ func (m *matcher) fromNumber(i, from int, q string) int {
 	}
 	if m.phone(i) {
 		return m.skipDigits(i)
+	}
+	if h, w := m.tok(i-1), m.tok(i-2); !t.space && h != nil && w != nil && h.kind == tPunct && isHyphen(h.text) && !h.space && w.kind == tWord {
+		return m.skipDigits(i) // a code: "COVID-19"
 	}
 	switch t.num.shape {
 	case dotDate:

@@ -184,7 +184,6 @@ func TestSeedGold(t *testing.T) {
 	if extracted > 0 {
 		precision = float64(correct) / float64(extracted)
 	}
-	t.Logf("recall %.3f (%d/%d), precision %.3f (%d/%d)", recall, hit, len(gold.Facts), precision, correct, extracted)
 	fmt.Printf("seed facts: recall %.3f (%d/%d), precision %.3f (%d/%d)\n", recall, hit, len(gold.Facts), precision, correct, extracted)
 	if recall < 0.97 || precision < 1.0 {
 		t.Errorf("recall %.3f (want ≥ 0.97), precision %.3f (want 1.0)", recall, precision)
