@@ -59,6 +59,8 @@ var extractCases = []struct {
 		[]string{"quantity 15 unit=müraciət «15 (on beş) müraciət»"}},
 	{"quantity/group after a scale", "2020–2022-ci illərdə 3 min 500-dən çox sahibkar kredit alıb.",
 		[]string{"year_range 2020..2022 «2020–2022-ci illərdə»", "quantity 3500 unit=sahibkar q=more than «3 min 500-dən çox sahibkar»"}},
+	{"quantity/unit not taken from the next paragraph", "Hesabat ilində keçirilən seminarların sayı 25\nSeminarlarda 300 nəfər iştirak edib.",
+		[]string{"quantity 25 «25»", "quantity 300 unit=nəfər «300 nəfər»"}},
 	{"quantity/no unit", "Qeydə alınan müraciətlərin sayı 1250 olmuşdur.",
 		[]string{"quantity 1250 «1250»"}},
 

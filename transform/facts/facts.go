@@ -126,18 +126,20 @@ func (m *matcher) tok(i int) *token {
 	return &m.toks[i]
 }
 
-// low returns the lower-cased word at i when it is a separate word (spaced
-// from what precedes), else "".
+// low returns the lower-cased word at i when it is a separate word in the
+// same paragraph as what precedes it, else "". Patterns read the words
+// after a number with it, so no fact spans two paragraphs.
 func (m *matcher) low(i int) string {
-	if t := m.tok(i); t != nil && t.kind == tWord && t.space {
+	if t := m.tok(i); t != nil && t.kind == tWord && t.space && !t.para {
 		return t.low
 	}
 	return ""
 }
 
-// num returns the number at i when it is a plain number, else nil.
+// num returns the number at i when it is a plain number in the same
+// paragraph as what precedes it, else nil.
 func (m *matcher) num(i int) *token {
-	if t := m.tok(i); t != nil && t.kind == tNum && t.num.shape == plain {
+	if t := m.tok(i); t != nil && t.kind == tNum && t.num.shape == plain && !t.para {
 		return t
 	}
 	return nil
@@ -503,6 +505,9 @@ func (m *matcher) year(i, j, y int) int {
 // yanvar", "oktyabrın 1-i", "may ayının 10-dan". It returns the month, the
 // day and the end, or end 0.
 func (m *matcher) monthDay(j int) (mo, d, end int) {
+	if t := m.tok(j); t != nil && t.para {
+		return 0, 0, 0
+	}
 	if d = dayOf(m.tok(j)); d > 0 {
 		if mo, _ = month(m.low(j + 1)); mo > 0 {
 			return mo, d, j + 2
@@ -519,7 +524,7 @@ func (m *matcher) monthDay(j int) (mo, d, end int) {
 	} else if classify(suf) != sGen {
 		return 0, 0, 0
 	}
-	if d = dayOf(m.tok(k)); d == 0 {
+	if d = dayOf(m.tok(k)); d == 0 || m.toks[k].para {
 		return 0, 0, 0
 	}
 	end = k + 1
@@ -576,7 +581,7 @@ func (m *matcher) bareDate(i int) int {
 func (m *matcher) yearAfter(j int) (int, int) {
 	t := m.tok(j)
 	y := yearOf(t)
-	if y == 0 || !t.space {
+	if y == 0 || !t.space || t.para {
 		return 0, 0
 	}
 	end := j + 1
@@ -649,7 +654,7 @@ func (m *matcher) timeAt(i int, saat bool) int {
 			return 0
 		}
 	}
-	if h2, m2, ok := clockOf(m.tok(j), saat); ok && j > i+1 {
+	if h2, m2, ok := clockOf(m.tok(j), saat); ok && j > i+1 && !m.toks[j].para {
 		end := j + 1
 		if suf := m.suffixAt(end); suf != "" {
 			if c := classify(lower(suf)); c == sTerm || c == sDat {
