@@ -37,6 +37,7 @@ package facts
 import (
 	"fmt"
 	"sync"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 )
@@ -597,25 +598,25 @@ func (m *matcher) yearAfter(j int) (int, int) {
 // dotDate matches "01.12.2022" with an optional "-ci il".
 func (m *matcher) dotDate(i int) int {
 	p := m.toks[i].num.parts
-	end, _ := m.yearTail(i + 1)
+	end := m.yearTail(i + 1)
 	m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("%04d-%02d-%02d", p[2], p[1], p[0])}, i, end, m.toks[i].text)
 	return end
 }
 
-// yearTail consumes an optional "-ci il" after a date ending before j.
-func (m *matcher) yearTail(j int) (int, bool) {
+// yearTail consumes an optional "-ci il" or case suffix after a date
+// ending before j and returns the new end.
+func (m *matcher) yearTail(j int) int {
 	if suf := m.suffixAt(j); suf != "" {
 		if c := classify(lower(suf)); c == sOrdinal {
 			j += 2
 			if ilWords[m.low(j)] {
 				j++
 			}
-			return j, true
 		} else if c != sNone && c != sOther {
-			return j + 2, true
+			j += 2
 		}
 	}
-	return j, false
+	return j
 }
 
 // dashDate matches "01-12-2022" starting at i.
@@ -631,7 +632,7 @@ func (m *matcher) dashDate(i int) int {
 	if y == 0 || !validDate(y, mo, d) {
 		return 0
 	}
-	end, _ := m.yearTail(i + 5)
+	end := m.yearTail(i + 5)
 	m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("%04d-%02d-%02d", y, mo, d)}, i, end, a.text)
 	return end
 }
@@ -691,6 +692,7 @@ func clockOf(t *token, saat bool) (h, mi int, ok bool) {
 	case n.shape == clock:
 		return n.parts[0], n.parts[1], true
 	case !saat || n.shape != plain:
+		// no other form is a time without "saat"
 	case n.dot2 && n.parts[0] <= 24 && n.parts[1] < 60:
 		return n.parts[0], n.parts[1], true
 	case n.whole && len(t.text) <= 2:
@@ -720,16 +722,12 @@ func (m *matcher) ordinal(i int) int {
 // isCode reports whether s is an upper-case letter code such as "VQD" in
 // "212-VQD".
 func isCode(s string) bool {
-	return s != "" && lower(s) != s && upperOnly(s)
-}
-
-func upperOnly(s string) bool {
 	for _, r := range s {
-		if lower(string(r)) == string(r) {
+		if !unicode.IsUpper(r) {
 			return false
 		}
 	}
-	return true
+	return s != ""
 }
 
 // lawNumber matches a law number "212-VQD" at i, with "nömrəli X" after it.
