@@ -355,7 +355,7 @@ func (p *parser) explicitBreak(soft bool) {
 
 // row state of a table.
 type tableState struct {
-	above   map[int]bool // grid columns at which a cell of the row above starts
+	above   map[int]bool // grid columns where a vertically merged cell of the row above starts
 	leading bool         // no row yet, or only header rows
 }
 
@@ -377,7 +377,7 @@ type rowState struct {
 	header, deleted       bool
 	gridBefore, gridAfter int
 	col                   int          // next grid column
-	starts                map[int]bool // grid columns where this row's cells start
+	merged                map[int]bool // grid columns where this row's vertically merged cells start
 	hmergeable            bool         // the last cell may absorb an hMerge continuation
 }
 
@@ -392,7 +392,7 @@ const maxSpan = 1000
 func (p *parser) row(ts *tableState, into *[]string) error {
 	off := p.start
 	p.beginRow()
-	rs := &rowState{starts: map[int]bool{}}
+	rs := &rowState{merged: map[int]bool{}}
 	// A row that runs over a page break has a w:lastRenderedPageBreak in
 	// each cell that goes on: the cells run side by side, so the row ends
 	// as many pages on as its longest cell, not their sum.
@@ -445,7 +445,7 @@ func (p *parser) row(ts *tableState, into *[]string) error {
 	if rs.gridAfter > 0 {
 		rs.cells = append(rs.cells, hesabat.Cell{Span: rs.gridAfter})
 	}
-	ts.above = rs.starts
+	ts.above = rs.merged
 	if into != nil {
 		for _, c := range rs.cells {
 			*into = append(*into, c.Paras...)
@@ -510,11 +510,14 @@ func (p *parser) cell(ts *tableState, rs *rowState) error {
 		rs.cells[len(rs.cells)-1].Span += span
 		return nil
 	}
+	// A continuation joins the merged cell above it at the same grid
+	// column; the merged cell's text is in the row where it starts. With no
+	// merge above to continue, the spec says to ignore it: a cell of its own.
 	if vmerge == mergeContinue && ts.above[col] {
-		paras = nil // the merged cell's text is in the row where it starts
+		paras = nil
 	}
 	rs.cells = append(rs.cells, hesabat.Cell{Paras: paras, Span: span})
-	rs.starts[col] = true
+	rs.merged[col] = vmerge == mergeRestart || (vmerge == mergeContinue && ts.above[col])
 	rs.hmergeable = hmerge != noMerge
 	return nil
 }
