@@ -308,8 +308,11 @@ func (m *matcher) words(i, from int, q string) int {
 		}
 		q, end = sq, k
 	}
+	// A lone small number is often a determiner ("iki qurum arasında",
+	// between the two bodies) and "yüz" also means face; the tens and the
+	// scales are unambiguous.
 	_, scale := scales[ws[0]]
-	strict := wn.words == 1 && wn.suffix == "" && !scale
+	strict := wn.words == 1 && wn.suffix == "" && !scale && (wn.val < 20 || wn.val >= 100)
 	return m.amount(from, end, q, dec{wn.val, 0}, nil, strict, "")
 }
 

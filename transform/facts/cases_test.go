@@ -207,6 +207,8 @@ var extractCases = []struct {
 		[]string{"quantity 2018 unit=nəfər «İki min on səkkiz nəfər»"}},
 	{"words/bir is an article", "Bir sıra tədbirlər həyata keçirilmiş, ildə bir dəfə hesabat verilir.", nil},
 	{"words/lone number before a noun", "İki qurum arasında razılaşma imzalanıb.", nil},
+	{"words/lone tens word", "Sərgidə iyirmi ölkənin şirkəti iştirak edib.",
+		[]string{"quantity 20 unit=ölkə «iyirmi ölkənin»"}},
 	{"words/lone number before a counter", "Yoxlamada beş nəfər iştirak edib.",
 		[]string{"quantity 5 unit=nəfər «beş nəfər»"}},
 	{"words/scale and currency", "Layihəyə iki milyon manat ayrılıb.",

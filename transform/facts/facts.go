@@ -30,8 +30,9 @@
 //
 // Not facts: versions ("Hosting V2", "v3.0"), form codes ("3-əmək №-li"),
 // phone numbers, postcodes, URLs, e-mail addresses, list markers ("1." at
-// the start of a paragraph), section numbers ("1.2.3"), and a number word
-// standing alone before an ordinary noun.
+// the start of a paragraph), section references ("1.2.3", "4.1 bəndi"),
+// codes glued to words ("COVID-19"), and a small number word standing alone
+// before an ordinary noun ("iki qurum arasında").
 package facts
 
 import (
@@ -42,10 +43,11 @@ import (
 	"github.com/hesabat/hesabat"
 )
 
-// BUG(facts): A number written as a single word counts only before a
-// counter (nəfər, ədəd, dəfə, növ), a currency or "faiz": in reports "iki
-// qurum arasında" means "between the two bodies", and a lone "bir" is the
-// article "a". "beş məktəb" is therefore missed.
+// BUG(facts): A number written as one word below 20, or "yüz", counts only
+// before a counter (nəfər, ədəd, dəfə, növ), a currency or "faiz": in
+// reports "iki qurum arasında" means "between the two bodies", and a lone
+// "bir" is the article "a" and never counts. "beş məktəb" is therefore
+// missed.
 
 // BUG(facts): A number with a case suffix and nothing that qualifies it
 // ("bunlardan 5-i") yields no fact unless it is a year ("2022-də"), and
