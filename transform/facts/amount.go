@@ -60,7 +60,7 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	// A suffix on the digits, on "%" or on a currency code: "100-dən çox",
 	// "25%-ə qədər", "50 000 AZN-dir".
 	if suf := m.suffixAt(j); suf != "" {
-		sq, k := m.qualifierAfter(classify(lower(suf)), j+2)
+		sq, k := m.qualifierAfter(classify(suf), j+2)
 		switch {
 		case sq != "":
 			f.Qualifier, j = sq, k

@@ -156,14 +156,15 @@ func isHyphen(s string) bool {
 	return false
 }
 
-// suffixAt returns the word glued by a hyphen or apostrophe at i to the
-// token before it: in "2022-ci", at the index of "-" it returns "ci".
+// suffixAt returns, lower-cased, the word glued by a hyphen or apostrophe
+// at i to the token before it: in "2022-ci", at the index of "-" it
+// returns "ci".
 func (m *matcher) suffixAt(i int) string {
 	h, w := m.tok(i), m.tok(i+1)
 	if h == nil || w == nil || h.kind != tPunct || h.space || !isHyphen(h.text) || w.kind != tWord || w.space {
 		return ""
 	}
-	return w.text
+	return w.low
 }
 
 // joined reports whether tokens i and i+2 are numbers glued by a hyphen or dash at i+1.
@@ -405,7 +406,7 @@ func (m *matcher) hyphenated(i, from int, q string) int {
 	if suf == "" {
 		return 0
 	}
-	switch k := classify(lower(suf)); {
+	switch k := classify(suf); {
 	case k == sOrdinal:
 		if y := yearOf(t); y > 0 {
 			if e := m.year(i, i+3, y); e > 0 {
@@ -413,7 +414,7 @@ func (m *matcher) hyphenated(i, from int, q string) int {
 			}
 		}
 		return m.ordinal(i)
-	case isCode(suf):
+	case isCode(m.toks[i+2].text):
 		return m.lawNumber(i)
 	case k == sNone || k == sOther:
 		return i + 3 // a form code such as "3-əmək"
@@ -469,7 +470,7 @@ var yearKinds = map[string]bool{
 // yearRange matches "2015-2021", "2020-2022-ci illər" and "2021/2022-ci
 // tədris ili" from a to b, whose digits span tokens i..end-1.
 func (m *matcher) yearRange(i, end, a, b int) int {
-	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) == sOrdinal {
+	if suf := m.suffixAt(end); suf != "" && classify(suf) == sOrdinal {
 		end += 2
 		if yearKinds[m.low(end)] && ilWords[m.low(end+1)] {
 			end++
@@ -532,7 +533,7 @@ func (m *matcher) monthDay(j int) (mo, d, end int) {
 	}
 	end = k + 1
 	if suf := m.suffixAt(end); suf != "" {
-		if c := classify(lower(suf)); c != sNone && c != sOther {
+		if c := classify(suf); c != sNone && c != sOther {
 			end += 2
 		}
 	}
@@ -588,7 +589,7 @@ func (m *matcher) yearAfter(j int) (int, int) {
 		return 0, 0
 	}
 	end := j + 1
-	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) == sOrdinal {
+	if suf := m.suffixAt(end); suf != "" && classify(suf) == sOrdinal {
 		end += 2
 	}
 	if ilWords[m.low(end)] {
@@ -609,7 +610,7 @@ func (m *matcher) dotDate(i int) int {
 // ending before j and returns the new end.
 func (m *matcher) yearTail(j int) int {
 	if suf := m.suffixAt(j); suf != "" {
-		if c := classify(lower(suf)); c == sOrdinal {
+		if c := classify(suf); c == sOrdinal {
 			j += 2
 			if ilWords[m.low(j)] {
 				j++
@@ -651,7 +652,7 @@ func (m *matcher) timeAt(i int, saat bool) int {
 	j := i + 1
 	if m.joined(i) {
 		j++ // "09:00-18:00"
-	} else if suf := m.suffixAt(j); suf != "" && classify(lower(suf)) == sAbl {
+	} else if suf := m.suffixAt(j); suf != "" && classify(suf) == sAbl {
 		j += 2
 		if t := m.tok(j); t != nil && !t.space {
 			return 0
@@ -660,7 +661,7 @@ func (m *matcher) timeAt(i int, saat bool) int {
 	if h2, m2, ok := clockOf(m.tok(j), saat); ok && j > i+1 && !m.toks[j].para {
 		end := j + 1
 		if suf := m.suffixAt(end); suf != "" {
-			if c := classify(lower(suf)); c == sTerm || c == sDat {
+			if c := classify(suf); c == sTerm || c == sDat {
 				end += 2
 				if w := m.low(end); c == sDat && (w == "qədər" || w == "kimi") {
 					end++
@@ -676,7 +677,7 @@ func (m *matcher) timeAt(i int, saat bool) int {
 		return 0 // a whole hour alone is too weak
 	}
 	end := i + 1
-	if suf := m.suffixAt(end); suf != "" && classify(lower(suf)) != sNone {
+	if suf := m.suffixAt(end); suf != "" && classify(suf) != sNone {
 		end += 2
 	}
 	m.emit(hesabat.Fact{Kind: hesabat.TimeRange, Value: ptr(float64(h*60 + mi)),
@@ -770,7 +771,7 @@ func (m *matcher) numero(i int) int {
 		return i + 2
 	}
 	j := i + 2
-	if suf := m.suffixAt(j); isCode(suf) {
+	if m.suffixAt(j) != "" && isCode(m.toks[j+1].text) {
 		j += 2
 	}
 	return m.docRef(i, j, m.src[n.b0:m.toks[j-1].b1])

@@ -47,17 +47,6 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
-// lower lower-cases an Azerbaijani word: "İCLAS" → "iclas", "ILIN" → "ılın".
-// It returns s itself when s has no upper-case letter.
-func lower(s string) string {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return strings.ToLowerSpecial(unicode.AzeriCase, s)
-		}
-	}
-	return s
-}
-
 // tokenize splits normalised text into tokens, appending to toks. A
 // whitespace-delimited chunk holding "@", "://" or starting with "www." is
 // one opaque token; so is a run of letters and digits glued together.
