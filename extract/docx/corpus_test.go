@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -152,6 +153,32 @@ func BenchmarkExtract(b *testing.B) {
 			if _, err := x.Extract(context.Background(), hesabat.Source{Path: "b.docx"}, bytes.NewReader(d), int64(len(d))); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// TestConcurrent extracts the seed from several goroutines with one
+// Extractor (run it with -race): the results must all be the same.
+func TestConcurrent(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/seed/seed.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(Options{})
+	want := strings.Join(dump(extractFile(t, "../../testdata/seed/seed.docx")), "\n")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			doc, err := x.Extract(context.Background(), hesabat.Source{Path: "c.docx"}, bytes.NewReader(data), int64(len(data)))
+			if err == nil && strings.Join(dump(doc), "\n") != want {
+				err = errors.New("rows differ from a lone extraction")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
