@@ -327,52 +327,67 @@ func (m *matcher) words(i, from int, q string) int {
 //     "proqram təminatı";
 //   - otherwise the stem of the first noun: "100 əməkdaşının" → "əməkdaş".
 func (m *matcher) unit(j int) (string, int) {
-	w1 := m.low(j)
+	w1, n1 := m.word(j)
 	if w1 == "" || notUnit(w1) {
 		return "", j
 	}
-	a1 := analyze(w1, dativeNext(m.low(j+1)))
+	a1 := analyze(w1, dativeNext(m.low(n1)))
 	if d := analyze(w1, true); counters[d.stem] {
-		return d.stem, j + 1 // "12 nəfərə": counters take a dative freely
+		return d.stem, n1 // "12 nəfərə": counters take a dative freely
 	}
 	switch {
 	case counters[a1.stem]:
-		return a1.stem, j + 1
+		return a1.stem, n1
 	case a1.stem == "ad" && a1.cas != "":
-		if u, e := m.unit(j + 1); e > j+1 {
+		if u, e := m.unit(n1); e > n1 {
 			return u, e
 		}
-		return "ad", j + 1
+		return "ad", n1
 	}
-	if w2 := m.low(j + 1); w2 != "" && !notUnit(w2) {
-		a2 := analyze(w2, dativeNext(m.low(j+2)))
-		switch {
-		case attributive[w1]:
-			if u, e := m.compound(j+1, a2); e > 0 {
+	if attributive[w1] {
+		if w2, n2 := m.word(n1); w2 != "" && !notUnit(w2) {
+			a2 := analyze(w2, dativeNext(m.low(n2)))
+			if u, e := m.compound(w2, a2, n2); e > 0 {
 				return w1 + " " + u, e // "1500 ictimai iaşə obyekti"
 			}
-			return w1 + " " + a2.stem, j + 2
-		}
-		if u, e := m.compound(j, a1); e > 0 {
-			return u, e
+			return w1 + " " + a2.stem, n2
 		}
 	}
-	return a1.stem, j + 1
+	if u, e := m.compound(w1, a1, n1); e > 0 {
+		return u, e
+	}
+	return a1.stem, n1
 }
 
-// compound matches a two-word compound at j whose first word analyses as
-// a1: a bare noun and a possessive head ("dövlət qurumu"). It returns the
-// unit and the end, or end 0.
-func (m *matcher) compound(j int, a1 analysis) (string, int) {
-	w2 := m.low(j + 1)
+// compound matches a two-word compound whose first word w1, analysed as
+// a1, ends before j: a bare noun and a possessive head ("dövlət qurumu").
+// It returns the unit and the end, or end 0.
+func (m *matcher) compound(w1 string, a1 analysis, j int) (string, int) {
+	w2, n2 := m.word(j)
 	if !a1.bare() || w2 == "" || notUnit(w2) {
 		return "", 0
 	}
-	a2 := analyze(w2, dativeNext(m.low(j+2)))
+	a2 := analyze(w2, dativeNext(m.low(n2)))
 	if !a2.poss || postpositions[a2.stem] || counters[a2.stem] {
 		return "", 0
 	}
-	return m.toks[j].low + " " + a2.head, j + 2
+	return w1 + " " + a2.head, n2
+}
+
+// word returns the lower-cased word at j with the words joined to it by
+// hyphens ("mini-stansiya", "vətəndaş-məmur"), and the index after it; ""
+// when there is no separate word at j.
+func (m *matcher) word(j int) (string, int) {
+	w := m.low(j)
+	if w == "" {
+		return "", j
+	}
+	k := j + 1
+	for m.suffixAt(k) != "" && (m.toks[k].text == "-" || m.toks[k].text == "‐" || m.toks[k].text == "‑") {
+		w += "-" + m.toks[k+1].low
+		k += 2
+	}
+	return w, k
 }
 
 // dativeNext reports whether the word after a noun asks for a dative.

@@ -61,6 +61,8 @@ var extractCases = []struct {
 		[]string{"year_range 2020..2022 «2020–2022-ci illərdə»", "quantity 3500 unit=sahibkar q=more than «3 min 500-dən çox sahibkar»"}},
 	{"quantity/unit not taken from the next paragraph", "Hesabat ilində keçirilən seminarların sayı 25\nSeminarlarda 300 nəfər iştirak edib.",
 		[]string{"quantity 25 «25»", "quantity 300 unit=nəfər «300 nəfər»"}},
+	{"quantity/hyphenated noun", "Azərbaycanın 3 regionunda 12 mini-stansiya quraşdırılıb.",
+		[]string{"quantity 3 unit=region «3 regionunda»", "quantity 12 unit=mini-stansiya «12 mini-stansiya»"}},
 	{"quantity/no unit", "Qeydə alınan müraciətlərin sayı 1250 olmuşdur.",
 		[]string{"quantity 1250 «1250»"}},
 
@@ -125,6 +127,10 @@ var extractCases = []struct {
 		[]string{"date date=2022-09-05 «05-09-2022»"}},
 	{"date/month genitive -dək", "Qeydiyyat dekabrın 30-dək davam edəcək.",
 		[]string{"date date=--12-30 «dekabrın 30-dək»"}},
+	{"date/range of days with year", "Yarış 2022-ci ilin 5-7 oktyabr tarixlərində keçirilib.",
+		[]string{"date date=2022-10-05 ref=2022-10-05/2022-10-07 «2022-ci ilin 5-7 oktyabr»"}},
+	{"date/range of days", "Sərgi 5-7 oktyabr tarixlərində keçiriləcək.",
+		[]string{"date date=--10-05 ref=--10-05/--10-07 «5-7 oktyabr»"}},
 	{"date/no year", "Konfrans 26 yanvar tarixində keçiriləcək.",
 		[]string{"date date=--01-26 «26 yanvar»"}},
 

@@ -16,7 +16,9 @@
 //   - percent: Value (and ValueEnd for "10-15%").
 //   - money: Value in currency units, Currency its ISO 4217 code
 //     ("21 mlrd. 493,9 mln. manat" → 21493900000 AZN).
-//   - date: Date as ISO "2022-01-26", or "--05-10" when the text has no year.
+//   - date: Date as ISO "2022-01-26", or "--05-10" when the text has no year;
+//     a range of days "5-7 oktyabr" has its first day in Date and the ISO
+//     interval "--10-05/--10-07" in Ref.
 //   - year: Value; year_range: Value and ValueEnd.
 //   - time_range: Value and ValueEnd in minutes since midnight and Ref the
 //     clock times as "09:00-18:00" ("saat 09:00-dan 18:00-dək" → 540, 1080).
@@ -393,6 +395,9 @@ func (m *matcher) hyphenated(i, from int, q string) int {
 		if e := m.dashDate(i); e > 0 {
 			return e
 		}
+		if e := m.bareDate(i); e > 0 {
+			return e // "5-7 oktyabr"
+		}
 		if m.joined(i + 2) { // three or more groups: a phone number or a code
 			return m.skipDigits(i)
 		}
@@ -444,7 +449,7 @@ func yearOf(t *token) int {
 
 // dayOf returns the value of a one- or two-digit integer token from 1 to 31, else 0.
 func dayOf(t *token) int {
-	if t == nil || t.kind != tNum || t.num.shape != plain || !t.num.whole || len(t.text) > 2 || !t.space {
+	if t == nil || t.kind != tNum || t.num.shape != plain || !t.num.whole || len(t.text) > 2 {
 		return 0
 	}
 	d, _ := t.num.val.integer()
@@ -496,58 +501,90 @@ func (m *matcher) year(i, j, y int) int {
 		return 0
 	}
 	if w == "il" || w == "ilin" {
-		if mo, d, e := m.monthDay(j + 1); e > 0 && validDate(y, mo, d) {
-			m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("%04d-%02d-%02d", y, mo, d)}, i, e, m.toks[i].text)
-			return e
+		if md := m.monthDay(j + 1); md.end > 0 && validDate(y, md.month, md.day) && validDate(y, md.month, md.last) {
+			m.emitDate(i, md.end, y, md)
+			return md.end
 		}
 	}
 	m.emit(hesabat.Fact{Kind: hesabat.Year, Value: ptr(float64(y))}, i, j+1, m.toks[i].text)
 	return j + 1
 }
 
+// dayMonth is a day (or days) of a month.
+type dayMonth struct {
+	month, day int
+	last       int // the last day of a range "5-7 oktyabr", else day
+	end        int // the token after the match; 0 for no match
+}
+
 // monthDay matches a day and month without a year starting at j: "26
-// yanvar", "oktyabrın 1-i", "may ayının 10-dan". It returns the month, the
-// day and the end, or end 0.
-func (m *matcher) monthDay(j int) (mo, d, end int) {
-	if t := m.tok(j); t != nil && t.para {
-		return 0, 0, 0
+// yanvar", "5-7 oktyabr", "oktyabrın 1-i", "may ayının 10-dan".
+func (m *matcher) monthDay(j int) dayMonth {
+	t := m.tok(j)
+	if t == nil || t.para {
+		return dayMonth{}
 	}
-	if d = dayOf(m.tok(j)); d > 0 {
-		if mo, _ = month(m.low(j + 1)); mo > 0 {
-			return mo, d, j + 2
+	if d := dayOf(t); d > 0 {
+		md := dayMonth{day: d, last: d, end: j + 1}
+		if m.joined(j) {
+			if md.last = dayOf(&m.toks[j+2]); md.last <= d {
+				return dayMonth{}
+			}
+			md.end = j + 3
 		}
-		return 0, 0, 0
+		if md.month, _ = month(m.low(md.end)); md.month == 0 || !t.space {
+			return dayMonth{}
+		}
+		md.end++
+		return md
 	}
 	mo, suf := month(m.low(j))
 	if mo == 0 {
-		return 0, 0, 0
+		return dayMonth{}
 	}
 	k := j + 1
 	if suf == "" && (m.low(k) == "ayının" || m.low(k) == "ayın") {
 		k++
 	} else if classify(suf) != sGen {
-		return 0, 0, 0
+		return dayMonth{}
 	}
-	if d = dayOf(m.tok(k)); d == 0 || m.toks[k].para {
-		return 0, 0, 0
+	d := dayOf(m.tok(k))
+	if d == 0 || !m.toks[k].space || m.toks[k].para {
+		return dayMonth{}
 	}
-	end = k + 1
+	end := k + 1
 	if suf := m.suffixAt(end); suf != "" {
 		if c := classify(suf); c != sNone && c != sOther {
 			end += 2
 		}
 	}
-	return mo, d, end
+	return dayMonth{month: mo, day: d, last: d, end: end}
+}
+
+// emitDate emits the date md of year y (0 when the text gives none) spanning
+// tokens i..end-1. A range of days sets Ref to the ISO interval.
+func (m *matcher) emitDate(i, end, y int, md dayMonth) {
+	iso := func(d int) string {
+		if y == 0 {
+			return fmt.Sprintf("--%02d-%02d", md.month, d)
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", y, md.month, d)
+	}
+	f := hesabat.Fact{Kind: hesabat.Date, Date: iso(md.day)}
+	if md.last != md.day {
+		f.Ref = iso(md.day) + "/" + iso(md.last)
+	}
+	m.emit(f, i, end, m.toks[m.firstNum(i, end)].text)
 }
 
 // monthFirst matches a day-month date that starts with the month at i.
 func (m *matcher) monthFirst(i int) int {
-	mo, d, e := m.monthDay(i)
-	if e == 0 || !validDate(2000, mo, d) {
+	md := m.monthDay(i)
+	if md.end == 0 || !validDate(2000, md.month, md.day) {
 		return 0
 	}
-	m.emit(hesabat.Fact{Kind: hesabat.Date, Date: fmt.Sprintf("--%02d-%02d", mo, d)}, i, e, m.toks[m.firstNum(i, e)].text)
-	return e
+	m.emitDate(i, md.end, 0, md)
+	return md.end
 }
 
 // firstNum returns the index of the first number token in from..to-1.
@@ -561,21 +598,17 @@ func (m *matcher) firstNum(from, to int) int {
 }
 
 // bareDate matches dates and years that start with unsuffixed digits:
-// "26 yanvar", "15 mart 2012-ci il", "2022 ildə".
+// "26 yanvar", "5-7 oktyabr", "15 mart 2012-ci il", "2022 ildə".
 func (m *matcher) bareDate(i int) int {
-	t := &m.toks[i]
-	if d := dayOf(t); d > 0 {
-		if mo, _ := month(m.low(i + 1)); mo > 0 && validDate(2000, mo, d) {
-			end := i + 2
-			date := fmt.Sprintf("--%02d-%02d", mo, d)
-			if y, e := m.yearAfter(end); y > 0 && validDate(y, mo, d) {
-				date, end = fmt.Sprintf("%04d-%02d-%02d", y, mo, d), e
-			}
-			m.emit(hesabat.Fact{Kind: hesabat.Date, Date: date}, i, end, t.text)
-			return end
+	if md := m.monthDay(i); md.end > 0 && validDate(2000, md.month, md.last) {
+		end, y := md.end, 0
+		if yy, e := m.yearAfter(end); yy > 0 && validDate(yy, md.month, md.last) {
+			end, y = e, yy
 		}
+		m.emitDate(i, end, y, md)
+		return end
 	}
-	if y := yearOf(t); y > 0 {
+	if y := yearOf(&m.toks[i]); y > 0 {
 		return m.year(i, i+1, y) // "2019 ildə", "2022 hesabat ilində"
 	}
 	return 0
