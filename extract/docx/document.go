@@ -27,9 +27,9 @@ const maxDepth = 256
 const maxFields = 64
 
 // wrappers are elements read through as if absent, in any context: content
-// controls, custom XML, accepted insertions and moves, hyperlinks, simple
+// controls (see sdt), custom XML, accepted insertions and moves, hyperlinks, simple
 // fields (their runs are the result), bidi embeddings.
-var wrappers = set("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag",
+var wrappers = set("sdtContent", "customXml", "ins", "moveTo", "smartTag",
 	"hyperlink", "fldSimple", "dir", "bdo")
 
 // skipped are elements whose content is never text of the accepted view:
@@ -190,6 +190,8 @@ func (p *parser) walk(inline bool, visit visitor) error {
 			switch {
 			case t.Name.Space == nsMC && t.Name.Local == "AlternateContent":
 				err = p.alternate(inline, visit)
+			case isW(t.Name, "sdt"):
+				err = p.sdt(inline, visit)
 			case inW(t.Name) && wrappers[t.Name.Local]:
 				err = p.walk(inline, visit)
 			case inW(t.Name) && skipped[t.Name.Local], !inline:
@@ -229,6 +231,27 @@ func (p *parser) alternate(inline bool, visit visitor) error {
 			}
 		}
 	}
+}
+
+// sdt reads a content control (w:sdt) through to its content, unless the
+// control shows its placeholder text ("Click or tap here to enter text."),
+// which is a prompt, not content.
+func (p *parser) sdt(inline bool, visit visitor) error {
+	placeholder := false
+	return p.walk(inline, func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "sdtPr"):
+			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+				if isW(e.Name, "showingPlcHdr") {
+					placeholder = onOff(e)
+				}
+				return false, nil
+			})
+		case isW(e.Name, "sdtContent") && placeholder:
+			return true, p.skip()
+		}
+		return visit(e)
+	})
 }
 
 // parse reads the whole main part: w:document, then the block content of

@@ -8,7 +8,8 @@
 //
 // What becomes text follows Word's accepted, printed view: insertions and
 // moves in, deletions and moves away out, field results in and field codes
-// out, hidden runs out, one branch of mc:AlternateContent. Line breaks
+// out, hidden runs out, content controls' placeholder prompts out, one
+// branch of mc:AlternateContent. Line breaks
 // inside a paragraph become spaces, not new paragraphs. A nested table's
 // text stays in its outer cell as paragraphs. Word's automatic numbers
 // (numbering.xml) are computed and put in front of the paragraph they

@@ -99,6 +99,11 @@ var rowCases = []struct {
 			) +
 			`<w:p><w:sdt><w:sdtPr><w:rPr><w:b/></w:rPr></w:sdtPr><w:sdtContent><w:r><w:t>daxili</w:t></w:r></w:sdtContent></w:sdt></w:p>`,
 		[]string{"1 P [Başlıq]", "1 T [1.1.] [a]", "1 T [1.2.] [b]", "1 T [1.3.] [c]", "1 P [daxili]"}},
+	{"content controls showing their placeholder are empty",
+		tbl(2, tr("", tcs("1.1."), tc("", `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>`+p("Mətn daxil etmək üçün bura klikləyin.")+`</w:sdtContent></w:sdt>`))) +
+			`<w:p><w:r><w:t xml:space="preserve">Tarix: </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr w:val="true"/><w:date/></w:sdtPr><w:sdtContent><w:r><w:t>Tarix seçin.</w:t></w:r></w:sdtContent></w:sdt></w:p>` +
+			`<w:p><w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:r><w:t>doldurulub</w:t></w:r></w:sdtContent></w:sdt></w:p>`,
+		[]string{"1 T [1.1.] []", "1 P [Tarix:]", "1 P [doldurulub]"}},
 	{"alternate content: one branch only; drawings and text boxes skipped",
 		`<w:p><w:r><w:t xml:space="preserve">a </w:t></w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:r><w:t>choice</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>fallback</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
 			`<w:p><w:r><w:t>before</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>BOX</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>VML</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>` +
