@@ -209,6 +209,10 @@ var extractCases = []struct {
 	// Numbers in words.
 	{"words/on bir", "Hesabat ilində Şuranın on bir iclası keçirilmişdir.",
 		[]string{"quantity 11 unit=iclas «on bir iclası»"}},
+	{"words/on bir iclas", "Şura il ərzində on bir iclas keçirib.",
+		[]string{"quantity 11 unit=iclas «on bir iclas»"}},
+	{"words/compound with money", "Tədbirin xərci iki min on səkkiz manat olub.",
+		[]string{"money 2018 cur=AZN «iki min on səkkiz manat»"}},
 	{"words/iki min on səkkiz", "İki min on səkkiz nəfər qeydiyyatdan keçib.",
 		[]string{"quantity 2018 unit=nəfər «İki min on səkkiz nəfər»"}},
 	{"words/bir is an article", "Bir sıra tədbirlər həyata keçirilmiş, ildə bir dəfə hesabat verilir.", nil},
