@@ -66,8 +66,10 @@ import (
 // "studiya" is kept by a rule for -iya loans, a rarer word may not be).
 
 // Extract returns the facts in text in order of position. Start and End are
-// rune offsets into text and Text is the matched span. text is expected to
-// be normalised (NFC, single spaces, "\n" between paragraphs).
+// rune offsets into text and Text is the matched span, with the unit,
+// currency and qualifier words it read ("təxminən 500 milyon dollar"); no
+// span crosses a paragraph break. text is expected to be normalised (NFC,
+// single spaces, "\n" between paragraphs).
 func Extract(text string) []hesabat.Fact {
 	found := extract(text)
 	if len(found) == 0 {
