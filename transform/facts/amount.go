@@ -95,7 +95,9 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			}
 		}
 	}
-	if f.Kind == hesabat.Money && f.Currency == "AZN" {
+	if f.Kind == hesabat.Money && lastWord >= 0 && strings.HasPrefix(m.toks[lastWord].low, "qəpik") {
+		v = v.scale(-2) // "50 qəpik" = 0.50 AZN
+	} else if f.Kind == hesabat.Money && f.Currency == "AZN" {
 		// "12 manat 50 qəpik"
 		if n := m.num(j); n != nil && n.num.whole && len(n.text) <= 2 && strings.HasPrefix(m.low(j+1), "qəpik") {
 			if sum, ok := v.plus(dec{n.num.val.m, -2}); ok {
@@ -164,7 +166,7 @@ var (
 	// currencyWords maps the stem of a currency word to its code; the word
 	// may carry suffixes ("manatlıq", "dollarının").
 	currencyWords = []struct{ stem, code string }{
-		{"manat", "AZN"}, {"dollar", "USD"}, {"avro", "EUR"}, {"yevro", "EUR"}, {"rubl", "RUB"},
+		{"manat", "AZN"}, {"qəpik", "AZN"}, {"dollar", "USD"}, {"avro", "EUR"}, {"yevro", "EUR"}, {"rubl", "RUB"},
 	}
 )
 

@@ -105,6 +105,8 @@ var extractCases = []struct {
 		[]string{"money 150000000 cur=RUB «150 mln. rubl»"}},
 	{"money/manat and qəpik", "Bir litr benzinin qiyməti 1 manat 10 qəpikdir.",
 		[]string{"money 1.1 cur=AZN «1 manat 10 qəpikdir»"}},
+	{"money/qəpik alone", "Bir kilovat-saat elektrik enerjisinin qiyməti 8 qəpikdir.",
+		[]string{"money 0.08 cur=AZN «8 qəpikdir»"}},
 	{"money/about dollar", "İxracın həcmi təxminən 500 milyon dollar olub.",
 		[]string{"money 500000000 cur=USD q=about «təxminən 500 milyon dollar»"}},
 	{"money/manatlıq", "Ölkədə 62,4 milyard manatlıq ümumi daxili məhsul istehsal olunub.",
