@@ -85,7 +85,7 @@ func Extract(text string) []hesabat.Fact {
 // ForMeasure sets m.Facts to the facts of m.WorkDone, leaving out any whose
 // number is the measure's own number (m.Number, "4.1") as written.
 func ForMeasure(m *hesabat.Measure) {
-	m.Facts = nil
+	m.Facts = []hesabat.Fact{} // never nil: JSON shows "facts": []
 	for _, f := range extract(m.WorkDone) {
 		if m.Number != "" && f.num == m.Number {
 			continue
