@@ -30,11 +30,7 @@ func text(s string, x, y float64) []glyph {
 
 // line builds a tline from s at (x, y).
 func line(s string, x, y float64) tline {
-	var l tline
-	for _, g := range text(s, x, y) {
-		l.add(g)
-	}
-	return l
+	return newLine(text(s, x, y))
 }
 
 // lines stacks texts at x from y, one line height plus 2 apart; an empty

@@ -50,29 +50,35 @@ func near(a, b glyph, tol float64) bool {
 		math.Abs(a.x1-b.x1) <= tol && math.Abs(a.y1-b.y1) <= tol
 }
 
-// tline is one visual text line: glyphs sharing a baseline, left to right.
+// tline is one visual text line: glyphs sharing a baseline, left to right,
+// and the words they make.
 type tline struct {
 	g              []glyph
+	ws             []word
 	x0, y0, x1, y1 float64
 }
 
-func (l *tline) add(g glyph) {
-	if len(l.g) == 0 {
-		l.x0, l.y0, l.x1, l.y1 = g.x0, g.y0, g.x1, g.y1
-	} else {
+// newLine makes a line of gs, which must be sorted left to right.
+func newLine(gs []glyph) tline {
+	l := tline{g: gs, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
+	for _, g := range gs {
 		l.x0, l.y0 = math.Min(l.x0, g.x0), math.Min(l.y0, g.y0)
 		l.x1, l.y1 = math.Max(l.x1, g.x1), math.Max(l.y1, g.y1)
 	}
-	l.g = append(l.g, g)
+	l.ws = splitWords(gs)
+	return l
 }
 
 func (l *tline) mid() float64    { return (l.y0 + l.y1) / 2 }
 func (l *tline) height() float64 { return l.y1 - l.y0 }
 
+// words returns the line's words left to right.
+func (l *tline) words() []word { return l.ws }
+
 // text returns the line's words joined by single spaces.
 func (l *tline) text() string {
 	var b strings.Builder
-	for i, w := range l.words() {
+	for i, w := range l.ws {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
@@ -81,27 +87,33 @@ func (l *tline) text() string {
 	return b.String()
 }
 
-// buildLines groups glyphs into lines: glyphs whose vertical midpoints are
-// within 0.4 of a glyph's height of the line's belong to it. Lines are
-// returned top to bottom, glyphs in each left to right.
+// buildLines groups glyphs into lines: sorted by vertical midpoint, a glyph
+// whose midpoint is within 0.4 of a glyph's height of the previous one's
+// belongs to the same line. Lines are returned top to bottom, glyphs in
+// each left to right.
 func buildLines(gs []glyph) []tline {
 	gs = slices.Clone(gs)
-	slices.SortStableFunc(gs, func(a, b glyph) int {
-		return cmpFloat((a.y0+a.y1)/2, (b.y0+b.y1)/2)
+	slices.SortFunc(gs, func(a, b glyph) int {
+		if c := cmpFloat(a.y0+a.y1, b.y0+b.y1); c != 0 {
+			return c
+		}
+		return cmpFloat(a.x0, b.x0)
 	})
 	var lines []tline
-	for _, g := range gs {
-		m := (g.y0 + g.y1) / 2
-		if n := len(lines); n > 0 && math.Abs(m-lines[n-1].mid()) <= 0.4*math.Max(g.size(), lines[n-1].height()) {
-			lines[n-1].add(g)
-			continue
+	for i := 0; i < len(gs); {
+		j, lo, hi := i+1, gs[i].y0, gs[i].y1
+		for j < len(gs) {
+			g := gs[j]
+			if math.Abs((g.y0+g.y1)/2-(lo+hi)/2) > 0.4*math.Max(g.size(), hi-lo) {
+				break
+			}
+			lo, hi = math.Min(lo, g.y0), math.Max(hi, g.y1)
+			j++
 		}
-		var l tline
-		l.add(g)
-		lines = append(lines, l)
-	}
-	for i := range lines {
-		slices.SortStableFunc(lines[i].g, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
+		run := gs[i:j:j]
+		slices.SortStableFunc(run, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
+		lines = append(lines, newLine(run))
+		i = j
 	}
 	return lines
 }
@@ -124,10 +136,10 @@ type word struct {
 	soft           bool // ends with a soft hyphen (dropped from text)
 }
 
-// words splits the line at real spaces and at gaps wider than a quarter of
-// the glyph height (loose boxes touch inside a word). PDFium's hyphen mark
-// always ends the word before it.
-func (l *tline) words() []word {
+// splitWords splits a line's glyphs at real spaces and at gaps wider than
+// a quarter of the glyph height (loose boxes touch inside a word). PDFium's
+// hyphen mark always ends the word before it.
+func splitWords(gs []glyph) []word {
 	var out []word
 	var b strings.Builder
 	var cur word
@@ -143,7 +155,7 @@ func (l *tline) words() []word {
 		open = false
 	}
 	var prev glyph
-	for _, g := range l.g {
+	for _, g := range gs {
 		if unicode.IsSpace(g.r) {
 			flush()
 			continue
@@ -175,11 +187,19 @@ func (l *tline) trailingSpace() bool {
 
 // clip returns the part of the line whose glyph midpoints lie in [x0, x1).
 func (l *tline) clip(x0, x1 float64) (tline, bool) {
-	var out tline
-	for _, g := range l.g {
-		if m := (g.x0 + g.x1) / 2; m >= x0 && m < x1 {
-			out.add(g)
-		}
+	i := 0
+	for i < len(l.g) && (l.g[i].x0+l.g[i].x1)/2 < x0 {
+		i++
 	}
-	return out, len(out.g) > 0
+	j := i
+	for j < len(l.g) && (l.g[j].x0+l.g[j].x1)/2 < x1 {
+		j++
+	}
+	if i == j {
+		return tline{}, false
+	}
+	if i == 0 && j == len(l.g) {
+		return *l, true
+	}
+	return newLine(l.g[i:j:j]), true
 }

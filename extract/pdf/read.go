@@ -3,6 +3,9 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
@@ -121,7 +124,9 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 	return p, nil
 }
 
-// readChars returns the page's non-generated characters.
+// readChars returns the page's non-generated characters. The text comes
+// in one call; PDFium is asked per character only for its box and, for
+// spaces and line breaks, whether it made them up.
 func readChars(inst pdfium.Pdfium, ref requests.Page, f frame) ([]glyph, error) {
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: ref})
 	if err != nil {
@@ -132,31 +137,73 @@ func readChars(inst pdfium.Pdfium, ref requests.Page, f frame) ([]glyph, error) 
 	if err != nil {
 		return nil, fmt.Errorf("count chars: %w", err)
 	}
+	if cc.Count <= 0 {
+		return nil, nil
+	}
+	units, err := pageUnits(inst, tp.TextPage, cc.Count)
+	if err != nil {
+		return nil, err
+	}
 	chars := make([]glyph, 0, cc.Count)
 	for i := 0; i < cc.Count; i++ {
-		gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
-		if err != nil {
-			return nil, fmt.Errorf("char %d: %w", i, err)
+		var r rune
+		if units != nil {
+			r = rune(units[i])
+			if r == textHyphenMark {
+				r = hyphenMark
+			}
+		} else {
+			u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
+			if err != nil {
+				return nil, fmt.Errorf("char %d: %w", i, err)
+			}
+			r = rune(u.Unicode)
 		}
-		if gen.IsGenerated {
+		switch r {
+		case '\r', '\n':
 			continue
-		}
-		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
-		if err != nil {
-			return nil, fmt.Errorf("char %d: %w", i, err)
-		}
-		if u.Unicode == '\r' || u.Unicode == '\n' {
-			continue
+		case ' ', 0:
+			gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
+			if err != nil {
+				return nil, fmt.Errorf("char %d: %w", i, err)
+			}
+			if gen.IsGenerated {
+				continue
+			}
 		}
 		b, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
 		if err != nil {
 			continue // PDFium has no box for some control characters
 		}
-		g := glyph{r: rune(u.Unicode)}
+		g := glyph{r: r}
 		g.x0, g.y0, g.x1, g.y1 = f.box(float64(b.Rect.Left), float64(b.Rect.Bottom), float64(b.Rect.Right), float64(b.Rect.Top))
 		chars = append(chars, g)
 	}
 	return chars, nil
+}
+
+// textHyphenMark is how FPDFText_GetText writes the hyphenMark that
+// FPDFText_GetUnicode reports.
+const textHyphenMark = 0xFFFE
+
+// pageUnits returns the text page's characters as UTF-16 code units, one
+// per character index, or nil when that correspondence does not hold
+// (characters outside the Basic Multilingual Plane).
+func pageUnits(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, n int) ([]uint16, error) {
+	t, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp, StartIndex: 0, Count: n})
+	if err != nil {
+		return nil, fmt.Errorf("page text: %w", err)
+	}
+	units := utf16.Encode([]rune(strings.TrimSuffix(t.Text, "\x00")))
+	if len(units) != n {
+		return nil, nil
+	}
+	for _, u := range units {
+		if utf16.IsSurrogate(rune(u)) || u == unicode.ReplacementChar {
+			return nil, nil
+		}
+	}
+	return units, nil
 }
 
 // matrix is a PDF transformation matrix [a b c d e f].
