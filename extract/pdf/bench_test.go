@@ -1,0 +1,119 @@
+package pdf
+
+import (
+	"bytes"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// benchFiles are the PDFs the benchmarks read: the corpus in fixtures/.
+func benchFiles(b *testing.B) (paths []string, data [][]byte) {
+	paths, _ = filepath.Glob("../../fixtures/corpus/pdf/*.pdf")
+	if len(paths) == 0 {
+		b.Fatal("no PDFs in fixtures/corpus/pdf")
+	}
+	for _, p := range paths {
+		data = append(data, readFile(b, p))
+	}
+	return paths, data
+}
+
+// BenchmarkExtract measures extraction (text, rules and rows rebuilt) over
+// the corpus PDFs, one document at a time, in pages per second; pdftotext
+// -layout over the same files is the baseline.
+//
+//	go test ./extract/pdf -run '^$' -bench Extract -benchtime 1x -cpu 1
+func BenchmarkExtract(b *testing.B) {
+	paths, data := benchFiles(b)
+	b.Run("pdfium", func(b *testing.B) {
+		e, err := New(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer e.Close()
+		e.once.Do(e.start)
+		pages := 0
+		b.ResetTimer()
+		for b.Loop() {
+			for i, d := range data {
+				doc, err := extractBytes(b, e, paths[i], d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages += doc.Pages
+			}
+		}
+		b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	})
+	b.Run("pdftotext", func(b *testing.B) {
+		bin, err := exec.LookPath("pdftotext")
+		if err != nil {
+			b.Skip("pdftotext not installed (apt-get install poppler-utils)")
+		}
+		pages := 0
+		counts := pageCounts(b, paths)
+		for b.Loop() {
+			for i, p := range paths {
+				cmd := exec.Command(bin, "-layout", p, "-")
+				cmd.Stdout = io.Discard
+				if err := cmd.Run(); err != nil {
+					b.Fatalf("pdftotext %s: %v", p, err)
+				}
+				pages += counts[i]
+			}
+		}
+		b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	})
+}
+
+// pageCounts returns each file's page count, from PDFium.
+func pageCounts(b *testing.B, paths []string) []int {
+	e := extractor(b)
+	counts := make([]int, len(paths))
+	for i, p := range paths {
+		doc, err := extractBytes(b, e, p, readFile(b, p))
+		if err != nil {
+			b.Fatal(err)
+		}
+		counts[i] = doc.Pages
+	}
+	return counts
+}
+
+// BenchmarkStartup measures starting PDFium and reading the seed: "cold"
+// compiles the WebAssembly module, "cached" loads it from a warm
+// compilation cache.
+func BenchmarkStartup(b *testing.B) {
+	seed := readFile(b, "../../testdata/seed/seed.pdf")
+	run := func(b *testing.B, dir string) {
+		for b.Loop() {
+			e, err := New(Options{CacheDir: dir})
+			if err != nil {
+				b.Fatal(err)
+			}
+			t0 := time.Now()
+			e.once.Do(e.start)
+			if e.initErr != nil {
+				b.Fatal(e.initErr)
+			}
+			start := time.Since(t0)
+			if _, err := extractBytes(b, e, "seed.pdf", bytes.Clone(seed)); err != nil {
+				b.Fatal(err)
+			}
+			e.Close()
+			b.ReportMetric(start.Seconds(), "s/start")
+		}
+	}
+	b.Run("cold", func(b *testing.B) { run(b, "-") })
+	b.Run("cached", func(b *testing.B) {
+		dir := b.TempDir()
+		e, _ := New(Options{CacheDir: dir})
+		e.once.Do(e.start) // fills the cache
+		e.Close()
+		b.ResetTimer()
+		run(b, dir)
+	})
+}
