@@ -32,7 +32,7 @@ bench:
 fuzz:
 	@for pkg in $$($(GO) list -tags $(TAGS) ./...); do \
 		for f in $$($(GO) test -tags $(TAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-			$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime 20s $$pkg || exit 1; \
+			$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime 20s -fuzzminimizetime 2s $$pkg || exit 1; \
 		done; \
 	done
 
