@@ -73,6 +73,7 @@ type cellEdge struct {
 	first word    // the first word of the first line
 	last  word    // the last word of the last line
 	room  float64 // white space after the last line, up to the column's text edge
+	below float64 // white space under the last line, down to the row's bottom
 	lh    float64 // height of the last line
 }
 
@@ -221,7 +222,7 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 				band = append(band, l)
 			}
 		}
-		if r, ok := tableRow(band, g.xs, right, func(x float64) bool { return !g.ruledAt(x, y0, y1) }, pl.n, lx); ok {
+		if r, ok := tableRow(band, y1, g.xs, right, func(x float64) bool { return !g.ruledAt(x, y0, y1) }, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
@@ -388,7 +389,11 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			}
 			return false
 		}
-		if r, ok := tableRow(band, b.xs, right, merged, pl.n, lx); ok {
+		bottom := math.Inf(-1)
+		for i := range band {
+			bottom = math.Max(bottom, band[i].y1)
+		}
+		if r, ok := tableRow(band, bottom, b.xs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
@@ -434,10 +439,10 @@ func columnRights(ls []tline, xs []float64) []float64 {
 	return right
 }
 
-// tableRow builds one table row from the lines of a band. merged(x) tells
+// tableRow builds one table row from the lines of a band ending at bottom. merged(x) tells
 // whether the interior boundary x is absent in this band, so the cells on
 // either side are one. ok is false when the band holds no text.
-func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
+func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
 	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1}}
 	text := false
 	for c := 0; c+1 < len(xs); {
@@ -452,7 +457,7 @@ func tableRow(band []tline, xs, right []float64, merged func(x float64) bool, pa
 			}
 		}
 		cell := hesabat.Cell{Paras: paragraphs(cl, right[end-1], lx)}
-		row.edges = append(row.edges, edgeOf(cl, right[end-1]))
+		row.edges = append(row.edges, edgeOf(cl, right[end-1], bottom))
 		if end-c > 1 {
 			cell.Span = end - c
 		}
@@ -500,8 +505,9 @@ var bareNumber = regexp.MustCompile(`^\d+$`)
 // measureNumber matches a measure number as written in the first column.
 var measureNumber = regexp.MustCompile(`^\d+(?:\.\d+)*\.?$`)
 
-// edgeOf describes the top and bottom of a cell's lines.
-func edgeOf(ls []tline, right float64) cellEdge {
+// edgeOf describes the top and bottom of a cell's lines; right and bottom
+// are where its text can reach.
+func edgeOf(ls []tline, right, bottom float64) cellEdge {
 	var e cellEdge
 	for i := range ls {
 		if ws := ls[i].words(); len(ws) > 0 {
@@ -510,6 +516,7 @@ func edgeOf(ls []tline, right float64) cellEdge {
 			}
 			e.last, e.lh = ws[len(ws)-1], ls[i].height()
 			e.room = right - e.last.x1
+			e.below = bottom - ls[i].y1
 		}
 	}
 	return e
@@ -519,7 +526,8 @@ func edgeOf(ls []tline, right float64) cellEdge {
 // of each page (the first table row with an empty first cell, before any
 // numbered row on that page): a cell continues the paragraph above unless
 // the previous page's text in that column ended a paragraph, that is ended
-// a sentence on a line with room for the first word of this one. The end of
+// a sentence on a line with room for the first word of this one, or with
+// room for another line under it (the next paragraph's spacing did not fit). The end of
 // a measure number cut by the page break ("10.4" + ".") moves back to the
 // number.
 func markContinuations(rows []built) {
@@ -547,7 +555,8 @@ func markContinuations(rows []built) {
 				for c := range r.Cells {
 					a, b := prev.edges[c], r.edges[c]
 					if a.has && b.has {
-						ended := sentenceEnd(a.last.text) && !a.last.hyphen && a.room > (b.first.x1-b.first.x0)+0.3*a.lh
+						ended := sentenceEnd(a.last.text) && !a.last.hyphen &&
+							(a.room > (b.first.x1-b.first.x0)+0.3*a.lh || a.below > 1.1*a.lh)
 						r.Cells[c].Continues = !ended
 					}
 				}

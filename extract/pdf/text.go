@@ -69,7 +69,7 @@ func startsLower(s string) bool {
 // after a line that ends a sentence with room to spare for the next line's
 // first word. Inside a paragraph lines are joined with one space, except:
 // PDFium's line-end hyphen is dropped when the lexicon knows the joined word
-// and kept otherwise; a line ending in "-" (as "2020-") or a soft hyphen
+// and kept otherwise (also at the end of the cell, for the stitcher); a line ending in "-" (as "2020-") or a soft hyphen
 // joins without a space; and a line holding one word that fills the column
 // without a trailing space (a word too long for the column, "mütəmad" +
 // "i") joins the next line without a space unless that starts upper-case.
@@ -86,7 +86,7 @@ func paragraphs(lines []tline, right float64, lx lexicon) []string {
 		}
 		if prev != nil {
 			if newParagraph(prev, prevWords, l, ws, right) {
-				paras = append(paras, b.String())
+				paras = append(paras, b.String()+openHyphen(prevWords))
 				b.Reset()
 			} else {
 				b.WriteString(joiner(prev, prevWords, ws[0], right, lx))
@@ -101,9 +101,18 @@ func paragraphs(lines []tline, right float64, lx lexicon) []string {
 		prev, prevWords = l, ws
 	}
 	if prev != nil {
-		paras = append(paras, b.String())
+		paras = append(paras, b.String()+openHyphen(prevWords))
 	}
 	return paras
+}
+
+// openHyphen returns "-" when a paragraph's last line ends with PDFium's
+// hyphen mark (the word goes on past a page or cell break), else "".
+func openHyphen(ws []word) string {
+	if ws[len(ws)-1].hyphen {
+		return "-"
+	}
+	return ""
 }
 
 // newParagraph reports whether line l starts a new paragraph after prev.
