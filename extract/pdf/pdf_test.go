@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -309,4 +310,75 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// minimalPDF returns a one-page PDF (Helvetica as F1) with the given media
+// box size, /Rotate and content stream.
+func minimalPDF(w, h, rotate int, content string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Rotate %d /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>", w, h, rotate),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// landscapeTable is a content stream drawing, in an 842 x 595 landscape
+// space, a title and a ruled two-column table with a header and one row.
+const landscapeTable = `0 0 0 RG 1 w
+50 500 m 750 500 l S 50 470 m 750 470 l S 50 400 m 750 400 l S
+50 500 m 50 400 l S 150 500 m 150 400 l S 750 500 m 750 400 l S
+BT /F1 12 Tf 300 530 Td (Hesabat basligi) Tj ET
+BT /F1 10 Tf 55 482 Td (Sira) Tj ET
+BT /F1 10 Tf 155 482 Td (Gorulmus isler) Tj ET
+BT /F1 10 Tf 55 452 Td (1.1.) Tj ET
+BT /F1 10 Tf 155 452 Td (Birinci setir davam) Tj ET
+BT /F1 10 Tf 155 438 Td (edir.) Tj ET`
+
+// TestRotation reads the same landscape table drawn four ways: on a
+// landscape page; turned a quarter on a portrait page shown with /Rotate
+// 90; turned without /Rotate; and upright but shown turned by /Rotate 90.
+func TestRotation(t *testing.T) {
+	turned := "q 0 1 -1 0 595 0 cm\n" + landscapeTable + "\nQ"
+	tests := []struct {
+		name string
+		pdf  []byte
+	}{
+		{"landscape", minimalPDF(842, 595, 0, landscapeTable)},
+		{"Rotate 90 with turned content", minimalPDF(595, 842, 90, turned)},
+		{"turned content without Rotate", minimalPDF(595, 842, 0, turned)},
+		{"Rotate 90 over upright content", minimalPDF(842, 595, 90, landscapeTable)},
+	}
+	want := []hesabat.Row{
+		{Cells: []hesabat.Cell{{Paras: []string{"Hesabat basligi"}}}, Page: 1, Offset: -1},
+		{Cells: []hesabat.Cell{{Paras: []string{"Sira"}}, {Paras: []string{"Gorulmus isler"}}}, InTable: true, Page: 1, Offset: -1},
+		{Cells: []hesabat.Cell{{Paras: []string{"1.1."}}, {Paras: []string{"Birinci setir davam edir."}}}, InTable: true, Page: 1, Offset: -1},
+	}
+	e := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := extractBytes(t, e, "rotated.pdf", tt.pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !jsonEqual(doc.Rows, want) {
+				t.Errorf("rows:\n%s\nwant:\n%s", dumpRows(doc.Rows), dumpRows(want))
+			}
+		})
+	}
 }

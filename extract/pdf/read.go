@@ -104,10 +104,10 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 		height: float64(bb.Rect.Top - bb.Rect.Bottom),
 	}
 	p := &page{n: index + 1}
-	p.w, p.h = f.size()
-	if p.chars, err = readChars(inst, ref, f); err != nil {
+	if p.chars, err = readChars(inst, ref, &f); err != nil {
 		return nil, err
 	}
+	p.w, p.h = f.size()
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
 	if err != nil {
 		return nil, fmt.Errorf("count objects: %w", err)
@@ -126,8 +126,9 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 
 // readChars returns the page's non-generated characters. The text comes
 // in one call; PDFium is asked per character only for its box and, for
-// spaces and line breaks, whether it made them up.
-func readChars(inst pdfium.Pdfium, ref requests.Page, f frame) ([]glyph, error) {
+// spaces and line breaks, whether it made them up. When most characters
+// are turned by a quarter turn, f is turned to make them upright.
+func readChars(inst pdfium.Pdfium, ref requests.Page, f *frame) ([]glyph, error) {
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: ref})
 	if err != nil {
 		return nil, fmt.Errorf("text layer: %w", err)
@@ -143,6 +144,9 @@ func readChars(inst pdfium.Pdfium, ref requests.Page, f frame) ([]glyph, error) 
 	units, err := pageUnits(inst, tp.TextPage, cc.Count)
 	if err != nil {
 		return nil, err
+	}
+	if q, ok := textTurn(inst, tp.TextPage, cc.Count, units); ok {
+		f.rot = q
 	}
 	chars := make([]glyph, 0, cc.Count)
 	for i := 0; i < cc.Count; i++ {
@@ -180,6 +184,38 @@ func readChars(inst pdfium.Pdfium, ref requests.Page, f frame) ([]glyph, error) 
 		chars = append(chars, g)
 	}
 	return chars, nil
+}
+
+// textTurn returns the quarter turns (counter-clockwise) by which most of
+// the page's text is rotated in user space, from a sample of characters
+// (PDF "Rotate" turns clockwise, so upright text on a page with /Rotate 90
+// is drawn turned by one quarter counter-clockwise). ok is false when the
+// page has no sampled text. units are the page's characters, nil if
+// unknown.
+func textTurn(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, n int, units []uint16) (int, bool) {
+	const samples = 24
+	var votes [4]int
+	step := max(1, n/samples)
+	for i := 0; i < n; i += step {
+		if units != nil && (unicode.IsSpace(rune(units[i])) || units[i] == 0) {
+			continue
+		}
+		a, err := inst.FPDFText_GetCharAngle(&requests.FPDFText_GetCharAngle{TextPage: tp, Index: i})
+		if err != nil {
+			continue
+		}
+		// PDFium measures the angle clockwise: a quarter turn
+		// counter-clockwise reads as three quarters.
+		q := int(math.Round(float64(a.CharAngle)/(math.Pi/2))) & 3
+		votes[(4-q)&3]++
+	}
+	best := 0
+	for q := range votes {
+		if votes[q] > votes[best] {
+			best = q
+		}
+	}
+	return best, votes[best] > 0
 }
 
 // textHyphenMark is how FPDFText_GetText writes the hyphenMark that
