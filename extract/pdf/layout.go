@@ -196,6 +196,8 @@ func crosses(ws []word, x float64) bool {
 
 // ruledRows builds the rows of a page with a ruled table: text above and
 // below the table becomes paragraphs, each band between row rules a row.
+// Lines that run on right under the table, inside its columns, extend its
+// last row.
 func ruledRows(pl *pageLines, lx lexicon) []built {
 	g := pl.grid
 	var above, below, inside []tline
@@ -209,10 +211,18 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 			inside = append(inside, l)
 		}
 	}
+	// Close the last row: text that runs on just under the table's end,
+	// within its columns, belongs to it (a row no rule closes).
+	ys := g.ys
+	for len(below) > 0 && below[0].y0-ys[len(ys)-1] < below[0].height() &&
+		below[0].x0 >= g.xs[0] && below[0].x1 <= g.xs[len(g.xs)-1] {
+		ys = append(ys[:len(ys)-1:len(ys)-1], below[0].y1+1)
+		inside, below = append(inside, below[0]), below[1:]
+	}
 	rows := paragraphRows(above, pl.n, lx)
 	right := columnRights(inside, g.xs)
-	for i := 0; i+1 < len(g.ys); i++ {
-		y0, y1 := g.ys[i], g.ys[i+1]
+	for i := 0; i+1 < len(ys); i++ {
+		y0, y1 := ys[i], ys[i+1]
 		if y1-y0 < 1 {
 			continue
 		}
@@ -411,15 +421,6 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		start = end
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
-}
-
-func medianHeight(ls []tline) float64 {
-	hs := make([]float64, len(ls))
-	for i := range ls {
-		hs[i] = ls[i].height()
-	}
-	slices.Sort(hs)
-	return hs[len(hs)/2]
 }
 
 // columnRights returns, per column, the right edge of its widest line: the

@@ -290,6 +290,21 @@ func TestLayout(t *testing.T) {
 	}
 }
 
+func TestOpenLastRow(t *testing.T) {
+	// The table's rules end at 160, but the row's text runs on to 174
+	// (a row split by the page break, drawn without a bottom rule); a
+	// paragraph under the table stays outside it.
+	p := ruledPage(1, []float64{100, 130, 160},
+		text("Sıra", 55, 110), text("İşlər", 155, 110),
+		text("1.1", 55, 140), text("birinci sətir", 155, 140), text("ikinci sətir", 155, 156),
+		text("Qeyd.", 55, 300),
+	)
+	rows, _ := layout([]*page{p})
+	if len(rows) != 3 || rows[1].Cells[1].Text() != "birinci sətir ikinci sətir" || rows[2].InTable {
+		t.Errorf("rows:\n%s", dumpRows(rows))
+	}
+}
+
 func TestNoTextLayer(t *testing.T) {
 	scan := &page{n: 1, w: 595, h: 842}
 	p2 := ruledPage(2, []float64{100, 130, 160}, text("Sıra", 55, 110), text("İşlər", 155, 110), text("1.1", 55, 140), text("Görüldü.", 155, 140))

@@ -56,12 +56,6 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// startsLower reports whether s begins with a lower-case letter.
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
 // paragraphs joins lines (top to bottom, one column of one row) into
 // paragraphs. right is where the column's text ends when a line is full.
 //
