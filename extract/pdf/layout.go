@@ -148,7 +148,7 @@ func alignColumns(lines []tline) []float64 {
 			minX, maxX = math.Min(minX, w.x0), math.Max(maxX, w.x1)
 		}
 	}
-	if len(ws) == 0 {
+	if len(ws) == 0 || maxX-minX > maxPageSize {
 		return nil
 	}
 	lo := int(math.Floor(minX))
@@ -180,6 +180,10 @@ func alignColumns(lines []tline) []float64 {
 	}
 	return xs
 }
+
+// maxPageSize bounds the width alignColumns scans, in points (PDF pages
+// are at most 14,400 points wide).
+const maxPageSize = 15000
 
 // minGutter is the narrowest white gap between borderless columns, in points.
 const minGutter = 2

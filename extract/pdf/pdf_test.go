@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden row files in testdat
 
 // shared is one Extractor for the tests: starting PDFium is the slow part.
 var shared = sync.OnceValues(func() (*Extractor, error) {
-	return New(Options{Workers: 2})
+	return New(Options{Workers: 2, Timeout: 10 * time.Second})
 })
 
 func extractor(t testing.TB) *Extractor {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -108,6 +109,10 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 		return nil, err
 	}
 	p.w, p.h = f.size()
+	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
+		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
+	}
+	p.chars = slices.DeleteFunc(p.chars, func(g glyph) bool { return !p.onPage(g.x0, g.y0, g.x1, g.y1) })
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
 	if err != nil {
 		return nil, fmt.Errorf("count objects: %w", err)
@@ -121,7 +126,23 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 			return nil, err
 		}
 	}
+	p.rules = slices.DeleteFunc(p.rules, func(r rule) bool { return !p.onPage(r.x0, r.y0, r.x1, r.y1) })
+	if len(p.rules) > maxRules {
+		p.rules = nil // not a table's borders: a drawing, or hostile
+	}
 	return p, nil
+}
+
+// maxRules is the most rules a page may have for them to be read as table
+// borders; it bounds the work on pages full of vector graphics.
+const maxRules = 5000
+
+// onPage reports whether the box lies on the page (within a margin) and
+// is no larger than it: glyphs and rules elsewhere are invisible, and
+// absurd coordinates would only cost time.
+func (p *page) onPage(x0, y0, x1, y1 float64) bool {
+	const margin = 20
+	return x0 >= -margin && y0 >= -margin && x1 <= p.w+margin && y1 <= p.h+margin && x0 <= x1 && y0 <= y1
 }
 
 // readChars returns the page's non-generated characters. The text comes
