@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
@@ -301,6 +302,45 @@ func TestOpenLastRow(t *testing.T) {
 	)
 	rows, _ := layout([]*page{p})
 	if len(rows) != 3 || rows[1].Cells[1].Text() != "birinci sətir ikinci sətir" || rows[2].InTable {
+		t.Errorf("rows:\n%s", dumpRows(rows))
+	}
+}
+
+func TestFurniture(t *testing.T) {
+	// Three pages with a running header, a footer with the page number and
+	// a table header near the top that must stay.
+	var pages []*page
+	for n := 1; n <= 3; n++ {
+		pages = append(pages, ruledPage(n, []float64{70, 100, 130},
+			text("Dövlət Statistika Komitəsi", 200, 20),
+			text("Sıra", 55, 80), text("İşlər", 155, 80),
+			text(fmt.Sprintf("%d.1", n), 55, 110), text("Görüldü.", 155, 110),
+			text(fmt.Sprintf("%d/3", n), 290, 800),
+		))
+	}
+	pages[1].chars = append(pages[1].chars, text("Qeyd: yalnız bu səhifədə.", 55, 780)...)
+	rows, _ := layout(pages)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Cells[0].Text())
+	}
+	want := []string{"Sıra", "1.1", "Sıra", "2.1", "Qeyd: yalnız bu səhifədə.", "Sıra", "3.1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("first cells %q, want %q", got, want)
+	}
+}
+
+func TestSectionRow(t *testing.T) {
+	// A row whose inner column rule is missing is one cell spanning both.
+	p := ruledPage(1, []float64{100, 130, 160, 190},
+		text("Sıra", 55, 110), text("İşlər", 155, 110),
+		text("1. Şəffaflıq", 55, 140),
+		text("1.1", 55, 170), text("Görüldü.", 155, 170),
+	)
+	p.rules = slices.DeleteFunc(p.rules, func(r rule) bool { return r.x0 == 150 })
+	p.rules = append(p.rules, rule{150, 100, 150, 130}, rule{150, 160, 150, 190})
+	rows, _ := layout([]*page{p})
+	if len(rows) != 3 || len(rows[1].Cells) != 1 || rows[1].Cells[0].Span != 2 || rows[1].Cells[0].Text() != "1. Şəffaflıq" {
 		t.Errorf("rows:\n%s", dumpRows(rows))
 	}
 }
