@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -428,16 +429,14 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 }
 
 // columnRights returns, per column, the right edge of its widest line: the
-// edge a full line reaches.
+// edge a full line reaches. Words count in the column of their midpoint.
 func columnRights(ls []tline, xs []float64) []float64 {
-	right := make([]float64, len(xs)-1)
-	for c := range right {
-		right[c] = xs[c]
-		for i := range ls {
-			if part, ok := ls[i].clip(xs[c], xs[c+1]); ok {
-				for _, w := range part.words() {
-					right[c] = math.Max(right[c], w.x1)
-				}
+	right := slices.Clone(xs[:len(xs)-1])
+	for i := range ls {
+		for _, w := range ls[i].words() {
+			m := (w.x0 + w.x1) / 2
+			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(right) {
+				right[c] = math.Max(right[c], w.x1)
 			}
 		}
 	}

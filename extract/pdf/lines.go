@@ -90,9 +90,8 @@ func (l *tline) text() string {
 // buildLines groups glyphs into lines: sorted by vertical midpoint, a glyph
 // whose midpoint is within 0.4 of a glyph's height of the previous one's
 // belongs to the same line. Lines are returned top to bottom, glyphs in
-// each left to right.
+// each left to right. It sorts gs in place; the lines share its memory.
 func buildLines(gs []glyph) []tline {
-	gs = slices.Clone(gs)
 	slices.SortFunc(gs, func(a, b glyph) int {
 		if c := cmpFloat(a.y0+a.y1, b.y0+b.y1); c != 0 {
 			return c
