@@ -1,11 +1,19 @@
 // Package pdf extracts the rows of PDF reports with PDFium, run as
 // WebAssembly by wazero (no cgo).
 //
+// Each page's characters come with their loose boxes; PDFium's generated
+// spaces and line breaks are dropped (words are split by real spaces and
+// gaps), ligatures expanded, and pages read in the orientation of their
+// text, which handles /Rotate and content drawn turned alike.
+//
 // Rows are rebuilt from glyph boxes: a ruled table's columns and rows come
-// from the page's line and rectangle paths; a borderless table's columns
-// from text alignment across the document and its rows from vertical gaps.
-// Running headers, footers and page numbers are dropped, pages are read in
-// their displayed orientation (/Rotate applied), and text outside the table
+// from the page's line and rectangle paths (snapped and joined); a
+// borderless table's columns from text alignment across the document, its
+// header from the lines that open the table on every page, and its rows
+// from the vertical gaps wider than a paragraph break. A cell's lines are
+// joined into paragraphs (see paragraphs), a cell that carries on a
+// paragraph cut by the page break is marked Cell.Continues, and running
+// headers, footers and page numbers are dropped. Text outside the table
 // becomes one-cell paragraph rows. Measures are built from the rows by the
 // stitcher in package transform.
 package pdf
@@ -169,13 +177,13 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	if !isPDF(data) {
 		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "the file is named .pdf but holds something else; save it as PDF", "not a PDF")
 	}
+	e.once.Do(e.start)
 	e.mu.Lock()
 	closed := e.closed
 	e.mu.Unlock()
-	if closed {
+	if closed || e.pool == nil && e.initErr == nil {
 		return nil, &hesabat.Error{Path: path, Err: errors.New("pdf: extractor closed")}
 	}
-	e.once.Do(e.start)
 	if e.initErr != nil {
 		return nil, &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
 	}
