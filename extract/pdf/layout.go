@@ -38,7 +38,7 @@ func layout(pages []*page) ([]hesabat.Row, []string) {
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
 		for i := range pl.lines {
-			lx.addLine(pl.lines[i].words())
+			lx.addLine(&pl.lines[i])
 		}
 		if pl.grid == nil {
 			loose = append(loose, pl)

@@ -48,7 +48,7 @@ func lines(x, y float64, texts ...string) []tline {
 }
 
 func TestParagraphs(t *testing.T) {
-	lx := lexicon{"kommunikasiya": true, "qeyri-hökumət": true}
+	lx := lexicon{"kommunikasiya": true, "hökumət": true, "sosial-iqtisadi": true}
 	tests := []struct {
 		name  string
 		lines []string
@@ -56,8 +56,12 @@ func TestParagraphs(t *testing.T) {
 		want  []string
 	}{
 		{"wrapped at spaces", []string{"Dövlət qurumları ", "tərəfindən"}, 0, []string{"Dövlət qurumları tərəfindən"}},
-		{"hyphen mark inside a known word", []string{"yeni kommuni\x02", "kasiya xətti"}, 0, []string{"yeni kommunikasiya xətti"}},
-		{"hyphen mark in a compound", []string{"bu qeyri\x02", "hökumət təşkilatları"}, 0, []string{"bu qeyri-hökumət təşkilatları"}},
+		{"hyphen mark inside a word used elsewhere", []string{"yeni kommuni\x02", "kasiya xətti"}, 0, []string{"yeni kommunikasiya xətti"}},
+		{"hyphen mark between unknown pieces", []string{"rəsmi veb\x02", "səhifəsi"}, 0, []string{"rəsmi veb-səhifəsi"}},
+		{"hyphen mark in a compound of known words", []string{"bu qeyri\x02", "hökumət təşkilatları"}, 0, []string{"bu qeyri-hökumət təşkilatları"}},
+		{"hyphen mark in a compound used elsewhere", []string{"bu sosial\x02", "iqtisadi inkişaf"}, 0, []string{"bu sosial-iqtisadi inkişaf"}},
+		{"hyphen mark after a capital", []string{"Komitənin Elmi\x02", "metodoloji şurası"}, 0, []string{"Komitənin Elmi-metodoloji şurası"}},
+		{"hyphen mark in an e-mail address", []string{"office@commission\x02", "anticorruption.gov.az"}, 0, []string{"office@commission-anticorruption.gov.az"}},
 		{"year range", []string{"2020-", "2022"}, 0, []string{"2020-2022"}},
 		{"lone dash keeps its space", []string{"sistemi -", "ADİS"}, 0, []string{"sistemi - ADİS"}},
 		{"soft hyphen", []string{"kommuni\u00ad", "kasiya"}, 0, []string{"kommunikasiya"}},

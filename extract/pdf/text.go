@@ -6,17 +6,33 @@ import (
 	"unicode/utf8"
 )
 
-// lexicon is the set of words a document uses inside lines (never cut by a
-// line end). It decides whether a hyphen PDFium found at a line end is a
-// break inside a word ("kommuni-" + "kasiya", when "kommunikasiya" occurs
-// elsewhere) or part of a compound ("qeyri-" + "hökumət").
+// lexicon is the set of words a document uses inside lines (where no line
+// end can have cut them), with the parts of hyphenated words. It decides
+// whether a hyphen PDFium found at a line end breaks a word
+// ("kommuni-" + "kasiya") or joins a compound ("qeyri-" + "hökumət").
 type lexicon map[string]bool
 
-// addLine records the words of l except its last one, which may be cut.
-func (lx lexicon) addLine(ws []word) {
-	for i := 0; i+1 < len(ws); i++ {
-		if w := trimWord(ws[i].text); w != "" {
-			lx[w] = true
+// addLine records the words of a page line except those at either end of
+// it or of one of its column segments (runs of words with no gap wider
+// than a line height), which may be pieces of a word cut by a line end.
+func (lx lexicon) addLine(l *tline) {
+	ws := l.words()
+	gap := l.height()
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i].x0-ws[i-1].x1 > gap || ws[i+1].x0-ws[i].x1 > gap {
+			continue
+		}
+		w := trimWord(ws[i].text)
+		if w == "" {
+			continue
+		}
+		lx[w] = true
+		if strings.Contains(w, "-") {
+			for _, part := range strings.Split(w, "-") {
+				if part != "" {
+					lx[part] = true
+				}
+			}
 		}
 	}
 }
@@ -27,14 +43,14 @@ func trimWord(s string) string {
 }
 
 // joinHyphen reports whether prefix (a line's last word, before PDFium's
-// hyphen mark) and next (the following line's first word) form one word
-// the document uses elsewhere without a hyphen, and not with one.
+// hyphen mark) and next (the following line's first word) are the pieces
+// of one word: the document uses the joined word elsewhere, and not the
+// hyphenated one. Otherwise the hyphen stays: compounds are common
+// ("qeyri-hökumət", "veb-səhifəsi", "Elmi-metodoloji", addresses), and a
+// stray hyphen in a cut word is the lesser error.
 func (lx lexicon) joinHyphen(prefix, next string) bool {
 	p, n := trimWord(prefix), trimWord(next)
-	if p == "" || n == "" {
-		return false
-	}
-	return lx[p+n] && !lx[p+"-"+n]
+	return p != "" && n != "" && lx[p+n] && !lx[p+"-"+n]
 }
 
 // sentenceEnd reports whether s ends a sentence or a list item.
