@@ -296,9 +296,16 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, pdfiumerr.ErrPassword):
-		return hesabat.Errorf(path, hesabat.ErrEncrypted, "the PDF needs a password to open; save an unprotected copy", "")
+		return hesabat.Errorf(path, hesabat.ErrEncrypted, "open it with its password and save an unprotected copy", "a user password is needed to open it")
 	case errors.Is(err, pdfiumerr.ErrSecurity):
 		return hesabat.Errorf(path, hesabat.ErrEncrypted, "the PDF uses an unsupported encryption; save an unprotected copy", "unsupported security handler")
 	}
-	return hesabat.Errorf(path, hesabat.ErrCorrupt, "the file may be truncated or damaged; download it again or re-save it", "%v", err)
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdfiumerr.ErrFormat):
+		msg = "PDFium cannot parse it"
+	case errors.Is(err, pdfiumerr.ErrFile):
+		msg = "PDFium cannot read it"
+	}
+	return hesabat.Errorf(path, hesabat.ErrCorrupt, "the file may be truncated or damaged; download it again or re-save it", "%s", msg)
 }
