@@ -26,12 +26,14 @@ func layout(pages []*page) ([]hesabat.Row, []string) {
 	var warnings []string
 	pls := make([]*pageLines, len(pages))
 	for i, p := range pages {
-		pl := &pageLines{page: p, lines: buildLines(cleanGlyphs(p.chars))}
-		pl.grid = ruledGrid(p.rules)
-		pls[i] = pl
-		if len(pl.lines) == 0 {
+		gs := cleanGlyphs(p.chars)
+		if unmapped(gs) {
+			warnings = append(warnings, fmt.Sprintf("page %d: text has no Unicode mapping (a font without ToUnicode); page skipped", p.n))
+			gs = nil
+		} else if len(gs) == 0 {
 			warnings = append(warnings, fmt.Sprintf("page %d has no text layer; OCR not enabled", p.n))
 		}
+		pls[i] = &pageLines{page: p, lines: buildLines(gs), grid: ruledGrid(p.rules)}
 	}
 	dropFurniture(pls)
 	lx := lexicon{}
@@ -76,6 +78,18 @@ type cellEdge struct {
 	room  float64 // white space after the last line, up to the column's text edge
 	below float64 // white space under the last line, down to the row's bottom
 	lh    float64 // height of the last line
+}
+
+// unmapped reports whether most of a page's characters are private-use
+// code points: what PDFium gives for fonts without a Unicode mapping.
+func unmapped(gs []glyph) bool {
+	pua := 0
+	for _, g := range gs {
+		if unicode.In(g.r, unicode.Co) {
+			pua++
+		}
+	}
+	return pua > 0 && 2*pua >= len(gs)
 }
 
 // Furniture zones: a line is a running header or footer candidate when it

@@ -349,6 +349,14 @@ func TestSectionRow(t *testing.T) {
 	}
 }
 
+func TestUnmappedText(t *testing.T) {
+	garbage := &page{n: 1, w: 595, h: 842, chars: text("\ue001\ue002\ue003 \ue004", 55, 110)}
+	rows, warnings := layout([]*page{garbage})
+	if len(rows) != 0 || len(warnings) != 1 || !strings.Contains(warnings[0], "page 1: text has no Unicode mapping") {
+		t.Errorf("rows %d, warnings %q", len(rows), warnings)
+	}
+}
+
 func TestNoTextLayer(t *testing.T) {
 	scan := &page{n: 1, w: 595, h: 842}
 	p2 := ruledPage(2, []float64{100, 130, 160}, text("Sıra", 55, 110), text("İşlər", 155, 110), text("1.1", 55, 140), text("Görüldü.", 155, 140))
