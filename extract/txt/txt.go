@@ -50,12 +50,14 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := &hesabat.Document{Source: src, Pages: lines[len(lines)-1].page}
+	doc := &hesabat.Document{Source: src}
 	if tabLayout(lines) {
+		pagesFromHeaders(lines)
 		doc.Rows = tabRows(lines)
 	} else {
 		doc.Rows = spaceRows(lines)
 	}
+	doc.Pages = lines[len(lines)-1].page
 	return doc, nil
 }
 
@@ -120,6 +122,28 @@ func tabLayout(lines []line) bool {
 		}
 	}
 	return false
+}
+
+// pagesFromHeaders numbers pages in exports without form feeds, where
+// the table's first row, its header, repeats at each page break: every
+// repeat that no form feed precedes starts a new page.
+func pagesFromHeaders(lines []line) {
+	header, added := "", 0
+	prev := 0 // the page of the last non-blank line
+	for i := range lines {
+		l := &lines[i]
+		t := strings.TrimSpace(l.text)
+		switch {
+		case header == "" && strings.Contains(t, "\t"):
+			header = t
+		case t != "" && t == header && l.page+added == prev:
+			added++
+		}
+		l.page += added
+		if t != "" {
+			prev = l.page
+		}
+	}
 }
 
 // tabRows turns lines with tabs into table rows and the rest into

@@ -85,6 +85,24 @@ func TestTabLayout(t *testing.T) {
 
 // TestEncodings converts the seed in the test and checks that every
 // encoding gives the rows of the UTF-8 original.
+// TestPagesFromHeaders checks that a header repeated without a form feed
+// starts a page, and one after a form feed does not start another.
+func TestPagesFromHeaders(t *testing.T) {
+	h := "Sıra N-si\tTədbirin adı\tİcra müddəti\tGörülmüş işlər\n"
+	in := "Başlıq\n" + h + "1.1.\tA\t2020\ta\n\n" + h + "\t\t\tdavamı\n1.2.\tB\t2021\tb\n\f" + h + "1.3.\tC\t2022\tc\n"
+	doc := mustExtract(t, []byte(in))
+	var got []int
+	for _, r := range doc.Rows {
+		got = append(got, r.Page)
+	}
+	if want := []int{1, 1, 1, 2, 2, 2, 3, 3}; !reflect.DeepEqual(got, want) || doc.Pages != 3 {
+		t.Errorf("pages %v (document %d), want %v (3)", got, doc.Pages, want)
+	}
+	if doc := mustExtract(t, seed(t)); doc.Pages != 6 {
+		t.Errorf("the seed has %d pages; its header stands 6 times", doc.Pages)
+	}
+}
+
 func TestEncodings(t *testing.T) {
 	orig := seed(t)
 	want := cells(mustExtract(t, orig))
