@@ -65,10 +65,10 @@ func headerKey(text string) string {
 func roleOf(text string) role {
 	k := headerKey(text)
 	switch {
-	case strings.Contains(text, "№") || k == "n" || k == "nsi" || k == "no":
-		return number
 	case len(k) > 40:
 		return none // prose, not a heading
+	case strings.Contains(text, "№") && len(k) <= 12, k == "n", k == "nsi", k == "no":
+		return number
 	case strings.HasPrefix(k, "adi"):
 		return title
 	}

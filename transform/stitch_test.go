@@ -120,6 +120,11 @@ func TestStitch(t *testing.T) {
 		doc:  table("Sıra | Tədbirin adı | İcra | Görülmüş işlər", "N-si |  | müddəti | ", "1.1. | A | 2020 | a"),
 		want: []string{"1.1 [] A {} (2020) a"},
 	}, {
+		name: "a continuation under a repeated header is text, even with № in it",
+		doc: table(header, "3.2. | A | 2021 | Dövlət İmtahan Mərkəzindən əldə olunan", "#2", header,
+			"~  |  |  | qulluqçulara dair 3-əmək №-li hesabat ¶ Yeni abzas"),
+		want: []string{"3.2 [] A {} (2021) Dövlət İmtahan Mərkəzindən əldə olunan qulluqçulara dair 3-əmək №-li hesabat ¶ Yeni abzas p1-2"},
+	}, {
 		name: "hyphen at a split keeps the word whole",
 		doc:  table(header, "1.1. | A | 2020- | a", "~  |  | 2022 | "),
 		want: []string{"1.1 [] A {} (2020-2022) a"},
