@@ -150,7 +150,8 @@ func dropFurniture(pls []*pageLines) {
 // lines of all its pages: x ranges that (almost) no word crosses, between
 // the leftmost and rightmost text. A single line never decides (justified
 // text has wide gaps): a boundary needs every other line to leave it empty
-// too. It returns nil unless at least two columns are found.
+// too. It returns nil unless at least two columns are found among at least
+// minAlignedLines lines.
 func alignColumns(lines []tline) []float64 {
 	if len(lines) == 0 {
 		return nil
@@ -163,7 +164,7 @@ func alignColumns(lines []tline) []float64 {
 			minX, maxX = math.Min(minX, w.x0), math.Max(maxX, w.x1)
 		}
 	}
-	if len(ws) == 0 || maxX-minX > maxPageSize {
+	if len(lines) < minAlignedLines || len(ws) == 0 || maxX-minX > maxPageSize {
 		return nil
 	}
 	lo := int(math.Floor(minX))
@@ -195,6 +196,10 @@ func alignColumns(lines []tline) []float64 {
 	}
 	return xs
 }
+
+// minAlignedLines is the fewest lines from which alignColumns finds
+// columns: a signature block or a short note is not a table.
+const minAlignedLines = 8
 
 // maxPageSize bounds the width alignColumns scans, in points (PDF pages
 // are at most 14,400 points wide).
