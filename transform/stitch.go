@@ -193,10 +193,8 @@ func (s *stitcher) row(row hesabat.Row) {
 		}
 		return // page furniture, notes and signatures
 	}
-	if wasHeader && namesColumns(row) >= 1 {
-		s.extendHeader(gridTexts(row)) // the next line of a header that wraps
-		s.inHeader = true
-		return
+	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(gridTexts(row)) {
+		return // the next line of a header that wraps
 	}
 	if row.Header || isColumnNumbers(row) || namesColumns(row) >= 2 {
 		s.inHeader = row.Header
@@ -236,15 +234,23 @@ func (s *stitcher) header(texts []string) bool {
 }
 
 // extendHeader adds a row of texts to the header above, as the next line
-// of its cells, if the result is still a header.
-func (s *stitcher) extendHeader(texts []string) {
+// of its cells, if the result is a header that names every column the
+// header above did; it reports whether it did.
+func (s *stitcher) extendHeader(texts []string) bool {
 	joined := append([]string{}, s.head...)
 	for i, t := range texts {
 		if i < len(joined) {
 			joined[i] = hesabat.JoinText(joined[i], t)
 		}
 	}
-	s.header(joined)
+	cols, ok := headerRoles(joined)
+	for i, r := range s.cols {
+		ok = ok && (r == none || (i < len(cols) && cols[i] == r))
+	}
+	if ok {
+		s.cols, s.head, s.inHeader = cols, joined, true
+	}
+	return ok
 }
 
 // spanningCell returns the text of a section heading: a row whose one
@@ -367,8 +373,8 @@ func namesColumns(row hesabat.Row) int {
 	n := 0
 	for _, c := range row.Cells {
 		if t := c.Text(); t != "" {
-			if roleOf(t) == none || numberRe.MatchString(t) {
-				return 0
+			if roleOf(t) == none || numberRe.MatchString(t) || strings.HasSuffix(t, ".") {
+				return 0 // a measure, or a sentence
 			}
 			n++
 		}

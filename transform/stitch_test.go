@@ -125,6 +125,11 @@ func TestStitch(t *testing.T) {
 			"~  |  |  | qulluqçulara dair 3-əmək №-li hesabat ¶ Yeni abzas"),
 		want: []string{"3.2 [] A {} (2021) Dövlət İmtahan Mərkəzindən əldə olunan qulluqçulara dair 3-əmək №-li hesabat ¶ Yeni abzas p1-2"},
 	}, {
+		name: "a short continuation under a repeated header that reads like a heading is text",
+		doc: table(header, "1.11. | A | 2021 | Zəruri", "#2", header, "~  |  |  | tədbirlər həyata keçirilmişdir",
+			"1.12. | B | 2020 | İş görülüb."),
+		want: []string{"1.11 [] A {} (2021) Zəruri tədbirlər həyata keçirilmişdir p1-2", "1.12 [] B {} (2020) İş görülüb. p2-2"},
+	}, {
 		name: "hyphen at a split keeps the word whole",
 		doc:  table(header, "1.1. | A | 2020- | a", "~  |  | 2022 | "),
 		want: []string{"1.1 [] A {} (2020-2022) a"},
