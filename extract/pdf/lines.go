@@ -88,31 +88,58 @@ func (l *tline) text() string {
 }
 
 // buildLines groups glyphs into lines: sorted by vertical midpoint, a glyph
-// whose midpoint is within 0.4 of a glyph's height of the previous one's
-// belongs to the same line. Lines are returned top to bottom, glyphs in
-// each left to right. It sorts gs in place; the lines share its memory.
+// whose midpoint is within 0.4 of a glyph's height of the line's belongs to
+// it. Lines are returned top to bottom, glyphs in each left to right.
+//
+// A PDF draws text a run at a time, so the glyphs are first cut into runs
+// (consecutive glyphs with the same vertical extent, left to right), and
+// runs are sorted rather than glyphs.
 func buildLines(gs []glyph) []tline {
-	slices.SortFunc(gs, func(a, b glyph) int {
+	type run struct {
+		i, j   int
+		y0, y1 float64
+		x0     float64
+	}
+	runs := make([]run, 0, len(gs)/8+1)
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
+			j++
+		}
+		runs = append(runs, run{i, j, gs[i].y0, gs[i].y1, gs[i].x0})
+		i = j
+	}
+	slices.SortFunc(runs, func(a, b run) int {
 		if c := cmpFloat(a.y0+a.y1, b.y0+b.y1); c != 0 {
 			return c
 		}
 		return cmpFloat(a.x0, b.x0)
 	})
 	var lines []tline
-	for i := 0; i < len(gs); {
-		j, lo, hi := i+1, gs[i].y0, gs[i].y1
-		for j < len(gs) {
-			g := gs[j]
-			if math.Abs((g.y0+g.y1)/2-(lo+hi)/2) > 0.4*math.Max(g.size(), hi-lo) {
+	for k := 0; k < len(runs); {
+		m, lo, hi := k+1, runs[k].y0, runs[k].y1
+		for m < len(runs) {
+			r := runs[m]
+			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*math.Max(r.y1-r.y0, hi-lo) {
 				break
 			}
-			lo, hi = math.Min(lo, g.y0), math.Max(hi, g.y1)
-			j++
+			lo, hi = math.Min(lo, r.y0), math.Max(hi, r.y1)
+			m++
 		}
-		run := gs[i:j:j]
-		slices.SortStableFunc(run, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
-		lines = append(lines, newLine(run))
-		i = j
+		n := 0
+		for _, r := range runs[k:m] {
+			n += r.j - r.i
+		}
+		line := make([]glyph, 0, n)
+		for _, r := range runs[k:m] {
+			line = append(line, gs[r.i:r.j]...)
+		}
+		byX := func(a, b glyph) int { return cmpFloat(a.x0, b.x0) }
+		if !slices.IsSortedFunc(line, byX) {
+			slices.SortStableFunc(line, byX)
+		}
+		lines = append(lines, newLine(line))
+		k = m
 	}
 	return lines
 }
