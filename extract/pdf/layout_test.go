@@ -64,6 +64,8 @@ func TestParagraphs(t *testing.T) {
 		{"hyphen mark in an e-mail address", []string{"office@commission\x02", "anticorruption.gov.az"}, 0, []string{"office@commission-anticorruption.gov.az"}},
 		{"year range", []string{"2020-", "2022"}, 0, []string{"2020-2022"}},
 		{"lone dash keeps its space", []string{"sistemi -", "ADİS"}, 0, []string{"sistemi - ADİS"}},
+		{"lone en dash keeps its space", []string{"sistemi –", "ADİS"}, 0, []string{"sistemi – ADİS"}},
+		{"en dash in a range", []string{"2020–", "2022"}, 0, []string{"2020–2022"}},
 		{"soft hyphen", []string{"kommuni\u00ad", "kasiya"}, 0, []string{"kommunikasiya"}},
 		{"word longer than the column", []string{"mütəmad", "i"}, 100 + 7*charW, []string{"mütəmadi"}},
 		{"URL cut before its closing quote", []string{"baxış.php", "” veb-səhifəsi"}, 100 + 9*charW, []string{"baxış.php” veb-səhifəsi"}},

@@ -149,7 +149,7 @@ func joiner(prev *tline, pw []word, next word, right float64, lx lexicon) string
 		return "-"
 	case last.soft:
 		return ""
-	case len(last.text) > len("-") && (strings.HasSuffix(last.text, "-") || strings.HasSuffix(last.text, "–")):
+	case utf8.RuneCountInString(last.text) > 1 && (strings.HasSuffix(last.text, "-") || strings.HasSuffix(last.text, "–")):
 		return ""
 	case len(pw) == 1 && !prev.trailingSpace() && endsAlnum(last.text) && last.x1 >= right-0.6*lh && !startsUpper(next.text):
 		return ""
