@@ -70,6 +70,7 @@ func TestParagraphs(t *testing.T) {
 		{"word longer than the column", []string{"mütəmad", "i"}, 100 + 7*charW, []string{"mütəmadi"}},
 		{"URL cut before its closing quote", []string{"baxış.php", "” veb-səhifəsi"}, 100 + 9*charW, []string{"baxış.php” veb-səhifəsi"}},
 		{"full line ending in punctuation", []string{"baxış.php”", "veb-səhifəsi"}, 100 + 10*charW, []string{"baxış.php” veb-səhifəsi"}},
+		{"full single word followed by a known word", []string{"kommunikasiya", "hökumət"}, 100 + 13*charW, []string{"kommunikasiya hökumət"}},
 		{"short single word is not cut", []string{"təlimlər", "keçirilmişdir."}, 0, []string{"təlimlər keçirilmişdir."}},
 		{"paragraph gap", []string{"Birinci abzas.", "", "İkinci abzas."}, 0, []string{"Birinci abzas.", "İkinci abzas."}},
 		{"sentence ends with room to spare", []string{"Qısa sətir.", "Yeni abzas"}, 0, []string{"Qısa sətir.", "Yeni abzas"}},

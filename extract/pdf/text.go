@@ -78,11 +78,15 @@ func startsUpper(s string) bool {
 // A new paragraph starts after a vertical gap of more than half a line, or
 // after a line that ends a sentence with room to spare for the next line's
 // first word. Inside a paragraph lines are joined with one space, except:
-// PDFium's line-end hyphen is dropped when the lexicon knows the joined word
-// and kept otherwise (also at the end of the cell, for the stitcher); a line ending in "-" (as "2020-") or a soft hyphen
-// joins without a space; and a line holding one word that fills the column
-// without a trailing space (a word too long for the column, "mütəmad" +
-// "i") joins the next line without a space unless that starts upper-case.
+//   - PDFium's line-end hyphen is dropped when the lexicon knows the joined
+//     word, and kept otherwise (also at the end of the cell, for the
+//     stitcher to join across the page break);
+//   - a line ending in "-" or "–" after a word (as "2020-"), or in a soft
+//     hyphen, joins without a space;
+//   - a line holding one word that fills the column without a trailing
+//     space (a word too long for the column, "mütəmad" + "i") joins without
+//     a space, unless the next starts upper-case, the word ends in
+//     punctuation, or both are words the lexicon knows.
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
 	var paras []string
 	var b strings.Builder
@@ -151,7 +155,8 @@ func joiner(prev *tline, pw []word, next word, right float64, lx lexicon) string
 		return ""
 	case utf8.RuneCountInString(last.text) > 1 && (strings.HasSuffix(last.text, "-") || strings.HasSuffix(last.text, "–")):
 		return ""
-	case len(pw) == 1 && !prev.trailingSpace() && endsAlnum(last.text) && last.x1 >= right-0.6*lh && !startsUpper(next.text):
+	case len(pw) == 1 && !prev.trailingSpace() && endsAlnum(last.text) && last.x1 >= right-0.6*lh && !startsUpper(next.text) &&
+		!(lx[trimWord(last.text)] && lx[trimWord(next.text)]):
 		return ""
 	}
 	return " "
