@@ -48,31 +48,24 @@ func (l *limits) register(fs *flag.FlagSet) {
 type pipeline struct {
 	limits     limits
 	extractors map[hesabat.Format]hesabat.Extractor
-	closers    []func() error
+	pdf        *pdf.Extractor // owns the PDFium runtime
 }
 
 // newPipeline builds the extractor of each format. Close releases them.
 func newPipeline(l limits) (*pipeline, error) {
-	p := &pipeline{limits: l, extractors: map[hesabat.Format]hesabat.Extractor{
-		hesabat.TXT:  txt.Extractor{},
-		hesabat.DOCX: docx.New(docx.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
-	}}
 	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages})
 	if err != nil {
 		return nil, err
 	}
-	p.extractors[hesabat.PDF], p.closers = pdfx, append(p.closers, pdfx.Close)
-	return p, nil
+	return &pipeline{limits: l, pdf: pdfx, extractors: map[hesabat.Format]hesabat.Extractor{
+		hesabat.TXT:  txt.Extractor{},
+		hesabat.DOCX: docx.New(docx.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
+		hesabat.PDF:  pdfx,
+	}}, nil
 }
 
 // Close releases the extractors' resources.
-func (p *pipeline) Close() error {
-	var errs []error
-	for _, c := range p.closers {
-		errs = append(errs, c())
-	}
-	return errors.Join(errs...)
-}
+func (p *pipeline) Close() error { return p.pdf.Close() }
 
 // formatOf names the format of a path by its extension; ok is false for
 // files hesabat does not read.
