@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -281,5 +283,43 @@ func TestExtractTimeout(t *testing.T) {
 	code, _, stderr := cli(t, "", "extract", "--timeout", "1ns", path)
 	if want := path + ": time limit exceeded (hint: raise --timeout"; code != 1 || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+}
+
+// TestIngestBadPDFs checks that each bad PDF is recorded in ingest_errors
+// with its kind and hint while the good one is loaded.
+func TestIngestBadPDFs(t *testing.T) {
+	dir := filepath.Join(root, "testdata/pdf")
+	var paths []string
+	for _, name := range []string{"empty.pdf", "encrypted-user.pdf", "not-a-pdf.pdf", "truncated.pdf", "owner-only.pdf"} {
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	db := filepath.Join(t.TempDir(), "h.db")
+	code, stdout, stderr := cli(t, "", append([]string{"ingest", "--db", db}, paths...)...)
+	if code != 1 || strings.Count(stderr, "\n") != 4 || !strings.Contains(stdout, "loaded 1 reports") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	conn, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	rows, err := conn.Query(`SELECT path, kind, hint IS NOT NULL FROM ingest_errors ORDER BY path`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var path, kind string
+		var hint bool
+		if err := rows.Scan(&path, &kind, &hint); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %s %v", filepath.Base(path), kind, hint))
+	}
+	want := []string{"empty.pdf empty file true", "encrypted-user.pdf encrypted true", "not-a-pdf.pdf unsupported format true", "truncated.pdf corrupt true"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("ingest_errors:\n got %q\nwant %q", got, want)
 	}
 }
