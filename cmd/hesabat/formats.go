@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/hesabat/hesabat"
@@ -21,6 +20,7 @@ import (
 	"github.com/hesabat/hesabat/extract/pdf"
 	"github.com/hesabat/hesabat/extract/txt"
 	"github.com/hesabat/hesabat/transform"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // maxFile is the largest input file read at all; each extractor has
@@ -70,7 +70,7 @@ func (p *pipeline) Close() error { return p.pdf.Close() }
 // formatOf names the format of a path by its extension; ok is false for
 // files hesabat does not read.
 func formatOf(path string) (hesabat.Format, bool) {
-	switch strings.ToLower(filepath.Ext(path)) { // extensions are ASCII
+	switch aztext.Lower(filepath.Ext(path)) {
 	case ".txt", ".text":
 		return hesabat.TXT, true
 	case ".docx", ".doc", ".docm":
