@@ -196,7 +196,7 @@ func (s *stitcher) row(row hesabat.Row) {
 	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(gridTexts(row)) {
 		return // the next line of a header that wraps
 	}
-	if row.Header || isColumnNumbers(row) || namesColumns(row) >= 2 {
+	if row.Header || isColumnNumbers(row) || headerPiece(row) {
 		s.inHeader = row.Header
 		return
 	}
@@ -224,13 +224,27 @@ func (s *stitcher) row(row hesabat.Row) {
 	}
 }
 
-// header takes texts as the table header if they are one.
+// header takes texts as the table header if they are one. Once a header
+// is known, a new one must name as many columns: fewer is more likely a
+// row of short cells than a new table.
 func (s *stitcher) header(texts []string) bool {
 	cols, ok := headerRoles(texts)
-	if ok {
+	if ok && named(cols) >= named(s.cols) {
 		s.cols, s.head, s.inHeader = cols, texts, true
+		return true
 	}
-	return ok
+	return false
+}
+
+// named counts the columns whose role is known.
+func named(cols []role) int {
+	n := 0
+	for _, r := range cols {
+		if r != none {
+			n++
+		}
+	}
+	return n
 }
 
 // extendHeader adds a row of texts to the header above, as the next line
@@ -366,9 +380,7 @@ func rowText(row hesabat.Row) string {
 }
 
 // namesColumns returns the number of non-empty cells in a row all of
-// whose non-empty cells name a column, and 0 for any other row. Such a
-// row is part of a header: its second line, or a header whose columns
-// could not all be told apart.
+// whose non-empty cells name a column, and 0 for any other row.
 func namesColumns(row hesabat.Row) int {
 	n := 0
 	for _, c := range row.Cells {
@@ -380,6 +392,21 @@ func namesColumns(row hesabat.Row) int {
 		}
 	}
 	return n
+}
+
+// headerPiece reports a row of labels, one of them the number column's
+// ("Sıra N-si"): a header whose columns could not all be told apart, as in
+// text laid out with spaces. Continuations never have a number label.
+func headerPiece(row hesabat.Row) bool {
+	if namesColumns(row) < 2 {
+		return false
+	}
+	for _, c := range row.Cells {
+		if roleOf(c.Text()) == number {
+			return true
+		}
+	}
+	return false
 }
 
 // isColumnNumbers reports a row that numbers the columns: "1 2 3 4".

@@ -130,6 +130,15 @@ func TestStitch(t *testing.T) {
 			"1.12. | B | 2020 | İş görülüb."),
 		want: []string{"1.11 [] A {} (2021) Zəruri tədbirlər həyata keçirilmişdir p1-2", "1.12 [] B {} (2020) İş görülüb. p2-2"},
 	}, {
+		name: "a continuation of short cells with header words is text",
+		doc:  table(header, "1.1. | A | 2020- | a", " | və tədbirlərin | 2022 müddətində | ", "1.2. | B | 2021 | b"),
+		want: []string{"1.1 [] A və tədbirlərin {} (2020-2022 müddətində) a", "1.2 [] B {} (2021) b"},
+	}, {
+		name: "header labels run together in one cell are a header piece",
+		doc: table(header, "1.1. | A | 2020 | a", "#2", "Sıra İcra Tədbirin adı N-si müddəti |  |  | Görülmüş işlər",
+			"~  |  |  | davamı"),
+		want: []string{"1.1 [] A {} (2020) a davamı p1-2"},
+	}, {
 		name: "hyphen at a split keeps the word whole",
 		doc:  table(header, "1.1. | A | 2020- | a", "~  |  | 2022 | "),
 		want: []string{"1.1 [] A {} (2020-2022) a"},
