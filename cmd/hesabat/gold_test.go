@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -61,36 +60,12 @@ func goldCases(t *testing.T) map[string]string {
 	return cases
 }
 
-// knownFailures reads testdata/gold-known-failures.txt: inputs (relative
-// to the repository root) that do not yet match their gold file, one per
-// line, "#" comments. Such a case must still fail: when it starts to pass,
-// the test fails until the line is removed.
-func knownFailures(t *testing.T) map[string]bool {
-	f, err := os.Open(filepath.Join(root, "testdata/gold-known-failures.txt"))
-	if os.IsNotExist(err) {
-		return nil
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	known := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
-			known[line] = true
-		}
-	}
-	return known
-}
-
 // TestGold extracts every gold case with the CLI's pipeline (one for all,
 // as one ingest run has) and compares it with its gold file: title, agency,
 // year, plan and every measure's number, title, term and paragraphs (and
 // section and executor where the gold has them), naming each report and
 // measure that differs.
 func TestGold(t *testing.T) {
-	known := knownFailures(t)
 	var l limits
 	l.register(flag.NewFlagSet("test", flag.PanicOnError))
 	p, err := newPipeline(l)
@@ -115,15 +90,10 @@ func TestGold(t *testing.T) {
 			} else {
 				diffs = compareGold(got, &gold)
 			}
-			switch {
-			case known[rel] && len(diffs) == 0:
-				t.Errorf("%s now matches its gold file: remove it from testdata/gold-known-failures.txt", rel)
-			case known[rel]:
-				t.Logf("known failure, %d differences; first: %s", len(diffs), diffs[0])
-			case len(diffs) > 0:
-				if len(diffs) > 20 {
-					diffs = append(diffs[:20], fmt.Sprintf("… and %d more", len(diffs)-20))
-				}
+			if len(diffs) > 20 {
+				diffs = append(diffs[:20], fmt.Sprintf("… and %d more", len(diffs)-20))
+			}
+			if len(diffs) > 0 {
 				t.Errorf("%s differs from %s:\n  %s", rel, filepath.Base(goldFile), strings.Join(diffs, "\n  "))
 			}
 		})
