@@ -232,7 +232,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	for i, w := range r.Warnings {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO report_warnings (report_id, position, message) VALUES (?, ?, ?)`,
-			reportID, i+1, w,
+			reportID, i+1, w.String(),
 		); err != nil {
 			return false, fmt.Errorf("warning %d: %w", i+1, err)
 		}

@@ -148,7 +148,8 @@ func Stitch(doc *hesabat.Document) (*hesabat.Report, error) {
 		SHA256:   doc.Source.SHA256,
 		Pages:    doc.Pages,
 		Measures: []hesabat.Measure{},
-		Warnings: append([]string{}, doc.Warnings...),
+		Notes:    []string{},
+		Warnings: append([]hesabat.Warning{}, doc.Warnings...),
 	}}
 	for _, row := range doc.Rows {
 		s.row(row)
@@ -165,7 +166,7 @@ func Stitch(doc *hesabat.Document) (*hesabat.Report, error) {
 }
 
 func (s *stitcher) warn(page int, format string, args ...any) {
-	s.report.Warnings = append(s.report.Warnings, fmt.Sprintf("page %d: ", page)+fmt.Sprintf(format, args...))
+	s.report.Warnings = append(s.report.Warnings, hesabat.Warnf(hesabat.WarnSkippedRow, page, format, args...))
 }
 
 func (s *stitcher) row(row hesabat.Row) {
@@ -340,6 +341,7 @@ func (s *stitcher) flush() {
 	m.WorkDone = strings.Join(s.work.norm, "\n")
 	m.Raw = strings.Join(s.work.raw, "\n")
 	m.Facts = []hesabat.Fact{}
+	m.Extra = map[string]string{}
 	s.report.Measures = append(s.report.Measures, *m)
 	s.cur = nil
 }

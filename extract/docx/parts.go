@@ -109,7 +109,7 @@ func (pk *pkg) numbering(doc *hesabat.Document) (*numbering, error) {
 			return false, err
 		}
 		if err != nil {
-			doc.Warnings = append(doc.Warnings, "automatic numbers may be missing: "+err.Error())
+			doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnPartial, 0, "automatic numbers may be missing: %v", err))
 			return false, nil
 		}
 		return true, nil

@@ -259,7 +259,7 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
 	doc := &hesabat.Document{Source: src}
 	if v, err := inst.FPDF_DocumentHasValidCrossReferenceTable(&requests.FPDF_DocumentHasValidCrossReferenceTable{Document: od.Document}); err == nil && !v.DocumentHasValidCrossReferenceTable {
-		doc.Warnings = append(doc.Warnings, "damaged cross-reference table; PDFium rebuilt it, so pages may be missing")
+		doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnRepaired, 0, "damaged cross-reference table; PDFium rebuilt it, so pages may be missing"))
 	}
 	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
 	if err != nil {
@@ -282,7 +282,7 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d skipped: %v", i+1, err))
+			doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnPageSkipped, i+1, "page skipped: %v", err))
 			continue
 		}
 		pages = append(pages, p)

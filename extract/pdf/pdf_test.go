@@ -67,7 +67,7 @@ func TestRowsGolden(t *testing.T) {
 			}
 			got, err := json.MarshalIndent(struct {
 				Pages    int
-				Warnings []string
+				Warnings []hesabat.Warning
 				Rows     []hesabat.Row
 			}{doc.Pages, doc.Warnings, doc.Rows}, "", " ")
 			if err != nil {
