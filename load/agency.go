@@ -53,8 +53,8 @@ func ParseAgencies(r io.Reader) ([]AgencyEntry, error) {
 	var list []AgencyEntry
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+		line := strings.TrimRight(sc.Text(), " \r")
+		if trimmed := strings.TrimSpace(line); trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
 		var e AgencyEntry
