@@ -161,10 +161,14 @@ func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err := sortMeasures(ctx, tx, id); err != nil {
 		return err
 	}
+	before, err := lastPlanMeasure(ctx, tx)
+	if err != nil {
+		return err
+	}
 	if err := linkMeasures(ctx, tx, id); err != nil {
 		return err
 	}
-	return regroupAround(ctx, tx, []int64{id})
+	return regroupAround(ctx, tx, []int64{id}, before)
 }
 
 // sortMeasures stores the numeric sort key of report id's measure numbers.
@@ -222,46 +226,69 @@ func NumberSort(number string) (key int64, ok bool) {
 
 // regroupAround applies the identity rule again to the identity groups of
 // reports ids and of the files stored at their paths, then refreshes the
-// plans of all reports involved.
-func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	identities := make(map[string]bool)
-	plans := make(map[int64]bool)
-	for _, id := range ids {
-		rows, err := tx.QueryContext(ctx, `SELECT identity, plan_id FROM reports
-			WHERE id = ?1 OR path = (SELECT path FROM reports WHERE id = ?1)`, id)
+// plans of the reports ids and of those whose status changed. Plan
+// measures with ids above newSince were added since the rule last ran.
+func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64, newSince int64) error {
+	in, args := inList(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT identity FROM reports WHERE identity IS NOT NULL
+		AND (id IN `+in+` OR path IN (SELECT path FROM reports WHERE id IN `+in+`))`, append(args, args...)...)
+	if err != nil {
+		return err
+	}
+	var identities []string
+	for rows.Next() {
+		var identity string
+		if err := rows.Scan(&identity); err != nil {
+			rows.Close()
+			return err
+		}
+		identities = append(identities, identity)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	changed := append([]int64(nil), ids...)
+	for _, identity := range identities {
+		c, err := regroup(ctx, tx, identity)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var identity sql.NullString
-			var plan sql.NullInt64
-			if err := rows.Scan(&identity, &plan); err != nil {
-				rows.Close()
-				return err
-			}
-			if identity.Valid {
-				identities[identity.String] = true
-			}
-			if plan.Valid {
-				plans[plan.Int64] = true
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		changed = append(changed, c...)
+	}
+	in, args = inList(changed)
+	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT plan_id FROM reports WHERE plan_id IS NOT NULL AND id IN `+in, args...)
+	if err != nil {
+		return err
+	}
+	var plans []int64
+	for rows.Next() {
+		var plan int64
+		if err := rows.Scan(&plan); err != nil {
+			rows.Close()
 			return err
 		}
+		plans = append(plans, plan)
 	}
-	for identity := range identities {
-		if err := regroup(ctx, tx, identity); err != nil {
-			return err
-		}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
 	}
-	for plan := range plans {
-		if err := refreshPlan(ctx, tx, plan); err != nil {
+	for _, plan := range plans {
+		if err := refreshPlan(ctx, tx, plan, changed, newSince); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// inList returns "(?, ?, …)" for ids, and ids as arguments.
+func inList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + ")", args
 }
 
 // member is one stored file of an identity group.
@@ -270,8 +297,11 @@ type member struct {
 	path, sha            string
 	format               hesabat.Format
 	documentDate, fileTs string
-	status               string
+	status               string // as stored
 	content              *content
+
+	next    string // status by the rule
+	current any    // current_id by the rule: the file standing for it, or nil
 }
 
 // later reports whether a is later than b: by document date, then file
@@ -287,82 +317,96 @@ func (a *member) later(b *member) bool {
 }
 
 // regroup sets the status of every file of identity that is not removed,
-// by the rule above.
-func regroup(ctx context.Context, tx *sql.Tx, identity string) error {
+// by the rule above, and returns the files whose status changed.
+func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.path, r.sha256, r.format,
 		coalesce(r.document_date, ''), coalesce(r.file_time, ''), r.status,
 		(SELECT max(n.id) FROM reports AS n WHERE n.path = r.path AND n.id > r.id
 			AND n.sha256 <> r.sha256 AND n.status <> 'removed')
 		FROM reports AS r WHERE r.identity = ? AND r.status <> 'removed' ORDER BY r.id`, identity)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var candidates []*member
-	type change struct {
-		id      int64
-		status  string
-		current any
-	}
-	var changes []change
+	var all, candidates []*member
 	for rows.Next() {
 		m := &member{}
 		var newer sql.NullInt64
 		if err := rows.Scan(&m.id, &m.path, &m.sha, &m.format, &m.documentDate, &m.fileTs, &m.status, &newer); err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
+		all = append(all, m)
 		switch {
 		case strings.HasPrefix(identity, bySHA):
-			changes = append(changes, change{m.id, "current", nil})
+			m.next, m.current = "current", nil
 		case newer.Valid: // a changed file at the same path
-			changes = append(changes, change{m.id, "superseded", newer.Int64})
+			m.next, m.current = "superseded", newer.Int64
 		default:
 			candidates = append(candidates, m)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	if len(candidates) > 0 {
-		for _, m := range candidates {
-			if m.content, err = readContent(ctx, tx, m.id); err != nil {
-				return err
-			}
-		}
-		// The latest file decides which content is current; among the
-		// files with that content, the most faithful format stands for it.
-		latest := candidates[0]
-		for _, m := range candidates[1:] {
-			if m.later(latest) {
-				latest = m
-			}
-		}
-		var primary *member
-		for _, m := range candidates {
-			if !sameContent(m.content, latest.content) {
-				continue
-			}
-			if primary == nil || faithfulness[m.format] > faithfulness[primary.format] ||
-				faithfulness[m.format] == faithfulness[primary.format] && m.later(primary) {
-				primary = m
-			}
-		}
-		for _, m := range candidates {
-			switch {
-			case m == primary:
-				changes = append(changes, change{m.id, "current", nil})
-			case sameContent(m.content, latest.content):
-				changes = append(changes, change{m.id, "source", primary.id})
-			default:
-				changes = append(changes, change{m.id, "superseded", primary.id})
-			}
+		if err := decide(ctx, tx, candidates); err != nil {
+			return nil, err
 		}
 	}
-	for _, c := range changes {
+	var changed []int64
+	for _, m := range all {
 		if _, err := tx.ExecContext(ctx, `UPDATE reports SET status = ?, current_id = ? WHERE id = ?`,
-			c.status, c.current, c.id); err != nil {
+			m.next, m.current, m.id); err != nil {
+			return nil, err
+		}
+		if m.next != m.status {
+			changed = append(changed, m.id)
+		}
+	}
+	return changed, nil
+}
+
+// decide sets the next status of candidates, the files of one identity
+// that no changed file at their path replaced: the latest file decides
+// which content is current; among the files with that content, the most
+// faithful format stands for it; the others with that content are its
+// sources, the rest superseded.
+func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
+	if len(candidates) == 1 {
+		candidates[0].next, candidates[0].current = "current", nil
+		return nil
+	}
+	for _, m := range candidates {
+		var err error
+		if m.content, err = readContent(ctx, tx, m.id); err != nil {
 			return err
+		}
+	}
+	latest := candidates[0]
+	for _, m := range candidates[1:] {
+		if m.later(latest) {
+			latest = m
+		}
+	}
+	var primary *member
+	for _, m := range candidates {
+		if !sameContent(m.content, latest.content) {
+			continue
+		}
+		if primary == nil || faithfulness[m.format] > faithfulness[primary.format] ||
+			faithfulness[m.format] == faithfulness[primary.format] && m.later(primary) {
+			primary = m
+		}
+	}
+	for _, m := range candidates {
+		switch {
+		case m == primary:
+			m.next, m.current = "current", nil
+		case sameContent(m.content, latest.content):
+			m.next, m.current = "source", primary.id
+		default:
+			m.next, m.current = "superseded", primary.id
 		}
 	}
 	return nil
@@ -486,12 +530,27 @@ func (db *DB) reidentify(ctx context.Context, tx *sql.Tx, where string, args ...
 			identityOf(r.agency, r.plan, r.year, r.period), r.id); err != nil {
 			return err
 		}
-		if err := regroup(ctx, tx, r.identity); err != nil {
+		changed, err := regroup(ctx, tx, r.identity)
+		if err != nil {
 			return err
 		}
-		ids = append(ids, r.id)
+		ids = append(append(ids, r.id), changed...)
 	}
-	return regroupAround(ctx, tx, ids)
+	if len(ids) == 0 {
+		return nil
+	}
+	last, err := lastPlanMeasure(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return regroupAround(ctx, tx, ids, last)
+}
+
+// lastPlanMeasure returns the highest plan measure id, 0 when none.
+func lastPlanMeasure(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM plan_measures`).Scan(&id)
+	return id, err
 }
 
 // ErrNotStored is returned by Remove when no stored report has the path
@@ -540,7 +599,11 @@ func (db *DB) Remove(ctx context.Context, pathOrSHA string) (n int, err error) {
 			return 0, err
 		}
 	}
-	if err := regroupAround(ctx, tx, ids); err != nil {
+	last, err := lastPlanMeasure(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	if err := regroupAround(ctx, tx, ids, last); err != nil {
 		return 0, err
 	}
 	return len(ids), tx.Commit()

@@ -1100,16 +1100,22 @@ func TestViews(t *testing.T) {
 	})
 }
 
-// benchReport returns a report of 30 measures with 5 facts each, about the
-// size of a real one, identified by n.
+// A report of 30 measures with 5 facts each is about the size of a real one.
+// benchReport returns report n of a batch on one plan: agency n%20 for
+// year 2000+n/20, so that each is a report of its own, as in a year's batch
+// from many agencies.
 func benchReport(n int) *hesabat.Report {
 	r := sampleReport()
 	r.SHA256 = hash(fmt.Sprint("bench", n))
+	r.Source = fmt.Sprintf("reports/%d.docx", n)
+	r.Agency = fmt.Sprintf("Agentlik %d", n%20)
+	r.Year = ptr(2000 + n/20)
 	tmpl := r.Measures[0]
 	r.Measures = make([]hesabat.Measure, 30)
 	for i := range r.Measures {
 		m := tmpl
 		m.Number = fmt.Sprintf("%d.%d", i/10+1, i%10+1)
+		m.Title = fmt.Sprintf("Tədbirin adı alfa%d beta%d qamma%d", i, i, i) // distinct measures of the plan
 		m.Facts = make([]hesabat.Fact, 5)
 		for j := range m.Facts {
 			m.Facts[j] = tmpl.Facts[j%len(tmpl.Facts)]

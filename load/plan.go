@@ -196,33 +196,49 @@ func matchPlanMeasure(known []*planMeasure, number string, w map[string]bool) (*
 	return nil, "new"
 }
 
-// refreshPlan recomputes plan's measures (most common number and title,
-// count of measures of current reports linked) and its coverage.
-func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64) error {
-	for _, q := range []string{
-		`UPDATE plan_measures SET
+// refreshPlan brings plan up to date after the reports changed were
+// stored, or changed status: the plan measures their measures link to (most
+// common number and title among all stored measures linked to them, kept
+// in plan_measure_variants; how many measures of current reports link to
+// them), and coverage: the rows of the changed reports, and rows
+// for the plan measures with ids above newSince (added since) for every
+// current report on the plan.
+func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, newSince int64) error {
+	in, ids := inList(changed)
+	touched := `(SELECT plan_measure_id FROM measures WHERE report_id IN ` + in + `)`
+	withIDs := func(first ...any) []any { return append(first, ids...) }
+	for _, st := range []struct {
+		query string
+		args  []any
+	}{
+		{`UPDATE plan_measures SET
 			measure_count = (SELECT count(*) FROM measures AS m JOIN reports AS r ON r.id = m.report_id
 				WHERE m.plan_measure_id = plan_measures.id AND r.status = 'current'),
-			title = coalesce((SELECT m.title FROM measures AS m JOIN reports AS r ON r.id = m.report_id
-				WHERE m.plan_measure_id = plan_measures.id AND r.status = 'current'
-				GROUP BY m.title ORDER BY count(*) DESC, min(m.id) LIMIT 1), title),
-			number = coalesce((SELECT m.number FROM measures AS m JOIN reports AS r ON r.id = m.report_id
-				WHERE m.plan_measure_id = plan_measures.id AND r.status = 'current' AND m.number IS NOT NULL
-				GROUP BY m.number ORDER BY count(*) DESC, min(m.id) LIMIT 1), number)
-			WHERE plan_id = ?1`,
-		`UPDATE plan_measures SET number_sort = (SELECT m.number_sort FROM measures AS m
+			title = coalesce((SELECT v.title FROM plan_measure_variants AS v
+				WHERE v.plan_measure_id = plan_measures.id AND v.title <> ''
+				GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), title),
+			number = coalesce((SELECT v.number FROM plan_measure_variants AS v
+				WHERE v.plan_measure_id = plan_measures.id AND v.number <> ''
+				GROUP BY v.number ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), number)
+			WHERE plan_id = ? AND id IN ` + touched, withIDs(plan)},
+		{`UPDATE plan_measures SET number_sort = (SELECT m.number_sort FROM measures AS m
 			WHERE m.plan_measure_id = plan_measures.id AND m.number = plan_measures.number LIMIT 1)
-			WHERE plan_id = ?1`,
-		`DELETE FROM plan_coverage WHERE plan_measure_id IN (SELECT id FROM plan_measures WHERE plan_id = ?1)`,
-		`INSERT INTO plan_coverage (plan_measure_id, report_id, measure_id, reported)
+			WHERE plan_id = ? AND id IN ` + touched, withIDs(plan)},
+		{`DELETE FROM plan_coverage WHERE report_id IN ` + in, ids},
+		{`INSERT INTO plan_coverage (plan_measure_id, report_id, measure_id, reported)
 			SELECT pm.id, r.id, m.id, m.id IS NOT NULL
 			FROM plan_measures AS pm
 			JOIN reports AS r ON r.plan_id = pm.plan_id AND r.status = 'current'
 			LEFT JOIN measures AS m ON m.id = (SELECT min(x.id) FROM measures AS x
-				WHERE x.report_id = r.id AND x.plan_measure_id = pm.id)
-			WHERE pm.plan_id = ?1 AND pm.measure_count > 0`,
+				WHERE x.plan_measure_id = pm.id AND x.report_id = r.id)
+			WHERE pm.plan_id = ? AND r.id IN ` + in, withIDs(plan)},
+		{`INSERT OR IGNORE INTO plan_coverage (plan_measure_id, report_id, measure_id, reported)
+			SELECT pm.id, r.id, NULL, 0
+			FROM plan_measures AS pm
+			JOIN reports AS r ON r.plan_id = pm.plan_id AND r.status = 'current'
+			WHERE pm.plan_id = ? AND pm.id > ?`, []any{plan, newSince}},
 	} {
-		if _, err := tx.ExecContext(ctx, q, plan); err != nil {
+		if _, err := tx.ExecContext(ctx, st.query, st.args...); err != nil {
 			return err
 		}
 	}

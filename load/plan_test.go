@@ -104,6 +104,44 @@ func TestPlanLinks(t *testing.T) {
 	}
 }
 
+// TestPlanMeasureTitles: a plan measure's title and number are the most
+// common among the measures linked to it, and stay so when files are
+// deleted from the database by hand.
+func TestPlanMeasureTitles(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	const common, rare = "Açıq məlumatlar bölməsinin yaradılması və onun mütəmadi yenilənməsi",
+		"Açıq məlumatlar bölməsinin yaradılması və onun daim yenilənməsi"
+	for i, m := range []string{"2.1|" + rare, "1.1|" + common, "1.1|" + common} {
+		r := planReport(fmt.Sprintf("t%d.docx", i), fmt.Sprintf("Agentlik %d", i), testPlan, m)
+		if _, err := db.SaveReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(wantNumber, wantTitle string, wantCount int) {
+		t.Helper()
+		var number, title string
+		var count int
+		if err := db.db.QueryRow(`SELECT number, title, measure_count FROM plan_measures`).Scan(&number, &title, &count); err != nil {
+			t.Fatal(err)
+		}
+		if number != wantNumber || title != wantTitle || count != wantCount {
+			t.Errorf("plan measure %s %q (%d measures), want %s %q (%d)", number, title, count, wantNumber, wantTitle, wantCount)
+		}
+	}
+	check("1.1", common, 3)
+	if n := queryInt(t, db, `SELECT count(*) FROM plan_measures`); n != 1 {
+		t.Fatalf("%d plan measures, want 1", n)
+	}
+	if _, err := db.db.Exec(`DELETE FROM reports WHERE path LIKE '%t1.docx' OR path LIKE '%t2.docx'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveReport(ctx, planReport("t3.docx", "Agentlik 3", testPlan, "2.1|"+rare)); err != nil {
+		t.Fatal(err)
+	}
+	check("2.1", rare, 2)
+}
+
 // TestSimilarityThresholds pins what the thresholds mean on real titles:
 // a one-word edit stays above minSameTitle; two distinct measures of one
 // plan that share its stock phrases stay below minSimilarTitle.

@@ -76,7 +76,41 @@ ALTER TABLE measures ADD COLUMN fact_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE measures ADD COLUMN plan_measure_id INTEGER REFERENCES plan_measures (id) ON DELETE SET NULL;
 ALTER TABLE measures ADD COLUMN plan_link TEXT
 	CHECK (plan_link IN ('number', 'title', 'new', 'unlinked'));
-CREATE INDEX measures_plan_measure_id ON measures (plan_measure_id);
+CREATE INDEX measures_plan_measure_id ON measures (plan_measure_id, report_id);
+
+-- How many stored measures link to each plan measure under each title and
+-- number, kept by the triggers below (so also when measures are deleted):
+-- the plan measure's title and number are the most common ones here.
+-- title and number are '' where the measure has none.
+CREATE TABLE plan_measure_variants (
+	id              INTEGER PRIMARY KEY,
+	plan_measure_id INTEGER NOT NULL REFERENCES plan_measures (id) ON DELETE CASCADE,
+	title           TEXT    NOT NULL,
+	number          TEXT    NOT NULL,
+	measures        INTEGER NOT NULL CHECK (measures >= 0),
+	first_measure   INTEGER NOT NULL,
+	UNIQUE (plan_measure_id, title, number)
+);
+
+CREATE TRIGGER plan_measure_variants_link AFTER UPDATE OF plan_measure_id, title, number ON measures
+WHEN new.plan_measure_id IS NOT NULL BEGIN
+	INSERT INTO plan_measure_variants (plan_measure_id, title, number, measures, first_measure)
+	VALUES (new.plan_measure_id, coalesce(new.title, ''), coalesce(new.number, ''), 1, new.id)
+	ON CONFLICT (plan_measure_id, title, number) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+END;
+
+CREATE TRIGGER plan_measure_variants_unlink AFTER UPDATE OF plan_measure_id, title, number ON measures
+WHEN old.plan_measure_id IS NOT NULL BEGIN
+	UPDATE plan_measure_variants SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+END;
+
+CREATE TRIGGER plan_measure_variants_delete AFTER DELETE ON measures
+WHEN old.plan_measure_id IS NOT NULL BEGIN
+	UPDATE plan_measure_variants SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+END;
 
 ALTER TABLE facts ADD COLUMN count INTEGER;
 ALTER TABLE facts ADD COLUMN amount REAL;
@@ -202,7 +236,8 @@ LEFT JOIN plans AS p ON p.id = r.plan_id
 WHERE r.status = 'current';
 
 -- One row per plan measure and current report on its plan: whether the
--- report reported it, and by which measure.
+-- report reported it, and by which measure. Plan measures that no current
+-- report has (learned from files since superseded) are left out.
 CREATE VIEW coverage AS
 SELECT
 	pm.plan_id      AS plan_id,
@@ -222,7 +257,7 @@ JOIN plan_measures AS pm ON pm.id = c.plan_measure_id
 JOIN plans AS p ON p.id = pm.plan_id
 JOIN reports AS r ON r.id = c.report_id
 LEFT JOIN agencies AS a ON a.id = r.agency_id
-WHERE r.status = 'current';
+WHERE r.status = 'current' AND pm.measure_count > 0;
 
 -- Every stored file and its status, with the report that stands for it in
 -- the views (current_id): for a source (the same content in another format)

@@ -4,7 +4,7 @@ CREATE INDEX facts_kind_unit ON facts (kind, unit);
 
 CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
 
-CREATE INDEX measures_plan_measure_id ON measures (plan_measure_id);
+CREATE INDEX measures_plan_measure_id ON measures (plan_measure_id, report_id);
 
 CREATE INDEX plan_coverage_measure_id ON plan_coverage (measure_id);
 
@@ -103,6 +103,16 @@ CREATE TABLE plan_coverage (
 	UNIQUE (plan_measure_id, report_id)
 );
 
+CREATE TABLE plan_measure_variants (
+	id              INTEGER PRIMARY KEY,
+	plan_measure_id INTEGER NOT NULL REFERENCES plan_measures (id) ON DELETE CASCADE,
+	title           TEXT    NOT NULL,
+	number          TEXT    NOT NULL,
+	measures        INTEGER NOT NULL CHECK (measures >= 0),
+	first_measure   INTEGER NOT NULL,
+	UNIQUE (plan_measure_id, title, number)
+);
+
 CREATE TABLE plan_measures (
 	id            INTEGER PRIMARY KEY,
 	plan_id       INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -151,6 +161,26 @@ CREATE TABLE schema_migrations (
 		applied_at TEXT NOT NULL
 	);
 
+CREATE TRIGGER plan_measure_variants_delete AFTER DELETE ON measures
+WHEN old.plan_measure_id IS NOT NULL BEGIN
+	UPDATE plan_measure_variants SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+END;
+
+CREATE TRIGGER plan_measure_variants_link AFTER UPDATE OF plan_measure_id, title, number ON measures
+WHEN new.plan_measure_id IS NOT NULL BEGIN
+	INSERT INTO plan_measure_variants (plan_measure_id, title, number, measures, first_measure)
+	VALUES (new.plan_measure_id, coalesce(new.title, ''), coalesce(new.number, ''), 1, new.id)
+	ON CONFLICT (plan_measure_id, title, number) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+END;
+
+CREATE TRIGGER plan_measure_variants_unlink AFTER UPDATE OF plan_measure_id, title, number ON measures
+WHEN old.plan_measure_id IS NOT NULL BEGIN
+	UPDATE plan_measure_variants SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+END;
+
 CREATE VIEW coverage AS
 SELECT
 	pm.plan_id      AS plan_id,
@@ -170,7 +200,7 @@ JOIN plan_measures AS pm ON pm.id = c.plan_measure_id
 JOIN plans AS p ON p.id = pm.plan_id
 JOIN reports AS r ON r.id = c.report_id
 LEFT JOIN agencies AS a ON a.id = r.agency_id
-WHERE r.status = 'current';
+WHERE r.status = 'current' AND pm.measure_count > 0;
 
 CREATE VIEW current_facts AS
 SELECT
