@@ -110,22 +110,13 @@ func (db *DB) syncAgencies(ctx context.Context) error {
 	if err != nil {
 		panic("agencies.tsv: " + err.Error()) // embedded and tested
 	}
-	have := make(map[string]bool)
-	rows, err := db.db.QueryContext(ctx, `SELECT key FROM agency_aliases`)
+	keys, err := column[string](db.db.QueryContext(ctx, `SELECT key FROM agency_aliases`))
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			rows.Close()
-			return err
-		}
+	have := make(map[string]bool)
+	for _, k := range keys {
 		have[k] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	var missing []AgencyEntry
 	for _, e := range list {
@@ -257,41 +248,38 @@ type Agency struct {
 // Agencies lists the agencies, those with current reports first (most
 // reports first), then by name.
 func (db *DB) Agencies(ctx context.Context) ([]Agency, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT a.id, a.name, a.known,
-		(SELECT count(*) FROM reports AS r WHERE r.agency_id = a.id AND r.status = 'current') AS n
-		FROM agencies AS a ORDER BY n DESC, a.name`)
-	if err != nil {
-		return nil, fmt.Errorf("agencies: %w", err)
-	}
-	defer rows.Close()
 	var list []Agency
 	index := make(map[int64]int)
-	for rows.Next() {
-		var a Agency
-		var id int64
-		if err := rows.Scan(&id, &a.Name, &a.Known, &a.Reports); err != nil {
-			return nil, fmt.Errorf("agencies: %w", err)
-		}
-		index[id] = len(list)
-		list = append(list, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("agencies: %w", err)
-	}
-	aliases, err := db.db.QueryContext(ctx, `SELECT agency_id, alias FROM agency_aliases ORDER BY id`)
+	err := forEach(db.db.QueryContext(ctx, `SELECT a.id, a.name, a.known,
+		(SELECT count(*) FROM reports AS r WHERE r.agency_id = a.id AND r.status = 'current') AS n
+		FROM agencies AS a ORDER BY n DESC, a.name`))(
+		func(rows *sql.Rows) error {
+			var a Agency
+			var id int64
+			if err := rows.Scan(&id, &a.Name, &a.Known, &a.Reports); err != nil {
+				return err
+			}
+			index[id] = len(list)
+			list = append(list, a)
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("agencies: %w", err)
 	}
-	defer aliases.Close()
-	for aliases.Next() {
-		var id int64
-		var alias string
-		if err := aliases.Scan(&id, &alias); err != nil {
-			return nil, fmt.Errorf("agencies: %w", err)
-		}
-		if i, ok := index[id]; ok && alias != list[i].Name {
-			list[i].Aliases = append(list[i].Aliases, alias)
-		}
+	err = forEach(db.db.QueryContext(ctx, `SELECT agency_id, alias FROM agency_aliases ORDER BY id`))(
+		func(rows *sql.Rows) error {
+			var id int64
+			var alias string
+			if err := rows.Scan(&id, &alias); err != nil {
+				return err
+			}
+			if i, ok := index[id]; ok && alias != list[i].Name {
+				list[i].Aliases = append(list[i].Aliases, alias)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("agencies: %w", err)
 	}
-	return list, aliases.Err()
+	return list, nil
 }

@@ -173,24 +173,20 @@ func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // sortMeasures stores the numeric sort key of report id's measure numbers.
 func sortMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, number FROM measures WHERE report_id = ? AND number IS NOT NULL`, id)
-	if err != nil {
-		return err
-	}
 	keys := make(map[int64]int64)
-	for rows.Next() {
-		var mid int64
-		var number string
-		if err := rows.Scan(&mid, &number); err != nil {
-			rows.Close()
-			return err
-		}
-		if k, ok := NumberSort(number); ok {
-			keys[mid] = k
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	err := forEach(tx.QueryContext(ctx, `SELECT id, number FROM measures WHERE report_id = ? AND number IS NOT NULL`, id))(
+		func(rows *sql.Rows) error {
+			var mid int64
+			var number string
+			if err := rows.Scan(&mid, &number); err != nil {
+				return err
+			}
+			if k, ok := NumberSort(number); ok {
+				keys[mid] = k
+			}
+			return nil
+		})
+	if err != nil {
 		return err
 	}
 	for mid, k := range keys {
@@ -230,22 +226,9 @@ func NumberSort(number string) (key int64, ok bool) {
 // measures with ids above newSince were added since the rule last ran.
 func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64, newSince int64) error {
 	in, args := inList(ids)
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT identity FROM reports WHERE identity IS NOT NULL
-		AND (id IN `+in+` OR path IN (SELECT path FROM reports WHERE id IN `+in+`))`, append(args, args...)...)
+	identities, err := column[string](tx.QueryContext(ctx, `SELECT DISTINCT identity FROM reports WHERE identity IS NOT NULL
+		AND (id IN `+in+` OR path IN (SELECT path FROM reports WHERE id IN `+in+`))`, append(args, args...)...))
 	if err != nil {
-		return err
-	}
-	var identities []string
-	for rows.Next() {
-		var identity string
-		if err := rows.Scan(&identity); err != nil {
-			rows.Close()
-			return err
-		}
-		identities = append(identities, identity)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	changed := append([]int64(nil), ids...)
@@ -257,21 +240,8 @@ func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64, newSince int64)
 		changed = append(changed, c...)
 	}
 	in, args = inList(changed)
-	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT plan_id FROM reports WHERE plan_id IS NOT NULL AND id IN `+in, args...)
+	plans, err := column[int64](tx.QueryContext(ctx, `SELECT DISTINCT plan_id FROM reports WHERE plan_id IS NOT NULL AND id IN `+in, args...))
 	if err != nil {
-		return err
-	}
-	var plans []int64
-	for rows.Next() {
-		var plan int64
-		if err := rows.Scan(&plan); err != nil {
-			rows.Close()
-			return err
-		}
-		plans = append(plans, plan)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, plan := range plans {
@@ -319,34 +289,30 @@ func (a *member) later(b *member) bool {
 // regroup sets the status of every file of identity that is not removed,
 // by the rule above, and returns the files whose status changed.
 func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.path, r.sha256, r.format,
+	var all, candidates []*member
+	err := forEach(tx.QueryContext(ctx, `SELECT r.id, r.path, r.sha256, r.format,
 		coalesce(r.document_date, ''), coalesce(r.file_time, ''), r.status,
 		(SELECT max(n.id) FROM reports AS n WHERE n.path = r.path AND n.id > r.id
 			AND n.sha256 <> r.sha256 AND n.status <> 'removed')
-		FROM reports AS r WHERE r.identity = ? AND r.status <> 'removed' ORDER BY r.id`, identity)
+		FROM reports AS r WHERE r.identity = ? AND r.status <> 'removed' ORDER BY r.id`, identity))(
+		func(rows *sql.Rows) error {
+			m := &member{}
+			var newer sql.NullInt64
+			if err := rows.Scan(&m.id, &m.path, &m.sha, &m.format, &m.documentDate, &m.fileTs, &m.status, &newer); err != nil {
+				return err
+			}
+			all = append(all, m)
+			switch {
+			case strings.HasPrefix(identity, bySHA):
+				m.next, m.current = "current", nil
+			case newer.Valid: // a changed file at the same path
+				m.next, m.current = "superseded", newer.Int64
+			default:
+				candidates = append(candidates, m)
+			}
+			return nil
+		})
 	if err != nil {
-		return nil, err
-	}
-	var all, candidates []*member
-	for rows.Next() {
-		m := &member{}
-		var newer sql.NullInt64
-		if err := rows.Scan(&m.id, &m.path, &m.sha, &m.format, &m.documentDate, &m.fileTs, &m.status, &newer); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		all = append(all, m)
-		switch {
-		case strings.HasPrefix(identity, bySHA):
-			m.next, m.current = "current", nil
-		case newer.Valid: // a changed file at the same path
-			m.next, m.current = "superseded", newer.Int64
-		default:
-			candidates = append(candidates, m)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if len(candidates) > 0 {
@@ -423,42 +389,30 @@ type content struct {
 // readContent reads report id's content.
 func readContent(ctx context.Context, tx *sql.Tx, id int64) (*content, error) {
 	c := &content{words: make(map[string]int)}
-	rows, err := tx.QueryContext(ctx, `SELECT coalesce(number, ''), coalesce(title, ''), coalesce(work_done, '')
-		FROM measures WHERE report_id = ? ORDER BY position`, id)
+	err := forEach(tx.QueryContext(ctx, `SELECT coalesce(number, ''), coalesce(title, ''), coalesce(work_done, '')
+		FROM measures WHERE report_id = ? ORDER BY position`, id))(
+		func(rows *sql.Rows) error {
+			var number, title, work string
+			if err := rows.Scan(&number, &title, &work); err != nil {
+				return err
+			}
+			c.measures = append(c.measures, number+"\x00"+aztext.LooseKey(title))
+			for _, w := range strings.Fields(aztext.LooseKey(work)) {
+				c.words[w]++
+				c.total++
+			}
+			return nil
+		})
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var number, title, work string
-		if err := rows.Scan(&number, &title, &work); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		c.measures = append(c.measures, number+"\x00"+aztext.LooseKey(title))
-		for _, w := range strings.Fields(aztext.LooseKey(work)) {
-			c.words[w]++
-			c.total++
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	// A fact as text: kind, value and unit, NUL-separated.
+	if c.facts, err = column[string](tx.QueryContext(ctx, `SELECT f.kind || char(0) || coalesce(f.value, '') || char(0) || coalesce(f.unit, '')
+		FROM facts AS f JOIN measures AS m ON m.id = f.measure_id WHERE m.report_id = ?`, id)); err != nil {
 		return nil, err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT f.kind, coalesce(f.value, ''), coalesce(f.unit, '')
-		FROM facts AS f JOIN measures AS m ON m.id = f.measure_id WHERE m.report_id = ?`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind, value, unit string
-		if err := rows.Scan(&kind, &value, &unit); err != nil {
-			return nil, err
-		}
-		c.facts = append(c.facts, kind+"\x00"+value+"\x00"+unit)
 	}
 	sort.Strings(c.facts)
-	return c, rows.Err()
+	return c, nil
 }
 
 // sameContent reports whether a and b are one report's content: the same
@@ -498,12 +452,6 @@ func equal(a, b []string) bool {
 // period are known, after their agency changed, and applies the rule to
 // their old and new groups.
 func (db *DB) reidentify(ctx context.Context, tx *sql.Tx, where string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, identity, agency_id, plan_id, year, period FROM reports
-		WHERE (`+where+`) AND identity NOT LIKE 'path:%' AND identity NOT LIKE 'sha256:%'
-		AND agency_id IS NOT NULL AND plan_id IS NOT NULL AND year IS NOT NULL AND period IS NOT NULL`, args...)
-	if err != nil {
-		return err
-	}
 	type row struct {
 		id               int64
 		identity, period string
@@ -511,16 +459,18 @@ func (db *DB) reidentify(ctx context.Context, tx *sql.Tx, where string, args ...
 		year             int
 	}
 	var list []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.id, &r.identity, &r.agency, &r.plan, &r.year, &r.period); err != nil {
-			rows.Close()
-			return err
-		}
-		list = append(list, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	err := forEach(tx.QueryContext(ctx, `SELECT id, identity, agency_id, plan_id, year, period FROM reports
+		WHERE (`+where+`) AND identity NOT LIKE 'path:%' AND identity NOT LIKE 'sha256:%'
+		AND agency_id IS NOT NULL AND plan_id IS NOT NULL AND year IS NOT NULL AND period IS NOT NULL`, args...))(
+		func(rows *sql.Rows) error {
+			var r row
+			if err := rows.Scan(&r.id, &r.identity, &r.agency, &r.plan, &r.year, &r.period); err != nil {
+				return err
+			}
+			list = append(list, r)
+			return nil
+		})
+	if err != nil {
 		return err
 	}
 	var ids []int64
@@ -573,22 +523,9 @@ func (db *DB) Remove(ctx context.Context, pathOrSHA string) (n int, err error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM reports WHERE (sha256 = ? OR path = ?) AND status <> 'removed'`,
-		aztext.Lower(pathOrSHA), storedPath(pathOrSHA))
+	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM reports WHERE (sha256 = ? OR path = ?) AND status <> 'removed'`,
+		aztext.Lower(pathOrSHA), storedPath(pathOrSHA)))
 	if err != nil {
-		return 0, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	if len(ids) == 0 {
@@ -613,29 +550,25 @@ func (db *DB) Remove(ctx context.Context, pathOrSHA string) (n int, err error) {
 // plan, identity (their file: their period was not read), sort keys, plan
 // links and status, so that the views show them.
 func (db *DB) backfill(ctx context.Context) error {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, path, format, sha256, pages, coalesce(agency, ''), year,
-		coalesce(plan_title, ''), plan_start, plan_end FROM reports WHERE identity IS NULL ORDER BY id`)
-	if err != nil {
-		return err
-	}
 	type old struct {
 		id int64
 		r  hesabat.Report
 	}
 	var list []old
-	for rows.Next() {
-		var o old
-		var year, start, end sql.NullInt64
-		if err := rows.Scan(&o.id, &o.r.Source, &o.r.Format, &o.r.SHA256, &o.r.Pages, &o.r.Agency, &year,
-			&o.r.Plan.Title, &start, &end); err != nil {
-			rows.Close()
-			return err
-		}
-		o.r.Year, o.r.Plan.Start, o.r.Plan.End = intOrNil(year), intOrNil(start), intOrNil(end)
-		list = append(list, o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(list) == 0 {
+	err := forEach(db.db.QueryContext(ctx, `SELECT id, path, format, sha256, pages, coalesce(agency, ''), year,
+		coalesce(plan_title, ''), plan_start, plan_end FROM reports WHERE identity IS NULL ORDER BY id`))(
+		func(rows *sql.Rows) error {
+			var o old
+			var year, start, end sql.NullInt64
+			if err := rows.Scan(&o.id, &o.r.Source, &o.r.Format, &o.r.SHA256, &o.r.Pages, &o.r.Agency, &year,
+				&o.r.Plan.Title, &start, &end); err != nil {
+				return err
+			}
+			o.r.Year, o.r.Plan.Start, o.r.Plan.End = intOrNil(year), intOrNil(start), intOrNil(end)
+			list = append(list, o)
+			return nil
+		})
+	if err != nil || len(list) == 0 {
 		return err
 	}
 	tx, err := db.db.BeginTx(ctx, nil)

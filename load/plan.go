@@ -96,23 +96,19 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 		_, err := tx.ExecContext(ctx, `UPDATE measures SET plan_measure_id = NULL, plan_link = 'unlinked' WHERE report_id = ?`, id)
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), title FROM plan_measures WHERE plan_id = ? ORDER BY id`, plan.Int64)
-	if err != nil {
-		return err
-	}
 	var known []*planMeasure
-	for rows.Next() {
-		pm := &planMeasure{}
-		var title string
-		if err := rows.Scan(&pm.id, &pm.number, &title); err != nil {
-			rows.Close()
-			return err
-		}
-		pm.words = words(title)
-		known = append(known, pm)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	err := forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), title FROM plan_measures WHERE plan_id = ? ORDER BY id`, plan.Int64))(
+		func(rows *sql.Rows) error {
+			pm := &planMeasure{}
+			var title string
+			if err := rows.Scan(&pm.id, &pm.number, &title); err != nil {
+				return err
+			}
+			pm.words = words(title)
+			known = append(known, pm)
+			return nil
+		})
+	if err != nil {
 		return err
 	}
 	type measure struct {
@@ -121,21 +117,17 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 		sort          sql.NullInt64
 	}
 	var measures []measure
-	rows, err = tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), coalesce(title, ''), number_sort
-		FROM measures WHERE report_id = ? ORDER BY position`, id)
+	err = forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), coalesce(title, ''), number_sort
+		FROM measures WHERE report_id = ? ORDER BY position`, id))(
+		func(rows *sql.Rows) error {
+			var m measure
+			if err := rows.Scan(&m.id, &m.number, &m.title, &m.sort); err != nil {
+				return err
+			}
+			measures = append(measures, m)
+			return nil
+		})
 	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var m measure
-		if err := rows.Scan(&m.id, &m.number, &m.title, &m.sort); err != nil {
-			rows.Close()
-			return err
-		}
-		measures = append(measures, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, m := range measures {
