@@ -119,8 +119,12 @@ func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Rep
 		identity = bySHA + r.SHA256
 	case len(missing) > 0:
 		identity = byPath + r.Source
+		list := strings.Join(missing, ", ")
+		if i := strings.LastIndex(list, ", "); i >= 0 {
+			list = list[:i] + " or " + list[i+2:]
+		}
 		warnings = append(warnings, hesabat.Warnf(hesabat.WarnIdentity, 0,
-			"no %s found: the report is identified by its file and never merged with another", strings.Join(missing, ", ")))
+			"no %s found: the report is identified by its file and never merged with another", list))
 	default:
 		identity = identityOf(agencyID.(int64), planID.(int64), *r.Year, period.(string))
 	}

@@ -207,7 +207,7 @@ func TestIdentityRule(t *testing.T) {
 				{name: "q.pdf", format: hesabat.PDF, agency: stat, count: 500},
 			},
 			want:    map[string]string{"q.docx": "current", "q.pdf": "current"},
-			warning: "no plan, period found: the report is identified by its file and never merged with another",
+			warning: "no plan or period found: the report is identified by its file and never merged with another",
 		},
 	} {
 		orders := [][]int{{0, 1}}

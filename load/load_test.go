@@ -582,7 +582,7 @@ func TestSaveReportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantBare := asStored(bare)
-	wantBare.Warnings = []hesabat.Warning{{Message: "no agency, plan, period found: the report is identified by its file and never merged with another"}}
+	wantBare.Warnings = []hesabat.Warning{{Message: "no agency, plan or period found: the report is identified by its file and never merged with another"}}
 	if got := readReport(t, db, bare.SHA256); !reflect.DeepEqual(got, wantBare) {
 		t.Errorf("read back %+v, want %+v", got, wantBare)
 	}
