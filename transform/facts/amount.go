@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // amount matches what follows a number ending before j: scale words
@@ -75,7 +76,7 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		}
 	}
 	if f.Kind == hesabat.Quantity {
-		if w := m.low(j); strings.HasPrefix(w, "faiz") && analyze(w, true).stem == "faiz" {
+		if w := m.low(j); strings.HasPrefix(w, "faiz") && m.noun(w, true).Stem == "faiz" {
 			f.Kind, lastWord, j = hesabat.Percent, j, j+1
 		} else if cur, k := m.currency(j); k > 0 {
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
@@ -295,7 +296,7 @@ func (m *matcher) words(i, from int, q string) int {
 	if wn.ordinal {
 		f := hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(wn.val))}
 		if w := m.low(end); w != "" && !notUnit(w) {
-			f.Unit, end = analyze(w, false).stem, end+1
+			f.Unit, end = m.noun(w, false).Stem, end+1
 		}
 		m.emit(f, i, end, "")
 		return end
@@ -327,20 +328,26 @@ func (m *matcher) words(i, from int, q string) int {
 //   - a bare noun followed by a possessive noun is a compound that keeps
 //     the possessive: "28 dövlət qurumu", "24 proqram təminatında" →
 //     "proqram təminatı";
+//   - an adjective in -lıq⁴/-lı⁴ counts its noun: "36 kilometrlik yol" →
+//     "kilometr", "12 yaşlı" → "yaş" (aztext.AttributiveBase);
+//   - a unit of measure never starts a compound: "5 sm qalınlığında" → "sm";
 //   - otherwise the stem of the first noun: "100 əməkdaşının" → "əməkdaş".
 func (m *matcher) unit(j int) (string, int) {
 	w1, n1 := m.word(j)
 	if w1 == "" || notUnit(w1) {
 		return "", j
 	}
-	a1 := analyze(w1, dativeNext(m.low(n1)))
-	if d := analyze(w1, true); counters[d.stem] {
-		return d.stem, n1 // "12 nəfərə": counters take a dative freely
+	if base, ok := aztext.AttributiveBase(w1); ok {
+		return base, n1
+	}
+	a1 := m.noun(w1, dativeNext(m.low(n1)))
+	if d := m.noun(w1, true); counters[d.Stem] {
+		return d.Stem, n1 // "12 nəfərə": counters take a dative freely
 	}
 	switch {
-	case counters[a1.stem]:
-		return a1.stem, n1
-	case a1.stem == "ad" && a1.cas != "":
+	case counters[a1.Stem]:
+		return a1.Stem, n1
+	case a1.Stem == "ad" && a1.Case != "":
 		if u, e := m.unit(n1); e > n1 {
 			return u, e
 		}
@@ -348,32 +355,35 @@ func (m *matcher) unit(j int) (string, int) {
 	}
 	if attributive[w1] {
 		if w2, n2 := m.word(n1); w2 != "" && !notUnit(w2) {
-			a2 := analyze(w2, dativeNext(m.low(n2)))
+			a2 := m.noun(w2, dativeNext(m.low(n2)))
 			if u, e := m.compound(w2, a2, n2); e > 0 {
 				return w1 + " " + u, e // "1500 ictimai iaşə obyekti"
 			}
-			return w1 + " " + a2.stem, n2
+			return w1 + " " + a2.Stem, n2
 		}
+	}
+	if aztext.InLexicon(a1.Stem) {
+		return a1.Stem, n1
 	}
 	if u, e := m.compound(w1, a1, n1); e > 0 {
 		return u, e
 	}
-	return a1.stem, n1
+	return a1.Stem, n1
 }
 
 // compound matches a two-word compound whose first word w1, analysed as
 // a1, ends before j: a bare noun and a possessive head ("dövlət qurumu").
 // It returns the unit and the end, or end 0.
-func (m *matcher) compound(w1 string, a1 analysis, j int) (string, int) {
+func (m *matcher) compound(w1 string, a1 aztext.Noun, j int) (string, int) {
 	w2, n2 := m.word(j)
-	if !a1.bare() || w2 == "" || notUnit(w2) {
+	if !a1.Bare() || w2 == "" || notUnit(w2) {
 		return "", 0
 	}
-	a2 := analyze(w2, dativeNext(m.low(n2)))
-	if !a2.poss || postpositions[a2.stem] || counters[a2.stem] {
+	a2 := m.noun(w2, dativeNext(m.low(n2)))
+	if !a2.Possessive || postpositions[a2.Stem] || counters[a2.Stem] {
 		return "", 0
 	}
-	return w1 + " " + a2.head, n2
+	return w1 + " " + a2.Head, n2
 }
 
 // word returns the lower-cased word at j with the words joined to it by
@@ -428,8 +438,8 @@ var (
 		"əvvəl": true, "arasında": true, "barədə": true, "haqqında": true, "dair": true,
 		"görə": true, "tərəfindən": true,
 	}
-	// verbEndings mark finite verbs and converbs, which never name a unit.
-	verbEndings = []string{"dır", "dir", "dur", "dür", "mış", "miş", "muş", "müş", "araq", "ərək"}
+	// verbEndings mark participles and converbs, which never name a unit.
+	verbEndings = []string{"mış", "miş", "muş", "müş", "araq", "ərək"}
 )
 
 // notUnit reports whether the lower-cased word w cannot be a unit.
@@ -445,6 +455,13 @@ func notUnit(w string) bool {
 	}
 	for _, e := range verbEndings {
 		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	// A final -dır⁴ is a verb's unless it is the copula of a noun
+	// ("edilmişdir" against "tondur").
+	for _, e := range []string{"dır", "dir", "dur", "dür"} {
+		if strings.HasSuffix(w, e) && !aztext.AnalyzeNoun(w, false).Copula {
 			return true
 		}
 	}

@@ -43,6 +43,7 @@ import (
 	"unicode"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // BUG(facts): A number written as one word below 20, or "yüz", counts only
@@ -121,9 +122,29 @@ func extract(text string) []found {
 // without emitting a fact is how non-facts ("3-əmək", phone numbers) are
 // kept from matching other patterns.
 type matcher struct {
-	src  string
-	toks []token
-	out  []found
+	src   string
+	toks  []token
+	out   []found
+	vocab map[string]bool // the text's lower-cased words, built on first use by Has
+}
+
+// Has reports whether the text uses the lower-cased word w; it makes the
+// matcher an aztext.Words, the evidence the noun analyser may ask for.
+func (m *matcher) Has(w string) bool {
+	if m.vocab == nil {
+		m.vocab = make(map[string]bool, len(m.toks))
+		for k := range m.toks {
+			if m.toks[k].kind == tWord {
+				m.vocab[m.toks[k].low] = true
+			}
+		}
+	}
+	return m.vocab[w]
+}
+
+// noun analyses the lower-cased noun w with the text's words as evidence.
+func (m *matcher) noun(w string, dative bool) aztext.Noun {
+	return aztext.AnalyzeNounIn(w, dative, m)
 }
 
 func (m *matcher) tok(i int) *token {
@@ -503,7 +524,7 @@ func (m *matcher) year(i, j, y int) int {
 		return 0
 	}
 	if w == "il" || w == "ilin" {
-		if md := m.monthDay(j + 1); md.end > 0 && validDate(y, md.month, md.day) && validDate(y, md.month, md.last) {
+		if md := m.monthDay(j + 1); md.end > 0 && !m.toks[j+1].para && validDate(y, md.month, md.day) && validDate(y, md.month, md.last) {
 			m.emitDate(i, md.end, y, md)
 			return md.end
 		}
@@ -523,7 +544,7 @@ type dayMonth struct {
 // yanvar", "5-7 oktyabr", "oktyabrın 1-i", "may ayının 10-dan".
 func (m *matcher) monthDay(j int) dayMonth {
 	t := m.tok(j)
-	if t == nil || t.para {
+	if t == nil {
 		return dayMonth{}
 	}
 	if d := dayOf(t); d > 0 {
@@ -540,27 +561,45 @@ func (m *matcher) monthDay(j int) dayMonth {
 		md.end++
 		return md
 	}
-	mo, suf := month(m.low(j))
+	if t.kind != tWord {
+		return dayMonth{}
+	}
+	mo, suf := month(t.low) // t may start the paragraph: its own position is no break
 	if mo == 0 {
 		return dayMonth{}
 	}
 	k := j + 1
-	if suf == "" && (m.low(k) == "ayının" || m.low(k) == "ayın") {
+	switch c := classify(m.suffixAt(k + 1)); {
+	case suf == "" && (m.low(k) == "ayının" || m.low(k) == "ayın"):
 		k++
-	} else if classify(suf) != sGen {
+	case suf == "" && c != sNone && c != sOther && c != sOrdinal:
+		// "yanvar 1-də": a bare month, then a day with a case suffix
+	case classify(suf) != sGen:
 		return dayMonth{}
 	}
 	d := dayOf(m.tok(k))
 	if d == 0 || !m.toks[k].space || m.toks[k].para {
 		return dayMonth{}
 	}
-	end := k + 1
-	if suf := m.suffixAt(end); suf != "" {
-		if c := classify(suf); c != sNone && c != sOther {
-			end += 2
+	md := dayMonth{month: mo, day: d, last: d, end: k + 1}
+	sk := sNone
+	if suf := m.suffixAt(md.end); suf != "" {
+		if sk = classify(suf); sk != sNone && sk != sOther {
+			md.end += 2
 		}
 	}
-	return dayMonth{month: mo, day: d, last: d, end: end}
+	// A range of days: "fevral ayının 5-dən 12-dək", "-dən 12-nə qədər".
+	if n := m.num(md.end); sk == sAbl && n != nil && n.space {
+		if last := dayOf(n); last > d {
+			switch c := classify(m.suffixAt(md.end + 1)); {
+			case c == sTerm:
+				md.last, md.end = last, md.end+3
+			case c == sDat && (m.low(md.end+3) == "qədər" || m.low(md.end+3) == "kimi"):
+				md.last, md.end = last, md.end+4
+			}
+		}
+	}
+	return md
 }
 
 // emitDate emits the date md of year y (0 when the text gives none) spanning
@@ -751,7 +790,7 @@ func (m *matcher) ordinal(i int) int {
 	}
 	unit := ""
 	if w := m.low(end); w != "" && !notUnit(w) {
-		unit, end = analyze(w, false).stem, end+1
+		unit, end = m.noun(w, false).Stem, end+1
 	}
 	m.emit(hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(v)), Unit: unit}, i, end, t.text)
 	return end
@@ -791,8 +830,8 @@ func (m *matcher) docNumber(i, j int, ref string) int {
 func (m *matcher) docRef(i, j int, ref string) int {
 	unit := ""
 	if w := m.low(j); w != "" && !notUnit(w) {
-		if a := analyze(w, false); docTypes[a.stem] || m.low(j-1) == "nömrəli" || m.low(j-1) == "saylı" {
-			unit, j = a.stem, j+1
+		if a := m.noun(w, false); docTypes[a.Stem] || m.low(j-1) == "nömrəli" || m.low(j-1) == "saylı" {
+			unit, j = a.Stem, j+1
 		}
 	}
 	m.emit(hesabat.Fact{Kind: hesabat.DocNumber, Ref: ref, Unit: unit}, i, j, m.toks[m.firstNum(i, j)].text)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // dec is the exact decimal m × 10^e, so that "493,9 mln." becomes 4939 × 10^5
@@ -322,12 +324,12 @@ func suffixFits(base, s string) bool {
 	if base == "on" || base == "bir" {
 		return false
 	}
-	b, r := []rune(base), []rune(s)
-	if !harmony2(lastVowel(b), lastVowel(r)) {
+	if !aztext.VowelHarmony(base, s) {
 		return false
 	}
-	if r[0] == 'a' || r[0] == 'ə' || r[0] == 'y' {
-		return isVowel(b[len(b)-1]) == (r[0] == 'y')
+	if s[0] == 'y' || strings.HasPrefix(s, "a") || strings.HasPrefix(s, "ə") {
+		last, _ := utf8.DecodeLastRuneInString(base)
+		return aztext.IsVowel(last) == (s[0] == 'y')
 	}
 	return true
 }
