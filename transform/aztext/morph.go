@@ -99,6 +99,9 @@ func AnalyzeNoun(w string, dative bool) Noun { return AnalyzeNounIn(w, dative, n
 //     ("səy" beside "səyi").
 func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	r := []rune(w)
+	if len(r) < 2 {
+		return Noun{Stem: w, Head: w}
+	}
 	floor := 2
 	for k := len(r); k >= 2; k-- {
 		if lexicon[string(r[:k])] {

@@ -17,6 +17,11 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	lastWord := -1 // the last word consumed, whose suffix may carry a qualifier
 	// Scales, chained from large to small: "21 mlrd. 493,9 mln.".
 	if sc, k := m.scaleAt(j); k > 0 {
+		if t := m.tok(j - 1); t.kind == tNum && t.num.dot3 && end == nil {
+			// Before a scale word a dot is a decimal point: "1.680 mlrd." is
+			// 1.68 billion; nobody writes thousands of billions so.
+			v = dec{v.m, v.e - 3}
+		}
 		v, lastWord, j = v.scale(sc), j, k
 		if end != nil {
 			e := end.scale(sc)
@@ -37,9 +42,9 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			}
 			v, lastWord, j, last = sum, j+1, k2, sc2
 		}
-		// A last group below the scale: "3 min 500".
-		if n := m.num(j); end == nil && n != nil && n.space && n.num.whole {
-			if x, ok := n.num.val.integer(); ok && x < 1000 && m.tok(j+1) != nil && m.tok(j+1).kind != tNum {
+		// A last group below the scale: "3 min 500", "20 min 231,8 ton".
+		if n := m.num(j); end == nil && n != nil && n.space && !n.num.lead0 {
+			if x := n.num.val.float(); x < 1000 && m.tok(j+1) != nil && m.tok(j+1).kind != tNum {
 				if _, k := m.scaleAt(j + 1); k == 0 {
 					if sum, ok := v.plus(n.num.val); ok {
 						v, lastWord, j = sum, -1, j+1
@@ -65,6 +70,13 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		switch {
 		case sq != "":
 			f.Qualifier, j = sq, k
+		case classify(suf) == sAbl && m.toks[j-1].kind == tNum && end == nil:
+			// "8-dən 30-a qədər": a range, else a case form we do not read
+			e, k := m.rangeEnd(j+2, f)
+			if k == 0 {
+				return j + 2
+			}
+			end, j = &e, k
 		case m.toks[j-1].kind == tNum:
 			return j + 2 // "5-i", "10-da": a case form we do not read
 		default:
@@ -109,6 +121,12 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	if strict && f.Kind == hesabat.Quantity && f.Unit == "" {
 		return 0
 	}
+	// "üç min manatdan beş min manatadək", "10 nəfərdən 15 nəfərədək".
+	if end == nil && f.Qualifier == "" && lastWord == j-1 && ablative(m.toks[lastWord].low) {
+		if e, k := m.rangeEnd(j, f); k > 0 {
+			end, j = &e, k
+		}
+	}
 	if f.Kind == hesabat.Quantity && (f.Unit == "" || sectionNouns[f.Unit]) && strings.Contains(num, ".") {
 		return j // "4.1 bəndinə", "5.1 və 5.2-ci": references to sections, not counts
 	}
@@ -118,6 +136,79 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	}
 	m.emit(f, from, j, num)
 	return j
+}
+
+// ablative reports whether the lower-cased word w ends in the ablative.
+func ablative(w string) bool { return strings.HasSuffix(w, "dan") || strings.HasSuffix(w, "dən") }
+
+// rangeEnd reads the end of a range whose start, the fact f so far, ended
+// in the ablative before j ("-dən … -dək", "-dən … -ə qədər"): a number
+// in digits or words with its scale, closed by "-dək" or "-ə qədər/kimi"
+// on the digits, or on the same currency or unit word. It returns the
+// value and the end, or end 0.
+func (m *matcher) rangeEnd(j int, f hesabat.Fact) (dec, int) {
+	v, k := m.valueAt(j)
+	if k == 0 {
+		return dec{}, 0
+	}
+	if suf := m.suffixAt(k); suf != "" && m.toks[k-1].kind == tNum {
+		switch c := classify(suf); {
+		case c == sTerm:
+			return v, k + 2
+		case c == sDat && (m.low(k+2) == "qədər" || m.low(k+2) == "kimi"):
+			return v, k + 3
+		}
+		return dec{}, 0
+	}
+	var w string
+	switch f.Kind {
+	case hesabat.Money:
+		cur, k2 := m.currency(k)
+		if cur != f.Currency {
+			return dec{}, 0
+		}
+		w, k = m.toks[k2-1].low, k2
+	case hesabat.Quantity:
+		w2, k2 := m.word(k)
+		if f.Unit == "" || w2 == "" || m.noun(w2, true).Stem != f.Unit {
+			return dec{}, 0
+		}
+		w, k = w2, k2
+	default:
+		return dec{}, 0
+	}
+	switch {
+	case strings.HasSuffix(w, "dək"):
+		return v, k
+	case (strings.HasSuffix(w, "a") || strings.HasSuffix(w, "ə")) && (m.low(k) == "qədər" || m.low(k) == "kimi"):
+		return v, k + 1
+	}
+	return dec{}, 0
+}
+
+// valueAt reads a number at j, in digits with an optional scale word ("5
+// min") or in words ("beş min", "min iki yüz"), and returns its value and
+// end, or end 0.
+func (m *matcher) valueAt(j int) (dec, int) {
+	if n := m.num(j); n != nil {
+		v, k := n.num.val, j+1
+		if sc, e := m.scaleAt(k); e > 0 {
+			v, k = v.scale(sc), e
+		}
+		return v, k
+	}
+	var ws []string
+	for k := j; len(ws) < 8 && m.low(k) != ""; k++ {
+		ws = append(ws, m.low(k))
+	}
+	if len(ws) == 0 {
+		return dec{}, 0
+	}
+	wn := parseWords(ws)
+	if wn.words == 0 || wn.suffix != "" || wn.ordinal {
+		return dec{}, 0
+	}
+	return dec{wn.val, 0}, j + wn.words
 }
 
 // spelledOut skips the number v written again in words in brackets at j,

@@ -80,6 +80,7 @@ type number struct {
 	lead0 bool   // starts with "0" followed by another digit ("012", "09")
 	parts [3]int // dotDate: day, month, year; clock: hour, minute; fraction and plain with one dot ("10.00"): the two sides
 	dot2  bool   // plain: written as d.dd, which after "saat" is a time
+	dot3  bool   // plain: written as d.ddd, read as thousands ("2.500") unless a scale word follows
 }
 
 // maxGroups bounds the digit groups kept for one number.
@@ -198,6 +199,7 @@ func interpret(groups []string, seps []byte) number {
 	}
 	all := strings.Join(groups[:last+1], "") + frac
 	n.val, n.shape = digitsDec(all, frac), plainOr(len(all) <= 18)
+	n.dot3 = len(seps) == 1 && seps[0] == '.'
 	return n
 }
 
