@@ -3,6 +3,7 @@ package aztext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A light Azerbaijani noun morphology: enough to name what a number counts
@@ -13,7 +14,7 @@ import (
 // After a noun come, in this order: a plural (-lar/-lər), a 3rd-person
 // possessive (-ı⁴ after a consonant, -sı⁴ after a vowel), a case ending
 // (genitive -(n)ın⁴, dative -(y)a², accusative -(n)ı⁴, locative -da²,
-// ablative -dan², terminative -(y)a²dək), with the pronominal "n" after a
+// ablative -dan², terminative -(y)a²dək, instrumental -(y)la²), with the pronominal "n" after a
 // possessive (iclas-ı-n-da), then the copula -dır⁴ ("tondur"). The
 // analyser removes them from the end, checking vowel harmony against the
 // stem so that "qanun" does not lose "-un". It never leaves a stem without
@@ -102,12 +103,16 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	if len(r) < 2 {
 		return Noun{Stem: w, Head: w}
 	}
-	floor := 2
-	for k := len(r); k >= 2; k-- {
-		if lexicon[string(r[:k])] {
+	// floor is the length of the longest lexicon word w starts with.
+	floor, k := 2, 0
+	for b := range w {
+		if k >= 2 && k <= maxLexicon && lexicon[w[:b]] {
 			floor = k
-			break
 		}
+		k++
+	}
+	if k <= maxLexicon && lexicon[w] {
+		floor = k
 	}
 	// fits reports whether removing k runes leaves a long enough stem with a vowel.
 	fits := func(k int) bool { return len(r)-k >= floor && syllables(r[:len(r)-k]) > 0 }
@@ -120,11 +125,19 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	}
 	has := func(s string) bool { return doc != nil && doc.Has(s) }
 	a.Case = caseEnding(r, dative, fits, has)
-	r = r[:len(r)-len([]rune(a.Case))]
+	r = r[:len(r)-runeLen(a.Case)]
 	a.Head = string(r)
 
 	n := len(r)
+	// After a case ending with the buffer y (ölkə-yə, çağrı-ya) the vowel
+	// before is the stem's: a possessive would take the pronominal n.
+	afterY := strings.HasPrefix(a.Case, "y")
 	switch {
+	case afterY:
+	case n >= 5 && plural12(r) > 0 && fits(plural12(r)):
+		k := plural12(r) // 1st/2nd person plural possessive: məktəbimiz
+		r, a.Possessive = r[:n-k], true
+		a.Head = string(r)
 	case (hasSuffix(r, "ları") || hasSuffix(r, "ləri")) && fits(4) && harmony2(lastVowel(r[:n-4]), r[n-3]):
 		a.Head = string(r[:n-4]) + string(r[n-1])
 		r, a.Possessive, a.Plural = r[:n-4], true, true
@@ -132,9 +145,9 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 		!has(string(r)+pluralAfter(r)):
 		r, a.Possessive = r[:n-2], true // məsələsi
 	case n >= 3 && isHigh(r[n-1]) && !IsVowel(r[n-2]) && fits(1) && harmony4(lastVowel(r[:n-1]), r[n-1]) &&
-		r[n-2] != 'ç' && !((r[n-2] == 'g' || r[n-2] == 'ğ') && !IsVowel(r[n-3])) &&
+		r[n-2] != 'ç' && !(r[n-2] == 'c' && isHigh(r[n-3])) && !((r[n-2] == 'g' || r[n-2] == 'ğ') && !IsVowel(r[n-3])) &&
 		!(r[n-2] == 'l' && !IsVowel(r[n-3]) && dropped[string(r[:n-1])] == "") && !has(string(r)+pluralAfter(r)):
-		// ç+i is the agent suffix (iştirakçı); consonant+gi/ğu a deverbal
+		// ç+i and -ıcı⁴ are agent suffixes (iştirakçı, ötürücü); consonant+gi/ğu a deverbal
 		// noun (vergi, sorğu); consonant+lı an adjective (yerli, yaşlı):
 		// none is a possessive. The document's own plural of the word
 		// (əcnəbilər) shows that its final vowel is part of the stem.
@@ -144,8 +157,11 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	if (hasSuffix(r, "lar") || hasSuffix(r, "lər")) && fits(3) && harmony2(lastVowel(r[:n-3]), r[n-2]) {
 		r, a.Plural = r[:n-3], true
 	}
-	if full := []rune(w); len(r) < len(full) && IsVowel(full[len(r)]) && !has(string(r)) {
-		r = restoreConsonant(r) // a vowel suffix followed the stem
+	if full := []rune(w); len(r) < len(full) && IsVowel(full[len(r)]) {
+		// a vowel suffix followed the stem
+		if rr := restoreConsonant(r); rr[len(rr)-1] != r[len(r)-1] && !has(string(r)) {
+			r = rr
+		}
 	}
 	a.Stem = string(r)
 	if a.Stem != w {
@@ -165,6 +181,9 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 // məhsuldar-lıq, iştirakçı-lıq) or would have no vowel. The noun is not
 // analysed further: the base of -lıq is a bare noun.
 func AttributiveBase(w string) (string, bool) {
+	if !strings.Contains(w[max(0, len(w)-14):], "l") {
+		return "", false // no -lı/-lıq within the longest case ending
+	}
 	r := []rune(AnalyzeNoun(w, false).Head)
 	n := len(r)
 	var base []rune
@@ -195,6 +214,25 @@ func AttributiveBase(w string) (string, bool) {
 var adjectiveSuffixes = []string{
 	"ıq", "ik", "uq", "ük", "sız", "siz", "suz", "süz", "maz", "məz", "dar", "kar", "gar",
 	"çı", "çi", "çu", "çü", "lı", "li", "lu", "lü", "cıl", "cil",
+}
+
+// plural12 returns the length of a 1st or 2nd person plural possessive at
+// the end of r (-ımız⁴/-mız⁴, -ınız⁴/-nız⁴: "məktəbimiz", "ailəniz"), or 0.
+func plural12(r []rune) int {
+	n := len(r)
+	if n < 5 || r[n-1] != 'z' || !isHigh(r[n-2]) || (r[n-3] != 'm' && r[n-3] != 'n') || r[n-2] != r[n-4] && IsVowel(r[n-4]) {
+		return 0
+	}
+	if !harmony4(lastVowel(r[:n-3]), r[n-2]) {
+		return 0
+	}
+	if isHigh(r[n-4]) && r[n-4] == r[n-2] && !IsVowel(r[n-5]) {
+		return 4 // məktəb-imiz
+	}
+	if IsVowel(r[n-4]) {
+		return 3 // ailə-miz
+	}
+	return 0
 }
 
 // pluralAfter returns the plural suffix that follows the stem r.
@@ -299,17 +337,20 @@ func syllables(r []rune) int {
 }
 
 func hasSuffix(r []rune, suf string) bool {
-	s := []rune(suf)
-	if len(s) > len(r) {
-		return false
-	}
-	for i := range s {
-		if r[len(r)-len(s)+i] != s[i] {
+	i := len(r)
+	for len(suf) > 0 {
+		c, size := utf8.DecodeLastRuneInString(suf)
+		if i == 0 || r[i-1] != c {
 			return false
 		}
+		i--
+		suf = suf[:len(suf)-size]
 	}
 	return true
 }
+
+// runeLen returns the number of runes of s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 var (
 	// pronominal case endings: after a possessive they take an "n".
@@ -333,13 +374,13 @@ var (
 func caseEnding(r []rune, dative bool, fits func(int) bool, has func(string) bool) string {
 	n := len(r)
 	for _, s := range pronominal {
-		k := len([]rune(s))
+		k := runeLen(s)
 		if hasSuffix(r, s) && fits(k+1) && isHigh(r[n-k-1]) {
 			return s
 		}
 	}
 	for _, s := range afterVowel {
-		k := len([]rune(s))
+		k := runeLen(s)
 		if hasSuffix(r, s) && fits(k) && IsVowel(r[n-k-1]) && harmony4(r[n-k-1], lastVowel([]rune(s))) &&
 			(r[n-k-1] == 'ə' || r[n-k-1] == 'e' || isHigh(r[n-k-1]) && syllables(r[:n-k-1]) > 0 ||
 				r[n-k-1] == 'a' && r[n-k-2] == 'y' || lexicon[string(r[:n-k])]) {
@@ -347,7 +388,7 @@ func caseEnding(r []rune, dative bool, fits func(int) bool, has func(string) boo
 		}
 	}
 	for _, s := range plainCases {
-		k := len([]rune(s))
+		k := runeLen(s)
 		if hasSuffix(r, s) && fits(k) && harmony2(lastVowel(r[:n-k]), firstVowel([]rune(s))) {
 			return s
 		}
@@ -356,6 +397,16 @@ func caseEnding(r []rune, dative bool, fits func(int) bool, has func(string) boo
 		if hasSuffix(r, s) && fits(2) && !IsVowel(r[n-3]) && harmony4(lastVowel(r[:n-2]), lastVowel([]rune(s))) {
 			return s
 		}
+	}
+	if (hasSuffix(r, "la") || hasSuffix(r, "lə")) && fits(2) && n >= 5 && !IsVowel(r[n-3]) && harmony2(lastVowel(r[:n-2]), r[n-1]) &&
+		(r[n-3] != 'l' || has(string(r[:n-2])) || lexicon[string(r[:n-2])]) {
+		// the instrumental -la/-lə (the clitic ilə): "qatarla"; after l
+		// only with evidence, since "məhəllə" and "molla" end so; after a
+		// vowel it is -yla/-ylə
+		return string(r[n-2:])
+	}
+	if (hasSuffix(r, "yla") || hasSuffix(r, "ylə")) && fits(3) && IsVowel(r[n-4]) && harmony2(lastVowel(r[:n-3]), r[n-1]) {
+		return string(r[n-3:])
 	}
 	if (hasSuffix(r, "ya") || hasSuffix(r, "yə")) && fits(2) && IsVowel(r[n-3]) && r[n-3] != 'i' &&
 		harmony2(lastVowel(r[:n-2]), r[n-1]) {

@@ -22,23 +22,51 @@ package aztext
 //     machine (Debian has no hunspell-az), so this list is compiled by hand
 //     from the grammar notes and kept short: the rules, not the list, carry
 //     the analysis.
-var lexicon = map[string]bool{
-	// units
-	"kilometr": true, "km": true, "metr": true, "sm": true, "santimetr": true, "millimetr": true,
+var lexicon = func() map[string]bool {
+	m := map[string]bool{
+		// short words
+		"ad": true, "iş": true, "su": true, "yer": true, "yaş": true, "bal": true,
+		// look-alike endings
+		"qanun": true, "məzmun": true, "maşın": true, "benzin": true, "vitamin": true,
+		"qayda": true, "maddə": true, "ifadə": true, "istifadə": true, "iradə": true, "fayda": true,
+		"ərazi": true, "qapı": true, "ordu": true, "sənaye": true, "əcnəbi": true,
+		"bina": true, "kitabxana": true, "xəstəxana": true, "nümayəndə": true,
+		"iclas": true, "əsas": true, "status": true, "proses": true, "ixtisas": true,
+		"ofis": true, "servis": true, "bonus": true, "atlas": true,
+		// Arabic-Persian adjectives in -i, not possessives
+		"rəsmi": true, "milli": true, "elmi": true, "dini": true, "siyasi": true, "iqtisadi": true,
+		"hərbi": true, "tibbi": true, "ictimai": true, "hüquqi": true, "fiziki": true, "ali": true,
+	}
+	for u := range units {
+		m[u] = true
+	}
+	return m
+}()
+
+// maxLexicon is the length in runes of the longest word of lexicon.
+var maxLexicon = func() int {
+	n := 0
+	for w := range lexicon {
+		n = max(n, runeLen(w))
+	}
+	return n
+}()
+
+// units are the units of measure, time and money and the counter words,
+// from the sources listed for lexicon.
+var units = map[string]bool{
+	"kilometr": true, "km": true, "metr": true, "m": true, "sm": true, "santimetr": true, "millimetr": true,
 	"mm": true, "dm": true, "hektar": true, "ha": true, "ton": true, "tn": true, "kiloqram": true,
 	"kq": true, "qram": true, "litr": true, "kvadratmetr": true, "kubmetr": true, "sentner": true,
-	"həftə": true, "gün": true, "saat": true, "dəqiqə": true, "saniyə": true, "əsr": true,
+	"il": true, "ay": true, "həftə": true, "gün": true, "saat": true, "dəqiqə": true, "saniyə": true, "əsr": true,
 	"nəfər": true, "ədəd": true, "dəfə": true, "növ": true, "faiz": true, "manat": true, "dollar": true,
-	// short words
-	"ad": true, "il": true, "ay": true, "iş": true, "su": true, "yer": true, "yaş": true, "bal": true,
-	// look-alike endings
-	"qanun": true, "məzmun": true, "maşın": true, "benzin": true, "vitamin": true,
-	"qayda": true, "maddə": true, "ifadə": true, "istifadə": true, "iradə": true, "fayda": true,
-	"ərazi": true, "qapı": true, "ordu": true, "sənaye": true, "əcnəbi": true,
-	"bina": true, "kitabxana": true, "xəstəxana": true, "nümayəndə": true,
-	"iclas": true, "əsas": true, "status": true, "proses": true, "ixtisas": true,
-	"ofis": true, "servis": true, "bonus": true, "atlas": true,
 }
+
+// IsUnit reports whether the lower-cased lemma w is a unit of measure, of
+// time or of money, or a counter word (nəfər, ədəd, dəfə, növ): a word that
+// names what a number measures by itself and heads no compound ("5 sm
+// qalınlığında" counts centimetres).
+func IsUnit(w string) bool { return units[w] }
 
 // dropped restores the vowel some nouns lose before a vowel suffix
 // (şəkil → şəkli), keyed by the shortened stem.

@@ -94,6 +94,9 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
 		} else {
 			j = m.spelledOut(j, v)
+			if m.low(j) == "və" && m.low(j+1) == "daha" && (m.low(j+2) == "çox" || m.low(j+2) == "artıq") && f.Qualifier == "" {
+				f.Qualifier, j = "at least", j+3 // "3 və daha çox uşağı"
+			}
 			u, k := m.unit(j)
 			if strict && !counters[u] {
 				return 0
@@ -432,8 +435,10 @@ func (m *matcher) unit(j int) (string, int) {
 		return base, n1
 	}
 	a1 := m.noun(w1, dativeNext(m.low(n1)))
-	if d := m.noun(w1, true); counters[d.Stem] {
-		return d.Stem, n1 // "12 nəfərə": counters take a dative freely
+	if strings.HasSuffix(w1, "a") || strings.HasSuffix(w1, "ə") {
+		if d := m.noun(w1, true); d.Case != a1.Case && counters[d.Stem] {
+			return d.Stem, n1 // "12 nəfərə": counters take a dative freely
+		}
 	}
 	switch {
 	case counters[a1.Stem]:
@@ -444,7 +449,7 @@ func (m *matcher) unit(j int) (string, int) {
 		}
 		return "ad", n1
 	}
-	if attributive[w1] {
+	if attributive[w1] || privative(w1) {
 		if w2, n2 := m.word(n1); w2 != "" && !notUnit(w2) {
 			a2 := m.noun(w2, dativeNext(m.low(n2)))
 			if u, e := m.compound(w2, a2, n2); e > 0 {
@@ -453,13 +458,60 @@ func (m *matcher) unit(j int) (string, int) {
 			return w1 + " " + a2.Stem, n2
 		}
 	}
-	if aztext.InLexicon(a1.Stem) {
+	if aztext.IsUnit(a1.Stem) {
+		if u, e := m.abbreviation(w1, n1); e > n1 {
+			return u, e // "kv.m", "kv. metr", "m²", "s/ha"
+		}
 		return a1.Stem, n1
+	}
+	if len([]rune(w1)) <= 2 {
+		if u, e := m.abbreviation(w1, n1); e > n1 {
+			return u, e
+		}
 	}
 	if u, e := m.compound(w1, a1, n1); e > 0 {
 		return u, e
 	}
 	return a1.Stem, n1
+}
+
+// privative reports whether w is an adjective in -sız⁴ ("icazəsiz",
+// "pulsuz"), which joins the noun after it like an attributive adjective.
+func privative(w string) bool {
+	for _, s := range []string{"sız", "siz", "suz", "süz"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviation reads a unit written as an abbreviation whose first part w
+// ends before j: "kv.m", "kv. metr" (a dot, then a unit), "m²", "m3"
+// (a power), "s/ha", "p/m" (a slash and a word). It returns the unit as
+// written, lower-cased, and the end, or end j.
+func (m *matcher) abbreviation(w string, j int) (string, int) {
+	t := m.tok(j)
+	if t == nil || t.space || t.kind != tPunct {
+		return w, j
+	}
+	switch t.text {
+	case "²", "³":
+		return w + t.text, j + 1
+	case "/":
+		if n := m.tok(j + 1); n != nil && !n.space && n.kind == tWord {
+			return w + "/" + n.low, j + 2
+		}
+	case ".":
+		if n := m.tok(j + 1); n != nil && n.kind == tWord && !n.para && aztext.IsUnit(m.noun(n.low, false).Stem) {
+			sep := "."
+			if n.space {
+				sep = ". "
+			}
+			return w + sep + m.noun(n.low, false).Stem, j + 2
+		}
+	}
+	return w, j
 }
 
 // compound matches a two-word compound whose first word w1, analysed as
@@ -511,6 +563,8 @@ var (
 		"ərz": true, "müddət": true, "ara": true, "üzər": true, "iç": true, "nəticə": true,
 		"əsas": true, "çərçivə": true, "zaman": true, "vaxt": true, "tərəf": true, "yan": true,
 		"daxil": true, "hesab": true, "səbəb": true, "məqsəd": true, "sonra": true,
+		// measure nouns: "2–3 səhifə həcmində", "100 manat məbləğində"
+		"həcm": true, "məbləğ": true, "miqdar": true, "dəyər": true,
 	}
 	// sectionNouns name parts of a document; a dotted number before one
 	// is a reference ("4.1 bəndi"), not a count.
@@ -527,7 +581,7 @@ var (
 		"olub": true, "təşkil": true, "tarixli": true, "tarixində": true, "tarixinə": true,
 		"tarixdən": true, "nömrəli": true, "saylı": true, "ərzində": true, "sonra": true,
 		"əvvəl": true, "arasında": true, "barədə": true, "haqqında": true, "dair": true,
-		"görə": true, "tərəfindən": true,
+		"görə": true, "tərəfindən": true, "var": true, "yox": true,
 	}
 	// verbEndings mark participles and converbs, which never name a unit.
 	verbEndings = []string{"mış", "miş", "muş", "müş", "araq", "ərək"}

@@ -96,10 +96,12 @@ func ForMeasure(m *hesabat.Measure) {
 	}
 }
 
-// found is a fact with the first number of its span as written.
+// found is a fact with the first number of its span as written and the
+// token after its span.
 type found struct {
 	hesabat.Fact
 	num string
+	end int
 }
 
 // tokenBufs recycles token slices between calls of extract.
@@ -111,6 +113,7 @@ func extract(text string) []found {
 	for i := 0; i < len(m.toks); {
 		i = m.at(i)
 	}
+	m.elliptic()
 	clear(m.toks) // drop references to text before pooling
 	*buf = m.toks
 	tokenBufs.Put(buf)
@@ -123,24 +126,22 @@ func extract(text string) []found {
 // without emitting a fact is how non-facts ("3-əmək", phone numbers) are
 // kept from matching other patterns.
 type matcher struct {
-	src   string
-	toks  []token
-	out   []found
-	vocab map[string]bool // the text's lower-cased words, built on first use by Has
+	src  string
+	toks []token
+	out  []found
 }
 
 // Has reports whether the text uses the lower-cased word w; it makes the
-// matcher an aztext.Words, the evidence the noun analyser may ask for.
+// matcher an aztext.Words, the evidence the noun analyser may ask for. It
+// scans the tokens: the analyser asks seldom, and a map of every word
+// would cost more than the scans.
 func (m *matcher) Has(w string) bool {
-	if m.vocab == nil {
-		m.vocab = make(map[string]bool, len(m.toks))
-		for k := range m.toks {
-			if m.toks[k].kind == tWord {
-				m.vocab[m.toks[k].low] = true
-			}
+	for k := range m.toks {
+		if t := &m.toks[k]; t.kind == tWord && len(t.low) == len(w) && t.low == w {
+			return true
 		}
 	}
-	return m.vocab[w]
+	return false
 }
 
 // noun analyses the lower-cased noun w with the text's words as evidence.
@@ -203,7 +204,35 @@ func (m *matcher) joined(i int) bool {
 func (m *matcher) emit(f hesabat.Fact, from, to int, num string) {
 	a, b := &m.toks[from], &m.toks[to-1]
 	f.Start, f.End, f.Text = a.r0, b.r1, m.src[a.b0:b.b1]
-	m.out = append(m.out, found{f, num})
+	m.out = append(m.out, found{f, num, to})
+}
+
+// elliptic gives a quantity without a unit the unit of measure of the next
+// quantity when only a comma and at most four words part them in one
+// paragraph: "uzunluğu 900, eni 6 metr" is 900 metres. Only units of
+// measure are lent (aztext.IsUnit), never a counter such as nəfər, which
+// may count something else than the number before.
+func (m *matcher) elliptic() {
+	for k := 0; k+1 < len(m.out); k++ {
+		f, g := &m.out[k], &m.out[k+1]
+		if f.Kind != hesabat.Quantity || f.Unit != "" || g.Kind != hesabat.Quantity || counters[g.Unit] || !aztext.IsUnit(g.Unit) {
+			continue
+		}
+		c := m.tok(f.end)
+		if c == nil || c.text != "," {
+			continue
+		}
+		gap := 0
+		for t := f.end + 1; t < len(m.toks) && m.toks[t].r0 < g.Start; t++ {
+			if m.toks[t].kind != tWord || m.toks[t].para {
+				gap = 99
+			}
+			gap++
+		}
+		if gap <= 4 {
+			f.Unit = g.Unit
+		}
+	}
 }
 
 func ptr(v float64) *float64 { return &v }
