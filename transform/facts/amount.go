@@ -77,8 +77,15 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 				return j + 2
 			}
 			end, j = &e, k
+		case m.toks[j-1].kind == tNum && (classify(suf) == sAcc || classify(suf) == sDat) && f.Kind == hesabat.Quantity:
+			// "onlardan 5659-u", "sayı 79500-ə çatıb": a count whose noun
+			// was named before
+			j += 2
+			f.Value = ptr(v.float())
+			m.emit(f, from, j, num)
+			return j
 		case m.toks[j-1].kind == tNum:
-			return j + 2 // "5-i", "10-da": a case form we do not read
+			return j + 2 // "10-da", "5-in": a case form we do not read
 		default:
 			j += 2
 		}
@@ -388,6 +395,9 @@ func (m *matcher) words(i, from int, q string) int {
 	}
 	end := at[wn.words-1]
 	if wn.ordinal {
+		if m.placeName(i, end) {
+			return end + 1 // "Birinci Alıbəyli", "İkinci Cəfərli": a village
+		}
 		f := hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(wn.val))}
 		if w := m.low(end); w != "" && !notUnit(w) {
 			f.Unit, end = m.noun(w, false).Stem, end+1
@@ -398,6 +408,9 @@ func (m *matcher) words(i, from int, q string) int {
 	if wn.words == 1 && ws[0] == "bir" {
 		return 0 // the article "a", or "once" in "bir dəfə"
 	}
+	if wn.words == 1 && ws[0] == "altı" && genitive(m.noun(m.lowAt(i-1), false).Case) {
+		return 0 // "masanın altı": the postposition "under"
+	}
 	if wn.suffix != "" {
 		sq, k := m.qualifierAfter(classify(wn.suffix), end)
 		if sq == "" {
@@ -405,12 +418,42 @@ func (m *matcher) words(i, from int, q string) int {
 		}
 		q, end = sq, k
 	}
-	// A lone small number is often a determiner ("iki qurum arasında",
-	// between the two bodies) and "yüz" also means face; the tens and the
-	// scales are unambiguous.
+	// A lone small number counts the noun after it ("altı məktəb", "üç
+	// rayondan") except as a determiner: "hər iki qurum" (both bodies),
+	// "iki qurum arasında" (between the two bodies); "yüz" also means face.
+	// Those count only before a counter, a currency or "faiz". The tens and
+	// the scales are unambiguous.
 	_, scale := scales[ws[0]]
-	strict := wn.words == 1 && wn.suffix == "" && !scale && (wn.val < 20 || wn.val >= 100)
+	strict := false
+	if wn.words == 1 && wn.suffix == "" && !scale && (wn.val < 20 || wn.val >= 100) {
+		u, k := m.unit(end)
+		lw := m.low(k)
+		if u == "" && m.tok(end) != nil && m.tok(end).text != "(" {
+			return 0 // a number word with no noun after it is no count
+		}
+		strict = ws[0] == "yüz" || m.lowAt(i-1) == "hər" || strings.HasPrefix(lw, "arası") || lw == "arasında"
+	}
 	return m.amount(from, end, q, dec{wn.val, 0}, nil, strict, "")
+}
+
+// placeName reports whether the ordinal in words from i to end starts a
+// place name: written with a capital inside a sentence (after a word or a
+// comma) and followed by a capitalised word.
+func (m *matcher) placeName(i, end int) bool {
+	t, p, n := &m.toks[i], m.tok(i-1), m.tok(end)
+	if t.text == t.low || p == nil || t.para || n == nil || n.kind != tWord || n.text == n.low {
+		return false
+	}
+	return p.kind == tWord || p.text == ","
+}
+
+// genitive reports whether the case ending c is a genitive.
+func genitive(c string) bool {
+	switch c {
+	case "ın", "in", "un", "ün", "nın", "nin", "nun", "nün":
+		return true
+	}
+	return false
 }
 
 // unit reads the noun phrase that a number counts, starting at j. It
@@ -581,7 +624,7 @@ var (
 		"olub": true, "təşkil": true, "tarixli": true, "tarixində": true, "tarixinə": true,
 		"tarixdən": true, "nömrəli": true, "saylı": true, "ərzində": true, "sonra": true,
 		"əvvəl": true, "arasında": true, "barədə": true, "haqqında": true, "dair": true,
-		"görə": true, "tərəfindən": true, "var": true, "yox": true,
+		"görə": true, "tərəfindən": true, "var": true, "yox": true, "ən": true, "daha": true,
 	}
 	// verbEndings mark participles and converbs, which never name a unit.
 	verbEndings = []string{"mış", "miş", "muş", "müş", "araq", "ərək"}
