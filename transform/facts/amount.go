@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // amount matches what follows a number ending before j: scale words
@@ -16,6 +17,11 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	lastWord := -1 // the last word consumed, whose suffix may carry a qualifier
 	// Scales, chained from large to small: "21 mlrd. 493,9 mln.".
 	if sc, k := m.scaleAt(j); k > 0 {
+		if t := m.tok(j - 1); t.kind == tNum && t.num.dot3 && end == nil {
+			// Before a scale word a dot is a decimal point: "1.680 mlrd." is
+			// 1.68 billion; nobody writes thousands of billions so.
+			v = dec{v.m, v.e - 3}
+		}
 		v, lastWord, j = v.scale(sc), j, k
 		if end != nil {
 			e := end.scale(sc)
@@ -36,9 +42,9 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			}
 			v, lastWord, j, last = sum, j+1, k2, sc2
 		}
-		// A last group below the scale: "3 min 500".
-		if n := m.num(j); end == nil && n != nil && n.space && n.num.whole {
-			if x, ok := n.num.val.integer(); ok && x < 1000 && m.tok(j+1) != nil && m.tok(j+1).kind != tNum {
+		// A last group below the scale: "3 min 500", "20 min 231,8 ton".
+		if n := m.num(j); end == nil && n != nil && n.space && !n.num.lead0 {
+			if x := n.num.val.float(); x < 1000 && m.tok(j+1) != nil && m.tok(j+1).kind != tNum {
 				if _, k := m.scaleAt(j + 1); k == 0 {
 					if sum, ok := v.plus(n.num.val); ok {
 						v, lastWord, j = sum, -1, j+1
@@ -64,8 +70,22 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		switch {
 		case sq != "":
 			f.Qualifier, j = sq, k
+		case classify(suf) == sAbl && m.toks[j-1].kind == tNum && end == nil:
+			// "8-dən 30-a qədər": a range, else a case form we do not read
+			e, k := m.rangeEnd(j+2, f)
+			if k == 0 {
+				return j + 2
+			}
+			end, j = &e, k
+		case m.toks[j-1].kind == tNum && (classify(suf) == sAcc || classify(suf) == sDat) && f.Kind == hesabat.Quantity:
+			// "onlardan 5659-u", "sayı 79500-ə çatıb": a count whose noun
+			// was named before
+			j += 2
+			f.Value = ptr(v.float())
+			m.emit(f, from, j, num)
+			return j
 		case m.toks[j-1].kind == tNum:
-			return j + 2 // "5-i", "10-da": a case form we do not read
+			return j + 2 // "10-da", "5-in": a case form we do not read
 		default:
 			j += 2
 		}
@@ -75,12 +95,15 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		}
 	}
 	if f.Kind == hesabat.Quantity {
-		if w := m.low(j); strings.HasPrefix(w, "faiz") && analyze(w, true).stem == "faiz" {
+		if w := m.low(j); strings.HasPrefix(w, "faiz") && m.noun(w, true).Stem == "faiz" {
 			f.Kind, lastWord, j = hesabat.Percent, j, j+1
 		} else if cur, k := m.currency(j); k > 0 {
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
 		} else {
 			j = m.spelledOut(j, v)
+			if m.low(j) == "və" && m.low(j+1) == "daha" && (m.low(j+2) == "çox" || m.low(j+2) == "artıq") && f.Qualifier == "" {
+				f.Qualifier, j = "at least", j+3 // "3 və daha çox uşağı"
+			}
 			u, k := m.unit(j)
 			if strict && !counters[u] {
 				return 0
@@ -108,6 +131,12 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	if strict && f.Kind == hesabat.Quantity && f.Unit == "" {
 		return 0
 	}
+	// "üç min manatdan beş min manatadək", "10 nəfərdən 15 nəfərədək".
+	if end == nil && f.Qualifier == "" && lastWord == j-1 && ablative(m.toks[lastWord].low) {
+		if e, k := m.rangeEnd(j, f); k > 0 {
+			end, j = &e, k
+		}
+	}
 	if f.Kind == hesabat.Quantity && (f.Unit == "" || sectionNouns[f.Unit]) && strings.Contains(num, ".") {
 		return j // "4.1 bəndinə", "5.1 və 5.2-ci": references to sections, not counts
 	}
@@ -117,6 +146,79 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	}
 	m.emit(f, from, j, num)
 	return j
+}
+
+// ablative reports whether the lower-cased word w ends in the ablative.
+func ablative(w string) bool { return strings.HasSuffix(w, "dan") || strings.HasSuffix(w, "dən") }
+
+// rangeEnd reads the end of a range whose start, the fact f so far, ended
+// in the ablative before j ("-dən … -dək", "-dən … -ə qədər"): a number
+// in digits or words with its scale, closed by "-dək" or "-ə qədər/kimi"
+// on the digits, or on the same currency or unit word. It returns the
+// value and the end, or end 0.
+func (m *matcher) rangeEnd(j int, f hesabat.Fact) (dec, int) {
+	v, k := m.valueAt(j)
+	if k == 0 {
+		return dec{}, 0
+	}
+	if suf := m.suffixAt(k); suf != "" && m.toks[k-1].kind == tNum {
+		switch c := classify(suf); {
+		case c == sTerm:
+			return v, k + 2
+		case c == sDat && (m.low(k+2) == "qədər" || m.low(k+2) == "kimi"):
+			return v, k + 3
+		}
+		return dec{}, 0
+	}
+	var w string
+	switch f.Kind {
+	case hesabat.Money:
+		cur, k2 := m.currency(k)
+		if cur != f.Currency {
+			return dec{}, 0
+		}
+		w, k = m.toks[k2-1].low, k2
+	case hesabat.Quantity:
+		w2, k2 := m.word(k)
+		if f.Unit == "" || w2 == "" || m.noun(w2, true).Stem != f.Unit {
+			return dec{}, 0
+		}
+		w, k = w2, k2
+	default:
+		return dec{}, 0
+	}
+	switch {
+	case strings.HasSuffix(w, "dək"):
+		return v, k
+	case (strings.HasSuffix(w, "a") || strings.HasSuffix(w, "ə")) && (m.low(k) == "qədər" || m.low(k) == "kimi"):
+		return v, k + 1
+	}
+	return dec{}, 0
+}
+
+// valueAt reads a number at j, in digits with an optional scale word ("5
+// min") or in words ("beş min", "min iki yüz"), and returns its value and
+// end, or end 0.
+func (m *matcher) valueAt(j int) (dec, int) {
+	if n := m.num(j); n != nil {
+		v, k := n.num.val, j+1
+		if sc, e := m.scaleAt(k); e > 0 {
+			v, k = v.scale(sc), e
+		}
+		return v, k
+	}
+	var ws []string
+	for k := j; len(ws) < 8 && m.low(k) != ""; k++ {
+		ws = append(ws, m.low(k))
+	}
+	if len(ws) == 0 {
+		return dec{}, 0
+	}
+	wn := parseWords(ws)
+	if wn.words == 0 || wn.suffix != "" || wn.ordinal {
+		return dec{}, 0
+	}
+	return dec{wn.val, 0}, j + wn.words
 }
 
 // spelledOut skips the number v written again in words in brackets at j,
@@ -293,15 +395,21 @@ func (m *matcher) words(i, from int, q string) int {
 	}
 	end := at[wn.words-1]
 	if wn.ordinal {
+		if m.placeName(i, end) {
+			return end + 1 // "Birinci Alıbəyli", "İkinci Cəfərli": a village
+		}
 		f := hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(wn.val))}
 		if w := m.low(end); w != "" && !notUnit(w) {
-			f.Unit, end = analyze(w, false).stem, end+1
+			f.Unit, end = m.noun(w, false).Stem, end+1
 		}
 		m.emit(f, i, end, "")
 		return end
 	}
 	if wn.words == 1 && ws[0] == "bir" {
 		return 0 // the article "a", or "once" in "bir dəfə"
+	}
+	if wn.words == 1 && ws[0] == "altı" && genitive(m.noun(m.lowAt(i-1), false).Case) {
+		return 0 // "masanın altı": the postposition "under"
 	}
 	if wn.suffix != "" {
 		sq, k := m.qualifierAfter(classify(wn.suffix), end)
@@ -310,12 +418,42 @@ func (m *matcher) words(i, from int, q string) int {
 		}
 		q, end = sq, k
 	}
-	// A lone small number is often a determiner ("iki qurum arasında",
-	// between the two bodies) and "yüz" also means face; the tens and the
-	// scales are unambiguous.
+	// A lone small number counts the noun after it ("altı məktəb", "üç
+	// rayondan") except as a determiner: "hər iki qurum" (both bodies),
+	// "iki qurum arasında" (between the two bodies); "yüz" also means face.
+	// Those count only before a counter, a currency or "faiz". The tens and
+	// the scales are unambiguous.
 	_, scale := scales[ws[0]]
-	strict := wn.words == 1 && wn.suffix == "" && !scale && (wn.val < 20 || wn.val >= 100)
+	strict := false
+	if wn.words == 1 && wn.suffix == "" && !scale && (wn.val < 20 || wn.val >= 100) {
+		u, k := m.unit(end)
+		lw := m.low(k)
+		if u == "" && m.tok(end) != nil && m.tok(end).text != "(" {
+			return 0 // a number word with no noun after it is no count
+		}
+		strict = ws[0] == "yüz" || m.lowAt(i-1) == "hər" || strings.HasPrefix(lw, "arası") || lw == "arasında"
+	}
 	return m.amount(from, end, q, dec{wn.val, 0}, nil, strict, "")
+}
+
+// placeName reports whether the ordinal in words from i to end starts a
+// place name: written with a capital inside a sentence (after a word or a
+// comma) and followed by a capitalised word.
+func (m *matcher) placeName(i, end int) bool {
+	t, p, n := &m.toks[i], m.tok(i-1), m.tok(end)
+	if t.text == t.low || p == nil || t.para || n == nil || n.kind != tWord || n.text == n.low {
+		return false
+	}
+	return p.kind == tWord || p.text == ","
+}
+
+// genitive reports whether the case ending c is a genitive.
+func genitive(c string) bool {
+	switch c {
+	case "ın", "in", "un", "ün", "nın", "nin", "nun", "nün":
+		return true
+	}
+	return false
 }
 
 // unit reads the noun phrase that a number counts, starting at j. It
@@ -327,53 +465,111 @@ func (m *matcher) words(i, from int, q string) int {
 //   - a bare noun followed by a possessive noun is a compound that keeps
 //     the possessive: "28 dövlət qurumu", "24 proqram təminatında" →
 //     "proqram təminatı";
+//   - an adjective in -lıq⁴/-lı⁴ counts its noun: "36 kilometrlik yol" →
+//     "kilometr", "12 yaşlı" → "yaş" (aztext.AttributiveBase);
+//   - a unit of measure never starts a compound: "5 sm qalınlığında" → "sm";
 //   - otherwise the stem of the first noun: "100 əməkdaşının" → "əməkdaş".
 func (m *matcher) unit(j int) (string, int) {
 	w1, n1 := m.word(j)
 	if w1 == "" || notUnit(w1) {
 		return "", j
 	}
-	a1 := analyze(w1, dativeNext(m.low(n1)))
-	if d := analyze(w1, true); counters[d.stem] {
-		return d.stem, n1 // "12 nəfərə": counters take a dative freely
+	if base, ok := aztext.AttributiveBase(w1); ok {
+		return base, n1
+	}
+	a1 := m.noun(w1, dativeNext(m.low(n1)))
+	if strings.HasSuffix(w1, "a") || strings.HasSuffix(w1, "ə") {
+		if d := m.noun(w1, true); d.Case != a1.Case && counters[d.Stem] {
+			return d.Stem, n1 // "12 nəfərə": counters take a dative freely
+		}
 	}
 	switch {
-	case counters[a1.stem]:
-		return a1.stem, n1
-	case a1.stem == "ad" && a1.cas != "":
+	case counters[a1.Stem]:
+		return a1.Stem, n1
+	case a1.Stem == "ad" && a1.Case != "":
 		if u, e := m.unit(n1); e > n1 {
 			return u, e
 		}
 		return "ad", n1
 	}
-	if attributive[w1] {
+	if attributive[w1] || privative(w1) {
 		if w2, n2 := m.word(n1); w2 != "" && !notUnit(w2) {
-			a2 := analyze(w2, dativeNext(m.low(n2)))
+			a2 := m.noun(w2, dativeNext(m.low(n2)))
 			if u, e := m.compound(w2, a2, n2); e > 0 {
 				return w1 + " " + u, e // "1500 ictimai iaşə obyekti"
 			}
-			return w1 + " " + a2.stem, n2
+			return w1 + " " + a2.Stem, n2
+		}
+	}
+	if aztext.IsUnit(a1.Stem) {
+		if u, e := m.abbreviation(w1, n1); e > n1 {
+			return u, e // "kv.m", "kv. metr", "m²", "s/ha"
+		}
+		return a1.Stem, n1
+	}
+	if len([]rune(w1)) <= 2 {
+		if u, e := m.abbreviation(w1, n1); e > n1 {
+			return u, e
 		}
 	}
 	if u, e := m.compound(w1, a1, n1); e > 0 {
 		return u, e
 	}
-	return a1.stem, n1
+	return a1.Stem, n1
+}
+
+// privative reports whether w is an adjective in -sız⁴ ("icazəsiz",
+// "pulsuz"), which joins the noun after it like an attributive adjective.
+func privative(w string) bool {
+	for _, s := range []string{"sız", "siz", "suz", "süz"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviation reads a unit written as an abbreviation whose first part w
+// ends before j: "kv.m", "kv. metr" (a dot, then a unit), "m²", "m3"
+// (a power), "s/ha", "p/m" (a slash and a word). It returns the unit as
+// written, lower-cased, and the end, or end j.
+func (m *matcher) abbreviation(w string, j int) (string, int) {
+	t := m.tok(j)
+	if t == nil || t.space || t.kind != tPunct {
+		return w, j
+	}
+	switch t.text {
+	case "²", "³":
+		return w + t.text, j + 1
+	case "/":
+		if n := m.tok(j + 1); n != nil && !n.space && n.kind == tWord {
+			return w + "/" + n.low, j + 2
+		}
+	case ".":
+		if n := m.tok(j + 1); n != nil && n.kind == tWord && !n.para && aztext.IsUnit(m.noun(n.low, false).Stem) {
+			sep := "."
+			if n.space {
+				sep = ". "
+			}
+			return w + sep + m.noun(n.low, false).Stem, j + 2
+		}
+	}
+	return w, j
 }
 
 // compound matches a two-word compound whose first word w1, analysed as
 // a1, ends before j: a bare noun and a possessive head ("dövlət qurumu").
 // It returns the unit and the end, or end 0.
-func (m *matcher) compound(w1 string, a1 analysis, j int) (string, int) {
+func (m *matcher) compound(w1 string, a1 aztext.Noun, j int) (string, int) {
 	w2, n2 := m.word(j)
-	if !a1.bare() || w2 == "" || notUnit(w2) {
+	if !a1.Bare() || w2 == "" || notUnit(w2) {
 		return "", 0
 	}
-	a2 := analyze(w2, dativeNext(m.low(n2)))
-	if !a2.poss || postpositions[a2.stem] || counters[a2.stem] {
+	a2 := m.noun(w2, dativeNext(m.low(n2)))
+	if !a2.Possessive || postpositions[a2.Stem] || counters[a2.Stem] {
 		return "", 0
 	}
-	return w1 + " " + a2.head, n2
+	return w1 + " " + a2.Head, n2
 }
 
 // word returns the lower-cased word at j with the words joined to it by
@@ -410,6 +606,8 @@ var (
 		"ərz": true, "müddət": true, "ara": true, "üzər": true, "iç": true, "nəticə": true,
 		"əsas": true, "çərçivə": true, "zaman": true, "vaxt": true, "tərəf": true, "yan": true,
 		"daxil": true, "hesab": true, "səbəb": true, "məqsəd": true, "sonra": true,
+		// measure nouns: "2–3 səhifə həcmində", "100 manat məbləğində"
+		"həcm": true, "məbləğ": true, "miqdar": true, "dəyər": true,
 	}
 	// sectionNouns name parts of a document; a dotted number before one
 	// is a reference ("4.1 bəndi"), not a count.
@@ -426,10 +624,10 @@ var (
 		"olub": true, "təşkil": true, "tarixli": true, "tarixində": true, "tarixinə": true,
 		"tarixdən": true, "nömrəli": true, "saylı": true, "ərzində": true, "sonra": true,
 		"əvvəl": true, "arasında": true, "barədə": true, "haqqında": true, "dair": true,
-		"görə": true, "tərəfindən": true,
+		"görə": true, "tərəfindən": true, "var": true, "yox": true, "ən": true, "daha": true,
 	}
-	// verbEndings mark finite verbs and converbs, which never name a unit.
-	verbEndings = []string{"dır", "dir", "dur", "dür", "mış", "miş", "muş", "müş", "araq", "ərək"}
+	// verbEndings mark participles and converbs, which never name a unit.
+	verbEndings = []string{"mış", "miş", "muş", "müş", "araq", "ərək"}
 )
 
 // notUnit reports whether the lower-cased word w cannot be a unit.
@@ -445,6 +643,13 @@ func notUnit(w string) bool {
 	}
 	for _, e := range verbEndings {
 		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	// A final -dır⁴ is a verb's unless it is the copula of a noun
+	// ("edilmişdir" against "tondur").
+	for _, e := range []string{"dır", "dir", "dur", "dür"} {
+		if strings.HasSuffix(w, e) && !aztext.AnalyzeNoun(w, false).Copula {
 			return true
 		}
 	}
