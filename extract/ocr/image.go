@@ -403,4 +403,3 @@ func alone(g *image.Gray, ink uint8, x0, y0, x1, y1, r int) bool {
 	}
 	return true
 }
-

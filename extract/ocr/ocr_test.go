@@ -88,7 +88,7 @@ func TestEraseRules(t *testing.T) {
 
 func TestDespeckle(t *testing.T) {
 	g := page(1500, 1300)
-	speck := image.Point{X: 1450, Y: 50}    // alone on the margin
+	speck := image.Point{X: 1450, Y: 50}     // alone on the margin
 	stop := image.Point{X: 120 + 51, Y: 152} // a full stop after a word
 	for _, p := range []image.Point{speck, stop} {
 		for dy := range 4 {
