@@ -16,8 +16,9 @@ build:
 run: build
 	./$(BIN) ingest --db $(DB) fixtures/
 
-## test: vet and run every test
+## test: vet and run every test (installs Tesseract for the OCR tests where it can)
 test:
+	@bash .ci/deps
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 ./...
 
