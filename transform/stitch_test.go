@@ -145,7 +145,7 @@ func TestStitch(t *testing.T) {
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			Normalize(tc.doc)
-			r, err := Stitch(tc.doc)
+			r, err := Stitch(tc.doc, CountRead(tc.doc))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,10 +163,10 @@ func TestStitchNoTable(t *testing.T) {
 		msg  string
 	}{
 		{"no header", table("P Sadəcə mətn.", "a | b"), `t.txt: no measure table: no header with "Tədbirin adı"`},
-		{"no measures", table(header, "x | y | z | w"), "t.txt: no measure table: no numbered measure rows"},
+		{"no measures", table(header, "x | y | z | w"), "t.txt: page 1: no measure table: no numbered measure rows"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Stitch(tc.doc)
+			_, err := Stitch(tc.doc, CountRead(tc.doc))
 			if !errors.Is(err, hesabat.ErrNoTable) || !strings.HasPrefix(err.Error(), tc.msg) {
 				t.Errorf("err = %v, want %q", err, tc.msg)
 			}
