@@ -222,6 +222,8 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.orphan.add(s, row)
 	case num == "":
 		s.skip(row, "table text before the first measure kept in notes")
+	case roleOf(num) == number:
+		s.mixedHeader(row)
 	default:
 		s.skip(row, fmt.Sprintf("row whose number cell %.30q is no measure number kept in notes", num))
 	}
@@ -236,6 +238,18 @@ func (s *stitcher) skip(row hesabat.Row, why string) {
 		hesabat.Warnf(hesabat.WarnSkippedRow, row.Page, "%s", why).Quoting(rowText(row)))
 	s.orphan = &orphan{slot: s.noteSlot()}
 	s.orphan.add(s, row)
+}
+
+// mixedHeader keeps as a note, with a warning, a row whose number cell
+// is the number column's label ("Sıra N-si") but whose other cells are no
+// header: a repeated header run together with the text below it, as a
+// layout that cannot tell the two apart delivers it. The labels cannot be
+// told from the text, so none of it joins a measure; but the rows after it
+// are the measure's continuation on a new page, so the measure stays open.
+func (s *stitcher) mixedHeader(row hesabat.Row) {
+	s.report.Warnings = append(s.report.Warnings, hesabat.Warnf(hesabat.WarnSkippedRow, row.Page,
+		"repeated header run together with text kept in notes").Quoting(rowText(row)))
+	s.note(row.Page, rowText(row))
 }
 
 // add joins row's cells to the orphan's columns and accounts for them as

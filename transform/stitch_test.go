@@ -283,6 +283,13 @@ func TestStitchKeepsEverything(t *testing.T) {
 		notes:    []string{"3.4. Dövlət qurumları tərəfindən etik 2021 bir iki"},
 		warnings: []string{"skipped_row 1"},
 	}, {
+		name: "a repeated header run together with text is a note; the measure goes on below it",
+		doc: table(header, "6.9 | A | 2020 | bir", "#2", "Sıra N-si | Tədbirin adı | İcra | Görülmüş işlər elektron xidmətlərin",
+			" |  |  | iki"),
+		measures: []string{"6.9 [] A {} (2020) bir ¶ iki p1-2"},
+		notes:    []string{"Sıra N-si Tədbirin adı İcra Görülmüş işlər elektron xidmətlərin"},
+		warnings: []string{"skipped_row 2"},
+	}, {
 		name:     "a row with a number and nothing else is a note",
 		doc:      table(header, "1.1 | A | 2020 | a", "S 1.2", "1.3 | C | 2022 | d"),
 		measures: []string{"1.1 [] A {} (2020) a", "1.3 [] C {} (2022) d"},
