@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -61,10 +62,19 @@ func CountRead(doc *hesabat.Document) Read {
 // nonSpace counts the runes of s that are not white space.
 func nonSpace(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			n++
 		}
+		i += size
 	}
 	return n
 }
@@ -110,7 +120,7 @@ func account(r *hesabat.Report, doc *hesabat.Document, read Read, l *ledger) {
 	for _, f := range doc.Furniture {
 		l.put(f.Page, toFurniture, aztext.Normalize(f.Text))
 	}
-	pages := slices.Sorted(maps.Keys(read.chars))
+	pages := slices.Collect(maps.Keys(read.chars))
 	for p := range l.went {
 		if _, ok := read.chars[p]; !ok {
 			pages = append(pages, p)

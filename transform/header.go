@@ -53,6 +53,9 @@ const maxLabel = 40
 // punctuation separates words.
 // It returns nil for prose (see maxLabel).
 func headerWords(text string) []string {
+	if !short(text) {
+		return nil
+	}
 	var words []string
 	var b strings.Builder
 	n := 0
@@ -90,6 +93,25 @@ func headerWords(text string) []string {
 		return nil
 	}
 	return words
+}
+
+// short reports whether text has at most maxLabel letters and digits,
+// counting "№" as the five of "nömrə", without folding it: most cells are
+// prose, and this keeps headerWords from folding all of it.
+func short(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r == '№':
+			n += 5
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			n++
+		}
+		if n > maxLabel {
+			return false
+		}
+	}
+	return true
 }
 
 // stemRole returns the role a header word names, or none.
