@@ -128,14 +128,20 @@ func stemRole(w string) role {
 // naming the role, two for the last such word. In an Azerbaijani noun
 // phrase the last word is the head ("Tədbirin icrası" is an execution,
 // "İcra müddəti" a period, "Məsul qurum" a body), and the words before it
-// modify it.
+// modify it. A cell in which fewer than a third of the words name a role
+// scores nothing: it is text that happens to hold a short stem ("ad", "n"),
+// such as letters of a vertical heading read one by one, not a label.
 func roleScores(text string) (sc [nRoles]int) {
 	words := headerWords(text)
-	head := -1
+	head, named := -1, 0
 	for i, w := range words {
 		if stemRole(w) != none {
 			head = i
+			named++
 		}
+	}
+	if 3*named < len(words) {
+		return sc
 	}
 	for i, w := range words {
 		if r := stemRole(w); r != none {

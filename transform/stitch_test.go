@@ -166,6 +166,8 @@ func TestStitchNoTable(t *testing.T) {
 	}{
 		{"no header", table("P Sadəcə mətn.", "a | b"), `t.txt: no measure table: no header with "Tədbirin adı"`},
 		{"no measures", table(header, "x | y | z | w"), "t.txt: page 1: no measure table: no numbered measure rows"},
+		{"letters of vertical headings read one by one are no header", table("s r e t o v d er n | eger b m ad a | sem aj n ho j", "1 | 2 | 3"),
+			`t.txt: no measure table: no header`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Stitch(tc.doc, CountRead(tc.doc))
@@ -398,5 +400,29 @@ func TestHeaderWordings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRoleOf lists header cells and the role each names.
+func TestRoleOf(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want role
+	}{
+		{"Sıra N-si", number}, {"№", number}, {"№ п/п", number}, {"Nömrə", number}, {"N", number},
+		{"Tədbirin adı", title}, {"Tədbirlər", title}, {"TӘDBİRİN ADI", title}, {"Tədbirin adı və məzmunu", title},
+		{"İcraçı", executor}, {"Məsul icraçılar", executor}, {"Məsul qurum", executor}, {"İcra edən qurum", executor},
+		{"Tədbirin icrasına məsul qurum", executor},
+		{"İcra müddəti", term}, {"Icra muddeti", term}, {"İcra müddəti (il)", term}, {"İcra tarixi", term}, {"İcra vaxtı", term},
+		{"Tədbirin icra müddəti", term},
+		{"Görülmüş işlər", work}, {"GORULMUS ISLER", work}, {"Həyata keçirilmiş işlər", work}, {"İcra vəziyyəti", work},
+		{"Tədbirin icrası", work}, {"Görülmüş işlər barədə məlumat", work}, {"Nəticə", work},
+		{"Qeyd", note}, {"Qeydlər", note}, {"İzahat", note},
+		{"Maliyyə mənbəyi", none}, {"", none}, {"eger b m ad a", none},
+		{"Dövlət qurumlarının rəsmi internet informasiya ehtiyatlarında tədbirlər görülmüşdür", none},
+	} {
+		if got := roleOf(tc.text); got != tc.want {
+			t.Errorf("roleOf(%q) = %d, want %d", tc.text, got, tc.want)
+		}
 	}
 }
