@@ -17,11 +17,11 @@ type stitcher struct {
 	doc      *hesabat.Document
 	report   *hesabat.Report
 	acc      *ledger
-	cols     []role   // roles of grid columns; nil until a header is seen
-	head     []string // the header's text by grid column
-	keys     []string // the extra key of each grid column (see extraKeys)
-	headPage int      // the page of the first header
-	pre      []hesabat.Row
+	cols     []role        // roles of grid columns; nil until a header is seen
+	head     []string      // the header's text by grid column
+	keys     []string      // the extra key of each grid column (see extraKeys)
+	headPage int           // the page of the first header
+	pre      []hesabat.Row // the rows above the first header
 	section  *section
 	cur      *hesabat.Measure
 	work     paragraphs
