@@ -1205,7 +1205,8 @@ func TestUpgradeFrom0001(t *testing.T) {
 		 VALUES ('old.docx', 'docx', '` + hash("old") + `', 3, 'Köhnə hesabat', '2023-01-01T00:00:00.000Z')`,
 		`INSERT INTO measures (report_id, position, number, term_recurring, page_first, page_last) VALUES (1, 1, '1.1', 0, 1, 1)`,
 		`INSERT INTO report_warnings (report_id, position, message) VALUES
-		 (1, 1, 'page 12: row with number cell "x" skipped: "x y"'), (1, 2, 'file repaired; parts may be missing')`,
+		 (1, 1, 'page 12: row with number cell "x" skipped: "x y"'), (1, 2, 'file repaired; parts may be missing'),
+		 (1, 3, 'page 5 has no text layer: OCR not enabled'), (1, 4, 'page 07: odd')`,
 	} {
 		if _, err := sqlDB.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -1239,12 +1240,14 @@ func TestUpgradeFrom0001(t *testing.T) {
 	want := []warning{
 		{message: str(`row with number cell "x" skipped: "x y"`), page: sql.NullInt64{Int64: 12, Valid: true}},
 		{message: str("file repaired; parts may be missing")},
+		{message: str("page 5 has no text layer: OCR not enabled")},
+		{message: str("page 07: odd")},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("old warnings after the upgrade:\n got %+v\nwant %+v", got, want)
 	}
 	if n := queryInt(t, db, `SELECT count(*) FROM report_summary WHERE path = 'old.docx' AND measure_count = 1
-		AND warning_count = 2 AND note_count = 0 AND text_share IS NULL`); n != 1 {
+		AND warning_count = 4 AND note_count = 0 AND text_share IS NULL`); n != 1 {
 		t.Errorf("the old report in report_summary: %d rows, want 1 with its counts and no share", n)
 	}
 	r := sampleReport()

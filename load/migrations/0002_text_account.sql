@@ -10,8 +10,9 @@ ALTER TABLE report_warnings ADD COLUMN text TEXT;
 
 UPDATE report_warnings
 SET page    = CAST(substr(message, 6) AS INTEGER),
-    message = substr(message, instr(message, ': ') + 2)
-WHERE message GLOB 'page [1-9]*: ?*' AND CAST(substr(message, 6) AS INTEGER) >= 1;
+    message = substr(message, length('page ' || CAST(substr(message, 6) AS INTEGER) || ': ') + 1)
+WHERE CAST(substr(message, 6) AS INTEGER) >= 1
+  AND message GLOB 'page ' || CAST(substr(message, 6) AS INTEGER) || ': ?*';
 
 CREATE INDEX report_warnings_kind ON report_warnings (kind);
 
