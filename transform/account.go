@@ -112,10 +112,11 @@ func (l *ledger) put(page int, d dest, text string) {
 // on the page that never reached the stitcher (the layout engine dropped
 // it), quoting the start of it.
 //
-// Read = Fields + Extras + Notes + Furniture + Lost holds unless text
-// reached the stitcher under another page than it was read on (a row the
-// layout engine carried over a page break): a page's surplus does not
-// offset another page's loss.
+// A row belongs to the page it starts on, so text read on one page can
+// reach the stitcher under an earlier one (a row the layout engine carried
+// over a page break): what a page delivered beyond what it read covers the
+// pages after it. Read = Fields + Extras + Notes + Furniture + Lost holds
+// unless more was delivered than read over the whole document.
 func account(r *hesabat.Report, doc *hesabat.Document, read Read, l *ledger) {
 	for _, f := range doc.Furniture {
 		l.put(f.Page, toFurniture, aztext.Normalize(f.Text))
@@ -128,15 +129,17 @@ func account(r *hesabat.Report, doc *hesabat.Document, read Read, l *ledger) {
 	}
 	slices.Sort(pages)
 	t := &r.Text
+	carried := 0 // delivered on earlier pages beyond what they read
 	for _, p := range pages {
 		var went [nDests]int
 		if w := l.went[p]; w != nil {
 			went = *w
 		}
-		delivered := 0
+		delivered := carried
 		for _, n := range went {
 			delivered += n
 		}
+		carried = max(0, delivered-read.chars[p])
 		quote := l.lost[p]
 		if missing := read.chars[p] - delivered; missing > 0 {
 			went[toLost] += missing

@@ -85,3 +85,28 @@ func TestAccountLayoutLoss(t *testing.T) {
 		t.Errorf("lost_text warnings = %v, want one on page 2 quoting the lost line", w)
 	}
 }
+
+// TestAccountRowOverPageBreak plays a layout engine that makes one row of
+// text read on two pages: the row belongs to the page it starts on, and the
+// second page's text, delivered under the first, is not lost.
+func TestAccountRowOverPageBreak(t *testing.T) {
+	doc := table(header)
+	words := func(page int, text string) hesabat.Page {
+		p := hesabat.Page{Number: page}
+		for _, w := range strings.Fields(text) {
+			p.Words = append(p.Words, hesabat.Word{Text: w})
+		}
+		return p
+	}
+	doc.Layout = []hesabat.Page{words(1, "1.1. Ad 2020 Birinci səhifə"), words(2, "ikinci səhifə")}
+	read := CountRead(doc)
+	doc.Rows = append(doc.Rows, table("1.1. | Ad | 2020 | Birinci səhifə ikinci səhifə").Rows...)
+	Normalize(doc)
+	r, err := Stitch(doc, read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := r.Text; a.Lost != 0 || a.Read != a.Fields+a.Extras+a.Notes+a.Furniture || len(lostWarnings(r)) != 0 {
+		t.Errorf("account %+v, warnings %v: want nothing lost", a, r.Warnings)
+	}
+}
