@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // FuzzStitch stitches random tables, written as table reads them (one row
@@ -57,5 +58,46 @@ func FuzzStitch(f *testing.F) {
 				t.Fatalf("account %+v: text lost without a warning", a)
 			}
 		}
+		layoutLoss(t, lines)
 	})
+}
+
+// layoutLoss reads the table of lines as words on pages, plays a layout
+// engine that rebuilds every row but the last one with text, and checks
+// that the loss is counted and warned about on that row's page.
+func layoutLoss(t *testing.T, lines []string) {
+	doc := table(lines...)
+	rows := doc.Rows
+	last := -1
+	for i, row := range rows {
+		doc.Layout = append(doc.Layout, hesabat.Page{Number: row.Page})
+		for _, c := range row.Cells {
+			for _, p := range c.Paras {
+				for _, w := range strings.Fields(p) {
+					pg := &doc.Layout[len(doc.Layout)-1]
+					pg.Words = append(pg.Words, hesabat.Word{Text: w})
+					last = i
+				}
+			}
+		}
+	}
+	if last < 0 {
+		return
+	}
+	doc.Rows = nil
+	read := CountRead(doc)
+	doc.Rows = append(rows[:last:last], rows[last+1:]...)
+	dropped := rowText(rows[last])
+	Normalize(doc)
+	r, err := Stitch(doc, read)
+	if err != nil || nonSpace(aztext.Normalize(dropped)) == 0 {
+		return
+	}
+	page := rows[last].Page
+	for _, w := range lostWarnings(r) {
+		if w.Page == page && r.Text.Lost > 0 && r.Text.Share < 1 {
+			return
+		}
+	}
+	t.Fatalf("row %q dropped by the layout engine on page %d: account %+v, warnings %v", dropped, page, r.Text, r.Warnings)
 }
