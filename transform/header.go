@@ -41,24 +41,29 @@ var stems = []struct {
 	{"qeyd", note}, {"izah", note},
 }
 
-// Header cells longer than this, in letters of their key, are prose rather
-// than a column's name: it keeps a sentence that happens to hold "işlər"
-// or "tədbir" from being read as a label.
+// Header cells longer than this, in letters, are prose rather than a
+// column's name: it keeps a sentence that happens to hold "işlər" or
+// "tədbir" from being read as a label, and a continuation line from being
+// read as the next line of a header cell.
 const maxLabel = 40
+
+// A run of labels, a whole header run into one cell ("Sıra İcra Tədbirin
+// adı Görülmüş işlər N-si müddəti", 42 letters; 55 for six columns), is at
+// most this long.
+const maxLabels = 2 * maxLabel
 
 // headerWords folds a header cell to words of ASCII letters and digits:
 // look-alikes and case by aztext.LooseKey, then the Azerbaijani letters to
 // their bare forms, so that headings typed without them ("Icra muddeti")
 // match too. "№" reads as "nomre" (aztext.LooseKey drops it); other
-// punctuation separates words.
-// It returns nil for prose (see maxLabel).
-func headerWords(text string) []string {
-	if !short(text) {
+// punctuation separates words. It returns nil for text of more than limit
+// letters and digits (see maxLabel and maxLabels).
+func headerWords(text string, limit int) []string {
+	if !short(text, limit) {
 		return nil
 	}
 	var words []string
 	var b strings.Builder
-	n := 0
 	end := func() {
 		if b.Len() > 0 {
 			words = append(words, b.String())
@@ -80,25 +85,20 @@ func headerWords(text string) []string {
 		case 'ğ':
 			r = 'g'
 		}
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
-			n++
-		default:
+		} else {
 			end()
 		}
 	}
 	end()
-	if n > maxLabel {
-		return nil
-	}
 	return words
 }
 
-// short reports whether text has at most maxLabel letters and digits,
+// short reports whether text has at most limit letters and digits,
 // counting "№" as the five of "nömrə", without folding it: most cells are
 // prose, and this keeps headerWords from folding all of it.
-func short(text string) bool {
+func short(text string, limit int) bool {
 	n := 0
 	for _, r := range text {
 		switch {
@@ -107,7 +107,7 @@ func short(text string) bool {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			n++
 		}
-		if n > maxLabel {
+		if n > limit {
 			return false
 		}
 	}
@@ -132,7 +132,7 @@ func stemRole(w string) role {
 // scores nothing: it is text that happens to hold a short stem ("ad", "n"),
 // such as letters of a vertical heading read one by one, not a label.
 func roleScores(text string) (sc [nRoles]int) {
-	words := headerWords(text)
+	words := headerWords(text, maxLabel)
 	head, named := -1, 0
 	for i, w := range words {
 		if stemRole(w) != none {

@@ -551,17 +551,37 @@ func namesColumns(row hesabat.Row) int {
 	return n
 }
 
-// headerPiece reports a row of labels, one of them the number column's
-// ("Sıra N-si"): a header whose columns could not all be told apart, as in
-// text laid out with spaces. Continuations never have a number label.
+// headerPiece reports a row of labels that name the number column
+// ("Sıra N-si") and at least one other: a header whose columns could not
+// all be told apart, as in text laid out with spaces, or that was run into
+// one cell ("Sıra İcra Tədbirin adı Görülmüş işlər N-si müddəti"): most
+// of the words of every non-empty cell name a column. Continuations never
+// have a number label.
 func headerPiece(row hesabat.Row) bool {
-	if namesColumns(row) < 2 {
-		return false
-	}
+	var named [nRoles]bool
+	n := 0
 	for _, c := range row.Cells {
-		if roleOf(c.Text()) == number {
-			return true
+		t := c.Text()
+		if t == "" {
+			continue
+		}
+		if _, isNum := hesabat.MeasureNumber(t); isNum || strings.HasSuffix(t, ".") {
+			return false // a measure, or a sentence
+		}
+		words := headerWords(t, maxLabels)
+		stems := 0
+		for _, w := range words {
+			if r := stemRole(w); r != none {
+				stems++
+				if !named[r] {
+					named[r] = true
+					n++
+				}
+			}
+		}
+		if 2*stems < len(words) || len(words) == 0 {
+			return false
 		}
 	}
-	return false
+	return named[number] && n >= 2
 }

@@ -141,6 +141,11 @@ func TestStitch(t *testing.T) {
 			"~  |  |  | davamı"),
 		want: []string{"1.1 [] A {} (2020) a davamı p1-2"},
 	}, {
+		name: "a repeated header run into one cell is a header piece",
+		doc: table(header, "1.1. | A | 2020 | a", "#2", "Sıra İcra Tədbirin adı Görülmüş işlər N-si müddəti",
+			"~  |  |  | davamı"),
+		want: []string{"1.1 [] A {} (2020) a davamı p1-2"},
+	}, {
 		name: "hyphen at a split keeps the word whole",
 		doc:  table(header, "1.1. | A | 2020- | a", "~  |  | 2022 | "),
 		want: []string{"1.1 [] A {} (2020-2022) a"},
