@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 )
@@ -212,8 +214,9 @@ func (s *stitcher) row(row hesabat.Row) {
 	}
 	num := s.numberCell(row)
 	_, isNum := hesabat.MeasureNumber(num)
+	_, _, withTitle := numberAndTitle(num)
 	switch {
-	case isNum:
+	case isNum || withTitle:
 		s.flush()
 		s.start(row)
 	case num == "" && s.cur != nil:
@@ -450,7 +453,11 @@ func (s *stitcher) add(row hesabat.Row) {
 		d := toField
 		switch r {
 		case number:
-			m.Number = hesabat.JoinText(m.Number, t)
+			n := t
+			if num, rest, ok := numberAndTitle(t); ok && m.Number == "" {
+				n, m.Title = num, hesabat.JoinText(rest, m.Title)
+			}
+			m.Number = hesabat.JoinText(m.Number, n)
 		case title:
 			m.Title = hesabat.JoinText(m.Title, t)
 		case term:
@@ -584,4 +591,21 @@ func headerPiece(row hesabat.Row) bool {
 		}
 	}
 	return named[number] && n >= 2
+}
+
+// numberAndTitle splits a number cell that holds a measure number of two
+// or three groups and the start of a title ("3.4. Dövlət qurumları"), as
+// when a layout could not tell the number column from the title column.
+// A number of one group ("2. Hesabatlılıq") is a section heading.
+func numberAndTitle(text string) (num, title string, ok bool) {
+	first, rest, found := strings.Cut(text, " ")
+	n, isNum := hesabat.MeasureNumber(first)
+	rest = strings.TrimSpace(rest)
+	if !found || !isNum || !strings.Contains(n, ".") || rest == "" {
+		return "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return "", "", false
+	}
+	return first, rest, true
 }

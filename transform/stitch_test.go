@@ -146,6 +146,12 @@ func TestStitch(t *testing.T) {
 			"~  |  |  | davamı"),
 		want: []string{"1.1 [] A {} (2020) a davamı p1-2"},
 	}, {
+		name: "a number run together with the start of the title is split",
+		doc: table(header, "3.3 | A | 2020 | a", "3.4. Dövlət qurumları | tərəfindən | 2021 | b",
+			"10.4 Risk | qiymətləndirilməsi | 2022 | c", "2. Hesabatlılıq | x | 2022 | d"),
+		want: []string{"3.3 [] A {} (2020) a", "3.4 [] Dövlət qurumları tərəfindən {} (2021) b",
+			"10.4 [] Risk qiymətləndirilməsi {} (2022) c"},
+	}, {
 		name: "hyphen at a split keeps the word whole",
 		doc:  table(header, "1.1. | A | 2020- | a", "~  |  | 2022 | "),
 		want: []string{"1.1 [] A {} (2020-2022) a"},
@@ -284,10 +290,10 @@ func TestStitchKeepsEverything(t *testing.T) {
 		extras:   []extra{{"column 3": "x"}},
 	}, {
 		name: "a skipped row's continuations stay with it, not with the measure above",
-		doc: table(header, "3.3 | A | 2020 | a", "3.4. Dövlət qurumları | tərəfindən | 2021 | bir",
+		doc: table(header, "3.3 | A | 2020 | a", "3.4.Dövlət qurumları | tərəfindən | 2021 | bir",
 			" | etik |  | iki", "3.5 | C | 2022 | d"),
 		measures: []string{"3.3 [] A {} (2020) a", "3.5 [] C {} (2022) d"},
-		notes:    []string{"3.4. Dövlət qurumları tərəfindən etik 2021 bir iki"},
+		notes:    []string{"3.4.Dövlət qurumları tərəfindən etik 2021 bir iki"},
 		warnings: []string{"skipped_row 1"},
 	}, {
 		name: "a repeated header run together with text is a note; the measure goes on below it",
