@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -192,13 +194,14 @@ func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
 	return ok, nil
 }
 
-// SaveReport stores r with its warnings, measures and facts in one
-// transaction. If a report with r.SHA256 is already stored it changes
+// SaveReport stores r with its text account, warnings, notes, measures,
+// their extras and facts in one transaction. If a report with r.SHA256 is already stored it changes
 // nothing and returns false; two callers saving the same report at once
 // store it once. On error nothing of r is stored.
 //
-// Empty strings are stored as NULL, as is a Measure.Offset of -1; measures
-// and facts keep their order in the position column (from 1). Earlier
+// Empty strings are stored as NULL, as are a Measure.Offset of -1 and a
+// Warning.Page of 0; warnings, notes, measures and facts keep their order
+// in the position column (from 1), extras the order of their headers. Earlier
 // ingest_errors rows for the same file stay: they are history.
 func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, err error) {
 	defer func() {
@@ -212,12 +215,15 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	}
 	defer tx.Rollback()
 
+	t := r.Text
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
-		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end,
+		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
 		r.Source, string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
-		null(r.Plan.Title), r.Plan.Start, r.Plan.End, db.now())
+		null(r.Plan.Title), r.Plan.Start, r.Plan.End,
+		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now())
 	if err != nil {
 		return false, err
 	}
@@ -230,11 +236,22 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	}
 
 	for i, w := range r.Warnings {
+		var page any
+		if w.Page > 0 {
+			page = w.Page
+		}
 		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO report_warnings (report_id, position, message) VALUES (?, ?, ?)`,
-			reportID, i+1, w.String(),
+			`INSERT INTO report_warnings (report_id, position, kind, page, message, text) VALUES (?, ?, ?, ?, ?, ?)`,
+			reportID, i+1, null(string(w.Kind)), page, w.Message, null(w.Text),
 		); err != nil {
 			return false, fmt.Errorf("warning %d: %w", i+1, err)
+		}
+	}
+	for i, n := range r.Notes {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO report_notes (report_id, position, text) VALUES (?, ?, ?)`, reportID, i+1, n,
+		); err != nil {
+			return false, fmt.Errorf("note %d: %w", i+1, err)
 		}
 	}
 
@@ -255,6 +272,12 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	defer insFact.Close()
+	insExtra, err := tx.PrepareContext(ctx, `INSERT INTO measure_extras
+		(measure_id, position, header, text) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return false, err
+	}
+	defer insExtra.Close()
 
 	for i := range r.Measures {
 		m := &r.Measures[i]
@@ -279,6 +302,11 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End,
 			); err != nil {
 				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
+			}
+		}
+		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
+			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
+				return false, fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, h, err)
 			}
 		}
 	}

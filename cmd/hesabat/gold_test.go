@@ -63,8 +63,8 @@ func goldCases(t *testing.T) map[string]string {
 // TestGold extracts every gold case with the CLI's pipeline (one for all,
 // as one ingest run has) and compares it with its gold file: title, agency,
 // year, plan and every measure's number, title, term and paragraphs (and
-// section and executor where the gold has them), naming each report and
-// measure that differs.
+// section and executor where the gold has them), and that the report
+// accounts for its text, naming each report and measure that differs.
 func TestGold(t *testing.T) {
 	var l limits
 	l.register(flag.NewFlagSet("test", flag.PanicOnError))
@@ -113,6 +113,11 @@ func compareGold(got *hesabat.Report, gold *goldReport) []string {
 	cmp("year", intStr(got.Year), intStr(gold.Year))
 	cmp("plan.title", got.Plan.Title, gold.Plan.Title)
 	cmp("plan.period", intStr(got.Plan.Start)+"-"+intStr(got.Plan.End), intStr(gold.Plan.Start)+"-"+intStr(gold.Plan.End))
+	// A gold case is a well-formed report: below 99 % of its text accounted
+	// for, something read went nowhere (the warnings say where).
+	if a := got.Text; a.Share < 0.99 || a.Read == 0 {
+		d = append(d, fmt.Sprintf("text: %d of %d characters lost (share %.4f): %v", a.Lost, a.Read, a.Share, got.Warnings))
+	}
 	byNumber := map[string]*hesabat.Measure{}
 	for i := range got.Measures {
 		byNumber[got.Measures[i].Number] = &got.Measures[i]

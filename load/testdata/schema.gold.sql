@@ -2,6 +2,8 @@ CREATE INDEX facts_kind_unit ON facts (kind, unit);
 
 CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
 
+CREATE INDEX report_warnings_kind ON report_warnings (kind);
+
 CREATE TABLE facts (
 	id         INTEGER PRIMARY KEY,
 	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
@@ -32,6 +34,16 @@ CREATE TABLE ingest_errors (
 	occurred_at TEXT NOT NULL
 );
 
+CREATE TABLE measure_extras (
+	id         INTEGER PRIMARY KEY,
+	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL CHECK (position >= 1),
+	header     TEXT    NOT NULL,
+	text       TEXT    NOT NULL,
+	UNIQUE (measure_id, position),
+	UNIQUE (measure_id, header)
+);
+
 CREATE TABLE measures (
 	id             INTEGER PRIMARY KEY,
 	report_id      INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -60,11 +72,19 @@ CREATE VIRTUAL TABLE measures_fts USING fts5 (
 	tokenize="unicode61 remove_diacritics 2"
 );
 
+CREATE TABLE report_notes (
+	id        INTEGER PRIMARY KEY,
+	report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	position  INTEGER NOT NULL CHECK (position >= 1),
+	text      TEXT    NOT NULL,
+	UNIQUE (report_id, position)
+);
+
 CREATE TABLE report_warnings (
 	id        INTEGER PRIMARY KEY,
 	report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
 	position  INTEGER NOT NULL,
-	message   TEXT    NOT NULL,
+	message   TEXT    NOT NULL, kind TEXT, page INTEGER CHECK (page >= 1), text TEXT,
 	UNIQUE (report_id, position)
 );
 
@@ -82,7 +102,7 @@ CREATE TABLE reports (
 	plan_start  INTEGER,
 	plan_end    INTEGER,
 	ingested_at TEXT    NOT NULL
-);
+, text_read      INTEGER CHECK (text_read >= 0), text_fields    INTEGER CHECK (text_fields >= 0), text_extras    INTEGER CHECK (text_extras >= 0), text_notes     INTEGER CHECK (text_notes >= 0), text_furniture INTEGER CHECK (text_furniture >= 0), text_lost      INTEGER CHECK (text_lost >= 0), text_share     REAL    CHECK (text_share BETWEEN 0 AND 1));
 
 CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -131,6 +151,8 @@ SELECT
 	(SELECT count(*) FROM facts AS f JOIN measures AS m ON m.id = f.measure_id
 	  WHERE m.report_id = r.id) AS fact_count,
 	(SELECT count(*) FROM report_warnings AS w WHERE w.report_id = r.id) AS warning_count,
+	(SELECT count(*) FROM report_notes AS n WHERE n.report_id = r.id) AS note_count,
+	r.text_share  AS text_share,
 	r.ingested_at AS ingested_at
 FROM reports AS r;
 
