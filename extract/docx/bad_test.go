@@ -210,30 +210,3 @@ func TestCancel(t *testing.T) {
 		t.Errorf("err = %v, want an *hesabat.Error for t.docx wrapping context.Canceled", err)
 	}
 }
-
-// TestCapReader checks the caps hold while reading, whatever the headers
-// declared: the budget over all parts and the ratio of one part.
-func TestCapReader(t *testing.T) {
-	cases := []struct {
-		name       string
-		n          int
-		budget     int64
-		compressed uint64
-		tooLarge   bool
-	}{
-		{"within both caps", 2 << 20, 3 << 20, 1 << 20, false},
-		{"over the budget", 2 << 20, 1 << 20, 1 << 20, true},
-		{"over the ratio", 2 << 20, 3 << 20, 1000, true},
-		{"small parts are not ratio-checked", 1 << 19, 3 << 20, 1, false},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			pk := &pkg{budget: tc.budget, opts: New(Options{}).opts}
-			c := &capReader{rc: io.NopCloser(bytes.NewReader(make([]byte, tc.n))), pk: pk, compressed: tc.compressed}
-			_, err := io.Copy(io.Discard, c)
-			if got := err == errTooLarge; got != tc.tooLarge {
-				t.Errorf("err = %v, want too large %v", err, tc.tooLarge)
-			}
-		})
-	}
-}

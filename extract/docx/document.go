@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/zipsafe"
 )
 
 // Namespaces, matched on xml.Name.Space: prefixes are the file's choice.
@@ -18,10 +19,6 @@ const (
 	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 )
-
-// maxDepth bounds element nesting in the main part; Token has no limit of
-// its own and nested tables recurse.
-const maxDepth = 256
 
 // maxFields bounds the stack of open complex fields.
 const maxFields = 64
@@ -140,7 +137,7 @@ func (p *parser) next() (xml.Token, error) {
 	switch t.(type) {
 	case xml.StartElement:
 		p.depth++
-		if p.depth > maxDepth {
+		if p.depth > zipsafe.MaxDepth {
 			return nil, errDepth
 		}
 	case xml.EndElement:

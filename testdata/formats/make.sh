@@ -1,0 +1,24 @@
+#!/bin/sh
+# Renders the seed and ten corpus reports from DOCX to Word 97-2003 (.doc),
+# OpenDocument (.odt, flat .fodt) and HTML with LibreOffice, for the gold
+# tests of extract/doc, extract/odt and extract/html. Run from the
+# repository root: sh testdata/formats/make.sh. The output is committed;
+# tests never need LibreOffice.
+set -eu
+out=testdata/formats
+reports="testdata/seed/seed.docx"
+# Ten corpus reports of different shapes: landscape (r003, r013), without
+# table borders (r005, r015), and plain portrait ones over the three years.
+for r in r001-2020 r003-2022 r005-2021 r010-2020 r013-2020 r015-2022 r022-2020 r033-2022 r044-2021 r056-2021; do
+	reports="$reports fixtures/corpus/docx/$r.docx"
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for fmt in doc odt fodt html; do
+	mkdir -p "$out/$fmt"
+	# A private profile, so that a running LibreOffice does not take the job.
+	soffice -env:UserInstallation=file://$tmp/profile --headless \
+		--convert-to "$fmt" --outdir "$out/$fmt" $reports >/dev/null
+done
+# LibreOffice may export images next to the HTML; the tests need none.
+find "$out/html" -type f ! -name '*.html' -delete
