@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/doc"
 	"github.com/hesabat/hesabat/extract/docx"
 	"github.com/hesabat/hesabat/extract/odt"
 	"github.com/hesabat/hesabat/extract/pdf"
@@ -62,6 +63,7 @@ func newPipeline(l limits) (*pipeline, error) {
 		hesabat.TXT:  txt.Extractor{},
 		hesabat.DOCX: docx.New(docx.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
 		hesabat.PDF:  pdfx,
+		hesabat.DOC:  doc.Extractor{},
 		hesabat.ODT:  odt.New(odt.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
 	}}, nil
 }

@@ -19,7 +19,8 @@ import (
 
 // oleFile builds a minimal OLE compound file (512-byte sectors: header,
 // FAT in sector 0, directory in sector 1) whose directory holds the root
-// and names (at most three), followed by the sectors in tail.
+// and names (at most three, empty streams), followed by the sectors in
+// tail.
 func oleFile(names []string, tail ...[]byte) []byte {
 	le := binary.LittleEndian
 	b := make([]byte, 3*512)
@@ -32,8 +33,8 @@ func oleFile(names []string, tail ...[]byte) []byte {
 	le.PutUint32(b[0x2C:], 1)
 	le.PutUint32(b[0x30:], 1)
 	le.PutUint32(b[0x38:], 4096)
-	le.PutUint32(b[0x3C:], endOfChain)
-	le.PutUint32(b[0x44:], endOfChain)
+	le.PutUint32(b[0x3C:], 0xFFFFFFFE)
+	le.PutUint32(b[0x44:], 0xFFFFFFFE)
 	for i := range 109 {
 		le.PutUint32(b[0x4C+4*i:], 0xFFFFFFFF)
 	}
@@ -43,9 +44,21 @@ func oleFile(names []string, tail ...[]byte) []byte {
 		le.PutUint32(fat[4*i:], 0xFFFFFFFF)
 	}
 	le.PutUint32(fat[0:], 0xFFFFFFFD)
-	le.PutUint32(fat[4:], endOfChain)
-	for i, n := range append([]string{"Root Entry"}, names...) {
+	le.PutUint32(fat[4:], 0xFFFFFFFE) // end of chain
+	all := append([]string{"Root Entry"}, names...)
+	for i, n := range all {
 		e := b[1024+128*i:]
+		// The directory tree: the root's child is entry 1, each entry's
+		// right sibling the next one; 0xFFFFFFFF is "none".
+		for _, f := range []int{0x44, 0x48, 0x4C} {
+			le.PutUint32(e[f:], 0xFFFFFFFF)
+		}
+		switch {
+		case i == 0 && len(all) > 1:
+			le.PutUint32(e[0x4C:], 1)
+		case i > 0 && i+1 < len(all):
+			le.PutUint32(e[0x48:], uint32(i+1))
+		}
 		u := utf16.Encode([]rune(n))
 		for j, c := range u {
 			le.PutUint16(e[2*j:], c)

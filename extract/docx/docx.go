@@ -129,7 +129,7 @@ func sniff(name string, r io.ReaderAt, size int64) error {
 	case bytes.HasPrefix(h, []byte("PK\x03\x04")), bytes.HasPrefix(h, []byte("PK\x05\x06")):
 		return nil
 	case bytes.Equal(h, oleMagic):
-		return oleError(name, r, size)
+		return oleError(name, r)
 	case bytes.HasPrefix(h, []byte(`{\rtf`)):
 		return hesabat.Errorf(name, hesabat.ErrUnsupported, "save it as .docx in Word or LibreOffice", "an RTF file, not DOCX")
 	case bytes.HasPrefix(h, []byte("<?xml")), bytes.HasPrefix(h, []byte("\xef\xbb\xbf<?xml")):
