@@ -18,6 +18,7 @@ import (
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/extract/doc"
 	"github.com/hesabat/hesabat/extract/docx"
+	"github.com/hesabat/hesabat/extract/html"
 	"github.com/hesabat/hesabat/extract/odt"
 	"github.com/hesabat/hesabat/extract/pdf"
 	"github.com/hesabat/hesabat/extract/txt"
@@ -64,6 +65,7 @@ func newPipeline(l limits) (*pipeline, error) {
 		hesabat.DOCX: docx.New(docx.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
 		hesabat.PDF:  pdfx,
 		hesabat.DOC:  doc.Extractor{},
+		hesabat.HTML: html.Extractor{},
 		hesabat.ODT:  odt.New(odt.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
 	}}, nil
 }

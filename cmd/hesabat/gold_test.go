@@ -59,7 +59,7 @@ func goldCases(t *testing.T) map[string]string {
 	}
 	// The seed and ten corpus reports in the other formats, rendered by
 	// testdata/formats/make.sh, and the seed as hand-written pages.
-	for _, ext := range []string{"doc", "odt", "fodt"} {
+	for _, ext := range []string{"doc", "odt", "fodt", "html"} {
 		files, _ := filepath.Glob(filepath.Join(root, "testdata/formats", ext, "*."+ext))
 		if len(files) < 11 {
 			t.Fatalf("%d files in testdata/formats/%s, want the seed and ten corpus reports", len(files), ext)
