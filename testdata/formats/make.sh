@@ -32,3 +32,6 @@ for fmt in doc odt; do
 	soffice -env:UserInstallation=file://$tmp/profile --headless --infilter="HTML (StarWriter)" \
 		--convert-to "$fmt" --outdir "$out/$fmt" "$tmp/seed-handwritten.html" >/dev/null
 done
+# The features page (features.fodt, written by hand) in DOC.
+soffice -env:UserInstallation=file://$tmp/profile --headless \
+	--convert-to doc --outdir "$out" "$out/features.fodt" >/dev/null
