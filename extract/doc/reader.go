@@ -70,8 +70,9 @@ func (d *reader) read() error {
 	}
 	start := 0
 	for i, n := range d.fib.ccp {
-		if n > maxStoryLength {
-			return fmt.Errorf("a story of %d characters (limit %d)", n, maxStoryLength)
+		// Every character takes a byte of the WordDocument stream at least.
+		if int(n) > len(d.wd)-start || n > maxStoryLength {
+			return fmt.Errorf("a story of %d characters, more than the file holds", n)
 		}
 		units, fcs, err := d.story(start, start+int(n))
 		if err != nil {

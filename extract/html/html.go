@@ -17,7 +17,8 @@
 // The text's encoding is taken from a byte order mark, else from a
 // <meta> charset declaration, else guessed from the bytes (UTF-8, or
 // Windows-1254 or -1251; see extract/internal/textenc). A page declaring
-// UTF-8 whose bytes are not is guessed, with a warning. A web page has no
+// an unknown charset, or UTF-8 when its bytes are not, is guessed, with a
+// warning. A web page has no
 // pages: every row is on page 1; offsets are unknown (-1).
 package html
 
@@ -46,7 +47,7 @@ type Extractor struct{}
 // table of a few hundred cells.
 const (
 	MaxSize  = 64 << 20
-	maxCells = 200_000 // cells in the measure table
+	maxCells = 50_000 // cells in the measure table: 50 times a long report's
 	maxDepth = 512     // element nesting walked
 	maxSpan  = 1000    // the HTML limit on colspan
 	maxRows  = 65534   // the HTML limit on rowspan
@@ -54,9 +55,9 @@ const (
 
 // Extract reads the page r of size bytes. It fails with an *hesabat.Error
 // naming src.Path and wrapping hesabat.ErrEmpty, ErrUnsupported (binary
-// data, an unknown declared encoding), ErrTooLarge (over MaxSize, a
-// measure table of more than 200,000 cells, elements nested deeper than
-// 512) or, when ctx is done, ctx.Err(). Extract never panics.
+// data), ErrTooLarge (over MaxSize, a measure table of more than 50,000
+// cells, elements nested deeper than 512) or, when ctx is done, ctx.Err().
+// Extract never panics.
 func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (doc *hesabat.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -79,8 +80,8 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrUnsupported, "is it really a web page? save it from the browser again", "%v", err)
 	}
 	root, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return nil, hesabat.Errorf(src.Path, hesabat.ErrCorrupt, "", "%v", err)
+	if err != nil { // the parser's only failure: elements nested too deep
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrTooLarge, "", "%v", err)
 	}
 	w := &walker{ctx: ctx, doc: doc}
 	w.measure = w.pick(root)
