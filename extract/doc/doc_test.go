@@ -83,7 +83,7 @@ func TestFeatures(t *testing.T) {
 		"P [1:Sınaq hesabatı]",
 		"T H [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
 		"T [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.]", // field result kept, code and note mark dropped
-		"T [1:] [1:] [1:Qalan hissə əlavə]",                          // merge continuation empty; deletion out, insertion in
+		"T [1:] [1:] [1:Qalan hissə əlavə]",                        // merge continuation empty; deletion out, insertion in
 		"T [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
 		"P [1:Qeyd: sınaq.]",
 	}

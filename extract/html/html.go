@@ -48,9 +48,9 @@ type Extractor struct{}
 const (
 	MaxSize  = 64 << 20
 	maxCells = 50_000 // cells in the measure table: 50 times a long report's
-	maxDepth = 512     // element nesting walked
-	maxSpan  = 1000    // the HTML limit on colspan
-	maxRows  = 65534   // the HTML limit on rowspan
+	maxDepth = 512    // element nesting walked
+	maxSpan  = 1000   // the HTML limit on colspan
+	maxRows  = 65534  // the HTML limit on rowspan
 )
 
 // Extract reads the page r of size bytes. It fails with an *hesabat.Error
