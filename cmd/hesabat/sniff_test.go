@@ -116,3 +116,12 @@ func TestIngestFormats(t *testing.T) {
 		t.Errorf("formats stored: %q, want %q", formats, want)
 	}
 }
+
+func TestHelpListsFormats(t *testing.T) {
+	_, stdout, _ := cli(t, "", "help")
+	for _, ext := range []string{".pdf", ".docx", ".doc", ".odt", ".fodt", ".html", ".htm", ".txt"} {
+		if !strings.Contains(stdout, ext+" ") && !strings.Contains(stdout, ext+",") {
+			t.Errorf("help does not list %s:\n%s", ext, stdout)
+		}
+	}
+}

@@ -238,3 +238,27 @@ func check(t *testing.T, x *Extractor, data []byte) {
 		}
 	}
 }
+
+// TestFeatures reads testdata/formats/features.fodt, written by hand: the
+// expected rows are read off it.
+func TestFeatures(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/formats/features.fodt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"P p1 [1:Sınaq hesabatı]",
+		"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
+		"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.|Haşiyə mətni]",
+		"T p1 [1:] [1:] [1:Qalan hissə əlavə]",
+		"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
+		"P p1 [1:Qeyd: sınaq.]",
+	}
+	if got := show(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
