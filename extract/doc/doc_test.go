@@ -5,16 +5,15 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/extract/docx"
+	"github.com/hesabat/hesabat/extract/internal/doccheck"
 )
 
 func read(t testing.TB, name string) []byte {
@@ -30,25 +29,6 @@ func extract(data []byte) (*hesabat.Document, error) {
 	return Extractor{}.Extract(context.Background(), hesabat.Source{Path: "t.doc"}, bytes.NewReader(data), int64(len(data)))
 }
 
-// show prints rows compactly: "T H [2:a|b] [1:]" for a table row (T),
-// header (H), a cell of span 2 with paragraphs a and b and an empty
-// cell; "P [1:text]" for a paragraph.
-func show(rows []hesabat.Row) []string {
-	var out []string
-	for _, r := range rows {
-		var b strings.Builder
-		b.WriteString(map[bool]string{true: "T", false: "P"}[r.InTable])
-		if r.Header {
-			b.WriteString(" H")
-		}
-		for _, c := range r.Cells {
-			fmt.Fprintf(&b, " [%d:%s]", c.Columns(), strings.Join(c.Paras, "|"))
-		}
-		out = append(out, b.String())
-	}
-	return out
-}
-
 // TestSeedAsDocx reads the seed's .doc (LibreOffice's rendering of the
 // seed's DOCX) and the DOCX itself: both must give the same rows.
 func TestSeedAsDocx(t *testing.T) {
@@ -61,7 +41,7 @@ func TestSeedAsDocx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, w := show(got.Rows), show(want.Rows)
+	g, w := doccheck.Show(got.Rows), doccheck.Show(want.Rows)
 	if len(g) != len(w) {
 		t.Fatalf("%d rows, DOCX has %d", len(g), len(w))
 	}
@@ -80,14 +60,14 @@ func TestFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"P [1:Sınaq hesabatı]",
-		"T H [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
-		"T [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.]", // field result kept, code and note mark dropped
-		"T [1:] [1:] [1:Qalan hissə əlavə]",                        // merge continuation empty; deletion out, insertion in
-		"T [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
-		"P [1:Qeyd: sınaq.]",
+		"P p1 [1:Sınaq hesabatı]",
+		"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
+		"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.]", // field result kept, code and note mark dropped
+		"T p1 [1:] [1:] [1:Qalan hissə əlavə]",                        // merge continuation empty; deletion out, insertion in
+		"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
+		"P p1 [1:Qeyd: sınaq.]",
 	}
-	if got := show(doc.Rows); !reflect.DeepEqual(got, want) {
+	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 	if want := []hesabat.Furniture{{Kind: "footnote", Text: "Haşiyə mətni"}}; !reflect.DeepEqual(doc.Furniture, want) {
@@ -103,20 +83,20 @@ func TestMerges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := show(doc.Rows)
+	rows := doccheck.Show(doc.Rows)
 	var section, continued string
 	for i, r := range rows {
 		if strings.Contains(r, "Dövlət xidmətləri]") {
 			section = r
 		}
-		if strings.HasPrefix(r, "T [1:4.1.]") && i+1 < len(rows) {
+		if strings.HasPrefix(r, "T p1 [1:4.1.]") && i+1 < len(rows) {
 			continued = rows[i+1]
 		}
 	}
-	if section != "T [4:4. Dövlət xidmətləri]" {
+	if section != "T p1 [4:4. Dövlət xidmətləri]" {
 		t.Errorf("section row %q", section)
 	}
-	if !strings.HasPrefix(continued, "T [1:] [1:] [1:] [1:Dövlət Statistika Komitəsi tərəfindən") {
+	if !strings.HasPrefix(continued, "T p1 [1:] [1:] [1:] [1:Dövlət Statistika Komitəsi tərəfindən") {
 		t.Errorf("row after 4.1: %.100q", continued)
 	}
 }
@@ -254,7 +234,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, file, wd, table []byte) {
 		doc, err := extract(file)
-		checkDoc(t, doc, err)
+		check(t, doc, err)
 		d := &reader{ctx: context.Background(), wd: wd, table: table, doc: &hesabat.Document{}}
 		if d.fib, err = readFIB(wd); err != nil || d.fib.encrypted || d.fib.nFib < nFib97 {
 			return
@@ -267,27 +247,17 @@ func FuzzExtract(f *testing.F) {
 			}()
 			err = d.read()
 		}()
-		checkDoc(t, d.doc, err)
+		check(t, d.doc, err)
 	})
 }
 
-func checkDoc(t *testing.T, doc *hesabat.Document, err error) {
-	if err != nil {
-		if strings.Contains(err.Error(), "internal error") {
-			t.Fatal(err)
-		}
-		return
+// check fails on an error other than an *hesabat.Error or a recovered
+// panic, and on a Document that breaks an invariant.
+func check(t *testing.T, doc *hesabat.Document, err error) {
+	if err == nil {
+		err = doccheck.Sane(doc)
 	}
-	for _, r := range doc.Rows {
-		if r.Page < 1 || r.Page > doc.Pages {
-			t.Fatalf("row on page %d of %d", r.Page, doc.Pages)
-		}
-		for _, c := range r.Cells {
-			for _, p := range c.Paras {
-				if c.Span < 1 || !utf8.ValidString(p) || p == "" || strings.TrimSpace(p) != p {
-					t.Fatalf("bad cell %+v", c)
-				}
-			}
-		}
+	if err != nil && (strings.Contains(err.Error(), "internal error") || !errors.As(err, new(*hesabat.Error))) {
+		t.Fatal(err)
 	}
 }

@@ -223,7 +223,7 @@ func (pk *pkg) wrap(part string, p *parser, err error) error {
 	case errors.As(err, &se), p != nil:
 		off := int64(-1)
 		if p != nil {
-			off = p.d.InputOffset()
+			off = p.D.InputOffset()
 		}
 		return hesabat.Errorf(pk.path, hesabat.ErrCorrupt, "the document is damaged; open and re-save it in Word", "%s: malformed XML at byte %d: %v", part, off, err)
 	}

@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/xmlsafe"
 	"github.com/hesabat/hesabat/extract/internal/zipsafe"
 )
 
@@ -194,69 +195,20 @@ func (x *Extractor) flat(ctx context.Context, doc *hesabat.Document, r io.Reader
 // parser streams one XML part (content.xml, styles.xml, or a flat ODT)
 // into a Document.
 type parser struct {
-	ctx   context.Context
-	d     *xml.Decoder
-	doc   *hesabat.Document
-	depth int
-	start int64 // offset of the token last read
-	mime  string
+	xmlsafe.Tokens
+	ctx  context.Context
+	doc  *hesabat.Document
+	mime string
 
 	breaks int // soft page breaks seen so far
 	rows   int // rows appended by this parser
 }
 
 func newParser(ctx context.Context, r io.Reader, doc *hesabat.Document) *parser {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
-		return nil, errors.New("XML encoding " + strconv.Quote(label) + " not supported")
-	}
-	return &parser{ctx: ctx, d: d, doc: doc}
-}
-
-var (
-	errDepth = errors.New("elements nested too deep")
-	errEnd   = errors.New("the part ends before the document does")
-)
-
-// wrap describes a malformed part.
-func (p *parser) wrap(part string, err error) error {
-	return hesabat.Errorf(p.doc.Source.Path, hesabat.ErrCorrupt, "the document is damaged; "+resave, "%s: malformed XML at byte %d: %v", part, p.d.InputOffset(), err)
-}
-
-// next returns the next token, tracking depth and the token's offset.
-func (p *parser) next() (xml.Token, error) {
-	p.start = p.d.InputOffset()
-	t, err := p.d.Token()
-	if err != nil {
-		if err == io.EOF {
-			return nil, errEnd
-		}
-		return nil, err
-	}
-	switch t.(type) {
-	case xml.StartElement:
-		p.depth++
-		if p.depth > zipsafe.MaxDepth {
-			return nil, errDepth
-		}
-	case xml.EndElement:
-		p.depth--
-	case xml.Directive:
-		return nil, errors.New("unexpected <!...> directive")
-	}
-	return t, nil
-}
-
-// skip reads to the end of the element just started.
-func (p *parser) skip() error {
-	for depth := p.depth; ; {
-		if _, err := p.next(); err != nil {
-			return err
-		}
-		if p.depth < depth {
-			return nil
-		}
-	}
+	tokens := xmlsafe.New(r, func(label string) error {
+		return errors.New("XML encoding " + strconv.Quote(label) + " not supported")
+	})
+	return &parser{Tokens: tokens, ctx: ctx, doc: doc}
 }
 
 // children calls visit for each child element of the element just started,
@@ -264,7 +216,7 @@ func (p *parser) skip() error {
 // between children goes to text when it is not nil.
 func (p *parser) children(visit func(xml.StartElement) error, text func(string)) error {
 	for {
-		t, err := p.next()
+		t, err := p.Next()
 		if err != nil {
 			return err
 		}
@@ -281,6 +233,11 @@ func (p *parser) children(visit func(xml.StartElement) error, text func(string))
 			}
 		}
 	}
+}
+
+// wrap describes a malformed part.
+func (p *parser) wrap(part string, err error) error {
+	return hesabat.Errorf(p.doc.Source.Path, hesabat.ErrCorrupt, "the document is damaged; "+resave, "%s: malformed XML at byte %d: %v", part, p.D.InputOffset(), err)
 }
 
 func is(n xml.Name, space, local string) bool { return n.Space == space && n.Local == local }
@@ -308,7 +265,7 @@ func count(e xml.StartElement, local string, hi int) int {
 // office:master-styles' headers and footers, wherever they stand.
 func (p *parser) parse() error {
 	for {
-		t, err := p.next()
+		t, err := p.Next()
 		if err != nil {
 			return err
 		}
@@ -327,22 +284,18 @@ func (p *parser) parse() error {
 				if is(e.Name, nsOffice, "text") {
 					return p.children(p.block(nil), nil)
 				}
-				return p.skip()
+				return p.Skip()
 			}, nil)
 		case is(e.Name, nsOffice, "master-styles"):
 			return p.masterStyles()
 		}
-		return p.skip()
+		return p.Skip()
 	}, nil)
 	if err != nil {
 		return err
 	}
-	for {
-		if _, err := p.d.Token(); err == io.EOF {
-			break
-		} else if err != nil {
-			return err
-		}
+	if err := p.Finish(); err != nil {
+		return err
 	}
 	p.doc.Pages = max(p.doc.Pages, p.breaks+1)
 	return nil
@@ -353,7 +306,7 @@ func (p *parser) parse() error {
 func (p *parser) masterStyles() error {
 	return p.children(func(e xml.StartElement) error {
 		if !is(e.Name, nsStyle, "master-page") {
-			return p.skip()
+			return p.Skip()
 		}
 		return p.children(func(e xml.StartElement) error {
 			kind := ""
@@ -364,7 +317,7 @@ func (p *parser) masterStyles() error {
 				kind = "footer"
 			}
 			if e.Name.Space != nsStyle || kind == "" {
-				return p.skip()
+				return p.Skip()
 			}
 			var paras []string
 			err := p.children(p.block(&paras), nil)
@@ -394,11 +347,11 @@ func (p *parser) block(into *[]string) func(xml.StartElement) error {
 			return p.listItem(into, visit)
 		case is(e.Name, nsText, "soft-page-break"):
 			p.breaks++
-			return p.skip()
+			return p.Skip()
 		case is(e.Name, nsTable, "table"):
 			return p.table(into)
 		}
-		return p.skip()
+		return p.Skip()
 	}
 	return visit
 }
@@ -411,7 +364,7 @@ func (p *parser) listItem(into *[]string, visit func(xml.StartElement) error) er
 		switch {
 		case is(e.Name, nsText, "number"):
 			var b strings.Builder
-			err := p.children(func(xml.StartElement) error { return p.skip() }, func(s string) { b.WriteString(s) })
+			err := p.children(func(xml.StartElement) error { return p.Skip() }, func(s string) { b.WriteString(s) })
 			label = strings.TrimSpace(b.String())
 			return err
 		case label != "" && (is(e.Name, nsText, "p") || is(e.Name, nsText, "h")):
@@ -436,7 +389,7 @@ func (p *parser) emitRow(row hesabat.Row) error {
 // then the bodies of the notes it cites go to *into, or become rows when
 // into is nil.
 func (p *parser) paragraph(into *[]string, label string) error {
-	off, page := p.start, p.breaks+1
+	off, page := p.Start, p.breaks+1
 	var b strings.Builder
 	var notes []string
 	if err := p.inline(&b, &notes); err != nil {
@@ -469,7 +422,7 @@ func (p *parser) inline(b *strings.Builder, notes *[]string) error {
 	text := func(s string) { b.WriteString(s) }
 	visit = func(e xml.StartElement) error {
 		if e.Name.Space != nsText {
-			return p.skip() // frames, drawings, annotations, foreign elements
+			return p.Skip() // frames, drawings, annotations, foreign elements
 		}
 		switch e.Name.Local {
 		case "s":
@@ -478,17 +431,17 @@ func (p *parser) inline(b *strings.Builder, notes *[]string) error {
 				n = 1
 			}
 			b.WriteString(strings.Repeat(" ", min(n, 64)))
-			return p.skip()
+			return p.Skip()
 		case "tab", "line-break":
 			b.WriteString(" ")
-			return p.skip()
+			return p.Skip()
 		case "soft-page-break":
 			p.breaks++
-			return p.skip()
+			return p.Skip()
 		case "note":
 			return p.note(notes)
 		case "tracked-changes", "note-citation", "ruby-text":
-			return p.skip()
+			return p.Skip()
 		}
 		// Spans, links, fields, bookmarks, change marks: read through.
 		return p.children(visit, text)
@@ -503,7 +456,7 @@ func (p *parser) note(notes *[]string) error {
 		if is(e.Name, nsText, "note-body") {
 			return p.children(p.block(notes), nil)
 		}
-		return p.skip()
+		return p.Skip()
 	}, nil)
 }
 
@@ -542,7 +495,7 @@ func (p *parser) table(into *[]string) error {
 			case is(e.Name, nsText, "soft-page-break"):
 				p.breaks++
 			}
-			return p.skip()
+			return p.Skip()
 		}
 	}
 	return p.children(visit(false), nil)
@@ -551,7 +504,7 @@ func (p *parser) table(into *[]string) error {
 // row reads a table:table-row (repeated as table:number-rows-repeated
 // says).
 func (p *parser) row(ts *tableState, e xml.StartElement, header bool) error {
-	off, page := p.start, p.breaks+1
+	off, page := p.Start, p.breaks+1
 	repeat := count(e, "number-rows-repeated", maxRepeat)
 	var cells []hesabat.Cell
 	col, hidden := 0, 0 // next grid column; covered cells a span still hides
@@ -561,7 +514,7 @@ func (p *parser) row(ts *tableState, e xml.StartElement, header bool) error {
 	err := p.children(func(e xml.StartElement) error {
 		covered := is(e.Name, nsTable, "covered-table-cell")
 		if !covered && !is(e.Name, nsTable, "table-cell") {
-			return p.skip()
+			return p.Skip()
 		}
 		n := count(e, "number-columns-repeated", maxSpan)
 		var paras []string

@@ -5,14 +5,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/doccheck"
 )
 
 const (
@@ -28,6 +27,13 @@ func odtFiles(body string) map[string]string {
 		"content.xml":           contentOpen + body + contentClose,
 		"META-INF/manifest.xml": `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>`,
 	}
+}
+
+// withContent returns the parts of a minimal ODT whose content.xml is b.
+func withContent(b []byte) map[string]string {
+	files := odtFiles("")
+	files["content.xml"] = string(b)
+	return files
 }
 
 func zipOf(t testing.TB, files map[string]string) []byte {
@@ -50,30 +56,6 @@ func zipOf(t testing.TB, files map[string]string) []byte {
 
 func extract(data []byte, opts Options) (*hesabat.Document, error) {
 	return New(opts).Extract(context.Background(), hesabat.Source{Path: "t.odt"}, bytes.NewReader(data), int64(len(data)))
-}
-
-// show prints rows compactly: "T H p1 [2:a|b] [1:]" for a table row
-// (T), header (H), on page 1, a cell of span 2 with paragraphs a and b
-// and an empty cell; "P p1 [1:text]" for a paragraph.
-func show(doc *hesabat.Document) []string {
-	var out []string
-	for _, r := range doc.Rows {
-		var b strings.Builder
-		if r.InTable {
-			b.WriteString("T ")
-		} else {
-			b.WriteString("P ")
-		}
-		if r.Header {
-			b.WriteString("H ")
-		}
-		fmt.Fprintf(&b, "p%d", r.Page)
-		for _, c := range r.Cells {
-			fmt.Fprintf(&b, " [%d:%s]", c.Span, strings.Join(c.Paras, "|"))
-		}
-		out = append(out, b.String())
-	}
-	return out
 }
 
 func cell(s string) string { return `<table:table-cell><text:p>` + s + `</text:p></table:table-cell>` }
@@ -123,7 +105,7 @@ func TestRows(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := show(doc); !reflect.DeepEqual(got, tc.want) {
+			if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("rows\n got %q\nwant %q", got, tc.want)
 			}
 		})
@@ -138,13 +120,13 @@ func TestFurnitureAndFlat(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}, {Kind: "footer", Text: "1"}}
-	if !reflect.DeepEqual(doc.Furniture, want) || !reflect.DeepEqual(show(doc), []string{"P p1 [1:Mətn]"}) {
-		t.Errorf("furniture %v, rows %q", doc.Furniture, show(doc))
+	if !reflect.DeepEqual(doc.Furniture, want) || !reflect.DeepEqual(doccheck.Show(doc.Rows), []string{"P p1 [1:Mətn]"}) {
+		t.Errorf("furniture %v, rows %q", doc.Furniture, doccheck.Show(doc.Rows))
 	}
 	flat := strings.Replace(contentOpen, "office:document-content", `office:document office:mimetype="`+textMime+`"`, 1) +
 		`<text:p>Düz</text:p>` + strings.Replace(contentClose, "office:document-content", "office:document", 1)
 	doc, err = extract([]byte(flat), Options{})
-	if err != nil || !reflect.DeepEqual(show(doc), []string{"P p1 [1:Düz]"}) {
+	if err != nil || !reflect.DeepEqual(doccheck.Show(doc.Rows), []string{"P p1 [1:Düz]"}) {
 		t.Errorf("flat ODT: %v, %v", err, doc)
 	}
 }
@@ -210,33 +192,16 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(contentOpen + `<table:table><table:table-row>` + cell("a") + `</table:table-row></table:table>` + contentClose))
 	x := New(Options{MaxUncompressed: 16 << 20})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		check(t, x, data)
-		files := odtFiles("")
-		files["content.xml"] = string(data)
-		check(t, x, zipOf(t, files))
-	})
-}
-
-func check(t *testing.T, x *Extractor, data []byte) {
-	doc, err := x.Extract(context.Background(), hesabat.Source{Path: "f.odt"}, bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		if strings.Contains(err.Error(), "internal error") {
-			t.Fatal(err)
-		}
-		return
-	}
-	for _, r := range doc.Rows {
-		if r.Page < 1 || r.Page > doc.Pages {
-			t.Fatalf("row on page %d of %d", r.Page, doc.Pages)
-		}
-		for _, c := range r.Cells {
-			for _, p := range c.Paras {
-				if c.Span < 1 || !utf8.ValidString(p) || p == "" || strings.TrimSpace(p) != p {
-					t.Fatalf("bad cell %+v", c)
-				}
+		for _, in := range [][]byte{data, zipOf(t, withContent(data))} {
+			doc, err := x.Extract(context.Background(), hesabat.Source{Path: "f.odt"}, bytes.NewReader(in), int64(len(in)))
+			if err == nil {
+				err = doccheck.Sane(doc)
+			}
+			if err != nil && (strings.Contains(err.Error(), "internal error") || !errors.As(err, new(*hesabat.Error))) {
+				t.Fatal(err)
 			}
 		}
-	}
+	})
 }
 
 // TestFeatures reads testdata/formats/features.fodt, written by hand: the
@@ -258,7 +223,7 @@ func TestFeatures(t *testing.T) {
 		"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
 		"P p1 [1:Qeyd: sınaq.]",
 	}
-	if got := show(doc); !reflect.DeepEqual(got, want) {
+	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }

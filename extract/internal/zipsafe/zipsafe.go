@@ -37,9 +37,6 @@ const (
 	ratioFloor = 1 << 20
 	// MaxEntries caps the number of entries in the zip directory.
 	MaxEntries = 10000
-	// MaxDepth bounds element nesting in the XML parts read token by token:
-	// xml.Decoder.Token has no limit of its own, and nested tables recurse.
-	MaxDepth = 256
 )
 
 // WithDefaults returns l with zero fields replaced by the defaults.
