@@ -318,7 +318,7 @@ func TestIngestBadPDFs(t *testing.T) {
 		}
 		got = append(got, fmt.Sprintf("%s %s %v", filepath.Base(path), kind, hint))
 	}
-	want := []string{"empty.pdf empty file true", "encrypted-user.pdf encrypted true", "not-a-pdf.pdf unsupported format true", "truncated.pdf corrupt true"}
+	want := []string{"empty.pdf empty file true", "encrypted-user.pdf encrypted true", "not-a-pdf.pdf no measure table true", "truncated.pdf corrupt true"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("ingest_errors:\n got %q\nwant %q", got, want)
 	}

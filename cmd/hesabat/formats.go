@@ -156,9 +156,21 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 		r, err = transform.Build(doc)
 	}
 	if err != nil {
-		return nil, named(in.src.Path, err)
+		return nil, mismatched(named(in.src.Path, err), in.warnings)
 	}
 	return r, nil
+}
+
+// mismatched adds to a failure the format warnings found before it: a
+// file that fails as what its content is may be misnamed, and says so.
+func mismatched(err error, warnings []hesabat.Warning) error {
+	var he *hesabat.Error
+	if len(warnings) == 0 || !errors.As(err, &he) {
+		return err
+	}
+	e := *he
+	e.Err = fmt.Errorf("%w (%s)", he.Err, warnings[0].Message)
+	return &e
 }
 
 // named makes sure err names the file and, for timeouts, says what to do.

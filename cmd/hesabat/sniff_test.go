@@ -125,3 +125,13 @@ func TestHelpListsFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestMismatchInError checks that a misnamed file that fails says what it
+// really is: a web page saved as .pdf (a "not found" page).
+func TestMismatchInError(t *testing.T) {
+	path := filepath.Join(root, "testdata/pdf/not-a-pdf.pdf")
+	code, _, stderr := cli(t, "", "extract", path)
+	if code != 1 || !strings.HasPrefix(stderr, path+": no measure table") || !strings.Contains(stderr, "its content is html") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
