@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 
+	"github.com/richardlehane/mscfb"
+
 	"github.com/hesabat/hesabat"
 )
 
@@ -11,8 +13,8 @@ import (
 // XML declaration, a doctype and a few comments before the root element.
 const sniffLen = 1024
 
-// oleMagic starts an OLE compound file: a Word 97-2003 document (or an
-// encrypted OOXML one, which the DOC reader names as such).
+// oleMagic starts an OLE compound file: a Word 97-2003 document, or an
+// encrypted OOXML one.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // sniff names the format of a file by its content: magic bytes, the
@@ -22,7 +24,7 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 func sniff(data []byte) hesabat.Format {
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
-		return hesabat.DOC
+		return sniffOLE(data)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")), bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return sniffZip(data)
 	}
@@ -31,6 +33,22 @@ func sniff(data []byte) hesabat.Format {
 		return hesabat.PDF // readers accept junk before the header
 	}
 	return sniffMarkup(head)
+}
+
+// sniffOLE tells an encrypted OOXML file (its EncryptionInfo stream; the
+// DOCX reader names it) from a Word 97-2003 one. Other compound files
+// (.xls, .ppt) are DOC too, for the DOC reader to name.
+func sniffOLE(data []byte) hesabat.Format {
+	cf, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return "" // damaged: the extension's reader will say so
+	}
+	for _, f := range cf.File {
+		if len(f.Path) == 0 && f.Name == "EncryptionInfo" {
+			return hesabat.DOCX
+		}
+	}
+	return hesabat.DOC
 }
 
 // sniffZip tells DOCX from ODT by the entries the zip holds.

@@ -85,11 +85,13 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 	if err != nil {
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrCorrupt, "the file is damaged; "+resave, "OLE compound file: %v", err)
 	}
+	// An encrypted OOXML file is a compound file too, sometimes with a
+	// stub WordDocument stream for old readers.
+	if streams["EncryptionInfo"] != nil {
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrEncrypted, "remove the password in Word (File > Info > Protect Document > Encrypt with Password, clear it) and save again", "a password-protected Word file")
+	}
 	wd := streams["WordDocument"]
 	if wd == nil {
-		if streams["EncryptionInfo"] != nil {
-			return nil, hesabat.Errorf(src.Path, hesabat.ErrEncrypted, "remove the password in Word (File > Info > Protect Document > Encrypt with Password, clear it) and save again", "a password-protected Word file")
-		}
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrUnsupported, "only Word documents are read", "an Office file in the old binary format, but not a Word document (no WordDocument stream)")
 	}
 	f, err := readFIB(wd)
@@ -115,7 +117,11 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			return nil, &hesabat.Error{Path: src.Path, Err: err}
 		}
-		return nil, hesabat.Errorf(src.Path, hesabat.ErrCorrupt, "the file is damaged; "+resave, "%v", err)
+		hint := "the file is damaged; " + resave
+		if f.complex {
+			hint = "the file was fast-saved (Word's \"Allow fast saves\"), which leaves it in pieces; open it in Word, turn fast saves off and save it again, or save it as .docx"
+		}
+		return nil, hesabat.Errorf(src.Path, hesabat.ErrCorrupt, hint, "%v", err)
 	}
 	return d.doc, nil
 }
@@ -182,8 +188,9 @@ func readFIB(wd []byte) (*fib, error) {
 	if len(wd) < 154 {
 		return nil, errors.New("WordDocument stream too short for a FIB")
 	}
-	if le.Uint16(wd) != 0xA5EC {
-		return nil, fmt.Errorf("FIB signature %#x, not a Word document", le.Uint16(wd))
+	// 0xA5EC since Word 97; 0xA5DC in Word 6 and 95, whose nFib tells.
+	if id := le.Uint16(wd); id != 0xA5EC && id != 0xA5DC {
+		return nil, fmt.Errorf("FIB signature %#x, not a Word document", id)
 	}
 	f := &fib{nFib: le.Uint16(wd[2:]), lid: le.Uint16(wd[6:])}
 	flags := le.Uint16(wd[10:])

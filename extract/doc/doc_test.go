@@ -182,6 +182,8 @@ func TestBadInput(t *testing.T) {
 	noClx := bytes.Clone(seed)
 	// fcClx past the table stream: FibRgFcLcb starts at 154 in Word 97's FIB.
 	binary.LittleEndian.PutUint32(noClx[fibAt(t, noClx)+154+8*rgClx:], 0x7FFFFFFF)
+	fastNoClx := bytes.Clone(noClx)
+	binary.LittleEndian.PutUint16(fastNoClx[fibAt(t, fastNoClx)+10:], binary.LittleEndian.Uint16(fastNoClx[fibAt(t, fastNoClx)+10:])|0x0004) // fComplex
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -197,6 +199,7 @@ func TestBadInput(t *testing.T) {
 		{"obfuscated", patched(10, 0x8000), hesabat.ErrEncrypted, "password"},
 		{"Word 6/95", word6, hesabat.ErrUnsupported, "Word 6/95"},
 		{"piece table out of the stream", noClx, hesabat.ErrCorrupt, "runs past the table stream"},
+		{"fast-saved, piece table out of the stream", fastNoClx, hesabat.ErrCorrupt, "fast-saved"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := extract(tc.data)
