@@ -341,8 +341,12 @@ func TestOpenMigrations(t *testing.T) {
 		t.Fatalf("recorded %d migrations, embedded %d", len(first), len(embedded))
 	}
 	for i, r := range first {
-		if want := filepath.Base(embedded[i]); r.name != want || r.version != i+1 {
-			t.Errorf("migration %d recorded as %d %q, want %d %q", i, r.version, r.name, i+1, want)
+		// Numbers may have gaps: branches take their numbers in advance.
+		want := filepath.Base(embedded[i])
+		var version int
+		fmt.Sscanf(want, "%d_", &version)
+		if r.name != want || r.version != version {
+			t.Errorf("migration %d recorded as %d %q, want %d %q", i, r.version, r.name, version, want)
 		}
 		if _, err := time.Parse(timeFormat, r.appliedAt); err != nil {
 			t.Errorf("applied_at %q: %v", r.appliedAt, err)
@@ -727,7 +731,7 @@ func TestSaveReportFailureLeavesNothing(t *testing.T) {
 		},
 		{
 			name:    "unknown format",
-			spoil:   func(r *hesabat.Report) { r.Format = "odt" },
+			spoil:   func(r *hesabat.Report) { r.Format = "xls" },
 			wantErr: "CHECK constraint failed",
 		},
 		{

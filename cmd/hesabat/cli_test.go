@@ -69,7 +69,7 @@ func TestExtractBadInput(t *testing.T) {
 		{"empty.txt", nil, "empty file"},
 		{"binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), "unsupported format: binary data, not text"},
 		{"prose.txt", []byte("Bu sadəcə məktubdur.\nCədvəl yoxdur.\n"), `no measure table: no header with "Tədbirin adı"`},
-		{"notes.odt", []byte("x"), `unsupported format: unknown extension ".odt"`},
+		{"notes.ods", []byte("x"), `unsupported format: unknown extension ".ods"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := write(t, dir, tc.name, tc.data)
@@ -318,7 +318,7 @@ func TestIngestBadPDFs(t *testing.T) {
 		}
 		got = append(got, fmt.Sprintf("%s %s %v", filepath.Base(path), kind, hint))
 	}
-	want := []string{"empty.pdf empty file true", "encrypted-user.pdf encrypted true", "not-a-pdf.pdf unsupported format true", "truncated.pdf corrupt true"}
+	want := []string{"empty.pdf empty file true", "encrypted-user.pdf encrypted true", "not-a-pdf.pdf no measure table true", "truncated.pdf corrupt true"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("ingest_errors:\n got %q\nwant %q", got, want)
 	}

@@ -16,7 +16,10 @@ import (
 	"time"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/doc"
 	"github.com/hesabat/hesabat/extract/docx"
+	"github.com/hesabat/hesabat/extract/html"
+	"github.com/hesabat/hesabat/extract/odt"
 	"github.com/hesabat/hesabat/extract/pdf"
 	"github.com/hesabat/hesabat/extract/txt"
 	"github.com/hesabat/hesabat/transform"
@@ -61,6 +64,9 @@ func newPipeline(l limits) (*pipeline, error) {
 		hesabat.TXT:  txt.Extractor{},
 		hesabat.DOCX: docx.New(docx.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
 		hesabat.PDF:  pdfx,
+		hesabat.DOC:  doc.Extractor{},
+		hesabat.HTML: html.Extractor{},
+		hesabat.ODT:  odt.New(odt.Options{MaxUncompressed: l.maxDOCX, MaxRatio: l.maxRatio}),
 	}}, nil
 }
 
@@ -68,13 +74,19 @@ func newPipeline(l limits) (*pipeline, error) {
 func (p *pipeline) Close() error { return p.pdf.Close() }
 
 // formatOf names the format of a path by its extension; ok is false for
-// files hesabat does not read.
+// files hesabat does not read. The content has the last word (identify).
 func formatOf(path string) (hesabat.Format, bool) {
 	switch aztext.Lower(filepath.Ext(path)) {
 	case ".txt", ".text":
 		return hesabat.TXT, true
-	case ".docx", ".doc", ".docm":
+	case ".docx", ".docm":
 		return hesabat.DOCX, true
+	case ".doc":
+		return hesabat.DOC, true
+	case ".odt", ".fodt":
+		return hesabat.ODT, true
+	case ".html", ".htm":
+		return hesabat.HTML, true
 	case ".pdf":
 		return hesabat.PDF, true
 	}
@@ -83,15 +95,16 @@ func formatOf(path string) (hesabat.Format, bool) {
 
 // input is one file read into memory.
 type input struct {
-	src  hesabat.Source
-	data []byte
+	src      hesabat.Source
+	data     []byte
+	warnings []hesabat.Warning // found before extraction: a format mismatch
 }
 
 // read reads path and identifies it. The error names the file.
 func read(path string) (*input, error) {
 	f, ok := formatOf(path)
 	if !ok {
-		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "hesabat reads .pdf, .docx and .txt files", "unknown extension %q", filepath.Ext(path))
+		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "hesabat reads .pdf, .docx, .doc, .odt, .fodt, .html, .htm and .txt files", "unknown extension %q", filepath.Ext(path))
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -105,9 +118,11 @@ func read(path string) (*input, error) {
 		return nil, &hesabat.Error{Path: path, Err: unwrapPath(err)}
 	}
 	sum := sha256.Sum256(data)
+	f, warnings := identify(f, data)
 	return &input{
-		src:  hesabat.Source{Path: path, Format: f, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))},
-		data: data,
+		src:      hesabat.Source{Path: path, Format: f, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))},
+		data:     data,
+		warnings: warnings,
 	}, nil
 }
 
@@ -137,12 +152,25 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 	defer cancel()
 	doc, err := x.Extract(ctx, in.src, bytes.NewReader(in.data), int64(len(in.data)))
 	if err == nil {
+		doc.Warnings = append(in.warnings, doc.Warnings...)
 		r, err = transform.Build(doc)
 	}
 	if err != nil {
-		return nil, named(in.src.Path, err)
+		return nil, mismatched(named(in.src.Path, err), in.warnings)
 	}
 	return r, nil
+}
+
+// mismatched adds to a failure the format warnings found before it: a
+// file that fails as what its content is may be misnamed, and says so.
+func mismatched(err error, warnings []hesabat.Warning) error {
+	var he *hesabat.Error
+	if len(warnings) == 0 || !errors.As(err, &he) {
+		return err
+	}
+	e := *he
+	e.Err = fmt.Errorf("%w (%s)", he.Err, warnings[0].Message)
+	return &e
 }
 
 // named makes sure err names the file and, for timeouts, says what to do.

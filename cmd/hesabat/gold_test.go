@@ -57,6 +57,22 @@ func goldCases(t *testing.T) map[string]string {
 			cases[f] = filepath.Join(root, "fixtures/corpus/gold", name+".gold.json")
 		}
 	}
+	// The seed and ten corpus reports in the other formats, rendered by
+	// testdata/formats/make.sh, and the seed as hand-written pages.
+	for _, ext := range []string{"doc", "odt", "fodt", "html"} {
+		files, _ := filepath.Glob(filepath.Join(root, "testdata/formats", ext, "*."+ext))
+		if len(files) < 11 {
+			t.Fatalf("%d files in testdata/formats/%s, want the seed and ten corpus reports", len(files), ext)
+		}
+		for _, f := range files {
+			name := strings.TrimSuffix(filepath.Base(f), "."+ext)
+			if strings.HasPrefix(name, "seed") {
+				cases[f] = seedGold
+			} else {
+				cases[f] = filepath.Join(root, "fixtures/corpus/gold", name+".gold.json")
+			}
+		}
+	}
 	return cases
 }
 

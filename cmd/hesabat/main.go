@@ -1,5 +1,5 @@
 // Command hesabat turns Azerbaijani government reports on national action
-// plans (PDF, DOCX, plain text) into a SQLite database.
+// plans (PDF, DOCX, DOC, ODT, web pages, plain text) into a SQLite database.
 //
 //	hesabat extract FILE...            print each report as JSON
 //	hesabat ingest [--db F] PATH...    load files and folders into SQLite
@@ -30,6 +30,9 @@ Usage:
   hesabat ingest [flags] PATH...           load files and folders into SQLite
   hesabat normalize [FILE|-]               print text in normalised form
   hesabat facts [FILE|-]                   print the numeric facts in text, one JSON line each
+
+Formats: .pdf .docx .doc .odt .fodt .html .htm .txt, told apart by content
+first, extension second.
 
 Run 'hesabat COMMAND -h' for a command's flags.
 `

@@ -91,7 +91,7 @@ CREATE TABLE report_warnings (
 CREATE TABLE reports (
 	id          INTEGER PRIMARY KEY,
 	path        TEXT    NOT NULL,
-	format      TEXT    NOT NULL CHECK (format IN ('txt', 'docx', 'pdf')),
+	format      TEXT    NOT NULL CHECK (format IN ('txt', 'docx', 'pdf', 'doc', 'odt', 'html')),
 	sha256      TEXT    NOT NULL UNIQUE
 	            CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
 	pages       INTEGER NOT NULL CHECK (pages >= 0),
