@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,12 +19,40 @@ import (
 	"github.com/hesabat/hesabat/load"
 )
 
-// cli runs the program in-process and returns its exit code and output.
+// binary is the hesabat binary the tests run, built once by TestMain.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "hesabat-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "hesabat")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", binary, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// cli runs the built binary with args and stdin, and returns its exit
+// code and output.
 func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
-	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
-	return code, out.String(), errOut.String()
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("hesabat %q: %v", args, err)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errOut.String()
 }
 
 func write(t *testing.T, dir, name string, data []byte) string {
@@ -104,7 +134,7 @@ func TestIngest(t *testing.T) {
 	if code != 1 || !strings.HasPrefix(stderr, bad+": ") || strings.Count(stderr, "\n") != 1 {
 		t.Fatalf("first run: exit %d, stderr %q; want 1 and one line naming %s", code, stderr, bad)
 	}
-	if !strings.Contains(stdout, "loaded 2 reports (22 measures, ") || !strings.Contains(stdout, "0 unchanged, 1 failed") {
+	if !strings.Contains(stdout, "loaded 2 reports (7 pages, 22 measures, ") || !strings.Contains(stdout, "0 unchanged, 1 failed, 1 skipped (1 not a report format)") {
 		t.Errorf("first run summary: %q", stdout)
 	}
 	first := counts(t, db)
@@ -281,7 +311,7 @@ func TestExtractFacts(t *testing.T) {
 func TestExtractTimeout(t *testing.T) {
 	path := filepath.Join(root, "testdata/seed/seed.txt")
 	code, _, stderr := cli(t, "", "extract", "--timeout", "1ns", path)
-	if want := path + ": time limit exceeded (hint: raise --timeout"; code != 1 || !strings.HasPrefix(stderr, want) {
+	if want := path + ": time limit exceeded: more than 1ns (hint: raise --timeout (now 1ns)"; code != 1 || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
 	}
 }

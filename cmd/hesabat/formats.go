@@ -6,14 +6,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"time"
+	"strings"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/extract/docx"
@@ -22,27 +20,6 @@ import (
 	"github.com/hesabat/hesabat/transform"
 	"github.com/hesabat/hesabat/transform/aztext"
 )
-
-// maxFile is the largest input file read at all; each extractor has
-// tighter limits of its own.
-const maxFile = 1 << 30
-
-// limits are the flags that bound the work on one document.
-type limits struct {
-	workers  int
-	timeout  time.Duration
-	maxPages int
-	maxDOCX  int64
-	maxRatio float64
-}
-
-func (l *limits) register(fs *flag.FlagSet) {
-	fs.IntVar(&l.workers, "workers", runtime.NumCPU(), "documents processed at once")
-	fs.DurationVar(&l.timeout, "timeout", 60*time.Second, "time limit per document")
-	fs.IntVar(&l.maxPages, "max-pages", 2000, "page limit per PDF")
-	fs.Int64Var(&l.maxDOCX, "max-docx-size", 256<<20, "limit on a DOCX file's uncompressed size, in bytes")
-	fs.Float64Var(&l.maxRatio, "max-ratio", 100, "limit on a DOCX part's compression ratio")
-}
 
 // pipeline holds the configured extractors, one per format.
 type pipeline struct {
@@ -87,8 +64,9 @@ type input struct {
 	data []byte
 }
 
-// read reads path and identifies it. The error names the file.
-func read(path string) (*input, error) {
+// read reads path, at most maxSize bytes, and identifies it. The error
+// names the file.
+func read(path string, maxSize int64) (*input, error) {
 	f, ok := formatOf(path)
 	if !ok {
 		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "hesabat reads .pdf, .docx and .txt files", "unknown extension %q", filepath.Ext(path))
@@ -97,18 +75,32 @@ func read(path string) (*input, error) {
 	if err != nil {
 		return nil, &hesabat.Error{Path: path, Err: unwrapPath(err)}
 	}
-	if st.Size() > maxFile {
-		return nil, hesabat.Errorf(path, hesabat.ErrTooLarge, "", "%d bytes", st.Size())
+	if st.IsDir() {
+		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "hesabat ingest "+path+" loads the reports in a folder", "a folder")
+	}
+	if st.Size() > maxSize {
+		return nil, tooBig(path, st.Size(), maxSize)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &hesabat.Error{Path: path, Err: unwrapPath(err)}
 	}
+	return newInput(path, f, data), nil
+}
+
+// tooBig is the error for a file of size bytes over the --max-file-size
+// limit.
+func tooBig(path string, size, limit int64) error {
+	return hesabat.Errorf(path, hesabat.ErrTooLarge, fmt.Sprintf("raise --max-file-size (now %d) if the file is genuine", limit), "%d bytes", size)
+}
+
+// newInput identifies data, read from path, as a file of format f.
+func newInput(path string, f hesabat.Format, data []byte) *input {
 	sum := sha256.Sum256(data)
 	return &input{
 		src:  hesabat.Source{Path: path, Format: f, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))},
 		data: data,
-	}, nil
+	}
 }
 
 // unwrapPath drops the path from an *fs.PathError: our errors name the
@@ -138,23 +130,53 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 	doc, err := x.Extract(ctx, in.src, bytes.NewReader(in.data), int64(len(in.data)))
 	if err == nil {
 		r, err = transform.Build(doc)
+		if errors.Is(err, hesabat.ErrNoTable) && isScan(doc) {
+			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, ocrHint, "no page of the %d has a text layer", doc.Pages)
+		}
 	}
 	if err != nil {
-		return nil, named(in.src.Path, err)
+		return nil, p.explain(in.src, err)
 	}
 	return r, nil
 }
 
-// named makes sure err names the file and, for timeouts, says what to do.
-func named(path string, err error) error {
+// ocrHint says what a scanned file needs.
+const ocrHint = "it is a scan: reading it needs OCR, with tesseract-ocr and tesseract-ocr-aze installed; ingest retries it once OCR is available"
+
+// isScan reports whether every page of doc was found to have no text.
+func isScan(doc *hesabat.Document) bool {
+	n := 0
+	for _, w := range doc.Warnings {
+		if w.Kind == hesabat.WarnNoTextLayer {
+			n++
+		}
+	}
+	return doc.Pages > 0 && n >= doc.Pages
+}
+
+// explain makes sure err names the file and that a limit's hint names its
+// flag and value.
+func (p *pipeline) explain(src hesabat.Source, err error) error {
 	var he *hesabat.Error
 	switch {
 	case errors.As(err, &he):
-		return err
 	case errors.Is(err, context.DeadlineExceeded):
-		return hesabat.Errorf(path, hesabat.ErrTimeout, "raise --timeout if the file is just large", "")
+		he = hesabat.Errorf(src.Path, hesabat.ErrTimeout, "", "more than %s", p.limits.timeout)
+	default:
+		return &hesabat.Error{Path: src.Path, Err: err}
 	}
-	return &hesabat.Error{Path: path, Err: err}
+	l := p.limits
+	switch {
+	case errors.Is(he, hesabat.ErrTimeout):
+		he.Hint = fmt.Sprintf("raise --timeout (now %s) if the file is just large", l.timeout)
+	case errors.Is(he, hesabat.ErrTooLarge) && src.Format == hesabat.PDF && strings.Contains(he.Error(), " pages"):
+		he.Hint = fmt.Sprintf("raise --max-pages (now %d) if the file is genuine", l.maxPages)
+	case errors.Is(he, hesabat.ErrTooLarge) && src.Format == hesabat.DOCX && strings.Contains(he.Error(), "compression ratio"):
+		he.Hint = fmt.Sprintf("a zip bomb, or raise --max-ratio (now %g) if the file is genuine", l.maxRatio)
+	case errors.Is(he, hesabat.ErrTooLarge) && src.Format == hesabat.DOCX && strings.Contains(he.Error(), "uncompressed"):
+		he.Hint = fmt.Sprintf("a zip bomb, or raise --max-docx-size (now %d) if the file is genuine", l.maxDOCX)
+	}
+	return he
 }
 
 // expand lists the files under paths: files as given, folders walked
