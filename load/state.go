@@ -145,7 +145,8 @@ func (db *DB) failures(ctx context.Context, where string, args ...any) ([]Failur
 // rules (hesabat.RulesVersion) and the capabilities caps. There is one row
 // per content (per path for unread files): a failure already recorded is
 // updated (path, kind, message, hint, page, rules, capabilities, last seen)
-// and its attempts counted up. It returns the failure as recorded before,
+// and its attempts counted up. Failures recorded at path for other
+// contents go: the file has changed. It returns the failure as recorded before,
 // nil when none, so that the caller can tell a new failure from a repeated
 // one.
 //
@@ -173,18 +174,42 @@ func (db *DB) SaveError(ctx context.Context, path, sha256 string, err error, cap
 		return nil, rerr
 	}
 	now := db.now()
+	tx, rerr := db.db.BeginTx(ctx, nil)
+	if rerr != nil {
+		return nil, rerr
+	}
+	defer tx.Rollback()
+	var id int64
 	if prior != nil {
-		_, rerr = db.db.ExecContext(ctx, `UPDATE ingest_errors SET path = ?, kind = ?, page = ?,
+		id = prior.ID
+		_, rerr = tx.ExecContext(ctx, `UPDATE ingest_errors SET path = ?, kind = ?, page = ?,
 			message = ?, hint = ?, last_seen = ?, attempts = attempts + 1, rules_version = ?,
 			capabilities = ? WHERE id = ?`,
-			path, f.Kind, pageArg, f.Message, null(f.Hint), now, hesabat.RulesVersion, caps, prior.ID)
-		return prior, rerr
+			path, f.Kind, pageArg, f.Message, null(f.Hint), now, hesabat.RulesVersion, caps, id)
+	} else {
+		var res sql.Result
+		res, rerr = tx.ExecContext(ctx, `INSERT INTO ingest_errors
+			(path, sha256, kind, page, message, hint, first_seen, last_seen, attempts, rules_version, capabilities)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+			path, null(sha256), f.Kind, pageArg, f.Message, null(f.Hint), now, now, hesabat.RulesVersion, caps)
+		if rerr == nil {
+			id, rerr = res.LastInsertId()
+		}
 	}
-	_, rerr = db.db.ExecContext(ctx, `INSERT INTO ingest_errors
-		(path, sha256, kind, page, message, hint, first_seen, last_seen, attempts, rules_version, capabilities)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		path, null(sha256), f.Kind, pageArg, f.Message, null(f.Hint), now, now, hesabat.RulesVersion, caps)
-	return nil, rerr
+	if rerr == nil {
+		rerr = dropOthersAt(ctx, tx, path, id)
+	}
+	if rerr == nil {
+		rerr = tx.Commit()
+	}
+	return prior, rerr
+}
+
+// dropOthersAt deletes, in tx, the failures recorded at path but the one
+// with the given ID: they were of contents the file no longer has.
+func dropOthersAt(ctx context.Context, tx *sql.Tx, path string, id int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM ingest_errors WHERE path = ? AND id <> ?`, path, id)
+	return err
 }
 
 // FailureOf describes err, the failure of the file at path, as SaveError
@@ -205,12 +230,25 @@ func FailureOf(path string, err error) Failure {
 
 // SeenFailing records that a run saw the failure with the given ID again,
 // at path, without reading the file: only its path and last seen change.
-func (db *DB) SeenFailing(ctx context.Context, id int64, path string) error {
-	if _, err := db.db.ExecContext(ctx, `UPDATE ingest_errors SET path = ?, last_seen = ? WHERE id = ?`,
-		path, db.now(), id); err != nil {
-		return fmt.Errorf("seen failing %s: %w", path, err)
+func (db *DB) SeenFailing(ctx context.Context, id int64, path string) (err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("seen failing %s: %w", path, err)
+		}
+	}()
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
 	}
-	return nil
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `UPDATE ingest_errors SET path = ?, last_seen = ? WHERE id = ?`,
+		path, db.now(), id); err != nil {
+		return err
+	}
+	if err := dropOthersAt(ctx, tx, path, id); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // Resolve forgets the failures of the file at path and of the content with

@@ -43,8 +43,23 @@ func TestMain(m *testing.M) {
 // code and output.
 func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return call{stdin: stdin}.run(t, args...)
+}
+
+// call is how the binary is run: in which folder, with which environment
+// added, with what on standard input.
+type call struct {
+	dir   string
+	env   []string
+	stdin string
+}
+
+func (c call) run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), c.env...)
+	cmd.Stdin = strings.NewReader(c.stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()

@@ -131,7 +131,7 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 	if err == nil {
 		r, err = transform.Build(doc)
 		if errors.Is(err, hesabat.ErrNoTable) && isScan(doc) {
-			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, ocrHint, "no page of the %d has a text layer", doc.Pages)
+			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, ocrHint, "none of its %d pages has a text layer", doc.Pages)
 		}
 	}
 	if err != nil {
@@ -159,9 +159,9 @@ func isScan(doc *hesabat.Document) bool {
 func (p *pipeline) explain(src hesabat.Source, err error) error {
 	var he *hesabat.Error
 	switch {
-	case errors.As(err, &he):
 	case errors.Is(err, context.DeadlineExceeded):
 		he = hesabat.Errorf(src.Path, hesabat.ErrTimeout, "", "more than %s", p.limits.timeout)
+	case errors.As(err, &he):
 	default:
 		return &hesabat.Error{Path: src.Path, Err: err}
 	}
