@@ -91,49 +91,6 @@ func readFile(t *testing.T, path string) []byte {
 	return b
 }
 
-func TestUsage(t *testing.T) {
-	for _, args := range [][]string{nil, {"frobnicate"}, {"extract"}, {"ingest"}, {"extract", "--no-such-flag", "x.txt"}} {
-		if code, _, stderr := cli(t, "", args...); code != 2 || stderr == "" {
-			t.Errorf("hesabat %q: exit %d, stderr %q; want 2 and a usage message", args, code, stderr)
-		}
-	}
-	if code, stdout, _ := cli(t, "", "help"); code != 0 || !strings.Contains(stdout, "hesabat ingest") {
-		t.Errorf("help: exit %d, %q", code, stdout)
-	}
-}
-
-// TestExtractBadInput checks that each bad file gives exit 1 and one line
-// on stderr naming the file and the problem.
-func TestExtractBadInput(t *testing.T) {
-	dir := t.TempDir()
-	for _, tc := range []struct {
-		name string
-		data []byte
-		want string
-	}{
-		{"empty.txt", nil, "empty file"},
-		{"binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), "unsupported format: binary data, not text"},
-		{"prose.txt", []byte("Bu sadəcə məktubdur.\nCədvəl yoxdur.\n"), `no measure table: no header with "Tədbirin adı"`},
-		{"notes.odt", []byte("x"), `unsupported format: unknown extension ".odt"`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			path := write(t, dir, tc.name, tc.data)
-			code, stdout, stderr := cli(t, "", "extract", path)
-			lines := strings.Split(strings.TrimSpace(stderr), "\n")
-			if code != 1 || stdout != "" || len(lines) != 1 || !strings.HasPrefix(lines[0], path+": "+tc.want) {
-				t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and one line %q", code, stdout, stderr, path+": "+tc.want)
-			}
-		})
-	}
-	t.Run("missing", func(t *testing.T) {
-		path := filepath.Join(dir, "nope.pdf")
-		code, _, stderr := cli(t, "", "extract", path)
-		if code != 1 || !strings.HasPrefix(stderr, path+": stat: no such file") {
-			t.Errorf("exit %d, stderr %q", code, stderr)
-		}
-	})
-}
-
 // TestIngest loads good and bad files: the good ones are stored, the bad
 // one is printed and recorded, the exit code is 1, and a second run adds
 // no report.

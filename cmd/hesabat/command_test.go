@@ -255,15 +255,22 @@ func abs(t *testing.T, path string) string {
 	return p
 }
 
-// execSQL runs a statement on the database at path.
-func execSQL(t *testing.T, path, query string) {
+// openSQL opens the database at path with database/sql, closed when the
+// test ends.
+func openSQL(t *testing.T, path string) *sql.DB {
 	t.Helper()
 	conn, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
-	if _, err := conn.Exec(query); err != nil {
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// execSQL runs a statement on the database at path.
+func execSQL(t *testing.T, path, query string) {
+	t.Helper()
+	if _, err := openSQL(t, path).Exec(query); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 }
@@ -271,14 +278,19 @@ func execSQL(t *testing.T, path, query string) {
 // queryInt returns the one number query selects from the database at path.
 func queryInt(t *testing.T, path, query string) int {
 	t.Helper()
-	conn, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
 	var n int
-	if err := conn.QueryRow(query).Scan(&n); err != nil {
+	if err := openSQL(t, path).QueryRow(query).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return n
+}
+
+// queryString returns the one text query selects from the database at path.
+func queryString(t *testing.T, path, query string) string {
+	t.Helper()
+	var s string
+	if err := openSQL(t, path).QueryRow(query).Scan(&s); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return s
 }
