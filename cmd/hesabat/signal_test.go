@@ -76,4 +76,3 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("the next run: exit %d, %q; want the other %d loaded", code, stdout, n-written)
 	}
 }
-
