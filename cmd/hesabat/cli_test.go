@@ -129,16 +129,34 @@ func TestIngest(t *testing.T) {
 
 func counts(t *testing.T, path string) load.Counts {
 	t.Helper()
-	db, err := load.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	c, err := db.Counts(context.Background())
+	c, err := openDB(t, path).Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// openDB opens the database at path, closed when the test ends.
+func openDB(t *testing.T, path string) *load.DB {
+	t.Helper()
+	db, err := load.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// ingestJSON runs ingest --json with args and returns its exit code, its
+// summary parsed back, and its stderr.
+func ingestJSON(t *testing.T, args ...string) (int, summary, string) {
+	t.Helper()
+	code, stdout, stderr := cli(t, "", append([]string{"ingest", "--json"}, args...)...)
+	var s summary
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatalf("ingest %q: exit %d, summary %q: %v", args, code, stdout, err)
+	}
+	return code, s, stderr
 }
 
 // TestSeedVariants extracts the seed written the ways real files mangle

@@ -55,12 +55,8 @@ func TestMisuse(t *testing.T) {
 		{[]string{"stats", "--db", filepath.Join(t.TempDir(), "none.db")}, "no database"},
 	} {
 		code, _, stderr := cli(t, "", tc.args...)
-		wantCode := 2
-		if len(tc.args) > 0 && tc.args[0] == "stats" {
-			wantCode = 1
-		}
-		if code != wantCode || !strings.Contains(stderr, tc.want) {
-			t.Errorf("hesabat %q: exit %d, stderr %q; want %d and %q", tc.args, code, stderr, wantCode, tc.want)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("hesabat %q: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
 		}
 	}
 }
@@ -139,21 +135,11 @@ func TestRepeatedFailure(t *testing.T) {
 	db := filepath.Join(dir, "h.db")
 	ingest := func(args ...string) (int, summary, string) {
 		t.Helper()
-		code, stdout, stderr := cli(t, "", append([]string{"ingest", "--json", "--db", db, filepath.Join(dir, "in")}, args...)...)
-		var s summary
-		if err := json.Unmarshal([]byte(stdout), &s); err != nil {
-			t.Fatalf("summary %q: %v", stdout, err)
-		}
-		return code, s, stderr
+		return ingestJSON(t, append([]string{"--db", db, filepath.Join(dir, "in")}, args...)...)
 	}
 	attempts := func() []load.Failure {
 		t.Helper()
-		d, err := load.Open(db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close()
-		fs, err := d.Failures(t.Context())
+		fs, err := openDB(t, db).Failures(t.Context())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,11 +192,8 @@ func TestRetryStale(t *testing.T) {
 		`UPDATE ingest_errors SET capabilities = 'pdf'`,
 	} {
 		execSQL(t, db, stale)
-		code, stdout, _ := cli(t, "", "ingest", "--json", "--db", db, filepath.Join(dir, "in"))
-		var s summary
-		json.Unmarshal([]byte(stdout), &s)
-		if code != 0 || s.StillFailing != 1 {
-			t.Errorf("after %s: exit %d, %q", stale, code, stdout)
+		if code, s, _ := ingestJSON(t, "--db", db, filepath.Join(dir, "in")); code != 0 || s.StillFailing != 1 {
+			t.Errorf("after %s: exit %d, %+v", stale, code, s)
 		}
 	}
 	if got := queryInt(t, db, `SELECT attempts FROM ingest_errors`); got != 3 {
@@ -234,10 +217,8 @@ func TestReextract(t *testing.T) {
 	if after := counts(t, db); after != before || queryInt(t, db, `SELECT rules_version FROM reports`) != hesabat.RulesVersion {
 		t.Errorf("after re-extraction: %+v, before %+v", after, before)
 	}
-	code, stdout, _ = cli(t, "", "ingest", "--json", "--db", db, filepath.Join(dir, "in"))
-	var s summary
-	if err := json.Unmarshal([]byte(stdout), &s); err != nil || code != 0 || s.Reextracted != 0 || s.Unchanged != 1 {
-		t.Errorf("third run: exit %d, %q", code, stdout)
+	if code, s, _ := ingestJSON(t, "--db", db, filepath.Join(dir, "in")); code != 0 || s.Reextracted != 0 || s.Unchanged != 1 {
+		t.Errorf("third run: exit %d, %+v", code, s)
 	}
 }
 

@@ -32,36 +32,38 @@ func failuresJSON(fs []load.Failure) []failureJSON {
 	return out
 }
 
-// openForReading opens the database a reporting command reads, which
-// must exist: a mistyped --db must not create an empty database.
-func openForReading(std stdio, cmd, path string) (*load.DB, bool) {
-	if _, err := os.Stat(path); err != nil {
-		misuse(std, cmd, "no database %s (hint: --db names it; 'hesabat ingest' creates it)", path)
-		return nil, false
+// reader parses the flags of a command that reads the database (--db,
+// --json, no arguments) and opens the database, which must exist: a
+// mistyped --db must not create an empty database. db is nil when the
+// command must stop with the exit code returned, the reason printed.
+func reader(name, about string, args []string, std stdio) (db *load.DB, dbPath string, asJSON bool, code int) {
+	fs := flags(name, "[--db FILE] [--json]", about, std)
+	fs.StringVar(&dbPath, "db", load.DefaultPath, "SQLite database file")
+	fs.BoolVar(&asJSON, "json", false, "print one JSON object")
+	if code, ok := parse(fs, args, std); !ok {
+		return nil, "", false, code
 	}
-	db, err := load.Open(path)
+	if fs.NArg() > 0 {
+		misuse(std, name, "unexpected argument %q", fs.Arg(0))
+		return nil, "", false, exitMisuse
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		misuse(std, name, "no database %s (hint: --db names it; 'hesabat ingest' creates it)", dbPath)
+		return nil, "", false, exitMisuse
+	}
+	db, err := load.Open(dbPath)
 	if err != nil {
 		fmt.Fprintf(std.err, "hesabat: %v\n", err)
-		return nil, false
+		return nil, "", false, exitFailed
 	}
-	return db, true
+	return db, dbPath, asJSON, exitOK
 }
 
 // runErrors lists the files that fail, with what to do about each.
 func runErrors(ctx context.Context, args []string, std stdio) int {
-	fs := flags("errors", "[--db FILE] [--json]", "Lists the files that fail to ingest, with a hint for each.", std)
-	dbPath := fs.String("db", load.DefaultPath, "SQLite database file")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	if code, ok := parse(fs, args, std); !ok {
+	db, dbPath, asJSON, code := reader("errors", "Lists the files that fail to ingest, with a hint for each.", args, std)
+	if db == nil {
 		return code
-	}
-	if fs.NArg() > 0 {
-		misuse(std, "errors", "unexpected argument %q", fs.Arg(0))
-		return exitMisuse
-	}
-	db, ok := openForReading(std, "errors", *dbPath)
-	if !ok {
-		return exitFailed
 	}
 	defer db.Close()
 	fails, err := db.Failures(ctx)
@@ -69,7 +71,7 @@ func runErrors(ctx context.Context, args []string, std stdio) int {
 		fmt.Fprintf(std.err, "hesabat: %v\n", err)
 		return exitFailed
 	}
-	if *asJSON {
+	if asJSON {
 		writeJSON(std.out, struct {
 			SchemaVersion int           `json:"schema_version"`
 			Failures      []failureJSON `json:"failures"`
@@ -89,7 +91,7 @@ func runErrors(ctx context.Context, args []string, std stdio) int {
 			f.First.Local().Format(time.DateTime), f.Last.Local().Format(time.DateTime), f.Attempts)
 	}
 	if len(fails) == 0 {
-		fmt.Fprintf(std.out, "%s: no failing files\n", *dbPath)
+		fmt.Fprintf(std.out, "%s: no failing files\n", dbPath)
 	}
 	return exitOK
 }
@@ -97,19 +99,9 @@ func runErrors(ctx context.Context, args []string, std stdio) int {
 // runStats prints what the database holds for each agency and year, and
 // the files that fail.
 func runStats(ctx context.Context, args []string, std stdio) int {
-	fs := flags("stats", "[--db FILE] [--json]", "Prints the reports, measures, facts and warnings stored for each agency\nand year, and the files that fail.", std)
-	dbPath := fs.String("db", load.DefaultPath, "SQLite database file")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	if code, ok := parse(fs, args, std); !ok {
+	db, _, asJSON, code := reader("stats", "Prints the reports, measures, facts and warnings stored for each agency\nand year, and the files that fail.", args, std)
+	if db == nil {
 		return code
-	}
-	if fs.NArg() > 0 {
-		misuse(std, "stats", "unexpected argument %q", fs.Arg(0))
-		return exitMisuse
-	}
-	db, ok := openForReading(std, "stats", *dbPath)
-	if !ok {
-		return exitFailed
 	}
 	defer db.Close()
 	groups, err := db.Stats(ctx)
@@ -146,7 +138,7 @@ func runStats(ctx context.Context, args []string, std stdio) int {
 		out.Total.Facts += g.Facts
 		out.Total.Warnings += g.Warnings
 	}
-	if *asJSON {
+	if asJSON {
 		writeJSON(std.out, out, false)
 		return exitOK
 	}

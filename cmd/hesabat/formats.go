@@ -175,6 +175,8 @@ func (p *pipeline) explain(src hesabat.Source, err error) error {
 		he.Hint = fmt.Sprintf("a zip bomb, or raise --max-ratio (now %g) if the file is genuine", l.maxRatio)
 	case errors.Is(he, hesabat.ErrTooLarge) && src.Format == hesabat.DOCX && strings.Contains(he.Error(), "uncompressed"):
 		he.Hint = fmt.Sprintf("a zip bomb, or raise --max-docx-size (now %d) if the file is genuine", l.maxDOCX)
+	case errors.Is(he, hesabat.ErrTooLarge) && he.Hint == "":
+		he.Hint = "a fixed limit of this build, with no flag to raise it; split the file"
 	}
 	return he
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -70,9 +69,7 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("%d failures recorded for the interrupted documents", errs)
 	}
 
-	code, stdout, _ := cli(t, "", "ingest", "--json", "--db", db, filepath.Join(dir, "in"))
-	var s summary
-	if err := json.Unmarshal([]byte(stdout), &s); err != nil || code != 0 || s.Loaded != n-written || s.Unchanged != written {
-		t.Errorf("the next run: exit %d, %q; want the other %d loaded", code, stdout, n-written)
+	if code, s, _ := ingestJSON(t, "--db", db, filepath.Join(dir, "in")); code != 0 || s.Loaded != n-written || s.Unchanged != written {
+		t.Errorf("the next run: exit %d, %+v; want the other %d loaded", code, s, n-written)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -44,15 +43,9 @@ func TestSkipReasons(t *testing.T) {
 
 	ingest := func(args ...string) (int, summary, string) {
 		t.Helper()
-		args = append([]string{"ingest", in, "--db", db, "--max-file-size", limit, "--exclude", "draft-*"}, args...)
-		code, stdout, stderr := cli(t, "", args...)
-		var s summary
-		if err := json.Unmarshal([]byte(stdout), &s); err != nil {
-			t.Fatalf("%q: %v", stdout, err)
-		}
-		return code, s, stderr
+		return ingestJSON(t, append([]string{in, "--db", db, "--max-file-size", limit, "--exclude", "draft-*"}, args...)...)
 	}
-	code, s, stderr := ingest("--json")
+	code, s, stderr := ingest()
 	want := map[string]int{
 		skipFormat: 1, skipHidden: 2, skipLitter: 6, skipExcluded: 1, skipSymlink: 3,
 		skipLoop: 0, skipBroken: 0, skipSpecial: 1,
@@ -99,7 +92,7 @@ func TestSkipReasons(t *testing.T) {
 
 	// --follow-links: the linked file is read, the loop and the broken link
 	// are named.
-	_, s, _ = ingest("--json", "--follow-links")
+	_, s, _ = ingest("--follow-links")
 	if s.Loaded != 1 || s.Skipped[skipLoop] != 1 || s.Skipped[skipBroken] != 1 || s.Skipped[skipSymlink] != 0 {
 		t.Errorf("--follow-links: loaded %d, skipped %v; want link.txt loaded, 1 loop, 1 broken", s.Loaded, s.Skipped)
 	}
