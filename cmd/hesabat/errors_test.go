@@ -38,7 +38,7 @@ func TestErrorKinds(t *testing.T) {
 		{"no measure table", []string{write(t, dir, "letter.txt", []byte("Bu sadəcə məktubdur.\nCədvəl yoxdur.\n"))},
 			`no measure table: no header with "Tədbirin adı"`, "is this a report on a plan's measures?"},
 		{"scanned", []string{"testdata/scan.pdf"},
-			"scanned: none of its 1 pages has a text layer", ocrHint},
+			"scanned: no text on any of its 1 pages: a scan, or blank pages", ocrHint},
 		{"file size limit", []string{"--max-file-size", "100", seed("txt")},
 			"too large: ", "raise --max-file-size (now 100) if the file is genuine"},
 		{"page limit", []string{"--max-pages", "2", seed("pdf")},

@@ -48,6 +48,7 @@ func runExtract(ctx context.Context, args []string, std stdio) int {
 		return exitFailed
 	}
 	defer p.Close()
+	p.startPDF(ctx, fs.Args(), false, std.err)
 	enc := json.NewEncoder(std.out)
 	enc.SetEscapeHTML(false)
 	if *pretty {

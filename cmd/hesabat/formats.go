@@ -131,7 +131,7 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 	if err == nil {
 		r, err = transform.Build(doc)
 		if errors.Is(err, hesabat.ErrNoTable) && isScan(doc) {
-			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, ocrHint, "none of its %d pages has a text layer", doc.Pages)
+			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, ocrHint, "no text on any of its %d pages: a scan, or blank pages", doc.Pages)
 		}
 	}
 	if err != nil {
@@ -141,9 +141,11 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 }
 
 // ocrHint says what a scanned file needs.
-const ocrHint = "it is a scan: reading it needs OCR, with tesseract-ocr and tesseract-ocr-aze installed; ingest retries it once OCR is available"
+const ocrHint = "a scan needs OCR, with tesseract-ocr and tesseract-ocr-aze installed; ingest retries it once OCR is available"
 
-// isScan reports whether every page of doc was found to have no text.
+// isScan reports whether every page of doc was found to have no text: a
+// scan, as far as the extractor can tell (it does not tell blank pages
+// apart, so the message names both).
 func isScan(doc *hesabat.Document) bool {
 	n := 0
 	for _, w := range doc.Warnings {

@@ -117,7 +117,9 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 			fmt.Fprintf(in.std.out, "%s: skipped: %s\n", sk.Path, skipText[sk.Reason])
 		}
 	}
-	in.startPDF(ctx, w.files)
+	if !in.opts.quiet {
+		in.p.startPDF(ctx, w.files, in.opts.verbose, in.std.err)
+	}
 	if !in.opts.quiet && !in.opts.verbose && isTerminal(in.std.err) && len(w.files) > 1 {
 		in.con.bar = progressbar.NewOptions(len(w.files), progressbar.OptionSetWriter(in.std.err),
 			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(),
@@ -198,33 +200,6 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 func (in *ingest) fatal(err error) int {
 	fmt.Fprintf(in.std.err, "hesabat: %v\n", err)
 	return exitFailed
-}
-
-// startPDF starts the PDF engine before the first PDF, as a step of its
-// own, when files holds a PDF.
-func (in *ingest) startPDF(ctx context.Context, files []string) {
-	if !slices.ContainsFunc(files, func(f string) bool { f2, _ := formatOf(f); return f2 == hesabat.PDF }) {
-		return
-	}
-	show := !in.opts.quiet && (in.opts.verbose || isTerminal(in.std.err))
-	if show {
-		fmt.Fprint(in.std.err, "preparing PDF engine… ")
-	}
-	t := time.Now()
-	err := in.p.pdf.Start(ctx)
-	if show {
-		fmt.Fprintf(in.std.err, "%.1fs\n", time.Since(t).Seconds())
-	}
-	if err != nil {
-		fmt.Fprintf(in.std.err, "hesabat: %v\n", err)
-	}
-	if in.opts.verbose {
-		if dir := in.p.pdf.CacheDir(); dir != "" {
-			fmt.Fprintf(in.std.err, "PDF engine: compiled-module cache in %s\n", dir)
-		} else {
-			fmt.Fprintln(in.std.err, "PDF engine: no writable cache folder, so PDFium is compiled on every run (set HESABAT_CACHE_DIR)")
-		}
-	}
 }
 
 // unread is the outcome of a path that could not be read: known when the
