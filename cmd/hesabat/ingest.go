@@ -139,7 +139,9 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 	for i := range done {
 		done[i] = make(chan struct{})
 	}
-	work, workCtx := errgroup.WithContext(ctx)
+	workCtx, stopWork := context.WithCancel(ctx)
+	defer stopWork()
+	var work errgroup.Group
 	work.SetLimit(in.opts.limits.workers)
 	launched := make(chan struct{})
 	go func() {
@@ -171,6 +173,7 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 		}
 		in.progress()
 	}
+	stopWork() // after a fatal error, or when done
 	<-launched
 	work.Wait()
 	if in.con.bar != nil {

@@ -21,8 +21,15 @@ import (
 	"syscall"
 )
 
+// main runs the program. The first SIGINT or SIGTERM cancels the run,
+// which stops between documents; a second one kills it at once (SQLite
+// rolls back a document being written).
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], stdio{os.Stdin, os.Stdout, os.Stderr})
 	stop()
 	os.Exit(code)
