@@ -38,7 +38,7 @@ func failuresJSON(fs []load.Failure) []failureJSON {
 // command must stop with the exit code returned, the reason printed.
 func reader(name, about string, args []string, std stdio) (db *load.DB, dbPath string, asJSON bool, code int) {
 	fs := flags(name, "[--db FILE] [--json]", about, std)
-	fs.StringVar(&dbPath, "db", load.DefaultPath, "SQLite database file")
+	fs.StringVar(&dbPath, "db", load.DefaultPath, "SQLite database `FILE`")
 	fs.BoolVar(&asJSON, "json", false, "print one JSON object")
 	if code, ok := parse(fs, args, std); !ok {
 		return nil, "", false, code

@@ -43,7 +43,7 @@ func runIngest(ctx context.Context, args []string, std stdio) int {
 already stored, or that failed before and has not changed, is not read again.`, std)
 	var o ingestOptions
 	var w walker
-	fs.StringVar(&o.db, "db", load.DefaultPath, "SQLite database file, created if missing")
+	fs.StringVar(&o.db, "db", load.DefaultPath, "SQLite database `FILE`, created if missing")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but new failures (for cron)")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings and why files were skipped")
 	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object on stdout (see README)")
