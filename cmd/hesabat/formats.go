@@ -75,9 +75,6 @@ func read(path string, maxSize int64) (*input, error) {
 	if err != nil {
 		return nil, &hesabat.Error{Path: path, Err: unwrapPath(err)}
 	}
-	if st.IsDir() {
-		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "hesabat ingest "+path+" loads the reports in a folder", "a folder")
-	}
 	if st.Size() > maxSize {
 		return nil, tooBig(path, st.Size(), maxSize)
 	}

@@ -47,7 +47,7 @@ type walker struct {
 	files   []string
 	skipped []skipped
 	errs    []error  // paths that could not be read
-	walked  []string // real paths of the folders walked
+	walked  map[string]bool // real paths of the folders walked
 }
 
 // add adds a path named on the command line: a file is read whatever its
@@ -76,13 +76,14 @@ func (w *walker) dir(path string) {
 		w.errs = append(w.errs, &hesabat.Error{Path: path, Err: unwrapPath(err)})
 		return
 	}
-	for _, d := range w.walked {
-		if d == real {
-			w.skip(path, skipLoop)
-			return
-		}
+	if w.walked[real] {
+		w.skip(path, skipLoop)
+		return
 	}
-	w.walked = append(w.walked, real)
+	if w.walked == nil {
+		w.walked = map[string]bool{}
+	}
+	w.walked[real] = true
 	entries, err := os.ReadDir(path)
 	if err != nil {
 		w.errs = append(w.errs, &hesabat.Error{Path: path, Err: unwrapPath(err)})

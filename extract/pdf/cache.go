@@ -29,12 +29,13 @@ func (e *Extractor) Start(ctx context.Context) error {
 // the runtime has started.
 func (e *Extractor) CacheDir() string { return e.cacheAt }
 
-// openCache opens wazero's on-disk cache of compiled modules in the first
-// writable folder of: dir ("-" for no cache), $HESABAT_CACHE_DIR, the
-// user's cache folder (XDG_CACHE_HOME or ~/.cache on Linux)/hesabat/wazero,
-// and the system's temporary folder/hesabat-UID/wazero. It returns the
-// cache and its folder, or nil and "" when none is writable: PDFium then
-// compiles anew in every run.
+// openCache opens wazero's on-disk cache of compiled modules in dir when
+// given, else in $HESABAT_CACHE_DIR when set ("-" for no cache in either),
+// else in the first writable of the user's cache folder (XDG_CACHE_HOME or
+// ~/.cache on Linux)/hesabat/wazero and the system's temporary
+// folder/hesabat-UID/wazero. It returns the cache and its folder, or nil
+// and "" when the folder is not writable: PDFium then compiles anew in
+// every run.
 func openCache(dir string) (wazero.CompilationCache, string) {
 	if dir == "" {
 		dir = os.Getenv(CacheEnv)
