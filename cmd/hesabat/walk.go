@@ -46,7 +46,7 @@ type walker struct {
 
 	files   []string
 	skipped []skipped
-	errs    []error  // paths that could not be read
+	errs    []error         // paths that could not be read
 	walked  map[string]bool // real paths of the folders walked
 }
 
