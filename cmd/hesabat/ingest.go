@@ -340,9 +340,10 @@ func (in *ingest) report() error {
 }
 
 // capabilities names what this build can read, space-separated: the
-// formats it has an extractor for. A failure recorded without one of them
-// is retried (see load.Failure.Stale), so that a file fails again only for
-// a reason the new build shares.
+// formats it has an extractor for (and, once OCR exists, "ocr" when
+// tesseract with its Azerbaijani data is installed). A failure recorded
+// without one of them is retried (see load.Failure.Stale), so that a file
+// stays "still failing" only for a reason the current build shares.
 func (p *pipeline) capabilities() string {
 	var caps []string
 	for f := range p.extractors {
