@@ -7,10 +7,11 @@
 // provenance: the file's path and SHA-256,
 // the pages a measure spans, the byte offset of its first row, the raw text
 // of its work-done cell beside the normalised text, and the character span of
-// each fact in that normalised text. Failed files are kept too, in
-// ingest_errors, so a batch's failures can be reviewed later. Views join the
-// tables for BI tools, and measures_fts offers full-text search over
-// measures' titles and work done.
+// each fact in that normalised text. Failing files are kept too, in
+// ingest_errors, one row per failing content, so that a batch's failures can
+// be reviewed and an unchanged failing file is not read again (see State and
+// SaveError). Views join the tables for BI tools, and measures_fts offers
+// full-text search over measures' titles and work done.
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
@@ -22,8 +23,10 @@
 // facts and search index entries in a single transaction: either all of it is stored or none
 // of it is. A report is identified by the SHA-256 of its file: saving a report
 // whose SHA-256 is already stored changes nothing, so ingesting the same files
-// twice leaves the database as it was. SaveError appends one row and never
-// touches reports.
+// twice leaves the database as it was, unless older extraction rules made
+// the stored report: SaveReport then replaces it in the same transaction.
+// SaveError writes one failure row, and drops the rows of the contents the
+// file at the same path had before; it never touches reports.
 //
 // BUG(load): measures_fts uses SQLite's unicode61 tokenizer, which knows no
 // Azerbaijani: it folds ş, ç, ğ, ö, ü to s, c, g, o, u and İ to i, but keeps

@@ -201,8 +201,10 @@ func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
 //
 // Empty strings are stored as NULL, as are a Measure.Offset of -1 and a
 // Warning.Page of 0; warnings, notes, measures and facts keep their order
-// in the position column (from 1), extras the order of their headers. Earlier
-// ingest_errors rows for the same file stay: they are history.
+// in the position column (from 1), extras the order of their headers. A
+// report of the same content made by older extraction rules is replaced,
+// and the failures recorded for the file's path or content are forgotten,
+// in the same transaction. The report records hesabat.RulesVersion.
 func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, err error) {
 	defer func() {
 		if err != nil {
@@ -214,16 +216,19 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	defer tx.Rollback()
+	if err := replaceOlder(ctx, tx, r); err != nil {
+		return false, err
+	}
 
 	t := r.Text
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
 		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end,
-		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
 		r.Source, string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
 		null(r.Plan.Title), r.Plan.Start, r.Plan.End,
-		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now())
+		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion)
 	if err != nil {
 		return false, err
 	}
@@ -310,6 +315,9 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 			}
 		}
 	}
+	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
+		return false, err
+	}
 	if err := tx.Commit(); err != nil {
 		return false, err
 	}
@@ -334,6 +342,7 @@ var kinds = []error{
 	hesabat.ErrNoTable,
 	hesabat.ErrTooLarge,
 	hesabat.ErrTimeout,
+	hesabat.ErrScanned,
 }
 
 // Kind returns the kind under which SaveError records err: the text of the
@@ -350,36 +359,6 @@ func Kind(err error) string {
 		return hesabat.ErrTimeout.Error()
 	}
 	return "error"
-}
-
-// SaveError records that the file at path (with the given SHA-256, "" when
-// unknown) failed with err. When err is or wraps a *hesabat.Error, its page
-// and hint are recorded and the message is its cause without the path and
-// hint; otherwise the message is err's text.
-func (db *DB) SaveError(ctx context.Context, path, sha256 string, err error) error {
-	if err == nil {
-		return fmt.Errorf("save error for %s: nil error", path)
-	}
-	msg, hint, page := err.Error(), "", 0
-	var e *hesabat.Error
-	if errors.As(err, &e) {
-		hint, page = e.Hint, e.Page
-		if e.Err != nil {
-			msg = e.Err.Error()
-		}
-	}
-	var pageArg any
-	if page > 0 {
-		pageArg = page
-	}
-	if _, xerr := db.db.ExecContext(ctx, `INSERT INTO ingest_errors
-		(path, sha256, kind, page, message, hint, occurred_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		path, null(sha256), Kind(err), pageArg, msg, null(hint), db.now(),
-	); xerr != nil {
-		return fmt.Errorf("save error for %s: %w", path, xerr)
-	}
-	return nil
 }
 
 // Counts are the numbers of rows in the main tables.

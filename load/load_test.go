@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -341,11 +342,8 @@ func TestOpenMigrations(t *testing.T) {
 		t.Fatalf("recorded %d migrations, embedded %d", len(first), len(embedded))
 	}
 	for i, r := range first {
-		// Numbers may have gaps: branches take their numbers in advance.
 		want := filepath.Base(embedded[i])
-		var version int
-		fmt.Sscanf(want, "%d_", &version)
-		if r.name != want || r.version != version {
+		if version, _ := strconv.Atoi(want[:4]); r.name != want || r.version != version {
 			t.Errorf("migration %d recorded as %d %q, want %d %q", i, r.version, r.name, version, want)
 		}
 		if _, err := time.Parse(timeFormat, r.appliedAt); err != nil {
@@ -835,15 +833,15 @@ func TestSaveError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := MustOpenDB(t)
-			if err := db.SaveError(context.Background(), tt.path, tt.sha256, tt.err); err != nil {
-				t.Fatal(err)
+			if prior, err := db.SaveError(context.Background(), tt.path, tt.sha256, tt.err, "txt"); err != nil || prior != nil {
+				t.Fatalf("SaveError = %v, %v; want no prior failure", prior, err)
 			}
 			var (
 				got       row
 				sha, hint sql.NullString
 				page      sql.NullInt64
 			)
-			if err := db.db.QueryRow(`SELECT path, sha256, kind, page, message, hint, occurred_at FROM ingest_errors`).Scan(
+			if err := db.db.QueryRow(`SELECT path, sha256, kind, page, message, hint, first_seen FROM ingest_errors`).Scan(
 				&got.Path, &sha, &got.Kind, &page, &got.Message, &hint, &got.Time); err != nil {
 				t.Fatal(err)
 			}
@@ -861,24 +859,30 @@ func TestSaveError(t *testing.T) {
 		})
 	}
 
-	t.Run("errors are history", func(t *testing.T) {
+	t.Run("a stored report resolves its failures", func(t *testing.T) {
 		db := MustOpenDB(t)
 		ctx := context.Background()
 		r := sampleReport()
-		if err := db.SaveError(ctx, r.Source, r.SHA256, hesabat.ErrTimeout); err != nil {
+		if _, err := db.SaveError(ctx, r.Source, r.SHA256, hesabat.ErrTimeout, "txt"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SaveError(ctx, r.Source, "", errors.New("permission denied"), "txt"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SaveError(ctx, "other.txt", hash("other"), hesabat.ErrEmpty, "txt"); err != nil {
 			t.Fatal(err)
 		}
 		if saved, err := db.SaveReport(ctx, r); err != nil || !saved {
 			t.Fatalf("SaveReport after an error = %v, %v", saved, err)
 		}
 		if c := mustCounts(t, db); c.Reports != 1 || c.Errors != 1 {
-			t.Errorf("counts = %+v, want 1 report and 1 error", c)
+			t.Errorf("counts = %+v, want 1 report and other.txt's error", c)
 		}
 	})
 
 	t.Run("nil error", func(t *testing.T) {
 		db := MustOpenDB(t)
-		if err := db.SaveError(context.Background(), "x", "", nil); err == nil {
+		if _, err := db.SaveError(context.Background(), "x", "", nil, ""); err == nil {
 			t.Error("SaveError(nil) succeeded")
 		}
 	})

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/hesabat/hesabat"
@@ -83,7 +83,7 @@ func goldCases(t *testing.T) map[string]string {
 // accounts for its text, naming each report and measure that differs.
 func TestGold(t *testing.T) {
 	var l limits
-	l.register(flag.NewFlagSet("test", flag.PanicOnError))
+	l.register(pflag.NewFlagSet("test", pflag.PanicOnError))
 	p, err := newPipeline(l)
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +96,7 @@ func TestGold(t *testing.T) {
 			var gold goldReport
 			readJSON(t, goldFile, &gold)
 			var diffs []string
-			in, err := read(input)
+			in, err := read(input, l.maxFile)
 			var got *hesabat.Report
 			if err == nil {
 				got, err = p.report(context.Background(), in)

@@ -3,10 +3,11 @@ package main
 import (
 	"context"
 	"database/sql"
-	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 
 	"github.com/hesabat/hesabat"
 )
@@ -50,7 +51,7 @@ func TestSniff(t *testing.T) {
 // sites serve them: each is read by its content, with a warning.
 func TestFormatMismatch(t *testing.T) {
 	var l limits
-	l.register(flag.NewFlagSet("test", flag.PanicOnError))
+	l.register(pflag.NewFlagSet("test", pflag.PanicOnError))
 	p, err := newPipeline(l)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +68,7 @@ func TestFormatMismatch(t *testing.T) {
 		{"odt-named.docx", "testdata/formats/odt/seed.odt", hesabat.ODT},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			in, err := read(write(t, dir, tc.name, readFile(t, filepath.Join(root, tc.from))))
+			in, err := read(write(t, dir, tc.name, readFile(t, filepath.Join(root, tc.from))), l.maxFile)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +101,7 @@ func TestIngestFormats(t *testing.T) {
 	write(t, dir, "in/sub/page.htm", readFile(t, filepath.Join(root, "testdata/formats/html/seed.html")))
 	db := filepath.Join(dir, "h.db")
 	code, stdout, stderr := cli(t, "", "ingest", "--db", db, filepath.Join(dir, "in"))
-	if code != 0 || !strings.Contains(stdout, "loaded 7 reports (77 measures, ") {
+	if code != 0 || !strings.Contains(stdout, "loaded 7 reports (12 pages, 77 measures, ") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	conn, err := sql.Open("sqlite3", db)

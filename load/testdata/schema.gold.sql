@@ -1,6 +1,8 @@
 CREATE INDEX facts_kind_unit ON facts (kind, unit);
 
-CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
+CREATE UNIQUE INDEX ingest_errors_content ON ingest_errors (sha256) WHERE sha256 IS NOT NULL;
+
+CREATE UNIQUE INDEX ingest_errors_unread ON ingest_errors (path) WHERE sha256 IS NULL;
 
 CREATE INDEX report_warnings_kind ON report_warnings (kind);
 
@@ -22,16 +24,20 @@ CREATE TABLE facts (
 	UNIQUE (measure_id, position)
 );
 
-CREATE TABLE ingest_errors (
-	id          INTEGER PRIMARY KEY,
-	path        TEXT NOT NULL,
-	sha256      TEXT
-	            CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-	kind        TEXT NOT NULL,
-	page        INTEGER CHECK (page >= 1),
-	message     TEXT NOT NULL,
-	hint        TEXT,
-	occurred_at TEXT NOT NULL
+CREATE TABLE "ingest_errors" (
+	id            INTEGER PRIMARY KEY,
+	path          TEXT    NOT NULL,
+	sha256        TEXT
+	              CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+	kind          TEXT    NOT NULL,
+	page          INTEGER CHECK (page >= 1),
+	message       TEXT    NOT NULL,
+	hint          TEXT,
+	first_seen    TEXT    NOT NULL,
+	last_seen     TEXT    NOT NULL,
+	attempts      INTEGER NOT NULL CHECK (attempts >= 1),
+	rules_version INTEGER,
+	capabilities  TEXT
 );
 
 CREATE TABLE measure_extras (
@@ -102,7 +108,7 @@ CREATE TABLE reports (
 	plan_start  INTEGER,
 	plan_end    INTEGER,
 	ingested_at TEXT    NOT NULL
-, text_read      INTEGER CHECK (text_read >= 0), text_fields    INTEGER CHECK (text_fields >= 0), text_extras    INTEGER CHECK (text_extras >= 0), text_notes     INTEGER CHECK (text_notes >= 0), text_furniture INTEGER CHECK (text_furniture >= 0), text_lost      INTEGER CHECK (text_lost >= 0), text_share     REAL    CHECK (text_share BETWEEN 0 AND 1));
+, text_read      INTEGER CHECK (text_read >= 0), text_fields    INTEGER CHECK (text_fields >= 0), text_extras    INTEGER CHECK (text_extras >= 0), text_notes     INTEGER CHECK (text_notes >= 0), text_furniture INTEGER CHECK (text_furniture >= 0), text_lost      INTEGER CHECK (text_lost >= 0), text_share     REAL    CHECK (text_share BETWEEN 0 AND 1), rules_version INTEGER);
 
 CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,
