@@ -95,7 +95,7 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		}
 	}
 	if f.Kind == hesabat.Quantity {
-		if w := m.low(j); strings.HasPrefix(w, "faiz") && m.noun(w, true).Stem == "faiz" {
+		if w := m.low(j); strings.HasPrefix(w, "faiz") && (m.noun(w, true).Stem == "faiz" || attributiveOf(w, "faiz")) {
 			f.Kind, lastWord, j = hesabat.Percent, j, j+1
 		} else if cur, k := m.currency(j); k > 0 {
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
@@ -516,6 +516,13 @@ func (m *matcher) unit(j int) (string, int) {
 		return u, e
 	}
 	return a1.Stem, n1
+}
+
+// attributiveOf reports whether w is the adjective in -lıq⁴ of noun:
+// "faizlik" of "faiz".
+func attributiveOf(w, noun string) bool {
+	b, ok := aztext.AttributiveBase(w)
+	return ok && b == noun
 }
 
 // privative reports whether w is an adjective in -sız⁴ ("icazəsiz",
