@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -284,7 +285,7 @@ func (m *matcher) currency(j int) (string, int) {
 		}
 		return "", 0
 	}
-	if t.kind != tWord || !t.space {
+	if t.kind != tWord || !t.space && (j == 0 || m.toks[j-1].text != ".") { // "mln.ABŞ dolları"
 		return "", 0
 	}
 	if c := currencyCodes[t.text]; c != "" {
@@ -507,9 +508,9 @@ func (m *matcher) unit(j int) (string, int) {
 		}
 		return a1.Stem, n1
 	}
-	if len([]rune(w1)) <= 2 {
+	if len([]rune(w1)) <= 3 || abbreviated(m.toks[j].text) {
 		if u, e := m.abbreviation(w1, n1); e > n1 {
-			return u, e
+			return u, e // "kVt/saat", "kv.m"
 		}
 	}
 	if u, e := m.compound(w1, a1, n1); e > 0 {
@@ -589,10 +590,24 @@ func (m *matcher) word(j int) (string, int) {
 	}
 	k := j + 1
 	for m.suffixAt(k) != "" && (m.toks[k].text == "-" || m.toks[k].text == "‐" || m.toks[k].text == "‑") {
+		if c := classify(m.toks[k+1].low); abbreviated(m.toks[k-1].text) && c != sNone && c != sOrdinal {
+			return w, k + 2 // a case suffix on an abbreviation: "809 mVt-a"
+		}
 		w += "-" + m.toks[k+1].low
 		k += 2
 	}
 	return w, k
+}
+
+// abbreviated reports whether the word s as written is an abbreviation:
+// a capital after its first letter ("mVt", "kVt", "AZN").
+func abbreviated(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // dativeNext reports whether the word after a noun asks for a dative.

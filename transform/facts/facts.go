@@ -220,19 +220,24 @@ func (m *matcher) emit(f hesabat.Fact, from, to int, num string) {
 	m.out = append(m.out, found{f, num, to})
 }
 
-// elliptic gives a quantity without a unit the unit of measure of the next
-// quantity when only a comma and at most four words part them in one
-// paragraph: "uzunluğu 900, eni 6 metr" is 900 metres. Only units of
-// measure are lent (aztext.IsUnit), never a counter such as nəfər, which
-// may count something else than the number before.
+// elliptic gives a quantity without a unit the unit of the next quantity
+// when "və" alone parts them ("91067 və 2614 nəfər"), or when a comma and
+// at most four words part them in one paragraph and the unit is one of
+// measure ("uzunluğu 900, eni 6 metr" is 900 metres); a counter such as
+// nəfər is lent over "və" only, since after a comma it may count something
+// else.
 func (m *matcher) elliptic() {
 	for k := 0; k+1 < len(m.out); k++ {
 		f, g := &m.out[k], &m.out[k+1]
-		if f.Kind != hesabat.Quantity || f.Unit != "" || g.Kind != hesabat.Quantity || counters[g.Unit] || !aztext.IsUnit(g.Unit) {
+		if f.Kind != hesabat.Quantity || f.Unit != "" || g.Kind != hesabat.Quantity || !aztext.IsUnit(g.Unit) {
 			continue
 		}
 		c := m.tok(f.end)
-		if c == nil || c.text != "," {
+		if c != nil && c.kind == tWord && c.low == "və" && m.tok(f.end+1) != nil && m.toks[f.end+1].r0 == g.Start {
+			f.Unit = g.Unit // "91067 və 2614 nəfər": one noun for both
+			continue
+		}
+		if c == nil || c.text != "," || counters[g.Unit] {
 			continue
 		}
 		gap := 0
