@@ -81,6 +81,39 @@ func Stem(w string) string { return AnalyzeNoun(w, false).Stem }
 // "komitəsinin" → "komitəsi", "bankın" → "bank", "təminatında" → "təminatı".
 func StripCase(w string) string { return AnalyzeNoun(w, false).Head }
 
+// StripCasePhrase returns the noun phrase s with the case ending and
+// copula of its last word removed, keeping the spelling and capitals of
+// the text, for agency and other names that head a phrase in any case:
+// "Dövlət Statistika Komitəsinin" → "Dövlət Statistika Komitəsi", "Mərkəzi
+// Bankın" → "Mərkəzi Bank". s need not be lower-cased; whatever follows the
+// last word's letters (punctuation, spaces) is dropped.
+func StripCasePhrase(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if isLetter(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isLetter(r) {
+			break
+		}
+		start -= size
+	}
+	word := s[start:end]
+	keep := runeLen(StripCase(Lower(word)))
+	b := 0
+	for k := 0; k < keep && b < len(word); k++ {
+		_, size := utf8.DecodeRuneInString(word[b:])
+		b += size
+	}
+	return s[:start] + word[:b]
+}
+
 // AnalyzeNoun splits the lower-cased noun w at its suffixes. dative tells
 // that the context asks for a dative ("nəfərə yaxın", "N-ə qədər"): only
 // then, or when the rest is a word of the lexicon ("metrə", "sentnerə"),

@@ -80,6 +80,23 @@ func TestStemAndStripCase(t *testing.T) {
 	}
 }
 
+func TestStripCasePhrase(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Dövlət Statistika Komitəsinin", "Dövlət Statistika Komitəsi"},
+		{"Mərkəzi Bankın", "Mərkəzi Bank"},
+		{"Mərkəzi Bankı", "Mərkəzi Bankı"},
+		{"Elm və Təhsil Nazirliyindən", "Elm və Təhsil Nazirliyi"},
+		{"İCBARİ TİBBİ SIĞORTA ÜZRƏ DÖVLƏT AGENTLİYİNƏ", "İCBARİ TİBBİ SIĞORTA ÜZRƏ DÖVLƏT AGENTLİYİ"},
+		{"Fövqəladə Hallar Nazirliyinin,", "Fövqəladə Hallar Nazirliyi"},
+		{"Komitə", "Komitə"},
+		{"", ""},
+	} {
+		if got := StripCasePhrase(c.in); got != c.want {
+			t.Errorf("StripCasePhrase(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 // TestAnalyzeNounIn checks the document evidence: a plural of the whole
 // word keeps its final vowel, a bare form licenses a dative and blocks a
 // consonant restoration.
