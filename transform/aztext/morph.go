@@ -29,18 +29,21 @@ type Noun struct {
 	// Stem is the lemma, the nominative singular: "iclas" for "iclasında",
 	// "bayraq" for "bayrağı", "şəkil" for "şəkli".
 	Stem string
-	// Head is the word without its case ending and copula, plural and
-	// possessive kept: "iclası" for "iclasında", "komitəsi" for
-	// "komitəsinin". A two-word compound keeps its head's possessive
-	// ("dövlət qurumu"), so Head is its second word's lemma.
+	// Head is the word without its case ending and copula, its
+	// 3rd-person possessive kept: "iclası" for "iclasında", "komitəsi"
+	// for "komitəsinin". It is the form the second word of a two-word
+	// compound takes in the nominative singular, so a plural before a
+	// possessive is dropped ("qurumlarında" → "qurumu"); a plural alone is
+	// kept ("rayonlarda" → "rayonlar"), and a 1st or 2nd person plural
+	// possessive is dropped ("məktəbimiz" → "məktəb").
 	Head string
 	// Possessive reports that a 3rd-person possessive (or the accusative
 	// -ı⁴, which looks the same) was removed.
 	Possessive bool
 	// Plural reports that -lar/-lər was removed.
 	Plural bool
-	// Case is the case ending removed, if any: "da", "nın", "dan", "ya",
-	// "dək", …
+	// Case is the case ending removed, if any, as written: "da", "nın",
+	// "nda", "dan", "ya", "ə", "adək", "la", "yla", …
 	Case string
 	// Copula reports that a final -dır⁴ ("is") was removed: "tondur".
 	Copula bool
@@ -76,9 +79,10 @@ func (s WordSet) Has(w string) bool { return s[w] }
 // "iclasında" → "iclas", "əməkdaşının" → "əməkdaş", "əcnəbi" → "əcnəbi".
 func Stem(w string) string { return AnalyzeNoun(w, false).Stem }
 
-// StripCase returns the lower-cased noun w without its case ending and
-// copula, keeping plural and possessive, for the head of a compound:
-// "komitəsinin" → "komitəsi", "bankın" → "bank", "təminatında" → "təminatı".
+// StripCase returns the Head of the lower-cased noun w (see Noun.Head):
+// w without its case ending and copula, its possessive kept, for the head
+// of a compound: "komitəsinin" → "komitəsi", "bankın" → "bank",
+// "təminatında" → "təminatı".
 func StripCase(w string) string { return AnalyzeNoun(w, false).Head }
 
 // StripCasePhrase returns the noun phrase s with the case ending and
@@ -122,15 +126,18 @@ func AnalyzeNoun(w string, dative bool) Noun { return AnalyzeNounIn(w, dative, n
 
 // AnalyzeNounIn is AnalyzeNoun with the words of the document w comes from
 // as evidence (doc may be nil):
-//   - a final -ı⁴ is not taken for a possessive when the document also has
-//     the word with a plural after it ("əcnəbilər": the plural comes before
-//     a possessive, so "əcnəbi" is the stem);
+//   - a final -ı⁴ or -sı⁴ is not taken for a possessive when the document
+//     also has the word with a plural after it ("dərilər": the plural comes
+//     before a possessive, so "dəri" is the stem);
 //   - a bare final -a/-ə is a dative when the document has the word without
 //     it ("metr" beside "metrə");
-//   - a stem that ends in ğ, or in y after a front vowel, before a vowel
-//     suffix is restored to q or k (bayrağı → bayraq, dəyişikliyin →
-//     dəyişiklik) unless the document has that stem as a word of its own
-//     ("səy" beside "səyi").
+//   - the instrumental -la/-lə after an l is removed only when the document
+//     has the word without it ("interval" beside "intervalla"; "məhəllə"
+//     stays);
+//   - a stem of two or more syllables that ends in ğ, or in y after a front
+//     vowel, before a vowel suffix is restored to q or k (bayrağı → bayraq,
+//     dəyişikliyin → dəyişiklik) unless the document has that stem as a
+//     word of its own ("xokkey" beside "xokkeyi").
 func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	r := []rune(w)
 	if len(r) < 2 {
