@@ -474,7 +474,7 @@ func (m *matcher) serviceNumber(i int) bool {
 	if t.num.whole && len(t.text) >= 10 {
 		return true
 	}
-	if p, n := m.tok(i-1), m.tok(i+1); p != nil && n != nil && !t.space && !n.space &&
+	if p, n := m.tok(i-1), m.tok(i+1); p != nil && n != nil && p.kind == tPunct && n.kind == tPunct && !t.space && !n.space &&
 		strings.Contains("“\"«„'", p.text) && strings.Contains("”\"»“'", n.text) {
 		return true
 	}
