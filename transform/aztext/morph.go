@@ -172,8 +172,13 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	// After a case ending with the buffer y (ölkə-yə, çağrı-ya) the vowel
 	// before is the stem's: a possessive would take the pronominal n.
 	afterY := strings.HasPrefix(a.Case, "y")
+	// A pronominal n (iclas-ı-n-da, misl-i-n-dən) follows only a possessive.
+	afterN := n >= 2 && isHigh(r[n-1]) && (strings.HasPrefix(a.Case, "n") && a.Case != "nın" && a.Case != "nin" &&
+		a.Case != "nun" && a.Case != "nün" && a.Case != "nı" && a.Case != "ni" && a.Case != "nu" && a.Case != "nü")
 	switch {
 	case afterY:
+	case afterN && n >= 3 && r[n-2] == 'l' && !IsVowel(r[n-3]) && fits(1) && !has(string(r)+pluralAfter(r)):
+		r, a.Possessive = r[:n-1], true // misl-i-n-dən, not the adjective -li
 	case n >= 5 && plural12(r) > 0 && fits(plural12(r)):
 		k := plural12(r) // 1st/2nd person plural possessive: məktəbimiz
 		r, a.Possessive = r[:n-k], true
@@ -224,10 +229,13 @@ func AttributiveBase(w string) (string, bool) {
 	if !strings.Contains(w[max(0, len(w)-14):], "l") {
 		return "", false // no -lı/-lıq within the longest case ending
 	}
-	r := []rune(AnalyzeNoun(w, false).Head)
+	a := AnalyzeNoun(w, false)
+	r := []rune(a.Head)
 	n := len(r)
 	var base []rune
 	switch {
+	case a.Possessive && a.Stem != a.Head && strings.HasPrefix(a.Case, "n") && n >= 3 && r[n-2] == 'l':
+		return "", false // misl-i-n-dən: the pronominal n shows a possessive, not -lı
 	case n >= 4 && r[n-3] == 'l' && isHigh(r[n-2]) && (r[n-1] == 'q' || r[n-1] == 'k') && (r[n-1] == 'k') == isFront(r[n-2]):
 		base = r[:n-3] // kilometrlik
 	case n >= 5 && r[n-4] == 'l' && isHigh(r[n-3]) && (r[n-2] == 'ğ' || r[n-2] == 'y') && isHigh(r[n-1]):
@@ -453,10 +461,11 @@ func caseEnding(r []rune, dative bool, fits func(int) bool, has func(string) boo
 		return string(r[n-2:]) // ölkəyə; not the loans in -iya (komissiya)
 	}
 	if (r[n-1] == 'a' || r[n-1] == 'ə') && fits(1) && !IsVowel(r[n-2]) && harmony2(lastVowel(r[:n-1]), r[n-1]) &&
-		(dative || lexicon[string(r[:n-1])] || has(string(r[:n-1])) ||
+		(dative || lexicon[string(r[:n-1])] || has(string(r[:n-1])) || r[n-2] == 'ğ' && syllables(r[:n-1]) >= 2 ||
 			r[n-2] == 't' && (r[n-3] == 'a' || r[n-3] == 'ə') && fits(3)) {
 		// Nouns in -at/-ət (müraciət, təşkilat) end in a consonant, so a
-		// final a/ə after them is a dative: "4 şikayətə".
+		// final a/ə after them is a dative: "4 şikayətə". No word of two
+		// or more syllables ends in ğ, so "uşağa" is uşaq with a dative.
 		return string(r[n-1:])
 	}
 	return ""

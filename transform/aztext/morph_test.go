@@ -41,6 +41,8 @@ func TestAnalyzeNoun(t *testing.T) {
 		{"agent noun in -ıcı", "ötürücü", false, "ötürücü", "ötürücü", "", false},
 		{"deverbal noun in -gi", "vergi", false, "vergi", "vergi", "", false},
 		{"adjective in -lı not a possessive", "yerli", false, "yerli", "yerli", "", false},
+		{"pronominal n shows a possessive after -li", "mislindən", false, "misl", "misli", "ndən", true},
+		{"softened q before a bare dative", "uşağa", false, "uşaq", "uşağ", "a", false},
 		{"1st person plural possessive", "məktəbimiz", false, "məktəb", "məktəb", "", true},
 		{"copula", "tondur", false, "ton", "ton", "", false},
 		{"locative and copula", "anbardadır", false, "anbar", "anbar", "da", false},

@@ -122,10 +122,14 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	if f.Kind == hesabat.Money && lastWord >= 0 && strings.HasPrefix(m.toks[lastWord].low, "qəpik") {
 		v = v.scale(-2) // "50 qəpik" = 0.50 AZN
 	} else if f.Kind == hesabat.Money && f.Currency == "AZN" {
-		// "12 manat 50 qəpik"
-		if n := m.num(j); n != nil && n.num.whole && len(n.text) <= 2 && strings.HasPrefix(m.low(j+1), "qəpik") {
+		// "12 manat 50 qəpik", "1 manat, 10 qəpik"
+		k := j
+		if t := m.tok(k); t != nil && t.text == "," {
+			k++
+		}
+		if n := m.num(k); n != nil && n.num.whole && len(n.text) <= 2 && strings.HasPrefix(m.low(k+1), "qəpik") {
 			if sum, ok := v.plus(dec{n.num.val.m, -2}); ok {
-				v, j = sum, j+2
+				v, j = sum, k+2
 			}
 		}
 	}
@@ -508,7 +512,7 @@ func (m *matcher) unit(j int) (string, int) {
 		}
 		return a1.Stem, n1
 	}
-	if len([]rune(w1)) <= 3 || abbreviated(m.toks[j].text) {
+	if len([]rune(w1)) <= 3 || abbreviated(m.toks[j].text) || m.slashUnit(n1) {
 		if u, e := m.abbreviation(w1, n1); e > n1 {
 			return u, e // "kVt/saat", "kv.m"
 		}
@@ -535,6 +539,13 @@ func privative(w string) bool {
 		}
 	}
 	return false
+}
+
+// slashUnit reports whether a slash and a word of at most three letters
+// are glued at j: the "/ha" of "sent/ha".
+func (m *matcher) slashUnit(j int) bool {
+	s, w := m.tok(j), m.tok(j+1)
+	return s != nil && w != nil && s.text == "/" && !s.space && w.kind == tWord && !w.space && len([]rune(w.low)) <= 3
 }
 
 // abbreviation reads a unit written as an abbreviation whose first part w
