@@ -456,9 +456,9 @@ func caseEnding(r []rune, dative bool, fits func(int) bool, has func(string) boo
 	if (hasSuffix(r, "yla") || hasSuffix(r, "ylə")) && fits(3) && IsVowel(r[n-4]) && harmony2(lastVowel(r[:n-3]), r[n-1]) {
 		return string(r[n-3:])
 	}
-	if (hasSuffix(r, "ya") || hasSuffix(r, "yə")) && fits(2) && IsVowel(r[n-3]) && r[n-3] != 'i' &&
-		harmony2(lastVowel(r[:n-2]), r[n-1]) {
-		return string(r[n-2:]) // ölkəyə; not the loans in -iya (komissiya)
+	if (hasSuffix(r, "ya") || hasSuffix(r, "yə")) && fits(2) && IsVowel(r[n-3]) &&
+		(r[n-3] != 'i' || r[n-1] == 'ə' && r[n-4] != 'y') && harmony2(lastVowel(r[:n-2]), r[n-1]) {
+		return string(r[n-2:]) // ölkəyə, kişiyə; not the loans in -iya, -iyyə (komissiya, nəzəriyyə)
 	}
 	if (r[n-1] == 'a' || r[n-1] == 'ə') && fits(1) && !IsVowel(r[n-2]) && harmony2(lastVowel(r[:n-1]), r[n-1]) &&
 		(dative || lexicon[string(r[:n-1])] || has(string(r[:n-1])) || r[n-2] == 'ğ' && syllables(r[:n-1]) >= 2 ||

@@ -30,6 +30,8 @@ func TestAnalyzeNoun(t *testing.T) {
 		{"dative with y after a vowel", "ölkəyə", false, "ölkə", "ölkə", "yə", false},
 		{"no possessive before a y dative", "çağrıya", false, "çağrı", "çağrı", "ya", false},
 		{"loan in -iya", "komissiya", false, "komissiya", "komissiya", "", false},
+		{"dative -yə after i", "kişiyə", false, "kişi", "kişi", "yə", false},
+		{"loan in -iyyə", "nəzəriyyə", false, "nəzəriyyə", "nəzəriyyə", "", false},
 		{"terminative after a dative vowel", "yaşadək", false, "yaş", "yaş", "adək", false},
 		{"softened q restored", "bayrağı", false, "bayraq", "bayrağı", "", true},
 		{"softened k restored", "dəyişikliyin", false, "dəyişiklik", "dəyişikliy", "in", false},

@@ -75,6 +75,12 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			// "8-dən 30-a qədər": a range, else a case form we do not read
 			e, k := m.rangeEnd(j+2, f)
 			if k == 0 {
+				if n := m.num(j + 2); n != nil && n.space && classify(m.suffixAt(j+3)) == sDat && f.Kind == hesabat.Quantity {
+					// "12,3-dən 11,2-yə enib": a change from one value to
+					// another, each a quantity of what was named before
+					f.Value = ptr(v.float())
+					m.emit(f, from, j+2, num)
+				}
 				return j + 2
 			}
 			end, j = &e, k
@@ -102,8 +108,8 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
 		} else {
 			j = m.spelledOut(j, v)
-			if m.low(j) == "və" && m.low(j+1) == "daha" && (m.low(j+2) == "çox" || m.low(j+2) == "artıq") && f.Qualifier == "" {
-				f.Qualifier, j = "at least", j+3 // "3 və daha çox uşağı"
+			if k := m.andMore(j); k > j && f.Qualifier == "" {
+				f.Qualifier, j = "at least", k // "3 və daha çox uşağı", "65 və yuxarı yaşda"
 			}
 			u, k := m.unit(j)
 			if strict && !counters[u] {
@@ -150,6 +156,23 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		f.ValueEnd = ptr(end.float())
 	}
 	m.emit(f, from, j, num)
+	return j
+}
+
+// andMore matches "və daha çox", "və daha artıq", "və (daha) yuxarı" at j
+// (N or more) and returns its end, or j.
+func (m *matcher) andMore(j int) int {
+	if m.low(j) != "və" {
+		return j
+	}
+	k := j + 1
+	if m.low(k) == "daha" {
+		k++
+	}
+	switch w := m.low(k); {
+	case w == "yuxarı", k > j+1 && (w == "çox" || w == "artıq"):
+		return k + 1
+	}
 	return j
 }
 

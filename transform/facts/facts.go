@@ -220,16 +220,25 @@ func (m *matcher) emit(f hesabat.Fact, from, to int, num string) {
 	m.out = append(m.out, found{f, num, to})
 }
 
-// elliptic gives a quantity without a unit the unit of the next quantity
-// when "və" alone parts them ("91067 və 2614 nəfər"), or when a comma and
-// at most four words part them in one paragraph and the unit is one of
-// measure ("uzunluğu 900, eni 6 metr" is 900 metres); a counter such as
-// nəfər is lent over "və" only, since after a comma it may count something
-// else.
+// elliptic completes a quantity without a unit (and no range) from the
+// fact after it in the same paragraph:
+//   - a percent after a comma and at most four words makes it a percent
+//     ("23,4 faiz artıb, ölüm halları 13,3, boşanmalar 6,2 faiz");
+//   - a quantity right after "və" lends its unit ("91067 və 2614 nəfər");
+//   - a quantity after a comma and at most four words lends its unit when
+//     it is one of measure ("uzunluğu 900, eni 6 metr" is 900 metres), not
+//     a counter such as nəfər, which may count something else there.
 func (m *matcher) elliptic() {
 	for k := 0; k+1 < len(m.out); k++ {
 		f, g := &m.out[k], &m.out[k+1]
-		if f.Kind != hesabat.Quantity || f.Unit != "" || g.Kind != hesabat.Quantity || !aztext.IsUnit(g.Unit) {
+		if f.Kind != hesabat.Quantity || f.Unit != "" || f.ValueEnd != nil {
+			continue
+		}
+		if g.Kind == hesabat.Percent && m.tok(f.end) != nil && m.toks[f.end].text == "," && m.gapWords(f.end+1, g.Start) <= 4 {
+			f.Kind = hesabat.Percent // "nikahlar 23,4 faiz artıb, ölüm halları 13,3, boşanmalar 6,2 faiz azalıb"
+			continue
+		}
+		if g.Kind != hesabat.Quantity || !aztext.IsUnit(g.Unit) {
 			continue
 		}
 		c := m.tok(f.end)
@@ -240,17 +249,23 @@ func (m *matcher) elliptic() {
 		if c == nil || c.text != "," || counters[g.Unit] {
 			continue
 		}
-		gap := 0
-		for t := f.end + 1; t < len(m.toks) && m.toks[t].r0 < g.Start; t++ {
-			if m.toks[t].kind != tWord || m.toks[t].para {
-				gap = 99
-			}
-			gap++
-		}
-		if gap <= 4 {
+		if m.gapWords(f.end+1, g.Start) <= 4 {
 			f.Unit = g.Unit
 		}
 	}
+}
+
+// gapWords counts the tokens from t up to the rune offset end, or returns
+// 99 when one of them is not a word or starts a paragraph.
+func (m *matcher) gapWords(t, end int) int {
+	gap := 0
+	for ; t < len(m.toks) && m.toks[t].r0 < end; t++ {
+		if m.toks[t].kind != tWord || m.toks[t].para {
+			return 99
+		}
+		gap++
+	}
+	return gap
 }
 
 func ptr(v float64) *float64 { return &v }
