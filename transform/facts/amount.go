@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"strings"
 	"unicode"
 
@@ -260,13 +261,33 @@ func (m *matcher) spelledOut(j int, v dec) int {
 	for ; k < len(m.toks) && m.toks[k].kind == tWord && len(ws) < 8; k++ {
 		ws = append(ws, m.toks[k].low)
 	}
-	if t := m.tok(k); t == nil || t.text != ")" || len(ws) == 0 {
+	if t := m.tok(k); t != nil && t.text == ")" && len(ws) > 0 {
+		if wn := parseWords(ws); wn.words == len(ws) && float64(wn.val) == v.float() {
+			return k + 1
+		}
 		return j
 	}
-	if wn := parseWords(ws); wn.words != len(ws) || (dec{wn.val, 0}) != v {
+	// Digits with scale words: "1096,6 min (1 milyon 96 min 600) nəfər".
+	var total, cur float64
+	for k = j + 1; k < len(m.toks) && k < j+12; k++ {
+		t := &m.toks[k]
+		switch {
+		case t.kind == tNum && t.num.shape == plain && t.num.whole:
+			cur = t.num.val.float()
+			continue
+		case t.kind == tWord:
+			if sc, ok := scales[t.low]; ok {
+				total, cur = total+cur*math.Pow10(sc), 0
+				continue
+			}
+		case t.text == ")":
+			if k > j+1 && total+cur == v.float() {
+				return k + 1
+			}
+		}
 		return j
 	}
-	return k + 1
+	return j
 }
 
 // scaleAt matches a scale word at j ("min", "milyon", "mln.") and returns
@@ -423,8 +444,8 @@ func (m *matcher) words(i, from int, q string) int {
 	}
 	end := at[wn.words-1]
 	if wn.ordinal {
-		if m.placeName(i, end) {
-			return end + 1 // "Birinci Alıbəyli", "İkinci Cəfərli": a village
+		if m.placeName(i) {
+			return end + 1 // "İkinci Şıxlı" (a village), "Birinci vitse-prezident" (a title)
 		}
 		f := hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(wn.val))}
 		if w := m.low(end); w != "" && !notUnit(w) {
@@ -464,12 +485,13 @@ func (m *matcher) words(i, from int, q string) int {
 	return m.amount(from, end, q, dec{wn.val, 0}, nil, strict, "")
 }
 
-// placeName reports whether the ordinal in words from i to end starts a
-// place name: written with a capital inside a sentence (after a word or a
-// comma) and followed by a capitalised word.
-func (m *matcher) placeName(i, end int) bool {
-	t, p, n := &m.toks[i], m.tok(i-1), m.tok(end)
-	if t.text == t.low || p == nil || t.para || n == nil || n.kind != tWord || n.text == n.low {
+// placeName reports whether the ordinal word at i starts a
+// name or a title: written with a capital inside a sentence, after a word
+// or a comma ("İkinci Şıxlı", "Birinci vitse-prezident"); Azerbaijani
+// writes an ordinal that counts in lower case there.
+func (m *matcher) placeName(i int) bool {
+	t, p := &m.toks[i], m.tok(i-1)
+	if t.text == t.low || p == nil || t.para {
 		return false
 	}
 	return p.kind == tWord || p.text == ","

@@ -57,6 +57,8 @@ var extractCases = []struct {
 		[]string{"quantity 12 unit=yaş «12 yaşlı»"}},
 	{"quantity/number spelled out in brackets", "Cəmi 15 (on beş) müraciət daxil olub.",
 		[]string{"quantity 15 unit=müraciət «15 (on beş) müraciət»"}},
+	{"quantity/number repeated in digits and scales", "Fondda 2045,3 min (2 milyon 45 min 300) nəfər qeydiyyatdadır.",
+		[]string{"quantity 2045300 unit=nəfər «2045,3 min (2 milyon 45 min 300) nəfər»"}},
 	{"quantity/group after a scale", "2020–2022-ci illərdə 3 min 500-dən çox sahibkar kredit alıb.",
 		[]string{"year_range 2020..2022 «2020–2022-ci illərdə»", "quantity 3500 unit=sahibkar q=more than «3 min 500-dən çox sahibkar»"}},
 	{"quantity/unit not taken from the next paragraph", "Hesabat ilində keçirilən seminarların sayı 25\nSeminarlarda 300 nəfər iştirak edib.",
@@ -369,6 +371,7 @@ var extractCases = []struct {
 		[]string{"percent 2.4 «2,4 faiz»"}},
 	{"not/footnote references", "vəzifəli şəxslər cərimə edilir. (2, 17)", nil},
 	{"not/place name with an ordinal word", "Qazax rayonunun İkinci Şıxlı kəndində yeni məktəb tikilib.", nil},
+	{"not/title with an ordinal word", "Tədbirdə nazirin Birinci müavini çıxış edib.", nil},
 	{"not/settlement named by an ordinal", "Qaradağ rayonunun 8-ci kilometr qəsəbəsində su xətti çəkilib.", nil},
 
 	// Decimal point or thousands separator (issue #18).
