@@ -118,6 +118,11 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			}
 			if k > j {
 				f.Unit, lastWord, j = u, k-1, k
+				if end == nil {
+					if v2, u2, k2 := m.twoUnits(v, u, j); k2 > j {
+						v, f.Unit, lastWord, j = v2, u2, k2-1, k2
+					}
+				}
 			}
 		}
 		if lastWord >= 0 && lastWord == j-1 {
@@ -175,6 +180,39 @@ func (m *matcher) andMore(j int) int {
 		return k + 1
 	}
 	return j
+}
+
+// measures are units of mass and length with their power of ten in grams
+// or metres, for twoUnits.
+var measures = map[string]struct {
+	dim byte
+	exp int
+}{
+	"ton": {'g', 6}, "tn": {'g', 6}, "t": {'g', 6}, "kiloqram": {'g', 3}, "kq": {'g', 3}, "qram": {'g', 0}, "q": {'g', 0},
+	"kilometr": {'m', 3}, "km": {'m', 3}, "metr": {'m', 0}, "m": {'m', 0}, "santimetr": {'m', -2}, "sm": {'m', -2},
+	"millimetr": {'m', -3}, "mm": {'m', -3},
+}
+
+// twoUnits reads the second part of a measure written in two units, "6
+// ton 523 kq", "70 kiloqram 410 qram", "3 metr 20 sm", after the value v
+// in unit u ending before j. It returns the whole in the smaller unit and
+// the end, or end j when no such part follows.
+func (m *matcher) twoUnits(v dec, u string, j int) (dec, string, int) {
+	big, ok := measures[u]
+	n := m.num(j)
+	if !ok || n == nil || !n.space || !n.num.whole {
+		return v, u, j
+	}
+	u2, k := m.unit(j + 1)
+	small, ok := measures[u2]
+	if k == j+1 || !ok || small.dim != big.dim || small.exp >= big.exp || n.num.val.float() >= math.Pow10(big.exp-small.exp) {
+		return v, u, j
+	}
+	sum, ok := v.scale(big.exp - small.exp).plus(n.num.val)
+	if !ok {
+		return v, u, j
+	}
+	return sum, u2, k
 }
 
 // ablative reports whether the lower-cased word w ends in the ablative.
