@@ -226,8 +226,9 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 // məhsuldar-lıq, iştirakçı-lıq) or would have no vowel. The noun is not
 // analysed further: the base of -lıq is a bare noun.
 func AttributiveBase(w string) (string, bool) {
-	if !strings.Contains(w[max(0, len(w)-14):], "l") {
-		return "", false // no -lı/-lıq within the longest case ending
+	tail := w[max(0, len(w)-14):] // -lığından, the longest ending, fits in 14 bytes
+	if !strings.Contains(tail, "lı") && !strings.Contains(tail, "li") && !strings.Contains(tail, "lu") && !strings.Contains(tail, "lü") {
+		return "", false
 	}
 	a := AnalyzeNoun(w, false)
 	r := []rune(a.Head)
