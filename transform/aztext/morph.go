@@ -29,18 +29,21 @@ type Noun struct {
 	// Stem is the lemma, the nominative singular: "iclas" for "iclasında",
 	// "bayraq" for "bayrağı", "şəkil" for "şəkli".
 	Stem string
-	// Head is the word without its case ending and copula, plural and
-	// possessive kept: "iclası" for "iclasında", "komitəsi" for
-	// "komitəsinin". A two-word compound keeps its head's possessive
-	// ("dövlət qurumu"), so Head is its second word's lemma.
+	// Head is the word without its case ending and copula, its
+	// 3rd-person possessive kept: "iclası" for "iclasında", "komitəsi"
+	// for "komitəsinin". It is the form the second word of a two-word
+	// compound takes in the nominative singular, so a plural before a
+	// possessive is dropped ("qurumlarında" → "qurumu"); a plural alone is
+	// kept ("rayonlarda" → "rayonlar"), and a 1st or 2nd person plural
+	// possessive is dropped ("məktəbimiz" → "məktəb").
 	Head string
 	// Possessive reports that a 3rd-person possessive (or the accusative
 	// -ı⁴, which looks the same) was removed.
 	Possessive bool
 	// Plural reports that -lar/-lər was removed.
 	Plural bool
-	// Case is the case ending removed, if any: "da", "nın", "dan", "ya",
-	// "dək", …
+	// Case is the case ending removed, if any, as written: "da", "nın",
+	// "nda", "dan", "ya", "ə", "adək", "la", "yla", …
 	Case string
 	// Copula reports that a final -dır⁴ ("is") was removed: "tondur".
 	Copula bool
@@ -76,10 +79,44 @@ func (s WordSet) Has(w string) bool { return s[w] }
 // "iclasında" → "iclas", "əməkdaşının" → "əməkdaş", "əcnəbi" → "əcnəbi".
 func Stem(w string) string { return AnalyzeNoun(w, false).Stem }
 
-// StripCase returns the lower-cased noun w without its case ending and
-// copula, keeping plural and possessive, for the head of a compound:
-// "komitəsinin" → "komitəsi", "bankın" → "bank", "təminatında" → "təminatı".
+// StripCase returns the Head of the lower-cased noun w (see Noun.Head):
+// w without its case ending and copula, its possessive kept, for the head
+// of a compound: "komitəsinin" → "komitəsi", "bankın" → "bank",
+// "təminatında" → "təminatı".
 func StripCase(w string) string { return AnalyzeNoun(w, false).Head }
+
+// StripCasePhrase returns the noun phrase s with the case ending and
+// copula of its last word removed, keeping the spelling and capitals of
+// the text, for agency and other names that head a phrase in any case:
+// "Dövlət Statistika Komitəsinin" → "Dövlət Statistika Komitəsi", "Mərkəzi
+// Bankın" → "Mərkəzi Bank". s need not be lower-cased; whatever follows the
+// last word's letters (punctuation, spaces) is dropped.
+func StripCasePhrase(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if isLetter(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isLetter(r) {
+			break
+		}
+		start -= size
+	}
+	word := s[start:end]
+	keep := runeLen(StripCase(Lower(word)))
+	b := 0
+	for k := 0; k < keep && b < len(word); k++ {
+		_, size := utf8.DecodeRuneInString(word[b:])
+		b += size
+	}
+	return s[:start] + word[:b]
+}
 
 // AnalyzeNoun splits the lower-cased noun w at its suffixes. dative tells
 // that the context asks for a dative ("nəfərə yaxın", "N-ə qədər"): only
@@ -89,15 +126,18 @@ func AnalyzeNoun(w string, dative bool) Noun { return AnalyzeNounIn(w, dative, n
 
 // AnalyzeNounIn is AnalyzeNoun with the words of the document w comes from
 // as evidence (doc may be nil):
-//   - a final -ı⁴ is not taken for a possessive when the document also has
-//     the word with a plural after it ("əcnəbilər": the plural comes before
-//     a possessive, so "əcnəbi" is the stem);
+//   - a final -ı⁴ or -sı⁴ is not taken for a possessive when the document
+//     also has the word with a plural after it ("dərilər": the plural comes
+//     before a possessive, so "dəri" is the stem);
 //   - a bare final -a/-ə is a dative when the document has the word without
 //     it ("metr" beside "metrə");
-//   - a stem that ends in ğ, or in y after a front vowel, before a vowel
-//     suffix is restored to q or k (bayrağı → bayraq, dəyişikliyin →
-//     dəyişiklik) unless the document has that stem as a word of its own
-//     ("səy" beside "səyi").
+//   - the instrumental -la/-lə after an l is removed only when the document
+//     has the word without it ("interval" beside "intervalla"; "məhəllə"
+//     stays);
+//   - a stem of two or more syllables that ends in ğ, or in y after a front
+//     vowel, before a vowel suffix is restored to q or k (bayrağı → bayraq,
+//     dəyişikliyin → dəyişiklik) unless the document has that stem as a
+//     word of its own ("xokkey" beside "xokkeyi").
 func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	r := []rune(w)
 	if len(r) < 2 {
@@ -132,8 +172,13 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 	// After a case ending with the buffer y (ölkə-yə, çağrı-ya) the vowel
 	// before is the stem's: a possessive would take the pronominal n.
 	afterY := strings.HasPrefix(a.Case, "y")
+	// A pronominal n (iclas-ı-n-da, misl-i-n-dən) follows only a possessive.
+	afterN := n >= 2 && isHigh(r[n-1]) && (strings.HasPrefix(a.Case, "n") && a.Case != "nın" && a.Case != "nin" &&
+		a.Case != "nun" && a.Case != "nün" && a.Case != "nı" && a.Case != "ni" && a.Case != "nu" && a.Case != "nü")
 	switch {
 	case afterY:
+	case afterN && n >= 3 && r[n-2] == 'l' && !IsVowel(r[n-3]) && fits(1) && !has(string(r)+pluralAfter(r)):
+		r, a.Possessive = r[:n-1], true // misl-i-n-dən, not the adjective -li
 	case n >= 5 && plural12(r) > 0 && fits(plural12(r)):
 		k := plural12(r) // 1st/2nd person plural possessive: məktəbimiz
 		r, a.Possessive = r[:n-k], true
@@ -181,13 +226,17 @@ func AnalyzeNounIn(w string, dative bool, doc Words) Noun {
 // məhsuldar-lıq, iştirakçı-lıq) or would have no vowel. The noun is not
 // analysed further: the base of -lıq is a bare noun.
 func AttributiveBase(w string) (string, bool) {
-	if !strings.Contains(w[max(0, len(w)-14):], "l") {
-		return "", false // no -lı/-lıq within the longest case ending
+	tail := w[max(0, len(w)-14):] // -lığından, the longest ending, fits in 14 bytes
+	if !strings.Contains(tail, "lı") && !strings.Contains(tail, "li") && !strings.Contains(tail, "lu") && !strings.Contains(tail, "lü") {
+		return "", false
 	}
-	r := []rune(AnalyzeNoun(w, false).Head)
+	a := AnalyzeNoun(w, false)
+	r := []rune(a.Head)
 	n := len(r)
 	var base []rune
 	switch {
+	case a.Possessive && a.Stem != a.Head && strings.HasPrefix(a.Case, "n") && n >= 3 && r[n-2] == 'l':
+		return "", false // misl-i-n-dən: the pronominal n shows a possessive, not -lı
 	case n >= 4 && r[n-3] == 'l' && isHigh(r[n-2]) && (r[n-1] == 'q' || r[n-1] == 'k') && (r[n-1] == 'k') == isFront(r[n-2]):
 		base = r[:n-3] // kilometrlik
 	case n >= 5 && r[n-4] == 'l' && isHigh(r[n-3]) && (r[n-2] == 'ğ' || r[n-2] == 'y') && isHigh(r[n-1]):
@@ -408,15 +457,16 @@ func caseEnding(r []rune, dative bool, fits func(int) bool, has func(string) boo
 	if (hasSuffix(r, "yla") || hasSuffix(r, "ylə")) && fits(3) && IsVowel(r[n-4]) && harmony2(lastVowel(r[:n-3]), r[n-1]) {
 		return string(r[n-3:])
 	}
-	if (hasSuffix(r, "ya") || hasSuffix(r, "yə")) && fits(2) && IsVowel(r[n-3]) && r[n-3] != 'i' &&
-		harmony2(lastVowel(r[:n-2]), r[n-1]) {
-		return string(r[n-2:]) // ölkəyə; not the loans in -iya (komissiya)
+	if (hasSuffix(r, "ya") || hasSuffix(r, "yə")) && fits(2) && IsVowel(r[n-3]) &&
+		(r[n-3] != 'i' || r[n-1] == 'ə' && r[n-4] != 'y') && harmony2(lastVowel(r[:n-2]), r[n-1]) {
+		return string(r[n-2:]) // ölkəyə, kişiyə; not the loans in -iya, -iyyə (komissiya, nəzəriyyə)
 	}
 	if (r[n-1] == 'a' || r[n-1] == 'ə') && fits(1) && !IsVowel(r[n-2]) && harmony2(lastVowel(r[:n-1]), r[n-1]) &&
-		(dative || lexicon[string(r[:n-1])] || has(string(r[:n-1])) ||
+		(dative || lexicon[string(r[:n-1])] || has(string(r[:n-1])) || r[n-2] == 'ğ' && syllables(r[:n-1]) >= 2 ||
 			r[n-2] == 't' && (r[n-3] == 'a' || r[n-3] == 'ə') && fits(3)) {
 		// Nouns in -at/-ət (müraciət, təşkilat) end in a consonant, so a
-		// final a/ə after them is a dative: "4 şikayətə".
+		// final a/ə after them is a dative: "4 şikayətə". No word of two
+		// or more syllables ends in ğ, so "uşağa" is uşaq with a dative.
 		return string(r[n-1:])
 	}
 	return ""

@@ -33,6 +33,7 @@ var lexicon = func() map[string]bool {
 		"bina": true, "kitabxana": true, "xəstəxana": true, "nümayəndə": true,
 		"iclas": true, "əsas": true, "status": true, "proses": true, "ixtisas": true,
 		"ofis": true, "servis": true, "bonus": true, "atlas": true,
+		"sərnişin": true, "qadın": true, "mədən": true, "bədən": true,
 		// Arabic-Persian adjectives in -i, not possessives
 		"rəsmi": true, "milli": true, "elmi": true, "dini": true, "siyasi": true, "iqtisadi": true,
 		"hərbi": true, "tibbi": true, "ictimai": true, "hüquqi": true, "fiziki": true, "ali": true,

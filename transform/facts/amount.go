@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"math"
 	"strings"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -74,6 +76,12 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			// "8-dən 30-a qədər": a range, else a case form we do not read
 			e, k := m.rangeEnd(j+2, f)
 			if k == 0 {
+				if n := m.num(j + 2); n != nil && n.space && classify(m.suffixAt(j+3)) == sDat && f.Kind == hesabat.Quantity {
+					// "12,3-dən 11,2-yə enib": a change from one value to
+					// another, each a quantity of what was named before
+					f.Value = ptr(v.float())
+					m.emit(f, from, j+2, num)
+				}
 				return j + 2
 			}
 			end, j = &e, k
@@ -95,14 +103,14 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 		}
 	}
 	if f.Kind == hesabat.Quantity {
-		if w := m.low(j); strings.HasPrefix(w, "faiz") && m.noun(w, true).Stem == "faiz" {
+		if w := m.low(j); strings.HasPrefix(w, "faiz") && (m.noun(w, true).Stem == "faiz" || attributiveOf(w, "faiz")) {
 			f.Kind, lastWord, j = hesabat.Percent, j, j+1
 		} else if cur, k := m.currency(j); k > 0 {
 			f.Kind, f.Currency, lastWord, j = hesabat.Money, cur, k-1, k
 		} else {
 			j = m.spelledOut(j, v)
-			if m.low(j) == "və" && m.low(j+1) == "daha" && (m.low(j+2) == "çox" || m.low(j+2) == "artıq") && f.Qualifier == "" {
-				f.Qualifier, j = "at least", j+3 // "3 və daha çox uşağı"
+			if k := m.andMore(j); k > j && f.Qualifier == "" {
+				f.Qualifier, j = "at least", k // "3 və daha çox uşağı", "65 və yuxarı yaşda"
 			}
 			u, k := m.unit(j)
 			if strict && !counters[u] {
@@ -110,6 +118,11 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 			}
 			if k > j {
 				f.Unit, lastWord, j = u, k-1, k
+				if end == nil {
+					if v2, u2, k2 := m.twoUnits(v, u, j); k2 > j {
+						v, f.Unit, lastWord, j = v2, u2, k2-1, k2
+					}
+				}
 			}
 		}
 		if lastWord >= 0 && lastWord == j-1 {
@@ -121,10 +134,14 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	if f.Kind == hesabat.Money && lastWord >= 0 && strings.HasPrefix(m.toks[lastWord].low, "qəpik") {
 		v = v.scale(-2) // "50 qəpik" = 0.50 AZN
 	} else if f.Kind == hesabat.Money && f.Currency == "AZN" {
-		// "12 manat 50 qəpik"
-		if n := m.num(j); n != nil && n.num.whole && len(n.text) <= 2 && strings.HasPrefix(m.low(j+1), "qəpik") {
+		// "12 manat 50 qəpik", "1 manat, 10 qəpik"
+		k := j
+		if t := m.tok(k); t != nil && t.text == "," {
+			k++
+		}
+		if n := m.num(k); n != nil && n.num.whole && len(n.text) <= 2 && strings.HasPrefix(m.low(k+1), "qəpik") {
 			if sum, ok := v.plus(dec{n.num.val.m, -2}); ok {
-				v, j = sum, j+2
+				v, j = sum, k+2
 			}
 		}
 	}
@@ -146,6 +163,56 @@ func (m *matcher) amount(from, j int, q string, v dec, end *dec, strict bool, nu
 	}
 	m.emit(f, from, j, num)
 	return j
+}
+
+// andMore matches "və daha çox", "və daha artıq", "və (daha) yuxarı" at j
+// (N or more) and returns its end, or j.
+func (m *matcher) andMore(j int) int {
+	if m.low(j) != "və" {
+		return j
+	}
+	k := j + 1
+	if m.low(k) == "daha" {
+		k++
+	}
+	switch w := m.low(k); {
+	case w == "yuxarı", k > j+1 && (w == "çox" || w == "artıq"):
+		return k + 1
+	}
+	return j
+}
+
+// measures are units of mass and length with their power of ten in grams
+// or metres, for twoUnits.
+var measures = map[string]struct {
+	dim byte
+	exp int
+}{
+	"ton": {'g', 6}, "tn": {'g', 6}, "t": {'g', 6}, "kiloqram": {'g', 3}, "kq": {'g', 3}, "qram": {'g', 0}, "q": {'g', 0},
+	"kilometr": {'m', 3}, "km": {'m', 3}, "metr": {'m', 0}, "m": {'m', 0}, "santimetr": {'m', -2}, "sm": {'m', -2},
+	"millimetr": {'m', -3}, "mm": {'m', -3},
+}
+
+// twoUnits reads the second part of a measure written in two units, "6
+// ton 523 kq", "70 kiloqram 410 qram", "3 metr 20 sm", after the value v
+// in unit u ending before j. It returns the whole in the smaller unit and
+// the end, or end j when no such part follows.
+func (m *matcher) twoUnits(v dec, u string, j int) (dec, string, int) {
+	big, ok := measures[u]
+	n := m.num(j)
+	if !ok || n == nil || !n.space || !n.num.whole {
+		return v, u, j
+	}
+	u2, k := m.unit(j + 1)
+	small, ok := measures[u2]
+	if k == j+1 || !ok || small.dim != big.dim || small.exp >= big.exp || n.num.val.float() >= math.Pow10(big.exp-small.exp) {
+		return v, u, j
+	}
+	sum, ok := v.scale(big.exp - small.exp).plus(n.num.val)
+	if !ok {
+		return v, u, j
+	}
+	return sum, u2, k
 }
 
 // ablative reports whether the lower-cased word w ends in the ablative.
@@ -232,13 +299,33 @@ func (m *matcher) spelledOut(j int, v dec) int {
 	for ; k < len(m.toks) && m.toks[k].kind == tWord && len(ws) < 8; k++ {
 		ws = append(ws, m.toks[k].low)
 	}
-	if t := m.tok(k); t == nil || t.text != ")" || len(ws) == 0 {
+	if t := m.tok(k); t != nil && t.text == ")" && len(ws) > 0 {
+		if wn := parseWords(ws); wn.words == len(ws) && float64(wn.val) == v.float() {
+			return k + 1
+		}
 		return j
 	}
-	if wn := parseWords(ws); wn.words != len(ws) || (dec{wn.val, 0}) != v {
+	// Digits with scale words: "1096,6 min (1 milyon 96 min 600) nəfər".
+	var total, cur float64
+	for k = j + 1; k < len(m.toks) && k < j+12; k++ {
+		t := &m.toks[k]
+		switch {
+		case t.kind == tNum && t.num.shape == plain && t.num.whole:
+			cur = t.num.val.float()
+			continue
+		case t.kind == tWord:
+			if sc, ok := scales[t.low]; ok {
+				total, cur = total+cur*math.Pow10(sc), 0
+				continue
+			}
+		case t.text == ")":
+			if k > j+1 && total+cur == v.float() {
+				return k + 1
+			}
+		}
 		return j
 	}
-	return k + 1
+	return j
 }
 
 // scaleAt matches a scale word at j ("min", "milyon", "mln.") and returns
@@ -284,7 +371,7 @@ func (m *matcher) currency(j int) (string, int) {
 		}
 		return "", 0
 	}
-	if t.kind != tWord || !t.space {
+	if t.kind != tWord || !t.space && (j == 0 || m.toks[j-1].text != ".") { // "mln.ABŞ dolları"
 		return "", 0
 	}
 	if c := currencyCodes[t.text]; c != "" {
@@ -395,8 +482,8 @@ func (m *matcher) words(i, from int, q string) int {
 	}
 	end := at[wn.words-1]
 	if wn.ordinal {
-		if m.placeName(i, end) {
-			return end + 1 // "Birinci Alıbəyli", "İkinci Cəfərli": a village
+		if m.placeName(i) {
+			return end + 1 // "İkinci Şıxlı" (a village), "Birinci vitse-prezident" (a title)
 		}
 		f := hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(wn.val))}
 		if w := m.low(end); w != "" && !notUnit(w) {
@@ -436,12 +523,13 @@ func (m *matcher) words(i, from int, q string) int {
 	return m.amount(from, end, q, dec{wn.val, 0}, nil, strict, "")
 }
 
-// placeName reports whether the ordinal in words from i to end starts a
-// place name: written with a capital inside a sentence (after a word or a
-// comma) and followed by a capitalised word.
-func (m *matcher) placeName(i, end int) bool {
-	t, p, n := &m.toks[i], m.tok(i-1), m.tok(end)
-	if t.text == t.low || p == nil || t.para || n == nil || n.kind != tWord || n.text == n.low {
+// placeName reports whether the ordinal word at i starts a
+// name or a title: written with a capital inside a sentence, after a word
+// or a comma ("İkinci Şıxlı", "Birinci vitse-prezident"); Azerbaijani
+// writes an ordinal that counts in lower case there.
+func (m *matcher) placeName(i int) bool {
+	t, p := &m.toks[i], m.tok(i-1)
+	if t.text == t.low || p == nil || t.para {
 		return false
 	}
 	return p.kind == tWord || p.text == ","
@@ -507,15 +595,22 @@ func (m *matcher) unit(j int) (string, int) {
 		}
 		return a1.Stem, n1
 	}
-	if len([]rune(w1)) <= 2 {
+	if len([]rune(w1)) <= 3 || abbreviated(m.toks[j].text) || m.slashUnit(n1) {
 		if u, e := m.abbreviation(w1, n1); e > n1 {
-			return u, e
+			return u, e // "kVt/saat", "kv.m"
 		}
 	}
 	if u, e := m.compound(w1, a1, n1); e > 0 {
 		return u, e
 	}
 	return a1.Stem, n1
+}
+
+// attributiveOf reports whether w is the adjective in -lıq⁴ of noun:
+// "faizlik" of "faiz".
+func attributiveOf(w, noun string) bool {
+	b, ok := aztext.AttributiveBase(w)
+	return ok && b == noun
 }
 
 // privative reports whether w is an adjective in -sız⁴ ("icazəsiz",
@@ -527,6 +622,13 @@ func privative(w string) bool {
 		}
 	}
 	return false
+}
+
+// slashUnit reports whether a slash and a word of at most three letters
+// are glued at j: the "/ha" of "sent/ha".
+func (m *matcher) slashUnit(j int) bool {
+	s, w := m.tok(j), m.tok(j+1)
+	return s != nil && w != nil && s.text == "/" && !s.space && w.kind == tWord && !w.space && len([]rune(w.low)) <= 3
 }
 
 // abbreviation reads a unit written as an abbreviation whose first part w
@@ -582,10 +684,24 @@ func (m *matcher) word(j int) (string, int) {
 	}
 	k := j + 1
 	for m.suffixAt(k) != "" && (m.toks[k].text == "-" || m.toks[k].text == "‐" || m.toks[k].text == "‑") {
+		if c := classify(m.toks[k+1].low); abbreviated(m.toks[k-1].text) && c != sNone && c != sOrdinal {
+			return w, k + 2 // a case suffix on an abbreviation: "809 mVt-a"
+		}
 		w += "-" + m.toks[k+1].low
 		k += 2
 	}
 	return w, k
+}
+
+// abbreviated reports whether the word s as written is an abbreviation:
+// a capital after its first letter ("mVt", "kVt", "AZN").
+func abbreviated(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // dativeNext reports whether the word after a noun asks for a dative.

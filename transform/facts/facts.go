@@ -30,11 +30,24 @@
 //     "more than" (N-dən çox/artıq), "less than" (N-dən az), "nearly"
 //     (N-ə yaxın), "up to" (N-dək, N-ə qədər).
 //
+// Ranges: "10-15 nəfər", "8-dən 30-a qədər", "üç min manatdan beş min
+// manatadək" set Value and ValueEnd; ordinals sharing one suffix ("12, 13
+// və 14-cü küçələrində") are one ordinal each with the last one's unit, and
+// "143-157-ci kilometrlik hissə" is one ordinal with ValueEnd. A quantity
+// without a unit followed by a comma takes the unit of measure of the next
+// quantity ("uzunluğu 900, eni 6 metr"). Units are lemmas from
+// aztext.AnalyzeNounIn with the text as evidence; an adjective in -lıq/-lı
+// counts its noun ("36 kilometrlik", "7 faizlik" is a percent).
+//
 // Not facts: versions ("Hosting V2", "v3.0"), form codes ("3-əmək №-li"),
-// phone numbers, postcodes, URLs, e-mail addresses, list markers ("1." at
-// the start of a paragraph), section references ("1.2.3", "4.1 bəndi"),
-// codes glued to words ("COVID-19"), and a small number word standing alone
-// before an ordinary noun ("iki qurum arasında").
+// phone numbers, short service numbers ("“1002” qısa nömrəsi", "Çağrı
+// Mərkəzi 142", "16-58" in a paragraph about telephones), account and tax
+// numbers (ten or more digits, after VÖEN or IBAN), postcodes, URLs, e-mail
+// addresses, list markers ("1." at the start of a paragraph), footnote
+// marks ("[2]", "(1, 119)"), section and article references ("1.2.3", "4.1
+// bəndi", "326-1", "244-1-ci maddə"), codes glued to words ("COVID-19"),
+// place names ("İkinci Şıxlı", "20-ci sahə qəsəbəsi"), and a small number
+// word used as a determiner ("hər iki qurum", "iki qurum arasında").
 package facts
 
 import (
@@ -47,25 +60,25 @@ import (
 	"github.com/hesabat/hesabat/transform/aztext"
 )
 
-// BUG(facts): A number written as one word below 20, or "yüz", counts only
-// before a counter (nəfər, ədəd, dəfə, növ), a currency or "faiz": in
-// reports "iki qurum arasında" means "between the two bodies", and a lone
-// "bir" is the article "a" and never counts. "beş məktəb" is therefore
-// missed.
+// BUG(facts): A number word counts only the noun right after it: in "üç
+// ən yaxşı şeiri" (three best poems) nothing is read, and a lone "bir" is
+// the article "a" and never counts.
 
-// BUG(facts): A number with a case suffix and nothing that qualifies it
-// ("bunlardan 5-i") yields no fact unless it is a year ("2022-də"), and
-// ranges written with suffixes ("1-dən 5-ə qədər", "10-dan 15-dək nəfər")
-// are not joined: only their last number is read.
+// BUG(facts): A number with a locative or genitive suffix and nothing that
+// qualifies it ("məktəblərin 10-da", "5-in") yields no fact unless it is a
+// year ("2022-də") or a date.
 
 // BUG(facts): A bare "-a/-ə" after a noun is taken for a dative only before
-// "yaxın"/"qədər", after a counter and after -at/-ət, so "5 əməkdaşa"
-// keeps the unit "əməkdaşa". Multi-word units are read to two words (three
-// after an adjective): "15 saylı tam orta məktəb" has the unit "tam".
+// "yaxın"/"qədər", after a counter, after -at/-ət, on a unit of the aztext
+// lexicon or when the text has the word without it, so a lone "5
+// əməkdaşa" keeps the unit "əməkdaşa". Multi-word units are read to two
+// words (three after an adjective): "15 saylı tam orta məktəb" has the unit
+// "tam"; coordinated adjectives ("54 stasionar və səyyar nasos") give the
+// first adjective.
 
-// BUG(facts): The stemmer has no lexicon: nouns that end like a suffix and
-// are not on its protected list may lose a letter (maşın is protected,
-// "studiya" is kept by a rule for -iya loans, a rarer word may not be).
+// BUG(facts): A noun ending in a vowel before a genitive or accusative
+// ("quyunun", well's) reads as a consonant stem with a possessive ("quy")
+// unless the aztext lexicon has it or the text has its plural ("quyular").
 
 // Extract returns the facts in text in order of position. Start and End are
 // rune offsets into text and Text is the matched span, with the unit,
@@ -207,32 +220,52 @@ func (m *matcher) emit(f hesabat.Fact, from, to int, num string) {
 	m.out = append(m.out, found{f, num, to})
 }
 
-// elliptic gives a quantity without a unit the unit of measure of the next
-// quantity when only a comma and at most four words part them in one
-// paragraph: "uzunluğu 900, eni 6 metr" is 900 metres. Only units of
-// measure are lent (aztext.IsUnit), never a counter such as nəfər, which
-// may count something else than the number before.
+// elliptic completes a quantity without a unit (and no range) from the
+// fact after it in the same paragraph:
+//   - a percent after a comma and at most four words makes it a percent
+//     ("23,4 faiz artıb, ölüm halları 13,3, boşanmalar 6,2 faiz");
+//   - a quantity right after "və" lends its unit ("91067 və 2614 nəfər");
+//   - a quantity after a comma and at most four words lends its unit when
+//     it is one of measure ("uzunluğu 900, eni 6 metr" is 900 metres), not
+//     a counter such as nəfər, which may count something else there.
 func (m *matcher) elliptic() {
 	for k := 0; k+1 < len(m.out); k++ {
 		f, g := &m.out[k], &m.out[k+1]
-		if f.Kind != hesabat.Quantity || f.Unit != "" || g.Kind != hesabat.Quantity || counters[g.Unit] || !aztext.IsUnit(g.Unit) {
+		if f.Kind != hesabat.Quantity || f.Unit != "" || f.ValueEnd != nil {
+			continue
+		}
+		if g.Kind == hesabat.Percent && m.tok(f.end) != nil && m.toks[f.end].text == "," && m.gapWords(f.end+1, g.Start) <= 4 {
+			f.Kind = hesabat.Percent // "nikahlar 23,4 faiz artıb, ölüm halları 13,3, boşanmalar 6,2 faiz azalıb"
+			continue
+		}
+		if g.Kind != hesabat.Quantity || !aztext.IsUnit(g.Unit) {
 			continue
 		}
 		c := m.tok(f.end)
-		if c == nil || c.text != "," {
+		if c != nil && c.kind == tWord && c.low == "və" && m.tok(f.end+1) != nil && m.toks[f.end+1].r0 == g.Start {
+			f.Unit = g.Unit // "91067 və 2614 nəfər": one noun for both
 			continue
 		}
-		gap := 0
-		for t := f.end + 1; t < len(m.toks) && m.toks[t].r0 < g.Start; t++ {
-			if m.toks[t].kind != tWord || m.toks[t].para {
-				gap = 99
-			}
-			gap++
+		if c == nil || c.text != "," || counters[g.Unit] {
+			continue
 		}
-		if gap <= 4 {
+		if m.gapWords(f.end+1, g.Start) <= 4 {
 			f.Unit = g.Unit
 		}
 	}
+}
+
+// gapWords counts the tokens from t up to the rune offset end, or returns
+// 99 when one of them is not a word or starts a paragraph.
+func (m *matcher) gapWords(t, end int) int {
+	gap := 0
+	for ; t < len(m.toks) && m.toks[t].r0 < end; t++ {
+		if m.toks[t].kind != tWord || m.toks[t].para {
+			return 99
+		}
+		gap++
+	}
+	return gap
 }
 
 func ptr(v float64) *float64 { return &v }
@@ -386,6 +419,11 @@ func (m *matcher) fromNumber(i, from int, q string) int {
 	if e := m.bareDate(i); e > 0 {
 		return e
 	}
+	if s, w := m.tok(i+1), m.tok(i+2); s != nil && w != nil && s.text == "/" && !s.space && w.kind == tWord && !w.space && len(w.text) <= 2 {
+		if e := m.docNumber(i, i+3, m.src[t.b0:w.b1]); e > 0 {
+			return e // "417/a nömrəli əmri"
+		}
+	}
 	if e := m.docNumber(i, i+1, t.text); e > 0 {
 		return e
 	}
@@ -451,7 +489,7 @@ func (m *matcher) serviceNumber(i int) bool {
 	if t.num.whole && len(t.text) >= 10 {
 		return true
 	}
-	if p, n := m.tok(i-1), m.tok(i+1); p != nil && n != nil && !t.space && !n.space &&
+	if p, n := m.tok(i-1), m.tok(i+1); p != nil && n != nil && p.kind == tPunct && n.kind == tPunct && !t.space && !n.space &&
 		strings.Contains("“\"«„'", p.text) && strings.Contains("”\"»“'", n.text) {
 		return true
 	}
