@@ -11,7 +11,8 @@
 // ingest_errors, one row per failing content, so that a batch's failures can
 // be reviewed and an unchanged failing file is not read again (see State and
 // SaveError). Views join the tables for BI tools, and measures_fts offers
-// full-text search over measures' titles and work done.
+// full-text search over measures' titles and work done. docs/bi.md shows
+// how to query it.
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
@@ -25,8 +26,20 @@
 // whose SHA-256 is already stored changes nothing, so ingesting the same files
 // twice leaves the database as it was, unless older extraction rules made
 // the stored report: SaveReport then replaces it in the same transaction.
+// A stored file is identified by its SHA-256.
 // SaveError writes one failure row, and drops the rows of the contents the
 // file at the same path had before; it never touches reports.
+//
+// # Report identity
+//
+// In the same transaction SaveReport resolves the report's agency (folded
+// to a known state body through its aliases, agency.go) and plan, links its
+// measures to the plan's measures (plan.go), and applies the rule of one
+// truth per report (identity.go): files with the same agency, plan, year
+// and period are versions of one report, of which exactly one is current
+// and read by the views (current_reports, current_measures, current_facts,
+// coverage). The others stay, as sources (the same content in another
+// format) or superseded. Remove withdraws a report the same way.
 //
 // BUG(load): measures_fts uses SQLite's unicode61 tokenizer, which knows no
 // Azerbaijani: it folds ş, ç, ğ, ö, ü to s, c, g, o, u and İ to i, but keeps

@@ -40,6 +40,11 @@ type DB struct {
 	// Now returns the current time; it stamps ingested_at and occurred_at.
 	// Tests may replace it before use.
 	Now func() time.Time
+
+	// KeepAll turns the report identity rule off for the reports saved
+	// while it is set: each is current and never merged with another
+	// (identity.go).
+	KeepAll bool
 }
 
 // Open opens the database at path, creating the file if it does not exist,
@@ -68,6 +73,14 @@ func Open(path string) (*DB, error) {
 	if err := db.migrate(context.Background(), sub); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := db.syncAgencies(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: agencies: %w", path, err)
+	}
+	if err := db.backfill(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: identify reports stored before 0005: %w", path, err)
 	}
 	return db, nil
 }
@@ -201,10 +214,13 @@ func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
 //
 // Empty strings are stored as NULL, as are a Measure.Offset of -1 and a
 // Warning.Page of 0; warnings, notes, measures and facts keep their order
-// in the position column (from 1), extras the order of their headers. A
-// report of the same content made by older extraction rules is replaced,
-// and the failures recorded for the file's path or content are forgotten,
-// in the same transaction. The report records hesabat.RulesVersion.
+// in the position column (from 1), extras the order of their headers; the
+// path is stored absolute. A report of the same content made by older
+// extraction rules is replaced, and the failures recorded for the file's
+// path or content are forgotten, in the same transaction. The report
+// records hesabat.RulesVersion. The report's agency and plan are resolved,
+// and the report identity rule (identity.go) decides, in the same
+// transaction, which stored files the views show.
 func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, err error) {
 	defer func() {
 		if err != nil {
@@ -226,7 +242,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
-		r.Source, string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
+		storedPath(r.Source), string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
 		null(r.Plan.Title), r.Plan.Start, r.Plan.End,
 		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion)
 	if err != nil {
@@ -240,7 +256,13 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 
-	for i, w := range r.Warnings {
+	stored := *r
+	stored.Source = storedPath(r.Source)
+	warnings, err := db.identify(ctx, tx, reportID, &stored, true)
+	if err != nil {
+		return false, fmt.Errorf("identity: %w", err)
+	}
+	for i, w := range warnings {
 		var page any
 		if w.Page > 0 {
 			page = w.Page
@@ -317,6 +339,9 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	}
 	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
 		return false, err
+	}
+	if err := db.place(ctx, tx, reportID); err != nil {
+		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, err

@@ -24,6 +24,7 @@ type ingestOptions struct {
 	verbose     bool
 	json        bool
 	retryFailed bool
+	keepAll     bool
 	limits      limits
 }
 
@@ -48,6 +49,7 @@ already stored, or that failed before and has not changed, is not read again.`, 
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings and why files were skipped")
 	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object on stdout (see README)")
 	fs.BoolVar(&o.retryFailed, "retry-failed", false, "read again the files that failed before, changed or not")
+	fs.BoolVar(&o.keepAll, "keep-all", false, "keep every report current: no merging of sources, no superseding (see README)")
 	fs.BoolVar(&w.followLinks, "follow-links", false, "follow symbolic links inside folders (loops are detected)")
 	fs.StringArrayVar(&w.exclude, "exclude", nil, "skip files and folders whose name or path matches `GLOB` (repeatable)")
 	o.limits.register(fs)
@@ -73,6 +75,7 @@ already stored, or that failed before and has not changed, is not read again.`, 
 		return exitFailed
 	}
 	defer db.Close()
+	db.KeepAll = o.keepAll
 	p, err := newPipeline(o.limits)
 	if err != nil {
 		fmt.Fprintf(std.err, "hesabat: %v\n", err)

@@ -7,6 +7,8 @@
 //	hesabat stats [--db F]              what the database holds, by agency and year
 //	hesabat normalize [FILE|-]          print text normalised
 //	hesabat facts [FILE|-]              print the numeric facts in text
+//	hesabat remove [--db F] PATH|SHA…   withdraw reports from the views
+//	hesabat agencies [add|load] …       list or extend the agencies
 //
 // Exit codes: 0 done, 1 some file failed (for the first time), 2 misuse,
 // 130 interrupted.
@@ -52,6 +54,8 @@ var commands = []command{
 	{"stats", "[--db FILE] [--json]", "reports, measures, facts by agency and year", runStats},
 	{"normalize", "[FILE|-]", "print text in normalised form", runNormalize},
 	{"facts", "[FILE|-]", "print the numeric facts in text, one JSON line each", runFacts},
+	{"remove", "[--db FILE] PATH|SHA256...", "withdraw reports from the views (kept, marked removed)", runRemove},
+	{"agencies", "[add|load] ...", "list the agencies, or add names and aliases", runAgencies},
 }
 
 // aliases are other names a command answers to.

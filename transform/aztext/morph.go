@@ -89,14 +89,18 @@ func StripCase(w string) string { return AnalyzeNoun(w, false).Head }
 // copula of its last word removed, keeping the spelling and capitals of
 // the text, for agency and other names that head a phrase in any case:
 // "Dövlət Statistika Komitəsinin" → "Dövlət Statistika Komitəsi", "Mərkəzi
-// Bankın" → "Mərkəzi Bank". s need not be lower-cased; whatever follows the
-// last word's letters (punctuation, spaces) is dropped.
+// Bankın" → "Mərkəzi Bank". s need not be lower-cased; punctuation and
+// spaces after the last word are dropped. A phrase that ends in a number
+// ("Agentlik 2") has no case ending to remove and is returned as it is.
 func StripCasePhrase(s string) string {
 	end := len(s)
 	for end > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:end])
 		if isLetter(r) {
 			break
+		}
+		if unicode.IsDigit(r) {
+			return s
 		}
 		end -= size
 	}

@@ -93,6 +93,8 @@ func TestStripCasePhrase(t *testing.T) {
 		{"İCBARİ TİBBİ SIĞORTA ÜZRƏ DÖVLƏT AGENTLİYİNƏ", "İCBARİ TİBBİ SIĞORTA ÜZRƏ DÖVLƏT AGENTLİYİ"},
 		{"Fövqəladə Hallar Nazirliyinin,", "Fövqəladə Hallar Nazirliyi"},
 		{"Komitə", "Komitə"},
+		{"DÖVLƏT STATİSTİKA KOMİTƏSİNİN", "DÖVLƏT STATİSTİKA KOMİTƏSİ"},
+		{"Agentlik 2", "Agentlik 2"}, // a number has no case ending
 		{"", ""},
 	} {
 		if got := StripCasePhrase(c.in); got != c.want {
