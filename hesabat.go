@@ -22,6 +22,9 @@ const (
 	TXT  Format = "txt"
 	DOCX Format = "docx"
 	PDF  Format = "pdf"
+	DOC  Format = "doc"  // Word 97-2003
+	ODT  Format = "odt"  // OpenDocument text, zipped or flat (.fodt)
+	HTML Format = "html" // a web page
 )
 
 // Source identifies one input file.

@@ -24,7 +24,7 @@ var builtinAgencies string
 // punctuation (aztext.Key), the "Azərbaycan Respublikası(nın)" or "AR"
 // prefix, the parent body of a subordinate one ("İqtisadiyyat Nazirliyi
 // yanında Dövlət Vergi Xidməti" is the Dövlət Vergi Xidməti), case endings
-// of the last word ("Komitəsinin" → "Komitəsi", aztext.Nominative) and ı
+// of the last word ("Komitəsinin" → "Komitəsi", aztext.StripCasePhrase) and ı
 // typed for i (aztext.LooseKey).
 //
 // It is the one place where agency names are folded: the key of every
@@ -37,7 +37,7 @@ func agencyKey(name string) string {
 	for _, prefix := range []string{"azərbaycan respublikasının ", "azərbaycan respublikası ", "ar "} {
 		k = strings.TrimPrefix(k, prefix)
 	}
-	return aztext.LooseKey(aztext.Nominative(k))
+	return aztext.LooseKey(aztext.StripCasePhrase(k))
 }
 
 // AgencyEntry is one agency of a list: its canonical name and aliases.

@@ -12,12 +12,12 @@ import (
 	"time"
 )
 
-// TestUpgradeFrom0001 keeps a database written by the first schema, with
+// TestUpgradeIdentityFrom0001 keeps a database written by the first schema, with
 // a report as that version stored it, and upgrades it in place: counts
 // become INTEGER, measure numbers get sort keys, the agency is folded to a
 // known one, the report is current (identified by its file: its period was
 // never read) and shows in the views.
-func TestUpgradeFrom0001(t *testing.T) {
+func TestUpgradeIdentityFrom0001(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	dsn, err := dataSourceName(path)

@@ -47,19 +47,22 @@ func parseTerm(raw string) hesabat.Term {
 	return t
 }
 
-// readMetadata fills the report's title, agency, year, period and plan from the
-// paragraphs above the table. The title is the paragraph nearest the table
-// that names a report ("hesabat"), else the last one.
-func readMetadata(r *hesabat.Report, pre []string) {
+// readMetadata fills the report's title, agency, year, period and plan
+// from the paragraphs above the table and returns the index of the title
+// among them (-1 when there are none). The title is the paragraph nearest
+// the table that names a report ("hesabat"), else the last one.
+func readMetadata(r *hesabat.Report, pre []string) int {
+	at := len(pre) - 1
 	for i := len(pre) - 1; i >= 0; i-- {
 		if strings.Contains(aztext.Key(pre[i]), "hesabat") {
-			r.Title = pre[i]
+			at = i
 			break
 		}
 	}
-	if r.Title == "" && len(pre) > 0 {
-		r.Title = pre[len(pre)-1]
+	if at < 0 {
+		return at
 	}
+	r.Title = pre[at]
 	if m := reportYearRe.FindStringSubmatch(r.Title); m != nil {
 		r.Year = atoi(m[1])
 		r.Period = readPeriod(m[0])
@@ -83,8 +86,9 @@ func readMetadata(r *hesabat.Report, pre []string) {
 		rest = rest[strings.Index(rest, r.Plan.Title)+len(r.Plan.Title):]
 	}
 	if m := agencyRe.FindStringSubmatch(rest); m != nil {
-		r.Agency = aztext.Nominative(m[1])
+		r.Agency = aztext.StripCasePhrase(m[1])
 	}
+	return at
 }
 
 // Parts of a year as written in titles, matched on the LooseKey of the

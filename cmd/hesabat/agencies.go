@@ -3,17 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"strings"
-
-	"github.com/spf13/pflag"
 
 	"github.com/hesabat/hesabat/load"
 )
 
-const agenciesUsage = `Usage:
-  hesabat agencies [--db F]                        list agencies; unknown ones are marked
+const agenciesUsage = `  hesabat agencies [--db F]                        list agencies; unknown ones are marked
   hesabat agencies add [--db F] CANONICAL ALIAS... add an agency (or aliases to one)
   hesabat agencies load [--db F] FILE              add the agencies of a file: one a line,
                                                    the canonical name then its aliases, tab-separated
@@ -25,16 +21,12 @@ agency joins its reports to that agency.
 `
 
 // runAgencies lists the agencies or adds to them.
-func runAgencies(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("agencies", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+func runAgencies(ctx context.Context, args []string, std stdio) int {
+	stdout, stderr := std.out, std.err
+	fs := flags("agencies", "[add|load] ...", agenciesUsage, std)
 	dbPath := fs.String("db", load.DefaultPath, "SQLite database file")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, agenciesUsage, "\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parse(fs, args, std); !ok {
+		return code
 	}
 	var list []load.AgencyEntry
 	switch sub := fs.Arg(0); sub {

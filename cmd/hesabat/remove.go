@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-
-	"github.com/spf13/pflag"
 
 	"github.com/hesabat/hesabat/load"
 )
@@ -15,16 +12,12 @@ import (
 // the database, marked removed, out of the views; a report they had
 // superseded may become current again. A path or SHA-256 that names no
 // stored report makes the exit code 1; the others are still removed.
-func runRemove(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("remove", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+func runRemove(ctx context.Context, args []string, std stdio) int {
+	stdout, stderr := std.out, std.err
+	fs := flags("remove", "[flags] PATH|SHA256...", "Withdraws reports from the views; they stay in the database, marked removed.", std)
 	dbPath := fs.String("db", load.DefaultPath, "SQLite database file")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: hesabat remove [flags] PATH|SHA256...\n\nWithdraws reports from the views; they stay in the database, marked removed. Flags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parse(fs, args, std); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "hesabat remove: no path or SHA-256 given (hint: hesabat remove reports/old.pdf)")

@@ -2,7 +2,9 @@ CREATE INDEX agency_aliases_agency_id ON agency_aliases (agency_id);
 
 CREATE INDEX facts_kind_unit ON facts (kind, unit);
 
-CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
+CREATE UNIQUE INDEX ingest_errors_content ON ingest_errors (sha256) WHERE sha256 IS NOT NULL;
+
+CREATE UNIQUE INDEX ingest_errors_unread ON ingest_errors (path) WHERE sha256 IS NULL;
 
 CREATE INDEX measures_plan_measure_id ON measures (plan_measure_id, report_id);
 
@@ -11,6 +13,8 @@ CREATE INDEX plan_coverage_measure_id ON plan_coverage (measure_id);
 CREATE INDEX plan_coverage_report_id ON plan_coverage (report_id);
 
 CREATE INDEX plan_measures_plan_id ON plan_measures (plan_id);
+
+CREATE INDEX report_warnings_kind ON report_warnings (kind);
 
 CREATE INDEX reports_agency_id ON reports (agency_id);
 
@@ -53,16 +57,30 @@ CREATE TABLE facts (
 	UNIQUE (measure_id, position)
 );
 
-CREATE TABLE ingest_errors (
-	id          INTEGER PRIMARY KEY,
-	path        TEXT NOT NULL,
-	sha256      TEXT
-	            CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-	kind        TEXT NOT NULL,
-	page        INTEGER CHECK (page >= 1),
-	message     TEXT NOT NULL,
-	hint        TEXT,
-	occurred_at TEXT NOT NULL
+CREATE TABLE "ingest_errors" (
+	id            INTEGER PRIMARY KEY,
+	path          TEXT    NOT NULL,
+	sha256        TEXT
+	              CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+	kind          TEXT    NOT NULL,
+	page          INTEGER CHECK (page >= 1),
+	message       TEXT    NOT NULL,
+	hint          TEXT,
+	first_seen    TEXT    NOT NULL,
+	last_seen     TEXT    NOT NULL,
+	attempts      INTEGER NOT NULL CHECK (attempts >= 1),
+	rules_version INTEGER,
+	capabilities  TEXT
+);
+
+CREATE TABLE measure_extras (
+	id         INTEGER PRIMARY KEY,
+	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL CHECK (position >= 1),
+	header     TEXT    NOT NULL,
+	text       TEXT    NOT NULL,
+	UNIQUE (measure_id, position),
+	UNIQUE (measure_id, header)
 );
 
 CREATE TABLE measures (
@@ -130,18 +148,26 @@ CREATE TABLE plans (
 	end_year   INTEGER
 );
 
+CREATE TABLE report_notes (
+	id        INTEGER PRIMARY KEY,
+	report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	position  INTEGER NOT NULL CHECK (position >= 1),
+	text      TEXT    NOT NULL,
+	UNIQUE (report_id, position)
+);
+
 CREATE TABLE report_warnings (
 	id        INTEGER PRIMARY KEY,
 	report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
 	position  INTEGER NOT NULL,
-	message   TEXT    NOT NULL,
+	message   TEXT    NOT NULL, kind TEXT, page INTEGER CHECK (page >= 1), text TEXT,
 	UNIQUE (report_id, position)
 );
 
 CREATE TABLE reports (
 	id          INTEGER PRIMARY KEY,
 	path        TEXT    NOT NULL,
-	format      TEXT    NOT NULL CHECK (format IN ('txt', 'docx', 'pdf')),
+	format      TEXT    NOT NULL CHECK (format IN ('txt', 'docx', 'pdf', 'doc', 'odt', 'html')),
 	sha256      TEXT    NOT NULL UNIQUE
 	            CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
 	pages       INTEGER NOT NULL CHECK (pages >= 0),
@@ -152,7 +178,7 @@ CREATE TABLE reports (
 	plan_start  INTEGER,
 	plan_end    INTEGER,
 	ingested_at TEXT    NOT NULL
-, agency_id INTEGER REFERENCES agencies (id), plan_id INTEGER REFERENCES plans (id), period TEXT, identity TEXT, status TEXT NOT NULL DEFAULT 'current'
+, text_read      INTEGER CHECK (text_read >= 0), text_fields    INTEGER CHECK (text_fields >= 0), text_extras    INTEGER CHECK (text_extras >= 0), text_notes     INTEGER CHECK (text_notes >= 0), text_furniture INTEGER CHECK (text_furniture >= 0), text_lost      INTEGER CHECK (text_lost >= 0), text_share     REAL    CHECK (text_share BETWEEN 0 AND 1), rules_version INTEGER, agency_id INTEGER REFERENCES agencies (id), plan_id INTEGER REFERENCES plans (id), period TEXT, identity TEXT, status TEXT NOT NULL DEFAULT 'current'
 	CHECK (status IN ('current', 'source', 'superseded', 'removed')), current_id INTEGER REFERENCES reports (id) ON DELETE SET NULL, document_date TEXT, file_time TEXT, page_count INTEGER CHECK (page_count >= 1), measure_count INTEGER NOT NULL DEFAULT 0, fact_count INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE schema_migrations (
@@ -351,6 +377,8 @@ SELECT
 	(SELECT count(*) FROM facts AS f JOIN measures AS m ON m.id = f.measure_id
 	  WHERE m.report_id = r.id) AS fact_count,
 	(SELECT count(*) FROM report_warnings AS w WHERE w.report_id = r.id) AS warning_count,
+	(SELECT count(*) FROM report_notes AS n WHERE n.report_id = r.id) AS note_count,
+	r.text_share  AS text_share,
 	r.ingested_at AS ingested_at
 FROM reports AS r;
 
