@@ -278,9 +278,12 @@ func replaceOlder(ctx context.Context, tx *sql.Tx, r *hesabat.Report) error {
 	return err
 }
 
-// Group is what the database holds for one agency and year.
+// Group is what the database holds for one agency and year: its current
+// reports (one per report, however many files it came in; see the report
+// identity rule in identity.go).
 type Group struct {
-	Agency   string // "" when the reports name none
+	Agency   string // canonical name; "" when the reports name none
+	Known    bool   // the agency is a known state body (agencies.known)
 	Year     int    // 0 when unknown
 	Reports  int
 	Measures int
@@ -288,23 +291,25 @@ type Group struct {
 	Warnings int
 }
 
-// Stats returns the reports, measures, facts and warnings stored for each
-// agency and year, by agency and year.
+// Stats returns the current reports, with their measures, facts and
+// warnings, for each agency and year, by agency and year.
 func (db *DB) Stats(ctx context.Context) ([]Group, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT coalesce(agency, ''), coalesce(year, 0), count(*),
-		sum(measure_count), sum(fact_count), sum(warning_count)
-		FROM report_summary GROUP BY 1, 2 ORDER BY 1, 2`)
+	var out []Group
+	err := forEach(db.db.QueryContext(ctx, `SELECT coalesce(a.name, ''), coalesce(a.known, 0), coalesce(r.year, 0),
+		count(*), sum(r.measure_count), sum(r.fact_count),
+		sum((SELECT count(*) FROM report_warnings AS w WHERE w.report_id = r.id))
+		FROM reports AS r LEFT JOIN agencies AS a ON a.id = r.agency_id
+		WHERE r.status = 'current' GROUP BY 1, 2, 3 ORDER BY 1, 3`))(
+		func(rows *sql.Rows) error {
+			var g Group
+			if err := rows.Scan(&g.Agency, &g.Known, &g.Year, &g.Reports, &g.Measures, &g.Facts, &g.Warnings); err != nil {
+				return err
+			}
+			out = append(out, g)
+			return nil
+		})
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	defer rows.Close()
-	var out []Group
-	for rows.Next() {
-		var g Group
-		if err := rows.Scan(&g.Agency, &g.Year, &g.Reports, &g.Measures, &g.Facts, &g.Warnings); err != nil {
-			return nil, fmt.Errorf("stats: %w", err)
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -188,7 +188,29 @@ func TestStats(t *testing.T) {
 	for _, m := range r.Measures {
 		facts += len(m.Facts)
 	}
-	if g.Agency != r.Agency || g.Year != *r.Year || g.Reports != 1 || g.Measures != len(r.Measures) || g.Facts != facts || g.Warnings != len(r.Warnings) {
+	if g.Agency != r.Agency || !g.Known || g.Year != *r.Year || g.Reports != 1 || g.Measures != len(r.Measures) || g.Facts != facts || g.Warnings != len(r.Warnings) {
 		t.Errorf("Stats = %+v", g)
+	}
+
+	// The same report as PDF is one report; an agency not in the list is
+	// listed as unknown.
+	pdf := sampleReport()
+	pdf.Format, pdf.Source, pdf.SHA256 = hesabat.PDF, "reports/ədliyyə 2021.pdf", hash("sample pdf")
+	other := sampleReport()
+	other.Agency, other.Source, other.SHA256 = "Kosmik Agentlik", "reports/kosmos.docx", hash("kosmos")
+	for _, r := range []*hesabat.Report{pdf, other} {
+		if _, err := db.SaveReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	groups, err = db.Stats(ctx)
+	if err != nil || len(groups) != 2 {
+		t.Fatalf("Stats = %+v, %v", groups, err)
+	}
+	if g := groups[0]; g.Agency != "Kosmik Agentlik" || g.Known || g.Reports != 1 {
+		t.Errorf("first group %+v, want the unknown agency with 1 report", g)
+	}
+	if g := groups[1]; g.Agency != r.Agency || !g.Known || g.Reports != 1 || g.Measures != len(r.Measures) {
+		t.Errorf("second group %+v, want the known agency with 1 report, its PDF not counted", g)
 	}
 }

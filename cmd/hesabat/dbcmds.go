@@ -96,8 +96,10 @@ func runErrors(ctx context.Context, args []string, std stdio) int {
 	return exitOK
 }
 
-// runStats prints what the database holds for each agency and year, and
-// the files that fail.
+// runStats prints what the database holds for each agency and year (its
+// current reports: a report stored as PDF and DOCX counts once), and the
+// files that fail. An agency not in the list of state bodies is marked
+// unknown.
 func runStats(ctx context.Context, args []string, std stdio) int {
 	db, _, asJSON, code := reader("stats", "Prints the reports, measures, facts and warnings stored for each agency\nand year, and the files that fail.", args, std)
 	if db == nil {
@@ -115,6 +117,7 @@ func runStats(ctx context.Context, args []string, std stdio) int {
 	}
 	type groupJSON struct {
 		Agency   string `json:"agency"`
+		Known    bool   `json:"known"` // a known state body (hesabat agencies)
 		Year     *int   `json:"year"`
 		Reports  int    `json:"reports"`
 		Measures int    `json:"measures"`
@@ -128,7 +131,7 @@ func runStats(ctx context.Context, args []string, std stdio) int {
 		Failures      []failureJSON `json:"failures"`
 	}{SchemaVersion: outputVersion, Groups: []groupJSON{}, Failures: failuresJSON(fails)}
 	for _, g := range groups {
-		j := groupJSON{Agency: g.Agency, Reports: g.Reports, Measures: g.Measures, Facts: g.Facts, Warnings: g.Warnings}
+		j := groupJSON{Agency: g.Agency, Known: g.Known, Reports: g.Reports, Measures: g.Measures, Facts: g.Facts, Warnings: g.Warnings}
 		if g.Year != 0 {
 			j.Year = &g.Year
 		}
@@ -146,8 +149,11 @@ func runStats(ctx context.Context, args []string, std stdio) int {
 	fmt.Fprintf(std.out, row, "agency", "year", "reports", "measures", "facts", "warnings")
 	for _, g := range out.Groups {
 		agency, year := g.Agency, "?"
-		if agency == "" {
-			agency = "(unknown)"
+		switch {
+		case agency == "":
+			agency = "(none found)"
+		case !g.Known:
+			agency += " [unknown agency]"
 		}
 		if g.Year != nil {
 			year = fmt.Sprint(*g.Year)
