@@ -386,21 +386,25 @@ func Kind(err error) string {
 	return "error"
 }
 
-// Counts are the numbers of rows in the main tables.
+// Counts are the numbers of rows in the main tables, and Current the
+// number of current reports (the files the views read; see identity.go).
 type Counts struct {
 	Reports, Measures, Facts, Errors int
+	Current                          int
 }
 
-// Counts returns how many reports, measures, facts and ingest errors the
-// database holds, read in one consistent snapshot.
+// Counts returns how many reports (stored files), measures, facts and
+// ingest errors the database holds, and how many of the reports are
+// current, read in one consistent snapshot.
 func (db *DB) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
 	err := db.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM reports),
 		(SELECT count(*) FROM measures),
 		(SELECT count(*) FROM facts),
-		(SELECT count(*) FROM ingest_errors)`,
-	).Scan(&c.Reports, &c.Measures, &c.Facts, &c.Errors)
+		(SELECT count(*) FROM ingest_errors),
+		(SELECT count(*) FROM reports WHERE status = 'current')`,
+	).Scan(&c.Reports, &c.Measures, &c.Facts, &c.Errors, &c.Current)
 	if err != nil {
 		return Counts{}, fmt.Errorf("counts: %w", err)
 	}

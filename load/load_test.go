@@ -703,7 +703,7 @@ func TestSaveReportConcurrentDuplicates(t *testing.T) {
 	if n := savedCount.Load(); n != 1 {
 		t.Errorf("%d callers saved the report, want 1", n)
 	}
-	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: 3, Facts: 4}) {
+	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: 3, Facts: 4, Current: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
 }
@@ -1036,7 +1036,7 @@ func TestSaveSeedReport(t *testing.T) {
 	for _, m := range want.Measures {
 		nFacts += len(m.Facts)
 	}
-	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: len(want.Measures), Facts: nFacts}) {
+	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: len(want.Measures), Facts: nFacts, Current: 1}) {
 		t.Errorf("counts = %+v, want %d measures and %d facts", c, len(want.Measures), nFacts)
 	}
 	if n := queryInt(t, db, `SELECT count(*) FROM measure_facts

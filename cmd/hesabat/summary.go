@@ -108,7 +108,7 @@ func (s *summary) print(w io.Writer, c load.Counts) {
 	if n > 0 {
 		fmt.Fprintf(w, ", %d skipped (%s)", n, strings.Join(reasons, ", "))
 	}
-	fmt.Fprintf(w, " in %.1fs; the database holds %d reports, %d measures, %d facts\n", s.Seconds, c.Reports, c.Measures, c.Facts)
+	fmt.Fprintf(w, " in %.1fs; the database holds %d files (%d current reports), %d measures, %d facts\n", s.Seconds, c.Reports, c.Current, c.Measures, c.Facts)
 	if s.StillFailing > 0 {
 		fmt.Fprintln(w, "'hesabat errors' lists the files that fail; --retry-failed reads them again")
 	}
