@@ -2,9 +2,11 @@ package main
 
 import (
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // statusOf returns the status of each stored file by format.
@@ -72,5 +74,40 @@ func TestIdentityCommands(t *testing.T) {
 		if code, _, stderr := cli(t, "", args...); code != 2 || stderr == "" {
 			t.Errorf("hesabat %q: exit %d, %q; want 2 and a usage message", args, code, stderr)
 		}
+	}
+}
+
+// TestCorrectedFile: a file corrected at the same path (one figure
+// changed) replaces the one ingested before in the views; both are kept.
+func TestCorrectedFile(t *testing.T) {
+	dir := t.TempDir()
+	seed := string(readFile(t, filepath.Join(root, "testdata/seed/seed.txt")))
+	path := write(t, dir, "in/report.txt", []byte(seed))
+	db := filepath.Join(dir, "h.db")
+	if code, _, stderr := cli(t, "", "ingest", "-q", "--db", db, path); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(seed, "2278 elektron arayış") {
+		t.Fatal("the seed no longer says 2278 elektron arayış")
+	}
+	write(t, dir, "in/report.txt", []byte(strings.Replace(seed, "2278 elektron arayış", "2378 elektron arayış", 1)))
+	// An older modification time (a file restored from a copy): the path
+	// decides, not the time.
+	earlier := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(path, earlier, earlier); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(t, "", "ingest", "-q", "--db", db, path); code != 0 {
+		t.Fatalf("ingest of the corrected file: exit %d: %s", code, stderr)
+	}
+	sqlDB, err := sql.Open("sqlite3", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqlDB.Close()
+	got := query(t, sqlDB, `SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM current_reports),
+		(SELECT sum(count) FROM current_facts WHERE unit = 'elektron arayış' AND count IN (2278, 2378))`)
+	if want := [][]string{{"2", "1", "2378"}}; strings.Join(got[0], " ") != strings.Join(want[0], " ") {
+		t.Errorf("files, current reports, the corrected figure: %v, want %v", got, want)
 	}
 }
