@@ -38,6 +38,11 @@ type DB struct {
 	// Now returns the current time; it stamps ingested_at and occurred_at.
 	// Tests may replace it before use.
 	Now func() time.Time
+
+	// KeepAll turns the report identity rule off for the reports saved
+	// while it is set: each is current and never merged with another
+	// (identity.go).
+	KeepAll bool
 }
 
 // Open opens the database at path, creating the file if it does not exist,
@@ -66,6 +71,14 @@ func Open(path string) (*DB, error) {
 	if err := db.migrate(context.Background(), sub); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := db.syncAgencies(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: agencies: %w", path, err)
+	}
+	if err := db.backfill(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: identify reports stored before 0005: %w", path, err)
 	}
 	return db, nil
 }
@@ -198,8 +211,11 @@ func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
 // store it once. On error nothing of r is stored.
 //
 // Empty strings are stored as NULL, as is a Measure.Offset of -1; measures
-// and facts keep their order in the position column (from 1). Earlier
-// ingest_errors rows for the same file stay: they are history.
+// and facts keep their order in the position column (from 1); the path is
+// stored absolute. Earlier ingest_errors rows for the same file stay: they
+// are history. The report's agency and plan are resolved, and the report
+// identity rule (identity.go) decides, in the same transaction, which
+// stored files the views show.
 func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, err error) {
 	defer func() {
 		if err != nil {
@@ -216,7 +232,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
-		r.Source, string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
+		storedPath(r.Source), string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
 		null(r.Plan.Title), r.Plan.Start, r.Plan.End, db.now())
 	if err != nil {
 		return false, err
@@ -229,7 +245,13 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 
-	for i, w := range r.Warnings {
+	stored := *r
+	stored.Source = storedPath(r.Source)
+	warnings, err := db.identify(ctx, tx, reportID, &stored, true)
+	if err != nil {
+		return false, fmt.Errorf("identity: %w", err)
+	}
+	for i, w := range warnings {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO report_warnings (report_id, position, message) VALUES (?, ?, ?)`,
 			reportID, i+1, w.String(),
@@ -281,6 +303,9 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
 			}
 		}
+	}
+	if err := db.place(ctx, tx, reportID); err != nil {
+		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, err

@@ -39,6 +39,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	dbPath := fs.String("db", "hesabat.db", "SQLite database file, created if missing")
 	quiet := fs.Bool("q", false, "quiet: print nothing but errors (for cron)")
 	verbose := fs.Bool("v", false, "print each file and its warnings")
+	keepAll := fs.Bool("keep-all", false, "store every file as its own report: no merging of formats, no superseding (see docs/bi.md)")
 	var l limits
 	l.register(fs)
 	fs.Usage = func() {
@@ -59,6 +60,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer db.Close()
+	db.KeepAll = *keepAll
 	p, err := newPipeline(l)
 	if err != nil {
 		fmt.Fprintf(stderr, "hesabat: %v\n", err)

@@ -5,6 +5,8 @@
 //	hesabat ingest [--db F] PATH...    load files and folders into SQLite
 //	hesabat normalize [FILE|-]         print text normalised
 //	hesabat facts [FILE|-]             print the numeric facts in text
+//	hesabat remove [--db F] PATH|SHA…  withdraw reports from the views
+//	hesabat agencies [add|load] …      list or extend the agencies
 package main
 
 import (
@@ -30,6 +32,8 @@ Usage:
   hesabat ingest [flags] PATH...           load files and folders into SQLite
   hesabat normalize [FILE|-]               print text in normalised form
   hesabat facts [FILE|-]                   print the numeric facts in text, one JSON line each
+  hesabat remove [flags] PATH|SHA256...    withdraw reports from the views (kept, marked removed)
+  hesabat agencies [add|load] ...          list the agencies, or add names and aliases
 
 Run 'hesabat COMMAND -h' for a command's flags.
 `
@@ -51,6 +55,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runNormalize(rest, stdin, stdout, stderr)
 	case "facts":
 		return runFacts(rest, stdin, stdout, stderr)
+	case "remove":
+		return runRemove(ctx, rest, stdout, stderr)
+	case "agencies":
+		return runAgencies(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,6 +1,39 @@
+CREATE INDEX agency_aliases_agency_id ON agency_aliases (agency_id);
+
 CREATE INDEX facts_kind_unit ON facts (kind, unit);
 
 CREATE INDEX ingest_errors_sha256 ON ingest_errors (sha256);
+
+CREATE INDEX measures_plan_measure_id ON measures (plan_measure_id);
+
+CREATE INDEX plan_coverage_measure_id ON plan_coverage (measure_id);
+
+CREATE INDEX plan_coverage_report_id ON plan_coverage (report_id);
+
+CREATE INDEX plan_measures_plan_id ON plan_measures (plan_id);
+
+CREATE INDEX reports_agency_id ON reports (agency_id);
+
+CREATE INDEX reports_current_id ON reports (current_id);
+
+CREATE INDEX reports_identity ON reports (identity);
+
+CREATE INDEX reports_path ON reports (path);
+
+CREATE INDEX reports_plan_id ON reports (plan_id);
+
+CREATE TABLE agencies (
+	id    INTEGER PRIMARY KEY,
+	name  TEXT    NOT NULL UNIQUE,
+	known INTEGER NOT NULL CHECK (known IN (0, 1))
+);
+
+CREATE TABLE agency_aliases (
+	id        INTEGER PRIMARY KEY,
+	agency_id INTEGER NOT NULL REFERENCES agencies (id) ON DELETE CASCADE,
+	alias     TEXT    NOT NULL,
+	key       TEXT    NOT NULL UNIQUE
+);
 
 CREATE TABLE facts (
 	id         INTEGER PRIMARY KEY,
@@ -16,7 +49,7 @@ CREATE TABLE facts (
 	qualifier  TEXT,
 	span_text  TEXT    NOT NULL,
 	span_start INTEGER NOT NULL CHECK (span_start >= 0),
-	span_end   INTEGER NOT NULL CHECK (span_end >= span_start),
+	span_end   INTEGER NOT NULL CHECK (span_end >= span_start), count INTEGER, amount REAL,
 	UNIQUE (measure_id, position)
 );
 
@@ -48,7 +81,8 @@ CREATE TABLE measures (
 	raw            TEXT,
 	page_first     INTEGER NOT NULL,
 	page_last      INTEGER NOT NULL CHECK (page_last >= page_first),
-	byte_offset    INTEGER CHECK (byte_offset >= 0),
+	byte_offset    INTEGER CHECK (byte_offset >= 0), number_sort INTEGER, fact_count INTEGER NOT NULL DEFAULT 0, plan_measure_id INTEGER REFERENCES plan_measures (id) ON DELETE SET NULL, plan_link TEXT
+	CHECK (plan_link IN ('number', 'title', 'new', 'unlinked')),
 	UNIQUE (report_id, position)
 );
 
@@ -58,6 +92,32 @@ CREATE VIRTUAL TABLE measures_fts USING fts5 (
 	content="measures",
 	content_rowid="id",
 	tokenize="unicode61 remove_diacritics 2"
+);
+
+CREATE TABLE plan_coverage (
+	id              INTEGER PRIMARY KEY,
+	plan_measure_id INTEGER NOT NULL REFERENCES plan_measures (id) ON DELETE CASCADE,
+	report_id       INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	measure_id      INTEGER REFERENCES measures (id) ON DELETE SET NULL,
+	reported        INTEGER NOT NULL CHECK (reported IN (0, 1)),
+	UNIQUE (plan_measure_id, report_id)
+);
+
+CREATE TABLE plan_measures (
+	id            INTEGER PRIMARY KEY,
+	plan_id       INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+	number        TEXT,
+	number_sort   INTEGER,
+	title         TEXT    NOT NULL,
+	measure_count INTEGER NOT NULL DEFAULT 0 CHECK (measure_count >= 0)
+);
+
+CREATE TABLE plans (
+	id         INTEGER PRIMARY KEY,
+	title      TEXT    NOT NULL,
+	key        TEXT    NOT NULL UNIQUE,
+	start_year INTEGER,
+	end_year   INTEGER
 );
 
 CREATE TABLE report_warnings (
@@ -82,13 +142,125 @@ CREATE TABLE reports (
 	plan_start  INTEGER,
 	plan_end    INTEGER,
 	ingested_at TEXT    NOT NULL
-);
+, agency_id INTEGER REFERENCES agencies (id), plan_id INTEGER REFERENCES plans (id), period TEXT, identity TEXT, status TEXT NOT NULL DEFAULT 'current'
+	CHECK (status IN ('current', 'source', 'superseded', 'removed')), current_id INTEGER REFERENCES reports (id) ON DELETE SET NULL, document_date TEXT, file_time TEXT, page_count INTEGER CHECK (page_count >= 1), measure_count INTEGER NOT NULL DEFAULT 0, fact_count INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at TEXT NOT NULL
 	);
+
+CREATE VIEW coverage AS
+SELECT
+	pm.plan_id      AS plan_id,
+	p.title         AS plan,
+	pm.id           AS plan_measure_id,
+	pm.number       AS plan_measure_number,
+	pm.number_sort  AS plan_measure_sort,
+	pm.title        AS plan_measure_title,
+	a.name          AS agency,
+	r.year          AS year,
+	r.period        AS period,
+	c.report_id     AS report_id,
+	c.reported      AS reported,
+	c.measure_id    AS measure_id
+FROM plan_coverage AS c
+JOIN plan_measures AS pm ON pm.id = c.plan_measure_id
+JOIN plans AS p ON p.id = pm.plan_id
+JOIN reports AS r ON r.id = c.report_id
+LEFT JOIN agencies AS a ON a.id = r.agency_id
+WHERE r.status = 'current';
+
+CREATE VIEW current_facts AS
+SELECT
+	f.id              AS fact_id,
+	m.id              AS measure_id,
+	r.id              AS report_id,
+	a.name            AS agency,
+	r.year            AS year,
+	r.period          AS period,
+	p.title           AS plan,
+	m.section         AS section,
+	m.number          AS number,
+	m.number_sort     AS number_sort,
+	m.title           AS measure_title,
+	m.executor        AS executor,
+	m.term_recurring  AS term_recurring,
+	f.kind            AS kind,
+	f.count           AS count,
+	f.amount          AS amount,
+	f.value           AS value,
+	f.value_end       AS value_end,
+	f.unit            AS unit,
+	f.currency        AS currency,
+	f.iso_date        AS iso_date,
+	f.ref             AS ref,
+	f.qualifier       AS qualifier,
+	f.span_text       AS span_text,
+	m.page_first      AS page_first,
+	m.page_last       AS page_last,
+	m.plan_measure_id AS plan_measure_id,
+	r.path            AS path
+FROM facts AS f
+JOIN measures AS m ON m.id = f.measure_id
+JOIN reports AS r ON r.id = m.report_id
+LEFT JOIN agencies AS a ON a.id = r.agency_id
+LEFT JOIN plans AS p ON p.id = r.plan_id
+WHERE r.status = 'current';
+
+CREATE VIEW current_measures AS
+SELECT
+	m.id              AS measure_id,
+	r.id              AS report_id,
+	a.name            AS agency,
+	r.year            AS year,
+	r.period          AS period,
+	p.title           AS plan,
+	m.section         AS section,
+	m.number          AS number,
+	m.number_sort     AS number_sort,
+	m.title           AS title,
+	m.executor        AS executor,
+	m.term_raw        AS term,
+	m.term_start      AS term_start,
+	m.term_end        AS term_end,
+	m.term_recurring  AS term_recurring,
+	m.work_done       AS work_done,
+	m.page_first      AS page_first,
+	m.page_last       AS page_last,
+	r.page_count      AS report_pages,
+	m.fact_count      AS fact_count,
+	m.plan_measure_id AS plan_measure_id,
+	m.plan_link       AS plan_link,
+	r.path            AS path
+FROM measures AS m
+JOIN reports AS r ON r.id = m.report_id
+LEFT JOIN agencies AS a ON a.id = r.agency_id
+LEFT JOIN plans AS p ON p.id = r.plan_id
+WHERE r.status = 'current';
+
+CREATE VIEW current_reports AS
+SELECT
+	r.id            AS report_id,
+	a.name          AS agency,
+	a.known         AS agency_known,
+	r.year          AS year,
+	r.period        AS period,
+	p.title         AS plan,
+	r.title         AS title,
+	r.format        AS format,
+	r.path          AS path,
+	r.sha256        AS sha256,
+	r.page_count    AS pages,
+	r.measure_count AS measure_count,
+	r.fact_count    AS fact_count,
+	r.document_date AS document_date,
+	r.ingested_at   AS ingested_at
+FROM reports AS r
+LEFT JOIN agencies AS a ON a.id = r.agency_id
+LEFT JOIN plans AS p ON p.id = r.plan_id
+WHERE r.status = 'current';
 
 CREATE VIEW measure_facts AS
 SELECT
@@ -117,6 +289,24 @@ SELECT
 FROM facts AS f
 JOIN measures AS m ON m.id = f.measure_id
 JOIN reports AS r ON r.id = m.report_id;
+
+CREATE VIEW report_sources AS
+SELECT
+	r.id            AS report_id,
+	r.path          AS path,
+	r.format        AS format,
+	r.sha256        AS sha256,
+	r.status        AS status,
+	r.current_id    AS current_id,
+	a.name          AS agency,
+	r.year          AS year,
+	r.period        AS period,
+	r.identity      AS identity,
+	r.document_date AS document_date,
+	r.file_time     AS file_time,
+	r.ingested_at   AS ingested_at
+FROM reports AS r
+LEFT JOIN agencies AS a ON a.id = r.agency_id;
 
 CREATE VIEW report_summary AS
 SELECT
