@@ -7,8 +7,9 @@
 // of its work-done cell beside the normalised text, and the character span of
 // each fact in that normalised text. Failed files are kept too, in
 // ingest_errors, so a batch's failures can be reviewed later. Views join the
-// tables for BI tools, and measures_fts offers full-text search over
-// measures' titles and work done.
+// tables for BI tools, and measures_fts offers Azerbaijani-aware full-text
+// search (Search) over folded copies of measures' titles, work done and
+// extra cells. Export streams any view row by row.
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
@@ -23,9 +24,4 @@
 // twice leaves the database as it was. SaveError appends one row and never
 // touches reports.
 //
-// BUG(load): measures_fts uses SQLite's unicode61 tokenizer, which knows no
-// Azerbaijani: it folds ş, ç, ğ, ö, ü to s, c, g, o, u and İ to i, but keeps
-// ı apart from i and folds I to i rather than ı. So "arayis" does not find
-// "arayış" ("arayıs" does), and a word written in capitals with I is found
-// by its spelling with i.
 package load

@@ -34,6 +34,8 @@ Usage:
   hesabat facts [FILE|-]                   print the numeric facts in text, one JSON line each
   hesabat remove [flags] PATH|SHA256...    withdraw reports from the views (kept, marked removed)
   hesabat agencies [add|load] ...          list the agencies, or add names and aliases
+  hesabat search [flags] QUERY...          find measures by words (Azerbaijani-aware)
+  hesabat export [flags]                   write a view as CSV, XLSX or JSON lines
 
 Run 'hesabat COMMAND -h' for a command's flags.
 `
@@ -59,6 +61,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runRemove(ctx, rest, stdout, stderr)
 	case "agencies":
 		return runAgencies(ctx, rest, stdout, stderr)
+	case "search":
+		return runSearch(ctx, rest, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
