@@ -10,9 +10,10 @@
 // each fact in that normalised text. Failing files are kept too, in
 // ingest_errors, one row per failing content, so that a batch's failures can
 // be reviewed and an unchanged failing file is not read again (see State and
-// SaveError). Views join the tables for BI tools, and measures_fts offers
-// full-text search over measures' titles and work done. docs/bi.md shows
-// how to query it.
+// SaveError). Views join the tables for BI tools (docs/bi.md shows how to
+// query them), measures_fts offers Azerbaijani-aware full-text search
+// (Search) over folded copies of measures' titles, work done and extra
+// cells, and Export streams any view row by row.
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
@@ -41,9 +42,4 @@
 // coverage). The others stay, as sources (the same content in another
 // format) or superseded. Remove withdraws a report the same way.
 //
-// BUG(load): measures_fts uses SQLite's unicode61 tokenizer, which knows no
-// Azerbaijani: it folds ş, ç, ğ, ö, ü to s, c, g, o, u and İ to i, but keeps
-// ı apart from i and folds I to i rather than ı. So "arayis" does not find
-// "arayış" ("arayıs" does), and a word written in capitals with I is found
-// by its spelling with i.
 package load

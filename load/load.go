@@ -82,6 +82,10 @@ func Open(path string) (*DB, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("open %s: identify reports stored before 0005: %w", path, err)
 	}
+	if err := db.indexUnindexed(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: index measures stored before 0006: %w", path, err)
+	}
 	return db, nil
 }
 
@@ -322,6 +326,9 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		measureID, err := res.LastInsertId()
 		if err != nil {
 			return false, err
+		}
+		if err := index(ctx, tx, measureID, measureText(m)); err != nil {
+			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
 		}
 		for j, f := range m.Facts {
 			if _, err := insFact.ExecContext(ctx, measureID, j+1,

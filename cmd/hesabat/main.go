@@ -56,6 +56,8 @@ var commands = []command{
 	{"facts", "[FILE|-]", "print the numeric facts in text, one JSON line each", runFacts},
 	{"remove", "[--db FILE] PATH|SHA256...", "withdraw reports from the views (kept, marked removed)", runRemove},
 	{"agencies", "[add|load] ...", "list the agencies, or add names and aliases", runAgencies},
+	{"search", "[flags] QUERY...", "find measures by words (Azerbaijani-aware)", runSearch},
+	{"export", "[flags]", "write a view as CSV, XLSX or JSON lines", runExport},
 }
 
 // aliases are other names a command answers to.

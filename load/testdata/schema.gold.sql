@@ -100,16 +100,15 @@ CREATE TABLE measures (
 	page_first     INTEGER NOT NULL,
 	page_last      INTEGER NOT NULL CHECK (page_last >= page_first),
 	byte_offset    INTEGER CHECK (byte_offset >= 0), number_sort INTEGER, fact_count INTEGER NOT NULL DEFAULT 0, plan_measure_id INTEGER REFERENCES plan_measures (id) ON DELETE SET NULL, plan_link TEXT
-	CHECK (plan_link IN ('number', 'title', 'new', 'unlinked')),
+	CHECK (plan_link IN ('number', 'title', 'new', 'unlinked')), title_key TEXT, executor_key TEXT, work_done_key TEXT, extras_key TEXT, title_bare TEXT, work_done_bare TEXT, extras_bare TEXT,
 	UNIQUE (report_id, position)
 );
 
 CREATE VIRTUAL TABLE measures_fts USING fts5 (
-	title,
-	work_done,
-	content="measures",
-	content_rowid="id",
-	tokenize="unicode61 remove_diacritics 2"
+	title_key, work_done_key, extras_key,
+	title_bare, work_done_bare, extras_bare,
+	content="measures", content_rowid="id",
+	tokenize = 'unicode61 remove_diacritics 0'
 );
 
 CREATE TABLE plan_coverage (
@@ -241,6 +240,7 @@ SELECT
 	m.number          AS number,
 	m.number_sort     AS number_sort,
 	m.title           AS measure_title,
+	m.title_key       AS measure_title_key,
 	m.executor        AS executor,
 	m.term_recurring  AS term_recurring,
 	f.kind            AS kind,
@@ -283,6 +283,9 @@ SELECT
 	m.term_end        AS term_end,
 	m.term_recurring  AS term_recurring,
 	m.work_done       AS work_done,
+	m.title_key       AS title_key,
+	m.executor_key    AS executor_key,
+	m.work_done_key   AS work_done_key,
 	m.page_first      AS page_first,
 	m.page_last       AS page_last,
 	r.page_count      AS report_pages,
