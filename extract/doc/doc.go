@@ -17,8 +17,9 @@
 // a vertically merged cell's continuations are empty cells. Rows are paged
 // by the page and section breaks in the text (a .doc holds no rendered
 // layout); Offset is the character position (CP) of the row's start.
-// Footnotes, endnotes, headers and footers are not part of the body: their
-// text becomes Furniture.
+// A footnote's text follows the paragraph that cites it, in the same cell,
+// as for ODT; headers, footers and comments are not part of the body: their
+// text becomes Furniture (and so do footnotes whose index is damaged).
 package doc
 
 // BUG(doc): Word's automatic list numbers (the LST and LFO tables) are not
@@ -170,6 +171,8 @@ type fib struct {
 
 // Indexes into FibRgFcLcb97 of the structures read.
 const (
+	rgPlcffndRef  = 2
+	rgPlcffndTxt  = 3
 	rgPlcfBteChpx = 12
 	rgPlcfBtePapx = 13
 	rgClx         = 33

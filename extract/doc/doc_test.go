@@ -62,15 +62,15 @@ func TestFeatures(t *testing.T) {
 	want := []string{
 		"P p1 [1:Sınaq hesabatı]",
 		"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
-		"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.]", // field result kept, code and note mark dropped
-		"T p1 [1:] [1:] [1:Qalan hissə əlavə]",                        // merge continuation empty; deletion out, insertion in
+		"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.|Haşiyə mətni]", // field result kept, code and note mark dropped, note after
+		"T p1 [1:] [1:] [1:Qalan hissə əlavə]",                                     // merge continuation empty; deletion out, insertion in
 		"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
 		"P p1 [1:Qeyd: sınaq.]",
 	}
 	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
-	if want := []hesabat.Furniture{{Kind: "footnote", Text: "Haşiyə mətni"}}; !reflect.DeepEqual(doc.Furniture, want) {
+	if want := []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}}; !reflect.DeepEqual(doc.Furniture, want) {
 		t.Errorf("furniture %v, want %v", doc.Furniture, want)
 	}
 }

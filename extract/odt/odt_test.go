@@ -226,4 +226,7 @@ func TestFeatures(t *testing.T) {
 	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
+	if want := []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}}; !reflect.DeepEqual(doc.Furniture, want) {
+		t.Errorf("furniture %v, want %v", doc.Furniture, want)
+	}
 }
