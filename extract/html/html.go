@@ -2,8 +2,9 @@
 // hesabat.Document, through golang.org/x/net/html's HTML5 parser.
 //
 // The measure table is the page's table with the most rows whose first
-// cell holds a measure number ("4.1"), then the one with most rows; its
-// rows become table rows: colspan is the cell's Span, a cell under a
+// cell holds a measure number ("4.1"), then the one with most rows, with
+// the tables of its width that have numbered rows too (a table the page
+// splits into pieces); their rows become table rows: colspan is the cell's Span, a cell under a
 // rowspan is an empty cell as wide as the spanning one (as DOCX vertical
 // merges are), rows of <thead> are Header rows, <p>, <br>, <li> and other
 // blocks inside a cell separate its paragraphs, and a nested table's text
@@ -84,7 +85,7 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrTooLarge, "", "%v", err)
 	}
 	w := &walker{ctx: ctx, doc: doc}
-	w.measure = w.pick(root)
+	w.measures = w.pick(root)
 	if err := w.block(root, 0); err != nil {
 		return nil, &hesabat.Error{Path: src.Path, Err: err}
 	}
@@ -188,18 +189,18 @@ var inline = map[atom.Atom]bool{
 
 // walker turns a parsed page into rows.
 type walker struct {
-	ctx     context.Context
-	doc     *hesabat.Document
-	measure *html.Node // the measure table; nil when the page has no table
-	buf     strings.Builder
-	out     *[]string // paragraphs go here instead of becoming rows, inside a cell
-	nodes   int
+	ctx      context.Context
+	doc      *hesabat.Document
+	measures map[*html.Node]bool // the measure tables (see pick)
+	buf      strings.Builder
+	out      *[]string // paragraphs go here instead of becoming rows, inside a cell
+	nodes    int
 }
 
 var errDepth = fmt.Errorf("%w: elements nested deeper than %d", hesabat.ErrTooLarge, maxDepth)
 
 // block walks the children of n, sending text to the open paragraph and
-// ending paragraphs at block elements and <br>; the measure table's rows
+// ending paragraphs at block elements and <br>; the measure tables' rows
 // go to the document as they are reached.
 func (w *walker) block(n *html.Node, depth int) error {
 	if depth > maxDepth {
@@ -217,7 +218,7 @@ func (w *walker) block(n *html.Node, depth int) error {
 		case html.ElementNode:
 			switch {
 			case skipped[c.DataAtom]:
-			case c == w.measure && w.out == nil:
+			case w.measures[c] && w.out == nil:
 				w.flush()
 				if err := w.table(c, depth+1); err != nil {
 					return err

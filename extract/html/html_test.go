@@ -44,6 +44,12 @@ func TestRows(t *testing.T) {
 			<table><tr><td>1.1.</td><td>bir</td></tr><tr><td>1.2.</td><td>iki</td></tr></table></td></tr></table>
 			<table><tr><td>Əlaqə</td><td>012 000 00 00</td></tr></table>`,
 			[]string{"P p1 [1:Ana səhifə]", "P p1 [1:Hesabat]", "T p1 [1:1.1.] [1:bir]", "T p1 [1:1.2.] [1:iki]", "P p1 [1:Əlaqə]", "P p1 [1:012 000 00 00]"}},
+		{"a table split in pieces, each with its header, is read whole; other tables are text",
+			`<table><thead><tr><th>N</th><th>Ad</th></tr></thead><tr><td>1.1.</td><td>bir</td></tr><tr><td>1.2.</td><td>iki</td></tr></table>
+			<p>- 2 -</p>
+			<table><thead><tr><th>N</th><th>Ad</th></tr></thead><tr><td>1.3.</td><td>üç</td></tr></table>
+			<table><tr><td>2.1.</td><td>enli</td><td>cədvəl</td></tr></table>`,
+			[]string{"T H p1 [1:N] [1:Ad]", "T p1 [1:1.1.] [1:bir]", "T p1 [1:1.2.] [1:iki]", "P p1 [1:- 2 -]", "T H p1 [1:N] [1:Ad]", "T p1 [1:1.3.] [1:üç]", "P p1 [1:2.1.]", "P p1 [1:enli]", "P p1 [1:cədvəl]"}},
 		{"a table nested in a cell of the measure table stays in its cell",
 			`<table><tr><td>1.1.</td><td>üst<table><tr><td>a</td><td>b</td></tr></table>alt</td></tr><tr><td>1.2.</td><td>c</td></tr></table>`,
 			[]string{"T p1 [1:1.1.] [1:üst|a|b|alt]", "T p1 [1:1.2.] [1:c]"}},
