@@ -131,6 +131,25 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestPieces reads text from a compressed piece (8-bit, in the file
+// language's code page) and a UTF-16 one.
+func TestPieces(t *testing.T) {
+	wd := append([]byte("ab\xfd\xfe"), 0x59, 0x02, 0x4b, 0x00) // "ab", then 0xFD 0xFE: "ýþ" in 1252, "ış" in 1254; then "əK" in UTF-16
+	for _, tc := range []struct {
+		lid  uint16
+		want string
+	}{{0x0409, "abýþəK"}, {lidTurkish, "abışəK"}, {lidAzeriLatin, "abışəK"}} {
+		d := &reader{wd: wd, cp1252: codePage(tc.lid), pieces: []piece{
+			{cpStart: 0, cpEnd: 4, fc: 0, compressed: true},
+			{cpStart: 4, cpEnd: 6, fc: 4},
+		}}
+		units, fcs, err := d.story(0, 6)
+		if err != nil || string(utf16.Decode(units)) != tc.want || !reflect.DeepEqual(fcs, []int{0, 1, 2, 3, 4, 6}) {
+			t.Errorf("lid %#x: %q at %v, %v; want %q", tc.lid, string(utf16.Decode(units)), fcs, err, tc.want)
+		}
+	}
+}
+
 // TestTableProps decodes a row's properties as LibreOffice writes them:
 // TDefTable with four cells, the first three starting vertical merges.
 func TestTableProps(t *testing.T) {

@@ -65,10 +65,7 @@ func (d *reader) read() error {
 	if d.chpx, err = readFKPs(plc, d.wd, false); err != nil {
 		return err
 	}
-	d.cp1252 = charmap.Windows1252
-	if d.fib.lid == lidTurkish || d.fib.lid == lidAzeriLatin {
-		d.cp1252 = charmap.Windows1254
-	}
+	d.cp1252 = codePage(d.fib.lid)
 	start := 0
 	var stories [4][2]int // [from, to) CPs of each story
 	for i, n := range d.fib.ccp {
@@ -149,6 +146,15 @@ func (d *reader) readNotes(base int) error {
 		}
 	}
 	return nil
+}
+
+// codePage returns the code page of 8-bit text in a file whose language
+// is lid: Windows-1254 for Turkish and Azerbaijani (Latin), else 1252.
+func codePage(lid uint16) *charmap.Charmap {
+	if lid == lidTurkish || lid == lidAzeriLatin {
+		return charmap.Windows1254
+	}
+	return charmap.Windows1252
 }
 
 // story returns the characters of the CPs [from, to) as UTF-16 units, with
