@@ -18,12 +18,15 @@
 // by the page and section breaks in the text (a .doc holds no rendered
 // layout); Offset is the character position (CP) of the row's start.
 // A footnote's text follows the paragraph that cites it, in the same cell,
-// as for ODT; headers, footers and comments are not part of the body: their
-// text becomes Furniture (and so do footnotes whose index is damaged).
+// as for ODT; headers, footers, comments and endnotes are not part of the
+// body: their text becomes Furniture (and so do footnotes whose index is
+// damaged).
 package doc
 
 // BUG(doc): Word's automatic list numbers (the LST and LFO tables) are not
 // computed; paragraphs come out without them.
+
+// BUG(doc): Text boxes (their own story) are not read, as for DOCX.
 
 // BUG(doc): Property changes that a fast save left in the piece table
 // (Prm) are not applied; such a file is read with a warning.
@@ -165,7 +168,7 @@ type fib struct {
 	encrypted bool // fEncrypted or fObfuscated
 	whichTbl  bool // fWhichTblStm: the table stream is 1Table
 	complex   bool // fComplex: fast-saved
-	ccp       [4]int32
+	ccp       [5]int32
 	fcLcb     []byte // FibRgFcLcb: pairs of (fc, lcb)
 }
 
@@ -184,6 +187,7 @@ const (
 	ccpFtn         // footnotes
 	ccpHdd         // headers and footers
 	ccpAtn         // comments
+	ccpEdn         // endnotes
 )
 
 func readFIB(wd []byte) (*fib, error) {
@@ -216,7 +220,9 @@ func readFIB(wd []byte) (*fib, error) {
 	if cslw < 11 || fc+2 > len(wd) {
 		return nil, errors.New("truncated FIB")
 	}
-	for i, idx := range []int{3, 4, 5, 7} { // ccpText, ccpFtn, ccpHdd, ccpAtn
+	// ccpText, ccpFtn, ccpHdd, ccpAtn, ccpEdn; ccpMcr (6) is always 0, so
+	// the stories follow each other in this order.
+	for i, idx := range []int{3, 4, 5, 7, 8} {
 		f.ccp[i] = int32(le.Uint32(wd[rgLw+4*idx:]))
 		if f.ccp[i] < 0 {
 			return nil, errors.New("negative story length in the FIB")

@@ -67,7 +67,7 @@ func (d *reader) read() error {
 	}
 	d.cp1252 = codePage(d.fib.lid)
 	start := 0
-	var stories [4][2]int // [from, to) CPs of each story
+	var stories [5][2]int // [from, to) CPs of each story
 	for i, n := range d.fib.ccp {
 		// Every character takes a byte of the WordDocument stream at least.
 		if int(n) > len(d.wd)-start || n > maxStoryLength {
@@ -92,7 +92,7 @@ func (d *reader) read() error {
 				return err
 			}
 		} else {
-			d.furniture(units, fcs, []string{"", "footnote", "header", "comment"}[i])
+			d.furniture(units, fcs, []string{"", "footnote", "header", "comment", "endnote"}[i])
 		}
 	}
 	d.doc.Pages = d.pageBreaks + 1
