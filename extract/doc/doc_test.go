@@ -283,3 +283,24 @@ func check(t *testing.T, doc *hesabat.Document, err error) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkSeed reads the seed as .doc, with the DOCX reader on the seed's
+// DOCX as the baseline: compare ns/op of the two.
+func BenchmarkSeed(b *testing.B) {
+	docFile, docxFile := read(b, "formats/doc/seed.doc"), read(b, "seed/seed.docx")
+	b.Run("doc", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := extract(docFile); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("docx-baseline", func(b *testing.B) {
+		x := docx.New(docx.Options{})
+		for b.Loop() {
+			if _, err := x.Extract(context.Background(), hesabat.Source{}, bytes.NewReader(docxFile), int64(len(docxFile))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -181,3 +181,22 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSeed reads the seed as LibreOffice's web page and as the
+// hand-written one; the DOCX reader's time on the seed's DOCX
+// (extract/doc's BenchmarkSeed) is the baseline.
+func BenchmarkSeed(b *testing.B) {
+	for _, name := range []string{"seed.html", "seed-handwritten.html"} {
+		data, err := os.ReadFile("../../testdata/formats/html/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := extract(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -230,3 +230,21 @@ func TestFeatures(t *testing.T) {
 		t.Errorf("furniture %v, want %v", doc.Furniture, want)
 	}
 }
+
+// BenchmarkSeed reads the seed as .odt and .fodt; the DOCX reader's time
+// on the seed's DOCX (extract/doc's BenchmarkSeed) is the baseline.
+func BenchmarkSeed(b *testing.B) {
+	for _, name := range []string{"odt/seed.odt", "fodt/seed.fodt"} {
+		data, err := os.ReadFile("../../testdata/formats/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := extract(data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
