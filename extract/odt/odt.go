@@ -201,7 +201,6 @@ type parser struct {
 	mime string
 
 	breaks int // soft page breaks seen so far
-	rows   int // rows appended by this parser
 }
 
 func newParser(ctx context.Context, r io.Reader, doc *hesabat.Document) *parser {
