@@ -248,3 +248,43 @@ func BenchmarkSeed(b *testing.B) {
 		})
 	}
 }
+
+// TestListNumbers numbers lists as their styles say, as Word's numbered
+// measure columns come out of LibreOffice: each numbered paragraph its own
+// list continuing the one before, deeper levels as nested lists.
+func TestListNumbers(t *testing.T) {
+	styles := `<office:automatic-styles>
+<text:list-style style:name="L1">
+ <text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>
+ <text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1" text:display-levels="2"/>
+ <text:list-level-style-number text:level="3" style:num-prefix="(" style:num-suffix=")" style:num-format="a"/>
+</text:list-style>
+<text:list-style style:name="L2">
+ <text:list-level-style-number text:level="1" loext:num-list-format="%1%)" style:num-suffix=")" style:num-format="I" text:start-value="3" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"/>
+</text:list-style>
+<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+</office:automatic-styles>`
+	item := func(attrs, body string) string {
+		return `<text:list ` + attrs + `><text:list-item>` + body + `</text:list-item></text:list>`
+	}
+	nested := func(body string) string { return `<text:list><text:list-item>` + body + `</text:list-item></text:list>` }
+	body := item(`xml:id="a" text:style-name="L1"`, `<text:p>Bölmə</text:p>`) +
+		item(`text:continue-numbering="true" text:style-name="L1"`, nested(`<text:p>bir</text:p>`)) +
+		item(`text:continue-numbering="true" text:style-name="L1"`, nested(`<text:p>iki</text:p>`+nested(`<text:p>alt</text:p>`))) +
+		item(`text:style-name="L2"`, `<text:p>Roma</text:p>`) +
+		item(`text:continue-list="a" text:style-name="L1"`, `<text:p/>`) +
+		item(`text:style-name="L1"`, `<text:p>yenidən</text:p>`) +
+		`<text:list text:style-name="L1"><text:list-item text:start-value="7"><text:p>yeddi</text:p></text:list-item></text:list>` +
+		item(`text:style-name="B"`, `<text:p>nöqtə</text:p>`)
+	files := odtFiles("")
+	files["content.xml"] = strings.Replace(contentOpen, "<office:body>", styles+"<office:body>", 1) + body + contentClose
+	doc, err := extract(zipOf(t, files), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"P p1 [1:1. Bölmə]", "P p1 [1:1.1. bir]", "P p1 [1:1.2. iki]", "P p1 [1:(a) alt]", "P p1 [1:III) Roma]",
+		"P p1 [1:2.]", "P p1 [1:1. yenidən]", "P p1 [1:7. yeddi]", "P p1 [1:nöqtə]"}
+	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
