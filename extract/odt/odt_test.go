@@ -267,7 +267,9 @@ func TestListNumbers(t *testing.T) {
 	item := func(attrs, body string) string {
 		return `<text:list ` + attrs + `><text:list-item>` + body + `</text:list-item></text:list>`
 	}
-	nested := func(body string) string { return `<text:list><text:list-item>` + body + `</text:list-item></text:list>` }
+	nested := func(body string) string {
+		return `<text:list><text:list-item>` + body + `</text:list-item></text:list>`
+	}
 	body := item(`xml:id="a" text:style-name="L1"`, `<text:p>Bölmə</text:p>`) +
 		item(`text:continue-numbering="true" text:style-name="L1"`, nested(`<text:p>bir</text:p>`)) +
 		item(`text:continue-numbering="true" text:style-name="L1"`, nested(`<text:p>iki</text:p>`+nested(`<text:p>alt</text:p>`))) +
