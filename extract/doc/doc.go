@@ -6,7 +6,9 @@
 // language is Turkish or Azerbaijani; UTF-16 pieces), the paragraph
 // properties that mark table cells and row ends, the table properties of
 // each row (cell boundaries, merges, header rows) and the character
-// properties that mark deleted and hidden text.
+// properties that mark deleted and hidden text, and the list tables that
+// give Word's automatic numbers, put in front of the paragraphs they
+// number as Word shows them.
 //
 // What becomes text follows Word's accepted, printed view, as for DOCX:
 // field results in and field codes out, tracked deletions out, hidden text
@@ -23,8 +25,9 @@
 // damaged).
 package doc
 
-// BUG(doc): Word's automatic list numbers (the LST and LFO tables) are not
-// computed; paragraphs come out without them.
+// BUG(doc): Automatic list numbers are computed from the list tables (LST,
+// LFO) for paragraphs that name their list; numbering that a paragraph
+// style carries (the stylesheet is not read) is not shown.
 
 // BUG(doc): Text boxes (their own story) are not read, as for DOCX.
 

@@ -304,3 +304,23 @@ func BenchmarkSeed(b *testing.B) {
 		}
 	})
 }
+
+// TestListNumbers reads testdata/formats/numbered.doc, rendered from the
+// hand-written numbered.fodt: a number column that is an automatically
+// numbered list of two levels.
+func TestListNumbers(t *testing.T) {
+	doc, err := extract(read(t, "formats/numbered.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"T p1 [1:1.] [1:Şəffaflıq]",
+		"T p1 [1:1.1.] [1:Hesabatlar dərc edilmişdir.]",
+		"T p1 [1:1.2.] [1:Sorğular cavablandırılmışdır.]",
+		"T p1 [1:2.] [1:Hesabatlılıq]",
+		"T p1 [1:2.1.] [1:Təlimlər keçirilmişdir.]",
+	}
+	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) || len(doc.Warnings) > 0 {
+		t.Errorf("rows\n got %q\nwant %q\nwarnings %v", got, want, doc.Warnings)
+	}
+}

@@ -24,6 +24,7 @@ type reader struct {
 	cp1252               *charmap.Charmap // the code page of 8-bit pieces
 	pageBreaks, fastProp int
 	notes                map[int][]string // footnote paragraphs by the CP of their reference
+	num                  *numbering       // lists; nil when they cannot be read
 }
 
 // Languages whose 8-bit text is in Windows-1254 ([MS-LCID]).
@@ -66,6 +67,9 @@ func (d *reader) read() error {
 		return err
 	}
 	d.cp1252 = codePage(d.fib.lid)
+	if d.num, err = readNumbering(d.fib, d.table); err != nil {
+		d.doc.Warnings = append(d.doc.Warnings, hesabat.Warnf(hesabat.WarnPartial, 0, "automatic numbers may be missing: %v", err))
+	}
 	start := 0
 	var stories [5][2]int // [from, to) CPs of each story
 	for i, n := range d.fib.ccp {
@@ -338,7 +342,7 @@ func (d *reader) body(units []uint16, fcs []int, cp0 int) error {
 			depth = 1
 		}
 		paras := pending
-		if s := t.end(); s != "" {
+		if s := strings.TrimSpace(d.num.label(p.ilfo, p.ilvl) + t.end()); s != "" {
 			paras = append([]string{s}, pending...)
 		}
 		pending = nil

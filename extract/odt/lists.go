@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
+
+	"github.com/hesabat/hesabat/extract/internal/listnum"
 )
 
 // maxLevel is the deepest list level ODF defines.
@@ -173,33 +175,9 @@ func (p *parser) number(start int) string {
 }
 
 // formatNumber writes n in an ODF number format: "1" decimal, "a"/"A"
-// letters (a…z, aa…), "i"/"I" Roman numerals; unknown formats are
-// decimal.
+// letters, "i"/"I" Roman numerals; unknown formats are decimal.
 func formatNumber(n int, format string) string {
-	switch format {
-	case "a", "A":
-		if n < 1 {
-			return strconv.Itoa(n)
-		}
-		letter := rune(format[0]) + rune((n-1)%26)
-		return strings.Repeat(string(letter), (n-1)/26+1)
-	case "i", "I":
-		if n < 1 || n > 3999 {
-			return strconv.Itoa(n)
-		}
-		var b strings.Builder
-		for _, r := range []struct {
-			v int
-			s string
-		}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
-			for ; n >= r.v; n -= r.v {
-				b.WriteString(r.s)
-			}
-		}
-		if format == "I" {
-			return strings.ToUpper(b.String()) // ASCII Roman numerals only
-		}
-		return b.String()
-	}
-	return strconv.Itoa(n)
+	return listnum.Format(n, numFormats[format])
 }
+
+var numFormats = map[string]listnum.Style{"a": listnum.LowerLetter, "A": listnum.UpperLetter, "i": listnum.LowerRoman, "I": listnum.UpperRoman}

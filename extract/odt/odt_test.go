@@ -290,3 +290,26 @@ func TestListNumbers(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestNumberedFlat reads the hand-written numbered.fodt (see extract/doc's
+// TestListNumbers for the same file as .doc).
+func TestNumberedFlat(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/formats/numbered.fodt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"T p1 [1:1.] [1:Şəffaflıq]",
+		"T p1 [1:1.1.] [1:Hesabatlar dərc edilmişdir.]",
+		"T p1 [1:1.2.] [1:Sorğular cavablandırılmışdır.]",
+		"T p1 [1:2.] [1:Hesabatlılıq]",
+		"T p1 [1:2.1.] [1:Təlimlər keçirilmişdir.]",
+	}
+	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
