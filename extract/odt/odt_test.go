@@ -204,33 +204,6 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// TestFeatures reads testdata/formats/features.fodt, written by hand: the
-// expected rows are read off it.
-func TestFeatures(t *testing.T) {
-	b, err := os.ReadFile("../../testdata/formats/features.fodt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract(b, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{
-		"P p1 [1:Sınaq hesabatı]",
-		"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
-		"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.|Haşiyə mətni]",
-		"T p1 [1:] [1:] [1:Qalan hissə əlavə]",
-		"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
-		"P p1 [1:Qeyd: sınaq.]",
-	}
-	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
-		t.Errorf("rows\n got %q\nwant %q", got, want)
-	}
-	if want := []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}}; !reflect.DeepEqual(doc.Furniture, want) {
-		t.Errorf("furniture %v, want %v", doc.Furniture, want)
-	}
-}
-
 // BenchmarkSeed reads the seed as .odt and .fodt; the DOCX reader's time
 // on the seed's DOCX (extract/doc's BenchmarkSeed) is the baseline.
 func BenchmarkSeed(b *testing.B) {
@@ -291,25 +264,46 @@ func TestListNumbers(t *testing.T) {
 	}
 }
 
-// TestNumberedFlat reads the hand-written numbered.fodt (see extract/doc's
-// TestListNumbers for the same file as .doc).
-func TestNumberedFlat(t *testing.T) {
-	b, err := os.ReadFile("../../testdata/formats/numbered.fodt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract(b, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{
-		"T p1 [1:1.] [1:Şəffaflıq]",
-		"T p1 [1:1.1.] [1:Hesabatlar dərc edilmişdir.]",
-		"T p1 [1:1.2.] [1:Sorğular cavablandırılmışdır.]",
-		"T p1 [1:2.] [1:Hesabatlılıq]",
-		"T p1 [1:2.1.] [1:Təlimlər keçirilmişdir.]",
-	}
-	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
-		t.Errorf("rows\n got %q\nwant %q", got, want)
+// TestHandWritten reads the flat ODT files written by hand in
+// testdata/formats: the expected rows and furniture are read off them.
+// extract/doc's tests read the same files rendered as .doc.
+func TestHandWritten(t *testing.T) {
+	for _, tc := range []struct {
+		file      string
+		want      []string
+		furniture []hesabat.Furniture
+	}{
+		{"features.fodt", []string{
+			"P p1 [1:Sınaq hesabatı]",
+			"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
+			"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.|Haşiyə mətni]",
+			"T p1 [1:] [1:] [1:Qalan hissə əlavə]",
+			"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
+			"P p1 [1:Qeyd: sınaq.]",
+		}, []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}}},
+		{"numbered.fodt", []string{
+			"T p1 [1:1.] [1:Şəffaflıq]",
+			"T p1 [1:1.1.] [1:Hesabatlar dərc edilmişdir.]",
+			"T p1 [1:1.2.] [1:Sorğular cavablandırılmışdır.]",
+			"T p1 [1:2.] [1:Hesabatlılıq]",
+			"T p1 [1:2.1.] [1:Təlimlər keçirilmişdir.]",
+		}, nil},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := os.ReadFile("../../testdata/formats/" + tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := extract(b, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tc.want)
+			}
+			if !reflect.DeepEqual(doc.Furniture, tc.furniture) {
+				t.Errorf("furniture %v, want %v", doc.Furniture, tc.furniture)
+			}
+		})
 	}
 }
