@@ -7,8 +7,9 @@
 // splits into pieces); their rows become table rows: colspan is the cell's Span, a cell under a
 // rowspan is an empty cell as wide as the spanning one (as DOCX vertical
 // merges are), rows of <thead> are Header rows, <p>, <br>, <li> and other
-// blocks inside a cell separate its paragraphs, and a nested table's text
-// stays in its cell. Everything else in <body> read as text (headings and
+// blocks inside a cell separate its paragraphs, an <ol> item's number is
+// written in front of its text as a browser shows it, and a nested
+// table's text stays in its cell. Everything else in <body> read as text (headings and
 // paragraphs before the table, which hold the report's title, notes after
 // it, the cells of layout tables) becomes paragraph rows outside tables,
 // in document order. White space collapses as browsers collapse it.
@@ -31,12 +32,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/listnum"
 	"github.com/hesabat/hesabat/extract/internal/textenc"
 )
 
@@ -195,6 +198,73 @@ type walker struct {
 	buf      strings.Builder
 	out      *[]string // paragraphs go here instead of becoming rows, inside a cell
 	nodes    int
+	label    string // the number of the list item being read, until its first text
+}
+
+// olTypes are the number formats of <ol type>.
+var olTypes = map[string]listnum.Style{"a": listnum.LowerLetter, "A": listnum.UpperLetter, "i": listnum.LowerRoman, "I": listnum.UpperRoman}
+
+// orderedList reads an <ol>: each item's number, as a browser shows it
+// ("3." for the third item of <ol>, <ol start>, <li value>, <ol type>),
+// goes in front of the item's first text; an item without text is its
+// number alone. Reports number their measure column so when saved as a
+// web page.
+func (w *walker) orderedList(ol *html.Node, depth int) error {
+	if depth > maxDepth {
+		return errDepth
+	}
+	n := 1
+	if v, ok := intAttr(ol, "start"); ok {
+		n = v
+	}
+	style := olTypes[attrOf(ol, "type")]
+	for li := ol.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			if err := w.node(li, depth); err != nil { // stray content: text all the same
+				return err
+			}
+			continue
+		}
+		if v, ok := intAttr(li, "value"); ok {
+			n = v
+		}
+		w.flush()
+		w.endLabel()
+		w.label = listnum.Format(n, style) + "."
+		if err := w.block(li, depth+1); err != nil {
+			return err
+		}
+		w.flush()
+		w.endLabel()
+		n++
+	}
+	return nil
+}
+
+// endLabel writes a list item's number that no text followed as a
+// paragraph of its own.
+func (w *walker) endLabel() {
+	if l := w.label; l != "" {
+		w.label = ""
+		w.buf.WriteString(l)
+		w.flush()
+	}
+}
+
+// attrOf returns n's attribute key, "" when absent.
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// intAttr returns n's attribute key as an integer, and whether it is one.
+func intAttr(n *html.Node, key string) (int, bool) {
+	v, err := strconv.Atoi(strings.TrimSpace(attrOf(n, key)))
+	return v, err == nil && v > -1<<20 && v < 1<<20
 }
 
 var errDepth = fmt.Errorf("%w: elements nested deeper than %d", hesabat.ErrTooLarge, maxDepth)
@@ -207,40 +277,45 @@ func (w *walker) block(n *html.Node, depth int) error {
 		return errDepth
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if w.nodes++; w.nodes%4096 == 0 {
-			if err := w.ctx.Err(); err != nil {
-				return err
-			}
+		if err := w.node(c, depth); err != nil {
+			return err
 		}
-		switch c.Type {
-		case html.TextNode:
-			w.buf.WriteString(c.Data)
-		case html.ElementNode:
-			switch {
-			case skipped[c.DataAtom]:
-			case w.measures[c] && w.out == nil:
-				w.flush()
-				if err := w.table(c, depth+1); err != nil {
-					return err
-				}
-			case c.DataAtom == atom.Br:
-				w.flush()
-			case inline[c.DataAtom]:
-				if err := w.block(c, depth+1); err != nil {
-					return err
-				}
-			default:
-				w.flush()
-				if err := w.block(c, depth+1); err != nil {
-					return err
-				}
-				w.flush()
-			}
+	}
+	return nil
+}
+
+// node handles one child of a node at depth (see block).
+func (w *walker) node(c *html.Node, depth int) error {
+	if w.nodes++; w.nodes%4096 == 0 {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	switch c.Type {
+	case html.TextNode:
+		w.buf.WriteString(c.Data)
+	case html.ElementNode:
+		switch {
+		case skipped[c.DataAtom]:
+		case w.measures[c] && w.out == nil:
+			w.flush()
+			return w.table(c, depth+1)
+		case c.DataAtom == atom.Br:
+			w.flush()
+		case c.DataAtom == atom.Ol:
+			w.flush()
+			return w.orderedList(c, depth+1)
+		case inline[c.DataAtom]:
+			return w.block(c, depth+1)
 		default:
-			if err := w.block(c, depth+1); err != nil { // the document node
+			w.flush()
+			if err := w.block(c, depth+1); err != nil {
 				return err
 			}
+			w.flush()
 		}
+	default:
+		return w.block(c, depth+1) // the document node
 	}
 	return nil
 }
@@ -252,6 +327,10 @@ func (w *walker) flush() {
 	w.buf.Reset()
 	if s == "" {
 		return
+	}
+	if w.label != "" {
+		s = w.label + " " + s
+		w.label = ""
 	}
 	if w.out != nil {
 		*w.out = append(*w.out, s)

@@ -57,6 +57,13 @@ func TestRows(t *testing.T) {
 			`<body><script>document.write("<table><tr><td>9.9.</td></tr></table>")</script><noscript>JS yoxdur</noscript>
 			<template><p>şablon</p></template><p>Mətn <select><option>seçim</option></select>son</p></body>`,
 			[]string{"P p1 [1:Mətn son]"}},
+		{"ordered lists are numbered as a browser shows them",
+			`<table><tr><td>Əlaqə</td><td>012</td></tr><tr><td>Ünvan</td><td>Bakı</td></tr><tr><td>Poçt</td><td>AZ1000</td></tr></table>
+			<table><tr><td><ol><li><p></p></li></ol></td><td>Bölmə</td></tr>
+			<tr><td><ol start="2"><li><p>2-ci</p></li></ol></td><td>x</td></tr></table>
+			<ol type="a"><li>bir</li><li value="5">beş<ol type="I"><li>alt</li></ol></li><li><p></p><p>altı</p></li>qaçaq</ol><ul><li>nöqtə</li></ul>`,
+			[]string{"P p1 [1:Əlaqə]", "P p1 [1:012]", "P p1 [1:Ünvan]", "P p1 [1:Bakı]", "P p1 [1:Poçt]", "P p1 [1:AZ1000]",
+				"T p1 [1:1.] [1:Bölmə]", "T p1 [1:2. 2-ci] [1:x]", "P p1 [1:a. bir]", "P p1 [1:e. beş]", "P p1 [1:I. alt]", "P p1 [1:f. altı]", "P p1 [1:qaçaq]", "P p1 [1:nöqtə]"}},
 		{"entities and inline markup",
 			`<p>A&amp;B&nbsp;<b>qalın</b><i>maili</i> &laquo;sitat&raquo;</p>`,
 			[]string{"P p1 [1:A&B qalınmaili «sitat»]"}},

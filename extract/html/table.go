@@ -119,9 +119,14 @@ func stats(t *html.Node) tableStats {
 			width, first := 0, true
 			for _, c := range children(r, atom.Td) {
 				width += spanAttr(c, "colspan", maxSpan)
-				if text := textOf(c); first && text != "" {
+				if !first {
+					continue
+				}
+				// A number is the cell's text, or the number of an <ol>
+				// item that the cell starts with.
+				if text := textOf(c); text != "" || numberedList(c) {
 					first = false
-					if _, ok := hesabat.MeasureNumber(text); ok {
+					if _, ok := hesabat.MeasureNumber(text); ok || text == "" {
 						st.numbered++
 					}
 				}
@@ -130,6 +135,22 @@ func stats(t *html.Node) tableStats {
 		}
 	}
 	return st
+}
+
+// numberedList reports whether n holds an <ol> item.
+func numberedList(n *html.Node) bool {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.DataAtom == atom.Li && n.Parent != nil && n.Parent.DataAtom == atom.Ol {
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return false
 }
 
 // within reports whether an ancestor of n is in set.
