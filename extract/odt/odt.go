@@ -2,15 +2,16 @@
 // hesabat.Document: every paragraph outside tables and every table row, in
 // reading order, with page and byte-offset provenance. It uses archive/zip
 // (under the caps of extract/internal/zipsafe, shared with DOCX) and
-// encoding/xml, and streams content.xml.
+// encoding/xml (through extract/internal/xmlsafe's limits), and streams
+// content.xml.
 //
 // What becomes text follows the printed view: spans, links, sections and
 // fields read through (a field's text is its result), text:s, text:tab and
 // text:line-break are spaces, tracked changes show their accepted state
-// (deletions, kept in text:tracked-changes, are not read), annotations,
-// frames and drawings are skipped. A note's citation mark is dropped and
-// its body becomes paragraphs right after the paragraph that cites it, in
-// the same cell. List items are paragraphs, numbered as the list styles
+// (deletions, kept in text:tracked-changes, are not read), frames and
+// drawings are skipped, and annotations (comments) are furniture. A note's
+// citation mark is dropped and its body becomes paragraphs right after the
+// paragraph that cites it, in the same cell. List items are paragraphs, numbered as the list styles
 // say (formats, prefixes and suffixes, levels shown, start values, lists
 // continuing others), or by the number the writer stored in text:number.
 //
@@ -438,8 +439,11 @@ func (p *parser) inline(b *strings.Builder, notes *[]string) error {
 	var visit func(xml.StartElement) error
 	text := func(s string) { b.WriteString(s) }
 	visit = func(e xml.StartElement) error {
+		if is(e.Name, nsOffice, "annotation") {
+			return p.annotation()
+		}
 		if e.Name.Space != nsText {
-			return p.Skip() // frames, drawings, annotations, foreign elements
+			return p.Skip() // frames, drawings, foreign elements
 		}
 		switch e.Name.Local {
 		case "s":
@@ -464,6 +468,22 @@ func (p *parser) inline(b *strings.Builder, notes *[]string) error {
 		return p.children(visit, text)
 	}
 	return p.children(visit, text)
+}
+
+// annotation reads an office:annotation (a comment): its paragraphs are
+// furniture, not text of the report; its author and date are not read.
+func (p *parser) annotation() error {
+	var paras []string
+	err := p.children(func(e xml.StartElement) error {
+		if is(e.Name, nsText, "p") || is(e.Name, nsText, "list") {
+			return p.block(&paras)(e)
+		}
+		return p.Skip()
+	}, nil)
+	for _, t := range paras {
+		p.doc.Furniture = append(p.doc.Furniture, hesabat.Furniture{Kind: "comment", Text: t})
+	}
+	return err
 }
 
 // note reads a text:note: its citation is dropped, its body's paragraphs

@@ -113,13 +113,13 @@ func TestRows(t *testing.T) {
 }
 
 func TestFurnitureAndFlat(t *testing.T) {
-	files := odtFiles(`<text:p>Mətn</text:p>`)
+	files := odtFiles(`<text:p>Mə<office:annotation><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">A</dc:creator><text:p>Yoxla</text:p></office:annotation>tn</text:p>`)
 	files["styles.xml"] = `<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:master-styles><style:master-page style:name="Standard"><style:header><text:p>Dövlət Statistika Komitəsi</text:p></style:header><style:footer><text:p><text:page-number>1</text:page-number></text:p></style:footer></style:master-page></office:master-styles></office:document-styles>`
 	doc, err := extract(zipOf(t, files), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}, {Kind: "footer", Text: "1"}}
+	want := []hesabat.Furniture{{Kind: "comment", Text: "Yoxla"}, {Kind: "header", Text: "Dövlət Statistika Komitəsi"}, {Kind: "footer", Text: "1"}}
 	if !reflect.DeepEqual(doc.Furniture, want) || !reflect.DeepEqual(doccheck.Show(doc.Rows), []string{"P p1 [1:Mətn]"}) {
 		t.Errorf("furniture %v, rows %q", doc.Furniture, doccheck.Show(doc.Rows))
 	}
