@@ -85,7 +85,9 @@ type Row struct {
 	// Page is the 1-based page on which the row starts.
 	Page int
 	// Offset is where the row starts, in bytes: into the file for text,
-	// into word/document.xml for DOCX; -1 where unknown (PDF).
+	// into word/document.xml for DOCX, into content.xml for ODT; for DOC
+	// it is the character position (CP) in the main text; -1 where
+	// unknown (PDF, HTML).
 	Offset int64
 }
 

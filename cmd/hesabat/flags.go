@@ -76,8 +76,8 @@ func (l *limits) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&l.timeout, "timeout", 60*time.Second, "time limit per document")
 	fs.Int64Var(&l.maxFile, "max-file-size", 1<<30, "limit on an input file's size, in bytes")
 	fs.IntVar(&l.maxPages, "max-pages", 2000, "page limit per PDF")
-	fs.Int64Var(&l.maxDOCX, "max-docx-size", 256<<20, "limit on a DOCX file's uncompressed size, in bytes")
-	fs.Float64Var(&l.maxRatio, "max-ratio", 100, "limit on a DOCX part's compression ratio")
+	fs.Int64Var(&l.maxDOCX, "max-docx-size", 256<<20, "limit on a DOCX or ODT file's uncompressed size, in bytes")
+	fs.Float64Var(&l.maxRatio, "max-ratio", 100, "limit on a DOCX or ODT part's compression ratio")
 }
 
 // check returns what is wrong with the limits, naming the flag, or nil.

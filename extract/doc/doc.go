@@ -6,7 +6,9 @@
 // language is Turkish or Azerbaijani; UTF-16 pieces), the paragraph
 // properties that mark table cells and row ends, the table properties of
 // each row (cell boundaries, merges, header rows) and the character
-// properties that mark deleted and hidden text.
+// properties that mark deleted and hidden text, and the list tables that
+// give Word's automatic numbers, put in front of the paragraphs they
+// number as Word shows them.
 //
 // What becomes text follows Word's accepted, printed view, as for DOCX:
 // field results in and field codes out, tracked deletions out, hidden text
@@ -17,12 +19,17 @@
 // a vertically merged cell's continuations are empty cells. Rows are paged
 // by the page and section breaks in the text (a .doc holds no rendered
 // layout); Offset is the character position (CP) of the row's start.
-// Footnotes, endnotes, headers and footers are not part of the body: their
-// text becomes Furniture.
+// A footnote's text follows the paragraph that cites it, in the same cell,
+// as for ODT; headers, footers, comments and endnotes are not part of the
+// body: their text becomes Furniture (and so do footnotes whose index is
+// damaged).
 package doc
 
-// BUG(doc): Word's automatic list numbers (the LST and LFO tables) are not
-// computed; paragraphs come out without them.
+// BUG(doc): Automatic list numbers are computed from the list tables (LST,
+// LFO) for paragraphs that name their list; numbering that a paragraph
+// style carries (the stylesheet is not read) is not shown.
+
+// BUG(doc): Text boxes (their own story) are not read, as for DOCX.
 
 // BUG(doc): Property changes that a fast save left in the piece table
 // (Prm) are not applied; such a file is read with a warning.
@@ -164,12 +171,14 @@ type fib struct {
 	encrypted bool // fEncrypted or fObfuscated
 	whichTbl  bool // fWhichTblStm: the table stream is 1Table
 	complex   bool // fComplex: fast-saved
-	ccp       [4]int32
+	ccp       [5]int32
 	fcLcb     []byte // FibRgFcLcb: pairs of (fc, lcb)
 }
 
 // Indexes into FibRgFcLcb97 of the structures read.
 const (
+	rgPlcffndRef  = 2
+	rgPlcffndTxt  = 3
 	rgPlcfBteChpx = 12
 	rgPlcfBtePapx = 13
 	rgClx         = 33
@@ -181,6 +190,7 @@ const (
 	ccpFtn         // footnotes
 	ccpHdd         // headers and footers
 	ccpAtn         // comments
+	ccpEdn         // endnotes
 )
 
 func readFIB(wd []byte) (*fib, error) {
@@ -213,7 +223,9 @@ func readFIB(wd []byte) (*fib, error) {
 	if cslw < 11 || fc+2 > len(wd) {
 		return nil, errors.New("truncated FIB")
 	}
-	for i, idx := range []int{3, 4, 5, 7} { // ccpText, ccpFtn, ccpHdd, ccpAtn
+	// ccpText, ccpFtn, ccpHdd, ccpAtn, ccpEdn; ccpMcr (6) is always 0, so
+	// the stories follow each other in this order.
+	for i, idx := range []int{3, 4, 5, 7, 8} {
 		f.ccp[i] = int32(le.Uint32(wd[rgLw+4*idx:]))
 		if f.ccp[i] < 0 {
 			return nil, errors.New("negative story length in the FIB")

@@ -247,6 +247,7 @@ type para struct {
 	inTable, ttp      bool
 	innerCell, innerT bool
 	depth             int
+	ilfo, ilvl        int // list membership: 1-based override, level
 	tap               tap
 }
 
@@ -277,6 +278,10 @@ func paraProps(g, data []byte) para {
 			p.innerT = arg[0] != 0
 		case sprmPItap:
 			p.depth = int(min(le.Uint32(arg), 64))
+		case sprmPIlfo:
+			p.ilfo = int(int16(le.Uint16(arg)))
+		case sprmPIlvl:
+			p.ilvl = int(arg[0])
 		case sprmTTableHeader:
 			p.tap.header = arg[0] != 0
 		case sprmTDefTable:

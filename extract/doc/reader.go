@@ -23,6 +23,8 @@ type reader struct {
 	papx, chpx           []run
 	cp1252               *charmap.Charmap // the code page of 8-bit pieces
 	pageBreaks, fastProp int
+	notes                map[int][]string // footnote paragraphs by the CP of their reference
+	num                  *numbering       // lists; nil when they cannot be read
 }
 
 // Languages whose 8-bit text is in Windows-1254 ([MS-LCID]).
@@ -64,31 +66,99 @@ func (d *reader) read() error {
 	if d.chpx, err = readFKPs(plc, d.wd, false); err != nil {
 		return err
 	}
-	d.cp1252 = charmap.Windows1252
-	if d.fib.lid == lidTurkish || d.fib.lid == lidAzeriLatin {
-		d.cp1252 = charmap.Windows1254
+	d.cp1252 = codePage(d.fib.lid)
+	if d.num, err = readNumbering(d.fib, d.table); err != nil {
+		d.doc.Warnings = append(d.doc.Warnings, hesabat.Warnf(hesabat.WarnPartial, 0, "automatic numbers may be missing: %v", err))
 	}
 	start := 0
+	var stories [5][2]int // [from, to) CPs of each story
 	for i, n := range d.fib.ccp {
 		// Every character takes a byte of the WordDocument stream at least.
 		if int(n) > len(d.wd)-start || n > maxStoryLength {
 			return fmt.Errorf("a story of %d characters, more than the file holds", n)
 		}
-		units, fcs, err := d.story(start, start+int(n))
+		stories[i] = [2]int{start, start + int(n)}
+		start += int(n)
+	}
+	// Footnotes go with the paragraph that cites them, when their index
+	// can be read; else they are furniture like the other stories.
+	notesRead := d.readNotes(stories[ccpFtn][0]) == nil
+	for i, st := range stories {
+		if i == ccpFtn && notesRead {
+			continue
+		}
+		units, fcs, err := d.story(st[0], st[1])
 		if err != nil {
 			return err
 		}
 		if i == ccpText {
-			if err := d.body(units, fcs, start); err != nil {
+			if err := d.body(units, fcs, st[0]); err != nil {
 				return err
 			}
 		} else {
-			d.furniture(units, fcs, []string{"", "footnote", "header", "comment"}[i])
+			d.furniture(units, fcs, []string{"", "footnote", "header", "comment", "endnote"}[i])
 		}
-		start += int(n)
 	}
 	d.doc.Pages = d.pageBreaks + 1
 	return nil
+}
+
+// readNotes reads the footnotes' index: the CPs of their references in
+// the main text (PlcffndRef) and of their text in the footnote story,
+// which starts at CP base (PlcffndTxt). Each footnote's paragraphs go in
+// d.notes under its reference's CP.
+func (d *reader) readNotes(base int) error {
+	le := binary.LittleEndian
+	refs, err := d.fib.span(d.table, rgPlcffndRef)
+	if err != nil {
+		return err
+	}
+	txt, err := d.fib.span(d.table, rgPlcffndTxt)
+	if err != nil {
+		return err
+	}
+	d.notes = map[int][]string{}
+	if len(refs) == 0 {
+		return nil
+	}
+	n := (len(refs) - 4) / 6 // n+1 CPs, then n 2-byte FRDs
+	if len(refs) < 10 || (len(refs)-4)%6 != 0 || len(txt) < 4*(n+1) {
+		return fmt.Errorf("footnote index of %d and %d bytes", len(refs), len(txt))
+	}
+	for i := range n {
+		from, to := int(le.Uint32(txt[4*i:])), int(le.Uint32(txt[4*i+4:]))
+		if from > to || to > int(d.fib.ccp[ccpFtn]) {
+			return fmt.Errorf("footnote %d at CPs %d-%d", i, from, to)
+		}
+		units, fcs, err := d.story(base+from, base+to)
+		if err != nil {
+			return err
+		}
+		t := &text{d: d}
+		ref := int(le.Uint32(refs[4*i:]))
+		for k, u := range units {
+			if u == chPara || u == chCell {
+				if s := t.end(); s != "" {
+					d.notes[ref] = append(d.notes[ref], s)
+				}
+				continue
+			}
+			t.add(u, fcs[k])
+		}
+		if s := t.end(); s != "" {
+			d.notes[ref] = append(d.notes[ref], s)
+		}
+	}
+	return nil
+}
+
+// codePage returns the code page of 8-bit text in a file whose language
+// is lid: Windows-1254 for Turkish and Azerbaijani (Latin), else 1252.
+func codePage(lid uint16) *charmap.Charmap {
+	if lid == lidTurkish || lid == lidAzeriLatin {
+		return charmap.Windows1254
+	}
+	return charmap.Windows1252
 }
 
 // story returns the characters of the CPs [from, to) as UTF-16 units, with
@@ -247,6 +317,7 @@ func (d *reader) body(units []uint16, fcs []int, cp0 int) error {
 	var cell []string // paragraphs of the open cell
 	var cells []cellText
 	rowStart, page := -1, 0 // CP and page of the open row's or paragraph's first text
+	var pending []string    // paragraphs of the notes cited in the open paragraph
 	for i, u := range units {
 		if i%4096 == 0 {
 			if err := d.ctx.Err(); err != nil {
@@ -254,6 +325,9 @@ func (d *reader) body(units []uint16, fcs []int, cp0 int) error {
 			}
 		}
 		if u != chPara && u != chCell {
+			if u == chFootnoteRef {
+				pending = append(pending, d.notes[cp0+i]...)
+			}
 			if t.add(u, fcs[i]) {
 				d.pageBreaks++
 			}
@@ -267,46 +341,43 @@ func (d *reader) body(units []uint16, fcs []int, cp0 int) error {
 		if depth == 0 && (p.inTable || u == chCell) {
 			depth = 1
 		}
-		s := t.end()
+		paras := pending
+		if s := strings.TrimSpace(d.num.label(p.ilfo, p.ilvl) + t.end()); s != "" {
+			paras = append([]string{s}, pending...)
+		}
+		pending = nil
 		if rowStart < 0 {
 			rowStart, page = cp0+i, d.pageBreaks+1
 		}
 		switch {
 		case depth == 0:
 			d.flush(tb)
-			if s != "" {
+			for _, s := range paras {
 				d.doc.Rows = append(d.doc.Rows, hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{s}, Span: 1}}, Page: page, Offset: int64(rowStart)})
 			}
 			rowStart = -1
 		case depth > 1 || p.innerCell || p.innerT:
 			// A nested table: its text stays in the outer cell.
-			if s != "" {
-				cell = append(cell, s)
-			}
+			cell = append(cell, paras...)
 		case p.ttp:
 			tb.rows = append(tb.rows, rowText{cells: cells, tap: p.tap, page: page, offset: rowStart})
 			cells, rowStart = nil, -1
 		case u == chCell:
-			if s != "" {
-				cell = append(cell, s)
-			}
-			cells = append(cells, cellText{paras: cell})
+			cells = append(cells, cellText{paras: append(cell, paras...)})
 			cell = nil
 		default:
-			if s != "" {
-				cell = append(cell, s)
-			}
+			cell = append(cell, paras...)
 		}
 	}
 	// Text after the last mark (a damaged or cut file): keep what was
 	// read, in the open row if there is one.
-	s := t.end()
 	if rowStart < 0 {
 		rowStart, page = cp0+len(units), d.pageBreaks+1
 	}
-	if s != "" {
+	if s := t.end(); s != "" {
 		cell = append(cell, s)
 	}
+	cell = append(cell, pending...)
 	switch {
 	case len(cells) > 0 || (len(cell) > 0 && len(tb.rows) > 0):
 		if len(cell) > 0 {

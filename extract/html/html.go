@@ -2,12 +2,14 @@
 // hesabat.Document, through golang.org/x/net/html's HTML5 parser.
 //
 // The measure table is the page's table with the most rows whose first
-// cell holds a measure number ("4.1"), then the one with most rows; its
-// rows become table rows: colspan is the cell's Span, a cell under a
+// cell holds a measure number ("4.1"), then the one with most rows, with
+// the tables of its width that have numbered rows too (a table the page
+// splits into pieces); their rows become table rows: colspan is the cell's Span, a cell under a
 // rowspan is an empty cell as wide as the spanning one (as DOCX vertical
 // merges are), rows of <thead> are Header rows, <p>, <br>, <li> and other
-// blocks inside a cell separate its paragraphs, and a nested table's text
-// stays in its cell. Everything else in <body> read as text (headings and
+// blocks inside a cell separate its paragraphs, an <ol> item's number is
+// written in front of its text as a browser shows it, and a nested
+// table's text stays in its cell. Everything else in <body> read as text (headings and
 // paragraphs before the table, which hold the report's title, notes after
 // it, the cells of layout tables) becomes paragraph rows outside tables,
 // in document order. White space collapses as browsers collapse it.
@@ -30,12 +32,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/listnum"
 	"github.com/hesabat/hesabat/extract/internal/textenc"
 )
 
@@ -84,7 +88,7 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrTooLarge, "", "%v", err)
 	}
 	w := &walker{ctx: ctx, doc: doc}
-	w.measure = w.pick(root)
+	w.measures = w.pick(root)
 	if err := w.block(root, 0); err != nil {
 		return nil, &hesabat.Error{Path: src.Path, Err: err}
 	}
@@ -188,58 +192,130 @@ var inline = map[atom.Atom]bool{
 
 // walker turns a parsed page into rows.
 type walker struct {
-	ctx     context.Context
-	doc     *hesabat.Document
-	measure *html.Node // the measure table; nil when the page has no table
-	buf     strings.Builder
-	out     *[]string // paragraphs go here instead of becoming rows, inside a cell
-	nodes   int
+	ctx      context.Context
+	doc      *hesabat.Document
+	measures map[*html.Node]bool // the measure tables (see pick)
+	buf      strings.Builder
+	out      *[]string // paragraphs go here instead of becoming rows, inside a cell
+	nodes    int
+	label    string // the number of the list item being read, until its first text
+}
+
+// olTypes are the number formats of <ol type>.
+var olTypes = map[string]listnum.Style{"a": listnum.LowerLetter, "A": listnum.UpperLetter, "i": listnum.LowerRoman, "I": listnum.UpperRoman}
+
+// orderedList reads an <ol>: each item's number, as a browser shows it
+// ("3." for the third item of <ol>, <ol start>, <li value>, <ol type>),
+// goes in front of the item's first text; an item without text is its
+// number alone. Reports number their measure column so when saved as a
+// web page.
+func (w *walker) orderedList(ol *html.Node, depth int) error {
+	if depth > maxDepth {
+		return errDepth
+	}
+	n := 1
+	if v, ok := intAttr(ol, "start"); ok {
+		n = v
+	}
+	style := olTypes[attrOf(ol, "type")]
+	for li := ol.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			if err := w.node(li, depth); err != nil { // stray content: text all the same
+				return err
+			}
+			continue
+		}
+		if v, ok := intAttr(li, "value"); ok {
+			n = v
+		}
+		w.flush()
+		w.endLabel()
+		w.label = listnum.Format(n, style) + "."
+		if err := w.block(li, depth+1); err != nil {
+			return err
+		}
+		w.flush()
+		w.endLabel()
+		n++
+	}
+	return nil
+}
+
+// endLabel writes a list item's number that no text followed as a
+// paragraph of its own.
+func (w *walker) endLabel() {
+	if l := w.label; l != "" {
+		w.label = ""
+		w.buf.WriteString(l)
+		w.flush()
+	}
+}
+
+// attrOf returns n's attribute key, "" when absent.
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// intAttr returns n's attribute key as an integer, and whether it is one.
+func intAttr(n *html.Node, key string) (int, bool) {
+	v, err := strconv.Atoi(strings.TrimSpace(attrOf(n, key)))
+	return v, err == nil && v > -1<<20 && v < 1<<20
 }
 
 var errDepth = fmt.Errorf("%w: elements nested deeper than %d", hesabat.ErrTooLarge, maxDepth)
 
 // block walks the children of n, sending text to the open paragraph and
-// ending paragraphs at block elements and <br>; the measure table's rows
+// ending paragraphs at block elements and <br>; the measure tables' rows
 // go to the document as they are reached.
 func (w *walker) block(n *html.Node, depth int) error {
 	if depth > maxDepth {
 		return errDepth
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if w.nodes++; w.nodes%4096 == 0 {
-			if err := w.ctx.Err(); err != nil {
-				return err
-			}
+		if err := w.node(c, depth); err != nil {
+			return err
 		}
-		switch c.Type {
-		case html.TextNode:
-			w.buf.WriteString(c.Data)
-		case html.ElementNode:
-			switch {
-			case skipped[c.DataAtom]:
-			case c == w.measure && w.out == nil:
-				w.flush()
-				if err := w.table(c, depth+1); err != nil {
-					return err
-				}
-			case c.DataAtom == atom.Br:
-				w.flush()
-			case inline[c.DataAtom]:
-				if err := w.block(c, depth+1); err != nil {
-					return err
-				}
-			default:
-				w.flush()
-				if err := w.block(c, depth+1); err != nil {
-					return err
-				}
-				w.flush()
-			}
+	}
+	return nil
+}
+
+// node handles one child of a node at depth (see block).
+func (w *walker) node(c *html.Node, depth int) error {
+	if w.nodes++; w.nodes%4096 == 0 {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	switch c.Type {
+	case html.TextNode:
+		w.buf.WriteString(c.Data)
+	case html.ElementNode:
+		switch {
+		case skipped[c.DataAtom]:
+		case w.measures[c] && w.out == nil:
+			w.flush()
+			return w.table(c, depth+1)
+		case c.DataAtom == atom.Br:
+			w.flush()
+		case c.DataAtom == atom.Ol:
+			w.flush()
+			return w.orderedList(c, depth+1)
+		case inline[c.DataAtom]:
+			return w.block(c, depth+1)
 		default:
-			if err := w.block(c, depth+1); err != nil { // the document node
+			w.flush()
+			if err := w.block(c, depth+1); err != nil {
 				return err
 			}
+			w.flush()
 		}
+	default:
+		return w.block(c, depth+1) // the document node
 	}
 	return nil
 }
@@ -251,6 +327,10 @@ func (w *walker) flush() {
 	w.buf.Reset()
 	if s == "" {
 		return
+	}
+	if w.label != "" {
+		s = w.label + " " + s
+		w.label = ""
 	}
 	if w.out != nil {
 		*w.out = append(*w.out, s)

@@ -63,12 +63,20 @@ func children(n *html.Node, a atom.Atom) []*html.Node {
 	return out
 }
 
-// pick returns the measure table: the table with the most rows whose
-// first non-empty cell is a measure number, then with the most rows, then
-// the first; nil when the page has no table.
-func (w *walker) pick(root *html.Node) *html.Node {
-	var best *html.Node
-	bestNumbered, bestRows := -1, -1
+// tableStats is what pick weighs of one table.
+type tableStats struct {
+	n                     *html.Node
+	numbered, rows, width int
+}
+
+// pick returns the measure tables. The first is the table with the most
+// rows whose first non-empty cell is a measure number, then with the most
+// rows; the others are tables as wide (in grid columns) with numbered rows
+// too, neither inside nor around a table taken: the pieces of a table that
+// the page splits, each with its own header (a document saved as a web
+// page splits its tables at page breaks). None when the page has no table.
+func (w *walker) pick(root *html.Node) map[*html.Node]bool {
+	var tables []tableStats
 	stack := []*html.Node{root}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
@@ -77,29 +85,82 @@ func (w *walker) pick(root *html.Node) *html.Node {
 			continue
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
-			numbered, rows := 0, 0
-			for _, s := range sections(n) {
-				for _, r := range s.rows {
-					rows++
-					for _, c := range children(r, atom.Td) {
-						if t := textOf(c); t != "" {
-							if _, ok := hesabat.MeasureNumber(t); ok {
-								numbered++
-							}
-							break
-						}
-					}
-				}
-			}
-			if numbered > bestNumbered || (numbered == bestNumbered && rows > bestRows) {
-				best, bestNumbered, bestRows = n, numbered, rows
-			}
+			tables = append(tables, stats(n))
 		}
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
 			stack = append(stack, c)
 		}
 	}
-	return best
+	if len(tables) == 0 {
+		return nil
+	}
+	best := tables[0]
+	for _, t := range tables[1:] {
+		if t.numbered > best.numbered || (t.numbered == best.numbered && t.rows > best.rows) {
+			best = t
+		}
+	}
+	taken := map[*html.Node]bool{best.n: true}
+	for _, t := range tables {
+		if t.n == best.n || t.numbered == 0 || t.width != best.width || within(t.n, taken) || within(best.n, map[*html.Node]bool{t.n: true}) {
+			continue
+		}
+		taken[t.n] = true
+	}
+	return taken
+}
+
+// stats counts a table's rows, its numbered rows and its width.
+func stats(t *html.Node) tableStats {
+	st := tableStats{n: t}
+	for _, s := range sections(t) {
+		for _, r := range s.rows {
+			st.rows++
+			width, first := 0, true
+			for _, c := range children(r, atom.Td) {
+				width += spanAttr(c, "colspan", maxSpan)
+				if !first {
+					continue
+				}
+				// A number is the cell's text, or the number of an <ol>
+				// item that the cell starts with.
+				if text := textOf(c); text != "" || numberedList(c) {
+					first = false
+					if _, ok := hesabat.MeasureNumber(text); ok || text == "" {
+						st.numbered++
+					}
+				}
+			}
+			st.width = max(st.width, width)
+		}
+	}
+	return st
+}
+
+// numberedList reports whether n holds an <ol> item.
+func numberedList(n *html.Node) bool {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.DataAtom == atom.Li && n.Parent != nil && n.Parent.DataAtom == atom.Ol {
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return false
+}
+
+// within reports whether an ancestor of n is in set.
+func within(n *html.Node, set map[*html.Node]bool) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if set[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // textOf returns the text of n, white space collapsed.

@@ -2,16 +2,18 @@
 // hesabat.Document: every paragraph outside tables and every table row, in
 // reading order, with page and byte-offset provenance. It uses archive/zip
 // (under the caps of extract/internal/zipsafe, shared with DOCX) and
-// encoding/xml, and streams content.xml.
+// encoding/xml (through extract/internal/xmlsafe's limits), and streams
+// content.xml.
 //
 // What becomes text follows the printed view: spans, links, sections and
 // fields read through (a field's text is its result), text:s, text:tab and
 // text:line-break are spaces, tracked changes show their accepted state
-// (deletions, kept in text:tracked-changes, are not read), annotations,
-// frames and drawings are skipped. A note's citation mark is dropped and
-// its body becomes paragraphs right after the paragraph that cites it, in
-// the same cell. List items are paragraphs; a number the writer stored in
-// text:number is put in front of its paragraph.
+// (deletions, kept in text:tracked-changes, are not read), frames and
+// drawings are skipped, and annotations (comments) are furniture. A note's
+// citation mark is dropped and its body becomes paragraphs right after the
+// paragraph that cites it, in the same cell. List items are paragraphs, numbered as the list styles
+// say (formats, prefixes and suffixes, levels shown, start values, lists
+// continuing others), or by the number the writer stored in text:number.
 //
 // Tables: table:number-columns-spanned is the cell's Span; the covered
 // cells a horizontal span hides are dropped; a cell covered by a vertical
@@ -23,9 +25,11 @@
 // headers and footers of the master pages become Furniture.
 package odt
 
-// BUG(odt): Automatic list numbers that the writer did not store in
-// text:number are not computed, and page breaks set by paragraph styles
-// (fo:break-before) count only when LibreOffice wrote a soft page break.
+// BUG(odt): List styles attached to paragraph styles (style:list-style-name)
+// rather than to the list are not read: such items have no number.
+
+// BUG(odt): Page breaks set by paragraph styles (fo:break-before) count
+// only where LibreOffice wrote a soft page break.
 
 import (
 	"archive/zip"
@@ -103,15 +107,17 @@ func (x *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	if err := checkPackage(src.Path, a); err != nil {
 		return nil, err
 	}
-	// Styles first: the master pages' headers and footers are furniture.
+	// Styles first: the list styles number the content's lists, the master
+	// pages' headers and footers are furniture.
+	ls := newLists()
 	if a.Files["styles.xml"] != nil {
-		if err := parsePart(ctx, a, "styles.xml", doc); err != nil {
+		if err := parsePart(ctx, a, "styles.xml", doc, ls); err != nil {
 			return nil, err
 		}
 	}
 	furniture := doc.Furniture
 	doc.Furniture = nil
-	if err := parsePart(ctx, a, "content.xml", doc); err != nil {
+	if err := parsePart(ctx, a, "content.xml", doc, ls); err != nil {
 		return nil, err
 	}
 	doc.Furniture = append(doc.Furniture, furniture...)
@@ -148,13 +154,13 @@ func checkPackage(path string, a *zipsafe.Archive) error {
 }
 
 // parsePart streams one XML part of the package into doc.
-func parsePart(ctx context.Context, a *zipsafe.Archive, part string, doc *hesabat.Document) error {
+func parsePart(ctx context.Context, a *zipsafe.Archive, part string, doc *hesabat.Document, ls *lists) error {
 	rc, err := a.Open(part)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	p := newParser(ctx, bufio.NewReader(rc), doc)
+	p := newParser(ctx, bufio.NewReader(rc), doc, ls)
 	if err := p.parse(); err != nil {
 		if we := a.Wrap(part, err); we != nil {
 			return we
@@ -175,7 +181,7 @@ func (x *Extractor) flat(ctx context.Context, doc *hesabat.Document, r io.Reader
 	if !bytes.Contains(head, []byte("<office:document")) && !bytes.Contains(head, []byte(nsOffice)) {
 		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "is it really an .odt? open and re-save it in LibreOffice", "neither a zip archive nor a flat OpenDocument XML file")
 	}
-	p := newParser(ctx, br, doc)
+	p := newParser(ctx, br, doc, newLists())
 	if err := p.parse(); err != nil {
 		var he *hesabat.Error
 		switch {
@@ -201,14 +207,15 @@ type parser struct {
 	mime string
 
 	breaks int // soft page breaks seen so far
-	rows   int // rows appended by this parser
+	lists  *lists
+	open   []openList // the lists being read, outermost first
 }
 
-func newParser(ctx context.Context, r io.Reader, doc *hesabat.Document) *parser {
+func newParser(ctx context.Context, r io.Reader, doc *hesabat.Document, ls *lists) *parser {
 	tokens := xmlsafe.New(r, func(label string) error {
 		return errors.New("XML encoding " + strconv.Quote(label) + " not supported")
 	})
-	return &parser{Tokens: tokens, ctx: ctx, doc: doc}
+	return &parser{Tokens: tokens, ctx: ctx, doc: doc, lists: ls}
 }
 
 // children calls visit for each child element of the element just started,
@@ -253,8 +260,8 @@ func attr(e xml.StartElement, space, local string) string {
 
 // count reads an integer attribute such as number-columns-spanned,
 // clamped to [1, hi]; 1 when absent or junk.
-func count(e xml.StartElement, local string, hi int) int {
-	n, err := strconv.Atoi(strings.TrimSpace(attr(e, nsTable, local)))
+func count(e xml.StartElement, space, local string, hi int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(attr(e, space, local)))
 	if err != nil || n < 1 {
 		return 1
 	}
@@ -288,6 +295,8 @@ func (p *parser) parse() error {
 			}, nil)
 		case is(e.Name, nsOffice, "master-styles"):
 			return p.masterStyles()
+		case is(e.Name, nsOffice, "styles"), is(e.Name, nsOffice, "automatic-styles"):
+			return p.listStyles()
 		}
 		return p.Skip()
 	}, nil)
@@ -338,13 +347,15 @@ func (p *parser) block(into *[]string) func(xml.StartElement) error {
 		switch {
 		case is(e.Name, nsText, "p"), is(e.Name, nsText, "h"):
 			return p.paragraph(into, "")
-		case is(e.Name, nsText, "list"), is(e.Name, nsText, "section"),
+		case is(e.Name, nsText, "list"):
+			return p.list(e, visit)
+		case is(e.Name, nsText, "section"),
 			is(e.Name, nsText, "list-header"), is(e.Name, nsText, "index-body"),
 			is(e.Name, nsText, "index-title"), is(e.Name, nsText, "table-of-content"),
 			is(e.Name, nsText, "illustration-index"), is(e.Name, nsText, "alphabetical-index"):
 			return p.children(visit, nil)
 		case is(e.Name, nsText, "list-item"):
-			return p.listItem(into, visit)
+			return p.listItem(e, into, visit)
 		case is(e.Name, nsText, "soft-page-break"):
 			p.breaks++
 			return p.Skip()
@@ -358,8 +369,9 @@ func (p *parser) block(into *[]string) func(xml.StartElement) error {
 
 // listItem reads a text:list-item: its stored number, if any, goes in
 // front of its first paragraph.
-func (p *parser) listItem(into *[]string, visit func(xml.StartElement) error) error {
-	label := ""
+func (p *parser) listItem(e xml.StartElement, into *[]string, visit func(xml.StartElement) error) error {
+	start, _ := strconv.Atoi(attr(e, nsText, "start-value"))
+	label, first := "", true
 	return p.children(func(e xml.StartElement) error {
 		switch {
 		case is(e.Name, nsText, "number"):
@@ -367,10 +379,16 @@ func (p *parser) listItem(into *[]string, visit func(xml.StartElement) error) er
 			err := p.children(func(xml.StartElement) error { return p.Skip() }, func(s string) { b.WriteString(s) })
 			label = strings.TrimSpace(b.String())
 			return err
-		case label != "" && (is(e.Name, nsText, "p") || is(e.Name, nsText, "h")):
-			l := label
-			label = ""
-			return p.paragraph(into, l)
+		case first && (is(e.Name, nsText, "p") || is(e.Name, nsText, "h")):
+			// The item is numbered at its first paragraph; one whose first
+			// child is a nested list is not, at this level.
+			first = false
+			if n := p.number(start); label == "" {
+				label = n
+			}
+			return p.paragraph(into, label)
+		case is(e.Name, nsText, "list"):
+			first = false
 		}
 		return visit(e)
 	}, nil)
@@ -396,8 +414,8 @@ func (p *parser) paragraph(into *[]string, label string) error {
 		return err
 	}
 	text := strings.Join(strings.Fields(strings.ToValidUTF8(b.String(), "\uFFFD")), " ")
-	if text != "" && label != "" {
-		text = label + " " + text
+	if label != "" {
+		text = strings.TrimSpace(label + " " + text)
 	}
 	paras := notes
 	if text != "" {
@@ -421,8 +439,11 @@ func (p *parser) inline(b *strings.Builder, notes *[]string) error {
 	var visit func(xml.StartElement) error
 	text := func(s string) { b.WriteString(s) }
 	visit = func(e xml.StartElement) error {
+		if is(e.Name, nsOffice, "annotation") {
+			return p.annotation()
+		}
 		if e.Name.Space != nsText {
-			return p.Skip() // frames, drawings, annotations, foreign elements
+			return p.Skip() // frames, drawings, foreign elements
 		}
 		switch e.Name.Local {
 		case "s":
@@ -447,6 +468,22 @@ func (p *parser) inline(b *strings.Builder, notes *[]string) error {
 		return p.children(visit, text)
 	}
 	return p.children(visit, text)
+}
+
+// annotation reads an office:annotation (a comment): its paragraphs are
+// furniture, not text of the report; its author and date are not read.
+func (p *parser) annotation() error {
+	var paras []string
+	err := p.children(func(e xml.StartElement) error {
+		if is(e.Name, nsText, "p") || is(e.Name, nsText, "list") {
+			return p.block(&paras)(e)
+		}
+		return p.Skip()
+	}, nil)
+	for _, t := range paras {
+		p.doc.Furniture = append(p.doc.Furniture, hesabat.Furniture{Kind: "comment", Text: t})
+	}
+	return err
 }
 
 // note reads a text:note: its citation is dropped, its body's paragraphs
@@ -505,7 +542,7 @@ func (p *parser) table(into *[]string) error {
 // says).
 func (p *parser) row(ts *tableState, e xml.StartElement, header bool) error {
 	off, page := p.Start, p.breaks+1
-	repeat := count(e, "number-rows-repeated", maxRepeat)
+	repeat := count(e, nsTable, "number-rows-repeated", maxRepeat)
 	var cells []hesabat.Cell
 	col, hidden := 0, 0 // next grid column; covered cells a span still hides
 	// below is rebuilt: spans that go on past this row.
@@ -516,7 +553,7 @@ func (p *parser) row(ts *tableState, e xml.StartElement, header bool) error {
 		if !covered && !is(e.Name, nsTable, "table-cell") {
 			return p.Skip()
 		}
-		n := count(e, "number-columns-repeated", maxSpan)
+		n := count(e, nsTable, "number-columns-repeated", maxSpan)
 		var paras []string
 		if err := p.children(p.block(&paras), nil); err != nil {
 			return err
@@ -546,8 +583,8 @@ func (p *parser) row(ts *tableState, e xml.StartElement, header bool) error {
 				col++
 				continue
 			}
-			span := count(e, "number-columns-spanned", maxSpan)
-			if rows := count(e, "number-rows-spanned", maxRepeat); rows > 1 {
+			span := count(e, nsTable, "number-columns-spanned", maxSpan)
+			if rows := count(e, nsTable, "number-rows-spanned", maxRepeat); rows > 1 {
 				ts.below[col] = vspan{rows - 1, span}
 			}
 			cells = append(cells, hesabat.Cell{Paras: paras, Span: span})

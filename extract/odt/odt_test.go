@@ -113,13 +113,13 @@ func TestRows(t *testing.T) {
 }
 
 func TestFurnitureAndFlat(t *testing.T) {
-	files := odtFiles(`<text:p>Mətn</text:p>`)
+	files := odtFiles(`<text:p>Mə<office:annotation><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">A</dc:creator><text:p>Yoxla</text:p></office:annotation>tn</text:p>`)
 	files["styles.xml"] = `<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:master-styles><style:master-page style:name="Standard"><style:header><text:p>Dövlət Statistika Komitəsi</text:p></style:header><style:footer><text:p><text:page-number>1</text:page-number></text:p></style:footer></style:master-page></office:master-styles></office:document-styles>`
 	doc, err := extract(zipOf(t, files), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}, {Kind: "footer", Text: "1"}}
+	want := []hesabat.Furniture{{Kind: "comment", Text: "Yoxla"}, {Kind: "header", Text: "Dövlət Statistika Komitəsi"}, {Kind: "footer", Text: "1"}}
 	if !reflect.DeepEqual(doc.Furniture, want) || !reflect.DeepEqual(doccheck.Show(doc.Rows), []string{"P p1 [1:Mətn]"}) {
 		t.Errorf("furniture %v, rows %q", doc.Furniture, doccheck.Show(doc.Rows))
 	}
@@ -204,26 +204,106 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// TestFeatures reads testdata/formats/features.fodt, written by hand: the
-// expected rows are read off it.
-func TestFeatures(t *testing.T) {
-	b, err := os.ReadFile("../../testdata/formats/features.fodt")
+// BenchmarkSeed reads the seed as .odt and .fodt; the DOCX reader's time
+// on the seed's DOCX (extract/doc's BenchmarkSeed) is the baseline.
+func BenchmarkSeed(b *testing.B) {
+	for _, name := range []string{"odt/seed.odt", "fodt/seed.fodt"} {
+		data, err := os.ReadFile("../../testdata/formats/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := extract(data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestListNumbers numbers lists as their styles say, as Word's numbered
+// measure columns come out of LibreOffice: each numbered paragraph its own
+// list continuing the one before, deeper levels as nested lists.
+func TestListNumbers(t *testing.T) {
+	styles := `<office:automatic-styles>
+<text:list-style style:name="L1">
+ <text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>
+ <text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1" text:display-levels="2"/>
+ <text:list-level-style-number text:level="3" style:num-prefix="(" style:num-suffix=")" style:num-format="a"/>
+</text:list-style>
+<text:list-style style:name="L2">
+ <text:list-level-style-number text:level="1" loext:num-list-format="%1%)" style:num-suffix=")" style:num-format="I" text:start-value="3" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"/>
+</text:list-style>
+<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+</office:automatic-styles>`
+	item := func(attrs, body string) string {
+		return `<text:list ` + attrs + `><text:list-item>` + body + `</text:list-item></text:list>`
+	}
+	nested := func(body string) string {
+		return `<text:list><text:list-item>` + body + `</text:list-item></text:list>`
+	}
+	body := item(`xml:id="a" text:style-name="L1"`, `<text:p>Bölmə</text:p>`) +
+		item(`text:continue-numbering="true" text:style-name="L1"`, nested(`<text:p>bir</text:p>`)) +
+		item(`text:continue-numbering="true" text:style-name="L1"`, nested(`<text:p>iki</text:p>`+nested(`<text:p>alt</text:p>`))) +
+		item(`text:style-name="L2"`, `<text:p>Roma</text:p>`) +
+		item(`text:continue-list="a" text:style-name="L1"`, `<text:p/>`) +
+		item(`text:style-name="L1"`, `<text:p>yenidən</text:p>`) +
+		`<text:list text:style-name="L1"><text:list-item text:start-value="7"><text:p>yeddi</text:p></text:list-item></text:list>` +
+		item(`text:style-name="B"`, `<text:p>nöqtə</text:p>`)
+	files := odtFiles("")
+	files["content.xml"] = strings.Replace(contentOpen, "<office:body>", styles+"<office:body>", 1) + body + contentClose
+	doc, err := extract(zipOf(t, files), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extract(b, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{
-		"P p1 [1:Sınaq hesabatı]",
-		"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
-		"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.|Haşiyə mətni]",
-		"T p1 [1:] [1:] [1:Qalan hissə əlavə]",
-		"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
-		"P p1 [1:Qeyd: sınaq.]",
-	}
+	want := []string{"P p1 [1:1. Bölmə]", "P p1 [1:1.1. bir]", "P p1 [1:1.2. iki]", "P p1 [1:(a) alt]", "P p1 [1:III) Roma]",
+		"P p1 [1:2.]", "P p1 [1:1. yenidən]", "P p1 [1:7. yeddi]", "P p1 [1:nöqtə]"}
 	if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestHandWritten reads the flat ODT files written by hand in
+// testdata/formats: the expected rows and furniture are read off them.
+// extract/doc's tests read the same files rendered as .doc.
+func TestHandWritten(t *testing.T) {
+	for _, tc := range []struct {
+		file      string
+		want      []string
+		furniture []hesabat.Furniture
+	}{
+		{"features.fodt", []string{
+			"P p1 [1:Sınaq hesabatı]",
+			"T H p1 [1:Sıra N-si] [1:Tədbirin adı] [1:Görülmüş işlər]",
+			"T p1 [1:1.1.] [1:Birinci tədbir] [1:Səhifə 1 qeydə alınıb.|Haşiyə mətni]",
+			"T p1 [1:] [1:] [1:Qalan hissə əlavə]",
+			"T p1 [1:1.2.] [1:İkinci tədbir] [1:Xarici|daxili a|daxili b|son]",
+			"P p1 [1:Qeyd: sınaq.]",
+		}, []hesabat.Furniture{{Kind: "header", Text: "Dövlət Statistika Komitəsi"}}},
+		{"numbered.fodt", []string{
+			"T p1 [1:1.] [1:Şəffaflıq]",
+			"T p1 [1:1.1.] [1:Hesabatlar dərc edilmişdir.]",
+			"T p1 [1:1.2.] [1:Sorğular cavablandırılmışdır.]",
+			"T p1 [1:2.] [1:Hesabatlılıq]",
+			"T p1 [1:2.1.] [1:Təlimlər keçirilmişdir.]",
+		}, nil},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := os.ReadFile("../../testdata/formats/" + tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := extract(b, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doccheck.Show(doc.Rows); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tc.want)
+			}
+			if !reflect.DeepEqual(doc.Furniture, tc.furniture) {
+				t.Errorf("furniture %v, want %v", doc.Furniture, tc.furniture)
+			}
+		})
 	}
 }

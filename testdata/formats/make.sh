@@ -32,6 +32,7 @@ for fmt in doc odt; do
 	soffice -env:UserInstallation=file://$tmp/profile --headless --infilter="HTML (StarWriter)" \
 		--convert-to "$fmt" --outdir "$out/$fmt" "$tmp/seed-handwritten.html" >/dev/null
 done
-# The features page (features.fodt, written by hand) in DOC.
+# The features page and the numbered list (features.fodt, numbered.fodt,
+# written by hand) in DOC.
 soffice -env:UserInstallation=file://$tmp/profile --headless \
-	--convert-to doc --outdir "$out" "$out/features.fodt" >/dev/null
+	--convert-to doc --outdir "$out" "$out/features.fodt" "$out/numbered.fodt" >/dev/null

@@ -18,7 +18,8 @@ const MaxDepth = 256
 var (
 	// ErrDepth is the error of elements nested deeper than MaxDepth.
 	ErrDepth = errors.New("elements nested deeper than 256")
-	// ErrEnd is the error of a part that ends inside an element.
+	// ErrEnd is the error of a part that ends before its root element
+	// (the decoder reports one cut inside an element as a syntax error).
 	ErrEnd = errors.New("the part ends before the document does")
 	// ErrDirective is the error of a <!...> directive (a DTD).
 	ErrDirective = errors.New("unexpected <!...> directive")
