@@ -1,6 +1,7 @@
 package aztext
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -8,8 +9,9 @@ import (
 
 // Mojibake is UTF-8 that was decoded with a single-byte code page: each
 // byte of a multi-byte sequence became a rune of its own, "ə" (C9 99)
-// became "É™" in Windows-1252 and "Й™" in Windows-1251. repair maps such a
-// run of runes back to its bytes and decodes them as UTF-8.
+// became "É™" in Windows-1252, "Й™" in Windows-1251 and "É" followed by
+// the C1 control U+0099 in ISO-8859-1. repair maps such a run of runes back
+// to its bytes and decodes them as UTF-8.
 //
 // A repair is accepted only when the decoded rune is a target of the code
 // page: an Azerbaijani letter, or punctuation that Azerbaijani text uses
@@ -29,15 +31,20 @@ var (
 	cp1251 = newCodepage(charmap.Windows1251, target1251)
 )
 
-// newCodepage builds the reverse table of m. Bytes that m leaves undefined
-// are also accepted as the C1 control of the same number, which is how
-// WHATWG decoders pass them through.
+// newCodepage builds the reverse table of m. Every byte 0x80–0x9F is also
+// accepted as the C1 control of the same number: WHATWG decoders pass the
+// bytes m leaves undefined through so, and ISO-8859-1 (true Latin-1) reads
+// every one of them so ("ə", C9 99, read as Latin-1 is "É" and U+0099). A
+// text never mixes the code page's mark for such a byte with the control,
+// but one table then serves all three readings. Genuine text holds no C1
+// controls, so this never repairs what was not mojibake.
 func newCodepage(m *charmap.Charmap, target func(rune) bool) *codepage {
-	enc := make(map[rune]byte, 160)
+	enc := make(map[rune]byte, 192)
 	for c := 0x80; c <= 0xff; c++ {
 		if r := m.DecodeByte(byte(c)); r != utf8.RuneError {
 			enc[r] = byte(c)
-		} else if c <= 0x9f {
+		}
+		if c <= 0x9f {
 			enc[rune(c)] = byte(c)
 		}
 	}
@@ -134,7 +141,7 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 }
 
 // repair returns s as valid UTF-8 with mojibake repaired and droppable runes
-// removed, and reports whether the result holds only inert runes (and so
+// removed (C1 controls only after every repair), and reports whether the result holds only inert runes (and so
 // is in NFC).
 //
 // Invalid UTF-8 is read as Windows-1254: the whole of s when most of its
@@ -150,7 +157,7 @@ func unmojibake(lead, mid, last rune) (rune, bool) {
 func repair(s string) (b []byte, simple bool) {
 	b = make([]byte, 0, len(s))
 	simple = true
-	leads := false
+	leads, c1 := false, false
 	whole := legacy(s) // read every non-ASCII byte as Windows-1254
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // never part of mojibake
@@ -170,13 +177,32 @@ func repair(s string) (b []byte, simple bool) {
 		if leads {
 			b, r = reduce(b, r)
 		}
-		if droppable(r) {
+		switch {
+		case isC1(r):
+			// Kept until the end: in a Latin-1 reading it may be the middle
+			// byte of a three-byte sequence (“ is "â", U+0080, U+009C).
+			c1 = true
+		case droppable(r):
 			b = b[:len(b)-utf8.RuneLen(r)]
-		} else if !inert(r) {
+		case !inert(r):
 			simple = false
 		}
 	}
+	if c1 {
+		b = bytes.Map(func(r rune) rune {
+			if isC1(r) {
+				return -1
+			}
+			return r
+		}, b)
+	}
 	return b, simple
+}
+
+// isC1 reports whether r is a C1 control that Normalize drops (all but NEL,
+// which is a line break).
+func isC1(r rune) bool {
+	return r >= 0x80 && r <= 0x9f && droppable(r)
 }
 
 // legacy reports whether s holds more bytes that are not valid UTF-8 than

@@ -33,9 +33,10 @@ const (
 //   - bytes that are not valid UTF-8 are read as Windows-1254, the code page
 //     of legacy Azerbaijani Latin files; when most non-ASCII bytes of s are
 //     invalid, all of s is read so;
-//   - mojibake, UTF-8 that was read as Windows-1252/1254 ("É™", "Ä±", "ÅŸ")
-//     or Windows-1251 ("Й™", "Д±"), is repaired where the repair yields an
-//     Azerbaijani letter or a punctuation mark (see repair);
+//   - mojibake, UTF-8 that was read as Windows-1252/1254 ("É™", "Ä±", "ÅŸ"),
+//     Windows-1251 ("Й™", "Д±") or ISO-8859-1 ("É" and the C1 control
+//     U+0099), is repaired where the repair yields an Azerbaijani letter or
+//     a punctuation mark (see repair), before controls are dropped;
 //   - control characters and invisible format characters (soft hyphen,
 //     zero-width spaces and joiners, byte order mark, bidi marks) are
 //     dropped;
@@ -46,6 +47,10 @@ const (
 //   - Cyrillic ә/Ә becomes ə/Ə unless its word is Cyrillic script (holds
 //     other Cyrillic letters and no Latin one); the turned e ǝ/Ǝ always
 //     becomes ə/Ə;
+//   - a Cyrillic letter drawn like a Latin one (see latinLookalike) becomes
+//     that Latin letter when its word holds a Latin letter ("ІCLAS" becomes
+//     "İCLAS", "Аzərbaycan" "Azərbaycan"); in a word of Cyrillic letters
+//     only it stays;
 //   - ä/Ä becomes ə/Ə only when the text is Azerbaijani (isAzerbaijani), so
 //     "Müller und Bär" keeps its ä; NormalizeDoc decides this per document;
 //   - the hyphens U+2010/U+2011 become "-", and the dashes U+2012, U+2013
@@ -261,8 +266,9 @@ func finish(b []byte, foldA bool) string {
 		}
 		space = false
 	}
-	var prev rune                 // the rune before the current one in b
-	wordEnd, cyrillic := 0, false // the word of the last ә seen
+	var prev rune // the rune before the current one in b
+	// The end and script of the word of the last Cyrillic letter seen.
+	wordEnd, cyrillic, latin := 0, false, false
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf { // ASCII: a space or itself
 			if isSpace(rune(c)) {
@@ -289,10 +295,17 @@ func finish(b []byte, foldA bool) string {
 			r = -1
 		case r == 'ә' || r == 'Ә':
 			if i >= wordEnd {
-				wordEnd, cyrillic = cyrillicWord(b, i)
+				wordEnd, cyrillic, latin = wordScript(b, i)
 			}
-			if !cyrillic {
+			if !cyrillic || latin {
 				r = Fold(r)
+			}
+		case r >= 0x400 && r < 0x530 && latinLookalike(r) != r:
+			if i >= wordEnd {
+				wordEnd, cyrillic, latin = wordScript(b, i)
+			}
+			if latin {
+				r = latinLookalike(r)
 			}
 		case r == 'ǝ' || r == 'Ǝ' || foldA && (r == 'ä' || r == 'Ä'):
 			r = Fold(r)
@@ -332,10 +345,10 @@ func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
 }
 
-// cyrillicWord finds the word around the rune at b[i] and reports where it
-// ends and whether it is Cyrillic script: whether it holds a Cyrillic letter
-// other than ә/Ә and no Latin letter. Only there does a Cyrillic schwa stay.
-func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
+// wordScript finds the word around the rune at b[i] and reports where it
+// ends, whether it holds a Cyrillic letter other than ә/Ә and whether it
+// holds a Latin letter.
+func wordScript(b []byte, i int) (end int, cyrillic, latin bool) {
 	start := i
 	for start > 0 {
 		r, n := utf8.DecodeLastRune(b[:start])
@@ -344,7 +357,6 @@ func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 		}
 		start -= n
 	}
-	latin := false
 	for end = start; end < len(b); {
 		r, n := utf8.DecodeRune(b[end:])
 		if !wordRune(r) {
@@ -358,5 +370,20 @@ func cyrillicWord(b []byte, i int) (end int, cyrillic bool) {
 		}
 		end += n
 	}
-	return end, cyrillic && !latin
+	return end, cyrillic, latin
+}
+
+// latinLookalike returns the Latin letter that the Cyrillic r is drawn like
+// and mistyped for (see Fold), or r. The Cyrillic і/І, dotted in lower
+// case, stands for the Azerbaijani i/İ, so І becomes İ, not I. The
+// Azerbaijani Cyrillic ј/Ј stays: it is the letter y, drawn like j, and
+// which of the two was meant cannot be told.
+func latinLookalike(r rune) rune {
+	switch r {
+	case 'І':
+		return 'İ'
+	case 'ј', 'Ј', 'ә', 'Ә':
+		return r
+	}
+	return Fold(r)
 }

@@ -52,6 +52,17 @@ var normalizeTests = []struct {
 	{"Cyrillic schwa in Cyrillic word kept", "Азәрбајҹан", "Азәрбајҹан"},
 	{"Cyrillic schwa in mixed-script word", "Azәrbaјcan", "Azərbaјcan"},
 	{"turned e", "tǝdbir", "tədbir"},
+	// Cyrillic letters drawn like Latin ones, inside Latin words.
+	{"Cyrillic I in a Latin word", "ІCLAS", "İCLAS"},
+	{"Cyrillic i in a Latin word", "іclas", "iclas"},
+	{"Cyrillic capitals in a Latin word", "АZƏRBАYCАN RЕSPUBLİKАSI", "AZƏRBAYCAN RESPUBLİKASI"},
+	{"Cyrillic small letters in a Latin word", "Аzərbаycаn Rеspublikаsı", "Azərbaycan Respublikası"},
+	{"Cyrillic o p c x y in Latin words", "tоplаntı, рrоqrаm, сavab, хidmət, уаrdım", "toplantı, proqram, cavab, xidmət, yardım"},
+	{"Cyrillic h and q in Latin words", "һəyata ԛrup", "həyata qrup"},
+	{"Cyrillic look-alikes in a Cyrillic word kept", "Азәрбајҹан Республикасы", "Азәрбајҹан Республикасы"},
+	{"Cyrillic look-alike word alone kept", "АСЕ", "АСЕ"},
+	{"Cyrillic je kept in a Latin word", "Јurnal", "Јurnal"},
+
 	{"turned capital E", "ǝlavǝ Ǝ", "əlavə Ə"},
 	{"ä in Azerbaijani text", "Tädbirin adı", "Tədbirin adı"},
 	{"Ä in Azerbaijani capitals", "AZÄRBAYCAN RESPUBLİKASI", "AZƏRBAYCAN RESPUBLİKASI"},
@@ -113,6 +124,16 @@ var normalizeTests = []struct {
 	{"German capital Ä before quote kept", "„BÄ”", "„BÄ”"},
 	{"Latin-1 text kept", "Ça va? Ès", "Ça va? Ès"},
 	{"mojibake of a Latin-1 letter", "SociÃ©tÃ©", "Société"},
+
+	// Mojibake, ISO-8859-1 (true Latin-1): the second byte of a letter is a
+	// C1 control, which must not be dropped before the repair.
+	{"Latin-1 mojibake ə", "AzÉ\u0099rbaycan", "Azərbaycan"},
+	{"Latin-1 mojibake ş ğ ı İ", "Ä°Å\u009flÉ\u0099ri doÄ\u009fru", "İşləri doğru"},
+	{"Latin-1 mojibake Ə Ş Ğ", "Æ\u008fÅ\u009eÄ\u009e", "ƏŞĞ"},
+	{"Latin-1 mojibake quotes and dash", "â\u0080\u009cAÃ§Ä±q hÃ¶kumÉ\u0099tâ\u0080\u009d 2020â\u0080\u00932022", "“Açıq hökumət” 2020-2022"},
+	{"Latin-1 mojibake in capitals", "Ä°CLASLARIN SAYI ÆN AZI", "İCLASLARIN SAYI ÆN AZI"},
+	{"C1 control after a letter that leads no mojibake dropped", "Ö\u0099z", "Öz"},
+	{"lone C1 control dropped", "a\u0099b", "ab"},
 
 	// Mojibake, Windows-1251.
 	{"cp1251 mojibake ə", "tЙ™dbir", "tədbir"},
