@@ -254,16 +254,19 @@ const (
 )
 
 // JoinText glues text that a line or page break split: with a space, but
-// directly after a hyphen ending a word, which in these reports belongs to
-// the text ("2020-" + "2022", "qeyri-" + "hökumət"), before closing
+// directly after a hyphen or en dash ending a word, which in these reports
+// belongs to the text ("2020-" + "2022", "2020–" + "2022", "qeyri-" +
+// "hökumət"; a dash after a space keeps its space), before closing
 // punctuation, and before a lone lower-case letter, the end of a word
-// wrapped in a narrow column ("mütəmad" + "i").
+// wrapped in a narrow column ("mütəmad" + "i"). It is the one rule for
+// joining split text: the layout engine uses it for the lines of a cell,
+// the stitcher for text a page break split.
 func JoinText(a, b string) string {
 	if a == "" || b == "" {
 		return a + b
 	}
-	if strings.HasSuffix(a, "-") {
-		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+	if d, n := utf8.DecodeLastRuneInString(a); d == '-' || d == '–' {
+		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-n]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return a + b
 		}
 	}

@@ -1,21 +1,16 @@
-// Package pdf extracts the rows of PDF reports with PDFium, run as
-// WebAssembly by wazero (no cgo).
+// Package pdf extracts the positioned words and rules of PDF reports with
+// PDFium, run as WebAssembly by wazero (no cgo).
 //
 // Each page's characters come with their loose boxes; PDFium's generated
 // spaces and line breaks are dropped (words are split by real spaces and
 // gaps), ligatures expanded, and pages read in the orientation of their
-// text, which handles /Rotate and content drawn turned alike.
+// text, which handles /Rotate and content drawn turned alike. Line and
+// rectangle paths become rules.
 //
-// Rows are rebuilt from glyph boxes: a ruled table's columns and rows come
-// from the page's line and rectangle paths (snapped and joined); a
-// borderless table's columns from text alignment across the document, its
-// header from the lines that open the table on every page, and its rows
-// from the vertical gaps wider than a paragraph break. A cell's lines are
-// joined into paragraphs (see paragraphs), a cell that carries on a
-// paragraph cut by the page break is marked Cell.Continues, and running
-// headers, footers and page numbers are dropped. Text outside the table
-// becomes one-cell paragraph rows. Measures are built from the rows by the
-// stitcher in package transform.
+// The extractor delivers Document.Layout, one hesabat.Page of words and
+// rules per page; it builds no rows. The layout engine (package
+// transform/layout) rebuilds the rows, and the stitcher in package
+// transform the measures.
 package pdf
 
 import (
@@ -159,7 +154,7 @@ func (e *Extractor) Close() error {
 	return errors.Join(errs...)
 }
 
-// Extract reads the PDF in r (size bytes) and returns its rows. Errors are
+// Extract reads the PDF in r (size bytes) and returns its pages of words and rules (Document.Layout). Errors are
 // *hesabat.Error values naming src.Path: ErrEmpty, ErrUnsupported (not a
 // PDF), ErrEncrypted (a user password is needed), ErrCorrupt, ErrTooLarge
 // (more than Options.MaxPages pages) and ErrTimeout (over Options.Timeout);
@@ -287,8 +282,13 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 		}
 		pages = append(pages, p)
 	}
-	rows, warnings := layout(pages)
-	doc.Rows, doc.Warnings = rows, append(doc.Warnings, warnings...)
+	for _, p := range pages {
+		lp, w := layoutPage(p)
+		doc.Layout = append(doc.Layout, lp)
+		if w != nil {
+			doc.Warnings = append(doc.Warnings, *w)
+		}
+	}
 	return doc, nil
 }
 

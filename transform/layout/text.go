@@ -1,9 +1,11 @@
-package pdf
+package layout
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
 )
 
 // lexicon is the set of words a document uses inside lines (where no line
@@ -19,10 +21,10 @@ func (lx lexicon) addLine(l *tline) {
 	ws := l.words()
 	gap := l.height()
 	for i := 1; i+1 < len(ws); i++ {
-		if ws[i].x0-ws[i-1].x1 > gap || ws[i+1].x0-ws[i].x1 > gap {
+		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
 		}
-		w := trimWord(ws[i].text)
+		w := trimWord(ws[i].Text)
 		if w == "" {
 			continue
 		}
@@ -77,87 +79,90 @@ func startsUpper(s string) bool {
 //
 // A new paragraph starts after a vertical gap of more than half a line, or
 // after a line that ends a sentence with room to spare for the next line's
-// first word. Inside a paragraph lines are joined with one space, except:
-//   - PDFium's line-end hyphen is dropped when the lexicon knows the joined
-//     word, and kept otherwise (also at the end of the cell, for the
-//     stitcher to join across the page break);
-//   - a line ending in "-" or "–" after a word (as "2020-"), or in a soft
-//     hyphen, joins without a space;
+// first word. Inside a paragraph lines are joined by hesabat.JoinText (the
+// one rule for text a line or page break split), except where the layout
+// knows more:
+//   - a line-end hyphen the producer marked (Word.Hyphen) is dropped when
+//     the lexicon knows the joined word, and kept otherwise (also at the
+//     end of the cell, for the stitcher to join across the page break);
+//   - after a soft hyphen the lines join without a space;
 //   - a line holding one word that fills the column without a trailing
 //     space (a word too long for the column, "mütəmad" + "i") joins without
 //     a space, unless the next starts upper-case, the word ends in
 //     punctuation, or both are words the lexicon knows.
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
-	var paras []string
-	var b strings.Builder
-	var prev *tline
-	var prevWords []word
-	for i := range lines {
-		l := &lines[i]
-		ws := l.words()
-		if len(ws) == 0 {
-			continue
-		}
-		if prev != nil {
-			if newParagraph(prev, prevWords, l, ws, right) {
-				paras = append(paras, b.String()+openHyphen(prevWords))
-				b.Reset()
-			} else {
-				b.WriteString(joiner(prev, prevWords, ws[0], right, lx))
-			}
-		}
-		for j, w := range ws {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.text)
-		}
-		prev, prevWords = l, ws
-	}
-	if prev != nil {
-		paras = append(paras, b.String()+openHyphen(prevWords))
-	}
+	paras, _ := splitParagraphs(lines, right, lx)
 	return paras
 }
 
-// openHyphen returns "-" when a paragraph's last line ends with PDFium's
-// hyphen mark (the word goes on past a page or cell break), else "".
-func openHyphen(ws []word) string {
-	if ws[len(ws)-1].hyphen {
+// splitParagraphs is paragraphs that also returns, for each paragraph,
+// the index of the line after its last one.
+func splitParagraphs(lines []tline, right float64, lx lexicon) (paras []string, ends []int) {
+	var cur string
+	var prev *tline
+	for i := range lines {
+		l := &lines[i]
+		if len(l.ws) == 0 {
+			continue
+		}
+		switch {
+		case prev == nil:
+			cur = l.text()
+		case newParagraph(prev, l, right):
+			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
+			cur = l.text()
+		default:
+			cur = joinLine(cur, prev, l, right, lx)
+		}
+		prev = l
+	}
+	if prev != nil {
+		paras, ends = append(paras, cur+openHyphen(prev)), append(ends, len(lines))
+	}
+	return paras, ends
+}
+
+// openHyphen returns "-" when a paragraph's last line ends with a marked
+// line-end hyphen (the word goes on past a page or cell break), else "".
+func openHyphen(l *tline) string {
+	if l.ws[len(l.ws)-1].Hyphen {
 		return "-"
 	}
 	return ""
 }
 
 // newParagraph reports whether line l starts a new paragraph after prev.
-func newParagraph(prev *tline, pw []word, l *tline, ws []word, right float64) bool {
+// Both thresholds are in the line's own height: a gap of half a line is
+// more than any line spacing and less than a blank line; a sentence end
+// followed by room for the next line's first word (plus a little, for the
+// space) cannot be where the text wrapped.
+func newParagraph(prev, l *tline, right float64) bool {
 	lh := prev.height()
 	if l.y0-prev.y1 > 0.5*lh {
 		return true
 	}
-	last := pw[len(pw)-1]
-	room := right - last.x1
-	return sentenceEnd(last.text) && !last.hyphen && room > (ws[0].x1-ws[0].x0)+0.3*lh
+	last, first := prev.ws[len(prev.ws)-1], l.ws[0]
+	room := right - last.X1
+	return sentenceEnd(last.Text) && !last.Hyphen && room > (first.X1-first.X0)+0.3*lh
 }
 
-// joiner returns what goes between the text of line prev (whose words are
-// pw) and next, the first word of the line below.
-func joiner(prev *tline, pw []word, next word, right float64, lx lexicon) string {
-	last := pw[len(pw)-1]
-	lh := prev.height()
+// joinLine appends line l to paragraph text cur, whose last line is prev.
+func joinLine(cur string, prev, l *tline, right float64, lx lexicon) string {
+	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
+	text := l.text()
 	switch {
-	case last.hyphen:
-		if lx.joinHyphen(last.text, next.text) {
-			return ""
+	case last.Hyphen:
+		if lx.joinHyphen(last.Text, next.Text) {
+			return cur + text
 		}
-		return "-"
-	case last.soft:
-		return ""
-	case utf8.RuneCountInString(last.text) > 1 && (strings.HasSuffix(last.text, "-") || strings.HasSuffix(last.text, "–")):
-		return ""
-	case len(pw) == 1 && !prev.trailingSpace() && endsAlnum(last.text) && last.x1 >= right-0.6*lh && !startsUpper(next.text) &&
-		!(lx[trimWord(last.text)] && lx[trimWord(next.text)]):
-		return ""
+		return cur + "-" + text
+	case last.Soft:
+		return cur + text
+	// A single word reaching the column's edge (within 0.6 of a line
+	// height, about one character) was cut by the column's width.
+	case len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() && !startsUpper(next.Text) &&
+		!(lx[trimWord(last.Text)] && lx[trimWord(next.Text)]):
+		return cur + text
 	}
-	return " "
+	return hesabat.JoinText(cur, text)
 }
