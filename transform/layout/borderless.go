@@ -47,8 +47,9 @@ func proseLine(l *tline, textWidth, spaceGap float64) bool {
 }
 
 // spaceGap returns the widest gap between two words of running text on
-// these lines: two and a half times the median gap between words (most
-// gaps are spaces; justified lines stretch them, but not that far).
+// these lines: two and a half times the lower quartile of the gaps
+// between words (a quarter of the gaps at least are plain spaces, even in
+// a table; justified lines stretch them, but not that far).
 func spaceGap(ls []tline) float64 {
 	var gaps []float64
 	for i := range ls {
@@ -60,7 +61,7 @@ func spaceGap(ls []tline) float64 {
 		return 0
 	}
 	slices.Sort(gaps)
-	return 2.5 * math.Max(gaps[len(gaps)/2], 0)
+	return 2.5 * math.Max(gaps[len(gaps)/4], 0)
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's
@@ -201,8 +202,9 @@ func (b *borderless) numberLine(l *tline) bool {
 // newBorderless studies the pages without ruled grids. It returns nil when
 // their text has fewer than two columns.
 func newBorderless(pls []*pageLines) *borderless {
-	var candidates []tline
+	var candidates, all []tline
 	for _, pl := range pls {
+		all = append(all, pl.lines...)
 		if len(pl.lines) == 0 {
 			continue
 		}
@@ -217,7 +219,7 @@ func newBorderless(pls []*pageLines) *borderless {
 			}
 		}
 	}
-	b := &borderless{xs: pruneColumns(alignColumns(candidates), candidates, spaceGap(candidates)), lh: lineHeight(candidates)}
+	b := &borderless{xs: pruneColumns(alignColumns(candidates), candidates, spaceGap(all)), lh: lineHeight(candidates)}
 	if b.xs == nil {
 		return nil
 	}

@@ -472,3 +472,114 @@ func checkKept(t *testing.T, pages []hesabat.Page, rows []hesabat.Row, furniture
 		}
 	}
 }
+
+// borderlessRow lays out a table row without rules at y: number, title,
+// term and work text in columns at x 50, 90, 250 and 320, the i-th line
+// of each one line (lineH + 2) below the other.
+func borderlessRow(y float64, number string, title, term, work []string) []hesabat.Word {
+	ws := text(number, 50, y)
+	for i, s := range title {
+		ws = append(ws, text(s, 90, y+float64(i)*(lineH+2))...)
+	}
+	for i, s := range term {
+		ws = append(ws, text(s, 250, y+float64(i)*(lineH+2))...)
+	}
+	for i, s := range work {
+		ws = append(ws, text(s, 320, y+float64(i)*(lineH+2))...)
+	}
+	return ws
+}
+
+func TestSmallBorderlessTable(t *testing.T) {
+	// A title paragraph, a header and three rows without rules, then a
+	// signature: a table of four rows, decided by its own block.
+	p := plainPage(1,
+		text("“Açıq hökumətin təşviqinə dair Milli Fəaliyyət Planı”nın icra vəziyyətinə dair hesabat", 50, 40),
+		borderlessRow(70, "Sıra", []string{"Tədbirin adı"}, []string{"Müddət"}, []string{"Görülmüş işlər"}),
+		borderlessRow(100, "1.1.", []string{"Birinci tədbirin", "adı"}, []string{"2021"}, []string{"İşlər görülmüşdür və", "davam edir."}),
+		borderlessRow(142, "1.2.", []string{"İkinci tədbir"}, []string{"mütəmadi"}, []string{"Təlim keçirilmişdir."}),
+		borderlessRow(172, "1.3.", []string{"Üçüncü tədbir"}, []string{"2022"}, []string{"Hesabat hazırlanmışdır", "və dərc edilmişdir."}),
+		text("Sədr", 50, 260), text("A. Əliyev", 400, 260),
+	)
+	rows, _ := rowsOf(t, p)
+	want := []string{
+		"P “Açıq hökumətin təşviqinə dair Milli Fəaliyyət Planı”nın icra vəziyyətinə dair hesabat",
+		"T Sıra | Tədbirin adı | Müddət | Görülmüş işlər",
+		"T 1.1. | Birinci tədbirin adı | 2021 | İşlər görülmüşdür və davam edir.",
+		"T 1.2. | İkinci tədbir | mütəmadi | Təlim keçirilmişdir.",
+		"T 1.3. | Üçüncü tədbir | 2022 | Hesabat hazırlanmışdır və dərc edilmişdir.",
+		"P Sədr A. Əliyev",
+	}
+	if got := rowTexts(rows); !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSignatureIsNoTable(t *testing.T) {
+	// Prose and a signature block in two parts over two lines: no table.
+	p := plainPage(1,
+		text("Hesabat dövründə komitə tərəfindən bütün tədbirlər vaxtında icra edilmişdir.", 50, 100),
+		text("Komitənin sədri", 50, 200), text("A. Əliyev", 400, 200),
+		text("Bakı şəhəri", 50, 214), text("12 yanvar 2023", 400, 214),
+	)
+	rows, _ := rowsOf(t, p)
+	for _, r := range rows {
+		if r.InTable {
+			t.Errorf("table row from a signature:\n%s", strings.Join(rowTexts(rows), "\n"))
+			break
+		}
+	}
+}
+
+func TestIclasAtFoot(t *testing.T) {
+	// A borderless table whose work text on page 1 ends, at the page's
+	// foot, with a line reading "iclas 11": text, not a page number.
+	work := []string{"Komitənin şurasında məsələlər müzakirə", "edilmiş, keçirilmiş"}
+	p1 := plainPage(1,
+		borderlessRow(60, "Sıra", []string{"Tədbirin adı"}, []string{"Müddət"}, []string{"Görülmüş işlər"}),
+		borderlessRow(80, "1.1.", []string{"Birinci tədbir"}, []string{"2021"}, work),
+		borderlessRow(120, "1.2.", []string{"İkinci tədbir"}, []string{"2022"}, []string{"Şuranın 15", "iclasında 49 məsələ", "baxılmışdır, cəmi", "iclas 11"}),
+	)
+	for i := range p1.Words { // move row 1.2 to the page's foot
+		if p1.Words[i].Y0 >= 120 {
+			p1.Words[i].Y0 += 650
+			p1.Words[i].Y1 += 650
+		}
+	}
+	p2 := plainPage(2,
+		borderlessRow(60, "Sıra", []string{"Tədbirin adı"}, []string{"Müddət"}, []string{"Görülmüş işlər"}),
+		borderlessRow(80, "", nil, nil, []string{"olmuşdur."}),
+		borderlessRow(100, "1.3.", []string{"Üçüncü tədbir"}, []string{"2022"}, []string{"Hesabat hazırlanmışdır."}),
+	)
+	rows, furniture := rowsOf(t, p1, p2)
+	if len(furniture) != 0 {
+		t.Errorf("furniture %+v", furniture)
+	}
+	found := false
+	for _, r := range rows {
+		if r.InTable && len(r.Cells) == 4 && strings.HasSuffix(r.Cells[3].Text(), "cəmi iclas 11") && r.Cells[0].Text() == "1.2." {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("iclas 11 not in 1.2's work cell:\n%s", strings.Join(rowTexts(rows), "\n"))
+	}
+}
+
+// rowTexts returns the rows as text: "T " for table rows, "P " for
+// paragraphs, cells joined by " | ".
+func rowTexts(rows []hesabat.Row) []string {
+	var out []string
+	for _, r := range rows {
+		var cs []string
+		for _, c := range r.Cells {
+			cs = append(cs, c.Text())
+		}
+		prefix := "P "
+		if r.InTable {
+			prefix = "T "
+		}
+		out = append(out, prefix+strings.Join(cs, " | "))
+	}
+	return out
+}
