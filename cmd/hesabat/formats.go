@@ -126,7 +126,7 @@ func unwrapPath(err error) error {
 func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			r, err = nil, hesabat.Errorf(in.src.Path, hesabat.ErrCorrupt, "please report this file to the hesabat developers", "internal error: %v", v)
+			r, err = nil, hesabat.Bug(in.src.Path, v)
 		}
 	}()
 	x, ok := p.extractors[in.src.Format]

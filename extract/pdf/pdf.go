@@ -190,9 +190,18 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		return nil, e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
 	}
 	// PDFium runs in its own goroutine so that Extract returns when ctx
-	// ends even if a PDFium call does not. An instance that failed, or
-	// whose document was abandoned, is killed once idle: the pool makes a
-	// new one.
+	// ends even if a PDFium call does not: the call is abandoned and its
+	// instance killed at once, taken out of the pool, which makes a new
+	// one. An instance that failed is killed too; only one that read its
+	// document to the end goes back to the pool. A panic in this goroutine
+	// is a bug in our code (PDFium's own failures come back as errors).
+	//
+	// BUG(pdf): an abandoned call runs on in its goroutine until PDFium
+	// returns (wazero stops a call only with WithCloseOnContextDone, which
+	// slows every call); its instance is already discarded, its result
+	// dropped.
+	var release sync.Once
+	discard := func() { release.Do(func() { inst.Kill() }) }
 	type result struct {
 		doc *hesabat.Document
 		err error
@@ -202,12 +211,12 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		var r result
 		defer func() {
 			if v := recover(); v != nil {
-				r = result{err: hesabat.Errorf(path, hesabat.ErrCorrupt, "PDFium failed on this file; try re-saving it with another PDF writer", "panic: %v", v)}
+				r = result{err: hesabat.Bug(path, v)}
 			}
 			if r.err != nil || ctx.Err() != nil {
-				inst.Kill()
+				discard()
 			} else {
-				inst.Close()
+				release.Do(func() { inst.Close() })
 			}
 			done <- r
 		}()
@@ -215,11 +224,12 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	}()
 	select {
 	case r := <-done:
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !errors.Is(r.err, hesabat.ErrInternal) {
 			return nil, e.ctxError(ctx, path, r.err)
 		}
 		return r.doc, r.err
 	case <-ctx.Done():
+		discard()
 		return nil, e.ctxError(ctx, path, ctx.Err())
 	}
 }

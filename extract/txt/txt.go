@@ -30,8 +30,14 @@ const MaxSize = 64 << 20
 // for concurrent use.
 type Extractor struct{}
 
-// Extract implements hesabat.Extractor.
-func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (*hesabat.Document, error) {
+// Extract implements hesabat.Extractor. A panic in it is a bug, returned
+// as an error wrapping hesabat.ErrInternal.
+func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (doc *hesabat.Document, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			doc, err = nil, hesabat.Bug(src.Path, v)
+		}
+	}()
 	if size == 0 {
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrEmpty, "check the export; the file has no bytes", "")
 	}
@@ -53,7 +59,7 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := &hesabat.Document{Source: src}
+	doc = &hesabat.Document{Source: src}
 	if tabLayout(lines) {
 		pagesFromHeaders(lines, func(s string) bool { return strings.Contains(s, "\t") })
 		doc.Rows = tabRows(lines)

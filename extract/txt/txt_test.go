@@ -238,6 +238,10 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		doc, err := extract(t, b)
 		if err != nil {
+			var he *hesabat.Error
+			if errors.As(err, &he) && errors.Is(err, hesabat.ErrInternal) {
+				t.Fatalf("bug: %v\n%s", err, he.Stack)
+			}
 			return
 		}
 		rows, _, _ := layout.Rows(doc.Layout)

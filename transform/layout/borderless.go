@@ -18,6 +18,7 @@ type borderless struct {
 	// tell rows from paragraphs, and rows are anchored at measure numbers.
 	rowGap float64
 	lh     float64 // the document's line height
+	space  float64 // the width of a space between words (see spaceGap)
 }
 
 // minTableLines is the fewest aligned lines a block must have to be a
@@ -65,7 +66,8 @@ func spaceGap(ls []tline) float64 {
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's
-// table: lines that cross no column boundary, from the first to the last
+// table: lines that cross no column boundary or are set in columns, from
+// the first to the last
 // such line, ending before a gap of more than two lines followed only by
 // lines without a measure number (the text after a table: a signature, a
 // note). first is -1 when the block is not a table (see minTableLines).
@@ -76,7 +78,10 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	cols := make([]bool, len(b.xs)-1)
 	for i := range ls {
 		ws := ls[i].words()
-		if crossesAny(ws, inner) {
+		// A line is the table's when it crosses no boundary, or when it
+		// is set in columns itself (a gap wider than a space): columns
+		// that drift from row to row cross the document's boundaries.
+		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) {
 			continue
 		}
 		// The table starts at its first line with text in two columns
@@ -219,9 +224,10 @@ func newBorderless(pls []*pageLines) *borderless {
 			}
 		}
 	}
-	b := &borderless{xs: pruneColumns(alignColumns(candidates), candidates, spaceGap(all)), lh: lineHeight(candidates)}
-	if b.xs == nil {
-		return nil
+	sg := spaceGap(all)
+	b := &borderless{xs: pruneColumns(alignColumns(candidates), candidates, sg), lh: lineHeight(candidates), space: sg / 2.5}
+	if b.xs == nil || !(b.lh > 0) {
+		return nil // no columns, or no text with a height to measure by
 	}
 	var tables [][]tline
 	for _, pl := range pls {
@@ -351,7 +357,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	table := pl.lines[first : last+1]
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := columnRights(table, b.xs)
-	emit := func(band []tline) {
+	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
 				if crosses(band[i].words(), x) {
@@ -364,10 +370,11 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
 		}
-		if r, ok := tableRow(band, bottom, b.xs, right, merged, pl.n, lx); ok {
+		if r, ok := tableRow(band, bottom, xs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
+	emit := func(band []tline) { emitIn(band, b.xs, right) }
 	if h := b.headerLen(table); h > 0 {
 		emit(table[:h])
 		table = table[h:]
@@ -384,10 +391,100 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 	} else {
 		for _, r := range b.anchorRows(table) {
-			emit(r)
+			emitIn(r, b.rowColumns(r), right)
 		}
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
+}
+
+// rowColumns returns the column boundaries for one row of lines: the
+// document's, each moved, when a word of the row crosses it, to a place
+// within four lines' height of it (eight characters of layout text) that
+// no word of the row crosses and where the gap is a space wide at least,
+// between its neighbours: of those, the one where the text of the two
+// columns starts at the fewest places (the nearest, on a tie). Columns that drift from
+// row to row (`pdftotext -layout` packs each row's text on its own) are
+// followed; a boundary with no such gap stays, and the row's cells merge
+// there.
+func (b *borderless) rowColumns(ls []tline) []float64 {
+	xs := slices.Clone(b.xs)
+	// glued are the spans of words one space apart or less: one run of
+	// text, which no boundary but the first (the measure numbers', set
+	// one space before the title) may cut.
+	var glued []hesabat.Word
+	for i := range ls {
+		ws := ls[i].ws
+		for j := 1; j < len(ws); j++ {
+			if ws[j].X0-ws[j-1].X1 <= 1.5*b.space {
+				glued = append(glued, hesabat.Word{X0: ws[j-1].X0, X1: ws[j].X1})
+			}
+		}
+	}
+	k := 0
+	free := func(x float64) bool {
+		for i := range ls {
+			if crosses(ls[i].ws, x) {
+				return false
+			}
+		}
+		return k < 2 || !crosses(glued, x)
+	}
+	// gap returns the width of the free run of x positions around x,
+	// up to a space on either side (all that is asked of it).
+	gap := func(x float64) float64 {
+		lo, hi, step := x, x, b.lh/4
+		for lo > x-b.space && free(lo-step) {
+			lo -= step
+		}
+		for hi < x+b.space && free(hi+step) {
+			hi += step
+		}
+		return hi - lo
+	}
+	// starts counts the distinct places (to a quarter line) where the
+	// lines' text starts in the columns left and right of x: columns are
+	// aligned left, so the right place for a boundary has few.
+	starts := func(lo, x, hi float64) int {
+		seen := map[[2]int]bool{}
+		for i := range ls {
+			var left, right *hesabat.Word
+			for j := range ls[i].ws {
+				w := &ls[i].ws[j]
+				m := (w.X0 + w.X1) / 2
+				if left == nil && m >= lo && m < x {
+					left = w
+				}
+				if right == nil && m >= x && m < hi {
+					right = w
+				}
+			}
+			if left != nil {
+				seen[[2]int{0, int(math.Round(left.X0 / (b.lh / 4)))}] = true
+			}
+			if right != nil {
+				seen[[2]int{1, int(math.Round(right.X0 / (b.lh / 4)))}] = true
+			}
+		}
+		return len(seen)
+	}
+	for k = 1; k+1 < len(xs); k++ {
+		if free(xs[k]) {
+			continue
+		}
+		step := b.lh / 4
+		best, score := xs[k], math.MaxInt
+		for d := step; d <= 4*b.lh; d += step {
+			for _, x := range []float64{xs[k] - d, xs[k] + d} {
+				if x > xs[k-1] && x < xs[k+1] && free(x) && gap(x) >= b.space {
+					if n := starts(xs[k-1], x, xs[k+1]); n < score {
+						best, score = x, n
+					}
+				}
+			}
+		}
+		xs[k] = best
+	}
+	return xs
 }
 
 // anchorRows cuts a page's table lines (below its header) into rows where

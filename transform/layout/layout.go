@@ -117,10 +117,24 @@ func lineHeight(ls []tline) float64 {
 // alignColumns finds the column boundaries of a borderless table from its
 // lines: x ranges that (almost) no word crosses, between the leftmost and
 // rightmost text. A single line never decides (justified text has wide
-// gaps): a boundary needs the other lines to leave it empty too; one line
-// in fifty may cross it (a title, a section row across the table). It
-// returns nil unless at least two columns are found.
+// gaps): a boundary needs the other lines to leave it empty too. One line
+// in fifty may cross it (a title, a section row across the table); when
+// that finds no columns, one in twenty, then one in ten (rows whose
+// columns drift, as `pdftotext -layout` sets them: each row is then
+// refined, see rowColumns). It returns nil unless at least two columns
+// are found.
 func alignColumns(lines []tline) []float64 {
+	for _, share := range []int{50, 20, 10} {
+		if xs := gutters(lines, max(1, len(lines)/share)); xs != nil {
+			return xs
+		}
+	}
+	return nil
+}
+
+// gutters returns the column boundaries that at most tol lines cross, or
+// nil.
+func gutters(lines []tline, tol int) []float64 {
 	if len(lines) == 0 {
 		return nil
 	}
@@ -145,7 +159,6 @@ func alignColumns(lines []tline) []float64 {
 			cover[x]++
 		}
 	}
-	tol := max(1, len(lines)/50)
 	xs := []float64{minX - 1}
 	for x := 0; x < len(cover); {
 		if cover[x] > tol {
@@ -278,7 +291,19 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 				cl = append(cl, part)
 			}
 		}
-		cell := hesabat.Cell{Paras: paragraphs(cl, right[end-1], lx), Box: boxOf(cl, pageNo)}
+		var filled func(y0, y1 float64) bool
+		if onGrid(band) {
+			filled = func(y0, y1 float64) bool {
+				for i := range band {
+					if band[i].y0 >= y0 && band[i].y1 <= y1 {
+						return true
+					}
+				}
+				return false
+			}
+		}
+		paras, _ := splitParagraphs(cl, right[end-1], lx, filled)
+		cell := hesabat.Cell{Paras: paras, Box: boxOf(cl, pageNo)}
 		row.edges = append(row.edges, edgeOf(cl, right[end-1], bottom))
 		if end-c > 1 {
 			cell.Span = end - c
@@ -288,6 +313,23 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 		c = end
 	}
 	return row, text
+}
+
+// onGrid reports whether lines stand on a grid of fixed line positions,
+// as layout text does: all as high as the first, at whole multiples of
+// that height from it.
+func onGrid(ls []tline) bool {
+	if len(ls) < 2 {
+		return false
+	}
+	h := ls[0].height()
+	for i := range ls {
+		k := (ls[i].y0 - ls[0].y0) / h
+		if ls[i].height() != h || k != math.Trunc(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // boxOf returns the box around lines on page n (the zero Box for none).
@@ -313,7 +355,7 @@ func paragraphRows(ls []tline, pageNo int, lx lexicon) []built {
 		right = math.Max(right, ls[i].x1)
 	}
 	var rows []built
-	paras, ends := splitParagraphs(ls, right, lx)
+	paras, ends := splitParagraphs(ls, right, lx, nil)
 	start := 0
 	for i, p := range paras {
 		box := boxOf(ls[start:ends[i]], pageNo)

@@ -91,13 +91,17 @@ func startsUpper(s string) bool {
 //     a space, unless the next starts upper-case, the word ends in
 //     punctuation, or both are words the lexicon knows.
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
-	paras, _ := splitParagraphs(lines, right, lx)
+	paras, _ := splitParagraphs(lines, right, lx, nil)
 	return paras
 }
 
 // splitParagraphs is paragraphs that also returns, for each paragraph,
-// the index of the line after its last one.
-func splitParagraphs(lines []tline, right float64, lx lexicon) (paras []string, ends []int) {
+// the index of the line after its last one. filled, when not nil, tells
+// whether other text of the row stands in a vertical gap between two
+// lines: on a page of fixed line positions (layout text), lines of
+// different columns take turns on the grid, and a gap filled so is no
+// paragraph break.
+func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y1 float64) bool) (paras []string, ends []int) {
 	var cur string
 	var prev *tline
 	for i := range lines {
@@ -108,7 +112,7 @@ func splitParagraphs(lines []tline, right float64, lx lexicon) (paras []string, 
 		switch {
 		case prev == nil:
 			cur = l.text()
-		case newParagraph(prev, l, right):
+		case newParagraph(prev, l, right) && (filled == nil || l.y0-prev.y1 <= 0.5*prev.height() || !filled(prev.y1, l.y0)):
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
