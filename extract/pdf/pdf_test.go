@@ -433,4 +433,3 @@ func TestRotation(t *testing.T) {
 		})
 	}
 }
-

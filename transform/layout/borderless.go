@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/hesabat/hesabat"
 )
@@ -66,8 +68,9 @@ func spaceGap(ls []tline) float64 {
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's
-// table: lines that cross no column boundary or are set in columns, from
-// the first to the last
+// table: lines that cross no column boundary or are set in columns (once
+// the table started, where rows are anchored at measure numbers, any
+// line: such text drifts across the columns), from the first to the last
 // such line, ending before a gap of more than two lines followed only by
 // lines without a measure number (the text after a table: a signature, a
 // note). first is -1 when the block is not a table (see minTableLines).
@@ -81,7 +84,7 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		// A line is the table's when it crosses no boundary, or when it
 		// is set in columns itself (a gap wider than a space): columns
 		// that drift from row to row cross the document's boundaries.
-		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) {
+		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) && (first < 0 || b.rowGap > 0) {
 			continue
 		}
 		// The table starts at its first line with text in two columns
@@ -121,7 +124,8 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 // pruneColumns removes the boundaries that separate no columns: a
 // boundary stands only where two lines or more have words on both sides
 // of it, in the columns next to it, and on one of them at least the gap
-// across it is wider than a space (sg, see spaceGap). A gutter found only
+// across it is wider than a space (sg, see spaceGap) or the text left of
+// it a measure number (set a space before its title). A gutter found only
 // at the ragged right end of a few long lines, or between words that
 // chance aligned, falls. It returns nil when fewer than three columns
 // remain.
@@ -132,10 +136,12 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 			both, wide := 0, 0
 			for i := range ls {
 				left, right := math.Inf(-1), math.Inf(1) // the words' edges next to the boundary
+				var leftText []string
 				for _, w := range ls[i].ws {
 					m := (w.X0 + w.X1) / 2
 					if m >= xs[k-1] && m < xs[k] {
 						left = math.Max(left, w.X1)
+						leftText = append(leftText, w.Text)
 					}
 					if m >= xs[k] && m < xs[k+1] {
 						right = math.Min(right, w.X0)
@@ -143,7 +149,8 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 				}
 				if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
 					both++
-					if right-left > sg {
+					_, number := hesabat.MeasureNumber(strings.Join(leftText, " "))
+					if right-left > sg || number {
 						wide++
 					}
 				}
@@ -225,7 +232,7 @@ func newBorderless(pls []*pageLines) *borderless {
 		}
 	}
 	sg := spaceGap(all)
-	b := &borderless{xs: pruneColumns(alignColumns(candidates), candidates, sg), lh: lineHeight(candidates), space: sg / 2.5}
+	b := &borderless{xs: alignColumns(candidates, sg), lh: lineHeight(candidates), space: sg / 2.5}
 	if b.xs == nil || !(b.lh > 0) {
 		return nil // no columns, or no text with a height to measure by
 	}
@@ -267,6 +274,13 @@ func newBorderless(pls []*pageLines) *borderless {
 	// both one blank line, has few or none.
 	if hard < numbered/2 {
 		b.rowGap = 0
+		tables = tables[:0]
+		for _, pl := range pls {
+			if first, last := b.tableSpan(pl.lines); first >= 0 {
+				tables = append(tables, pl.lines[first:last+1])
+			}
+		}
+		b.rowWise(tables)
 	}
 	return b
 }
@@ -376,7 +390,11 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	}
 	emit := func(band []tline) { emitIn(band, b.xs, right) }
 	if h := b.headerLen(table); h > 0 {
-		emit(table[:h])
+		if b.rowGap > 0 {
+			emit(table[:h])
+		} else {
+			emitIn(table[:h], b.rowColumns(table[:h]), right)
+		}
 		table = table[h:]
 	}
 	if b.rowGap > 0 {
@@ -397,7 +415,102 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
 }
 
-// rowColumns returns the column boundaries for one row of lines: the
+// ownColumns returns the boundaries that a row's own lines set: the
+// gutters none of them crosses, each kept where two lines or more start
+// the column right of it at the same place (columns are aligned left; a
+// gap that chance leaves between words of running text is not); nil when
+// they find fewer than three columns.
+func (b *borderless) ownColumns(ls []tline) []float64 {
+	xs := gutters(ls, 0)
+	for k := len(xs) - 2; k >= 1; k-- {
+		if b.alignedStarts(ls, xs[k], xs[k+1]) < 2 {
+			xs = slices.Delete(xs, k, k+1)
+		}
+	}
+	if len(xs) < 4 {
+		return nil
+	}
+	return xs
+}
+
+// alignedStarts returns how many lines start their text in [lo, hi) at
+// the place most of them do (within a quarter line).
+func (b *borderless) alignedStarts(ls []tline, lo, hi float64) int {
+	count := map[int]int{}
+	best := 0
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
+				k := int(math.Round(w.X0 / (b.lh / 4)))
+				count[k]++
+				best = max(best, count[k])
+				break
+			}
+		}
+	}
+	return best
+}
+
+// rowWise sets the document's columns from its rows when the rows agree
+// on more columns than the document's lines do together (columns that
+// drift from row to row blur the gutters between them): the largest
+// number of columns that a quarter of the numbered rows (and two) find
+// on their own (see ownColumns; a row whose lines of two columns take
+// turns on the grid finds fewer), at the median place of each boundary
+// among the rows that find that many.
+func (b *borderless) rowWise(tables [][]tline) {
+	byCount := map[int][][]float64{}
+	for _, t := range tables {
+		for _, r := range b.anchorRows(t[b.headerLen(t):]) {
+			if !b.numbered(r) {
+				continue
+			}
+			if xs := b.ownColumns(r); xs != nil {
+				byCount[len(xs)] = append(byCount[len(xs)], xs)
+			}
+		}
+	}
+	total := 0
+	for _, rows := range byCount {
+		total += len(rows)
+	}
+	best := 0
+	for n, rows := range byCount {
+		if len(rows) >= max(2, total/4) && n > best {
+			best = n
+		}
+	}
+	if best <= len(b.xs) {
+		return
+	}
+	rows := byCount[best]
+	xs := make([]float64, best)
+	for k := range xs {
+		at := make([]float64, len(rows))
+		for i, r := range rows {
+			at[i] = r[k]
+		}
+		slices.Sort(at)
+		xs[k] = at[len(at)/2]
+	}
+	xs[0], xs[best-1] = b.xs[0], b.xs[len(b.xs)-1]
+	b.xs = xs
+}
+
+// near reports whether each inner boundary of xs is within two lines'
+// height (four characters of layout text) of the document's.
+func (b *borderless) near(xs []float64) bool {
+	for k := 1; k+1 < len(xs); k++ {
+		if math.Abs(xs[k]-b.xs[k]) > 2*b.lh {
+			return false
+		}
+	}
+	return true
+}
+
+// rowColumns returns the column boundaries for one row of lines: its own
+// (see ownColumns) when they are as many as the document's and near them,
+// else the
 // document's, each moved, when a word of the row crosses it, to a place
 // within four lines' height of it (eight characters of layout text) that
 // no word of the row crosses and where the gap is a space wide at least,
@@ -407,6 +520,10 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 // followed; a boundary with no such gap stays, and the row's cells merge
 // there.
 func (b *borderless) rowColumns(ls []tline) []float64 {
+	if own := b.ownColumns(ls); len(own) == len(b.xs) && b.near(own) {
+		own[0], own[len(own)-1] = b.xs[0], b.xs[len(b.xs)-1]
+		return own
+	}
 	xs := slices.Clone(b.xs)
 	// glued are the spans of words one space apart or less: one run of
 	// text, which no boundary but the first (the measure numbers', set
@@ -442,8 +559,9 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 		return hi - lo
 	}
 	// starts counts the distinct places (to a quarter line) where the
-	// lines' text starts in the columns left and right of x: columns are
-	// aligned left, so the right place for a boundary has few.
+	// lines' text starts in the columns left and right of x, and two more
+	// for a column left empty: columns are aligned left and hold text, so
+	// the right place for a boundary has few.
 	starts := func(lo, x, hi float64) int {
 		seen := map[[2]int]bool{}
 		for i := range ls {
@@ -465,7 +583,13 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 				seen[[2]int{1, int(math.Round(right.X0 / (b.lh / 4)))}] = true
 			}
 		}
-		return len(seen)
+		n := len(seen)
+		for side := range 2 { // a column left empty is worse than a ragged one
+			if !slices.ContainsFunc(slices.Collect(maps.Keys(seen)), func(k [2]int) bool { return k[0] == side }) {
+				n += 2
+			}
+		}
+		return n
 	}
 	for k = 1; k+1 < len(xs); k++ {
 		if free(xs[k]) {
@@ -495,7 +619,9 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 // a row of its own). When the table centres its cells vertically (most
 // numbers stand below their band's first line), the bands without a
 // number right above a numbered one that hold text in the column next to
-// the numbers (the title, in these reports) are the top of that row.
+// the numbers (the title, in these reports) are the top of that row, and
+// so are those that start below the middle of the open row's span
+// around its number.
 // When it aligns them to the top, a numbered band's lines above its
 // number are the end of the row above (or the header).
 func (b *borderless) anchorRows(table []tline) [][]tline {
@@ -535,7 +661,12 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 	}
 	centre := 2*centred >= numbered && centred > 0
 	var rows [][]tline
-	open := false // a numbered row is open on this page
+	open := false         // a numbered row is open on this page
+	var numberMid float64 // the open row's number line's middle
+	// opens appends a numbered row of lines, whose number line is n.
+	opens := func(r []tline, n *tline) {
+		rows, open, numberMid = append(rows, r), true, n.mid()
+	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
 		if bd.number > 0 && !centre {
@@ -548,8 +679,7 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 			bd.lines, bd.number = bd.lines[bd.number:], 0
 		}
 		if bd.number >= 0 {
-			rows = append(rows, slices.Clone(bd.lines))
-			open = true
+			opens(slices.Clone(bd.lines), &bd.lines[bd.number])
 			continue
 		}
 		if centre && open {
@@ -564,7 +694,25 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				for _, x := range bands[i : j+1] {
 					r = append(r, x.lines...)
 				}
-				rows = append(rows, r)
+				opens(r, &bands[j].lines[bands[j].number])
+				i = j
+				continue
+			}
+			// A band below the middle the open row must have around its
+			// number (its top is as far above as its bottom is below),
+			// with a numbered band to come, is the next row's top, and so
+			// are the bands after it.
+			top := rows[len(rows)-1][0].y0
+			j = i
+			for j < len(bands) && bands[j].number < 0 {
+				j++
+			}
+			if j < len(bands) && bd.lines[0].mid() > 2*numberMid-top+0.5*b.lh {
+				var r []tline
+				for _, x := range bands[i : j+1] {
+					r = append(r, x.lines...)
+				}
+				opens(r, &bands[j].lines[bands[j].number])
 				i = j
 				continue
 			}

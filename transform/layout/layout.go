@@ -116,16 +116,17 @@ func lineHeight(ls []tline) float64 {
 
 // alignColumns finds the column boundaries of a borderless table from its
 // lines: x ranges that (almost) no word crosses, between the leftmost and
-// rightmost text. A single line never decides (justified text has wide
-// gaps): a boundary needs the other lines to leave it empty too. One line
-// in fifty may cross it (a title, a section row across the table); when
-// that finds no columns, one in twenty, then one in ten (rows whose
-// columns drift, as `pdftotext -layout` sets them: each row is then
-// refined, see rowColumns). It returns nil unless at least two columns
+// rightmost text, that separate columns (see pruneColumns; sg is the
+// widest space between words). A single line never decides (justified
+// text has wide gaps): a boundary needs the other lines to leave it empty
+// too. One line in fifty may cross it (a title, a section row across the
+// table); when that finds no columns, one in twenty, then one in ten (rows
+// whose columns drift, as `pdftotext -layout` sets them: each row is then
+// refined, see rowColumns). It returns nil unless at least three columns
 // are found.
-func alignColumns(lines []tline) []float64 {
+func alignColumns(lines []tline, sg float64) []float64 {
 	for _, share := range []int{50, 20, 10} {
-		if xs := gutters(lines, max(1, len(lines)/share)); xs != nil {
+		if xs := pruneColumns(gutters(lines, max(1, len(lines)/share)), lines, sg); xs != nil {
 			return xs
 		}
 	}
@@ -133,7 +134,7 @@ func alignColumns(lines []tline) []float64 {
 }
 
 // gutters returns the column boundaries that at most tol lines cross, or
-// nil.
+// nil when they make fewer than three columns.
 func gutters(lines []tline, tol int) []float64 {
 	if len(lines) == 0 {
 		return nil

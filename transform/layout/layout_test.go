@@ -170,7 +170,7 @@ func TestAlignColumns(t *testing.T) {
 		gap := 5 + float64(i%3)*3
 		ls = append(ls, line(w, 250, y+1), line(work[(i+2)%len(work)], 250+float64(len([]rune(w)))*charW+gap, y+1))
 	}
-	xs := alignColumns(buildLinesOf(ls))
+	xs := alignColumns(buildLinesOf(ls), 2.5*charW)
 	if len(xs) != 4 {
 		t.Fatalf("boundaries %v, want 4", xs)
 	}

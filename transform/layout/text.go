@@ -112,7 +112,7 @@ func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y
 		switch {
 		case prev == nil:
 			cur = l.text()
-		case newParagraph(prev, l, right) && (filled == nil || l.y0-prev.y1 <= 0.5*prev.height() || !filled(prev.y1, l.y0)):
+		case newParagraph(prev, l, right, filled):
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
@@ -135,14 +135,15 @@ func openHyphen(l *tline) string {
 	return ""
 }
 
-// newParagraph reports whether line l starts a new paragraph after prev.
-// Both thresholds are in the line's own height: a gap of half a line is
-// more than any line spacing and less than a blank line; a sentence end
-// followed by room for the next line's first word (plus a little, for the
-// space) cannot be where the text wrapped.
-func newParagraph(prev, l *tline, right float64) bool {
+// newParagraph reports whether line l starts a new paragraph after prev
+// (see splitParagraphs for filled). Both thresholds are in the line's own
+// height: a gap of half a line is more than any line spacing and less
+// than a blank line; a sentence end followed by room for the next line's
+// first word (plus a little, for the space) cannot be where the text
+// wrapped.
+func newParagraph(prev, l *tline, right float64, filled func(y0, y1 float64) bool) bool {
 	lh := prev.height()
-	if l.y0-prev.y1 > 0.5*lh {
+	if l.y0-prev.y1 > 0.5*lh && (filled == nil || !filled(prev.y1, l.y0)) {
 		return true
 	}
 	last, first := prev.ws[len(prev.ws)-1], l.ws[0]
