@@ -16,6 +16,7 @@ var (
 	ErrNoTable     = errors.New("no measure table")
 	ErrTooLarge    = errors.New("too large")
 	ErrTimeout     = errors.New("time limit exceeded")
+	ErrScanned     = errors.New("scanned") // no page has text: a scan that needs OCR
 	// ErrInternal is a bug in hesabat itself (a panic in its own code),
 	// not a problem of the file: see Bug.
 	ErrInternal = errors.New("internal error")

@@ -22,6 +22,9 @@ const (
 	TXT  Format = "txt"
 	DOCX Format = "docx"
 	PDF  Format = "pdf"
+	DOC  Format = "doc"  // Word 97-2003
+	ODT  Format = "odt"  // OpenDocument text, zipped or flat (.fodt)
+	HTML Format = "html" // a web page
 )
 
 // Source identifies one input file.
@@ -146,13 +149,18 @@ func (c Cell) Columns() int {
 // Report is one report as hesabat outputs it (the JSON of `hesabat extract`)
 // and stores it. Missing values are "" or nil (null in JSON).
 type Report struct {
-	Source   string    `json:"source"`
-	Format   Format    `json:"format"`
-	SHA256   string    `json:"sha256"`
-	Pages    int       `json:"pages"`
-	Title    string    `json:"title"`
-	Agency   string    `json:"agency"`
-	Year     *int      `json:"year"`
+	Source string `json:"source"`
+	Format Format `json:"format"`
+	SHA256 string `json:"sha256"`
+	Pages  int    `json:"pages"`
+	Title  string `json:"title"`
+	Agency string `json:"agency"`
+	Year   *int   `json:"year"`
+	// Period is the part of Year the report covers, when its title says
+	// so: "H1" or "H2" for a half year ("birinci yarımil", "6 aylıq"),
+	// "Q1"…"Q4" for a quarter ("I rüb"), "9M" (any "NM") for the first
+	// N months ("9 ay"); "" for the whole year.
+	Period   string    `json:"period"`
 	Plan     Plan      `json:"plan"`
 	Measures []Measure `json:"measures"`
 	// Notes is report-level text that is not part of any measure: text

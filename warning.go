@@ -30,6 +30,9 @@ const (
 	WarnFormat WarningKind = "format_mismatch"
 	// WarnOCR: a page was read by OCR, or could have been.
 	WarnOCR WarningKind = "ocr"
+	// WarnIdentity: the report's agency, plan or period was not found, or
+	// its agency is not a known state body (see load's report identity).
+	WarnIdentity WarningKind = "identity"
 )
 
 // Warning is a problem that did not stop a document: its kind, the page

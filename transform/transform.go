@@ -16,18 +16,20 @@ import (
 	"github.com/hesabat/hesabat/transform/layout"
 )
 
-// Build runs the transform steps over doc, in order: Layout, Normalize,
-// Stitch, then fact extraction. It modifies doc in place. A panic in
-// these steps is a bug, returned as an error wrapping hesabat.ErrInternal.
+// Build runs the transform steps over doc, in order: the text account of
+// what was read, Layout, Normalize, Stitch, then fact extraction. It
+// modifies doc in place. A panic in these steps is a bug, returned as an
+// error wrapping hesabat.ErrInternal.
 func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			r, err = nil, hesabat.Bug(doc.Source.Path, v)
 		}
 	}()
+	read := CountRead(doc) // before any step can lose text: see Report.Text
 	Layout(doc)
 	Normalize(doc)
-	r, err = Stitch(doc)
+	r, err = Stitch(doc, read)
 	if err != nil {
 		return nil, err
 	}

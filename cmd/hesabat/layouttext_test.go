@@ -2,11 +2,12 @@ package main
 
 import (
 	"context"
-	"flag"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 
 	"github.com/hesabat/hesabat"
 )
@@ -34,7 +35,7 @@ func TestLayoutTextGold(t *testing.T) {
 		t.Fatalf("%d layout-text files in testdata/layout, want 42", len(files))
 	}
 	var l limits
-	l.register(flag.NewFlagSet("test", flag.PanicOnError))
+	l.register(pflag.NewFlagSet("test", pflag.PanicOnError))
 	p, err := newPipeline(l)
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +47,7 @@ func TestLayoutTextGold(t *testing.T) {
 		var gold goldReport
 		readJSON(t, filepath.Join(root, "fixtures/corpus/gold", name+".gold.json"), &gold)
 		var diffs []string
-		in, err := read(f)
+		in, err := read(f, l.maxFile)
 		if err == nil {
 			var r *hesabat.Report
 			if r, err = p.report(context.Background(), in); err == nil {

@@ -3,6 +3,8 @@ package docx
 import (
 	"strconv"
 	"strings"
+
+	"github.com/hesabat/hesabat/extract/internal/zipsafe"
 )
 
 // The parts of numbering.xml and styles.xml read, decoded with
@@ -302,7 +304,7 @@ func formatNumber(v int, format string) string {
 		if v > 0 && v < 4000 {
 			s := roman(v)
 			if format == "lowerRoman" {
-				s = asciiLower(s)
+				s = zipsafe.ASCIILower(s)
 			}
 			return s
 		}

@@ -19,8 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -44,8 +42,8 @@ type Options struct {
 	Timeout time.Duration
 	// MaxPages is the largest page count accepted (default 2000).
 	MaxPages int
-	// CacheDir holds wazero's compiled PDFium module between runs: "" is
-	// os.UserCacheDir()/hesabat/wazero, "-" disables the cache.
+	// CacheDir holds wazero's compiled PDFium module between runs: "-"
+	// disables the cache, "" selects a default (see openCache).
 	CacheDir string
 }
 
@@ -58,6 +56,7 @@ type Extractor struct {
 	once    sync.Once
 	pool    pdfium.Pool
 	cache   wazero.CompilationCache
+	cacheAt string // the cache's folder; see CacheDir
 	initErr error
 
 	mu     sync.Mutex
@@ -84,7 +83,7 @@ func New(opts Options) (*Extractor, error) {
 
 // start starts the PDFium runtime and its pool of instances.
 func (e *Extractor) start() {
-	e.cache = compilationCache(e.opts.CacheDir)
+	e.cache, e.cacheAt = openCache(e.opts.CacheDir)
 	// PDFium's setjmp/longjmp are lowered to exception handling. The
 	// runtime is not made WithCloseOnContextDone: that starts a goroutine
 	// per call and makes extraction 4-5 times slower; Extract stops waiting
@@ -104,35 +103,6 @@ func (e *Extractor) start() {
 		Stderr:        io.Discard,
 		ReuseWorkers:  true,
 	})
-}
-
-// compilationCache opens wazero's on-disk cache in dir ("" for the default
-// place, "-" for none). It returns nil when the folder is not writable.
-func compilationCache(dir string) wazero.CompilationCache {
-	if dir == "-" {
-		return nil
-	}
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return nil
-		}
-		dir = filepath.Join(base, "hesabat", "wazero")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil
-	}
-	f, err := os.CreateTemp(dir, "probe-*")
-	if err != nil {
-		return nil
-	}
-	f.Close()
-	os.Remove(f.Name())
-	c, err := wazero.NewCompilationCacheWithDir(dir)
-	if err != nil {
-		return nil
-	}
-	return c
 }
 
 // Close stops the PDFium runtime. Extract fails after Close.

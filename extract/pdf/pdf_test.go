@@ -296,21 +296,6 @@ func jsonEqual(a, b any) bool {
 	return bytes.Equal(x, y)
 }
 
-func TestCompilationCache(t *testing.T) {
-	dir := t.TempDir()
-	if compilationCache(dir) == nil {
-		t.Error("no cache in a writable folder")
-	}
-	if compilationCache("-") != nil {
-		t.Error(`cache with CacheDir "-"`)
-	}
-	file := filepath.Join(dir, "file")
-	os.WriteFile(file, nil, 0o644)
-	if compilationCache(filepath.Join(file, "sub")) != nil {
-		t.Error("cache under a file")
-	}
-}
-
 // FuzzExtract feeds mutated PDFs to the extractor and the layout engine:
 // they must return words and rows of valid UTF-8 or an *hesabat.Error, and
 // never panic.
