@@ -114,6 +114,10 @@ type Cell struct {
 	// Box is where the cell's text stands, for formats with positions; the
 	// zero Box where unknown.
 	Box Box `json:",omitzero"`
+	// OCR is true when the cell's text was recognised from an image; Conf
+	// is then the mean confidence of its words, in [0, 1].
+	OCR  bool    `json:",omitempty"`
+	Conf float64 `json:",omitempty"`
 }
 
 // Text returns the cell's paragraphs joined by single spaces.
@@ -226,8 +230,13 @@ type Measure struct {
 	Extra map[string]string `json:"extra"`
 	// Boxes are where the measure's cells stand on their pages, for formats
 	// with positions; nil otherwise.
-	Boxes []Box  `json:"-"`
-	Facts []Fact `json:"facts"`
+	Boxes []Box `json:"-"`
+	// OCR is true when some of the measure's text was recognised from a
+	// scanned page; Confidence is then the mean confidence of its OCR
+	// words (weighted by characters), in [0, 1], and null otherwise.
+	OCR        bool     `json:"ocr"`
+	Confidence *float64 `json:"confidence"`
+	Facts      []Fact   `json:"facts"`
 }
 
 // Fact is a number found in text, with what it counts.

@@ -41,5 +41,4 @@
 // and read by the views (current_reports, current_measures, current_facts,
 // coverage). The others stay, as sources (the same content in another
 // format) or superseded. Remove withdraws a report the same way.
-//
 package load

@@ -17,7 +17,8 @@ import (
 )
 
 // Build runs the transform steps over doc, in order: the text account of
-// what was read, Layout, Normalize, Stitch, then fact extraction. It
+// what was read, RepairOCR, Layout, Normalize, Stitch, then fact
+// extraction. It
 // modifies doc in place. A panic in these steps is a bug, returned as an
 // error wrapping hesabat.ErrInternal.
 func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
@@ -27,6 +28,7 @@ func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
 		}
 	}()
 	read := CountRead(doc) // before any step can lose text: see Report.Text
+	RepairOCR(doc)
 	Layout(doc)
 	Normalize(doc)
 	r, err = Stitch(doc, read)

@@ -31,6 +31,7 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/ocr"
 )
 
 // Options configure an Extractor. Zero values select the defaults.
@@ -45,6 +46,10 @@ type Options struct {
 	// CacheDir holds wazero's compiled PDFium module between runs: "-"
 	// disables the cache, "" selects a default (see openCache).
 	CacheDir string
+	// OCR says which pages are recognised by OCR: OCRAuto ("" too),
+	// OCROff or OCRForce. OCROptions configure Tesseract.
+	OCR        string
+	OCROptions ocr.Options
 }
 
 // Extractor reads PDF files. It is safe for concurrent use. The PDFium
@@ -58,6 +63,7 @@ type Extractor struct {
 	cache   wazero.CompilationCache
 	cacheAt string // the cache's folder; see CacheDir
 	initErr error
+	ocr     ocrState
 
 	mu     sync.Mutex
 	closed bool
@@ -153,6 +159,7 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		return nil, &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
 	}
 
+	outer := ctx // the caller's: OCR runs under it, not under the PDFium time limit
 	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
 	defer cancel()
 	inst, err := e.pool.GetInstanceWithContext(ctx)
@@ -196,6 +203,11 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	case r := <-done:
 		if ctx.Err() != nil && !errors.Is(r.err, hesabat.ErrInternal) {
 			return nil, e.ctxError(ctx, path, r.err)
+		}
+		if r.err == nil {
+			if err := e.recognize(outer, src, data, r.doc); err != nil {
+				return nil, &hesabat.Error{Path: path, Err: err}
+			}
 		}
 		return r.doc, r.err
 	case <-ctx.Done():

@@ -79,6 +79,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	for i, r := range built {
 		rows[i] = r.Row
 	}
+	markOCR(rows, pages)
 	return rows, furniture, nil
 }
 
