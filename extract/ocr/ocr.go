@@ -253,15 +253,23 @@ func firstLine(s string) string {
 }
 
 // parseTSV reads Tesseract's TSV output: one row per page, block,
-// paragraph, line and word; words (level 5) come back with boxes moved by
-// the offset of their image (offsets[page_num-1], in pixels), as tall as
-// their line, scaled by scale. Rows that are not words, and
-// words with no text, are skipped.
+// paragraph, line and word. Words (level 5) come back with boxes moved by
+// the offset of their image (offsets[page_num-1], in pixels) and scaled by
+// scale. A word's box spans its line, grown to the page's line pitch, as a
+// text layer's glyph boxes span a font's ascent to descent: Tesseract's
+// boxes hug the ink, so that lines of one paragraph ("2020-" over "2022")
+// would stand a paragraph break apart for the layout engine.
 func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word, error) {
+	type line struct {
+		key       [3]int // page, block, paragraph
+		top, bot  float64
+		firstWord int
+	}
+	var lines []line
+	var words []hesabat.Word
+	var wordLine []int
 	sc := bufio.NewScanner(bytes.NewReader(tsv))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	var words []hesabat.Word
-	var lineTop, lineBottom float64 // of the current line, in pixels
 	header := true
 	for sc.Scan() {
 		if header {
@@ -280,36 +288,65 @@ func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word,
 			}
 			n[i] = v
 		}
-		level, left, top, width, height, conf := n[0], n[6], n[7], n[8], n[9], 0.0
+		level, left, top, width, height := n[0], n[6], n[7], n[8], n[9]
 		if k := int(n[1]) - 1; k >= 0 && k < len(offsets) {
 			left += float64(offsets[k].X)
 			top += float64(offsets[k].Y)
 		}
 		switch level {
 		case 4:
-			lineTop, lineBottom = top, top+height
+			lines = append(lines, line{key: [3]int{int(n[1]), int(n[2]), int(n[3])}, top: top, bot: top + height, firstWord: len(words)})
 		case 5:
 			text := strings.TrimSpace(f[11])
 			if text == "" {
 				continue
 			}
-			conf, _ = strconv.ParseFloat(f[10], 64)
-			// A word's box spans its line's height, as a text layer's
-			// glyph boxes span ascent to descent: Tesseract's own box
-			// hugs the ink, so "2022" under "2020-" would stand a
-			// paragraph's gap away.
-			y0, y1 := min(top, lineTop), max(top+height, lineBottom)
-			if lineBottom <= lineTop {
-				y0, y1 = top, top+height
-			}
+			conf, _ := strconv.ParseFloat(f[10], 64)
 			words = append(words, hesabat.Word{
 				Text: text,
-				X0:   left * scale, Y0: y0 * scale,
-				X1: (left + width) * scale, Y1: y1 * scale,
-				Size: (y1 - y0) * scale,
+				X0:   left * scale, Y0: top * scale,
+				X1: (left + width) * scale, Y1: (top + height) * scale,
 				Conf: max(0, min(1, conf/100)),
 			})
+			wordLine = append(wordLine, len(lines)-1)
 		}
 	}
-	return words, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	// The line pitch: the median distance between the tops of successive
+	// lines of one paragraph; without such lines, 1.2 line heights.
+	var pitches, heights []float64
+	for i := range lines {
+		heights = append(heights, lines[i].bot-lines[i].top)
+		if i > 0 && lines[i].key == lines[i-1].key && lines[i].top > lines[i-1].top {
+			pitches = append(pitches, lines[i].top-lines[i-1].top)
+		}
+	}
+	pitch := median(pitches)
+	if pitch == 0 {
+		pitch = 1.2 * median(heights)
+	}
+	for i := range words {
+		w := &words[i]
+		if k := wordLine[i]; k >= 0 {
+			l := lines[k]
+			// linePitchShare: the share of the pitch a line's box takes,
+			// leaving a sliver between lines of one paragraph.
+			const linePitchShare = 0.95
+			mid, half := (l.top+l.bot)/2, max(l.bot-l.top, linePitchShare*pitch)/2
+			w.Y0, w.Y1 = math.Min(w.Y0, (mid-half)*scale), math.Max(w.Y1, (mid+half)*scale)
+		}
+		w.Size = w.Y1 - w.Y0
+	}
+	return words, nil
+}
+
+// median returns the middle value of xs (0 for none); it sorts xs.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
