@@ -667,6 +667,14 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 	opens := func(r []tline, n *tline) {
 		rows, open, numberMid = append(rows, r), true, n.mid()
 	}
+	// opensAt opens a row of bands i to j, the numbered one.
+	opensAt := func(i, j int) {
+		var r []tline
+		for _, x := range bands[i : j+1] {
+			r = append(r, x.lines...)
+		}
+		opens(r, &bands[j].lines[bands[j].number])
+	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
 		if bd.number > 0 && !centre {
@@ -690,11 +698,7 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				j++
 			}
 			if j > i && j < len(bands) && bands[j].number >= 0 {
-				var r []tline
-				for _, x := range bands[i : j+1] {
-					r = append(r, x.lines...)
-				}
-				opens(r, &bands[j].lines[bands[j].number])
+				opensAt(i, j)
 				i = j
 				continue
 			}
@@ -708,11 +712,7 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				j++
 			}
 			if j < len(bands) && bd.lines[0].mid() > 2*numberMid-top+0.5*b.lh {
-				var r []tline
-				for _, x := range bands[i : j+1] {
-					r = append(r, x.lines...)
-				}
-				opens(r, &bands[j].lines[bands[j].number])
+				opensAt(i, j)
 				i = j
 				continue
 			}
