@@ -154,12 +154,14 @@ func openHyphen(l *tline) string {
 // wrapped.
 func newParagraph(prev, l *tline, right, slack float64, filled func(y0, y1 float64) bool) bool {
 	lh := prev.height()
-	if l.y0-prev.y1 > 0.5*lh && (filled == nil || !filled(prev.y1, l.y0)) {
+	gap := l.y0-prev.y1 > 0.5*lh
+	if gap && (filled == nil || !filled(prev.y1, l.y0)) {
 		return true
 	}
 	last, first := prev.ws[len(prev.ws)-1], l.ws[0]
 	room := right - last.X1
-	return sentenceEnd(last.Text) && !last.Hyphen && room > (first.X1-first.X0)+0.3*lh+slack
+	// A sentence end before a gap that other text fills is a break too.
+	return sentenceEnd(last.Text) && !last.Hyphen && (gap || room > (first.X1-first.X0)+0.3*lh+slack)
 }
 
 // joinLine appends line l to paragraph text cur, whose last line is prev.
