@@ -2,6 +2,7 @@ package hesabat
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,15 @@ func TestError(t *testing.T) {
 	}
 	if !errors.Is(err, ErrEncrypted) || errors.Is(err, ErrCorrupt) {
 		t.Error("the sentinel must be found by errors.Is, and only it")
+	}
+}
+
+func TestBug(t *testing.T) {
+	err := Bug("r.pdf", "index out of range")
+	if !errors.Is(err, ErrInternal) || errors.Is(err, ErrCorrupt) {
+		t.Errorf("Bug wraps %v, want ErrInternal only", err.Err)
+	}
+	if !strings.Contains(err.Stack, "TestBug") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("stack %q, message %q: want the stack kept apart from a one-line message", err.Stack, err.Error())
 	}
 }

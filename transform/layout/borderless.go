@@ -510,41 +510,27 @@ func (b *borderless) near(xs []float64) bool {
 
 // rowColumns returns the column boundaries for one row of lines: its own
 // (see ownColumns) when they are as many as the document's and near them,
-// else the
-// document's, each moved, when a word of the row crosses it, to a place
-// within four lines' height of it (eight characters of layout text) that
-// no word of the row crosses and where the gap is a space wide at least,
-// between its neighbours: of those, the one where the text of the two
-// columns starts at the fewest places (the nearest, on a tie). Columns that drift from
-// row to row (`pdftotext -layout` packs each row's text on its own) are
-// followed; a boundary with no such gap stays, and the row's cells merge
-// there.
+// else the document's, each moved, when a word of the row crosses it, to
+// a place within four lines' height of it (eight characters of layout
+// text) that no word of the row crosses and where the gap is a space wide
+// at least, between its neighbours: of those, the one where the text of
+// the two columns starts at the fewest places (the nearest, on a tie).
+// Columns that drift from row to row (`pdftotext -layout` packs each
+// row's text on its own) are followed; a boundary with no such gap stays,
+// and the row's cells merge there.
 func (b *borderless) rowColumns(ls []tline) []float64 {
 	if own := b.ownColumns(ls); len(own) == len(b.xs) && b.near(own) {
 		own[0], own[len(own)-1] = b.xs[0], b.xs[len(b.xs)-1]
 		return own
 	}
 	xs := slices.Clone(b.xs)
-	// glued are the spans of words one space apart or less: one run of
-	// text, which no boundary but the first (the measure numbers', set
-	// one space before the title) may cut.
-	var glued []hesabat.Word
-	for i := range ls {
-		ws := ls[i].ws
-		for j := 1; j < len(ws); j++ {
-			if ws[j].X0-ws[j-1].X1 <= 1.5*b.space {
-				glued = append(glued, hesabat.Word{X0: ws[j-1].X0, X1: ws[j].X1})
-			}
-		}
-	}
-	k := 0
 	free := func(x float64) bool {
 		for i := range ls {
 			if crosses(ls[i].ws, x) {
 				return false
 			}
 		}
-		return k < 2 || !crosses(glued, x)
+		return true
 	}
 	// gap returns the width of the free run of x positions around x,
 	// up to a space on either side (all that is asked of it).
@@ -591,7 +577,7 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 		}
 		return n
 	}
-	for k = 1; k+1 < len(xs); k++ {
+	for k := 1; k+1 < len(xs); k++ {
 		if free(xs[k]) {
 			continue
 		}
@@ -667,6 +653,14 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 	opens := func(r []tline, n *tline) {
 		rows, open, numberMid = append(rows, r), true, n.mid()
 	}
+	// opensAt opens a row of bands i to j, the numbered one.
+	opensAt := func(i, j int) {
+		var r []tline
+		for _, x := range bands[i : j+1] {
+			r = append(r, x.lines...)
+		}
+		opens(r, &bands[j].lines[bands[j].number])
+	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
 		if bd.number > 0 && !centre {
@@ -690,11 +684,7 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				j++
 			}
 			if j > i && j < len(bands) && bands[j].number >= 0 {
-				var r []tline
-				for _, x := range bands[i : j+1] {
-					r = append(r, x.lines...)
-				}
-				opens(r, &bands[j].lines[bands[j].number])
+				opensAt(i, j)
 				i = j
 				continue
 			}
@@ -708,11 +698,7 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				j++
 			}
 			if j < len(bands) && bd.lines[0].mid() > 2*numberMid-top+0.5*b.lh {
-				var r []tline
-				for _, x := range bands[i : j+1] {
-					r = append(r, x.lines...)
-				}
-				opens(r, &bands[j].lines[bands[j].number])
+				opensAt(i, j)
 				i = j
 				continue
 			}

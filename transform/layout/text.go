@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,6 +103,16 @@ func paragraphs(lines []tline, right float64, lx lexicon) []string {
 // different columns take turns on the grid, and a gap filled so is no
 // paragraph break.
 func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y1 float64) bool) (paras []string, ends []int) {
+	// On a line grid characters are set at one average width, so where
+	// a line would have ended is known only to a sixth of the column.
+	slack := 0.0
+	if filled != nil && len(lines) > 0 {
+		left := lines[0].x0
+		for i := range lines {
+			left = math.Min(left, lines[i].x0)
+		}
+		slack = (right - left) / 6
+	}
 	var cur string
 	var prev *tline
 	for i := range lines {
@@ -112,7 +123,7 @@ func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y
 		switch {
 		case prev == nil:
 			cur = l.text()
-		case newParagraph(prev, l, right, filled):
+		case newParagraph(prev, l, right, slack, filled):
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
@@ -136,19 +147,21 @@ func openHyphen(l *tline) string {
 }
 
 // newParagraph reports whether line l starts a new paragraph after prev
-// (see splitParagraphs for filled). Both thresholds are in the line's own
+// (see splitParagraphs for filled; slack is room a full line may leave). Both thresholds are in the line's own
 // height: a gap of half a line is more than any line spacing and less
 // than a blank line; a sentence end followed by room for the next line's
 // first word (plus a little, for the space) cannot be where the text
 // wrapped.
-func newParagraph(prev, l *tline, right float64, filled func(y0, y1 float64) bool) bool {
+func newParagraph(prev, l *tline, right, slack float64, filled func(y0, y1 float64) bool) bool {
 	lh := prev.height()
-	if l.y0-prev.y1 > 0.5*lh && (filled == nil || !filled(prev.y1, l.y0)) {
+	gap := l.y0-prev.y1 > 0.5*lh
+	if gap && (filled == nil || !filled(prev.y1, l.y0)) {
 		return true
 	}
 	last, first := prev.ws[len(prev.ws)-1], l.ws[0]
 	room := right - last.X1
-	return sentenceEnd(last.Text) && !last.Hyphen && room > (first.X1-first.X0)+0.3*lh
+	// A sentence end before a gap that other text fills is a break too.
+	return sentenceEnd(last.Text) && !last.Hyphen && (gap || room > (first.X1-first.X0)+0.3*lh+slack)
 }
 
 // joinLine appends line l to paragraph text cur, whose last line is prev.
