@@ -20,11 +20,15 @@ build:
 run: build
 	./$(BIN) ingest --db $(DB) fixtures/
 
-## test: vet and run every test (installs Tesseract for the OCR tests where it can)
+## test: vet and run every test: the unit packages with the race
+## detector, the corpus and variant suites of cmd/hesabat without it (they
+## would take most of CI's half hour under -race); installs Tesseract for
+## the OCR tests where it can
 test:
 	@bash .ci/deps
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) -count=1 ./...
+	$(GO) test -tags $(TAGS) -count=1 -race $$($(GO) list -tags $(TAGS) ./... | grep -v '/cmd/hesabat$$')
+	$(GO) test -tags $(TAGS) -count=1 ./cmd/hesabat
 
 ## bench: every benchmark; pdftotext (poppler-utils) is the PDF baseline
 bench:

@@ -3,6 +3,7 @@ package hesabat
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 )
 
@@ -16,7 +17,19 @@ var (
 	ErrTooLarge    = errors.New("too large")
 	ErrTimeout     = errors.New("time limit exceeded")
 	ErrScanned     = errors.New("scanned") // no page has text: a scan that needs OCR
+	// ErrInternal is a bug in hesabat itself (a panic in its own code),
+	// not a problem of the file: see Bug.
+	ErrInternal = errors.New("internal error")
 )
+
+// Bug returns the error for a panic v recovered while processing path: it
+// wraps ErrInternal and keeps the panicking goroutine's stack (call it in
+// the deferred function that recovered).
+func Bug(path string, v any) *Error {
+	e := Errorf(path, ErrInternal, "please report this file to the hesabat developers", "panic: %v", v)
+	e.Stack = string(debug.Stack())
+	return e
+}
 
 // Error is a failure to process one file. It prints on one line as
 //
@@ -28,6 +41,9 @@ type Error struct {
 	Page int    // 1-based page, 0 when unknown or irrelevant
 	Err  error  // the cause; wraps a sentinel where one fits
 	Hint string // what the user can do about it, "" when nothing useful
+	// Stack is the stack of the goroutine that panicked, for ErrInternal;
+	// not printed by Error.
+	Stack string
 }
 
 func (e *Error) Error() string {

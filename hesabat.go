@@ -116,6 +116,10 @@ type Cell struct {
 	// Box is where the cell's text stands, for formats with positions; the
 	// zero Box where unknown.
 	Box Box `json:",omitzero"`
+	// OCR is true when the cell's text was recognised from an image; Conf
+	// is then the mean confidence of its words, in [0, 1].
+	OCR  bool    `json:",omitempty"`
+	Conf float64 `json:",omitempty"`
 }
 
 // Text returns the cell's paragraphs joined by single spaces.
@@ -228,8 +232,13 @@ type Measure struct {
 	Extra map[string]string `json:"extra"`
 	// Boxes are where the measure's cells stand on their pages, for formats
 	// with positions; nil otherwise.
-	Boxes []Box  `json:"-"`
-	Facts []Fact `json:"facts"`
+	Boxes []Box `json:"-"`
+	// OCR is true when some of the measure's text was recognised from a
+	// scanned page; Confidence is then the mean confidence of its OCR
+	// words (weighted by characters), in [0, 1], and null otherwise.
+	OCR        bool     `json:"ocr"`
+	Confidence *float64 `json:"confidence"`
+	Facts      []Fact   `json:"facts"`
 }
 
 // Fact is a number found in text, with what it counts.
@@ -264,16 +273,19 @@ const (
 )
 
 // JoinText glues text that a line or page break split: with a space, but
-// directly after a hyphen ending a word, which in these reports belongs to
-// the text ("2020-" + "2022", "qeyri-" + "hökumət"), before closing
+// directly after a hyphen or en dash ending a word, which in these reports
+// belongs to the text ("2020-" + "2022", "2020–" + "2022", "qeyri-" +
+// "hökumət"; a dash after a space keeps its space), before closing
 // punctuation, and before a lone lower-case letter, the end of a word
-// wrapped in a narrow column ("mütəmad" + "i").
+// wrapped in a narrow column ("mütəmad" + "i"). It is the one rule for
+// joining split text: the layout engine uses it for the lines of a cell,
+// the stitcher for text a page break split.
 func JoinText(a, b string) string {
 	if a == "" || b == "" {
 		return a + b
 	}
-	if strings.HasSuffix(a, "-") {
-		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+	if d, n := utf8.DecodeLastRuneInString(a); d == '-' || d == '–' {
+		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-n]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return a + b
 		}
 	}

@@ -2,6 +2,7 @@ package hesabat
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -12,6 +13,9 @@ func TestJoinText(t *testing.T) {
 		{"bir", "iki", "bir iki"},
 		{"2020-", "2022", "2020-2022"},
 		{"qeyri-", "hökumət", "qeyri-hökumət"},
+		{"2020–", "2022", "2020–2022"},
+		{"sistemi –", "ADİS", "sistemi – ADİS"},
+		{"-", "5", "- 5"},
 		{"Azərbaycan -", "faktlar", "Azərbaycan - faktlar"},
 		{"baxış.php", "”", "baxış.php”"},
 		{"mütəmad", "i", "mütəmadi"},
@@ -35,5 +39,15 @@ func TestError(t *testing.T) {
 	}
 	if !errors.Is(err, ErrEncrypted) || errors.Is(err, ErrCorrupt) {
 		t.Error("the sentinel must be found by errors.Is, and only it")
+	}
+}
+
+func TestBug(t *testing.T) {
+	err := Bug("r.pdf", "index out of range")
+	if !errors.Is(err, ErrInternal) || errors.Is(err, ErrCorrupt) {
+		t.Errorf("Bug wraps %v, want ErrInternal only", err.Err)
+	}
+	if !strings.Contains(err.Stack, "TestBug") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("stack %q, message %q: want the stack kept apart from a one-line message", err.Stack, err.Error())
 	}
 }

@@ -289,8 +289,8 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	insMeasure, err := tx.PrepareContext(ctx, `INSERT INTO measures
 		(report_id, position, number, section, title, executor,
 		 term_raw, term_start, term_end, term_recurring,
-		 work_done, raw, page_first, page_last, byte_offset)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
@@ -319,7 +319,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		res, err := insMeasure.ExecContext(ctx, reportID, i+1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
-			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset)
+			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence)
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
 		}

@@ -86,6 +86,8 @@ func sampleReport() *hesabat.Report {
 				Raw:        "Komissiyanın  3 iclası\u00a0keçirilmişdir.\nİclaslarda 12 məsələ müzakirə olunmuşdur.",
 				Pages:      [2]int{2, 3},
 				Offset:     1840,
+				OCR:        true, // read from a scan
+				Confidence: ptr(0.875),
 				Extra:      map[string]string{"Qeyd": "ilkin", "Maliyyə mənbəyi": "dövlət büdcəsi"},
 				Facts: []hesabat.Fact{
 					{Kind: hesabat.Quantity, Value: ptr(3.0), Unit: "iclas", Text: "3 iclası", Start: 13, End: 21},
@@ -194,7 +196,8 @@ func readReport(t *testing.T, db *DB, sha string) *hesabat.Report {
 	}
 
 	rows, err = db.db.QueryContext(ctx, `SELECT id, number, section, title, executor, term_raw,
-		term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset
+		term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset,
+		ocr, ocr_confidence
 		FROM measures WHERE report_id = ? ORDER BY position`, id)
 	if err != nil {
 		t.Fatal(err)
@@ -206,9 +209,11 @@ func readReport(t *testing.T, db *DB, sha string) *hesabat.Report {
 			mid                                                 int64
 			number, section, mtitle, executor, termRaw, wd, raw sql.NullString
 			termStart, termEnd, offset                          sql.NullInt64
+			conf                                                sql.NullFloat64
 		)
 		if err := rows.Scan(&mid, &number, &section, &mtitle, &executor, &termRaw,
-			&termStart, &termEnd, &m.Term.Recurring, &wd, &raw, &m.Pages[0], &m.Pages[1], &offset); err != nil {
+			&termStart, &termEnd, &m.Term.Recurring, &wd, &raw, &m.Pages[0], &m.Pages[1], &offset,
+			&m.OCR, &conf); err != nil {
 			t.Fatal(err)
 		}
 		m.Number, m.Section, m.Title, m.Executor = number.String, section.String, mtitle.String, executor.String
@@ -220,6 +225,9 @@ func readReport(t *testing.T, db *DB, sha string) *hesabat.Report {
 		m.Offset = -1
 		if offset.Valid {
 			m.Offset = offset.Int64
+		}
+		if conf.Valid {
+			m.Confidence = &conf.Float64
 		}
 		r.Measures = append(r.Measures, m)
 		measureIDs = append(measureIDs, mid)

@@ -27,6 +27,7 @@ type stitcher struct {
 	section  *section
 	cur      *hesabat.Measure
 	work     paragraphs
+	conf     confidence // of the current measure's OCR text
 	orphan   *orphan
 	inHeader bool // the row before was a header
 	// dropNotes is a test hook: with it, text that would become a note
@@ -427,6 +428,7 @@ func (s *stitcher) start(row hesabat.Row) {
 		Extra:  map[string]string{},
 	}
 	s.work = paragraphs{}
+	s.conf = confidence{}
 	if sec := s.section; sec != nil {
 		s.cur.Section = sec.text
 		if !sec.used {
@@ -472,6 +474,12 @@ func (s *stitcher) add(row hesabat.Row) {
 			d = toExtra
 		}
 		s.acc.put(row.Page, d, t)
+		if c.OCR {
+			m.OCR = true
+			n := float64(utf8.RuneCountInString(t))
+			s.conf.sum += c.Conf * n
+			s.conf.n += n
+		}
 	})
 }
 
@@ -490,9 +498,17 @@ func (s *stitcher) flush() {
 	m.WorkDone = strings.Join(s.work.norm, "\n")
 	m.Raw = strings.Join(s.work.raw, "\n")
 	m.Facts = []hesabat.Fact{}
+	if m.OCR && s.conf.n > 0 {
+		c := s.conf.sum / s.conf.n
+		m.Confidence = &c
+	}
 	s.report.Measures = append(s.report.Measures, *m)
 	s.cur = nil
 }
+
+// confidence sums the confidence of a measure's OCR text, weighted by
+// characters.
+type confidence struct{ sum, n float64 }
 
 // paragraphs collects a measure's work-done paragraphs, normalised and raw.
 type paragraphs struct{ norm, raw []string }

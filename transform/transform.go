@@ -1,7 +1,9 @@
 // Package transform turns an extracted hesabat.Document into a
-// hesabat.Report: it normalises every text field (package aztext), stitches
-// rows into measures with one format-independent stitcher, and finds the
-// numeric facts in each measure's work-done text (package facts).
+// hesabat.Report: it rebuilds rows from positioned words with the one
+// layout engine (package layout), normalises every text field (package
+// aztext), stitches rows into measures with one format-independent
+// stitcher, and finds the numeric facts in each measure's work-done text
+// (package facts).
 //
 // All functions are synchronous and safe for concurrent use on distinct
 // documents.
@@ -11,14 +13,25 @@ import (
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
 	"github.com/hesabat/hesabat/transform/facts"
+	"github.com/hesabat/hesabat/transform/layout"
 )
 
-// Build runs the transform steps over doc, in order: Normalize, Stitch,
-// then fact extraction. It modifies doc's cells in place.
-func Build(doc *hesabat.Document) (*hesabat.Report, error) {
+// Build runs the transform steps over doc, in order: the text account of
+// what was read, RepairOCR, Layout, Normalize, Stitch, then fact
+// extraction. It
+// modifies doc in place. A panic in these steps is a bug, returned as an
+// error wrapping hesabat.ErrInternal.
+func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			r, err = nil, hesabat.Bug(doc.Source.Path, v)
+		}
+	}()
 	read := CountRead(doc) // before any step can lose text: see Report.Text
+	RepairOCR(doc)
+	Layout(doc)
 	Normalize(doc)
-	r, err := Stitch(doc, read)
+	r, err = Stitch(doc, read)
 	if err != nil {
 		return nil, err
 	}
@@ -28,11 +41,29 @@ func Build(doc *hesabat.Document) (*hesabat.Report, error) {
 	return r, nil
 }
 
+// Layout rebuilds the rows of doc's pages (doc.Layout) with the layout
+// engine, appending them to doc.Rows, their furniture to doc.Furniture
+// and the engine's warnings to doc.Warnings; call it once per document.
+// doc.Layout stays, for the text accounting. It runs before Normalize, on
+// the words as extracted, so that Normalize keeps each cell's raw text in
+// Cell.Raw (the engine's decisions rest on positions, digits and
+// punctuation, which normalisation does not change).
+func Layout(doc *hesabat.Document) {
+	if len(doc.Layout) == 0 {
+		return
+	}
+	rows, furniture, warnings := layout.Rows(doc.Layout)
+	doc.Rows = append(doc.Rows, rows...)
+	doc.Furniture = append(doc.Furniture, furniture...)
+	doc.Warnings = append(doc.Warnings, warnings...)
+}
+
 // Normalize puts every paragraph of every cell through aztext.NormalizeDoc,
 // which decides once for the whole document whether it is Azerbaijani (so
 // that a lone "mütämadi" in a Windows-1254 report is repaired too), and
 // keeps the text as extracted in Cell.Raw. Paragraphs that normalise to
-// nothing are dropped. A document already normalised is left alone.
+// nothing are dropped. Furniture text is normalised alike (its raw form is
+// not kept). A document already normalised is left alone.
 func Normalize(doc *hesabat.Document) {
 	var fields []string
 	for _, row := range doc.Rows {
@@ -42,6 +73,9 @@ func Normalize(doc *hesabat.Document) {
 			}
 			fields = append(fields, c.Paras...)
 		}
+	}
+	for _, f := range doc.Furniture {
+		fields = append(fields, f.Text)
 	}
 	norm := aztext.NormalizeDoc(fields)
 	for i := range doc.Rows {
@@ -58,5 +92,8 @@ func Normalize(doc *hesabat.Document) {
 				}
 			}
 		}
+	}
+	for i := range doc.Furniture {
+		doc.Furniture[i].Text, norm = norm[0], norm[1:]
 	}
 }

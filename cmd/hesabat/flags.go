@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/hesabat/hesabat/extract/pdf"
 )
 
 // Exit codes.
@@ -69,6 +71,7 @@ type limits struct {
 	maxPages int
 	maxDOCX  int64
 	maxRatio float64
+	ocr      string
 }
 
 func (l *limits) register(fs *pflag.FlagSet) {
@@ -78,6 +81,7 @@ func (l *limits) register(fs *pflag.FlagSet) {
 	fs.IntVar(&l.maxPages, "max-pages", 2000, "page limit per PDF")
 	fs.Int64Var(&l.maxDOCX, "max-docx-size", 256<<20, "limit on a DOCX or ODT file's uncompressed size, in bytes")
 	fs.Float64Var(&l.maxRatio, "max-ratio", 100, "limit on a DOCX or ODT part's compression ratio")
+	fs.StringVar(&l.ocr, "ocr", pdf.OCRAuto, "scanned PDF pages: auto (recognise pages without text when tesseract-ocr and tesseract-ocr-aze are installed), off, or force (every page)")
 }
 
 // check returns what is wrong with the limits, naming the flag, or nil.
@@ -95,6 +99,8 @@ func (l *limits) check() error {
 		return fmt.Errorf("--max-docx-size %d: must be positive", l.maxDOCX)
 	case l.maxRatio < 1:
 		return fmt.Errorf("--max-ratio %g: must be at least 1", l.maxRatio)
+	case l.ocr != pdf.OCRAuto && l.ocr != pdf.OCROff && l.ocr != pdf.OCRForce:
+		return fmt.Errorf("--ocr %q: use auto, off or force", l.ocr)
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ type pipeline struct {
 
 // newPipeline builds the extractor of each format. Close releases them.
 func newPipeline(l limits) (*pipeline, error) {
-	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages})
+	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages, OCR: l.ocr})
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func unwrapPath(err error) error {
 func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			r, err = nil, hesabat.Errorf(in.src.Path, hesabat.ErrCorrupt, "please report this file to the hesabat developers", "internal error: %v", v)
+			r, err = nil, hesabat.Bug(in.src.Path, v)
 		}
 	}()
 	x, ok := p.extractors[in.src.Format]

@@ -82,7 +82,7 @@ already stored, or that failed before and has not changed, is not read again.`, 
 		return exitFailed
 	}
 	defer p.Close()
-	in := &ingest{opts: o, db: db, p: p, std: std, caps: p.capabilities(), start: time.Now()}
+	in := &ingest{opts: o, db: db, p: p, std: std, caps: p.capabilities(ctx), start: time.Now()}
 	return in.run(ctx, &w)
 }
 
@@ -343,14 +343,18 @@ func (in *ingest) report() error {
 }
 
 // capabilities names what this build can read, space-separated: the
-// formats it has an extractor for (and, once OCR exists, "ocr" when
-// tesseract with its Azerbaijani data is installed). A failure recorded
-// without one of them is retried (see load.Failure.Stale), so that a file
-// stays "still failing" only for a reason the current build shares.
-func (p *pipeline) capabilities() string {
+// formats it has an extractor for, and "ocr" when scanned pages can be
+// recognised (tesseract with its Azerbaijani data installed, --ocr not
+// off). A failure recorded without one of them is retried (see
+// load.Failure.Stale), so that a file stays "still failing" only for a
+// reason the current build shares.
+func (p *pipeline) capabilities(ctx context.Context) string {
 	var caps []string
 	for f := range p.extractors {
 		caps = append(caps, string(f))
+	}
+	if p.pdf.OCRAvailable(ctx) == nil {
+		caps = append(caps, "ocr")
 	}
 	slices.Sort(caps)
 	return strings.Join(caps, " ")

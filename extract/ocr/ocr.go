@@ -22,7 +22,11 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -106,17 +110,50 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	}
 	rules := eraseRules(g, dpi)
 	despeckle(g, dpi)
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, g); err != nil {
-		return nil, fmt.Errorf("ocr: encode page: %w", err)
+	// A ruled table is read column by column: on a whole page Tesseract
+	// takes a short number alone in its cell ("3.3.", "6.3.") for noise
+	// or letters, while in its column's strip it reads it as a line of
+	// text. A page without one is read whole, Tesseract finding its blocks.
+	regions, psm := tableRegions(rules, g.Rect, dpi), "6"
+	if regions == nil {
+		regions, psm = []image.Rectangle{g.Rect}, "3"
 	}
-	tsv, err := run(ctx, buf.Bytes(), dpi, o)
+	dir, err := os.MkdirTemp("", "hesabat-ocr-")
+	if err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	var list strings.Builder
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	for i, r := range regions {
+		name := filepath.Join(dir, fmt.Sprintf("%03d.png", i))
+		f, err := os.Create(name)
+		if err != nil {
+			return nil, fmt.Errorf("ocr: %w", err)
+		}
+		err = enc.Encode(f, g.SubImage(r))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ocr: write page image: %w", err)
+		}
+		list.WriteString(name + "\n")
+	}
+	listFile := filepath.Join(dir, "images.txt")
+	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
+	}
+	tsv, err := run(ctx, listFile, psm, dpi, o)
 	if err != nil {
 		return nil, err
 	}
 	scale := 72 / dpi
-	words, err := parseTSV(tsv, scale)
+	offsets := make([]image.Point, len(regions))
+	for i, r := range regions {
+		offsets[i] = r.Min
+	}
+	words, err := parseTSV(tsv, scale, offsets)
 	if err != nil {
 		return nil, err
 	}
@@ -132,10 +169,53 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	return p, nil
 }
 
-// run runs Tesseract on a PNG image and returns its TSV output. One
+// tableRegions returns the parts of a page to recognise one by one when
+// it holds a ruled table: each column of the table between its vertical
+// rules, and the page above and below the table; nil without a ruled
+// table (fewer than three long vertical rules). A table's vertical rules
+// run most of its height; shorter ones (a merged cell's) are ignored.
+func tableRegions(rules []segment, page image.Rectangle, dpi float64) []image.Rectangle {
+	longest := 0.0
+	for _, r := range rules {
+		if r.x0 == r.x1 {
+			longest = max(longest, r.y1-r.y0)
+		}
+	}
+	var xs []float64
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, r := range rules {
+		if r.x0 == r.x1 && r.y1-r.y0 >= 0.5*longest {
+			xs = append(xs, r.x0)
+			top, bottom = math.Min(top, r.y0), math.Max(bottom, r.y1)
+		}
+	}
+	if len(xs) < 3 {
+		return nil
+	}
+	slices.Sort(xs)
+	pad := int(rulePad*dpi) + 2 // stay off the erased rule
+	var out []image.Rectangle
+	add := func(r image.Rectangle) {
+		if r = r.Intersect(page); r.Dx() > 2*pad && r.Dy() > 2*pad {
+			out = append(out, r)
+		}
+	}
+	add(image.Rect(page.Min.X, page.Min.Y, page.Max.X, int(top)-pad))
+	for i := 0; i+1 < len(xs); i++ {
+		if xs[i+1]-xs[i] > float64(2*pad) {
+			add(image.Rect(int(xs[i])+pad, int(top), int(xs[i+1])-pad, int(bottom)))
+		}
+	}
+	add(image.Rect(page.Min.X, int(bottom)+pad, page.Max.X, page.Max.Y))
+	return out
+}
+
+// run runs Tesseract on the images listed in the file list (one path a
+// line; TSV page_num counts them from 1) with page segmentation mode psm,
+// and returns its TSV output. One
 // thread per process: on a small machine OpenMP threads of several
 // processes fight for the cores (a page took 14 s instead of 3.4 s).
-func run(ctx context.Context, img []byte, dpi float64, o Options) ([]byte, error) {
+func run(ctx context.Context, list, psm string, dpi float64, o Options) ([]byte, error) {
 	timeout := o.Timeout
 	if timeout <= 0 {
 		timeout = 2 * time.Minute
@@ -149,11 +229,10 @@ func run(ctx context.Context, img []byte, dpi float64, o Options) ([]byte, error
 	// The shell sets the memory limit (ulimit -v, in KiB) and then becomes
 	// Tesseract: the standard library cannot set a child's rlimits.
 	args := []string{"-c", `ulimit -v "$1" && shift && exec "$@"`, "sh",
-		strconv.FormatInt(mem>>10, 10), o.command(), "stdin", "stdout",
-		"-l", o.lang(), "--dpi", strconv.Itoa(int(dpi + 0.5)), "--psm", "3", "tsv"}
+		strconv.FormatInt(mem>>10, 10), o.command(), list, "stdout",
+		"-l", o.lang(), "--dpi", strconv.Itoa(int(dpi + 0.5)), "--psm", psm, "tsv"}
 	cmd := exec.CommandContext(ctx, "sh", args...)
 	cmd.Env = append(cmd.Environ(), "OMP_THREAD_LIMIT=1")
-	cmd.Stdin = bytes.NewReader(img)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -174,14 +253,23 @@ func firstLine(s string) string {
 }
 
 // parseTSV reads Tesseract's TSV output: one row per page, block,
-// paragraph, line and word; words (level 5) come back with boxes scaled by
-// scale and their line's height as Size. Rows that are not words, and
-// words with no text, are skipped.
-func parseTSV(tsv []byte, scale float64) ([]hesabat.Word, error) {
+// paragraph, line and word. Words (level 5) come back with boxes moved by
+// the offset of their image (offsets[page_num-1], in pixels) and scaled by
+// scale. A word's box spans its line, grown to the page's line pitch, as a
+// text layer's glyph boxes span a font's ascent to descent: Tesseract's
+// boxes hug the ink, so that lines of one paragraph ("2020-" over "2022")
+// would stand a paragraph break apart for the layout engine.
+func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word, error) {
+	type line struct {
+		key       [3]int // page, block, paragraph
+		top, bot  float64
+		firstWord int
+	}
+	var lines []line
+	var words []hesabat.Word
+	var wordLine []int
 	sc := bufio.NewScanner(bytes.NewReader(tsv))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	var words []hesabat.Word
-	lineH := 0.0
 	header := true
 	for sc.Scan() {
 		if header {
@@ -200,28 +288,65 @@ func parseTSV(tsv []byte, scale float64) ([]hesabat.Word, error) {
 			}
 			n[i] = v
 		}
-		level, left, top, width, height, conf := n[0], n[6], n[7], n[8], n[9], 0.0
+		level, left, top, width, height := n[0], n[6], n[7], n[8], n[9]
+		if k := int(n[1]) - 1; k >= 0 && k < len(offsets) {
+			left += float64(offsets[k].X)
+			top += float64(offsets[k].Y)
+		}
 		switch level {
 		case 4:
-			lineH = height * scale
+			lines = append(lines, line{key: [3]int{int(n[1]), int(n[2]), int(n[3])}, top: top, bot: top + height, firstWord: len(words)})
 		case 5:
 			text := strings.TrimSpace(f[11])
 			if text == "" {
 				continue
 			}
-			conf, _ = strconv.ParseFloat(f[10], 64)
-			size := lineH
-			if size <= 0 {
-				size = height * scale
-			}
+			conf, _ := strconv.ParseFloat(f[10], 64)
 			words = append(words, hesabat.Word{
 				Text: text,
 				X0:   left * scale, Y0: top * scale,
 				X1: (left + width) * scale, Y1: (top + height) * scale,
-				Size: size,
 				Conf: max(0, min(1, conf/100)),
 			})
+			wordLine = append(wordLine, len(lines)-1)
 		}
 	}
-	return words, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	// The line pitch: the median distance between the tops of successive
+	// lines of one paragraph; without such lines, 1.2 line heights.
+	var pitches, heights []float64
+	for i := range lines {
+		heights = append(heights, lines[i].bot-lines[i].top)
+		if i > 0 && lines[i].key == lines[i-1].key && lines[i].top > lines[i-1].top {
+			pitches = append(pitches, lines[i].top-lines[i-1].top)
+		}
+	}
+	pitch := median(pitches)
+	if pitch == 0 {
+		pitch = 1.2 * median(heights)
+	}
+	for i := range words {
+		w := &words[i]
+		if k := wordLine[i]; k >= 0 {
+			l := lines[k]
+			// linePitchShare: the share of the pitch a line's box takes,
+			// leaving a sliver between lines of one paragraph.
+			const linePitchShare = 0.95
+			mid, half := (l.top+l.bot)/2, max(l.bot-l.top, linePitchShare*pitch)/2
+			w.Y0, w.Y1 = math.Min(w.Y0, (mid-half)*scale), math.Max(w.Y1, (mid+half)*scale)
+		}
+		w.Size = w.Y1 - w.Y0
+	}
+	return words, nil
+}
+
+// median returns the middle value of xs (0 for none); it sorts xs.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }

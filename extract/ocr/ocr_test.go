@@ -113,7 +113,7 @@ func TestParseTSV(t *testing.T) {
 		"5\t1\t1\t1\t1\t1\t300\t610\t200\t50\t96.5\tİclasında\n" +
 		"5\t1\t1\t1\t1\t2\t520\t612\t100\t48\t12\t \n" +
 		"5\t1\t1\t1\t1\t3\t640\t608\t80\t52\t-1\t3.3.\n"
-	words, err := parseTSV([]byte(tsv), 72.0/300)
+	words, err := parseTSV([]byte(tsv), 72.0/300, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,13 +121,15 @@ func TestParseTSV(t *testing.T) {
 		t.Fatalf("words %+v", words)
 	}
 	w := words[0]
-	if w.Text != "İclasında" || math.Abs(w.X0-72) > 1e-9 || math.Abs(w.Y1-158.4) > 1e-9 || math.Abs(w.Size-14.4) > 1e-9 || w.Conf != 0.965 {
+	// The word's box spans its line (600 to 660 px) grown to 0.95 of the
+	// pitch, here (one line) 1.2 line heights: 595.8 to 664.2 px.
+	if w.Text != "İclasında" || math.Abs(w.X0-72) > 1e-9 || math.Abs(w.Y0-142.992) > 1e-9 || math.Abs(w.Y1-159.408) > 1e-9 || math.Abs(w.Size-16.416) > 1e-9 || w.Conf != 0.965 {
 		t.Errorf("word %+v", w)
 	}
 	if words[1].Conf != 0 {
 		t.Errorf("conf -1 gives %g, want 0", words[1].Conf)
 	}
-	if _, err := parseTSV([]byte("h\n5\t1\t1\t1\t1\t1\tx\t0\t0\t0\t0\ta\n"), 1); err == nil {
+	if _, err := parseTSV([]byte("h\n5\t1\t1\t1\t1\t1\tx\t0\t0\t0\t0\ta\n"), 1, nil); err == nil {
 		t.Error("bad number in TSV accepted")
 	}
 }

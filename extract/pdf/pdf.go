@@ -1,21 +1,16 @@
-// Package pdf extracts the rows of PDF reports with PDFium, run as
-// WebAssembly by wazero (no cgo).
+// Package pdf extracts the positioned words and rules of PDF reports with
+// PDFium, run as WebAssembly by wazero (no cgo).
 //
 // Each page's characters come with their loose boxes; PDFium's generated
 // spaces and line breaks are dropped (words are split by real spaces and
 // gaps), ligatures expanded, and pages read in the orientation of their
-// text, which handles /Rotate and content drawn turned alike.
+// text, which handles /Rotate and content drawn turned alike. Line and
+// rectangle paths become rules.
 //
-// Rows are rebuilt from glyph boxes: a ruled table's columns and rows come
-// from the page's line and rectangle paths (snapped and joined); a
-// borderless table's columns from text alignment across the document, its
-// header from the lines that open the table on every page, and its rows
-// from the vertical gaps wider than a paragraph break. A cell's lines are
-// joined into paragraphs (see paragraphs), a cell that carries on a
-// paragraph cut by the page break is marked Cell.Continues, and running
-// headers, footers and page numbers are dropped. Text outside the table
-// becomes one-cell paragraph rows. Measures are built from the rows by the
-// stitcher in package transform.
+// The extractor delivers Document.Layout, one hesabat.Page of words and
+// rules per page; it builds no rows. The layout engine (package
+// transform/layout) rebuilds the rows, and the stitcher in package
+// transform the measures.
 package pdf
 
 import (
@@ -36,6 +31,7 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/ocr"
 )
 
 // Options configure an Extractor. Zero values select the defaults.
@@ -50,6 +46,10 @@ type Options struct {
 	// CacheDir holds wazero's compiled PDFium module between runs: "-"
 	// disables the cache, "" selects a default (see openCache).
 	CacheDir string
+	// OCR says which pages are recognised by OCR: OCRAuto ("" too),
+	// OCROff or OCRForce. OCROptions configure Tesseract.
+	OCR        string
+	OCROptions ocr.Options
 }
 
 // Extractor reads PDF files. It is safe for concurrent use. The PDFium
@@ -63,6 +63,7 @@ type Extractor struct {
 	cache   wazero.CompilationCache
 	cacheAt string // the cache's folder; see CacheDir
 	initErr error
+	ocr     ocrState
 
 	mu     sync.Mutex
 	closed bool
@@ -129,7 +130,7 @@ func (e *Extractor) Close() error {
 	return errors.Join(errs...)
 }
 
-// Extract reads the PDF in r (size bytes) and returns its rows. Errors are
+// Extract reads the PDF in r (size bytes) and returns its pages of words and rules (Document.Layout). Errors are
 // *hesabat.Error values naming src.Path: ErrEmpty, ErrUnsupported (not a
 // PDF), ErrEncrypted (a user password is needed), ErrCorrupt, ErrTooLarge
 // (more than Options.MaxPages pages) and ErrTimeout (over Options.Timeout);
@@ -158,6 +159,7 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		return nil, &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
 	}
 
+	outer := ctx // the caller's: OCR runs under it, not under the PDFium time limit
 	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
 	defer cancel()
 	inst, err := e.pool.GetInstanceWithContext(ctx)
@@ -165,9 +167,18 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		return nil, e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
 	}
 	// PDFium runs in its own goroutine so that Extract returns when ctx
-	// ends even if a PDFium call does not. An instance that failed, or
-	// whose document was abandoned, is killed once idle: the pool makes a
-	// new one.
+	// ends even if a PDFium call does not: the call is abandoned and its
+	// instance killed at once, taken out of the pool, which makes a new
+	// one. An instance that failed is killed too; only one that read its
+	// document to the end goes back to the pool. A panic in this goroutine
+	// is a bug in our code (PDFium's own failures come back as errors).
+	//
+	// BUG(pdf): an abandoned call runs on in its goroutine until PDFium
+	// returns (wazero stops a call only with WithCloseOnContextDone, which
+	// slows every call); its instance is already discarded, its result
+	// dropped.
+	var release sync.Once
+	discard := func() { release.Do(func() { inst.Kill() }) }
 	type result struct {
 		doc *hesabat.Document
 		err error
@@ -177,12 +188,12 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 		var r result
 		defer func() {
 			if v := recover(); v != nil {
-				r = result{err: hesabat.Errorf(path, hesabat.ErrCorrupt, "PDFium failed on this file; try re-saving it with another PDF writer", "panic: %v", v)}
+				r = result{err: hesabat.Bug(path, v)}
 			}
 			if r.err != nil || ctx.Err() != nil {
-				inst.Kill()
+				discard()
 			} else {
-				inst.Close()
+				release.Do(func() { inst.Close() })
 			}
 			done <- r
 		}()
@@ -190,11 +201,17 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	}()
 	select {
 	case r := <-done:
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !errors.Is(r.err, hesabat.ErrInternal) {
 			return nil, e.ctxError(ctx, path, r.err)
+		}
+		if r.err == nil {
+			if err := e.recognize(outer, src, data, r.doc); err != nil {
+				return nil, &hesabat.Error{Path: path, Err: err}
+			}
 		}
 		return r.doc, r.err
 	case <-ctx.Done():
+		discard()
 		return nil, e.ctxError(ctx, path, ctx.Err())
 	}
 }
@@ -257,8 +274,13 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 		}
 		pages = append(pages, p)
 	}
-	rows, warnings := layout(pages)
-	doc.Rows, doc.Warnings = rows, append(doc.Warnings, warnings...)
+	for _, p := range pages {
+		lp, w := layoutPage(p)
+		doc.Layout = append(doc.Layout, lp)
+		if w != nil {
+			doc.Warnings = append(doc.Warnings, *w)
+		}
+	}
 	return doc, nil
 }
 

@@ -1,12 +1,15 @@
-// Package txt reads plain-text reports into rows.
+// Package txt reads plain-text reports.
 //
 // Two layouts are understood. In the tab layout (as agencies export it)
 // every line holding a tab is a table row whose cells are separated by
-// tabs; cells may hold HTML (<p> paragraphs, entities, tags). In the space
-// layout (what `pdftotext -layout` writes) columns are aligned with runs of
-// spaces and a form feed separates pages; column positions are found from
-// the alignment of the text itself. Lines outside the table become
-// paragraphs (Row.InTable false); consecutive lines form one paragraph.
+// tabs; cells may hold HTML (<p> paragraphs, entities, tags); lines
+// outside the table become paragraphs (Row.InTable false), consecutive
+// lines one paragraph. Such text is delivered as Document.Rows. In the
+// space layout (what `pdftotext -layout` writes) columns are aligned with
+// runs of spaces and a form feed separates pages: it is delivered as
+// Document.Layout, words at monospace positions, for the layout engine to
+// rebuild like a PDF's (see layoutPages). Plain prose, in neither layout,
+// goes the space layout's way too: the engine makes it paragraphs.
 package txt
 
 import (
@@ -28,8 +31,14 @@ const MaxSize = 64 << 20
 // for concurrent use.
 type Extractor struct{}
 
-// Extract implements hesabat.Extractor.
-func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (*hesabat.Document, error) {
+// Extract implements hesabat.Extractor. A panic in it is a bug, returned
+// as an error wrapping hesabat.ErrInternal.
+func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (doc *hesabat.Document, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			doc, err = nil, hesabat.Bug(src.Path, v)
+		}
+	}()
 	if size == 0 {
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrEmpty, "check the export; the file has no bytes", "")
 	}
@@ -51,12 +60,13 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := &hesabat.Document{Source: src}
+	doc = &hesabat.Document{Source: src}
 	if tabLayout(lines) {
-		pagesFromHeaders(lines)
+		pagesFromHeaders(lines, func(s string) bool { return strings.Contains(s, "\t") })
 		doc.Rows = tabRows(lines)
 	} else {
-		doc.Rows = spaceRows(lines)
+		pagesFromHeaders(lines, columnLine)
+		doc.Layout = layoutPages(lines)
 	}
 	doc.Pages = lines[len(lines)-1].page
 	return doc, nil
@@ -126,16 +136,17 @@ func tabLayout(lines []line) bool {
 }
 
 // pagesFromHeaders numbers pages in exports without form feeds, where
-// the table's first row, its header, repeats at each page break: every
-// repeat that no form feed precedes starts a new page.
-func pagesFromHeaders(lines []line) {
+// the table's first row, its header (the first line that is a table
+// line, by isRow), repeats at each page break: every repeat that no form
+// feed precedes starts a new page.
+func pagesFromHeaders(lines []line, isRow func(string) bool) {
 	header, added := "", 0
 	prev := 0 // the page of the last non-blank line
 	for i := range lines {
 		l := &lines[i]
 		t := strings.TrimSpace(l.text)
 		switch {
-		case header == "" && strings.Contains(t, "\t"):
+		case header == "" && isRow(l.text):
 			header = t
 		case t != "" && t == header && l.page+added == prev:
 			added++

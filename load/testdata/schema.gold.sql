@@ -100,7 +100,8 @@ CREATE TABLE measures (
 	page_first     INTEGER NOT NULL,
 	page_last      INTEGER NOT NULL CHECK (page_last >= page_first),
 	byte_offset    INTEGER CHECK (byte_offset >= 0), number_sort INTEGER, fact_count INTEGER NOT NULL DEFAULT 0, plan_measure_id INTEGER REFERENCES plan_measures (id) ON DELETE SET NULL, plan_link TEXT
-	CHECK (plan_link IN ('number', 'title', 'new', 'unlinked')), title_key TEXT, executor_key TEXT, work_done_key TEXT, extras_key TEXT, title_bare TEXT, work_done_bare TEXT, extras_bare TEXT,
+	CHECK (plan_link IN ('number', 'title', 'new', 'unlinked')), title_key TEXT, executor_key TEXT, work_done_key TEXT, extras_key TEXT, title_bare TEXT, work_done_bare TEXT, extras_bare TEXT, ocr INTEGER NOT NULL DEFAULT 0 CHECK (ocr IN (0, 1)), ocr_confidence REAL
+	CHECK (ocr_confidence IS NULL OR (ocr_confidence >= 0 AND ocr_confidence <= 1)),
 	UNIQUE (report_id, position)
 );
 
@@ -254,6 +255,8 @@ SELECT
 	f.ref             AS ref,
 	f.qualifier       AS qualifier,
 	f.span_text       AS span_text,
+	m.ocr             AS ocr,
+	m.ocr_confidence  AS ocr_confidence,
 	m.page_first      AS page_first,
 	m.page_last       AS page_last,
 	m.plan_measure_id AS plan_measure_id,
@@ -290,6 +293,8 @@ SELECT
 	m.page_last       AS page_last,
 	r.page_count      AS report_pages,
 	m.fact_count      AS fact_count,
+	m.ocr             AS ocr,
+	m.ocr_confidence  AS ocr_confidence,
 	m.plan_measure_id AS plan_measure_id,
 	m.plan_link       AS plan_link,
 	r.path            AS path

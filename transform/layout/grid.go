@@ -1,8 +1,10 @@
-package pdf
+package layout
 
 import (
 	"math"
 	"slices"
+
+	"github.com/hesabat/hesabat"
 )
 
 // Rule merging tolerances, in points.
@@ -11,16 +13,22 @@ const (
 	joinTol = 3.0 // collinear pieces with gaps up to this are fused
 )
 
+// rule is a rule in the engine's working form: horizontal rules have
+// y0 == y1; vertical ones x0 == x1.
+type rule struct {
+	x0, y0, x1, y1 float64
+}
+
 // mergeRules snaps and joins rules: parallel rules within snapTol of each
 // other move to their mean position, and collinear pieces whose gap is at
 // most joinTol fuse. It returns horizontal and vertical rules, each sorted
 // by position then start.
-func mergeRules(rules []rule) (hs, vs []rule) {
+func mergeRules(rules []hesabat.Rule) (hs, vs []rule) {
 	for _, r := range rules {
-		if r.horizontal() {
-			hs = append(hs, r)
+		if r.Horizontal() {
+			hs = append(hs, rule{r.X0, r.Y0, r.X1, r.Y1})
 		} else {
-			vs = append(vs, rule{r.y0, r.x0, r.y1, r.x1}) // transposed: position in y0
+			vs = append(vs, rule{r.Y0, r.X0, r.Y1, r.X1}) // transposed: position in y0
 		}
 	}
 	hs = mergeAxis(hs)
@@ -75,13 +83,16 @@ type grid struct {
 	vs  []rule    // merged vertical rules, to find merged cells
 	top float64   // where the table starts on the page
 	bot float64   // where it ends
+	// closed is true when a horizontal rule closes the table at bot;
+	// false when the table runs on (a row cut by the page break).
+	closed bool
 }
 
 // ruledGrid finds a ruled table's grid among a page's rules: column
 // boundaries are vertical rules covering at least half of the table's
 // height, row boundaries horizontal rules spanning most of its width. It
 // returns nil when fewer than two columns are ruled.
-func ruledGrid(rules []rule) *grid {
+func ruledGrid(rules []hesabat.Rule) *grid {
 	hs, vs := mergeRules(rules)
 	if len(vs) < 3 {
 		return nil
@@ -117,6 +128,9 @@ func ruledGrid(rules []rule) *grid {
 	for _, h := range hs {
 		if h.x1-h.x0 >= 0.6*width && h.y0 > g.top+snapTol && h.y0 < g.bot-snapTol {
 			g.ys = append(g.ys, h.y0)
+		}
+		if h.x1-h.x0 >= 0.6*width && math.Abs(h.y0-g.bot) <= snapTol {
+			g.closed = true
 		}
 	}
 	g.ys = append(g.ys, g.bot)

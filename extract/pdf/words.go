@@ -5,7 +5,14 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/hesabat/hesabat"
 )
+
+// This file turns a page's glyphs into the positioned words the layout
+// engine (package transform/layout) reads: ligatures expanded, control
+// characters and fake-bold strokes dropped, glyphs grouped into lines and
+// split into words at real spaces and gaps.
 
 // hyphenMark is what PDFium puts in place of a hyphen it judges to end a
 // line inside a word.
@@ -19,6 +26,41 @@ const softHyphen = '\u00AD'
 var ligatures = map[rune]string{
 	'\uFB00': "ff", '\uFB01': "fi", '\uFB02': "fl", '\uFB03': "ffi",
 	'\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
+}
+
+// layoutPage turns a page read from the file into the engine's page: its
+// words and rules. A page whose text has no Unicode mapping or no text at
+// all gets no words and a warning (nil when the page has words).
+func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
+	out := hesabat.Page{Number: p.n, Width: p.w, Height: p.h}
+	for _, r := range p.rules {
+		out.Rules = append(out.Rules, hesabat.Rule{X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1})
+	}
+	gs := cleanGlyphs(p.chars)
+	switch {
+	case unmapped(gs):
+		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
+		return out, &w
+	case len(gs) == 0:
+		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
+		return out, &w
+	}
+	for _, l := range glyphLines(gs) {
+		out.Words = append(out.Words, splitWords(l)...)
+	}
+	return out, nil
+}
+
+// unmapped reports whether most of a page's characters are private-use
+// code points: what PDFium gives for fonts without a Unicode mapping.
+func unmapped(gs []glyph) bool {
+	pua := 0
+	for _, g := range gs {
+		if unicode.In(g.r, unicode.Co) {
+			pua++
+		}
+	}
+	return pua > 0 && 2*pua >= len(gs)
 }
 
 // cleanGlyphs expands ligatures into one glyph per letter (splitting the
@@ -50,51 +92,16 @@ func near(a, b glyph, tol float64) bool {
 		math.Abs(a.x1-b.x1) <= tol && math.Abs(a.y1-b.y1) <= tol
 }
 
-// tline is one visual text line: glyphs sharing a baseline, left to right,
-// and the words they make.
-type tline struct {
-	g              []glyph
-	ws             []word
-	x0, y0, x1, y1 float64
-}
-
-// newLine makes a line of gs, which must be sorted left to right.
-func newLine(gs []glyph) tline {
-	l := tline{g: gs, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
-	for _, g := range gs {
-		l.x0, l.y0 = math.Min(l.x0, g.x0), math.Min(l.y0, g.y0)
-		l.x1, l.y1 = math.Max(l.x1, g.x1), math.Max(l.y1, g.y1)
-	}
-	l.ws = splitWords(gs)
-	return l
-}
-
-func (l *tline) mid() float64    { return (l.y0 + l.y1) / 2 }
-func (l *tline) height() float64 { return l.y1 - l.y0 }
-
-// words returns the line's words left to right.
-func (l *tline) words() []word { return l.ws }
-
-// text returns the line's words joined by single spaces.
-func (l *tline) text() string {
-	var b strings.Builder
-	for i, w := range l.ws {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w.text)
-	}
-	return b.String()
-}
-
-// buildLines groups glyphs into lines: sorted by vertical midpoint, a glyph
-// whose midpoint is within 0.4 of a glyph's height of the line's belongs to
-// it. Lines are returned top to bottom, glyphs in each left to right.
+// glyphLines groups glyphs into lines: sorted by vertical midpoint, a
+// glyph whose midpoint is within 0.4 of a glyph's height of the line's
+// belongs to it. Lines are returned top to bottom, glyphs in each left to
+// right. Words are split within a line, so that a word drawn in two runs
+// (a letter from a fallback font, a change of style) stays one word.
 //
 // A PDF draws text a run at a time, so the glyphs are first cut into runs
 // (consecutive glyphs with the same vertical extent, left to right), and
 // runs are sorted rather than glyphs.
-func buildLines(gs []glyph) []tline {
+func glyphLines(gs []glyph) [][]glyph {
 	type run struct {
 		i, j   int
 		y0, y1 float64
@@ -115,7 +122,7 @@ func buildLines(gs []glyph) []tline {
 		}
 		return cmpFloat(a.x0, b.x0)
 	})
-	var lines []tline
+	var lines [][]glyph
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, runs[k].y0, runs[k].y1
 		for m < len(runs) {
@@ -138,7 +145,7 @@ func buildLines(gs []glyph) []tline {
 		if !slices.IsSortedFunc(line, byX) {
 			slices.SortStableFunc(line, byX)
 		}
-		lines = append(lines, newLine(line))
+		lines = append(lines, line)
 		k = m
 	}
 	return lines
@@ -154,26 +161,21 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// word is a run of glyphs with no space between them.
-type word struct {
-	text           string
-	x0, y0, x1, y1 float64
-	hyphen         bool // ends with PDFium's line-end hyphen mark (dropped from text)
-	soft           bool // ends with a soft hyphen (dropped from text)
-}
-
 // splitWords splits a line's glyphs at real spaces and at gaps wider than
 // a quarter of the glyph height (loose boxes touch inside a word). PDFium's
-// hyphen mark always ends the word before it.
-func splitWords(gs []glyph) []word {
-	var out []word
+// hyphen mark always ends the word before it and is recorded as
+// Word.Hyphen, a soft hyphen as Word.Soft; neither is in the text. A word
+// followed by a real space is marked Word.Space.
+func splitWords(gs []glyph) []hesabat.Word {
+	var out []hesabat.Word
 	var b strings.Builder
-	var cur word
+	var cur hesabat.Word
 	open := false
 	flush := func() {
 		if open {
-			cur.text = b.String()
-			if cur.text != "" {
+			cur.Text = b.String()
+			if cur.Text != "" {
+				cur.Size = cur.Y1 - cur.Y0
 				out = append(out, cur)
 			}
 		}
@@ -183,6 +185,11 @@ func splitWords(gs []glyph) []word {
 	var prev glyph
 	for _, g := range gs {
 		if unicode.IsSpace(g.r) {
+			if open {
+				cur.Space = true
+			} else if n := len(out); n > 0 {
+				out[n-1].Space = true
+			}
 			flush()
 			continue
 		}
@@ -190,13 +197,13 @@ func splitWords(gs []glyph) []word {
 			flush()
 		}
 		if !open {
-			cur = word{x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1}
+			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1}
 			open = true
 		}
-		cur.x0, cur.y0 = math.Min(cur.x0, g.x0), math.Min(cur.y0, g.y0)
-		cur.x1, cur.y1 = math.Max(cur.x1, g.x1), math.Max(cur.y1, g.y1)
-		cur.hyphen, cur.soft = g.r == hyphenMark, g.r == softHyphen
-		if !cur.hyphen && !cur.soft {
+		cur.X0, cur.Y0 = math.Min(cur.X0, g.x0), math.Min(cur.Y0, g.y0)
+		cur.X1, cur.Y1 = math.Max(cur.X1, g.x1), math.Max(cur.Y1, g.y1)
+		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
+		if !cur.Hyphen && !cur.Soft {
 			b.WriteRune(g.r)
 		}
 		prev = g
@@ -205,27 +212,6 @@ func splitWords(gs []glyph) []word {
 	return out
 }
 
-// trailingSpace reports whether the line ends with a real space glyph, as
-// LibreOffice writes where it wrapped a line between words.
-func (l *tline) trailingSpace() bool {
-	return len(l.g) > 0 && unicode.IsSpace(l.g[len(l.g)-1].r)
-}
-
-// clip returns the part of the line whose glyph midpoints lie in [x0, x1).
-func (l *tline) clip(x0, x1 float64) (tline, bool) {
-	i := 0
-	for i < len(l.g) && (l.g[i].x0+l.g[i].x1)/2 < x0 {
-		i++
-	}
-	j := i
-	for j < len(l.g) && (l.g[j].x0+l.g[j].x1)/2 < x1 {
-		j++
-	}
-	if i == j {
-		return tline{}, false
-	}
-	if i == 0 && j == len(l.g) {
-		return *l, true
-	}
-	return newLine(l.g[i:j:j]), true
-}
+// maxPageSize bounds a page's width and height, in points (PDF pages are
+// at most 14,400 points wide): a larger page is damaged or hostile.
+const maxPageSize = 15000

@@ -1,0 +1,208 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"slices"
+	"sync"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/ocr"
+)
+
+// OCR modes (Options.OCR).
+const (
+	// OCRAuto recognises the pages without a text layer (scans) when
+	// Tesseract and its Azerbaijani model are installed.
+	OCRAuto = "auto"
+	// OCROff never recognises: a scanned page stays a warning.
+	OCROff = "off"
+	// OCRForce recognises every page, text layer or not (for files whose
+	// text layer is garbage).
+	OCRForce = "force"
+)
+
+// ocrDPI is the resolution at which pages are rendered for Tesseract,
+// which reads body text best at 300 dpi.
+const ocrDPI = 300
+
+// ocrState remembers whether OCR can run, found out once per Extractor.
+type ocrState struct {
+	once sync.Once
+	err  error
+}
+
+// recognize reads by OCR the pages of doc that need it (by the Extractor's
+// OCR mode), replacing their empty layout pages and their warnings. A page
+// that cannot be recognised keeps its warning, with the reason. It fails
+// only when ctx ends.
+func (e *Extractor) recognize(ctx context.Context, src hesabat.Source, data []byte, doc *hesabat.Document) error {
+	var want []int
+	switch e.opts.OCR {
+	case OCROff:
+		setMessage(doc, "page has no text layer; OCR is off (--ocr off)")
+		return nil
+	case OCRForce:
+		for _, p := range doc.Layout {
+			want = append(want, p.Number)
+		}
+	default:
+		for _, w := range doc.Warnings {
+			if w.Kind == hesabat.WarnNoTextLayer || w.Kind == hesabat.WarnUnmapped {
+				want = append(want, w.Page)
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	if err := e.OCRAvailable(ctx); err != nil {
+		setMessage(doc, "page has no text layer; OCR needs "+ocr.Packages+" (apt-get install "+ocr.Packages+")")
+		return nil
+	}
+	for _, n := range want {
+		img, err := e.renderPage(ctx, src.Path, data, n-1, ocrDPI)
+		if err == nil {
+			var p *ocr.Page
+			if p, err = ocr.Recognize(ctx, img, ocrDPI, e.opts.OCROptions); err == nil {
+				replacePage(doc, n, p)
+				continue
+			}
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnOCR, n, "OCR failed: %v", err))
+	}
+	return nil
+}
+
+// OCRAvailable reports whether this Extractor can recognise scanned pages:
+// nil when its OCR mode is not OCROff and Tesseract with its model can be
+// run (checked once), else an error saying why.
+func (e *Extractor) OCRAvailable(ctx context.Context) error {
+	if e.opts.OCR == OCROff {
+		return errors.New("OCR is off")
+	}
+	e.ocr.once.Do(func() { e.ocr.err = ocr.Check(ctx, e.opts.OCROptions) })
+	return e.ocr.err
+}
+
+// setMessage rewrites the message of doc's no-text-layer warnings.
+func setMessage(doc *hesabat.Document, msg string) {
+	for i, w := range doc.Warnings {
+		if w.Kind == hesabat.WarnNoTextLayer {
+			doc.Warnings[i].Message = msg
+		}
+	}
+}
+
+// replacePage puts the OCR page p in place of page n of doc's layout and
+// its warnings about a missing or unreadable text layer.
+func replacePage(doc *hesabat.Document, n int, p *ocr.Page) {
+	page := hesabat.Page{Number: n, Width: p.Width, Height: p.Height, Words: p.Words, Rules: p.Rules, OCR: true}
+	i := slices.IndexFunc(doc.Layout, func(lp hesabat.Page) bool { return lp.Number == n })
+	if i >= 0 {
+		doc.Layout[i] = page
+	} else {
+		doc.Layout = append(doc.Layout, page)
+		slices.SortFunc(doc.Layout, func(a, b hesabat.Page) int { return a.Number - b.Number })
+	}
+	doc.Warnings = slices.DeleteFunc(doc.Warnings, func(w hesabat.Warning) bool {
+		return w.Page == n && (w.Kind == hesabat.WarnNoTextLayer || w.Kind == hesabat.WarnUnmapped)
+	})
+	var sum, chars float64
+	for _, w := range p.Words {
+		l := float64(len([]rune(w.Text)))
+		sum += w.Conf * l
+		chars += l
+	}
+	conf := 0.0
+	if chars > 0 {
+		conf = sum / chars
+	}
+	doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnOCR, n,
+		"page read by OCR (Tesseract, %d words, mean confidence %.2f, turned back %.2f°)", len(p.Words), conf, p.Skew))
+}
+
+// renderPage renders page index (0-based) of the PDF data at dpi, in grey.
+// It takes a PDFium instance for the one page, under the Extractor's time
+// limit, and discards the instance when the limit passes first.
+func (e *Extractor) renderPage(ctx context.Context, path string, data []byte, index int, dpi int) (*image.Gray, error) {
+	var out *image.Gray
+	err := e.withInstance(ctx, path, func(inst pdfium.Pdfium) error {
+		od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+		if err != nil {
+			return openError(path, err)
+		}
+		defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+		res, err := inst.RenderPageInDPI(&requests.RenderPageInDPI{
+			Page:        requests.Page{ByIndex: &requests.PageByIndex{Document: od.Document, Index: index}},
+			DPI:         dpi,
+			ImageFormat: requests.RenderImageFormatGrayscale,
+		})
+		if err != nil {
+			return fmt.Errorf("render page %d: %w", index+1, err)
+		}
+		defer res.Cleanup()
+		g, ok := res.Result.RenderedImage.(*image.Gray)
+		if !ok {
+			return errors.New("render: not a grey image")
+		}
+		// The pixels live in PDFium's memory until Cleanup: copy them.
+		out = &image.Gray{Pix: slices.Clone(g.Pix), Stride: g.Stride, Rect: g.Rect}
+		return nil
+	})
+	return out, err
+}
+
+// withInstance runs fn with a PDFium instance from the pool, under the
+// Extractor's time limit. fn runs in its own goroutine: when the limit
+// passes first, the call is abandoned and the instance killed (taken out
+// of the pool, which makes a new one); an instance whose fn failed is
+// killed too. A panic in fn is a bug in our code.
+func (e *Extractor) withInstance(ctx context.Context, path string, fn func(pdfium.Pdfium) error) error {
+	e.once.Do(e.start)
+	if e.initErr != nil {
+		return &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
+	defer cancel()
+	inst, err := e.pool.GetInstanceWithContext(ctx)
+	if err != nil {
+		return e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
+	}
+	var release sync.Once
+	discard := func() { release.Do(func() { inst.Kill() }) }
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		defer func() {
+			if v := recover(); v != nil {
+				err = hesabat.Bug(path, v)
+			}
+			if err != nil || ctx.Err() != nil {
+				discard()
+			} else {
+				release.Do(func() { inst.Close() })
+			}
+			done <- err
+		}()
+		err = fn(inst)
+	}()
+	select {
+	case err := <-done:
+		if ctx.Err() != nil && !errors.Is(err, hesabat.ErrInternal) {
+			return e.ctxError(ctx, path, err)
+		}
+		return err
+	case <-ctx.Done():
+		discard()
+		return e.ctxError(ctx, path, ctx.Err())
+	}
+}

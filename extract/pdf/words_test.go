@@ -1,0 +1,138 @@
+package pdf
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hesabat/hesabat"
+)
+
+// Synthetic text: every glyph is charW wide and lineH high, so positions
+// are easy to reason about.
+const (
+	charW = 5.0
+	lineH = 12.0
+)
+
+// text lays s out as glyphs from (x, y) (top-left); "\x02" stands for
+// PDFium's hyphen mark.
+func text(s string, x, y float64) []glyph {
+	var gs []glyph
+	for _, r := range s {
+		gs = append(gs, glyph{r: r, x0: x, y0: y, x1: x + charW, y1: y + lineH})
+		x += charW
+	}
+	return gs
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name string
+		gs   []glyph
+		want []string
+	}{
+		{"real spaces", text("bir iki", 0, 0), []string{"bir", "iki"}},
+		{"gap without a space", append(text("bir", 0, 0), text("iki", 30, 0)...), []string{"bir", "iki"}},
+		{"touching glyphs", append(text("bir", 0, 0), text("iki", 15, 0)...), []string{"biriki"}},
+		{"detached hyphen mark stays with its word", append(text("qeyri", 0, 0), glyph{r: hyphenMark, x0: 40, y0: 0, x1: 44, y1: lineH}), []string{"qeyri"}},
+		{"word drawn in two runs", append(text("kom", 0, 0), glyph{r: 'ə', x0: 15, y0: -1, x1: 20, y1: lineH + 1}), []string{"komə"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := glyphLines(tt.gs)
+			if len(ls) != 1 {
+				t.Fatalf("got %d lines, want 1", len(ls))
+			}
+			var got []string
+			for _, w := range splitWords(ls[0]) {
+				got = append(got, w.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordMarks(t *testing.T) {
+	gs := append(text("bir iki ", 0, 0), text("qeyri\x02", 50, 0)...)
+	gs = append(gs, text("kommuni\u00ad", 100, 0)...)
+	ws := splitWords(glyphLines(gs)[0])
+	got := make([]string, len(ws))
+	for i, w := range ws {
+		got[i] = w.Text
+		if w.Space {
+			got[i] += " space"
+		}
+		if w.Hyphen {
+			got[i] += " hyphen"
+		}
+		if w.Soft {
+			got[i] += " soft"
+		}
+	}
+	if want := []string{"bir space", "iki space", "qeyri hyphen", "kommuni soft"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+func TestCleanGlyphs(t *testing.T) {
+	in := []glyph{
+		{r: '\uFB01', x0: 0, x1: 10, y1: lineH},          // fi ligature
+		{r: 'x', x0: 10, x1: 15, y1: lineH},              // drawn twice: fake bold
+		{r: 'x', x0: 10.2, x1: 15.2, y0: 0.1, y1: lineH}, // the second stroke
+		{r: '\u0007', x0: 15, x1: 20, y1: lineH},         // control character
+		{r: hyphenMark, x0: 20, x1: 24, y1: lineH},       // kept: marks a line-end hyphen
+	}
+	var got []rune
+	for _, g := range cleanGlyphs(in) {
+		got = append(got, g.r)
+	}
+	if want := []rune{'f', 'i', 'x', hyphenMark}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestFrame(t *testing.T) {
+	// An A4 page (595 x 842 unrotated) with its crop box at (10, 20).
+	tests := []struct {
+		rot          int
+		x, y         float64
+		wantX, wantY float64
+		wantW, wantH float64
+	}{
+		{0, 10, 862, 0, 0, 595, 842}, // top-left corner
+		{0, 110, 762, 100, 100, 595, 842},
+		{1, 10, 20, 0, 0, 842, 595},     // Rotate 90: bottom-left goes to top-left
+		{1, 10, 862, 842, 0, 842, 595},  // top-left goes to top-right
+		{2, 10, 20, 595, 0, 595, 842},   // Rotate 180
+		{3, 10, 20, 842, 595, 842, 595}, // Rotate 270: bottom-left goes to bottom-right
+	}
+	for _, tt := range tests {
+		f := frame{rot: tt.rot, left: 10, bottom: 20, width: 595, height: 842}
+		x, y := f.point(tt.x, tt.y)
+		w, h := f.size()
+		if x != tt.wantX || y != tt.wantY || w != tt.wantW || h != tt.wantH {
+			t.Errorf("rot %d: (%g, %g) -> (%g, %g) in %gx%g, want (%g, %g) in %gx%g",
+				tt.rot, tt.x, tt.y, x, y, w, h, tt.wantX, tt.wantY, tt.wantW, tt.wantH)
+		}
+	}
+}
+
+func TestUnmappedText(t *testing.T) {
+	garbage := &page{n: 1, w: 595, h: 842, chars: text("\ue001\ue002\ue003 \ue004", 55, 110)}
+	p, w := layoutPage(garbage)
+	if len(p.Words) != 0 || w == nil || !strings.Contains(w.String(), "page 1: text has no Unicode mapping") || w.Kind != hesabat.WarnUnmapped {
+		t.Errorf("words %d, warning %v", len(p.Words), w)
+	}
+}
+
+func TestNoTextLayer(t *testing.T) {
+	p, w := layoutPage(&page{n: 1, w: 595, h: 842})
+	if want := hesabat.Warnf(hesabat.WarnNoTextLayer, 1, "page has no text layer; OCR not enabled"); len(p.Words) != 0 || w == nil || *w != want {
+		t.Errorf("warning %v, want %v", w, want)
+	}
+	if _, w := layoutPage(&page{n: 2, w: 595, h: 842, chars: text("Sıra", 55, 110)}); w != nil {
+		t.Errorf("warning %v for a page with text", w)
+	}
+}

@@ -1,0 +1,713 @@
+package layout
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/hesabat/hesabat"
+)
+
+// borderless holds what the borderless pages of a document share: column
+// boundaries, the header lines repeated at the top of the table on each
+// page, and the vertical gap that separates rows.
+type borderless struct {
+	xs     []float64
+	header []string // texts of the header lines
+	// rowGap is the smallest gap between rows, wider than the gaps
+	// between paragraphs of a cell; 0 when the document's gaps do not
+	// tell rows from paragraphs, and rows are anchored at measure numbers.
+	rowGap float64
+	lh     float64 // the document's line height
+	space  float64 // the width of a space between words (see spaceGap)
+}
+
+// minTableLines is the fewest aligned lines a block must have to be a
+// table, and minTableColumns the fewest columns holding text in it: a
+// signature block ("Sədr … A. Əliyev") or a two-part line is not a table,
+// while a small table of a header and three rows is.
+const (
+	minTableLines   = 3
+	minTableColumns = 3
+)
+
+// proseLine reports whether a line is running text across the page
+// rather than a table line: it is at least half as wide as the page's
+// text and no gap between its words is wider than spaceGap. Prose lines
+// do not vote on column gutters (a paragraph above a small table would
+// otherwise cross them all).
+func proseLine(l *tline, textWidth, spaceGap float64) bool {
+	if l.x1-l.x0 < 0.5*textWidth {
+		return false
+	}
+	for i := 1; i < len(l.ws); i++ {
+		if l.ws[i].X0-l.ws[i-1].X1 > spaceGap {
+			return false
+		}
+	}
+	return true
+}
+
+// spaceGap returns the widest gap between two words of running text on
+// these lines: two and a half times the lower quartile of the gaps
+// between words (a quarter of the gaps at least are plain spaces, even in
+// a table; justified lines stretch them, but not that far).
+func spaceGap(ls []tline) float64 {
+	var gaps []float64
+	for i := range ls {
+		for j := 1; j < len(ls[i].ws); j++ {
+			gaps = append(gaps, ls[i].ws[j].X0-ls[i].ws[j-1].X1)
+		}
+	}
+	if len(gaps) == 0 {
+		return 0
+	}
+	slices.Sort(gaps)
+	return 2.5 * math.Max(gaps[len(gaps)/4], 0)
+}
+
+// tableSpan returns the indexes of the first and last lines of a page's
+// table: lines that cross no column boundary or are set in columns (once
+// the table started, where rows are anchored at measure numbers, any
+// line: such text drifts across the columns), from the first to the last
+// such line, ending before a gap of more than two lines followed only by
+// lines without a measure number (the text after a table: a signature, a
+// note). first is -1 when the block is not a table (see minTableLines).
+func (b *borderless) tableSpan(ls []tline) (first, last int) {
+	first, last = -1, -1
+	inner := b.xs[1 : len(b.xs)-1]
+	aligned := 0
+	cols := make([]bool, len(b.xs)-1)
+	for i := range ls {
+		ws := ls[i].words()
+		// A line is the table's when it crosses no boundary, or when it
+		// is set in columns itself (a gap wider than a space): columns
+		// that drift from row to row cross the document's boundaries.
+		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) && (first < 0 || b.rowGap > 0) {
+			continue
+		}
+		// The table starts at its first line with text in two columns
+		// or more (its header, or a row): a short title above it is not
+		// in a column.
+		if first < 0 && b.spread(ws) < 2 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		// A gap of more than two lines before lines without a measure
+		// number, at the end of the page, ends the table there.
+		if last >= 0 && ls[i].y0-ls[last].y1 > 2*b.lh && !b.numbered(ls[i:]) {
+			break
+		}
+		last = i
+		aligned++
+		for _, w := range ws {
+			if c := column(b.xs, (w.X0+w.X1)/2); c >= 0 {
+				cols[c] = true
+			}
+		}
+	}
+	filled := 0
+	for _, c := range cols {
+		if c {
+			filled++
+		}
+	}
+	if aligned < minTableLines || filled < minTableColumns {
+		return -1, -1
+	}
+	return first, last
+}
+
+// pruneColumns removes the boundaries that separate no columns: a
+// boundary stands only where two lines or more have words on both sides
+// of it, in the columns next to it, and on one of them at least the gap
+// across it is wider than a space (sg, see spaceGap) or the text left of
+// it a measure number (set a space before its title). A gutter found only
+// at the ragged right end of a few long lines, or between words that
+// chance aligned, falls. It returns nil when fewer than three columns
+// remain.
+func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
+	for len(xs) >= 3 {
+		weakest, least := 0, 1
+		for k := 1; k+1 < len(xs); k++ {
+			both, wide := 0, 0
+			for i := range ls {
+				left, right := math.Inf(-1), math.Inf(1) // the words' edges next to the boundary
+				var leftText []string
+				for _, w := range ls[i].ws {
+					m := (w.X0 + w.X1) / 2
+					if m >= xs[k-1] && m < xs[k] {
+						left = math.Max(left, w.X1)
+						leftText = append(leftText, w.Text)
+					}
+					if m >= xs[k] && m < xs[k+1] {
+						right = math.Min(right, w.X0)
+					}
+				}
+				if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
+					both++
+					_, number := hesabat.MeasureNumber(strings.Join(leftText, " "))
+					if right-left > sg || number {
+						wide++
+					}
+				}
+			}
+			if n := min(both-1, wide); n < least {
+				weakest, least = k, n
+			}
+		}
+		if weakest == 0 {
+			break
+		}
+		xs = slices.Delete(slices.Clone(xs), weakest, weakest+1)
+	}
+	if len(xs) < 4 {
+		return nil
+	}
+	return xs
+}
+
+// column returns the column of xs holding x, clamped to the table.
+func column(xs []float64, x float64) int {
+	for c := len(xs) - 2; c > 0; c-- {
+		if x >= xs[c] {
+			return c
+		}
+	}
+	return 0
+}
+
+// spread returns the number of columns the words stand in.
+func (b *borderless) spread(ws []hesabat.Word) int {
+	seen := map[int]bool{}
+	for _, w := range ws {
+		seen[column(b.xs, (w.X0+w.X1)/2)] = true
+	}
+	return len(seen)
+}
+
+// numbered reports whether one of the lines has a measure number in the
+// first column.
+func (b *borderless) numbered(ls []tline) bool {
+	for i := range ls {
+		if b.numberLine(&ls[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberLine reports whether the line's first-column text is a measure
+// number.
+func (b *borderless) numberLine(l *tline) bool {
+	part, ok := l.clip(math.Inf(-1), b.xs[1])
+	if !ok {
+		return false
+	}
+	_, ok = hesabat.MeasureNumber(part.text())
+	return ok
+}
+
+// newBorderless studies the pages without ruled grids. It returns nil when
+// their text has fewer than two columns.
+func newBorderless(pls []*pageLines) *borderless {
+	var candidates, all []tline
+	for _, pl := range pls {
+		all = append(all, pl.lines...)
+		if len(pl.lines) == 0 {
+			continue
+		}
+		left, right := math.Inf(1), math.Inf(-1)
+		for i := range pl.lines {
+			left, right = math.Min(left, pl.lines[i].x0), math.Max(right, pl.lines[i].x1)
+		}
+		sg := spaceGap(pl.lines)
+		for i := range pl.lines {
+			if !proseLine(&pl.lines[i], right-left, sg) {
+				candidates = append(candidates, pl.lines[i])
+			}
+		}
+	}
+	sg := spaceGap(all)
+	b := &borderless{xs: alignColumns(candidates, sg), lh: lineHeight(candidates), space: sg / 2.5}
+	if b.xs == nil || !(b.lh > 0) {
+		return nil // no columns, or no text with a height to measure by
+	}
+	var tables [][]tline
+	for _, pl := range pls {
+		if first, last := b.tableSpan(pl.lines); first >= 0 {
+			tables = append(tables, pl.lines[first:last+1])
+		}
+	}
+	b.header = repeatedHead(tables)
+	var gaps []float64
+	numbered, hard := 0, 0
+	for _, t := range tables {
+		t = t[b.headerLen(t):]
+		bottom := math.Inf(1)
+		for i := range t {
+			if i > 0 {
+				gaps = append(gaps, t[i].y0-bottom)
+				bottom = math.Max(bottom, t[i].y1)
+			} else {
+				bottom = t[i].y1
+			}
+			if b.numberLine(&t[i]) {
+				numbered++
+			}
+		}
+	}
+	if len(gaps) == 0 {
+		return b
+	}
+	b.rowGap = naturalBreak(gaps, b.lh)
+	for _, g := range gaps {
+		if g >= b.rowGap {
+			hard++
+		}
+	}
+	// Gaps tell rows only when there are about as many wide gaps as
+	// measures; layout text, where a row break and a paragraph break are
+	// both one blank line, has few or none.
+	if hard < numbered/2 {
+		b.rowGap = 0
+		tables = tables[:0]
+		for _, pl := range pls {
+			if first, last := b.tableSpan(pl.lines); first >= 0 {
+				tables = append(tables, pl.lines[first:last+1])
+			}
+		}
+		b.rowWise(tables)
+	}
+	return b
+}
+
+// repeatedHead returns the texts of the lines that open the table on at
+// least half of the pages (and two), in order: the repeated header.
+func repeatedHead(tables [][]tline) []string {
+	if len(tables) < 2 {
+		return nil
+	}
+	var head []string
+	for k := 0; ; k++ {
+		counts := map[string]int{}
+		for _, t := range tables {
+			if k < len(t) && slices.Equal(linesText(t[:k]), head) {
+				counts[t[k].text()]++
+			}
+		}
+		best, n := "", 0
+		for text, c := range counts {
+			if c > n || (c == n && text < best) {
+				best, n = text, c
+			}
+		}
+		if n < 2 || 2*n < len(tables) {
+			return head
+		}
+		head = append(head, best)
+	}
+}
+
+func linesText(ls []tline) []string {
+	out := make([]string, len(ls))
+	for i := range ls {
+		out[i] = ls[i].text()
+	}
+	return out
+}
+
+// headerLen returns how many lines at the top of t are the header: the
+// repeated header lines, and the lines above them when they start the
+// second or third line (a header line that recurs at the same height on
+// the other pages is their running furniture, but on the first page,
+// lower down, it stays).
+func (b *borderless) headerLen(t []tline) int {
+	n := len(b.header)
+	for skip := 0; n > 0 && skip <= 2 && skip+n <= len(t); skip++ {
+		if slices.Equal(linesText(t[skip:skip+n]), b.header) {
+			return skip + n
+		}
+	}
+	return 0
+}
+
+// naturalBreak returns the gap size that separates rows: among the gaps
+// wider than half a line (paragraph and row breaks), the middle of the
+// widest relative jump between sorted values. Without a clear jump it is
+// 1.6 line heights.
+func naturalBreak(gaps []float64, lh float64) float64 {
+	var big []float64
+	for _, g := range gaps {
+		if g > 0.5*lh {
+			big = append(big, g)
+		}
+	}
+	slices.Sort(big)
+	best, at := 1.2, 1.6*lh
+	for i := 1; i < len(big); i++ {
+		if r := big[i] / big[i-1]; r > best {
+			best, at = r, (big[i]+big[i-1])/2
+		}
+	}
+	return at
+}
+
+// borderlessRows builds the rows of a page whose table has no rules: the
+// table is the page's block of aligned lines (see tableSpan); the repeated
+// header lines are one row, and below them rows are cut at gaps of at
+// least b.rowGap, or anchored at measure numbers (see anchorRows).
+func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
+	if b == nil {
+		return paragraphRows(pl.lines, pl.n, lx)
+	}
+	first, last := b.tableSpan(pl.lines)
+	if first < 0 {
+		return paragraphRows(pl.lines, pl.n, lx)
+	}
+	table := pl.lines[first : last+1]
+	rows := paragraphRows(pl.lines[:first], pl.n, lx)
+	right := columnRights(table, b.xs)
+	emitIn := func(band []tline, xs, right []float64) {
+		merged := func(x float64) bool {
+			for i := range band {
+				if crosses(band[i].words(), x) {
+					return true
+				}
+			}
+			return false
+		}
+		bottom := math.Inf(-1)
+		for i := range band {
+			bottom = math.Max(bottom, band[i].y1)
+		}
+		if r, ok := tableRow(band, bottom, xs, right, merged, pl.n, lx); ok {
+			rows = append(rows, r)
+		}
+	}
+	emit := func(band []tline) { emitIn(band, b.xs, right) }
+	if h := b.headerLen(table); h > 0 {
+		if b.rowGap > 0 {
+			emit(table[:h])
+		} else {
+			emitIn(table[:h], b.rowColumns(table[:h]), right)
+		}
+		table = table[h:]
+	}
+	if b.rowGap > 0 {
+		for start := 0; start < len(table); {
+			end, bottom := start+1, table[start].y1
+			for end < len(table) && table[end].y0-bottom < b.rowGap {
+				bottom = math.Max(bottom, table[end].y1)
+				end++
+			}
+			emit(table[start:end])
+			start = end
+		}
+	} else {
+		for _, r := range b.anchorRows(table) {
+			emitIn(r, b.rowColumns(r), right)
+		}
+	}
+	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
+}
+
+// ownColumns returns the boundaries that a row's own lines set: the
+// gutters none of them crosses, each kept where two lines or more start
+// the column right of it at the same place (columns are aligned left; a
+// gap that chance leaves between words of running text is not); nil when
+// they find fewer than three columns.
+func (b *borderless) ownColumns(ls []tline) []float64 {
+	xs := gutters(ls, 0)
+	for k := len(xs) - 2; k >= 1; k-- {
+		if b.alignedStarts(ls, xs[k], xs[k+1]) < 2 {
+			xs = slices.Delete(xs, k, k+1)
+		}
+	}
+	if len(xs) < 4 {
+		return nil
+	}
+	return xs
+}
+
+// alignedStarts returns how many lines start their text in [lo, hi) at
+// the place most of them do (within a quarter line).
+func (b *borderless) alignedStarts(ls []tline, lo, hi float64) int {
+	count := map[int]int{}
+	best := 0
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
+				k := int(math.Round(w.X0 / (b.lh / 4)))
+				count[k]++
+				best = max(best, count[k])
+				break
+			}
+		}
+	}
+	return best
+}
+
+// rowWise sets the document's columns from its rows when the rows agree
+// on more columns than the document's lines do together (columns that
+// drift from row to row blur the gutters between them): the largest
+// number of columns that a quarter of the numbered rows (and two) find
+// on their own (see ownColumns; a row whose lines of two columns take
+// turns on the grid finds fewer), at the median place of each boundary
+// among the rows that find that many.
+func (b *borderless) rowWise(tables [][]tline) {
+	byCount := map[int][][]float64{}
+	for _, t := range tables {
+		for _, r := range b.anchorRows(t[b.headerLen(t):]) {
+			if !b.numbered(r) {
+				continue
+			}
+			if xs := b.ownColumns(r); xs != nil {
+				byCount[len(xs)] = append(byCount[len(xs)], xs)
+			}
+		}
+	}
+	total := 0
+	for _, rows := range byCount {
+		total += len(rows)
+	}
+	best := 0
+	for n, rows := range byCount {
+		if len(rows) >= max(2, total/4) && n > best {
+			best = n
+		}
+	}
+	if best <= len(b.xs) {
+		return
+	}
+	rows := byCount[best]
+	xs := make([]float64, best)
+	for k := range xs {
+		at := make([]float64, len(rows))
+		for i, r := range rows {
+			at[i] = r[k]
+		}
+		slices.Sort(at)
+		xs[k] = at[len(at)/2]
+	}
+	xs[0], xs[best-1] = b.xs[0], b.xs[len(b.xs)-1]
+	b.xs = xs
+}
+
+// near reports whether each inner boundary of xs is within two lines'
+// height (four characters of layout text) of the document's.
+func (b *borderless) near(xs []float64) bool {
+	for k := 1; k+1 < len(xs); k++ {
+		if math.Abs(xs[k]-b.xs[k]) > 2*b.lh {
+			return false
+		}
+	}
+	return true
+}
+
+// rowColumns returns the column boundaries for one row of lines: its own
+// (see ownColumns) when they are as many as the document's and near them,
+// else the document's, each moved, when a word of the row crosses it, to
+// a place within four lines' height of it (eight characters of layout
+// text) that no word of the row crosses and where the gap is a space wide
+// at least, between its neighbours: of those, the one where the text of
+// the two columns starts at the fewest places (the nearest, on a tie).
+// Columns that drift from row to row (`pdftotext -layout` packs each
+// row's text on its own) are followed; a boundary with no such gap stays,
+// and the row's cells merge there.
+func (b *borderless) rowColumns(ls []tline) []float64 {
+	if own := b.ownColumns(ls); len(own) == len(b.xs) && b.near(own) {
+		own[0], own[len(own)-1] = b.xs[0], b.xs[len(b.xs)-1]
+		return own
+	}
+	xs := slices.Clone(b.xs)
+	free := func(x float64) bool {
+		for i := range ls {
+			if crosses(ls[i].ws, x) {
+				return false
+			}
+		}
+		return true
+	}
+	// gap returns the width of the free run of x positions around x,
+	// up to a space on either side (all that is asked of it).
+	gap := func(x float64) float64 {
+		lo, hi, step := x, x, b.lh/4
+		for lo > x-b.space && free(lo-step) {
+			lo -= step
+		}
+		for hi < x+b.space && free(hi+step) {
+			hi += step
+		}
+		return hi - lo
+	}
+	// starts counts the distinct places (to a quarter line) where the
+	// lines' text starts in the columns left and right of x, and two more
+	// for a column left empty: columns are aligned left and hold text, so
+	// the right place for a boundary has few.
+	starts := func(lo, x, hi float64) int {
+		seen := map[[2]int]bool{}
+		for i := range ls {
+			var left, right *hesabat.Word
+			for j := range ls[i].ws {
+				w := &ls[i].ws[j]
+				m := (w.X0 + w.X1) / 2
+				if left == nil && m >= lo && m < x {
+					left = w
+				}
+				if right == nil && m >= x && m < hi {
+					right = w
+				}
+			}
+			if left != nil {
+				seen[[2]int{0, int(math.Round(left.X0 / (b.lh / 4)))}] = true
+			}
+			if right != nil {
+				seen[[2]int{1, int(math.Round(right.X0 / (b.lh / 4)))}] = true
+			}
+		}
+		n := len(seen)
+		for side := range 2 { // a column left empty is worse than a ragged one
+			if !slices.ContainsFunc(slices.Collect(maps.Keys(seen)), func(k [2]int) bool { return k[0] == side }) {
+				n += 2
+			}
+		}
+		return n
+	}
+	for k := 1; k+1 < len(xs); k++ {
+		if free(xs[k]) {
+			continue
+		}
+		step := b.lh / 4
+		best, score := xs[k], math.MaxInt
+		for d := step; d <= 4*b.lh; d += step {
+			for _, x := range []float64{xs[k] - d, xs[k] + d} {
+				if x > xs[k-1] && x < xs[k+1] && free(x) && gap(x) >= b.space {
+					if n := starts(xs[k-1], x, xs[k+1]); n < score {
+						best, score = x, n
+					}
+				}
+			}
+		}
+		xs[k] = best
+	}
+	return xs
+}
+
+// anchorRows cuts a page's table lines (below its header) into rows where
+// gaps do not tell rows from paragraphs. The lines are first cut into
+// bands at blank gaps (more than half a line); a band holding a measure
+// number opens a row, and a band without one carries on the row above
+// (at the top of the page: a continuation of the previous page's row,
+// a row of its own). When the table centres its cells vertically (most
+// numbers stand below their band's first line), the bands without a
+// number right above a numbered one that hold text in the column next to
+// the numbers (the title, in these reports) are the top of that row, and
+// so are those that start below the middle of the open row's span
+// around its number.
+// When it aligns them to the top, a numbered band's lines above its
+// number are the end of the row above (or the header).
+func (b *borderless) anchorRows(table []tline) [][]tline {
+	type band struct {
+		lines    []tline
+		number   int  // index of the line with the measure number; -1 if none
+		nextText bool // text in the column right of the numbers
+	}
+	var bands []band
+	for i := 0; i < len(table); {
+		j := i + 1
+		for j < len(table) && table[j].y0-table[j-1].y1 <= 0.5*b.lh {
+			j++
+		}
+		bd := band{lines: table[i:j], number: -1}
+		for k := range bd.lines {
+			if bd.number < 0 && b.numberLine(&bd.lines[k]) {
+				bd.number = k
+			}
+			if len(b.xs) > 2 {
+				if _, ok := bd.lines[k].clip(b.xs[1], b.xs[2]); ok {
+					bd.nextText = true
+				}
+			}
+		}
+		bands = append(bands, bd)
+		i = j
+	}
+	centred, numbered := 0, 0
+	for _, bd := range bands {
+		if bd.number >= 0 {
+			numbered++
+			if bd.number > 0 {
+				centred++
+			}
+		}
+	}
+	centre := 2*centred >= numbered && centred > 0
+	var rows [][]tline
+	open := false         // a numbered row is open on this page
+	var numberMid float64 // the open row's number line's middle
+	// opens appends a numbered row of lines, whose number line is n.
+	opens := func(r []tline, n *tline) {
+		rows, open, numberMid = append(rows, r), true, n.mid()
+	}
+	// opensAt opens a row of bands i to j, the numbered one.
+	opensAt := func(i, j int) {
+		var r []tline
+		for _, x := range bands[i : j+1] {
+			r = append(r, x.lines...)
+		}
+		opens(r, &bands[j].lines[bands[j].number])
+	}
+	for i := 0; i < len(bands); i++ {
+		bd := bands[i]
+		if bd.number > 0 && !centre {
+			above := bd.lines[:bd.number]
+			if open {
+				rows[len(rows)-1] = append(rows[len(rows)-1], above...)
+			} else {
+				rows = append(rows, slices.Clone(above))
+			}
+			bd.lines, bd.number = bd.lines[bd.number:], 0
+		}
+		if bd.number >= 0 {
+			opens(slices.Clone(bd.lines), &bd.lines[bd.number])
+			continue
+		}
+		if centre && open {
+			// Bands with next-column text leading up to a numbered band
+			// are the top of that row.
+			j := i
+			for j < len(bands) && bands[j].number < 0 && bands[j].nextText {
+				j++
+			}
+			if j > i && j < len(bands) && bands[j].number >= 0 {
+				opensAt(i, j)
+				i = j
+				continue
+			}
+			// A band below the middle the open row must have around its
+			// number (its top is as far above as its bottom is below),
+			// with a numbered band to come, is the next row's top, and so
+			// are the bands after it.
+			top := rows[len(rows)-1][0].y0
+			j = i
+			for j < len(bands) && bands[j].number < 0 {
+				j++
+			}
+			if j < len(bands) && bd.lines[0].mid() > 2*numberMid-top+0.5*b.lh {
+				opensAt(i, j)
+				i = j
+				continue
+			}
+		}
+		if open {
+			rows[len(rows)-1] = append(rows[len(rows)-1], bd.lines...)
+		} else {
+			rows = append(rows, slices.Clone(bd.lines))
+		}
+	}
+	return rows
+}

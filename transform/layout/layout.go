@@ -1,0 +1,454 @@
+// Package layout is hesabat's one layout engine: it rebuilds the rows of
+// a document from positioned words and rules (hesabat.Page), whatever
+// produced them: PDF glyphs, `pdftotext -layout` text at monospace
+// positions, OCR words.
+//
+// On each page words are grouped into lines. A page with a ruled table
+// takes its columns and rows from the rules (snapped and joined); text
+// above and below it becomes paragraph rows. Pages without rules are read
+// for a borderless table: its columns are the gutters that the document's
+// table lines leave empty, its header the lines that open the table on
+// most pages, and its rows are cut at vertical gaps wider than a
+// paragraph break, or, where the document's gaps do not tell rows from
+// paragraphs (layout text), anchored at the measure numbers. Whether a
+// page's aligned lines are a table is decided per block of lines, not per
+// document. A cell's lines are joined into paragraphs, a cell carrying on
+// a paragraph cut by the page break is marked Cell.Continues, and
+// Cell.Box says where the cell's text stands.
+//
+// Running headers and footers and page numbers are returned as furniture,
+// never dropped: every word of every page ends in a row or in the
+// furniture.
+//
+// Thresholds are in units of the page's own line height (the height of a
+// line of text), so that they hold at any scale; each says what it
+// protects against.
+package layout
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/hesabat/hesabat"
+)
+
+// pageLines is one page after line building: its lines (furniture
+// removed) and its ruled grid, if any.
+type pageLines struct {
+	n     int
+	w, h  float64
+	lines []tline
+	grid  *grid
+}
+
+// Rows rebuilds the rows of a document from its pages, in reading order,
+// and returns the furniture it set aside (running headers and footers,
+// page numbers). Warnings are for what it could not place; today there
+// are none, as every word ends in a row or in the furniture.
+func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furniture, warnings []hesabat.Warning) {
+	pls := make([]*pageLines, len(pages))
+	for i := range pages {
+		p := &pages[i]
+		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules)}
+	}
+	furniture = takeFurniture(pls)
+	lx := lexicon{}
+	var loose []*pageLines // pages without ruled grids
+	for _, pl := range pls {
+		for i := range pl.lines {
+			lx.addLine(&pl.lines[i])
+		}
+		if pl.grid == nil {
+			loose = append(loose, pl)
+		}
+	}
+	bl := newBorderless(loose)
+	var built []built
+	for _, pl := range pls {
+		if pl.grid != nil {
+			built = append(built, ruledRows(pl, lx)...)
+		} else {
+			built = append(built, borderlessRows(pl, bl, lx)...)
+		}
+	}
+	markContinuations(built)
+	rows = make([]hesabat.Row, len(built))
+	for i, r := range built {
+		rows[i] = r.Row
+	}
+	markOCR(rows, pages)
+	return rows, furniture, nil
+}
+
+// built is a row with what continuation across pages needs to know about
+// its cells' first and last lines.
+type built struct {
+	hesabat.Row
+	edges []cellEdge // per cell, table rows only
+}
+
+// cellEdge describes a cell's text at its top and bottom.
+type cellEdge struct {
+	has   bool
+	first hesabat.Word // the first word of the first line
+	last  hesabat.Word // the last word of the last line
+	room  float64      // white space after the last line, up to the column's text edge
+	below float64      // white space under the last line, down to the row's bottom
+	lh    float64      // height of the last line
+}
+
+// lineHeight returns the median height of the lines: the page's (or
+// document's) text size, the unit of the engine's thresholds. It is 0
+// without lines.
+func lineHeight(ls []tline) float64 {
+	if len(ls) == 0 {
+		return 0
+	}
+	hs := make([]float64, len(ls))
+	for i := range ls {
+		hs[i] = ls[i].height()
+	}
+	slices.Sort(hs)
+	return hs[len(hs)/2]
+}
+
+// alignColumns finds the column boundaries of a borderless table from its
+// lines: x ranges that (almost) no word crosses, between the leftmost and
+// rightmost text, that separate columns (see pruneColumns; sg is the
+// widest space between words). A single line never decides (justified
+// text has wide gaps): a boundary needs the other lines to leave it empty
+// too. One line in fifty may cross it (a title, a section row across the
+// table); when that finds no columns, one in twenty, then one in ten (rows
+// whose columns drift, as `pdftotext -layout` sets them: each row is then
+// refined, see rowColumns). It returns nil unless at least three columns
+// are found.
+func alignColumns(lines []tline, sg float64) []float64 {
+	for _, share := range []int{50, 20, 10} {
+		if xs := pruneColumns(gutters(lines, max(1, len(lines)/share)), lines, sg); xs != nil {
+			return xs
+		}
+	}
+	return nil
+}
+
+// gutters returns the column boundaries that at most tol lines cross, or
+// nil when they make fewer than three columns.
+func gutters(lines []tline, tol int) []float64 {
+	if len(lines) == 0 {
+		return nil
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	var ws []hesabat.Word
+	for i := range lines {
+		for _, w := range lines[i].words() {
+			ws = append(ws, w)
+			minX, maxX = math.Min(minX, w.X0), math.Max(maxX, w.X1)
+		}
+	}
+	if len(ws) == 0 || maxX-minX > maxScanWidth {
+		return nil
+	}
+	// A gutter narrower than a fifth of a line is the space between two
+	// glyphs, not between columns.
+	minGutter := 0.2 * lineHeight(lines)
+	lo := int(math.Floor(minX))
+	cover := make([]int, int(math.Ceil(maxX))-lo+1)
+	for _, w := range ws {
+		for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
+			cover[x]++
+		}
+	}
+	xs := []float64{minX - 1}
+	for x := 0; x < len(cover); {
+		if cover[x] > tol {
+			x++
+			continue
+		}
+		end := x
+		for end < len(cover) && cover[end] <= tol {
+			end++
+		}
+		if x > 0 && end < len(cover) && float64(end-x) >= minGutter {
+			xs = append(xs, float64(lo)+float64(x+end)/2)
+		}
+		x = end
+	}
+	xs = append(xs, maxX+1)
+	if len(xs) < 4 {
+		return nil
+	}
+	return xs
+}
+
+// maxScanWidth bounds the width alignColumns scans, in points (PDF pages
+// are at most 14,400 points wide).
+const maxScanWidth = 15000
+
+// crosses reports whether one of the words straddles boundary x.
+func crosses(ws []hesabat.Word, x float64) bool {
+	for _, w := range ws {
+		if w.X0 < x-1 && w.X1 > x+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// ruledRows builds the rows of a page with a ruled table: text above and
+// below the table becomes paragraphs, each band between row rules a row.
+// Lines that run on right under a table that no rule closes, inside its
+// columns, extend its last row (a row split by the page break, drawn
+// without a bottom rule); under a closed table, or crossing a column
+// rule, they are the text after the table ("Qeyd: …", a signature).
+func ruledRows(pl *pageLines, lx lexicon) []built {
+	g := pl.grid
+	var above, below, inside []tline
+	for _, l := range pl.lines {
+		switch m := l.mid(); {
+		case m < g.top:
+			above = append(above, l)
+		case m > g.bot:
+			below = append(below, l)
+		default:
+			inside = append(inside, l)
+		}
+	}
+	ys := g.ys
+	for !g.closed && len(below) > 0 && below[0].y0-ys[len(ys)-1] < below[0].height() &&
+		below[0].x0 >= g.xs[0] && below[0].x1 <= g.xs[len(g.xs)-1] && !crossesAny(below[0].words(), g.xs[1:len(g.xs)-1]) {
+		ys = append(ys[:len(ys)-1:len(ys)-1], below[0].y1+1)
+		inside, below = append(inside, below[0]), below[1:]
+	}
+	rows := paragraphRows(above, pl.n, lx)
+	right := columnRights(inside, g.xs)
+	for i := 0; i+1 < len(ys); i++ {
+		y0, y1 := ys[i], ys[i+1]
+		var band []tline
+		for _, l := range inside {
+			if m := l.mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
+				band = append(band, l)
+			}
+		}
+		if len(band) == 0 {
+			continue
+		}
+		if r, ok := tableRow(band, y1, g.xs, right, func(x float64) bool { return !g.ruledAt(x, y0, y1) }, pl.n, lx); ok {
+			rows = append(rows, r)
+		}
+	}
+	return append(rows, paragraphRows(below, pl.n, lx)...)
+}
+
+// crossesAny reports whether one of the words straddles one of xs.
+func crossesAny(ws []hesabat.Word, xs []float64) bool {
+	for _, x := range xs {
+		if crosses(ws, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// columnRights returns, per column, the right edge of its widest line: the
+// edge a full line reaches. Words count in the column of their midpoint.
+func columnRights(ls []tline, xs []float64) []float64 {
+	right := slices.Clone(xs[:len(xs)-1])
+	for i := range ls {
+		for _, w := range ls[i].words() {
+			m := (w.X0 + w.X1) / 2
+			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(right) {
+				right[c] = math.Max(right[c], w.X1)
+			}
+		}
+	}
+	return right
+}
+
+// tableRow builds one table row from the lines of a band ending at bottom.
+// merged(x) tells whether the interior boundary x is absent in this band,
+// so the cells on either side are one. Every word of the band lands in a
+// cell (words left of the first boundary in the first, right of the last
+// in the last). ok is false when the band holds no text.
+func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
+	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1}}
+	text := false
+	for c := 0; c+1 < len(xs); {
+		end := c + 1
+		for end+1 < len(xs) && merged(xs[end]) {
+			end++
+		}
+		lo, hi := xs[c], xs[end]
+		if c == 0 {
+			lo = math.Inf(-1)
+		}
+		if end == len(xs)-1 {
+			hi = math.Inf(1)
+		}
+		var cl []tline
+		for i := range band {
+			if part, ok := band[i].clip(lo, hi); ok {
+				cl = append(cl, part)
+			}
+		}
+		var filled func(y0, y1 float64) bool
+		if onGrid(band) {
+			filled = func(y0, y1 float64) bool {
+				for i := range band {
+					if band[i].y0 >= y0 && band[i].y1 <= y1 {
+						return true
+					}
+				}
+				return false
+			}
+		}
+		paras, _ := splitParagraphs(cl, right[end-1], lx, filled)
+		cell := hesabat.Cell{Paras: paras, Box: boxOf(cl, pageNo)}
+		row.edges = append(row.edges, edgeOf(cl, right[end-1], bottom))
+		if end-c > 1 {
+			cell.Span = end - c
+		}
+		text = text || len(cell.Paras) > 0
+		row.Cells = append(row.Cells, cell)
+		c = end
+	}
+	return row, text
+}
+
+// onGrid reports whether lines stand on a grid of fixed line positions,
+// as layout text does: all as high as the first, at whole multiples of
+// that height from it.
+func onGrid(ls []tline) bool {
+	if len(ls) < 2 {
+		return false
+	}
+	h := ls[0].height()
+	for i := range ls {
+		k := (ls[i].y0 - ls[0].y0) / h
+		if ls[i].height() != h || k != math.Trunc(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// boxOf returns the box around lines on page n (the zero Box for none).
+func boxOf(ls []tline, n int) hesabat.Box {
+	if len(ls) == 0 {
+		return hesabat.Box{}
+	}
+	b := hesabat.Box{Page: n, X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for i := range ls {
+		b.X0, b.Y0 = math.Min(b.X0, ls[i].x0), math.Min(b.Y0, ls[i].y0)
+		b.X1, b.Y1 = math.Max(b.X1, ls[i].x1), math.Max(b.Y1, ls[i].y1)
+	}
+	return b
+}
+
+// paragraphRows turns lines outside any table into one row per paragraph.
+func paragraphRows(ls []tline, pageNo int, lx lexicon) []built {
+	if len(ls) == 0 {
+		return nil
+	}
+	right := math.Inf(-1)
+	for i := range ls {
+		right = math.Max(right, ls[i].x1)
+	}
+	var rows []built
+	paras, ends := splitParagraphs(ls, right, lx, nil)
+	start := 0
+	for i, p := range paras {
+		box := boxOf(ls[start:ends[i]], pageNo)
+		start = ends[i]
+		rows = append(rows, built{Row: hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{p}, Box: box}}, Page: pageNo, Offset: -1}})
+	}
+	return rows
+}
+
+// punctuationOnly reports whether s has no letter or digit.
+func punctuationOnly(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// numberRow reports whether r opens a measure: its first cell is a
+// measure number and the row is not the column-number row under a header.
+func numberRow(r *hesabat.Row) bool {
+	if len(r.Cells) == 0 {
+		return false
+	}
+	texts := make([]string, len(r.Cells))
+	for i, c := range r.Cells {
+		texts[i] = c.Text()
+	}
+	_, ok := hesabat.MeasureNumber(texts[0])
+	return ok && !hesabat.ColumnNumbers(texts)
+}
+
+// edgeOf describes the top and bottom of a cell's lines; right and bottom
+// are where its text can reach.
+func edgeOf(ls []tline, right, bottom float64) cellEdge {
+	var e cellEdge
+	for i := range ls {
+		if ws := ls[i].words(); len(ws) > 0 {
+			if !e.has {
+				e.first, e.has = ws[0], true
+			}
+			e.last, e.lh = ws[len(ws)-1], ls[i].height()
+			e.room = right - e.last.X1
+			e.below = bottom - ls[i].y1
+		}
+	}
+	return e
+}
+
+// markContinuations sets Cell.Continues on the continuation row at the top
+// of each page (the first table row with an empty first cell, before any
+// numbered row on that page): a cell continues the paragraph above unless
+// the previous page's text in that column ended a paragraph, that is ended
+// a sentence on a line with room for the first word of this one, or with
+// room for another line under it (the next paragraph's spacing did not
+// fit). The end of a measure number cut by the page break ("10.4" + ".")
+// moves back to the number.
+func markContinuations(rows []built) {
+	var prev *built // the last table row of the previous page
+	for i := 0; i < len(rows); {
+		j := i
+		for j < len(rows) && rows[j].Page == rows[i].Page {
+			j++
+		}
+		var last *built
+		numbered := false
+		for k := i; k < j; k++ {
+			r := &rows[k]
+			if !r.InTable || len(r.Cells) < 2 {
+				continue
+			}
+			first := r.Cells[0].Text()
+			if !numbered && prev != nil && len(prev.Cells) == len(r.Cells) && first != "" && punctuationOnly(first) {
+				if p := prev.Cells[0].Paras; len(p) > 0 {
+					p[len(p)-1] += first
+					r.Cells[0].Paras, r.Cells[0].Box, r.edges[0].has, first = nil, hesabat.Box{}, false, ""
+				}
+			}
+			if !numbered && first == "" && prev != nil && len(prev.Cells) == len(r.Cells) {
+				for c := range r.Cells {
+					a, b := prev.edges[c], r.edges[c]
+					if a.has && b.has {
+						ended := sentenceEnd(a.last.Text) && !a.last.Hyphen &&
+							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh)
+						r.Cells[c].Continues = !ended
+					}
+				}
+				numbered = true // only the first such row continues
+			}
+			numbered = numbered || numberRow(&r.Row)
+			last = r
+		}
+		if last != nil {
+			prev = last
+		}
+		i = j
+	}
+}
