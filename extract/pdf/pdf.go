@@ -26,11 +26,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerr "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -38,6 +41,7 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
 )
 
 // Options configure an Extractor. Zero values select the defaults.
@@ -52,13 +56,23 @@ type Options struct {
 	// CacheDir holds wazero's compiled PDFium module between runs: "" is
 	// os.UserCacheDir()/hesabat/wazero, "-" disables the cache.
 	CacheDir string
+	// Engine chooses the reader: EngineAuto (""), EngineGo or
+	// EnginePDFium.
+	Engine string
+	// PagesRead, when set, is called after each document read with the
+	// number of its pages each reader read.
+	PagesRead func(path string, goPages, pdfiumPages int)
 }
 
 // Extractor reads PDF files. It is safe for concurrent use. The PDFium
-// runtime is started on the first call to Extract, once per Extractor;
+// runtime is started when a page first needs it, once per Extractor;
 // Close releases it.
 type Extractor struct {
 	opts Options
+
+	goPages, pdfiumPages atomic.Int64
+	goPanics             atomic.Int64 // panics in package gopdf itself: bugs
+	lastPanic            atomic.Pointer[goPanic]
 
 	once    sync.Once
 	pool    pdfium.Pool
@@ -84,7 +98,20 @@ func New(opts Options) (*Extractor, error) {
 	if opts.MaxPages == 0 {
 		opts.MaxPages = 2000
 	}
+	switch opts.Engine {
+	case "":
+		opts.Engine = EngineAuto
+	case EngineAuto, EngineGo, EnginePDFium:
+	default:
+		return nil, fmt.Errorf("pdf: unknown engine %q (want auto, go or pdfium)", opts.Engine)
+	}
 	return &Extractor{opts: opts}, nil
+}
+
+// PagesRead returns how many pages the Go reader and PDFium have read
+// since the Extractor was made.
+func (e *Extractor) PagesRead() (goPages, pdfiumPages int64) {
+	return e.goPages.Load(), e.pdfiumPages.Load()
 }
 
 // start starts the PDFium runtime and its pool of instances.
@@ -177,55 +204,177 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	if !isPDF(data) {
 		return nil, hesabat.Errorf(path, hesabat.ErrUnsupported, "the file is named .pdf but holds something else; save it as PDF", "not a PDF")
 	}
+	if e.isClosed() {
+		return nil, &hesabat.Error{Path: path, Err: errors.New("pdf: extractor closed")}
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
+	defer cancel()
+	if e.opts.Engine != EnginePDFium {
+		doc, err := e.extractGo(ctx, src, data)
+		if !errors.Is(err, errWholeDocument) {
+			return doc, err
+		}
+	}
+	var doc *hesabat.Document
+	err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) (err error) {
+		doc, err = e.extract(ctx, inst, src, data)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	e.counted(path, 0, doc.Pages)
+	return doc, nil
+}
+
+func (e *Extractor) isClosed() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.closed
+}
+
+// counted records how many pages of a document each reader read.
+func (e *Extractor) counted(path string, goPages, pdfiumPages int) {
+	e.goPages.Add(int64(goPages))
+	e.pdfiumPages.Add(int64(pdfiumPages))
+	if e.opts.PagesRead != nil {
+		e.opts.PagesRead(path, goPages, pdfiumPages)
+	}
+}
+
+// errWholeDocument is extractGo leaving the whole document to PDFium.
+var errWholeDocument = errors.New("pdf: the Go reader leaves the document to PDFium")
+
+// extractGo reads data with the Go reader, and the pages it declines with
+// PDFium (EngineAuto) or not at all (EngineGo). It returns
+// errWholeDocument when, with EngineAuto, PDFium should read the whole
+// document: one the Go reader cannot open or finds no pages in.
+func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []byte) (*hesabat.Document, error) {
+	path := src.Path
+	auto := e.opts.Engine == EngineAuto
+	gd, err := openGo(data)
+	if err == nil && gd.Pages == 0 {
+		err = errors.New("no pages")
+	}
+	if err != nil {
+		e.notePanic(err)
+		switch {
+		case auto:
+			return nil, errWholeDocument
+		case errors.Is(err, gopdf.ErrPassword):
+			return nil, hesabat.Errorf(path, hesabat.ErrEncrypted, "open it with its password and save an unprotected copy", "%v", err)
+		}
+		return nil, hesabat.Errorf(path, hesabat.ErrCorrupt, "the file may be truncated or damaged; try --pdf-engine auto, or re-save it", "the Go PDF reader cannot open it: %v", err)
+	}
+	if gd.Pages > e.opts.MaxPages {
+		return nil, hesabat.Errorf(path, hesabat.ErrTooLarge, "raise the page limit if the file is genuine", "%d pages, limit %d", gd.Pages, e.opts.MaxPages)
+	}
+	doc := &hesabat.Document{Source: src, Pages: gd.Pages}
+	if gd.Repaired {
+		doc.Warnings = append(doc.Warnings, xrefWarning)
+	}
+	pages := make([]*page, gd.Pages)
+	var left []int // pages for PDFium
+	reasons := map[int]error{}
+	for i := range gd.Pages {
+		if ctx.Err() != nil {
+			return nil, e.ctxError(ctx, path, ctx.Err())
+		}
+		p, err := readGoPage(gd, i)
+		if err != nil {
+			e.notePanic(err)
+			left = append(left, i)
+			reasons[i] = err
+			continue
+		}
+		pages[i] = p
+	}
+	goPages := gd.Pages - len(left)
+	var warnings []string
+	switch {
+	case len(left) > 0 && auto:
+		err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) error {
+			ps, ws, err := readPages(ctx, inst, path, data, left)
+			for k, i := range left {
+				pages[i] = ps[k]
+			}
+			warnings = ws
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	case len(left) > 0:
+		for _, i := range left {
+			warnings = append(warnings, fmt.Sprintf("page %d skipped: the Go PDF reader %v (--pdf-engine auto reads it with PDFium)", i+1, reasons[i]))
+		}
+	}
+	doc.Warnings = append(doc.Warnings, warnings...)
+	rows, lw := layout(slices.DeleteFunc(pages, func(p *page) bool { return p == nil }))
+	doc.Rows, doc.Warnings = rows, append(doc.Warnings, lw...)
+	pdfiumPages := 0
+	if auto {
+		pdfiumPages = len(left)
+	}
+	e.counted(path, goPages, pdfiumPages)
+	return doc, nil
+}
+
+// notePanic counts a panic of the Go reader's own code.
+func (e *Extractor) notePanic(err error) {
+	var p *goPanic
+	if errors.As(err, &p) && p.ours {
+		e.goPanics.Add(1)
+		e.lastPanic.Store(p)
+	}
+}
+
+// xrefWarning reports a cross-reference table rebuilt by either reader.
+const xrefWarning = "damaged cross-reference table; it was rebuilt from the objects in the file, so pages may be missing"
+
+// withPDFium runs fn with a PDFium instance, starting the runtime on first
+// use. PDFium runs in its own goroutine so that the call returns when ctx
+// ends even if a PDFium call does not. An instance that failed, or whose
+// document was abandoned, is killed once idle: the pool makes a new one.
+func (e *Extractor) withPDFium(ctx context.Context, path string, fn func(pdfium.Pdfium) error) error {
 	e.once.Do(e.start)
 	e.mu.Lock()
 	closed := e.closed
 	e.mu.Unlock()
 	if closed || e.pool == nil && e.initErr == nil {
-		return nil, &hesabat.Error{Path: path, Err: errors.New("pdf: extractor closed")}
+		return &hesabat.Error{Path: path, Err: errors.New("pdf: extractor closed")}
 	}
 	if e.initErr != nil {
-		return nil, &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
+		return &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
 	}
-
-	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
-	defer cancel()
 	inst, err := e.pool.GetInstanceWithContext(ctx)
 	if err != nil {
-		return nil, e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
+		return e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
 	}
-	// PDFium runs in its own goroutine so that Extract returns when ctx
-	// ends even if a PDFium call does not. An instance that failed, or
-	// whose document was abandoned, is killed once idle: the pool makes a
-	// new one.
-	type result struct {
-		doc *hesabat.Document
-		err error
-	}
-	done := make(chan result, 1)
+	done := make(chan error, 1)
 	go func() {
-		var r result
+		var err error
 		defer func() {
 			if v := recover(); v != nil {
-				r = result{err: hesabat.Errorf(path, hesabat.ErrCorrupt, "PDFium failed on this file; try re-saving it with another PDF writer", "panic: %v", v)}
+				err = hesabat.Errorf(path, hesabat.ErrCorrupt, "PDFium failed on this file; try re-saving it with another PDF writer", "panic: %v", v)
 			}
-			if r.err != nil || ctx.Err() != nil {
+			if err != nil || ctx.Err() != nil {
 				inst.Kill()
 			} else {
 				inst.Close()
 			}
-			done <- r
+			done <- err
 		}()
-		r.doc, r.err = e.extract(ctx, inst, src, data)
+		err = fn(inst)
 	}()
 	select {
-	case r := <-done:
+	case err := <-done:
 		if ctx.Err() != nil {
-			return nil, e.ctxError(ctx, path, r.err)
+			return e.ctxError(ctx, path, err)
 		}
-		return r.doc, r.err
+		return err
 	case <-ctx.Done():
-		return nil, e.ctxError(ctx, path, ctx.Err())
+		return e.ctxError(ctx, path, ctx.Err())
 	}
 }
 
@@ -259,7 +408,7 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
 	doc := &hesabat.Document{Source: src}
 	if v, err := inst.FPDF_DocumentHasValidCrossReferenceTable(&requests.FPDF_DocumentHasValidCrossReferenceTable{Document: od.Document}); err == nil && !v.DocumentHasValidCrossReferenceTable {
-		doc.Warnings = append(doc.Warnings, "damaged cross-reference table; PDFium rebuilt it, so pages may be missing")
+		doc.Warnings = append(doc.Warnings, xrefWarning)
 	}
 	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
 	if err != nil {
@@ -272,24 +421,53 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 		return nil, hesabat.Errorf(path, hesabat.ErrTooLarge, "raise the page limit if the file is genuine", "%d pages, limit %d", pc.PageCount, e.opts.MaxPages)
 	}
 	doc.Pages = pc.PageCount
-	pages := make([]*page, 0, pc.PageCount)
-	for i := 0; i < pc.PageCount; i++ {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		p, err := readPage(inst, od.Document, i)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d skipped: %v", i+1, err))
-			continue
-		}
-		pages = append(pages, p)
+	pages, warnings, err := readDocPages(ctx, inst, od.Document, nil, pc.PageCount)
+	if err != nil {
+		return nil, err
 	}
-	rows, warnings := layout(pages)
+	doc.Warnings = append(doc.Warnings, warnings...)
+	rows, warnings := layout(slices.DeleteFunc(pages, func(p *page) bool { return p == nil }))
 	doc.Rows, doc.Warnings = rows, append(doc.Warnings, warnings...)
 	return doc, nil
+}
+
+// readPages opens data in inst and reads the pages in indexes (0-based),
+// returning them in that order (nil for a page skipped with a warning).
+func readPages(ctx context.Context, inst pdfium.Pdfium, path string, data []byte, indexes []int) ([]*page, []string, error) {
+	od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		return nil, nil, openError(path, err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+	return readDocPages(ctx, inst, od.Document, indexes, 0)
+}
+
+// readDocPages reads the pages in indexes of doc, or its first n pages
+// when indexes is nil. A page PDFium cannot read is nil, with a warning.
+func readDocPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, indexes []int, n int) ([]*page, []string, error) {
+	if indexes == nil {
+		indexes = make([]int, n)
+		for i := range indexes {
+			indexes[i] = i
+		}
+	}
+	pages := make([]*page, len(indexes))
+	var warnings []string
+	for k, i := range indexes {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		p, err := readPage(inst, doc, i)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
+			warnings = append(warnings, fmt.Sprintf("page %d skipped: %v", i+1, err))
+			continue
+		}
+		pages[k] = p
+	}
+	return pages, warnings, nil
 }
 
 // openError classifies PDFium's failure to open a document.
