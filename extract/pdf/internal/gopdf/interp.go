@@ -56,6 +56,7 @@ type interp struct {
 	path  []Seg // user space of the current CTM
 	clipW bool  // W or W* seen for the current path
 	tp    textPage
+	marks []*mark
 	ops   int
 	codes []code
 }
@@ -295,6 +296,27 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 	case "Do":
 		if len(args) >= 1 && args[len(args)-1].k == kName {
 			return in.doXObject(string(args[len(args)-1].b), res, depth)
+		}
+	// Marked content.
+	case "BMC":
+		in.marks = append(in.marks, &mark{})
+	case "BDC":
+		m := &mark{props: true}
+		if len(args) >= 2 {
+			var at []byte
+			var ok bool
+			switch p := args[len(args)-1]; p.k {
+			case kDict:
+				at, ok = p.d["ActualText"]
+			case kName:
+				at, ok = in.r.actualText(in.r.dict(in.r.dict(res["Properties"])[string(p.b)]))
+			}
+			m.hasActual, m.actual = ok, textString(at)
+		}
+		in.marks = append(in.marks, m)
+	case "EMC":
+		if n := len(in.marks); n > 0 {
+			in.marks = in.marks[:n-1]
 		}
 	case "d0", "d1":
 		return decline("Type3 glyph procedure")

@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 
@@ -91,9 +90,6 @@ func (d *Doc) Page(i int) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	if bytes.Contains(content, []byte("/ActualText")) {
-		return nil, decline("marked content with /ActualText")
-	}
 	in := newInterp(r, p)
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
@@ -128,4 +124,30 @@ func (r *reader) contents(o types.Object) ([]byte, error) {
 		return v.Content, nil
 	}
 	return nil, fmt.Errorf("content of type %T", o)
+}
+
+// actualText returns the /ActualText of a property list.
+func (r *reader) actualText(d types.Dict) ([]byte, bool) {
+	switch v := r.deref(d["ActualText"]).(type) {
+	case types.StringLiteral:
+		b, err := types.Unescape(string(v))
+		return b, err == nil
+	case types.HexLiteral:
+		b, err := v.Bytes()
+		return b, err == nil
+	}
+	return nil, false
+}
+
+// textString decodes a PDF text string: UTF-16BE with a byte-order mark,
+// else PDFDocEncoding (read as Latin-1, which it is for letters).
+func textString(b []byte) []rune {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		return utf16Runes(b[2:])
+	}
+	out := make([]rune, len(b))
+	for i, c := range b {
+		out[i] = rune(c)
+	}
+	return out
 }

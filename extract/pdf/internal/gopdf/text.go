@@ -2,6 +2,7 @@ package gopdf
 
 import (
 	"math"
+	"slices"
 	"unicode"
 )
 
@@ -28,9 +29,10 @@ type tobj struct {
 	rise  float64
 	m     matrix // text space (before font size) to page, origin at the object's start
 	items []titem
-	rect  [4]float64 // bounds of the non-space glyphs; empty when none
-	empty bool
+	rect  [4]float64 // bounds of the glyph outlines, as PDFium's GetRect
+	empty bool       // rect narrower than PDFium's kSizeEpsilon: not text
 	nChar int
+	marks []*mark // marked content open around it, outermost first
 }
 
 func (o *tobj) pos() (float64, float64) { return o.m[4], o.m[5] }
@@ -61,7 +63,7 @@ func (in *interp) show(elems []operand) error {
 	if f.decline != "" {
 		return &Decline{f.decline}
 	}
-	o := &tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, empty: true}
+	o := &tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks)}
 	o.m = matrix{gs.th, 0, 0, 1, 0, 0}.mul(in.tm.mul(gs.ctm))
 	x := 0.0
 	for _, e := range elems {
@@ -87,13 +89,11 @@ func (in *interp) show(elems []operand) error {
 				}
 				o.items = append(o.items, titem{c: c.c, x: x, w: w, text: t})
 				o.nChar++
-				if !(len(t) == 1 && t[0] == ' ') {
-					b := o.m.rect(x, gs.rise+f.descnt*gs.fs/1000, x+w*gs.fs/1000, gs.rise+f.ascent*gs.fs/1000)
-					if o.empty {
-						o.rect, o.empty = b, false
-					} else {
-						o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
-					}
+				b := o.m.rect(tightBox(f, c.c, x, w, gs.fs, gs.rise))
+				if o.nChar == 1 {
+					o.rect = b
+				} else {
+					o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
 				}
 				x += w*gs.fs/1000 + gs.tc
 				if c.single && c.c == 32 {
@@ -103,10 +103,24 @@ func (in *interp) show(elems []operand) error {
 		}
 	}
 	in.tm = matrix{1, 0, 0, 1, x * gs.th, 0}.mul(in.tm)
+	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
 	if o.nChar > 0 {
 		in.tp.add(o)
 	}
 	return nil
+}
+
+// tightBox returns, in text space, the box PDFium's text object takes for
+// code c at offset x: the glyph's outline (a point at the origin for an
+// empty glyph such as a space), or, without an embedded TrueType program,
+// the loose box.
+func tightBox(f *font, c uint32, x, w, fs, rise float64) (l, b, r, t float64) {
+	s := fs / 1000
+	if f.tt == nil {
+		return x, rise + f.descnt*s, x + w*s, rise + f.ascent*s
+	}
+	g, _ := f.glyphBox(c)
+	return x + g[0]*s, rise + g[1]*s, x + g[2]*s, rise + g[3]*s
 }
 
 // tchar is one character of the text page.
@@ -410,6 +424,11 @@ func (tp *textPage) process(o *tobj) {
 	if o.empty {
 		return
 	}
+	mc := tp.preMarked(o)
+	if mc == mcDone {
+		tp.prev = o
+		return
+	}
 	if tp.prev != nil {
 		switch tp.insert(o) {
 		case genSpace:
@@ -429,6 +448,10 @@ func (tp *textPage) process(o *tobj) {
 		}
 	}
 	tp.prev = o
+	if mc == mcDelay {
+		tp.actualText(o)
+		return
+	}
 	f := o.f
 	fsh := o.fs
 	base := baseSpace(o)
@@ -565,4 +588,102 @@ func (tp *textPage) glyphs() []Glyph {
 		out = append(out, Glyph{R: c.r, X0: c.box[0], Y0: c.box[1], X1: c.box[2], Y1: c.box[3], Turn: c.turn})
 	}
 	return out
+}
+
+// mark is an open marked-content sequence (BMC or BDC).
+type mark struct {
+	props     bool   // has a property list (BDC)
+	hasActual bool   // the properties have /ActualText
+	actual    []rune // its text
+}
+
+// Marked-content states of PDFium's PreMarkedContent.
+const (
+	mcPass  = iota // read the glyphs
+	mcDone         // skip the object: its /ActualText was given already, or is blank
+	mcDelay        // read the /ActualText instead of the glyphs
+)
+
+// lastProps returns the innermost mark's property list, nil if none.
+func lastProps(ms []*mark) *mark {
+	if n := len(ms); n > 0 && ms[n-1].props {
+		return ms[n-1]
+	}
+	return nil
+}
+
+// preMarked is PDFium's PreMarkedContent: whether o's glyphs or the
+// /ActualText of the marked content around it are read.
+func (tp *textPage) preMarked(o *tobj) int {
+	n := len(o.marks)
+	if n == 0 {
+		return mcPass
+	}
+	var act []rune
+	exist := false
+	for _, m := range o.marks {
+		if m.props && m.hasActual {
+			exist, act = true, m.actual
+		}
+	}
+	if !exist {
+		return mcPass
+	}
+	props := lastProps(o.marks)
+	if tp.prev != nil && len(tp.prev.marks) == n && lastProps(tp.prev.marks) == props {
+		return mcDone
+	}
+	if len(act) == 0 {
+		return mcPass
+	}
+	encodable := false
+	for _, r := range act {
+		if _, ok := o.f.codeOf(r); ok {
+			encodable = true
+			break
+		}
+	}
+	if !encodable {
+		return mcPass
+	}
+	for _, r := range act {
+		if (r > 0x80 && r < 0xFFFD) || (r <= 0x80 && isPrint(r)) {
+			return mcDelay
+		}
+	}
+	return mcDone
+}
+
+func isPrint(r rune) bool { return r >= 0x20 && r < 0x7F }
+
+// actualText is PDFium's ProcessMarkedContent for left-to-right text: the
+// /ActualText characters take o's place, each with an equal slice of o's
+// box, left to right.
+func (tp *textPage) actualText(o *tobj) {
+	var act []rune
+	for _, m := range o.marks {
+		if m.props {
+			act = m.actual
+		}
+	}
+	if len(act) == 0 {
+		return
+	}
+	step := (o.rect[2] - o.rect[0]) / float64(len(act))
+	ox, oy := o.pos()
+	turn := int(math.Round(math.Atan2(o.m[1], o.m[0])/(math.Pi/2))) & 3
+	for k, r := range act {
+		if r <= 0x80 && !isPrint(r) {
+			r = ' '
+		}
+		if r >= 0xFFFD {
+			continue
+		}
+		c, ok := o.f.codeOf(r)
+		if !ok {
+			c = kernCode
+		}
+		box := [4]float64{o.rect[0] + float64(k)*step, o.rect[1], o.rect[0] + float64(k+1)*step, o.rect[3]}
+		tp.temp = append(tp.temp, tchar{r: r, box: box, turn: turn, piece: true, code: c, obj: o, ox: ox, oy: oy})
+	}
 }
