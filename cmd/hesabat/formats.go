@@ -29,11 +29,12 @@ const maxFile = 1 << 30
 
 // limits are the flags that bound the work on one document.
 type limits struct {
-	workers  int
-	timeout  time.Duration
-	maxPages int
-	maxDOCX  int64
-	maxRatio float64
+	workers   int
+	timeout   time.Duration
+	maxPages  int
+	maxDOCX   int64
+	maxRatio  float64
+	pdfEngine string
 }
 
 func (l *limits) register(fs *flag.FlagSet) {
@@ -42,6 +43,7 @@ func (l *limits) register(fs *flag.FlagSet) {
 	fs.IntVar(&l.maxPages, "max-pages", 2000, "page limit per PDF")
 	fs.Int64Var(&l.maxDOCX, "max-docx-size", 256<<20, "limit on a DOCX file's uncompressed size, in bytes")
 	fs.Float64Var(&l.maxRatio, "max-ratio", 100, "limit on a DOCX part's compression ratio")
+	fs.StringVar(&l.pdfEngine, "pdf-engine", pdf.EngineAuto, "PDF reader: auto (Go, PDFium for the pages it declines), go or pdfium")
 }
 
 // pipeline holds the configured extractors, one per format.
@@ -53,7 +55,7 @@ type pipeline struct {
 
 // newPipeline builds the extractor of each format. Close releases them.
 func newPipeline(l limits) (*pipeline, error) {
-	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages})
+	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages, Engine: l.pdfEngine})
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"math"
 	"path/filepath"
 	"slices"
@@ -10,8 +10,7 @@ import (
 	"testing"
 
 	"github.com/klippa-app/go-pdfium"
-
-	"github.com/hesabat/hesabat"
+	"github.com/klippa-app/go-pdfium/requests"
 )
 
 // Tolerances of the differential test, in points. PDFium computes in
@@ -64,7 +63,7 @@ func TestGoMatchesPDFium(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pdfiumE.Close()
-	var goPages, declinedPages int
+	var goPages, declinedPages, hyphens int
 	for _, in := range diffInputs(t) {
 		t.Run(filepath.Base(in), func(t *testing.T) {
 			data := readFile(t, in)
@@ -91,10 +90,7 @@ func TestGoMatchesPDFium(t *testing.T) {
 			for i, w := range want {
 				got, err := readGoPage(gd, i)
 				if err != nil {
-					var p *goPanic
-					if asPanic(err, &p) && p.ours {
-						t.Fatalf("page %d: %v\n%s", i+1, err, p.stack)
-					}
+					failOnOurPanic(t, err)
 					declinedPages++
 					t.Logf("page %d declined: %v", i+1, err)
 					continue
@@ -105,6 +101,7 @@ func TestGoMatchesPDFium(t *testing.T) {
 					continue
 				}
 				comparePages(t, i+1, got, w)
+				hyphens += strings.Count(runes(w.chars), string(hyphenMark))
 			}
 			gdoc, gerr := extractBytes(t, goE, in, data)
 			pdoc, perr := extractBytes(t, pdfiumE, in, data)
@@ -120,7 +117,7 @@ func TestGoMatchesPDFium(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("pages read by the Go reader: %d; declined: %d", goPages, declinedPages)
+	t.Logf("pages read by the Go reader: %d; declined: %d; PDFium line-end hyphen marks compared: %d", goPages, declinedPages, hyphens)
 	if n := goE.goPanics.Load(); n > 0 {
 		t.Errorf("%d panics in the Go reader; last:\n%s", n, goE.lastPanic.Load().stack)
 	}
@@ -206,5 +203,64 @@ func sortedRules(rs []rule) []rule {
 	return rs
 }
 
-var _ = fmt.Sprint
-var _ hesabat.Row
+// FuzzGoAgrees feeds mutated PDFs to both readers: the Go reader must not
+// panic in its own code, and each page it reads must be PDFium's page
+// (text, boxes and rules, as TestGoMatchesPDFium compares them) or be
+// declined. Pages are compared only when both readers see the same page
+// count, so that page i is the same page.
+func FuzzGoAgrees(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/pdf/*.pdf")
+	seeds = append(seeds, "../../testdata/seed/seed.pdf")
+	for _, s := range seeds {
+		f.Add(readFile(f, s))
+	}
+	f.Add(minimalPDF(842, 595, 0, landscapeTable))
+	f.Add(minimalPDF(595, 842, 90, "q 0 1 -1 0 595 0 cm\n"+landscapeTable+"\nQ"))
+	e := extractor(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		gd, err := openGo(data)
+		if err != nil {
+			failOnOurPanic(t, err)
+			return
+		}
+		const maxPages = 50 // bounds the work per input
+		if gd.Pages > maxPages {
+			return
+		}
+		var want []*page
+		ctx := context.Background()
+		perr := e.withPDFium(ctx, "fuzz.pdf", func(inst pdfium.Pdfium) error {
+			od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+			if err != nil {
+				return err
+			}
+			defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+			pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+			if err != nil || pc.PageCount != gd.Pages {
+				return errors.New("page counts differ")
+			}
+			want, _, err = readDocPages(ctx, inst, od.Document, nil, pc.PageCount)
+			return err
+		})
+		for i := range gd.Pages {
+			got, err := readGoPage(gd, i)
+			if err != nil {
+				failOnOurPanic(t, err)
+				continue
+			}
+			if perr == nil && want[i] != nil {
+				comparePages(t, i+1, got, want[i])
+			}
+		}
+	})
+}
+
+// failOnOurPanic fails the test on a panic recovered from the Go reader's
+// own code.
+func failOnOurPanic(t *testing.T, err error) {
+	t.Helper()
+	var p *goPanic
+	if asPanic(err, &p) && p.ours {
+		t.Fatalf("%v\n%s", err, p.stack)
+	}
+}

@@ -50,41 +50,74 @@ func readFile(t testing.TB, path string) []byte {
 	return data
 }
 
-// TestRowsGolden extracts the seed and its renderings and compares the
-// rows with testdata/NAME.rows.json (rewritten with -update).
+// TestRowsGolden extracts the seed and its renderings with each engine
+// and compares the rows with testdata/NAME.rows.json (rewritten from the
+// default engine with -update): the Go reader alone, PDFium alone and both
+// together must give the same rows.
 func TestRowsGolden(t *testing.T) {
 	inputs := []string{"../../testdata/seed/seed.pdf"}
 	more, _ := filepath.Glob("../../testdata/pdf/seed-*.pdf")
 	inputs = append(inputs, more...)
 	inputs = append(inputs, "../../testdata/pdf/scan-page.pdf", "../../testdata/pdf/owner-only.pdf", "../../testdata/pdf/broken-xref.pdf")
-	e := extractor(t)
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".pdf")
-		t.Run(name, func(t *testing.T) {
-			doc, err := extractBytes(t, e, in, readFile(t, in))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := json.MarshalIndent(struct {
-				Pages    int
-				Warnings []string
-				Rows     []hesabat.Row
-			}{doc.Pages, doc.Warnings, doc.Rows}, "", " ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", name+".rows.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want := readFile(t, golden)
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("rows differ from %s (run with -update and review the diff)", golden)
-			}
-		})
+		for _, engine := range []string{EngineAuto, EngineGo, EnginePDFium} {
+			t.Run(name+"/"+engine, func(t *testing.T) {
+				rowsGolden(t, engineExtractor(t, engine), in, name, engine == EngineAuto)
+			})
+		}
+	}
+}
+
+// engineExtractor returns a shared Extractor for engine.
+func engineExtractor(t testing.TB, engine string) *Extractor {
+	if engine == EngineAuto {
+		return extractor(t)
+	}
+	enginesMu.Lock()
+	defer enginesMu.Unlock()
+	if e := engines[engine]; e != nil {
+		return e
+	}
+	e, err := New(Options{Workers: 2, Timeout: 10 * time.Second, Engine: engine})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engines[engine] = e
+	return e
+}
+
+var (
+	enginesMu sync.Mutex
+	engines   = map[string]*Extractor{}
+)
+
+// rowsGolden extracts in with e and compares the rows with
+// testdata/NAME.rows.json, which -update rewrites when rewrite is set.
+func rowsGolden(t *testing.T, e *Extractor, in, name string, rewrite bool) {
+	t.Helper()
+	doc, err := extractBytes(t, e, in, readFile(t, in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.MarshalIndent(struct {
+		Pages    int
+		Warnings []string
+		Rows     []hesabat.Row
+	}{doc.Pages, doc.Warnings, doc.Rows}, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", name+".rows.json")
+	if *update && rewrite {
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := readFile(t, golden)
+	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+		t.Errorf("rows differ from %s (run with -update and review the diff)", golden)
 	}
 }
 
@@ -200,7 +233,7 @@ func TestLimits(t *testing.T) {
 		checkError(t, err, "big.pdf", hesabat.ErrTooLarge)
 	})
 	t.Run("time", func(t *testing.T) {
-		e, err := New(Options{Timeout: time.Millisecond})
+		e, err := New(Options{Timeout: time.Millisecond, Engine: EnginePDFium})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -279,7 +312,8 @@ func TestCompilationCache(t *testing.T) {
 }
 
 // FuzzExtract feeds mutated PDFs to the extractor: it must return rows of
-// valid UTF-8 or an *hesabat.Error, and never panic.
+// valid UTF-8 or an *hesabat.Error, and never panic; a panic the Go reader
+// recovered from in its own code (the page went to PDFium) fails too.
 func FuzzExtract(f *testing.F) {
 	seeds, _ := filepath.Glob("../../testdata/pdf/*.pdf")
 	seeds = append(seeds, "../../testdata/seed/seed.pdf")
@@ -293,6 +327,9 @@ func FuzzExtract(f *testing.F) {
 	e := extractor(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := extractBytes(t, e, "fuzz.pdf", data)
+		if p := e.lastPanic.Load(); p != nil {
+			t.Fatalf("the Go reader panicked: %v\n%s", p.v, p.stack)
+		}
 		if err != nil {
 			var he *hesabat.Error
 			if !errors.As(err, &he) {

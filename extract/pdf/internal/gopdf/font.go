@@ -162,6 +162,9 @@ func (r *reader) loadFont(d types.Dict) *font {
 		symbolic = flags&4 != 0
 		r.metrics(f, fd)
 		r.loadProgram(f, fd)
+		if f.decline != "" {
+			return f
+		}
 		if f.ascent == 0 && f.descnt == 0 && sub == "TrueType" {
 			r.ttfMetrics(f, fd)
 		}
@@ -242,10 +245,20 @@ func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 	return f.tt.box(gid)
 }
 
-// loadProgram reads the TrueType program embedded by descriptor fd.
+// loadProgram reads the TrueType program embedded by descriptor fd. A
+// program that is there but unreadable declines the font: PDFium may read
+// more of a damaged stream, and its glyph boxes come from the program.
 func (r *reader) loadProgram(f *font, fd types.Dict) {
-	if data, err := r.stream(fd["FontFile2"]); err == nil {
+	o := fd["FontFile2"]
+	if o == nil {
+		return
+	}
+	data, err := r.stream(o)
+	if err == nil {
 		f.tt = parseTTF(data)
+	}
+	if f.tt == nil {
+		f.decline = "embedded TrueType program unreadable"
 	}
 }
 
@@ -313,6 +326,9 @@ func (r *reader) loadType0(f *font, d types.Dict) {
 	r.metrics(f, fd)
 	if name(cid, "Subtype") == "CIDFontType2" {
 		r.loadProgram(f, fd)
+		if f.decline != "" {
+			return
+		}
 		if m := cid["CIDToGIDMap"]; m != nil {
 			if n, ok := r.deref(m).(types.Name); !ok || n != "Identity" {
 				if data, err := r.stream(m); err == nil {
@@ -499,17 +515,17 @@ func standard14(base string) string {
 	return ""
 }
 
-// std14Metrics returns the top of "A" and the bottom of "g" of a standard
-// font (from Adobe's metrics), which is how PDFium sets the ascent and
-// descent of a font without a descriptor.
+// std14Metrics returns the ascent and descent PDFium gives a standard
+// font without a descriptor: those of the font it substitutes (measured on
+// PDFium's loose boxes).
 func std14Metrics(name string) (float64, float64) {
 	switch {
 	case strings.HasPrefix(name, "Helvetica"):
-		return 718, -220
+		return 945, -224
 	case strings.HasPrefix(name, "Times"):
-		return 674, -218
+		return 878, -249
 	case strings.HasPrefix(name, "Courier"):
-		return 562, -157
+		return 803, -248
 	}
 	return 0, 0 // Symbol, ZapfDingbats: declined as symbolic
 }
