@@ -22,14 +22,39 @@ func benchFiles(b *testing.B) (paths []string, data [][]byte) {
 }
 
 // BenchmarkExtract measures extraction (text, rules and rows rebuilt) over
-// the corpus PDFs, one document at a time, in pages per second; pdftotext
-// -layout over the same files is the baseline.
+// the corpus PDFs, one document at a time, in pages per second, with each
+// engine: "go" the Go reader alone, "pdfium" PDFium alone (started before
+// the timer), "auto" the default; pdftotext -layout over the same files is
+// the baseline. The "go" and "auto" runs report the share of pages PDFium
+// read (pdfium-share).
 //
 //	go test ./extract/pdf -run '^$' -bench Extract -benchtime 1x -cpu 1
 func BenchmarkExtract(b *testing.B) {
 	paths, data := benchFiles(b)
+	for _, engine := range []string{EngineGo, EngineAuto} {
+		b.Run(engine, func(b *testing.B) {
+			e, err := New(Options{Engine: engine})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer e.Close()
+			pages := 0
+			for b.Loop() {
+				for i, d := range data {
+					doc, err := extractBytes(b, e, paths[i], d)
+					if err != nil {
+						b.Fatal(err)
+					}
+					pages += doc.Pages
+				}
+			}
+			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+			goPages, pdfiumPages := e.PagesRead()
+			b.ReportMetric(float64(pdfiumPages)/float64(max(1, goPages+pdfiumPages)), "pdfium-share")
+		})
+	}
 	b.Run("pdfium", func(b *testing.B) {
-		e, err := New(Options{})
+		e, err := New(Options{Engine: EnginePDFium})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -90,7 +115,7 @@ func BenchmarkStartup(b *testing.B) {
 	seed := readFile(b, "../../testdata/seed/seed.pdf")
 	run := func(b *testing.B, dir string) {
 		for b.Loop() {
-			e, err := New(Options{CacheDir: dir})
+			e, err := New(Options{CacheDir: dir, Engine: EnginePDFium})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -110,7 +135,7 @@ func BenchmarkStartup(b *testing.B) {
 	b.Run("cold", func(b *testing.B) { run(b, "-") })
 	b.Run("cached", func(b *testing.B) {
 		dir := b.TempDir()
-		e, _ := New(Options{CacheDir: dir})
+		e, _ := New(Options{CacheDir: dir, Engine: EnginePDFium})
 		e.once.Do(e.start) // fills the cache
 		e.Close()
 		b.ResetTimer()

@@ -36,6 +36,8 @@ type font struct {
 	// cidToGID maps CIDs to its glyphs (nil: identity).
 	tt       *ttFont
 	cidToGID []byte
+	boxes    map[uint32]glyphBox // glyphBox's answers
+
 	// decline, when not "", says why the Go reader cannot use this font.
 	decline string
 }
@@ -224,12 +226,31 @@ func (r *reader) ttfMetrics(f *font, fd types.Dict) {
 	}
 }
 
+// glyphBox is an outline box in glyph space; ok is false for none.
+type glyphBox struct {
+	b  [4]float64
+	ok bool
+}
+
 // glyphBox returns the outline box of code c's glyph in glyph space, when
 // the font embeds a TrueType program.
 func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 	if f.tt == nil {
 		return [4]float64{}, false
 	}
+	if g, ok := f.boxes[c]; ok {
+		return g.b, g.ok
+	}
+	b, ok := f.outlineBox(c)
+	if f.boxes == nil {
+		f.boxes = map[uint32]glyphBox{}
+	}
+	f.boxes[c] = glyphBox{b, ok}
+	return b, ok
+}
+
+// outlineBox looks up code c's glyph box in the program.
+func (f *font) outlineBox(c uint32) ([4]float64, bool) {
 	gid := 0
 	if f.twoByte {
 		gid = int(c)

@@ -69,6 +69,7 @@ func newInterp(r *reader, p *Page) *interp {
 	in.gs = gstate{ctm: identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
 	in.tm, in.tlm = identity, identity
 	in.tp.init(p)
+	in.tp.out = make([]tchar, 0, 4096)
 	return in
 }
 

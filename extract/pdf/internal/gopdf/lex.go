@@ -35,6 +35,12 @@ var errSyntax = errors.New("content stream syntax")
 type lexer struct {
 	s   []byte
 	pos int
+	// buf holds the decoded strings and arr the array elements of the
+	// current operator's operands: both are reused for the next operator,
+	// so operands must not be kept past it.
+	buf   []byte
+	arr   []operand
+	depth int // arrays and dictionaries open
 }
 
 func isSpace(c byte) bool {
@@ -68,6 +74,7 @@ func (l *lexer) skip() {
 // next reads one token: an operand (op == nil) or an operator. At the end
 // it returns ok false.
 func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error) {
+	l.buf, l.arr = l.buf[:0], l.arr[:0]
 	for {
 		l.skip()
 		if l.pos >= len(l.s) {
@@ -125,7 +132,13 @@ func (l *lexer) operand() (operand, error) {
 		}
 		return operand{k: kName, b: name}, nil
 	case c == '[':
+		// A top-level array's elements go to the shared l.arr; nested
+		// ones (rare in content streams) get their own.
+		shared := l.depth == 0
 		var arr []operand
+		start := len(l.arr)
+		l.depth++
+		defer func() { l.depth-- }()
 		l.pos++
 		for {
 			l.skip()
@@ -134,13 +147,20 @@ func (l *lexer) operand() (operand, error) {
 			}
 			if l.s[l.pos] == ']' {
 				l.pos++
+				if shared {
+					arr = l.arr[start:len(l.arr):len(l.arr)]
+				}
 				return operand{k: kArr, arr: arr}, nil
 			}
 			o, err := l.operand()
 			if err != nil {
 				return operand{}, err
 			}
-			arr = append(arr, o)
+			if shared {
+				l.arr = append(l.arr, o)
+			} else {
+				arr = append(arr, o)
+			}
 		}
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 		start := l.pos
@@ -297,7 +317,8 @@ func unescapeLiteral(raw []byte) []byte {
 // hex reads a <hex string>; an odd final digit is padded with 0.
 func (l *lexer) hex() (operand, error) {
 	l.pos++
-	var out []byte
+	start := len(l.buf)
+	out := l.buf
 	var hi byte
 	half := false
 	for l.pos < len(l.s) {
@@ -307,7 +328,8 @@ func (l *lexer) hex() (operand, error) {
 			if half {
 				out = append(out, hi<<4)
 			}
-			return operand{k: kStr, b: out}, nil
+			l.buf = out
+			return operand{k: kStr, b: out[start:len(out):len(out)]}, nil
 		}
 		v, ok := hexVal(c)
 		if !ok {
@@ -342,6 +364,8 @@ func hexVal(c byte) (byte, bool) {
 // parameters), nested ones included, keeping its string entries.
 func (l *lexer) dict() (map[string][]byte, error) {
 	l.pos += 2
+	l.depth++
+	defer func() { l.depth-- }()
 	var d map[string][]byte
 	for {
 		l.skip()

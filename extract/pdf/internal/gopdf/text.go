@@ -64,6 +64,11 @@ func (in *interp) show(elems []operand) error {
 		return &Decline{f.decline}
 	}
 	o := &tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks)}
+	n := 0
+	for _, e := range elems {
+		n += len(e.b) + 1
+	}
+	o.items = make([]titem, 0, n)
 	o.m = matrix{gs.th, 0, 0, 1, 0, 0}.mul(in.tm.mul(gs.ctm))
 	x := 0.0
 	for _, e := range elems {
@@ -83,8 +88,8 @@ func (in *interp) show(elems []operand) error {
 					return decline("code %d has no Unicode mapping", c.c)
 				}
 				for _, r := range t {
-					if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana) {
-						return decline("right-to-left text")
+					if r >= 0x0590 && r < 0x0800 {
+						return decline("right-to-left text") // Hebrew, Arabic, Syriac, Thaana, NKo
 					}
 				}
 				o.items = append(o.items, titem{c: c.c, x: x, w: w, text: t})
@@ -559,8 +564,8 @@ func (tp *textPage) closeLine() {
 		} else {
 			prevSpace = false
 		}
-		if s, ok := ligatures[c.r]; ok {
-			for _, r := range s {
+		if c.r >= 0xFB00 && c.r <= 0xFB06 {
+			for _, r := range ligatures[c.r] {
 				p := c
 				p.r, p.piece = r, true
 				tp.out = append(tp.out, p)
