@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -113,11 +112,4 @@ func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
 	}
 	p.keepOnPage()
 	return p, nil
-}
-
-// declined reports whether err is the Go reader leaving a page or document
-// to PDFium (rather than failing on it).
-func declined(err error) bool {
-	var d *gopdf.Decline
-	return errors.As(err, &d)
 }

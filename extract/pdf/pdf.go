@@ -1,5 +1,8 @@
-// Package pdf extracts the rows of PDF reports with PDFium, run as
-// WebAssembly by wazero (no cgo).
+// Package pdf extracts the rows of PDF reports. Pages are read by a pure-Go
+// reader (package internal/gopdf, over pdfcpu's object reader) or, for a
+// page it declines, by PDFium run as WebAssembly by wazero (no cgo), which
+// starts only then; Options.Engine chooses. Both give the same glyphs and
+// rules (TestGoMatchesPDFium), so one layout reads them.
 //
 // Each page's characters come with their loose boxes; PDFium's generated
 // spaces and line breaks are dropped (words are split by real spaces and
