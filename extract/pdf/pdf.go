@@ -213,7 +213,7 @@ func (e *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
 	defer cancel()
 	if e.opts.Engine != EnginePDFium {
-		doc, err := e.extractGo(ctx, src, data)
+		doc, err := e.runGo(ctx, src, data)
 		if !errors.Is(err, errWholeDocument) {
 			return doc, err
 		}
@@ -242,6 +242,34 @@ func (e *Extractor) counted(path string, goPages, pdfiumPages int) {
 	e.pdfiumPages.Add(int64(pdfiumPages))
 	if e.opts.PagesRead != nil {
 		e.opts.PagesRead(path, goPages, pdfiumPages)
+	}
+}
+
+// runGo runs extractGo in its own goroutine, so that Extract returns when
+// ctx ends even if the reader does not (a loop in a library on hostile
+// input), and turns a panic outside the per-page recovery (in the layout)
+// into an error.
+func (e *Extractor) runGo(ctx context.Context, src hesabat.Source, data []byte) (*hesabat.Document, error) {
+	type result struct {
+		doc *hesabat.Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if v := recover(); v != nil {
+				r = result{err: hesabat.Errorf(src.Path, hesabat.ErrCorrupt, "try --pdf-engine pdfium, or re-save the file with another PDF writer", "panic: %v", v)}
+			}
+			done <- r
+		}()
+		r.doc, r.err = e.extractGo(ctx, src, data)
+	}()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, e.ctxError(ctx, src.Path, ctx.Err())
 	}
 }
 

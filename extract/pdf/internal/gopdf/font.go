@@ -443,6 +443,11 @@ func (r *reader) toUnicode(f *font, o types.Object) error {
 		return fmt.Errorf("ToUnicode: %v", err)
 	}
 	f.toUni = map[uint32][]rune{}
+	return parseToUnicode(f, data)
+}
+
+// parseToUnicode fills f.toUni from the CMap in data.
+func parseToUnicode(f *font, data []byte) error {
 	if bytes.Contains(data, []byte("usecmap")) {
 		return fmt.Errorf("ToUnicode uses another CMap")
 	}
@@ -451,6 +456,7 @@ func (r *reader) toUnicode(f *font, o types.Object) error {
 	for {
 		var op []byte
 		var ok bool
+		var err error
 		args, op, ok, err = l.next(args[:0])
 		if err != nil {
 			return fmt.Errorf("ToUnicode: %v", err)
