@@ -108,11 +108,27 @@ func pageCounts(b *testing.B, paths []string) []int {
 	return counts
 }
 
-// BenchmarkStartup measures starting PDFium and reading the seed: "cold"
-// compiles the WebAssembly module, "cached" loads it from a warm
-// compilation cache.
+// BenchmarkStartup measures a new Extractor reading the seed: "go" with
+// the Go reader (PDFium never starts), "cold" starting PDFium by compiling
+// the WebAssembly module, "cached" loading it from a warm compilation
+// cache.
 func BenchmarkStartup(b *testing.B) {
 	seed := readFile(b, "../../testdata/seed/seed.pdf")
+	b.Run("go", func(b *testing.B) {
+		for b.Loop() {
+			e, err := New(Options{CacheDir: "-"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := extractBytes(b, e, "seed.pdf", bytes.Clone(seed)); err != nil {
+				b.Fatal(err)
+			}
+			if e.pool != nil {
+				b.Fatal("PDFium started")
+			}
+			e.Close()
+		}
+	})
 	run := func(b *testing.B, dir string) {
 		for b.Loop() {
 			e, err := New(Options{CacheDir: dir, Engine: EnginePDFium})
