@@ -298,6 +298,9 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 		return nil, hesabat.Errorf(path, hesabat.ErrCorrupt, "the file may be truncated or damaged; try --pdf-engine auto, or re-save it", "the Go PDF reader cannot open it: %v", err)
 	}
 	if gd.Pages > e.opts.MaxPages {
+		if auto {
+			return nil, errWholeDocument // a page tree's /Count can lie: PDFium counts the pages
+		}
 		return nil, hesabat.Errorf(path, hesabat.ErrTooLarge, "raise the page limit if the file is genuine", "%d pages, limit %d", gd.Pages, e.opts.MaxPages)
 	}
 	doc := &hesabat.Document{Source: src, Pages: gd.Pages}
@@ -326,11 +329,14 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 	case len(left) > 0 && auto:
 		err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) error {
 			ps, ws, err := readPages(ctx, inst, path, data, left)
+			if err != nil {
+				return err
+			}
 			for k, i := range left {
 				pages[i] = ps[k]
 			}
 			warnings = ws
-			return err
+			return nil
 		})
 		if err != nil {
 			return nil, err
