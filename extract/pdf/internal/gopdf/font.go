@@ -36,7 +36,9 @@ type font struct {
 	// cidToGID maps CIDs to its glyphs (nil: identity).
 	tt       *ttFont
 	cidToGID []byte
-	boxes    map[uint32]glyphBox // glyphBox's answers
+	boxes    map[uint32]glyphBox // glyphBox's answers for two-byte codes
+	boxes256 [256]glyphBox       // and one-byte ones
+	seen256  [256]bool
 
 	// decline, when not "", says why the Go reader cannot use this font.
 	decline string
@@ -237,6 +239,13 @@ type glyphBox struct {
 func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 	if f.tt == nil {
 		return [4]float64{}, false
+	}
+	if !f.twoByte && c < 256 {
+		if !f.seen256[c] {
+			b, ok := f.outlineBox(c)
+			f.boxes256[c], f.seen256[c] = glyphBox{b, ok}, true
+		}
+		return f.boxes256[c].b, f.boxes256[c].ok
 	}
 	if g, ok := f.boxes[c]; ok {
 		return g.b, g.ok

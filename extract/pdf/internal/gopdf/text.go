@@ -18,6 +18,8 @@ type titem struct {
 	k    float64
 	w    float64 // advance in glyph space
 	text []rune
+	gb   [4]float64 // outline box in glyph space, when gok
+	gok  bool
 }
 
 // tobj is one text-showing operation (Tj, TJ, ' or "): PDFium's text
@@ -92,9 +94,10 @@ func (in *interp) show(elems []operand) error {
 						return decline("right-to-left text") // Hebrew, Arabic, Syriac, Thaana, NKo
 					}
 				}
-				o.items = append(o.items, titem{c: c.c, x: x, w: w, text: t})
+				gb, gok := f.glyphBox(c.c)
+				o.items = append(o.items, titem{c: c.c, x: x, w: w, text: t, gb: gb, gok: gok})
 				o.nChar++
-				b := o.m.rect(tightBox(f, c.c, x, w, gs.fs, gs.rise))
+				b := o.m.rect(tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise))
 				if o.nChar == 1 {
 					o.rect = b
 				} else {
@@ -119,13 +122,13 @@ func (in *interp) show(elems []operand) error {
 // code c at offset x: the glyph's outline (a point at the origin for an
 // empty glyph such as a space), or, without an embedded TrueType program,
 // the loose box.
-func tightBox(f *font, c uint32, x, w, fs, rise float64) (l, b, r, t float64) {
+func tightBox(f *font, it titem, fs, rise float64) (l, b, r, t float64) {
 	s := fs / 1000
 	if f.tt == nil {
-		return x, rise + f.descnt*s, x + w*s, rise + f.ascent*s
+		return it.x, rise + f.descnt*s, it.x + it.w*s, rise + f.ascent*s
 	}
-	g, _ := f.glyphBox(c)
-	return x + g[0]*s, rise + g[1]*s, x + g[2]*s, rise + g[3]*s
+	g := it.gb // zero for an empty glyph
+	return it.x + g[0]*s, rise + g[1]*s, it.x + g[2]*s, rise + g[3]*s
 }
 
 // tchar is one character of the text page.
@@ -524,7 +527,7 @@ func (tp *textPage) process(o *tobj) {
 func looseBox(o *tobj, it titem) [4]float64 {
 	f, s := o.f, o.fs/1000
 	l, b, r, t := it.x, o.rise+f.descnt*s, it.x+it.w*s, o.rise+f.ascent*s
-	if g, ok := f.glyphBox(it.c); ok {
+	if g := it.gb; it.gok {
 		l, b, r, t = min(l, it.x+g[0]*s), min(b, o.rise+g[1]*s), max(r, it.x+g[2]*s), max(t, o.rise+g[3]*s)
 	}
 	return o.m.rect(l, b, r, t)
