@@ -2,11 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/requests"
 )
 
 // benchFiles are the PDFs the benchmarks read: the corpus in fixtures/.
@@ -156,5 +160,62 @@ func BenchmarkStartup(b *testing.B) {
 		e.Close()
 		b.ResetTimer()
 		run(b, dir)
+	})
+}
+
+// BenchmarkRead measures the readers alone, glyphs and rules without the
+// layout, over the corpus PDFs in pages per second: the stage the engines
+// differ in.
+func BenchmarkRead(b *testing.B) {
+	_, data := benchFiles(b)
+	b.Run("go", func(b *testing.B) {
+		pages := 0
+		for b.Loop() {
+			for _, d := range data {
+				gd, err := openGo(d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for i := range gd.Pages {
+					if _, err := readGoPage(gd, i); err != nil {
+						b.Fatal(err)
+					}
+					pages++
+				}
+			}
+		}
+		b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	})
+	b.Run("pdfium", func(b *testing.B) {
+		e, err := New(Options{Engine: EnginePDFium})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer e.Close()
+		e.once.Do(e.start)
+		pages := 0
+		b.ResetTimer()
+		for b.Loop() {
+			for _, d := range data {
+				err := e.withPDFium(context.Background(), "bench.pdf", func(inst pdfium.Pdfium) error {
+					od, err := inst.OpenDocument(&requests.OpenDocument{File: &d})
+					if err != nil {
+						return err
+					}
+					defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+					pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+					if err != nil {
+						return err
+					}
+					ps, _, err := readDocPages(context.Background(), inst, od.Document, nil, pc.PageCount)
+					pages += len(ps)
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 	})
 }
