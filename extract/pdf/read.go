@@ -12,6 +12,8 @@ import (
 	"github.com/klippa-app/go-pdfium/enums"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
 )
 
 // page is one page as the layout code sees it: glyphs and rules in a
@@ -269,23 +271,10 @@ func pageUnits(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, n int) ([]uint16
 	return units, nil
 }
 
-// matrix is a PDF transformation matrix [a b c d e f].
-type matrix [6]float64
+// matrix is a PDF transformation matrix, shared with the Go reader.
+type matrix = gopdf.Matrix
 
-var identity = matrix{1, 0, 0, 1, 0, 0}
-
-func (m matrix) apply(x, y float64) (float64, float64) {
-	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
-}
-
-// mul returns m followed by n.
-func (m matrix) mul(n matrix) matrix {
-	return matrix{
-		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
-		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
-		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
-	}
-}
+var identity = gopdf.Identity
 
 // Rule geometry limits, in points.
 const (
@@ -314,7 +303,7 @@ func readRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 		if err != nil {
 			return rules, err
 		}
-		inner := m.mul(ctm)
+		inner := m.Mul(ctm)
 		for i := 0; i < n.Count; i++ {
 			c, err := inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: o, Index: uint64(i)})
 			if err != nil {
@@ -350,14 +339,14 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 		return rules, err
 	}
 	// Bounds of objects inside forms are in the form's space.
-	l, bt := ctm.apply(float64(b.Left), float64(b.Bottom))
-	r, tp := ctm.apply(float64(b.Right), float64(b.Top))
+	l, bt := ctm.Apply(float64(b.Left), float64(b.Bottom))
+	r, tp := ctm.Apply(float64(b.Right), float64(b.Top))
 	return shapeRules(rules, f, math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp), dm.Stroke, func(rules []rule) ([]rule, error) {
 		m, err := objMatrix(inst, o)
 		if err != nil {
 			return rules, err
 		}
-		m = m.mul(ctm)
+		m = m.Mul(ctm)
 		n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: o})
 		if err != nil {
 			return rules, err
@@ -380,7 +369,7 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 			if err != nil {
 				return rules, err
 			}
-			x, y := f.point(m.apply(float64(pt.X), float64(pt.Y)))
+			x, y := f.point(m.Apply(float64(pt.X), float64(pt.Y)))
 			rules = w.point(rules, x, y, st.Type == enums.FPDF_SEGMENT_MOVETO, st.Type == enums.FPDF_SEGMENT_LINETO, cl.IsClose)
 		}
 		return rules, nil

@@ -461,18 +461,7 @@ func parseToUnicode(f *font, data []byte) error {
 		return fmt.Errorf("ToUnicode uses another CMap")
 	}
 	l := lexer{s: data}
-	var args []operand
-	for {
-		var op []byte
-		var ok bool
-		var err error
-		args, op, ok, err = l.next(args[:0])
-		if err != nil {
-			return fmt.Errorf("ToUnicode: %v", err)
-		}
-		if !ok {
-			return nil
-		}
+	err := l.each(func(op []byte, args []operand) error {
 		switch string(op) {
 		case "endbfchar":
 			for i := 0; i+1 < len(args); i += 2 {
@@ -482,35 +471,45 @@ func parseToUnicode(f *font, data []byte) error {
 			}
 		case "endbfrange":
 			for i := 0; i+2 < len(args); i += 3 {
-				lo, hi, dst := args[i], args[i+1], args[i+2]
-				if lo.k != kStr || hi.k != kStr {
-					continue
-				}
-				a, b := beUint(lo.b), beUint(hi.b)
-				if b < a || b-a > 65535 {
-					continue
-				}
-				switch dst.k {
-				case kStr:
-					base := utf16Runes(dst.b)
-					if len(base) == 0 {
-						continue
-					}
-					for c := a; c <= b; c++ {
-						rs := append([]rune(nil), base...)
-						rs[len(rs)-1] += rune(c - a)
-						f.toUni[c] = rs
-					}
-				case kArr:
-					for k, d := range dst.arr {
-						if d.k == kStr && a+uint32(k) <= b {
-							f.toUni[a+uint32(k)] = utf16Runes(d.b)
-						}
-					}
-				}
+				bfrange(f, args[i], args[i+1], args[i+2])
 			}
 		case "begincidrange", "begincidchar":
 			return fmt.Errorf("ToUnicode is a CID CMap")
+		}
+		return nil
+	})
+	if err == errSyntax {
+		return fmt.Errorf("ToUnicode: %v", err)
+	}
+	return err
+}
+
+// bfrange maps the codes lo to hi to dst: a string whose last unit grows
+// along the range, or an array of strings.
+func bfrange(f *font, lo, hi, dst operand) {
+	if lo.k != kStr || hi.k != kStr {
+		return
+	}
+	a, b := beUint(lo.b), beUint(hi.b)
+	if b < a || b-a > 65535 {
+		return
+	}
+	switch dst.k {
+	case kStr:
+		base := utf16Runes(dst.b)
+		if len(base) == 0 {
+			return
+		}
+		for c := a; c <= b; c++ {
+			rs := append([]rune(nil), base...)
+			rs[len(rs)-1] += rune(c - a)
+			f.toUni[c] = rs
+		}
+	case kArr:
+		for k, d := range dst.arr {
+			if d.k == kStr && a+uint32(k) <= b {
+				f.toUni[a+uint32(k)] = utf16Runes(d.b)
+			}
 		}
 	}
 }

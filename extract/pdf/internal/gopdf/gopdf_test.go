@@ -14,18 +14,7 @@ c) Tj <48 65 6C6> Tj [(x) -250.5 <79>] TJ -.5 +3 Tw
 /Span <</ActualText (fi) /MCID 3 /N [1 [2]]>> BDC EMC
 BI /W 2 /H 1 ID ` + "\x00EI\xffEI" + ` EI ET`)}
 	var got []string
-	var args []operand
-	for {
-		var op []byte
-		var ok bool
-		var err error
-		args, op, ok, err = l.next(args[:0])
-		if err != nil {
-			t.Fatalf("at %d: %v", l.pos, err)
-		}
-		if !ok {
-			break
-		}
+	err := l.each(func(op []byte, args []operand) error {
 		s := string(op) + ":"
 		for _, a := range args {
 			switch a.k {
@@ -40,11 +29,10 @@ BI /W 2 /H 1 ID ` + "\x00EI\xffEI" + ` EI ET`)}
 			}
 		}
 		got = append(got, s)
-		if string(op) == "ID" {
-			if err := l.skipInlineImage(); err != nil {
-				t.Fatal(err)
-			}
-		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("at %d: %v", l.pos, err)
 	}
 	want := []string{"BT:", "Tf: F 1 12", "Tj: a(b)Ac", "Tj: Hel`", "TJ: [3]", "Tw: -0.5 3", "BDC: Span <<fi>>", "EMC:", "BI:", "ID: W 2 H 1", "ET:"}
 	if !slices.Equal(got, want) {

@@ -6,18 +6,21 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// matrix is a PDF transformation matrix [a b c d e f].
-type matrix [6]float64
+// Matrix is a PDF transformation matrix [a b c d e f]. Package pdf uses
+// it for PDFium's paths too.
+type Matrix [6]float64
 
-var identity = matrix{1, 0, 0, 1, 0, 0}
+// Identity is the identity matrix.
+var Identity = Matrix{1, 0, 0, 1, 0, 0}
 
-func (m matrix) apply(x, y float64) (float64, float64) {
+// Apply maps the point (x, y).
+func (m Matrix) Apply(x, y float64) (float64, float64) {
 	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
 }
 
-// mul returns m followed by n.
-func (m matrix) mul(n matrix) matrix {
-	return matrix{
+// Mul returns m followed by n.
+func (m Matrix) Mul(n Matrix) Matrix {
+	return Matrix{
 		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
 		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
 		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
@@ -25,17 +28,17 @@ func (m matrix) mul(n matrix) matrix {
 }
 
 // rect maps the rectangle (l, b)-(r, t) and returns its bounds.
-func (m matrix) rect(l, b, r, t float64) [4]float64 {
-	x0, y0 := m.apply(l, b)
-	x1, y1 := m.apply(r, t)
-	x2, y2 := m.apply(l, t)
-	x3, y3 := m.apply(r, b)
+func (m Matrix) rect(l, b, r, t float64) [4]float64 {
+	x0, y0 := m.Apply(l, b)
+	x1, y1 := m.Apply(r, t)
+	x2, y2 := m.Apply(l, t)
+	x3, y3 := m.Apply(r, b)
 	return [4]float64{min(x0, x1, x2, x3), min(y0, y1, y2, y3), max(x0, x1, x2, x3), max(y0, y1, y2, y3)}
 }
 
 // gstate is the part of the graphics state the reader needs.
 type gstate struct {
-	ctm                      matrix
+	ctm                      Matrix
 	font                     *font
 	fontName                 string
 	fs, tc, tw, th, tl, rise float64
@@ -51,8 +54,8 @@ type interp struct {
 	p     *Page
 	gs    gstate
 	stack []gstate
-	tm    matrix
-	tlm   matrix
+	tm    Matrix
+	tlm   Matrix
 	path  []Seg // user space of the current CTM
 	clipW bool  // W or W* seen for the current path
 	tp    textPage
@@ -66,8 +69,8 @@ const maxFormDepth = 8
 
 func newInterp(r *reader, p *Page) *interp {
 	in := &interp{r: r, p: p}
-	in.gs = gstate{ctm: identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
-	in.tm, in.tlm = identity, identity
+	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
+	in.tm, in.tlm = Identity, Identity
 	in.tp.init(p)
 	in.tp.out = make([]tchar, 0, 4096)
 	return in
@@ -76,32 +79,16 @@ func newInterp(r *reader, p *Page) *interp {
 // run interprets one content stream with resources res.
 func (in *interp) run(content []byte, res types.Dict, depth int) error {
 	l := lexer{s: content}
-	var args []operand
-	for {
-		var op []byte
-		var ok bool
-		var err error
-		args, op, ok, err = l.next(args[:0])
-		if err != nil {
-			return decline("content stream syntax at byte %d", l.pos)
-		}
-		if !ok {
-			return nil
-		}
-		in.ops++
-		if in.ops > maxOps {
+	err := l.each(func(op []byte, args []operand) error {
+		if in.ops++; in.ops > maxOps {
 			return decline("more than %d operators", maxOps)
 		}
-		if string(op) == "ID" {
-			if err := l.skipInlineImage(); err != nil {
-				return decline("inline image without EI")
-			}
-			continue
-		}
-		if err := in.do(string(op), args, res, depth); err != nil {
-			return err
-		}
+		return in.do(string(op), args, res, depth)
+	})
+	if err == errSyntax {
+		return decline("content stream syntax at byte %d", l.pos)
 	}
+	return err
 }
 
 func nums(args []operand, n int) ([]float64, bool) {
@@ -136,7 +123,7 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		}
 	case "cm":
 		if v, ok := nums(args, 6); ok {
-			gs.ctm = matrix(v).mul(gs.ctm)
+			gs.ctm = Matrix(v).Mul(gs.ctm)
 		}
 	case "w":
 		if v, ok := nums(args, 1); ok {
@@ -231,7 +218,7 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		in.endPath(true, true)
 	// Text.
 	case "BT":
-		in.tm, in.tlm = identity, identity
+		in.tm, in.tlm = Identity, Identity
 	case "ET":
 	case "Tc":
 		if v, ok := nums(args, 1); ok {
@@ -264,12 +251,12 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 			if op == "TD" {
 				gs.tl = -v[1]
 			}
-			in.tlm = matrix{1, 0, 0, 1, v[0], v[1]}.mul(in.tlm)
+			in.tlm = Matrix{1, 0, 0, 1, v[0], v[1]}.Mul(in.tlm)
 			in.tm = in.tlm
 		}
 	case "Tm":
 		if v, ok := nums(args, 6); ok {
-			in.tlm = matrix(v)
+			in.tlm = Matrix(v)
 			in.tm = in.tlm
 		}
 	case "T*":
@@ -442,14 +429,14 @@ func (in *interp) endPath(fill, stroke bool) {
 	}
 	segs := make([]Seg, len(path))
 	for i, s := range path {
-		s.X, s.Y = m.apply(s.X, s.Y)
+		s.X, s.Y = m.Apply(s.X, s.Y)
 		segs[i] = s
 	}
 	in.p.Paths = append(in.p.Paths, Path{X0: box[0], Y0: box[1], X1: box[2], Y1: box[3], Stroked: stroke, Segs: segs})
 }
 
 func (in *interp) nextLine() {
-	in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
+	in.tlm = Matrix{1, 0, 0, 1, 0, -in.gs.tl}.Mul(in.tlm)
 	in.tm = in.tlm
 }
 
@@ -500,14 +487,14 @@ func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	if err != nil {
 		return decline("form %s: %v", xname, err)
 	}
-	m := identity
+	m := Identity
 	if a := in.r.array(sd.Dict["Matrix"]); len(a) == 6 {
 		for i := range m {
 			m[i], _ = in.r.num(a[i])
 		}
 	}
 	saved, savedStack := in.gs, len(in.stack)
-	in.gs.ctm = m.mul(in.gs.ctm)
+	in.gs.ctm = m.Mul(in.gs.ctm)
 	if bb, ok := in.r.rect(sd.Dict["BBox"]); ok {
 		box := in.gs.ctm.rect(bb[0], bb[1], bb[2], bb[3])
 		c := &in.gs.clip

@@ -108,6 +108,29 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 	}
 }
 
+// each calls fn with each operator and its operands, in order, until fn
+// returns an error or the stream ends. The data of an inline image (after
+// its ID operator) is skipped. Operands are valid only during the call.
+func (l *lexer) each(fn func(op []byte, args []operand) error) error {
+	var args []operand
+	for {
+		var op []byte
+		var ok bool
+		var err error
+		if args, op, ok, err = l.next(args[:0]); err != nil || !ok {
+			return err
+		}
+		if err := fn(op, args); err != nil {
+			return err
+		}
+		if string(op) == "ID" {
+			if err := l.skipInlineImage(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // operand reads one operand at l.pos (white space skipped).
 func (l *lexer) operand() (operand, error) {
 	c := l.s[l.pos]

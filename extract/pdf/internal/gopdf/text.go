@@ -29,7 +29,7 @@ type tobj struct {
 	fs    float64
 	tc    float64
 	rise  float64
-	m     matrix // text space (before font size) to page, origin at the object's start
+	m     Matrix // text space (before font size) to page, origin at the object's start
 	items []titem
 	rect  [4]float64 // bounds of the glyph outlines, as PDFium's GetRect
 	empty bool       // rect narrower than PDFium's kSizeEpsilon: not text
@@ -40,18 +40,18 @@ type tobj struct {
 func (o *tobj) pos() (float64, float64) { return o.m[4], o.m[5] }
 
 // transformDistance and transformXDistance are CFX_Matrix's.
-func (m matrix) transformDistance(d float64) float64 {
+func (m Matrix) transformDistance(d float64) float64 {
 	return d * (math.Hypot(m[0], m[1]) + math.Hypot(m[2], m[3])) / 2
 }
 
-func (m matrix) transformXDistance(d float64) float64 { return math.Hypot(m[0]*d, m[1]*d) }
+func (m Matrix) transformXDistance(d float64) float64 { return math.Hypot(m[0]*d, m[1]*d) }
 
-func (m matrix) inverse() matrix {
+func (m Matrix) inverse() Matrix {
 	det := m[0]*m[3] - m[1]*m[2]
 	if det == 0 {
-		return identity
+		return Identity
 	}
-	return matrix{m[3] / det, -m[1] / det, -m[2] / det, m[0] / det,
+	return Matrix{m[3] / det, -m[1] / det, -m[2] / det, m[0] / det,
 		(m[2]*m[5] - m[3]*m[4]) / det, (m[1]*m[4] - m[0]*m[5]) / det}
 }
 
@@ -71,7 +71,7 @@ func (in *interp) show(elems []operand) error {
 		n += len(e.b) + 1
 	}
 	o.items = make([]titem, 0, n)
-	o.m = matrix{gs.th, 0, 0, 1, 0, 0}.mul(in.tm.mul(gs.ctm))
+	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
 	x := 0.0
 	for _, e := range elems {
 		switch e.k {
@@ -110,7 +110,7 @@ func (in *interp) show(elems []operand) error {
 			}
 		}
 	}
-	in.tm = matrix{1, 0, 0, 1, x * gs.th, 0}.mul(in.tm)
+	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
 	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
 	if o.nChar > 0 {
 		in.tp.add(o)
@@ -152,7 +152,7 @@ type tchar struct {
 // follows one is dropped; and a hyphen ending a line after a letter, when
 // the next line starts with a letter or digit, becomes U+0002.
 type textPage struct {
-	disp   matrix // page to display frame
+	disp   Matrix // page to display frame
 	unrot  bool   // display matrix is a plain flip (no /Rotate)
 	buf    []*tobj
 	recent []*tobj
@@ -167,13 +167,13 @@ func (tp *textPage) init(p *Page) {
 	w, h := r-l, t-b
 	switch p.Rotate {
 	case 1:
-		tp.disp = matrix{0, 1, 1, 0, -b, -l}
+		tp.disp = Matrix{0, 1, 1, 0, -b, -l}
 	case 2:
-		tp.disp = matrix{-1, 0, 0, 1, w + l, -b}
+		tp.disp = Matrix{-1, 0, 0, 1, w + l, -b}
 	case 3:
-		tp.disp = matrix{0, -1, -1, 0, h + b, w + l}
+		tp.disp = Matrix{0, -1, -1, 0, h + b, w + l}
 	default:
-		tp.disp = matrix{1, 0, 0, -1, -l, h + b}
+		tp.disp = Matrix{1, 0, 0, -1, -l, h + b}
 		tp.unrot = true
 	}
 }
@@ -243,8 +243,8 @@ func (tp *textPage) add(o *tobj) {
 	pw := prev.m.transformDistance(math.Abs(itemWidth(prev, prev.items[len(prev.items)-1]) * prev.fs / 1000))
 	tw := o.m.transformDistance(math.Abs(itemWidth(o, o.items[0]) * o.fs / 1000))
 	threshold := max(pw, tw) / 4
-	_, py := tp.disp.apply(prev.pos())
-	tx, ty := tp.disp.apply(o.pos())
+	_, py := tp.disp.Apply(prev.pos())
+	tx, ty := tp.disp.Apply(o.pos())
 	if math.Abs(ty-py) > threshold*2 {
 		for _, b := range tp.buf {
 			tp.process(b)
@@ -253,7 +253,7 @@ func (tp *textPage) add(o *tobj) {
 		return
 	}
 	for i := len(tp.buf); i > 0; i-- {
-		bx, _ := tp.disp.apply(tp.buf[i-1].pos())
+		bx, _ := tp.disp.Apply(tp.buf[i-1].pos())
 		if tx >= bx {
 			tp.buf = append(tp.buf[:i], append([]*tobj{o}, tp.buf[i:]...)...)
 			return
@@ -354,7 +354,7 @@ func (tp *textPage) insert(o *tobj) gen {
 	thisW := math.Abs(itemWidth(o, item) * o.fs / 1000)
 	threshold := max(lastW, thisW) / 4
 	rev := prev.m.inverse()
-	px, py := rev.apply(o.pos())
+	px, py := rev.Apply(o.pos())
 	if lastW < thisW {
 		threshold = rev.transformDistance(threshold)
 	}
@@ -498,7 +498,7 @@ func (tp *textPage) process(o *tobj) {
 			}
 		}
 		spacing = 0
-		ox, oy := o.m.apply(it.x, o.rise)
+		ox, oy := o.m.Apply(it.x, o.rise)
 		dup := false
 		limit := o.m.transformXDistance(0.07 * o.fs)
 		for n := len(tp.temp); n > 0 && n > len(tp.temp)-7; n-- {
