@@ -128,6 +128,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stdout, "%s: loaded %d reports (%d measures, %d facts), %d unchanged, %d failed; the database holds %d reports, %d measures, %d facts\n",
 			*dbPath, t.loaded, t.measures, t.facts, t.unchanged, t.failed, c.Reports, c.Measures, c.Facts)
 	}
+	if goPages, pdfiumPages := p.pdf.PagesRead(); *verbose && goPages+pdfiumPages > 0 {
+		fmt.Fprintf(stdout, "PDF pages read: %d by the Go reader, %d by PDFium\n", goPages, pdfiumPages)
+	}
 	if t.failed > 0 {
 		return 1
 	}
