@@ -39,6 +39,8 @@ type font struct {
 	boxes    map[uint32]glyphBox // glyphBox's answers for two-byte codes
 	boxes256 [256]glyphBox       // and one-byte ones
 	seen256  [256]bool
+	text256  [256][]rune // text's answers for one-byte codes
+	seenText [256]bool
 
 	// decline, when not "", says why the Go reader cannot use this font.
 	decline string
@@ -89,6 +91,17 @@ func (f *font) advance(c uint32) (float64, bool) {
 
 // text returns the Unicode text of c, or nil when the font does not say.
 func (f *font) text(c uint32) []rune {
+	if !f.twoByte && c < 256 {
+		if !f.seenText[c] {
+			f.text256[c], f.seenText[c] = f.lookupText(c), true
+		}
+		return f.text256[c]
+	}
+	return f.lookupText(c)
+}
+
+// lookupText is text without the cache.
+func (f *font) lookupText(c uint32) []rune {
 	if r, ok := f.toUni[c]; ok {
 		return r
 	}
