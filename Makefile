@@ -4,20 +4,25 @@ TAGS   := sqlite_fts5
 BIN    := bin/hesabat
 DB     ?= hesabat.db
 export CGO_ENABLED := 1
+# hesabat --version reports these; without git they fall back to Go's build info.
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT  := $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
 .PHONY: all build run test bench fuzz clean
 
 all: build
 
 build:
-	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/hesabat
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/hesabat
 
 ## run: build, ingest fixtures/ into $(DB) and print what was loaded
 run: build
 	./$(BIN) ingest --db $(DB) fixtures/
 
-## test: vet and run every test
+## test: vet and run every test (installs Tesseract for the OCR tests where it can)
 test:
+	@bash .ci/deps
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 ./...
 

@@ -15,6 +15,7 @@ var (
 	ErrNoTable     = errors.New("no measure table")
 	ErrTooLarge    = errors.New("too large")
 	ErrTimeout     = errors.New("time limit exceeded")
+	ErrScanned     = errors.New("scanned") // no page has text: a scan that needs OCR
 )
 
 // Error is a failure to process one file. It prints on one line as

@@ -22,6 +22,9 @@ const (
 	TXT  Format = "txt"
 	DOCX Format = "docx"
 	PDF  Format = "pdf"
+	DOC  Format = "doc"  // Word 97-2003
+	ODT  Format = "odt"  // OpenDocument text, zipped or flat (.fodt)
+	HTML Format = "html" // a web page
 )
 
 // Source identifies one input file.
@@ -39,14 +42,33 @@ type Extractor interface {
 	Extract(ctx context.Context, src Source, r io.ReaderAt, size int64) (*Document, error)
 }
 
-// Document is what an extractor delivers: the file's rows in reading order,
-// tables and the paragraphs between them alike. It is format independent;
-// the stitcher in transform builds the Report from it.
+// Document is what an extractor delivers, in one of two forms: Rows, the
+// file's rows of cells in reading order (tables and the paragraphs between
+// them alike), for formats that mark their tables (DOCX, tab-separated
+// text); or Layout, positioned words and rules per page, for formats whose
+// tables must be rebuilt from where the text stands (PDF, layout text, OCR).
+// The transform's layout engine turns Layout into Rows; the stitcher then
+// builds the Report. An extractor may fill both when a file has both.
+//
+// Nothing an extractor reads may vanish: every piece of text it read is in
+// Rows, in Layout or in Furniture, so that the transform can account for it.
 type Document struct {
-	Source   Source
-	Pages    int // number of pages; 1 for formats without pages
-	Rows     []Row
-	Warnings []string // problems that did not stop extraction, e.g. "page 4 has no text layer; OCR not enabled"
+	Source Source
+	Pages  int // number of pages; 1 for formats without pages
+	Rows   []Row
+	Layout []Page
+	// Furniture is text the extractor itself recognised as not belonging to
+	// the report's body: running headers and footers, footnote areas it
+	// does not attach, and the like.
+	Furniture []Furniture
+	Warnings  []Warning // problems that did not stop extraction
+}
+
+// Furniture is one piece of text an extractor set aside as page furniture.
+type Furniture struct {
+	Page int    // 1-based; 0 when the format has no pages
+	Kind string // "header", "footer", "page number", …
+	Text string
 }
 
 // Row is one table row, or one paragraph outside any table.
@@ -63,8 +85,18 @@ type Row struct {
 	// Page is the 1-based page on which the row starts.
 	Page int
 	// Offset is where the row starts, in bytes: into the file for text,
-	// into word/document.xml for DOCX; -1 where unknown (PDF).
+	// into word/document.xml for DOCX, into content.xml for ODT; for DOC
+	// it is the character position (CP) in the main text; -1 where
+	// unknown (PDF, HTML).
 	Offset int64
+}
+
+// Box is a rectangle on a page, in points, with the origin at the page's
+// top-left corner and y growing downwards (the display frame, /Rotate
+// applied). The zero Box means "unknown".
+type Box struct {
+	Page           int // 1-based
+	X0, Y0, X1, Y1 float64
 }
 
 // Cell is one table cell.
@@ -81,6 +113,9 @@ type Cell struct {
 	// splits a paragraph. The stitcher then joins the two with a space
 	// instead of starting a new paragraph.
 	Continues bool
+	// Box is where the cell's text stands, for formats with positions; the
+	// zero Box where unknown.
+	Box Box `json:",omitzero"`
 }
 
 // Text returns the cell's paragraphs joined by single spaces.
@@ -116,16 +151,43 @@ func (c Cell) Columns() int {
 // Report is one report as hesabat outputs it (the JSON of `hesabat extract`)
 // and stores it. Missing values are "" or nil (null in JSON).
 type Report struct {
-	Source   string    `json:"source"`
-	Format   Format    `json:"format"`
-	SHA256   string    `json:"sha256"`
-	Pages    int       `json:"pages"`
-	Title    string    `json:"title"`
-	Agency   string    `json:"agency"`
-	Year     *int      `json:"year"`
+	Source string `json:"source"`
+	Format Format `json:"format"`
+	SHA256 string `json:"sha256"`
+	Pages  int    `json:"pages"`
+	Title  string `json:"title"`
+	Agency string `json:"agency"`
+	Year   *int   `json:"year"`
+	// Period is the part of Year the report covers, when its title says
+	// so: "H1" or "H2" for a half year ("birinci yarımil", "6 aylıq"),
+	// "Q1"…"Q4" for a quarter ("I rüb"), "9M" (any "NM") for the first
+	// N months ("9 ay"); "" for the whole year.
+	Period   string    `json:"period"`
 	Plan     Plan      `json:"plan"`
 	Measures []Measure `json:"measures"`
-	Warnings []string  `json:"warnings"`
+	// Notes is report-level text that is not part of any measure: text
+	// between table rows, before the header or after the table ("Qeyd: …",
+	// a signature), in reading order.
+	Notes []string `json:"notes"`
+	// Text accounts for every character read (see TextAccount).
+	Text     TextAccount `json:"text"`
+	Warnings []Warning   `json:"warnings"`
+}
+
+// TextAccount says where the text of a document went, in non-space
+// characters after normalisation: Read is all that the extractor read;
+// the others are the parts that ended in measure fields, in extras (columns
+// without a role), in notes, in recognised furniture (title, header rows,
+// running headers and footers, page numbers, column-number rows), or
+// nowhere. Share is (Read - Lost) / Read, 1 for an empty document.
+type TextAccount struct {
+	Read      int     `json:"read"`
+	Fields    int     `json:"fields"`
+	Extras    int     `json:"extras"`
+	Notes     int     `json:"notes"`
+	Furniture int     `json:"furniture"`
+	Lost      int     `json:"lost"`
+	Share     float64 `json:"share"`
 }
 
 // Plan is the national action plan a report is about.
@@ -160,8 +222,14 @@ type Measure struct {
 	// Pages are the first and last page the measure spans.
 	Pages [2]int `json:"pages"`
 	// Offset is the byte offset of the measure's first row (see Row.Offset).
-	Offset int64  `json:"-"`
-	Facts  []Fact `json:"facts"`
+	Offset int64 `json:"-"`
+	// Extra holds the measure's cells in columns without a role, by the
+	// column's header text ("Qeyd", "İcra edən qurum"); empty, never nil.
+	Extra map[string]string `json:"extra"`
+	// Boxes are where the measure's cells stand on their pages, for formats
+	// with positions; nil otherwise.
+	Boxes []Box  `json:"-"`
+	Facts []Fact `json:"facts"`
 }
 
 // Fact is a number found in text, with what it counts.

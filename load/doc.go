@@ -1,14 +1,19 @@
 // Package load stores hesabat reports in a SQLite database that analysts
 // query directly or through BI tools (Metabase, Superset, Datasette, Excel).
 //
-// The schema (see SCHEMA.md) keeps every report with its measures and the
-// facts found in them, each with its provenance: the file's path and SHA-256,
+// The schema (see SCHEMA.md) keeps every report with its measures, their
+// extra columns and the facts found in them, the report's notes, typed
+// warnings and text account (where each character read went), each with its
+// provenance: the file's path and SHA-256,
 // the pages a measure spans, the byte offset of its first row, the raw text
 // of its work-done cell beside the normalised text, and the character span of
-// each fact in that normalised text. Failed files are kept too, in
-// ingest_errors, so a batch's failures can be reviewed later. Views join the
-// tables for BI tools, and measures_fts offers full-text search over
-// measures' titles and work done.
+// each fact in that normalised text. Failing files are kept too, in
+// ingest_errors, one row per failing content, so that a batch's failures can
+// be reviewed and an unchanged failing file is not read again (see State and
+// SaveError). Views join the tables for BI tools (docs/bi.md shows how to
+// query them), measures_fts offers Azerbaijani-aware full-text search
+// (Search) over folded copies of measures' titles, work done and extra
+// cells, and Export streams any view row by row.
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
@@ -16,16 +21,24 @@
 //
 // # Transaction contract
 //
-// SaveReport writes one report with its warnings, measures, facts and search
-// index entries in a single transaction: either all of it is stored or none
+// SaveReport writes one report with its warnings, notes, measures, extras,
+// facts and search index entries in a single transaction: either all of it is stored or none
 // of it is. A report is identified by the SHA-256 of its file: saving a report
 // whose SHA-256 is already stored changes nothing, so ingesting the same files
-// twice leaves the database as it was. SaveError appends one row and never
-// touches reports.
+// twice leaves the database as it was, unless older extraction rules made
+// the stored report: SaveReport then replaces it in the same transaction.
+// A stored file is identified by its SHA-256.
+// SaveError writes one failure row, and drops the rows of the contents the
+// file at the same path had before; it never touches reports.
 //
-// BUG(load): measures_fts uses SQLite's unicode61 tokenizer, which knows no
-// Azerbaijani: it folds ş, ç, ğ, ö, ü to s, c, g, o, u and İ to i, but keeps
-// ı apart from i and folds I to i rather than ı. So "arayis" does not find
-// "arayış" ("arayıs" does), and a word written in capitals with I is found
-// by its spelling with i.
+// # Report identity
+//
+// In the same transaction SaveReport resolves the report's agency (folded
+// to a known state body through its aliases, agency.go) and plan, links its
+// measures to the plan's measures (plan.go), and applies the rule of one
+// truth per report (identity.go): files with the same agency, plan, year
+// and period are versions of one report, of which exactly one is current
+// and read by the views (current_reports, current_measures, current_facts,
+// coverage). The others stay, as sources (the same content in another
+// format) or superseded. Remove withdraws a report the same way.
 package load

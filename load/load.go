@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +40,11 @@ type DB struct {
 	// Now returns the current time; it stamps ingested_at and occurred_at.
 	// Tests may replace it before use.
 	Now func() time.Time
+
+	// KeepAll turns the report identity rule off for the reports saved
+	// while it is set: each is current and never merged with another
+	// (identity.go).
+	KeepAll bool
 }
 
 // Open opens the database at path, creating the file if it does not exist,
@@ -66,6 +73,18 @@ func Open(path string) (*DB, error) {
 	if err := db.migrate(context.Background(), sub); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := db.syncAgencies(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: agencies: %w", path, err)
+	}
+	if err := db.backfill(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: identify reports stored before 0005: %w", path, err)
+	}
+	if err := db.indexUnindexed(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: index measures stored before 0006: %w", path, err)
 	}
 	return db, nil
 }
@@ -192,14 +211,20 @@ func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
 	return ok, nil
 }
 
-// SaveReport stores r with its warnings, measures and facts in one
-// transaction. If a report with r.SHA256 is already stored it changes
+// SaveReport stores r with its text account, warnings, notes, measures,
+// their extras and facts in one transaction. If a report with r.SHA256 is already stored it changes
 // nothing and returns false; two callers saving the same report at once
 // store it once. On error nothing of r is stored.
 //
-// Empty strings are stored as NULL, as is a Measure.Offset of -1; measures
-// and facts keep their order in the position column (from 1). Earlier
-// ingest_errors rows for the same file stay: they are history.
+// Empty strings are stored as NULL, as are a Measure.Offset of -1 and a
+// Warning.Page of 0; warnings, notes, measures and facts keep their order
+// in the position column (from 1), extras the order of their headers; the
+// path is stored absolute. A report of the same content made by older
+// extraction rules is replaced, and the failures recorded for the file's
+// path or content are forgotten, in the same transaction. The report
+// records hesabat.RulesVersion. The report's agency and plan are resolved,
+// and the report identity rule (identity.go) decides, in the same
+// transaction, which stored files the views show.
 func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, err error) {
 	defer func() {
 		if err != nil {
@@ -211,13 +236,19 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	defer tx.Rollback()
+	if err := replaceOlder(ctx, tx, r); err != nil {
+		return false, err
+	}
 
+	t := r.Text
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
-		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end,
+		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
-		r.Source, string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
-		null(r.Plan.Title), r.Plan.Start, r.Plan.End, db.now())
+		storedPath(r.Source), string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
+		null(r.Plan.Title), r.Plan.Start, r.Plan.End,
+		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion)
 	if err != nil {
 		return false, err
 	}
@@ -229,12 +260,29 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 
-	for i, w := range r.Warnings {
+	stored := *r
+	stored.Source = storedPath(r.Source)
+	warnings, err := db.identify(ctx, tx, reportID, &stored, true)
+	if err != nil {
+		return false, fmt.Errorf("identity: %w", err)
+	}
+	for i, w := range warnings {
+		var page any
+		if w.Page > 0 {
+			page = w.Page
+		}
 		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO report_warnings (report_id, position, message) VALUES (?, ?, ?)`,
-			reportID, i+1, w,
+			`INSERT INTO report_warnings (report_id, position, kind, page, message, text) VALUES (?, ?, ?, ?, ?, ?)`,
+			reportID, i+1, null(string(w.Kind)), page, w.Message, null(w.Text),
 		); err != nil {
 			return false, fmt.Errorf("warning %d: %w", i+1, err)
+		}
+	}
+	for i, n := range r.Notes {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO report_notes (report_id, position, text) VALUES (?, ?, ?)`, reportID, i+1, n,
+		); err != nil {
+			return false, fmt.Errorf("note %d: %w", i+1, err)
 		}
 	}
 
@@ -255,6 +303,12 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	defer insFact.Close()
+	insExtra, err := tx.PrepareContext(ctx, `INSERT INTO measure_extras
+		(measure_id, position, header, text) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return false, err
+	}
+	defer insExtra.Close()
 
 	for i := range r.Measures {
 		m := &r.Measures[i]
@@ -273,6 +327,9 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if err != nil {
 			return false, err
 		}
+		if err := index(ctx, tx, measureID, measureText(m)); err != nil {
+			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
+		}
 		for j, f := range m.Facts {
 			if _, err := insFact.ExecContext(ctx, measureID, j+1,
 				string(f.Kind), f.Value, f.ValueEnd, null(f.Unit), null(f.Currency),
@@ -281,6 +338,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
 			}
 		}
+		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
+			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
+				return false, fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, h, err)
+			}
+		}
+	}
+	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
+		return false, err
+	}
+	if err := db.place(ctx, tx, reportID); err != nil {
+		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, err
@@ -306,6 +374,7 @@ var kinds = []error{
 	hesabat.ErrNoTable,
 	hesabat.ErrTooLarge,
 	hesabat.ErrTimeout,
+	hesabat.ErrScanned,
 }
 
 // Kind returns the kind under which SaveError records err: the text of the
@@ -324,51 +393,25 @@ func Kind(err error) string {
 	return "error"
 }
 
-// SaveError records that the file at path (with the given SHA-256, "" when
-// unknown) failed with err. When err is or wraps a *hesabat.Error, its page
-// and hint are recorded and the message is its cause without the path and
-// hint; otherwise the message is err's text.
-func (db *DB) SaveError(ctx context.Context, path, sha256 string, err error) error {
-	if err == nil {
-		return fmt.Errorf("save error for %s: nil error", path)
-	}
-	msg, hint, page := err.Error(), "", 0
-	var e *hesabat.Error
-	if errors.As(err, &e) {
-		hint, page = e.Hint, e.Page
-		if e.Err != nil {
-			msg = e.Err.Error()
-		}
-	}
-	var pageArg any
-	if page > 0 {
-		pageArg = page
-	}
-	if _, xerr := db.db.ExecContext(ctx, `INSERT INTO ingest_errors
-		(path, sha256, kind, page, message, hint, occurred_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		path, null(sha256), Kind(err), pageArg, msg, null(hint), db.now(),
-	); xerr != nil {
-		return fmt.Errorf("save error for %s: %w", path, xerr)
-	}
-	return nil
-}
-
-// Counts are the numbers of rows in the main tables.
+// Counts are the numbers of rows in the main tables, and Current the
+// number of current reports (the files the views read; see identity.go).
 type Counts struct {
 	Reports, Measures, Facts, Errors int
+	Current                          int
 }
 
-// Counts returns how many reports, measures, facts and ingest errors the
-// database holds, read in one consistent snapshot.
+// Counts returns how many reports (stored files), measures, facts and
+// ingest errors the database holds, and how many of the reports are
+// current, read in one consistent snapshot.
 func (db *DB) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
 	err := db.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM reports),
 		(SELECT count(*) FROM measures),
 		(SELECT count(*) FROM facts),
-		(SELECT count(*) FROM ingest_errors)`,
-	).Scan(&c.Reports, &c.Measures, &c.Facts, &c.Errors)
+		(SELECT count(*) FROM ingest_errors),
+		(SELECT count(*) FROM reports WHERE status = 'current')`,
+	).Scan(&c.Reports, &c.Measures, &c.Facts, &c.Errors, &c.Current)
 	if err != nil {
 		return Counts{}, fmt.Errorf("counts: %w", err)
 	}

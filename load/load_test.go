@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -85,6 +86,7 @@ func sampleReport() *hesabat.Report {
 				Raw:        "Komissiyanın  3 iclası\u00a0keçirilmişdir.\nİclaslarda 12 məsələ müzakirə olunmuşdur.",
 				Pages:      [2]int{2, 3},
 				Offset:     1840,
+				Extra:      map[string]string{"Qeyd": "ilkin", "Maliyyə mənbəyi": "dövlət büdcəsi"},
 				Facts: []hesabat.Fact{
 					{Kind: hesabat.Quantity, Value: ptr(3.0), Unit: "iclas", Text: "3 iclası", Start: 13, End: 21},
 					{Kind: hesabat.Quantity, Value: ptr(12.0), Unit: "məsələ", Text: "12 məsələ", Start: 48, End: 57},
@@ -113,8 +115,22 @@ func sampleReport() *hesabat.Report {
 				Offset: -1,
 			},
 		},
-		Warnings: []string{"page 5 has no text layer; OCR not enabled"},
+		Notes: []string{"Təsdiq edirəm", "Qeyd: məlumatlar ilkindir."},
+		Text:  hesabat.TextAccount{Read: 400, Fields: 300, Extras: 20, Notes: 35, Furniture: 40, Lost: 5, Share: 0.9875},
+		Warnings: []hesabat.Warning{
+			{Kind: hesabat.WarnNoTextLayer, Page: 5, Message: "no text layer; OCR not enabled"},
+			{Kind: hesabat.WarnLostText, Page: 6, Message: "5 characters went into no field, extra, note or furniture", Text: "İmza"},
+			{Kind: hesabat.WarnRepaired, Message: "the file was repaired"},
+		},
 	}
+}
+
+// asStored returns a copy of r as SaveReport stores it: its path made
+// absolute.
+func asStored(r *hesabat.Report) *hesabat.Report {
+	c := *r
+	c.Source = storedPath(r.Source)
+	return &c
 }
 
 // readReport reads the report with the given SHA-256 back from db, the
@@ -129,26 +145,49 @@ func readReport(t *testing.T, db *DB, sha string) *hesabat.Report {
 		title, agency, planTitle sql.NullString
 		year, planStart, planEnd sql.NullInt64
 	)
+	t0 := &r.Text
 	err := db.db.QueryRowContext(ctx, `SELECT id, path, format, sha256, pages, title, agency, year,
-		plan_title, plan_start, plan_end FROM reports WHERE sha256 = ?`, sha).Scan(
+		plan_title, plan_start, plan_end, text_read, text_fields, text_extras, text_notes,
+		text_furniture, text_lost, text_share FROM reports WHERE sha256 = ?`, sha).Scan(
 		&id, &r.Source, &r.Format, &r.SHA256, &r.Pages, &title, &agency, &year,
-		&planTitle, &planStart, &planEnd)
+		&planTitle, &planStart, &planEnd, &t0.Read, &t0.Fields, &t0.Extras, &t0.Notes,
+		&t0.Furniture, &t0.Lost, &t0.Share)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r.Title, r.Agency, r.Year = title.String, agency.String, intPtr(year)
 	r.Plan = hesabat.Plan{Title: planTitle.String, Start: intPtr(planStart), End: intPtr(planEnd)}
 
-	rows, err := db.db.QueryContext(ctx, `SELECT message FROM report_warnings WHERE report_id = ? ORDER BY position`, id)
+	rows, err := db.db.QueryContext(ctx, `SELECT kind, page, message, text FROM report_warnings
+		WHERE report_id = ? ORDER BY position`, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for rows.Next() {
-		var w string
-		if err := rows.Scan(&w); err != nil {
+		var (
+			w          hesabat.Warning
+			kind, text sql.NullString
+			page       sql.NullInt64
+		)
+		if err := rows.Scan(&kind, &page, &w.Message, &text); err != nil {
 			t.Fatal(err)
 		}
+		w.Kind, w.Page, w.Text = hesabat.WarningKind(kind.String), int(page.Int64), text.String
 		r.Warnings = append(r.Warnings, w)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err = db.db.QueryContext(ctx, `SELECT text FROM report_notes WHERE report_id = ? ORDER BY position`, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		r.Notes = append(r.Notes, n)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
@@ -208,6 +247,23 @@ func readReport(t *testing.T, db *DB, sha string) *hesabat.Report {
 			f.Value, f.ValueEnd = floatPtr(value), floatPtr(valueEnd)
 			f.Unit, f.Currency, f.Date, f.Ref, f.Qualifier = unit.String, currency.String, date.String, ref.String, qualifier.String
 			r.Measures[i].Facts = append(r.Measures[i].Facts, f)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows, err = db.db.QueryContext(ctx, `SELECT header, text FROM measure_extras WHERE measure_id = ? ORDER BY position`, mid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var h, text string
+			if err := rows.Scan(&h, &text); err != nil {
+				t.Fatal(err)
+			}
+			if r.Measures[i].Extra == nil {
+				r.Measures[i].Extra = map[string]string{}
+			}
+			r.Measures[i].Extra[h] = text
 		}
 		if err := rows.Err(); err != nil {
 			t.Fatal(err)
@@ -294,8 +350,9 @@ func TestOpenMigrations(t *testing.T) {
 		t.Fatalf("recorded %d migrations, embedded %d", len(first), len(embedded))
 	}
 	for i, r := range first {
-		if want := filepath.Base(embedded[i]); r.name != want || r.version != i+1 {
-			t.Errorf("migration %d recorded as %d %q, want %d %q", i, r.version, r.name, i+1, want)
+		want := filepath.Base(embedded[i])
+		if version, _ := strconv.Atoi(want[:4]); r.name != want || r.version != version {
+			t.Errorf("migration %d recorded as %d %q, want %d %q", i, r.version, r.name, version, want)
 		}
 		if _, err := time.Parse(timeFormat, r.appliedAt); err != nil {
 			t.Errorf("applied_at %q: %v", r.appliedAt, err)
@@ -492,6 +549,8 @@ func TestForeignKeys(t *testing.T) {
 			{"measure", `INSERT INTO measures (report_id, position, term_recurring, page_first, page_last) VALUES (999, 1, 0, 1, 1)`},
 			{"fact", `INSERT INTO facts (measure_id, position, kind, span_text, span_start, span_end) VALUES (999, 1, 'quantity', 'x', 0, 1)`},
 			{"warning", `INSERT INTO report_warnings (report_id, position, message) VALUES (999, 1, 'x')`},
+			{"note", `INSERT INTO report_notes (report_id, position, text) VALUES (999, 1, 'x')`},
+			{"extra", `INSERT INTO measure_extras (measure_id, position, header, text) VALUES (999, 1, 'h', 'x')`},
 		}
 		for _, tt := range tests {
 			_, err := db.db.ExecContext(ctx, tt.query)
@@ -508,8 +567,10 @@ func TestForeignKeys(t *testing.T) {
 		if c := mustCounts(t, db); c != (Counts{}) {
 			t.Errorf("after deleting the report, counts = %+v, want all zero", c)
 		}
-		if n := queryInt(t, db, `SELECT count(*) FROM report_warnings`); n != 0 {
-			t.Errorf("%d warnings left", n)
+		for _, table := range []string{"report_warnings", "report_notes", "measure_extras"} {
+			if n := queryInt(t, db, `SELECT count(*) FROM `+table); n != 0 {
+				t.Errorf("%d rows left in %s", n, table)
+			}
 		}
 		if n := queryInt(t, db, `SELECT count(*) FROM measures_fts WHERE measures_fts MATCH 'iclas*'`); n != 0 {
 			t.Errorf("search still finds %d deleted measures", n)
@@ -525,8 +586,8 @@ func TestSaveReportRoundTrip(t *testing.T) {
 	if err != nil || !saved {
 		t.Fatalf("SaveReport = %v, %v; want true, nil", saved, err)
 	}
-	if got := readReport(t, db, want.SHA256); !reflect.DeepEqual(got, want) {
-		t.Errorf("read back:\n%+v\nwant:\n%+v", got, want)
+	if got := readReport(t, db, want.SHA256); !reflect.DeepEqual(got, asStored(want)) {
+		t.Errorf("read back:\n%+v\nwant:\n%+v", got, asStored(want))
 	}
 	if has, err := db.Has(ctx, want.SHA256); err != nil || !has {
 		t.Errorf("Has(saved) = %v, %v; want true, nil", has, err)
@@ -570,11 +631,13 @@ func TestSaveReportRoundTrip(t *testing.T) {
 	if _, err := db.SaveReport(ctx, bare); err != nil {
 		t.Fatal(err)
 	}
-	if got := readReport(t, db, bare.SHA256); !reflect.DeepEqual(got, bare) {
-		t.Errorf("read back %+v, want %+v", got, bare)
+	wantBare := asStored(bare)
+	wantBare.Warnings = []hesabat.Warning{hesabat.Warnf(hesabat.WarnIdentity, 0, "no agency, plan or period found: the report is identified by its file and never merged with another")}
+	if got := readReport(t, db, bare.SHA256); !reflect.DeepEqual(got, wantBare) {
+		t.Errorf("read back %+v, want %+v", got, wantBare)
 	}
-	if n := queryInt(t, db, `SELECT count(*) FROM reports WHERE path = 'x.txt' AND year IS NULL
-		AND title IS NULL AND agency IS NULL AND plan_title IS NULL AND plan_start IS NULL AND plan_end IS NULL`); n != 1 {
+	if n := queryInt(t, db, `SELECT count(*) FROM reports WHERE path = ? AND year IS NULL
+		AND title IS NULL AND agency IS NULL AND plan_title IS NULL AND plan_start IS NULL AND plan_end IS NULL`, wantBare.Source); n != 1 {
 		t.Errorf("bare report: %d rows with NULLs, want 1", n)
 	}
 }
@@ -607,7 +670,7 @@ func TestSaveReportDuplicate(t *testing.T) {
 	if after := mustCounts(t, db); after != before {
 		t.Errorf("counts after duplicates = %+v, want %+v", after, before)
 	}
-	if got := readReport(t, db, r.SHA256); !reflect.DeepEqual(got, r) {
+	if got := readReport(t, db, r.SHA256); !reflect.DeepEqual(got, asStored(r)) {
 		t.Errorf("stored report changed:\n%+v", got)
 	}
 	if n := queryInt(t, db, `SELECT count(*) FROM reports WHERE ingested_at = '2024-03-01T10:00:00.000Z'`); n != 1 {
@@ -640,7 +703,7 @@ func TestSaveReportConcurrentDuplicates(t *testing.T) {
 	if n := savedCount.Load(); n != 1 {
 		t.Errorf("%d callers saved the report, want 1", n)
 	}
-	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: 3, Facts: 4}) {
+	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: 3, Facts: 4, Current: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
 }
@@ -676,7 +739,7 @@ func TestSaveReportFailureLeavesNothing(t *testing.T) {
 		},
 		{
 			name:    "unknown format",
-			spoil:   func(r *hesabat.Report) { r.Format = "odt" },
+			spoil:   func(r *hesabat.Report) { r.Format = "xls" },
 			wantErr: "CHECK constraint failed",
 		},
 		{
@@ -715,7 +778,7 @@ func TestSaveReportFailureLeavesNothing(t *testing.T) {
 			if saved, err := db.SaveReport(context.Background(), good); err != nil || !saved {
 				t.Fatalf("SaveReport(good) = %v, %v; want true, nil", saved, err)
 			}
-			if got := readReport(t, db, good.SHA256); !reflect.DeepEqual(got, good) {
+			if got := readReport(t, db, good.SHA256); !reflect.DeepEqual(got, asStored(good)) {
 				t.Errorf("good report read back as %+v", got)
 			}
 		})
@@ -780,15 +843,15 @@ func TestSaveError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := MustOpenDB(t)
-			if err := db.SaveError(context.Background(), tt.path, tt.sha256, tt.err); err != nil {
-				t.Fatal(err)
+			if prior, err := db.SaveError(context.Background(), tt.path, tt.sha256, tt.err, "txt"); err != nil || prior != nil {
+				t.Fatalf("SaveError = %v, %v; want no prior failure", prior, err)
 			}
 			var (
 				got       row
 				sha, hint sql.NullString
 				page      sql.NullInt64
 			)
-			if err := db.db.QueryRow(`SELECT path, sha256, kind, page, message, hint, occurred_at FROM ingest_errors`).Scan(
+			if err := db.db.QueryRow(`SELECT path, sha256, kind, page, message, hint, first_seen FROM ingest_errors`).Scan(
 				&got.Path, &sha, &got.Kind, &page, &got.Message, &hint, &got.Time); err != nil {
 				t.Fatal(err)
 			}
@@ -806,24 +869,30 @@ func TestSaveError(t *testing.T) {
 		})
 	}
 
-	t.Run("errors are history", func(t *testing.T) {
+	t.Run("a stored report resolves its failures", func(t *testing.T) {
 		db := MustOpenDB(t)
 		ctx := context.Background()
 		r := sampleReport()
-		if err := db.SaveError(ctx, r.Source, r.SHA256, hesabat.ErrTimeout); err != nil {
+		if _, err := db.SaveError(ctx, r.Source, r.SHA256, hesabat.ErrTimeout, "txt"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SaveError(ctx, r.Source, "", errors.New("permission denied"), "txt"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SaveError(ctx, "other.txt", hash("other"), hesabat.ErrEmpty, "txt"); err != nil {
 			t.Fatal(err)
 		}
 		if saved, err := db.SaveReport(ctx, r); err != nil || !saved {
 			t.Fatalf("SaveReport after an error = %v, %v", saved, err)
 		}
 		if c := mustCounts(t, db); c.Reports != 1 || c.Errors != 1 {
-			t.Errorf("counts = %+v, want 1 report and 1 error", c)
+			t.Errorf("counts = %+v, want 1 report and other.txt's error", c)
 		}
 	})
 
 	t.Run("nil error", func(t *testing.T) {
 		db := MustOpenDB(t)
-		if err := db.SaveError(context.Background(), "x", "", nil); err == nil {
+		if _, err := db.SaveError(context.Background(), "x", "", nil, ""); err == nil {
 			t.Error("SaveError(nil) succeeded")
 		}
 	})
@@ -840,37 +909,33 @@ func TestSearch(t *testing.T) {
 		want  []string // measure numbers, best match first
 	}{
 		{"iclası", []string{"1.1"}},
-		{"iclas*", []string{"1.1"}},     // prefix: the agglutinated forms
-		{"İclaslarda", []string{"1.1"}}, // dotted capital İ folds to i
-		{"iclaslarda", []string{"1.1"}},
+		{"iclas", []string{"1.1"}},      // a word finds its suffixed forms
+		{"İclaslarda", []string{"1.1"}}, // dotted capital İ folds to i; suffixes go
+		{"İCLAS", []string{"1.1"}},
 		{"arayış", []string{"1.2"}},
-		{"arayıs", []string{"1.2"}},            // diacritics removed: ş matches s
-		{"arayis", nil},                        // but ı is a letter of its own (see BUG in doc.go)
-		{`"elektron arayış"`, []string{"1.2"}}, // phrase
-		{"title:elektron", []string{"1.2"}},    // column filter
-		{"nazirliyi", nil},                     // executor is not indexed
+		{"ARAYIŞ", []string{"1.2"}}, // I lowers to ı
+		{"аrayış", []string{"1.2"}}, // Cyrillic а
+		{"arayis", []string{"1.2"}}, // typed without Azerbaijani letters
+		{`"elektron arayış"`, []string{"1.2"}},
+		{`"arayış elektron"`, nil}, // a phrase keeps its order
+		{"title:elektron", nil},    // FTS syntax is text: "title" is absent
+		{"elektron AND", nil},      // so is the keyword
+		{"nazirliyi", nil},         // executor is not searched
 		{"yoxdur", nil},
+		{`"`, nil},
+		{"", nil},
 	}
 	for _, tt := range tests {
-		rows, err := db.db.QueryContext(ctx, `SELECT m.number FROM measures_fts
-			JOIN measures AS m ON m.id = measures_fts.rowid
-			WHERE measures_fts MATCH ? ORDER BY rank`, tt.query)
+		hits, err := db.Search(ctx, Query{Text: tt.query})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.query, err)
 		}
 		var got []string
-		for rows.Next() {
-			var n string
-			if err := rows.Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, n)
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
+		for _, h := range hits {
+			got = append(got, h.Number)
 		}
 		if !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("MATCH %s = %q, want %q", tt.query, got, tt.want)
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
 		}
 	}
 }
@@ -960,14 +1025,14 @@ func TestSaveSeedReport(t *testing.T) {
 	if saved, err := db.SaveReport(ctx, want); err != nil || !saved {
 		t.Fatalf("SaveReport = %v, %v", saved, err)
 	}
-	if got := readReport(t, db, want.SHA256); !reflect.DeepEqual(got, want) {
-		t.Errorf("read back:\n%+v\nwant:\n%+v", got, want)
+	if got := readReport(t, db, want.SHA256); !reflect.DeepEqual(got, asStored(want)) {
+		t.Errorf("read back:\n%+v\nwant:\n%+v", got, asStored(want))
 	}
 	nFacts := 0
 	for _, m := range want.Measures {
 		nFacts += len(m.Facts)
 	}
-	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: len(want.Measures), Facts: nFacts}) {
+	if c := mustCounts(t, db); c != (Counts{Reports: 1, Measures: len(want.Measures), Facts: nFacts, Current: 1}) {
 		t.Errorf("counts = %+v, want %d measures and %d facts", c, len(want.Measures), nFacts)
 	}
 	if n := queryInt(t, db, `SELECT count(*) FROM measure_facts
@@ -1076,27 +1141,35 @@ func TestViews(t *testing.T) {
 
 	t.Run("report_summary", func(t *testing.T) {
 		var path string
-		var measures, facts, warnings, pages int
-		if err := db.db.QueryRowContext(ctx, `SELECT path, pages, measure_count, fact_count, warning_count
-			FROM report_summary`).Scan(&path, &pages, &measures, &facts, &warnings); err != nil {
+		var measures, facts, warnings, notes, pages int
+		var share float64
+		if err := db.db.QueryRowContext(ctx, `SELECT path, pages, measure_count, fact_count, warning_count,
+			note_count, text_share FROM report_summary`).Scan(&path, &pages, &measures, &facts, &warnings, &notes, &share); err != nil {
 			t.Fatal(err)
 		}
-		if path != "reports/ədliyyə 2021.docx" || pages != 7 || measures != 3 || facts != 4 || warnings != 1 {
-			t.Errorf("report_summary = %s, %d pages, %d measures, %d facts, %d warnings", path, pages, measures, facts, warnings)
+		if path != storedPath("reports/ədliyyə 2021.docx") || pages != 7 || measures != 3 || facts != 4 || warnings != 3 || notes != 2 || share != 0.9875 {
+			t.Errorf("report_summary = %s, %d pages, %d measures, %d facts, %d warnings, %d notes, share %v",
+				path, pages, measures, facts, warnings, notes, share)
 		}
 	})
 }
 
-// benchReport returns a report of 30 measures with 5 facts each, about the
-// size of a real one, identified by n.
+// A report of 30 measures with 5 facts each is about the size of a real one.
+// benchReport returns report n of a batch on one plan: agency n%20 for
+// year 2000+n/20, so that each is a report of its own, as in a year's batch
+// from many agencies.
 func benchReport(n int) *hesabat.Report {
 	r := sampleReport()
 	r.SHA256 = hash(fmt.Sprint("bench", n))
+	r.Source = fmt.Sprintf("reports/%d.docx", n)
+	r.Agency = fmt.Sprintf("Agentlik %d", n%20)
+	r.Year = ptr(2000 + n/20)
 	tmpl := r.Measures[0]
 	r.Measures = make([]hesabat.Measure, 30)
 	for i := range r.Measures {
 		m := tmpl
 		m.Number = fmt.Sprintf("%d.%d", i/10+1, i%10+1)
+		m.Title = fmt.Sprintf("Tədbirin adı alfa%d beta%d qamma%d", i, i, i) // distinct measures of the plan
 		m.Facts = make([]hesabat.Fact, 5)
 		for j := range m.Facts {
 			m.Facts[j] = tmpl.Facts[j%len(tmpl.Facts)]
@@ -1122,4 +1195,86 @@ func BenchmarkSaveReport(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(b.N*30)/b.Elapsed().Seconds(), "measures/s")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// TestUpgradeFrom0001 writes a database with the schema of migration 0001
+// alone, as hesabat 0.1 did (warnings as printed lines), and opens it with
+// the current schema: it upgrades in place, the old rows keep their data
+// (a warning's page moves into its column), and new reports are stored
+// beside them.
+func TestUpgradeFrom0001(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	dsn, err := dataSourceName(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlDB, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &DB{db: sqlDB, Now: time.Now}
+	first, err := fs.ReadFile(migrations, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.migrate(context.Background(), fstest.MapFS{"0001_init.sql": {Data: first}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO reports (path, format, sha256, pages, title, ingested_at)
+		 VALUES ('old.docx', 'docx', '` + hash("old") + `', 3, 'Köhnə hesabat', '2023-01-01T00:00:00.000Z')`,
+		`INSERT INTO measures (report_id, position, number, term_recurring, page_first, page_last) VALUES (1, 1, '1.1', 0, 1, 1)`,
+		`INSERT INTO report_warnings (report_id, position, message) VALUES
+		 (1, 1, 'page 12: row with number cell "x" skipped: "x y"'), (1, 2, 'file repaired; parts may be missing'),
+		 (1, 3, 'page 5 has no text layer: OCR not enabled'), (1, 4, 'page 07: odd')`,
+	} {
+		if _, err := sqlDB.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := sqlDB.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db := mustOpenPath(t, path)
+	type warning struct {
+		kind, message sql.NullString
+		page          sql.NullInt64
+	}
+	var got []warning
+	rows, err := db.db.Query(`SELECT kind, page, message FROM report_warnings ORDER BY position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var w warning
+		if err := rows.Scan(&w.kind, &w.page, &w.message); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, w)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	str := func(s string) sql.NullString { return sql.NullString{String: s, Valid: true} }
+	want := []warning{
+		{message: str(`row with number cell "x" skipped: "x y"`), page: sql.NullInt64{Int64: 12, Valid: true}},
+		{message: str("file repaired; parts may be missing")},
+		{message: str("page 5 has no text layer: OCR not enabled")},
+		{message: str("page 07: odd")},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("old warnings after the upgrade:\n got %+v\nwant %+v", got, want)
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM report_summary WHERE path = 'old.docx' AND measure_count = 1
+		AND warning_count = 4 AND note_count = 0 AND text_share IS NULL`); n != 1 {
+		t.Errorf("the old report in report_summary: %d rows, want 1 with its counts and no share", n)
+	}
+	r := sampleReport()
+	if _, err := db.SaveReport(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := readReport(t, db, r.SHA256), asStored(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("a new report in the upgraded database reads back as\n%+v\nwant\n%+v", got, want)
+	}
 }

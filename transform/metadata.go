@@ -12,8 +12,11 @@ import (
 var (
 	// yearsRe finds "2020-2022", "2020 – 2022" and single years.
 	yearsRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?(?:[^0-9]|$)`)
-	// reportYearRe finds the year a report covers: "2022-ci il üzrə".
-	reportYearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*[-‐‑–]?\s*(?:c[iıuü])\s+il(?:in)?\s+(?:üzrə|ərzində|üçün)`)
+	// reportYearRe finds the year a report covers: "2022-ci il üzrə", and
+	// with a part of the year between: "2022-ci ilin birinci yarımili
+	// üzrə", "2022-ci ilin 9 ayı ərzində" (at most three words, so that a
+	// year far from "üzrə" is not taken).
+	reportYearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*[-‐‑–]?\s*(?:c[iıuü])\s+il(?:in)?\s+(?:\S+\s+){0,3}?(?:üzrə|ərzində|üçün)`)
 	// quotedRe finds a quoted name: “…”, «…» or "…".
 	quotedRe = regexp.MustCompile(`[“«"„]([^”»"“]{10,})[”»"“]`)
 	// agencyRe finds the agency before the report year: "… dair Dövlət
@@ -44,21 +47,25 @@ func parseTerm(raw string) hesabat.Term {
 	return t
 }
 
-// readMetadata fills the report's title, agency, year and plan from the
-// paragraphs above the table. The title is the paragraph nearest the table
-// that names a report ("hesabat"), else the last one.
-func readMetadata(r *hesabat.Report, pre []string) {
+// readMetadata fills the report's title, agency, year, period and plan
+// from the paragraphs above the table and returns the index of the title
+// among them (-1 when there are none). The title is the paragraph nearest
+// the table that names a report ("hesabat"), else the last one.
+func readMetadata(r *hesabat.Report, pre []string) int {
+	at := len(pre) - 1
 	for i := len(pre) - 1; i >= 0; i-- {
 		if strings.Contains(aztext.Key(pre[i]), "hesabat") {
-			r.Title = pre[i]
+			at = i
 			break
 		}
 	}
-	if r.Title == "" && len(pre) > 0 {
-		r.Title = pre[len(pre)-1]
+	if at < 0 {
+		return at
 	}
+	r.Title = pre[at]
 	if m := reportYearRe.FindStringSubmatch(r.Title); m != nil {
 		r.Year = atoi(m[1])
+		r.Period = readPeriod(m[0])
 	}
 	for _, m := range quotedRe.FindAllStringSubmatch(r.Title, -1) {
 		k := aztext.Key(m[1])
@@ -79,30 +86,65 @@ func readMetadata(r *hesabat.Report, pre []string) {
 		rest = rest[strings.Index(rest, r.Plan.Title)+len(r.Plan.Title):]
 	}
 	if m := agencyRe.FindStringSubmatch(rest); m != nil {
-		r.Agency = nominative(m[1])
+		r.Agency = aztext.StripCasePhrase(m[1])
 	}
+	return at
 }
 
-// nominative turns an agency name in the genitive into the nominative by
-// its last word: "Komitəsinin" → "Komitəsi", "Bankın" → "Bank".
-func nominative(name string) string {
-	words := strings.Fields(name)
-	last := []rune(words[len(words)-1])
-	n := len(last)
-	if n > 4 && last[n-3] == 'n' && isVowel(last[n-4]) && isGenitive(last[n-2:]) {
-		last = last[:n-3]
-	} else if n > 3 && isGenitive(last[n-2:]) && !isVowel(last[n-3]) {
-		last = last[:n-2]
+// Parts of a year as written in titles, matched on the LooseKey of the
+// words after the year ("2021-ci ilin birinci yarımili üzrə" → "ilin
+// birinci yarimili üzrə"): an ordinal (a word, a Roman numeral or
+// "1-ci") before "yarımil" or "rüb", or a number of months before "ay",
+// "ayı", "aylıq".
+var (
+	ordinalRe = `(birinci|ikinci|üçüncü|dördüncü|iv|iii|ii|i|[1-4] c[iuü])`
+	halfRe    = regexp.MustCompile(`(?:^| )` + ordinalRe + ` yarim ?il`)
+	quarterRe = regexp.MustCompile(`(?:^| )` + ordinalRe + ` rüb`)
+	monthsRe  = regexp.MustCompile(`(?:^| )(\d{1,2}) ay(?:i|liq)?(?: |$)`)
+)
+
+// readPeriod returns the part of the year that s (the words of a title
+// around the report's year) names, as hesabat.Report.Period spells it:
+// "H1", "H2", "Q1"…"Q4", "NM" for the first N months, "" for the whole
+// year or when s names no part. Six months are "H1", three "Q1", twelve "".
+func readPeriod(s string) string {
+	k := aztext.LooseKey(s)
+	if m := halfRe.FindStringSubmatch(k); m != nil {
+		if n := ordinal(m[1]); n == 1 || n == 2 {
+			return "H" + strconv.Itoa(n)
+		}
 	}
-	words[len(words)-1] = string(last)
-	return strings.Join(words, " ")
+	if m := quarterRe.FindStringSubmatch(k); m != nil {
+		return "Q" + strconv.Itoa(ordinal(m[1]))
+	}
+	if m := monthsRe.FindStringSubmatch(k); m != nil {
+		switch n, _ := strconv.Atoi(m[1]); {
+		case n == 3:
+			return "Q1"
+		case n == 6:
+			return "H1"
+		case n >= 1 && n < 12:
+			return strconv.Itoa(n) + "M"
+		}
+	}
+	return ""
 }
 
-func isGenitive(s []rune) bool {
-	return len(s) == 2 && s[1] == 'n' && strings.ContainsRune("ıiuü", s[0])
+// ordinal reads an ordinal matched by ordinalRe: 1 to 4.
+func ordinal(s string) int {
+	switch s {
+	case "birinci", "i":
+		return 1
+	case "ikinci", "ii":
+		return 2
+	case "üçüncü", "iii":
+		return 3
+	case "dördüncü", "iv":
+		return 4
+	}
+	n, _ := strconv.Atoi(s[:1])
+	return n
 }
-
-func isVowel(r rune) bool { return strings.ContainsRune("aıoueəiöü", r) }
 
 func atoi(s string) *int {
 	n, err := strconv.Atoi(s)

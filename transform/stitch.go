@@ -4,182 +4,183 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
-	"github.com/hesabat/hesabat/transform/aztext"
 )
 
-// role is what a table column holds.
-type role int
+// sectionRe finds a numbered section heading: "2. Hesabatlılıq", "IV) …".
+var sectionRe = regexp.MustCompile(`^(\d{1,2}|[IVX]{1,5})[.)]\s*\p{L}`)
 
-const (
-	none role = iota
-	number
-	title
-	executor
-	term
-	work
-)
-
-// headerWords lists, in the order they are tried, the words by which a
-// header cell names its column, as headerKey writes them.
-var headerWords = []struct {
-	role  role
-	words []string
-}{
-	{number, []string{"sira", "nomre"}},
-	{executor, []string{"icraci", "mesul"}},
-	{term, []string{"muddet", "icravaxti", "icratarixi"}},
-	{work, []string{"gorul", "icraveziyyet", "icrasi", "heyatakecir", "netice"}},
-	{title, []string{"tedbir"}},
-}
-
-// headerKey folds a header cell to ASCII letters and digits: look-alikes
-// and case by aztext.LooseKey, then the Azerbaijani letters to their bare
-// forms, so that headings typed without them ("Icra muddeti") match too.
-func headerKey(text string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ':
-			return -1
-		case 'ə':
-			return 'e'
-		case 'ü':
-			return 'u'
-		case 'ö':
-			return 'o'
-		case 'ş':
-			return 's'
-		case 'ç':
-			return 'c'
-		case 'ğ':
-			return 'g'
-		}
-		return r
-	}, aztext.LooseKey(text))
-}
-
-// roleOf names the column a header cell stands for, from its meaning:
-// "Sıra N-si"/"№" (number), "İcraçı"/"Məsul icraçı" (executor), "İcra
-// müddəti" (term), "Görülmüş işlər" (work done), "Tədbirin adı" (title).
-func roleOf(text string) role {
-	k := headerKey(text)
-	switch {
-	case len(k) > 40:
-		return none // prose, not a heading
-	case strings.Contains(text, "№") && len(k) <= 12, k == "n", k == "nsi", k == "no":
-		return number
-	case strings.HasPrefix(k, "adi"):
-		return title
-	}
-	for _, h := range headerWords {
-		for _, w := range h.words {
-			if strings.Contains(k, w) {
-				return h.role
-			}
-		}
-	}
-	return none
-}
-
-// gridTexts returns a row's text by grid column: a cell's text stands in
-// the first column it covers.
-func gridTexts(row hesabat.Row) []string {
-	var out []string
-	for _, c := range row.Cells {
-		out = append(out, c.Text())
-		for i := 1; i < c.Columns(); i++ {
-			out = append(out, "")
-		}
-	}
-	return out
-}
-
-// headerRoles maps grid columns to roles when texts are a table header's:
-// they must name the title column and at least one more, and hold no
-// measure number. ok is false otherwise.
-func headerRoles(texts []string) (cols []role, ok bool) {
-	seen := map[role]bool{}
-	for _, t := range texts {
-		if numberRe.MatchString(t) {
-			return nil, false // a measure row
-		}
-		r := roleOf(t)
-		if seen[r] {
-			r = none // a second column of the same meaning is not ours
-		}
-		seen[r] = true
-		cols = append(cols, r)
-	}
-	delete(seen, none)
-	return cols, seen[title] && len(seen) >= 2
-}
-
-var (
-	numberRe   = regexp.MustCompile(`^\d{1,3}(\.\d{1,3})*[.)]?$`)
-	sectionRe  = regexp.MustCompile(`^(\d{1,2}|[IVX]{1,5})[.)]\s*\p{L}`)
-	columnNums = regexp.MustCompile(`^\d{1,2}$`)
-)
-
-// stitcher builds measures from rows, one row at a time.
+// stitcher builds measures from rows, one row at a time, and records in
+// acc where the text of every cell went.
 type stitcher struct {
 	doc      *hesabat.Document
 	report   *hesabat.Report
-	cols     []role   // roles of grid columns; nil until a header is seen
-	head     []string // the header's text by grid column
-	pre      []string
-	section  string
+	acc      *ledger
+	cols     []role        // roles of grid columns; nil until a header is seen
+	head     []string      // the header's text by grid column
+	keys     []string      // the extra key of each grid column (see extraKeys)
+	headPage int           // the page of the first header
+	pre      []hesabat.Row // the rows above the first header
+	section  *section
 	cur      *hesabat.Measure
 	work     paragraphs
+	orphan   *orphan
 	inHeader bool // the row before was a header
+	// dropNotes is a test hook: with it, text that would become a note
+	// goes nowhere, so that tests can see the accounting catch it.
+	dropNotes bool
 }
 
-// Stitch builds the report from the document's rows: it finds the table
-// header by meaning, maps columns by it, drops repeated headers and rows of
-// column numbers, folds continuation rows (empty number cell) into the
-// measure above, turns rows of one spanning cell into sections, and reads
-// the report title and metadata from the paragraphs above the table.
-// Rows it cannot place are dropped with a warning. It fails with
-// hesabat.ErrNoTable when no header or no measure is found.
-func Stitch(doc *hesabat.Document) (*hesabat.Report, error) {
-	s := &stitcher{doc: doc, report: &hesabat.Report{
+// section is the section heading measures fall under until the next one.
+type section struct {
+	text string
+	page int
+	used bool // a measure holds it (its text is accounted for there)
+}
+
+// orphan collects the rows of a table row that could not be made a
+// measure and of its continuation rows, by grid column, so that they
+// become one note rather than joining the measure above.
+type orphan struct {
+	cols []string
+	slot int // its index in the report's notes; -1 when notes are dropped
+}
+
+// Stitch builds the report from the document's rows (after Normalize),
+// losing nothing: it finds the table header by the meaning of its words
+// (see headerRoles), maps columns by it, takes header rows, repeated
+// headers and rows of column numbers as furniture, folds continuation
+// rows (empty number cell) into the measure above, turns rows of one
+// spanning cell into sections, and reads the report title and metadata
+// from the paragraphs above the table. Cells in columns without a role, or
+// beyond the header's width, go to the measure's Extra. Every other text
+// (paragraphs above the table other than its title, paragraphs between
+// rows or after the table, rows that cannot be made a measure with their
+// continuation rows) becomes a report note, with a warning for rows.
+//
+// read is what the extractor delivered (CountRead before the layout
+// engine ran); the report's Text accounts for it, with a warning for each
+// page whose text went nowhere. Stitch fails with hesabat.ErrNoTable when
+// no header or no measure is found.
+func Stitch(doc *hesabat.Document, read Read) (*hesabat.Report, error) {
+	return newStitcher(doc).run(read)
+}
+
+func newStitcher(doc *hesabat.Document) *stitcher {
+	return &stitcher{doc: doc, acc: newLedger(), report: &hesabat.Report{
 		Source:   doc.Source.Path,
 		Format:   doc.Source.Format,
 		SHA256:   doc.Source.SHA256,
 		Pages:    doc.Pages,
 		Measures: []hesabat.Measure{},
-		Warnings: append([]string{}, doc.Warnings...),
+		Notes:    []string{},
+		Warnings: append([]hesabat.Warning{}, doc.Warnings...),
 	}}
-	for _, row := range doc.Rows {
+}
+
+func (s *stitcher) run(read Read) (*hesabat.Report, error) {
+	for _, row := range s.doc.Rows {
 		s.row(row)
 	}
 	s.flush()
+	s.endSection()
 	if s.cols == nil {
-		return nil, hesabat.Errorf(doc.Source.Path, hesabat.ErrNoTable, `is this a report on a plan's measures?`, `no header with "Tədbirin adı"`)
+		return nil, hesabat.Errorf(s.doc.Source.Path, hesabat.ErrNoTable, `is this a report on a plan's measures?`, `no header with "Tədbirin adı"`)
 	}
 	if len(s.report.Measures) == 0 {
-		return nil, hesabat.Errorf(doc.Source.Path, hesabat.ErrNoTable, "", "no numbered measure rows under the table header")
+		err := hesabat.Errorf(s.doc.Source.Path, hesabat.ErrNoTable, "", "no numbered measure rows under the table header")
+		err.Page = s.headPage
+		return nil, err
 	}
-	readMetadata(s.report, s.pre)
+	s.above()
+	account(s.report, s.doc, read, s.acc)
 	return s.report, nil
 }
 
-func (s *stitcher) warn(page int, format string, args ...any) {
-	s.report.Warnings = append(s.report.Warnings, fmt.Sprintf("page %d: ", page)+fmt.Sprintf(format, args...))
+// above reads the metadata from the paragraphs above the table: the title
+// is furniture, the other paragraphs and rows there become the first notes.
+func (s *stitcher) above() {
+	var paras []string
+	for _, row := range s.pre {
+		if !row.InTable {
+			for _, c := range row.Cells {
+				paras = append(paras, c.Paras...)
+			}
+		}
+	}
+	titleAt := readMetadata(s.report, paras)
+	rest := s.report.Notes
+	s.report.Notes = []string{}
+	i := 0
+	for _, row := range s.pre {
+		if row.InTable {
+			s.note(row.Page, rowText(row))
+			continue
+		}
+		for _, c := range row.Cells {
+			for _, p := range c.Paras {
+				if i == titleAt {
+					s.acc.put(row.Page, toFurniture, p)
+				} else {
+					s.note(row.Page, p)
+				}
+				i++
+			}
+		}
+	}
+	s.report.Notes = append(s.report.Notes, rest...)
+}
+
+// note adds text from page to the report's notes.
+func (s *stitcher) note(page int, text string) {
+	if text == "" {
+		return
+	}
+	s.acc.put(page, s.noteDest(), text)
+	if i := s.noteSlot(); i >= 0 {
+		s.report.Notes[i] = text
+	}
+}
+
+// noteSlot appends an empty note and returns its index, or -1 when notes
+// are dropped (see dropNotes).
+func (s *stitcher) noteSlot() int {
+	if s.dropNotes {
+		return -1
+	}
+	s.report.Notes = append(s.report.Notes, "")
+	return len(s.report.Notes) - 1
+}
+
+// noteDest is where text kept as a note is accounted.
+func (s *stitcher) noteDest() dest {
+	if s.dropNotes {
+		return toLost
+	}
+	return toNote
+}
+
+// furniture accounts for a row the stitcher recognised as no content:
+// a header, a repeated header, a row of column numbers.
+func (s *stitcher) furniture(row hesabat.Row) {
+	s.acc.put(row.Page, toFurniture, rowText(row))
 }
 
 func (s *stitcher) row(row hesabat.Row) {
 	if texts := gridTexts(row); s.header(texts) {
+		if s.headPage == 0 {
+			s.headPage = row.Page
+		}
+		s.furniture(row)
 		return
 	}
 	wasHeader := s.inHeader
 	s.inHeader = false
 	if s.cols == nil {
-		if !row.InTable {
-			for _, c := range row.Cells {
-				s.pre = append(s.pre, c.Paras...)
-			}
-		}
+		s.pre = append(s.pre, row)
 		return
 	}
 	text := rowText(row)
@@ -188,40 +189,118 @@ func (s *stitcher) row(row hesabat.Row) {
 	}
 	if !row.InTable {
 		if sectionRe.MatchString(text) && len(strings.Fields(text)) <= 25 {
-			s.flush()
-			s.section = text
+			s.setSection(text, row.Page)
+			return
 		}
-		return // page furniture, notes and signatures
+		s.note(row.Page, text) // notes, signatures, text between tables
+		return
 	}
 	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(gridTexts(row)) {
-		return // the next line of a header that wraps
+		s.furniture(row) // the next line of a header that wraps
+		return
 	}
-	if row.Header || isColumnNumbers(row) || headerPiece(row) {
+	if row.Header || hesabat.ColumnNumbers(gridTexts(row)) || headerPiece(row) {
 		s.inHeader = row.Header
+		s.furniture(row)
 		return
 	}
 	if c, ok := s.spanningCell(row); ok {
-		if numberRe.MatchString(c) {
-			s.warn(row.Page, "row %q has a number and nothing else; skipped", c)
+		if _, isNum := hesabat.MeasureNumber(c); isNum {
+			s.skip(row, "row with a number and nothing else kept in notes")
 			return
 		}
-		s.flush()
-		s.section = c
+		s.setSection(c, row.Page)
 		return
 	}
-	cells := s.byRole(row)
-	num := cells[number].Text()
+	num := s.numberCell(row)
+	_, isNum := hesabat.MeasureNumber(num)
+	_, _, withTitle := numberAndTitle(num)
 	switch {
-	case numberRe.MatchString(num):
+	case isNum || withTitle:
 		s.flush()
-		s.start(row, cells)
+		s.start(row)
 	case num == "" && s.cur != nil:
-		s.extend(row, cells)
+		s.extend(row)
+	case num == "" && s.orphan != nil:
+		s.orphan.add(s, row)
 	case num == "":
-		s.warn(row.Page, "text before the first measure skipped: %.60q", text)
+		s.skip(row, "table text before the first measure kept in notes")
+	case roleOf(num) == number:
+		s.mixedHeader(row)
 	default:
-		s.warn(row.Page, "row with number cell %.30q skipped: %.60q", num, text)
+		s.skip(row, fmt.Sprintf("row whose number cell %.30q is no measure number kept in notes", num))
 	}
+}
+
+// skip makes row, with the continuation rows that follow it, a note
+// instead of a measure, and warns. The measure above is finished first,
+// so that the continuations do not join it.
+func (s *stitcher) skip(row hesabat.Row, why string) {
+	s.flush()
+	s.report.Warnings = append(s.report.Warnings,
+		hesabat.Warnf(hesabat.WarnSkippedRow, row.Page, "%s", why).Quoting(rowText(row)))
+	s.orphan = &orphan{slot: s.noteSlot()}
+	s.orphan.add(s, row)
+}
+
+// mixedHeader keeps as a note, with a warning, a row whose number cell
+// is the number column's label ("Sıra N-si") but whose other cells are no
+// header: a repeated header run together with the text below it, as a
+// layout that cannot tell the two apart delivers it. The labels cannot be
+// told from the text, so none of it joins a measure; but the rows after it
+// are the measure's continuation on a new page, so the measure stays open.
+func (s *stitcher) mixedHeader(row hesabat.Row) {
+	s.report.Warnings = append(s.report.Warnings, hesabat.Warnf(hesabat.WarnSkippedRow, row.Page,
+		"repeated header run together with text kept in notes").Quoting(rowText(row)))
+	s.note(row.Page, rowText(row))
+}
+
+// add joins row's cells to the orphan's columns and accounts for them as
+// notes.
+func (o *orphan) add(s *stitcher, row hesabat.Row) {
+	col := 0
+	for _, c := range row.Cells {
+		for len(o.cols) <= col {
+			o.cols = append(o.cols, "")
+		}
+		if t := c.Text(); t != "" {
+			o.cols[col] = hesabat.JoinText(o.cols[col], t)
+			s.acc.put(row.Page, s.noteDest(), t)
+		}
+		col += c.Columns()
+	}
+}
+
+// endOrphan writes the orphan's text into its note.
+func (s *stitcher) endOrphan() {
+	o := s.orphan
+	s.orphan = nil
+	if o == nil || o.slot < 0 {
+		return
+	}
+	var parts []string
+	for _, t := range o.cols {
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	s.report.Notes[o.slot] = strings.Join(parts, " ")
+}
+
+// setSection starts a section: the measures that follow fall under it.
+func (s *stitcher) setSection(text string, page int) {
+	s.flush()
+	s.endSection()
+	s.section = &section{text: text, page: page}
+}
+
+// endSection ends the current section; a heading no measure fell under is
+// kept as a note.
+func (s *stitcher) endSection() {
+	if sec := s.section; sec != nil && !sec.used {
+		s.note(sec.page, sec.text)
+	}
+	s.section = nil
 }
 
 // header takes texts as the table header if they are one. Once a header
@@ -230,21 +309,44 @@ func (s *stitcher) row(row hesabat.Row) {
 func (s *stitcher) header(texts []string) bool {
 	cols, ok := headerRoles(texts)
 	if ok && named(cols) >= named(s.cols) {
-		s.cols, s.head, s.inHeader = cols, texts, true
+		s.setHeader(cols, texts)
 		return true
 	}
 	return false
 }
 
-// named counts the columns whose role is known.
-func named(cols []role) int {
-	n := 0
-	for _, r := range cols {
-		if r != none {
-			n++
+func (s *stitcher) setHeader(cols []role, texts []string) {
+	s.cols, s.head, s.inHeader = cols, texts, true
+	s.keys = extraKeys(texts)
+}
+
+// extraKeys names each grid column for Measure.Extra: by its header text,
+// "column N" when the header cell is empty, and with " (column N)" added
+// when two columns share a text.
+func extraKeys(head []string) []string {
+	keys := make([]string, len(head))
+	seen := map[string]bool{}
+	for i, h := range head {
+		h = strings.Join(strings.Fields(h), " ")
+		switch {
+		case h == "":
+			h = fmt.Sprintf("column %d", i+1)
+		case seen[h]:
+			h = fmt.Sprintf("%s (column %d)", h, i+1)
 		}
+		seen[h] = true
+		keys[i] = h
 	}
-	return n
+	return keys
+}
+
+// extraKey returns the Extra key of grid column col, which may lie beyond
+// the header's width.
+func (s *stitcher) extraKey(col int) string {
+	if col < len(s.keys) {
+		return s.keys[col]
+	}
+	return fmt.Sprintf("column %d (beyond the header)", col+1)
 }
 
 // extendHeader adds a row of texts to the header above, as the next line
@@ -262,7 +364,7 @@ func (s *stitcher) extendHeader(texts []string) bool {
 		ok = ok && (r == none || (i < len(cols) && cols[i] == r))
 	}
 	if ok {
-		s.cols, s.head, s.inHeader = cols, joined, true
+		s.setHeader(cols, joined)
 	}
 	return ok
 }
@@ -290,44 +392,92 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 	return text, text != ""
 }
 
-// byRole returns the row's cells by the role of the grid column they start in.
-func (s *stitcher) byRole(row hesabat.Row) map[role]hesabat.Cell {
-	out := map[role]hesabat.Cell{}
+// numberCell returns the text of the row's cell in the number column.
+func (s *stitcher) numberCell(row hesabat.Row) string {
+	var text string
+	s.cells(row, func(r role, _ int, c hesabat.Cell) {
+		if r == number {
+			text = c.Text()
+		}
+	})
+	return text
+}
+
+// cells calls f for each non-empty cell of row with the role of the grid
+// column it starts in (none beyond the header's width) and that column.
+func (s *stitcher) cells(row hesabat.Row, f func(r role, col int, c hesabat.Cell)) {
 	col := 0
 	for _, c := range row.Cells {
-		if col < len(s.cols) && s.cols[col] != none {
-			out[s.cols[col]] = c
+		if len(c.Paras) > 0 {
+			r := none
+			if col < len(s.cols) {
+				r = s.cols[col]
+			}
+			f(r, col, c)
 		}
 		col += c.Columns()
 	}
-	return out
 }
 
-func (s *stitcher) start(row hesabat.Row, cells map[role]hesabat.Cell) {
+// start begins a measure with a row whose number cell holds a number.
+func (s *stitcher) start(row hesabat.Row) {
 	s.cur = &hesabat.Measure{
-		Number:   strings.TrimRight(cells[number].Text(), ".)"),
-		Section:  s.section,
-		Title:    cells[title].Text(),
-		Executor: strings.Join(cells[executor].Paras, "; "),
-		Pages:    [2]int{row.Page, row.Page},
-		Offset:   row.Offset,
+		Pages:  [2]int{row.Page, row.Page},
+		Offset: row.Offset,
+		Extra:  map[string]string{},
 	}
-	s.cur.Term.Raw = cells[term].Text()
 	s.work = paragraphs{}
-	s.work.add(cells[work])
+	if sec := s.section; sec != nil {
+		s.cur.Section = sec.text
+		if !sec.used {
+			sec.used = true
+			s.acc.put(sec.page, toField, sec.text)
+		}
+	}
+	s.add(row)
+	s.cur.Number, _ = hesabat.MeasureNumber(s.cur.Number)
 }
 
-func (s *stitcher) extend(row hesabat.Row, cells map[role]hesabat.Cell) {
+// extend adds a continuation row to the current measure.
+func (s *stitcher) extend(row hesabat.Row) {
+	s.add(row)
+	s.cur.Pages[1] = row.Page
+}
+
+// add puts row's cells into the current measure's fields by their
+// columns' roles, and the others into its Extra.
+func (s *stitcher) add(row hesabat.Row) {
 	m := s.cur
-	m.Title = hesabat.JoinText(m.Title, cells[title].Text())
-	m.Term.Raw = hesabat.JoinText(m.Term.Raw, cells[term].Text())
-	m.Executor = hesabat.JoinText(m.Executor, strings.Join(cells[executor].Paras, "; "))
-	s.work.add(cells[work])
-	m.Pages[1] = row.Page
+	s.cells(row, func(r role, col int, c hesabat.Cell) {
+		t := c.Text()
+		d := toField
+		switch r {
+		case number:
+			n := t
+			if num, rest, ok := numberAndTitle(t); ok && m.Number == "" {
+				n, m.Title = num, hesabat.JoinText(rest, m.Title)
+			}
+			m.Number = hesabat.JoinText(m.Number, n)
+		case title:
+			m.Title = hesabat.JoinText(m.Title, t)
+		case term:
+			m.Term.Raw = hesabat.JoinText(m.Term.Raw, t)
+		case executor:
+			m.Executor = hesabat.JoinText(m.Executor, strings.Join(c.Paras, "; "))
+		case work:
+			s.work.add(c)
+		default:
+			k := s.extraKey(col)
+			m.Extra[k] = hesabat.JoinText(m.Extra[k], t)
+			d = toExtra
+		}
+		s.acc.put(row.Page, d, t)
+	})
 }
 
-// flush finishes the current measure.
+// flush finishes the current measure, or the orphan rows.
 func (s *stitcher) flush() {
+	s.endOrphan()
 	m := s.cur
 	if m == nil {
 		return
@@ -369,6 +519,20 @@ func (p *paragraphs) add(c hesabat.Cell) {
 	}
 }
 
+// gridTexts returns a row's text by grid column: a cell's text stands in
+// the first column it covers.
+func gridTexts(row hesabat.Row) []string {
+	var out []string
+	for _, c := range row.Cells {
+		out = append(out, c.Text())
+		for i := 1; i < c.Columns(); i++ {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+
+// rowText returns the text of a row's non-empty cells joined by spaces.
 func rowText(row hesabat.Row) string {
 	var parts []string
 	for _, c := range row.Cells {
@@ -385,7 +549,7 @@ func namesColumns(row hesabat.Row) int {
 	n := 0
 	for _, c := range row.Cells {
 		if t := c.Text(); t != "" {
-			if roleOf(t) == none || numberRe.MatchString(t) || strings.HasSuffix(t, ".") {
+			if _, isNum := hesabat.MeasureNumber(t); isNum || roleOf(t) == none || strings.HasSuffix(t, ".") {
 				return 0 // a measure, or a sentence
 			}
 			n++
@@ -394,33 +558,54 @@ func namesColumns(row hesabat.Row) int {
 	return n
 }
 
-// headerPiece reports a row of labels, one of them the number column's
-// ("Sıra N-si"): a header whose columns could not all be told apart, as in
-// text laid out with spaces. Continuations never have a number label.
+// headerPiece reports a row of labels that name the number column
+// ("Sıra N-si") and at least one other: a header whose columns could not
+// all be told apart, as in text laid out with spaces, or that was run into
+// one cell ("Sıra İcra Tədbirin adı Görülmüş işlər N-si müddəti"): most
+// of the words of every non-empty cell name a column. Continuations never
+// have a number label.
 func headerPiece(row hesabat.Row) bool {
-	if namesColumns(row) < 2 {
-		return false
-	}
-	for _, c := range row.Cells {
-		if roleOf(c.Text()) == number {
-			return true
-		}
-	}
-	return false
-}
-
-// isColumnNumbers reports a row that numbers the columns: "1 2 3 4".
-func isColumnNumbers(row hesabat.Row) bool {
-	want := 1
+	var named [nRoles]bool
+	n := 0
 	for _, c := range row.Cells {
 		t := c.Text()
 		if t == "" {
 			continue
 		}
-		if !columnNums.MatchString(t) || t != fmt.Sprint(want) {
+		if _, isNum := hesabat.MeasureNumber(t); isNum || strings.HasSuffix(t, ".") {
+			return false // a measure, or a sentence
+		}
+		words := headerWords(t, maxLabels)
+		stems := 0
+		for _, w := range words {
+			if r := stemRole(w); r != none {
+				stems++
+				if !named[r] {
+					named[r] = true
+					n++
+				}
+			}
+		}
+		if 2*stems < len(words) || len(words) == 0 {
 			return false
 		}
-		want++
 	}
-	return want > 2
+	return named[number] && n >= 2
+}
+
+// numberAndTitle splits a number cell that holds a measure number of two
+// or three groups and the start of a title ("3.4. Dövlət qurumları"), as
+// when a layout could not tell the number column from the title column.
+// A number of one group ("2. Hesabatlılıq") is a section heading.
+func numberAndTitle(text string) (num, title string, ok bool) {
+	first, rest, found := strings.Cut(text, " ")
+	n, isNum := hesabat.MeasureNumber(first)
+	rest = strings.TrimSpace(rest)
+	if !found || !isNum || !strings.Contains(n, ".") || rest == "" {
+		return "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return "", "", false
+	}
+	return first, rest, true
 }

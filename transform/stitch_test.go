@@ -2,7 +2,9 @@ package transform
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,10 +22,10 @@ func table(lines ...string) *hesabat.Document {
 	for _, l := range lines {
 		row := hesabat.Row{InTable: true, Page: page}
 		var cont bool
-		switch {
-		case strings.HasPrefix(l, "#"):
-			page = int(l[1] - '0')
-			doc.Pages = page
+		switch n, err := strconv.Atoi(strings.TrimPrefix(l, "#")); {
+		case strings.HasPrefix(l, "#") && err == nil && n > 0:
+			page = n
+			doc.Pages = max(doc.Pages, page)
 			continue
 		case strings.HasPrefix(l, "P "):
 			row.InTable, l = false, l[2:]
@@ -139,13 +141,24 @@ func TestStitch(t *testing.T) {
 			"~  |  |  | davamı"),
 		want: []string{"1.1 [] A {} (2020) a davamı p1-2"},
 	}, {
+		name: "a repeated header run into one cell is a header piece",
+		doc: table(header, "1.1. | A | 2020 | a", "#2", "Sıra İcra Tədbirin adı Görülmüş işlər N-si müddəti",
+			"~  |  |  | davamı"),
+		want: []string{"1.1 [] A {} (2020) a davamı p1-2"},
+	}, {
+		name: "a number run together with the start of the title is split",
+		doc: table(header, "3.3 | A | 2020 | a", "3.4. Dövlət qurumları | tərəfindən | 2021 | b",
+			"10.4 Risk | qiymətləndirilməsi | 2022 | c", "2. Hesabatlılıq | x | 2022 | d"),
+		want: []string{"3.3 [] A {} (2020) a", "3.4 [] Dövlət qurumları tərəfindən {} (2021) b",
+			"10.4 [] Risk qiymətləndirilməsi {} (2022) c"},
+	}, {
 		name: "hyphen at a split keeps the word whole",
 		doc:  table(header, "1.1. | A | 2020- | a", "~  |  | 2022 | "),
 		want: []string{"1.1 [] A {} (2020-2022) a"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			Normalize(tc.doc)
-			r, err := Stitch(tc.doc)
+			r, err := Stitch(tc.doc, CountRead(tc.doc))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,10 +176,12 @@ func TestStitchNoTable(t *testing.T) {
 		msg  string
 	}{
 		{"no header", table("P Sadəcə mətn.", "a | b"), `t.txt: no measure table: no header with "Tədbirin adı"`},
-		{"no measures", table(header, "x | y | z | w"), "t.txt: no measure table: no numbered measure rows"},
+		{"no measures", table(header, "x | y | z | w"), "t.txt: page 1: no measure table: no numbered measure rows"},
+		{"letters of vertical headings read one by one are no header", table("s r e t o v d er n | eger b m ad a | sem aj n ho j", "1 | 2 | 3"),
+			`t.txt: no measure table: no header`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Stitch(tc.doc)
+			_, err := Stitch(tc.doc, CountRead(tc.doc))
 			if !errors.Is(err, hesabat.ErrNoTable) || !strings.HasPrefix(err.Error(), tc.msg) {
 				t.Errorf("err = %v, want %q", err, tc.msg)
 			}
@@ -223,4 +238,202 @@ func deref(p *int) int {
 		return 0
 	}
 	return *p
+}
+
+// stitched normalises doc, stitches it and checks the text accounting:
+// every character read is accounted for, and none is lost.
+func stitched(t testing.TB, doc *hesabat.Document) *hesabat.Report {
+	t.Helper()
+	read := CountRead(doc)
+	Normalize(doc)
+	r, err := Stitch(doc, read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Text
+	if a.Read != a.Fields+a.Extras+a.Notes+a.Furniture+a.Lost || a.Lost != 0 || a.Share != 1 {
+		t.Errorf("text account %+v: want every character in a field, extra, note or furniture", a)
+	}
+	return r
+}
+
+func TestStitchKeepsEverything(t *testing.T) {
+	type extra = map[string]string
+	for _, tc := range []struct {
+		name     string
+		doc      *hesabat.Document
+		measures []string
+		extras   []extra // by measure
+		notes    []string
+		warnings []string // kind and page of each warning
+	}{{
+		name: "columns without a role are extras under their header",
+		doc: table("№ | Tədbirin adı | İcra müddəti | Görülmüş işlər | Qeyd | Maliyyə mənbəyi",
+			"1.1 | A | 2020 | a | ilkin | büdcə", " | A2 |  | a2 | məlumat | ", "1.2 | B | 2021 | b |  | "),
+		measures: []string{"1.1 [] A A2 {} (2020) a ¶ a2", "1.2 [] B {} (2021) b"},
+		extras:   []extra{{"Qeyd": "ilkin məlumat", "Maliyyə mənbəyi": "büdcə"}, {}},
+	}, {
+		name: "a second column of one role is an extra; the better name keeps the role",
+		doc: table("№ | Tədbirin adı | İcraçı | Məsul icraçı qurum | İcra müddəti | Görülmüş işlər",
+			"1.1 | A | X | Y | 2020 | a"),
+		measures: []string{"1.1 [] A {Y} (2020) a"},
+		extras:   []extra{{"İcraçı": "X"}},
+	}, {
+		name:     "cells beyond the header's width are extras that say so",
+		doc:      table(header, "1.1 | A | 2020 | a | artıq | daha", "1.2 | B | 2021 | b"),
+		measures: []string{"1.1 [] A {} (2020) a", "1.2 [] B {} (2021) b"},
+		extras:   []extra{{"column 5 (beyond the header)": "artıq", "column 6 (beyond the header)": "daha"}, {}},
+	}, {
+		name:     "a header cell without text names its column by number",
+		doc:      table("№ | Tədbirin adı |  | Görülmüş işlər", "1.1 | A | x | a"),
+		measures: []string{"1.1 [] A {} () a"},
+		extras:   []extra{{"column 3": "x"}},
+	}, {
+		name: "a skipped row's continuations stay with it, not with the measure above",
+		doc: table(header, "3.3 | A | 2020 | a", "3.4.Dövlət qurumları | tərəfindən | 2021 | bir",
+			" | etik |  | iki", "3.5 | C | 2022 | d"),
+		measures: []string{"3.3 [] A {} (2020) a", "3.5 [] C {} (2022) d"},
+		notes:    []string{"3.4.Dövlət qurumları tərəfindən etik 2021 bir iki"},
+		warnings: []string{"skipped_row 1"},
+	}, {
+		name: "a repeated header run together with text is a note; the measure goes on below it",
+		doc: table(header, "6.9 | A | 2020 | bir", "#2", "Sıra N-si | Tədbirin adı | İcra | Görülmüş işlər elektron xidmətlərin",
+			" |  |  | iki"),
+		measures: []string{"6.9 [] A {} (2020) bir ¶ iki p1-2"},
+		notes:    []string{"Sıra N-si Tədbirin adı İcra Görülmüş işlər elektron xidmətlərin"},
+		warnings: []string{"skipped_row 2"},
+	}, {
+		name:     "a row with a number and nothing else is a note",
+		doc:      table(header, "1.1 | A | 2020 | a", "S 1.2", "1.3 | C | 2022 | d"),
+		measures: []string{"1.1 [] A {} (2020) a", "1.3 [] C {} (2022) d"},
+		notes:    []string{"1.2"},
+		warnings: []string{"skipped_row 1"},
+	}, {
+		name:     "table text before the first measure is a note",
+		doc:      table(header, " | giriş |  | ", "#2", " | davamı |  | ", "1.1 | A | 2020 | a"),
+		measures: []string{"1.1 [] A {} (2020) a p2-2"},
+		notes:    []string{"giriş davamı"},
+		warnings: []string{"skipped_row 1"},
+	}, {
+		name:     "text between rows is a note; the measure goes on after it",
+		doc:      table(header, "1.1 | A | 2020 | bir", "P Cədvəlin davamı növbəti səhifədədir", "~  |  |  | iki"),
+		measures: []string{"1.1 [] A {} (2020) bir iki"},
+		notes:    []string{"Cədvəlin davamı növbəti səhifədədir"},
+	}, {
+		name: "text above the table other than the title, and after the table, are notes",
+		doc: table("P Təsdiq edirəm", "P X Nazirliyinin 2021-ci il üzrə hesabatı", header, "1.1. | A | 2020 | a",
+			"P Qeyd: məlumatlar ilkindir.", "P Nazir                 İ.İmzalı"),
+		measures: []string{"1.1 [] A {} (2020) a"},
+		notes:    []string{"Təsdiq edirəm", "Qeyd: məlumatlar ilkindir.", "Nazir İ.İmzalı"},
+	}, {
+		name:     "a table above the measure table is a note",
+		doc:      table("Təsdiq | edirəm", header, "1.1. | A | 2020 | a"),
+		measures: []string{"1.1 [] A {} (2020) a"},
+		notes:    []string{"Təsdiq edirəm"},
+	}, {
+		name:     "a section heading no measure falls under is a note",
+		doc:      table(header, "S 1. Şəffaflıq", "1.1. | A | 2020 | a", "S 2. Boş bölmə"),
+		measures: []string{"1.1 [1. Şəffaflıq] A {} (2020) a"},
+		notes:    []string{"2. Boş bölmə"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := stitched(t, tc.doc)
+			if got := summary(r); !reflect.DeepEqual(got, tc.measures) {
+				t.Errorf("measures:\n got %q\nwant %q", got, tc.measures)
+			}
+			for i, m := range r.Measures {
+				want := extra{}
+				if i < len(tc.extras) {
+					want = tc.extras[i]
+				}
+				if !reflect.DeepEqual(m.Extra, want) {
+					t.Errorf("measure %s extra = %q, want %q", m.Number, m.Extra, want)
+				}
+			}
+			if tc.notes == nil {
+				tc.notes = []string{}
+			}
+			if !reflect.DeepEqual(r.Notes, tc.notes) {
+				t.Errorf("notes:\n got %q\nwant %q", r.Notes, tc.notes)
+			}
+			var warnings []string
+			for _, w := range r.Warnings {
+				warnings = append(warnings, fmt.Sprintf("%s %d", w.Kind, w.Page))
+				if w.Text == "" {
+					t.Errorf("warning %v quotes no text", w)
+				}
+			}
+			if !reflect.DeepEqual(warnings, tc.warnings) {
+				t.Errorf("warnings = %q, want %q (%v)", warnings, tc.warnings, r.Warnings)
+			}
+		})
+	}
+}
+
+// TestHeaderWordings stitches one table under headers worded in the ways
+// reports word them, in other orders and with five and six columns.
+func TestHeaderWordings(t *testing.T) {
+	row := map[role]string{number: "2.1.", title: "Ad", term: "2021", executor: "Nazirlik", work: "İş görülüb", note: "qeyd"}
+	for _, h := range []struct{ header string }{
+		{"Sıra N-si | Tədbirlər | İcra müddəti | Həyata keçirilmiş işlər"},
+		{"№ | Tədbirlər | İcraçılar | İcra vəziyyəti | İcra tarixi"},
+		{"Tədbirin adı | № | Məsul qurum | Görülmüş işlər | Qeyd | İcra vaxtı"},
+		{"Nömrə | Tədbirin məzmunu | İcra edən qurum | İcra müddəti | Tədbirin icrası"},
+		{"Həyata keçirilmiş işlər | Qeyd | İcraçılar | Tədbirlər | № | İcra müddəti"},
+		{"SIRA № | TƏDBİRLƏR | MƏSUL İCRAÇI | ICRA MUDDETI | GORULMUS ISLER | QEYD"},
+	} {
+		t.Run(h.header, func(t *testing.T) {
+			var cells []string
+			heads := strings.Split(h.header, " | ")
+			for _, c := range heads {
+				cells = append(cells, row[roleOf(c)])
+			}
+			r := stitched(t, table(h.header, strings.Join(cells, " | ")))
+			if len(r.Measures) != 1 {
+				t.Fatalf("got %d measures, want 1", len(r.Measures))
+			}
+			m := r.Measures[0]
+			got := map[role]string{number: m.Number, title: m.Title, term: m.Term.Raw, executor: m.Executor, work: m.WorkDone}
+			for i, c := range heads {
+				rl := roleOf(c)
+				if rl == note {
+					if m.Extra[c] != row[note] {
+						t.Errorf("column %q: extra %q, want %q", c, m.Extra, row[note])
+					}
+					continue
+				}
+				want := row[rl]
+				if rl == number {
+					want = "2.1"
+				}
+				if rl == none || got[rl] != want {
+					t.Errorf("column %d %q: role %d holds %q, want %q", i+1, c, rl, got[rl], want)
+				}
+			}
+		})
+	}
+}
+
+// TestRoleOf lists header cells and the role each names.
+func TestRoleOf(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want role
+	}{
+		{"Sıra N-si", number}, {"№", number}, {"№ п/п", number}, {"Nömrə", number}, {"N", number},
+		{"Tədbirin adı", title}, {"Tədbirlər", title}, {"TӘDBİRİN ADI", title}, {"Tədbirin adı və məzmunu", title},
+		{"İcraçı", executor}, {"Məsul icraçılar", executor}, {"Məsul qurum", executor}, {"İcra edən qurum", executor},
+		{"Tədbirin icrasına məsul qurum", executor},
+		{"İcra müddəti", term}, {"Icra muddeti", term}, {"İcra müddəti (il)", term}, {"İcra tarixi", term}, {"İcra vaxtı", term},
+		{"Tədbirin icra müddəti", term},
+		{"Görülmüş işlər", work}, {"GORULMUS ISLER", work}, {"Həyata keçirilmiş işlər", work}, {"İcra vəziyyəti", work},
+		{"Tədbirin icrası", work}, {"Görülmüş işlər barədə məlumat", work}, {"Nəticə", work},
+		{"Qeyd", note}, {"Qeydlər", note}, {"İzahat", note},
+		{"Maliyyə mənbəyi", none}, {"", none}, {"eger b m ad a", none},
+		{"Dövlət qurumlarının rəsmi internet informasiya ehtiyatlarında tədbirlər görülmüşdür", none},
+	} {
+		if got := roleOf(tc.text); got != tc.want {
+			t.Errorf("roleOf(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
 }

@@ -16,8 +16,9 @@ import (
 // Build runs the transform steps over doc, in order: Normalize, Stitch,
 // then fact extraction. It modifies doc's cells in place.
 func Build(doc *hesabat.Document) (*hesabat.Report, error) {
+	read := CountRead(doc) // before any step can lose text: see Report.Text
 	Normalize(doc)
-	r, err := Stitch(doc)
+	r, err := Stitch(doc, read)
 	if err != nil {
 		return nil, err
 	}

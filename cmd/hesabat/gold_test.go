@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/hesabat/hesabat"
@@ -57,17 +57,33 @@ func goldCases(t *testing.T) map[string]string {
 			cases[f] = filepath.Join(root, "fixtures/corpus/gold", name+".gold.json")
 		}
 	}
+	// The seed and ten corpus reports in the other formats, rendered by
+	// testdata/formats/make.sh, and the seed as hand-written pages.
+	for _, ext := range []string{"doc", "odt", "fodt", "html"} {
+		files, _ := filepath.Glob(filepath.Join(root, "testdata/formats", ext, "*."+ext))
+		if len(files) < 11 {
+			t.Fatalf("%d files in testdata/formats/%s, want the seed and ten corpus reports", len(files), ext)
+		}
+		for _, f := range files {
+			name := strings.TrimSuffix(filepath.Base(f), "."+ext)
+			if strings.HasPrefix(name, "seed") {
+				cases[f] = seedGold
+			} else {
+				cases[f] = filepath.Join(root, "fixtures/corpus/gold", name+".gold.json")
+			}
+		}
+	}
 	return cases
 }
 
 // TestGold extracts every gold case with the CLI's pipeline (one for all,
 // as one ingest run has) and compares it with its gold file: title, agency,
 // year, plan and every measure's number, title, term and paragraphs (and
-// section and executor where the gold has them), naming each report and
-// measure that differs.
+// section and executor where the gold has them), and that the report
+// accounts for its text, naming each report and measure that differs.
 func TestGold(t *testing.T) {
 	var l limits
-	l.register(flag.NewFlagSet("test", flag.PanicOnError))
+	l.register(pflag.NewFlagSet("test", pflag.PanicOnError))
 	p, err := newPipeline(l)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +96,7 @@ func TestGold(t *testing.T) {
 			var gold goldReport
 			readJSON(t, goldFile, &gold)
 			var diffs []string
-			in, err := read(input)
+			in, err := read(input, l.maxFile)
 			var got *hesabat.Report
 			if err == nil {
 				got, err = p.report(context.Background(), in)
@@ -113,6 +129,11 @@ func compareGold(got *hesabat.Report, gold *goldReport) []string {
 	cmp("year", intStr(got.Year), intStr(gold.Year))
 	cmp("plan.title", got.Plan.Title, gold.Plan.Title)
 	cmp("plan.period", intStr(got.Plan.Start)+"-"+intStr(got.Plan.End), intStr(gold.Plan.Start)+"-"+intStr(gold.Plan.End))
+	// A gold case is a well-formed report: below 99 % of its text accounted
+	// for, something read went nowhere (the warnings say where).
+	if a := got.Text; a.Share < 0.99 || a.Read == 0 {
+		d = append(d, fmt.Sprintf("text: %d of %d characters lost (share %.4f): %v", a.Lost, a.Read, a.Share, got.Warnings))
+	}
 	byNumber := map[string]*hesabat.Measure{}
 	for i := range got.Measures {
 		byNumber[got.Measures[i].Number] = &got.Measures[i]

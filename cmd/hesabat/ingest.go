@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/sync/errgroup"
@@ -14,185 +17,343 @@ import (
 	"github.com/hesabat/hesabat/load"
 )
 
-// outcome is what became of one file.
-type outcome struct {
-	in        *input
-	report    *hesabat.Report
-	err       error
-	unchanged bool // already in the database
-}
-
-// tally counts what an ingest run did.
-type tally struct {
-	loaded, unchanged, failed, measures, facts int
+// ingestOptions are ingest's flags.
+type ingestOptions struct {
+	db          string
+	quiet       bool
+	verbose     bool
+	json        bool
+	retryFailed bool
+	keepAll     bool
+	limits      limits
 }
 
 // runIngest loads files and folders into the database. Files are read
 // and extracted by --workers goroutines; one goroutine writes, in the
-// order the files were listed, one transaction per document. A file that
-// fails is recorded in ingest_errors, printed on stderr, and makes the exit
-// code 1; the others are still loaded. Files already stored (same SHA-256)
-// are not extracted again.
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "hesabat.db", "SQLite database file, created if missing")
-	quiet := fs.Bool("q", false, "quiet: print nothing but errors (for cron)")
-	verbose := fs.Bool("v", false, "print each file and its warnings")
-	var l limits
-	l.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: hesabat ingest [flags] PATH...\n\nLoads reports (files, or folders searched recursively) into SQLite. Flags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+// order the files were listed, one transaction per document.
+//
+// Each file found ends loaded, unchanged, failed or skipped with a reason.
+// A file is not extracted again when its content is stored by the current
+// extraction rules (unchanged: a report made by older rules is extracted
+// again and replaced), nor when the same content failed before under the
+// same rules and capabilities (still failing), unless --retry-failed.
+// Only a new failure makes the exit code 1; SIGINT or SIGTERM stops between
+// documents with exit code 130.
+func runIngest(ctx context.Context, args []string, std stdio) int {
+	fs := flags("ingest", "[flags] PATH...", `Loads reports into SQLite: files, and folders searched recursively. A file
+already stored, or that failed before and has not changed, is not read again.`, std)
+	var o ingestOptions
+	var w walker
+	fs.StringVar(&o.db, "db", load.DefaultPath, "SQLite database `FILE`, created if missing")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but new failures (for cron)")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings and why files were skipped")
+	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object on stdout (see README)")
+	fs.BoolVar(&o.retryFailed, "retry-failed", false, "read again the files that failed before, changed or not")
+	fs.BoolVar(&o.keepAll, "keep-all", false, "keep every report current: no merging of sources, no superseding (see README)")
+	fs.BoolVar(&w.followLinks, "follow-links", false, "follow symbolic links inside folders (loops are detected)")
+	fs.StringArrayVar(&w.exclude, "exclude", nil, "skip files and folders whose name or path matches `GLOB` (repeatable)")
+	o.limits.register(fs)
+	if code, ok := parseWithLimits(fs, &o.limits, args, std); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "hesabat ingest: no file or folder given (hint: hesabat ingest --db reports.db reports/)")
-		return 2
+		misuse(std, "ingest", "no file or folder given (hint: hesabat ingest --db reports.db reports/)")
+		return exitMisuse
 	}
-	files, missing := expand(fs.Args())
-	db, err := load.Open(*dbPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "hesabat: %v\n", err)
-		return 1
-	}
-	defer db.Close()
-	p, err := newPipeline(l)
-	if err != nil {
-		fmt.Fprintf(stderr, "hesabat: %v\n", err)
-		return 1
-	}
-	defer p.Close()
-
-	var t tally
-	for _, err := range missing {
-		fmt.Fprintln(stderr, err)
-		t.failed++
-		if err := db.SaveError(ctx, pathOf(err), "", err); err != nil {
-			fmt.Fprintf(stderr, "hesabat: %v\n", err)
-			return 1
+	for _, g := range w.exclude {
+		if _, err := filepath.Match(g, ""); err != nil {
+			misuse(std, "ingest", "--exclude %q: %v", g, err)
+			return exitMisuse
 		}
 	}
-	var bar *progressbar.ProgressBar
-	if !*quiet && !*verbose && isTerminal(stderr) && len(files) > 1 {
-		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(stderr),
-			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	for _, path := range fs.Args() {
+		w.add(path)
+	}
+	db, err := load.Open(o.db)
+	if err != nil {
+		fmt.Fprintf(std.err, "hesabat: %v\n", err)
+		return exitFailed
+	}
+	defer db.Close()
+	db.KeepAll = o.keepAll
+	p, err := newPipeline(o.limits)
+	if err != nil {
+		fmt.Fprintf(std.err, "hesabat: %v\n", err)
+		return exitFailed
+	}
+	defer p.Close()
+	in := &ingest{opts: o, db: db, p: p, std: std, caps: p.capabilities(), start: time.Now()}
+	return in.run(ctx, &w)
+}
+
+// ingest is one run of the ingest command.
+type ingest struct {
+	opts  ingestOptions
+	db    *load.DB
+	p     *pipeline
+	std   stdio
+	caps  string // the pipeline's capabilities; see pipeline.capabilities
+	start time.Time
+	sum   summary
+	con   console
+}
+
+// outcome is what a worker made of one file.
+type outcome struct {
+	path   string
+	sha256 string // "" when the file could not be read
+	report *hesabat.Report
+	redo   bool          // report replaces one made by older rules
+	err    error         // the file failed in this run
+	known  *load.Failure // the file fails as recorded; not read again
+	same   bool          // content stored by the current rules
+	fatal  error         // the database failed: stop
+}
+
+func (in *ingest) run(ctx context.Context, w *walker) int {
+	s := &in.sum
+	s.init(in.opts.db, len(w.files)+len(w.skipped)+len(w.errs))
+	for _, sk := range w.skipped {
+		s.Skipped[sk.Reason]++
+		s.SkippedFiles = append(s.SkippedFiles, sk)
+		if in.opts.verbose {
+			fmt.Fprintf(in.std.out, "%s: skipped: %s\n", sk.Path, skipText[sk.Reason])
+		}
+	}
+	if !in.opts.quiet {
+		in.p.startPDF(ctx, w.files, in.opts.verbose, in.std.err)
+	}
+	if !in.opts.quiet && !in.opts.verbose && isTerminal(in.std.err) && len(w.files) > 1 {
+		in.con.bar = progressbar.NewOptions(len(w.files), progressbar.OptionSetWriter(in.std.err),
+			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(),
+			progressbar.OptionSetPredictTime(true), progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	}
+	in.con.w = in.std.err
+
+	for _, err := range w.errs {
+		if err := in.record(ctx, in.unread(ctx, pathOf(err), err)); err != nil {
+			return in.fatal(err)
+		}
 	}
 
-	outcomes := make([]outcome, len(files))
-	done := make([]chan struct{}, len(files))
+	outcomes := make([]outcome, len(w.files))
+	done := make([]chan struct{}, len(w.files))
 	for i := range done {
 		done[i] = make(chan struct{})
 	}
-	work, workCtx := errgroup.WithContext(ctx)
-	work.SetLimit(max(1, l.workers))
+	workCtx, stopWork := context.WithCancel(ctx)
+	defer stopWork()
+	var work errgroup.Group
+	work.SetLimit(in.opts.limits.workers)
+	launched := make(chan struct{})
 	go func() {
-		for i, path := range files {
+		defer close(launched)
+		for i, path := range w.files {
 			if workCtx.Err() != nil {
-				outcomes[i].err = &hesabat.Error{Path: path, Err: workCtx.Err()}
-				close(done[i])
-				continue
+				return
 			}
 			work.Go(func() error {
-				outcomes[i] = p.process(workCtx, db, path)
+				outcomes[i] = in.process(workCtx, path)
 				close(done[i])
 				return nil
 			})
 		}
 	}()
-	for i := range files {
-		<-done[i]
+	var fatal error
+	for i := range w.files {
+		select {
+		case <-done[i]:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break // what is not written yet is not written: no half document
+		}
 		o := outcomes[i]
 		outcomes[i] = outcome{} // let the report go
-		if err := t.record(ctx, db, o, stdout, stderr, *verbose); err != nil {
-			fmt.Fprintf(stderr, "hesabat: %v\n", err)
-			return 1
+		if fatal = in.record(ctx, o); fatal != nil {
+			break
 		}
-		if bar != nil {
-			bar.Add(1)
-		}
+		in.progress()
 	}
+	stopWork() // after a fatal error, or when done
+	<-launched
 	work.Wait()
-	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "hesabat: interrupted; documents already written are complete, run again to load the rest")
-		return 1
+	if in.con.bar != nil {
+		in.con.bar.Finish()
 	}
-	if !*quiet {
-		c, err := db.Counts(ctx)
-		if err != nil {
-			fmt.Fprintf(stderr, "hesabat: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "%s: loaded %d reports (%d measures, %d facts), %d unchanged, %d failed; the database holds %d reports, %d measures, %d facts\n",
-			*dbPath, t.loaded, t.measures, t.facts, t.unchanged, t.failed, c.Reports, c.Measures, c.Facts)
+	if fatal != nil {
+		return in.fatal(fatal)
 	}
-	if goPages, pdfiumPages := p.pdf.PagesRead(); *verbose && goPages+pdfiumPages > 0 {
-		fmt.Fprintf(stdout, "PDF pages read: %d by the Go reader, %d by PDFium\n", goPages, pdfiumPages)
+	s.Interrupted = ctx.Err() != nil
+	s.Seconds = time.Since(in.start).Seconds()
+	if s.Interrupted {
+		fmt.Fprintln(in.std.err, "hesabat: interrupted; the documents written are complete, run again to load the rest")
 	}
-	if t.failed > 0 {
-		return 1
+	if err := in.report(); err != nil {
+		return in.fatal(err)
 	}
-	return 0
+	switch {
+	case s.Interrupted:
+		return exitInterrupted
+	case s.Failed > 0:
+		return exitFailed
+	}
+	return exitOK
 }
 
-// process reads, identifies and, unless already stored, extracts one file.
-func (p *pipeline) process(ctx context.Context, db *load.DB, path string) outcome {
-	in, err := read(path)
-	if err != nil {
-		return outcome{err: err}
+// fatal reports an error that stops the run.
+func (in *ingest) fatal(err error) int {
+	fmt.Fprintf(in.std.err, "hesabat: %v\n", err)
+	return exitFailed
+}
+
+// unread is the outcome of a path that could not be read: known when the
+// same kind of failure is recorded for it under the current rules.
+func (in *ingest) unread(ctx context.Context, path string, err error) outcome {
+	f, ferr := in.db.UnreadFailure(ctx, path)
+	switch {
+	case ferr != nil:
+		return outcome{path: path, fatal: ferr}
+	case f != nil && f.Kind == load.Kind(err) && !in.opts.retryFailed && !f.Stale(hesabat.RulesVersion, in.caps):
+		return outcome{path: path, known: f}
 	}
-	o := outcome{in: &input{src: in.src}}
-	if o.unchanged, err = db.Has(ctx, in.src.SHA256); err != nil || o.unchanged {
-		o.err = err
+	return outcome{path: path, err: err}
+}
+
+// process reads and identifies one file and, unless the database already
+// holds what would come of it, extracts it.
+func (in *ingest) process(ctx context.Context, path string) outcome {
+	data, err := read(path, in.opts.limits.maxFile)
+	if err != nil {
+		return in.unread(ctx, path, err)
+	}
+	o := outcome{path: path, sha256: data.src.SHA256}
+	st, err := in.db.State(ctx, o.sha256)
+	switch {
+	case err != nil:
+		o.fatal = err
+		return o
+	case st.Stored && st.RulesVersion >= hesabat.RulesVersion:
+		o.same = true
+		return o
+	case st.Stored:
+		o.redo = true
+	case st.Failure != nil && !in.opts.retryFailed && !st.Failure.Stale(hesabat.RulesVersion, in.caps):
+		o.known = st.Failure
 		return o
 	}
-	o.report, o.err = p.report(ctx, in)
+	o.report, o.err = in.p.report(ctx, data)
 	return o
 }
 
-// record writes one outcome to the database and reports it.
-func (t *tally) record(ctx context.Context, db *load.DB, o outcome, stdout, stderr io.Writer, verbose bool) error {
-	if ctx.Err() != nil {
-		return nil // not written; the summary says so
+// record writes one outcome to the database and the summary, and prints
+// it. It returns only errors that must stop the run.
+func (in *ingest) record(ctx context.Context, o outcome) error {
+	// A document being written when a signal comes is finished.
+	ctx = context.WithoutCancel(ctx)
+	s := &in.sum
+	if o.fatal != nil {
+		return o.fatal
 	}
-	if o.err == nil && o.report != nil {
-		saved, err := db.SaveReport(ctx, o.report)
-		if err != nil {
-			o.err = &hesabat.Error{Path: o.in.src.Path, Err: err, Hint: "the database was not changed for this file"}
-		} else {
-			o.unchanged = !saved
+	if o.report != nil {
+		saved, err := in.db.SaveReport(ctx, o.report)
+		switch {
+		case err != nil:
+			o.err = &hesabat.Error{Path: o.path, Err: err, Hint: "the database was not changed for this file"}
+		case !saved:
+			o.same = true // stored a moment ago from another path
 		}
 	}
 	switch {
+	case o.known != nil:
+		s.StillFailing++
+		s.addError(o.path, o.known, false)
+		if in.opts.verbose {
+			fmt.Fprintf(in.std.out, "%s: still failing (since %s): %s\n", o.path, o.known.First.Local().Format(time.DateTime), o.known.Message)
+		}
+		return in.db.SeenFailing(ctx, o.known.ID, o.path)
 	case o.err != nil:
-		t.failed++
-		fmt.Fprintln(stderr, o.err)
-		sha := ""
-		if o.in != nil {
-			sha = o.in.src.SHA256
+		prior, err := in.db.SaveError(ctx, o.path, o.sha256, o.err, in.caps)
+		if err != nil {
+			return err
 		}
-		return db.SaveError(ctx, pathOf(o.err), sha, o.err)
-	case o.unchanged:
-		t.unchanged++
-		if verbose {
-			fmt.Fprintf(stdout, "%s: unchanged\n", o.in.src.Path)
+		f := load.FailureOf(o.path, o.err)
+		if prior != nil && prior.Kind == f.Kind {
+			s.StillFailing++
+			s.addError(o.path, &f, false)
+			if in.opts.verbose {
+				fmt.Fprintf(in.std.out, "%s: still failing: %s\n", o.path, f.Message)
+			}
+			return nil
 		}
+		s.Failed++
+		s.addError(o.path, &f, true)
+		in.con.println(o.err.Error())
+	case o.same:
+		s.Unchanged++
+		if in.opts.verbose {
+			fmt.Fprintf(in.std.out, "%s: unchanged\n", o.path)
+		}
+		return in.db.Resolve(ctx, o.path, o.sha256)
 	default:
-		t.loaded++
-		t.measures += len(o.report.Measures)
-		for _, m := range o.report.Measures {
-			t.facts += len(m.Facts)
+		r := o.report
+		if o.redo {
+			s.Reextracted++
+		} else {
+			s.Loaded++
 		}
-		if verbose {
-			fmt.Fprintf(stdout, "%s: %d measures\n", o.report.Source, len(o.report.Measures))
-			for _, w := range o.report.Warnings {
-				fmt.Fprintf(stderr, "%s: warning: %s\n", o.report.Source, w)
+		s.addReport(r)
+		if in.opts.verbose {
+			fmt.Fprintf(in.std.out, "%s: %d measures\n", o.path, len(r.Measures))
+			for _, w := range r.Warnings {
+				fmt.Fprintf(in.std.err, "%s: warning: %s\n", o.path, w)
 			}
 		}
 	}
 	return nil
+}
+
+// progress moves the bar on by one file and shows the pages read a second.
+func (in *ingest) progress() {
+	if in.con.bar == nil {
+		return
+	}
+	if secs := time.Since(in.start).Seconds(); secs > 0 {
+		in.con.bar.Describe(fmt.Sprintf("%.0f pages/s", float64(in.sum.Pages)/secs))
+	}
+	in.con.bar.Add(1)
+}
+
+// report prints the summary: as JSON with --json, else in words unless
+// -q.
+func (in *ingest) report() error {
+	if in.opts.json {
+		return writeJSON(in.std.out, &in.sum, false)
+	}
+	if in.opts.quiet {
+		return nil
+	}
+	c, err := in.db.Counts(context.Background())
+	if err != nil {
+		return err
+	}
+	in.sum.print(in.std.out, c)
+	return nil
+}
+
+// capabilities names what this build can read, space-separated: the
+// formats it has an extractor for (and, once OCR exists, "ocr" when
+// tesseract with its Azerbaijani data is installed). A failure recorded
+// without one of them is retried (see load.Failure.Stale), so that a file
+// stays "still failing" only for a reason the current build shares.
+func (p *pipeline) capabilities() string {
+	var caps []string
+	for f := range p.extractors {
+		caps = append(caps, string(f))
+	}
+	slices.Sort(caps)
+	return strings.Join(caps, " ")
 }
 
 // pathOf returns the file an error names.
@@ -202,4 +363,21 @@ func pathOf(err error) string {
 		return e.Path
 	}
 	return ""
+}
+
+// console prints messages on the terminal above the progress bar, never
+// onto it.
+type console struct {
+	w   io.Writer
+	bar *progressbar.ProgressBar // nil when there is none
+}
+
+func (c *console) println(line string) {
+	if c.bar != nil {
+		c.bar.Clear()
+	}
+	fmt.Fprintln(c.w, line)
+	if c.bar != nil {
+		c.bar.RenderBlank()
+	}
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -15,12 +15,18 @@ import (
 // textCommand runs a command over normalised text: the only argument is a
 // file, or standard input for "-" or none. Each line is normalised, and
 // emit writes the result to a buffered stdout. It returns the exit code.
-func textCommand(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer, emit func(w *bufio.Writer, lines []string) error) int {
-	if len(args) > 1 {
-		fmt.Fprintf(stderr, "hesabat %s: one file at most (hint: hesabat %s report.txt, or pipe text in)\n", cmd, cmd)
-		return 2
+func textCommand(cmd, about string, args []string, std stdio, emit func(w *bufio.Writer, lines []string) error) int {
+	fs := flags(cmd, "[FILE|-]", about, std)
+	if code, ok := parse(fs, args, std); !ok {
+		return code
 	}
-	r := stdin
+	args = fs.Args()
+	stdout, stderr := std.out, std.err
+	if len(args) > 1 {
+		misuse(std, cmd, "one file at most (hint: hesabat %s report.txt, or pipe text in)", cmd)
+		return exitMisuse
+	}
+	r := std.in
 	if len(args) == 1 && args[0] != "-" {
 		f, err := os.Open(args[0])
 		if err != nil {
@@ -52,8 +58,8 @@ func textCommand(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 }
 
 // runNormalize prints its input with every line normalised.
-func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return textCommand("normalize", args, stdin, stdout, stderr, func(w *bufio.Writer, lines []string) error {
+func runNormalize(_ context.Context, args []string, std stdio) int {
+	return textCommand("normalize", "Prints the text of FILE (or standard input) with every line normalised.", args, std, func(w *bufio.Writer, lines []string) error {
 		for _, l := range lines {
 			w.WriteString(l)
 			w.WriteByte('\n')
@@ -65,8 +71,8 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 // runFacts prints the numeric facts of its input, one JSON object a line.
 // start and end count runes into the normalised text, its lines joined by
 // "\n".
-func runFacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return textCommand("facts", args, stdin, stdout, stderr, func(w *bufio.Writer, lines []string) error {
+func runFacts(_ context.Context, args []string, std stdio) int {
+	return textCommand("facts", "Prints the numeric facts in FILE (or standard input), one JSON object a line;\nstart and end count characters into the normalised text.", args, std, func(w *bufio.Writer, lines []string) error {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		for _, f := range facts.Extract(strings.Join(lines, "\n")) {

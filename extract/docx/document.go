@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/xmlsafe"
 )
 
 // Namespaces, matched on xml.Name.Space: prefixes are the file's choice.
@@ -18,10 +19,6 @@ const (
 	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 )
-
-// maxDepth bounds element nesting in the main part; Token has no limit of
-// its own and nested tables recurse.
-const maxDepth = 256
 
 // maxFields bounds the stack of open complex fields.
 const maxFields = 64
@@ -97,12 +94,10 @@ type pageMark struct {
 
 // parser streams the main document part into a Document.
 type parser struct {
-	ctx   context.Context
-	d     *xml.Decoder
-	num   *numbering
-	doc   *hesabat.Document
-	depth int
-	start int64 // offset of the token last read
+	xmlsafe.Tokens
+	ctx context.Context
+	num *numbering
+	doc *hesabat.Document
 
 	rendered, explicit int  // page breaks seen so far
 	textSinceBreak     bool // text since the last explicit page break
@@ -115,52 +110,10 @@ type parser struct {
 }
 
 func newParser(ctx context.Context, r io.Reader, num *numbering, doc *hesabat.Document) *parser {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
-		return nil, &partError{kind: hesabat.ErrUnsupported, hint: "re-save the file in Word (it writes UTF-8)", msg: "XML encoding " + strconv.Quote(label) + " not supported"}
-	}
-	return &parser{ctx: ctx, d: d, num: num, doc: doc}
-}
-
-var (
-	errDepth = errors.New("elements nested deeper than 256")
-	errEnd   = errors.New("the part ends before the document does")
-)
-
-// next returns the next token, tracking depth and the token's offset.
-func (p *parser) next() (xml.Token, error) {
-	p.start = p.d.InputOffset()
-	t, err := p.d.Token()
-	if err != nil {
-		if err == io.EOF {
-			return nil, errEnd
-		}
-		return nil, err
-	}
-	switch t.(type) {
-	case xml.StartElement:
-		p.depth++
-		if p.depth > maxDepth {
-			return nil, errDepth
-		}
-	case xml.EndElement:
-		p.depth--
-	case xml.Directive:
-		return nil, errors.New("unexpected <!...> directive")
-	}
-	return t, nil
-}
-
-// skip reads to the end of the element just started.
-func (p *parser) skip() error {
-	for depth := p.depth; ; {
-		if _, err := p.next(); err != nil {
-			return err
-		}
-		if p.depth < depth {
-			return nil
-		}
-	}
+	tokens := xmlsafe.New(r, func(label string) error {
+		return &partError{kind: hesabat.ErrUnsupported, hint: "re-save the file in Word (it writes UTF-8)", msg: "XML encoding " + strconv.Quote(label) + " not supported"}
+	})
+	return &parser{Tokens: tokens, ctx: ctx, num: num, doc: doc}
 }
 
 // visitor handles one child element, reading it to its end, and reports
@@ -174,7 +127,7 @@ type visitor func(xml.StartElement) (bool, error)
 // through when inline (run content) and skipped otherwise.
 func (p *parser) walk(inline bool, visit visitor) error {
 	for {
-		t, err := p.next()
+		t, err := p.Next()
 		if err != nil {
 			return err
 		}
@@ -195,7 +148,7 @@ func (p *parser) walk(inline bool, visit visitor) error {
 			case inW(t.Name) && wrappers[t.Name.Local]:
 				err = p.walk(inline, visit)
 			case inW(t.Name) && skipped[t.Name.Local], !inline:
-				err = p.skip()
+				err = p.Skip()
 			default:
 				err = p.walk(inline, visit)
 			}
@@ -212,7 +165,7 @@ func (p *parser) walk(inline bool, visit visitor) error {
 func (p *parser) alternate(inline bool, visit visitor) error {
 	taken := false
 	for {
-		t, err := p.next()
+		t, err := p.Next()
 		if err != nil {
 			return err
 		}
@@ -224,7 +177,7 @@ func (p *parser) alternate(inline bool, visit visitor) error {
 				taken = true
 				err = p.walk(inline, visit)
 			} else {
-				err = p.skip()
+				err = p.Skip()
 			}
 			if err != nil {
 				return err
@@ -248,7 +201,7 @@ func (p *parser) sdt(inline bool, visit visitor) error {
 				return false, nil
 			})
 		case isW(e.Name, "sdtContent") && placeholder:
-			return true, p.skip()
+			return true, p.Skip()
 		}
 		return visit(e)
 	})
@@ -258,7 +211,7 @@ func (p *parser) sdt(inline bool, visit visitor) error {
 // w:body.
 func (p *parser) parse() error {
 	for {
-		t, err := p.next()
+		t, err := p.Next()
 		if err != nil {
 			return err
 		}
@@ -278,14 +231,8 @@ func (p *parser) parse() error {
 	if err != nil {
 		return err
 	}
-	// Read to the end: trailing markup must be well formed too, and the zip
-	// checksum is verified only at the end of the part.
-	for {
-		if _, err := p.d.Token(); err == io.EOF {
-			break
-		} else if err != nil {
-			return err
-		}
+	if err := p.Finish(); err != nil {
+		return err
 	}
 	p.finishPages()
 	return nil
@@ -296,7 +243,7 @@ func (p *parser) parse() error {
 func (p *parser) bodyBlock(e xml.StartElement) (bool, error) {
 	switch {
 	case isW(e.Name, "p"):
-		off := p.start
+		off := p.Start
 		p.beginRow()
 		text, err := p.paragraph()
 		if err != nil {
@@ -413,7 +360,7 @@ const maxSpan = 1000
 // tracked changes are dropped. Only the leading rows of a table can be
 // header rows.
 func (p *parser) row(ts *tableState, into *[]string) error {
-	off := p.start
+	off := p.Start
 	p.beginRow()
 	rs := &rowState{merged: map[int]bool{}}
 	// A row that runs over a page break has a w:lastRenderedPageBreak in
@@ -436,7 +383,7 @@ func (p *parser) row(ts *tableState, into *[]string) error {
 				default:
 					return false, nil
 				}
-				return true, p.skip()
+				return true, p.Skip()
 			})
 		case isW(e.Name, "tc"):
 			if rs.col == 0 && rs.gridBefore > 0 {
@@ -511,7 +458,7 @@ func (p *parser) cell(ts *tableState, rs *rowState) error {
 				default:
 					return false, nil
 				}
-				return true, p.skip()
+				return true, p.Skip()
 			})
 		case isW(e.Name, "p"):
 			text, err := p.paragraph()
@@ -596,7 +543,7 @@ func (p *parser) paragraph() (string, error) {
 		default:
 			return false, nil
 		}
-		return true, p.skip()
+		return true, p.Skip()
 	}
 	if err := p.walk(true, visit); err != nil {
 		return "", err
@@ -626,7 +573,7 @@ func (p *parser) run(visit visitor) error {
 				return false, nil
 			})
 		case hidden && !isW(e.Name, "fldChar"):
-			return true, p.skip()
+			return true, p.Skip()
 		}
 		return visit(e)
 	})
@@ -649,7 +596,7 @@ func (p *parser) pPr(ps *paraState) error {
 				default:
 					return false, nil
 				}
-				return true, p.skip()
+				return true, p.Skip()
 			})
 		case isW(e.Name, "pageBreakBefore"):
 			if onOff(e) {
@@ -667,14 +614,14 @@ func (p *parser) pPr(ps *paraState) error {
 		default:
 			return false, nil
 		}
-		return true, p.skip()
+		return true, p.Skip()
 	})
 }
 
 // text reads a w:t.
 func (p *parser) text(ps *paraState) error {
 	for {
-		t, err := p.next()
+		t, err := p.Next()
 		if err != nil {
 			return err
 		}
@@ -682,7 +629,7 @@ func (p *parser) text(ps *paraState) error {
 		case xml.CharData:
 			p.emit(ps, string(t))
 		case xml.StartElement:
-			if err := p.skip(); err != nil {
+			if err := p.Skip(); err != nil {
 				return err
 			}
 		case xml.EndElement:

@@ -3,6 +3,8 @@ package docx
 import (
 	"strconv"
 	"strings"
+
+	"github.com/hesabat/hesabat/extract/internal/listnum"
 )
 
 // The parts of numbering.xml and styles.xml read, decoded with
@@ -283,43 +285,11 @@ func (n *numbering) label(ps *paraState) string {
 // formatNumber writes v in the list number format; formats not listed are
 // written as decimal.
 func formatNumber(v int, format string) string {
-	switch format {
-	case "none", "bullet":
-		return ""
-	case "decimalZero":
-		if v >= 0 && v < 10 {
-			return "0" + strconv.Itoa(v)
-		}
-	case "lowerLetter", "upperLetter":
-		if v > 0 && v <= 26*20 { // a, …, z, aa, …, zz, aaa, …
-			first := 'a'
-			if format == "upperLetter" {
-				first = 'A'
-			}
-			return strings.Repeat(string(first+rune(v-1)%26), (v-1)/26+1)
-		}
-	case "lowerRoman", "upperRoman":
-		if v > 0 && v < 4000 {
-			s := roman(v)
-			if format == "lowerRoman" {
-				s = asciiLower(s)
-			}
-			return s
-		}
-	}
-	return strconv.Itoa(v)
+	return listnum.Format(v, numFormats[format]) // Decimal, the zero Style, for the rest
 }
 
-// roman writes 0 < v < 4000 in Roman numerals.
-func roman(v int) string {
-	var b strings.Builder
-	for _, d := range []struct {
-		n int
-		s string
-	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
-		for ; v >= d.n; v -= d.n {
-			b.WriteString(d.s)
-		}
-	}
-	return b.String()
+var numFormats = map[string]listnum.Style{
+	"none": listnum.None, "bullet": listnum.None, "decimalZero": listnum.DecimalZero,
+	"lowerLetter": listnum.LowerLetter, "upperLetter": listnum.UpperLetter,
+	"lowerRoman": listnum.LowerRoman, "upperRoman": listnum.UpperRoman,
 }

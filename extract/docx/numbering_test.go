@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hesabat/hesabat"
 )
 
 // np is a paragraph numbered with list numID at level ilvl (numID "" for
@@ -128,7 +130,7 @@ func TestDamagedNumberingIsAWarning(t *testing.T) {
 	if got := dump(doc); !slices.Equal(got, []string{"1 P [a]"}) {
 		t.Errorf("rows %q", got)
 	}
-	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "word/numbering.xml: malformed XML") {
+	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0].Message, "word/numbering.xml: malformed XML") || doc.Warnings[0].Kind != hesabat.WarnPartial {
 		t.Errorf("warnings %q, want one naming word/numbering.xml", doc.Warnings)
 	}
 }

@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/zipsafe"
 )
 
 // unmarshalPart reads a small part whole and decodes it into v. Parts other
 // than the main document are small, so a tree is fine there.
 func (pk *pkg) unmarshalPart(part string, v any) error {
-	b, err := pk.readAll(part)
+	b, err := pk.ReadAll(part)
 	if err != nil {
 		return err
 	}
@@ -54,7 +55,7 @@ func (pk *pkg) relationships(rels, dir string) (map[string]string, error) {
 		if i := strings.LastIndexByte(r.Type, '/'); i >= 0 {
 			key := r.Type[i:]
 			if _, seen := out[key]; !seen {
-				out[key] = partName(t)
+				out[key] = zipsafe.Name(t)
 			}
 		}
 	}
@@ -82,13 +83,13 @@ func (pk *pkg) contentType(part string) string {
 		return "" // the main part itself will tell whether the file is usable
 	}
 	for _, o := range types.Overrides {
-		if partName(o.Part) == part {
+		if zipsafe.Name(o.Part) == part {
 			return o.Type
 		}
 	}
 	ext := strings.TrimPrefix(path.Ext(part), ".")
 	for _, d := range types.Defaults {
-		if asciiLower(d.Ext) == ext && ext != "xml" {
+		if zipsafe.ASCIILower(d.Ext) == ext && ext != "xml" {
 			return d.Type
 		}
 	}
@@ -109,7 +110,7 @@ func (pk *pkg) numbering(doc *hesabat.Document) (*numbering, error) {
 			return false, err
 		}
 		if err != nil {
-			doc.Warnings = append(doc.Warnings, "automatic numbers may be missing: "+err.Error())
+			doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnPartial, 0, "automatic numbers may be missing: %v", err))
 			return false, nil
 		}
 		return true, nil

@@ -11,6 +11,8 @@ import (
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/hesabat/hesabat"
 )
 
 // Tolerances of the differential test, in points. PDFium computes in
@@ -123,7 +125,9 @@ func TestGoMatchesPDFium(t *testing.T) {
 	}
 }
 
-func declineWarning(w string) bool { return strings.Contains(w, "the Go PDF reader declined") }
+func declineWarning(w hesabat.Warning) bool {
+	return strings.Contains(w.Message, "the Go PDF reader declined")
+}
 
 func asPanic(err error, p **goPanic) bool {
 	v, ok := err.(*goPanic)

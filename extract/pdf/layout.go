@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -22,16 +21,16 @@ type pageLines struct {
 
 // layout rebuilds the rows of a document from its pages. Pages without a
 // text layer give a warning and no rows.
-func layout(pages []*page) ([]hesabat.Row, []string) {
-	var warnings []string
+func layout(pages []*page) ([]hesabat.Row, []hesabat.Warning) {
+	var warnings []hesabat.Warning
 	pls := make([]*pageLines, len(pages))
 	for i, p := range pages {
 		gs := cleanGlyphs(p.chars)
 		if unmapped(gs) {
-			warnings = append(warnings, fmt.Sprintf("page %d: text has no Unicode mapping (a font without ToUnicode); page skipped", p.n))
+			warnings = append(warnings, hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped"))
 			gs = nil
 		} else if len(gs) == 0 {
-			warnings = append(warnings, fmt.Sprintf("page %d has no text layer; OCR not enabled", p.n))
+			warnings = append(warnings, hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled"))
 		}
 		pls[i] = &pageLines{page: p, lines: buildLines(gs), grid: ruledGrid(p.rules)}
 	}

@@ -355,7 +355,7 @@ func TestSectionRow(t *testing.T) {
 func TestUnmappedText(t *testing.T) {
 	garbage := &page{n: 1, w: 595, h: 842, chars: text("\ue001\ue002\ue003 \ue004", 55, 110)}
 	rows, warnings := layout([]*page{garbage})
-	if len(rows) != 0 || len(warnings) != 1 || !strings.Contains(warnings[0], "page 1: text has no Unicode mapping") {
+	if len(rows) != 0 || len(warnings) != 1 || !strings.Contains(warnings[0].String(), "page 1: text has no Unicode mapping") || warnings[0].Kind != hesabat.WarnUnmapped {
 		t.Errorf("rows %d, warnings %q", len(rows), warnings)
 	}
 }
@@ -364,7 +364,7 @@ func TestNoTextLayer(t *testing.T) {
 	scan := &page{n: 1, w: 595, h: 842}
 	p2 := ruledPage(2, []float64{100, 130, 160}, text("Sıra", 55, 110), text("İşlər", 155, 110), text("1.1", 55, 140), text("Görüldü.", 155, 140))
 	rows, warnings := layout([]*page{scan, p2})
-	if want := []string{"page 1 has no text layer; OCR not enabled"}; !slices.Equal(warnings, want) {
+	if want := []hesabat.Warning{hesabat.Warnf(hesabat.WarnNoTextLayer, 1, "page has no text layer; OCR not enabled")}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings %q, want %q", warnings, want)
 	}
 	if len(rows) != 2 || rows[1].Cells[1].Text() != "Görüldü." {

@@ -27,8 +27,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -56,8 +54,8 @@ type Options struct {
 	Timeout time.Duration
 	// MaxPages is the largest page count accepted (default 2000).
 	MaxPages int
-	// CacheDir holds wazero's compiled PDFium module between runs: "" is
-	// os.UserCacheDir()/hesabat/wazero, "-" disables the cache.
+	// CacheDir holds wazero's compiled PDFium module between runs: "-"
+	// disables the cache, "" selects a default (see openCache).
 	CacheDir string
 	// Engine chooses the reader: EngineAuto (""), EngineGo or
 	// EnginePDFium.
@@ -80,6 +78,7 @@ type Extractor struct {
 	once    sync.Once
 	pool    pdfium.Pool
 	cache   wazero.CompilationCache
+	cacheAt string // the cache's folder; see CacheDir
 	initErr error
 
 	mu     sync.Mutex
@@ -119,7 +118,7 @@ func (e *Extractor) PagesRead() (goPages, pdfiumPages int64) {
 
 // start starts the PDFium runtime and its pool of instances.
 func (e *Extractor) start() {
-	e.cache = compilationCache(e.opts.CacheDir)
+	e.cache, e.cacheAt = openCache(e.opts.CacheDir)
 	// PDFium's setjmp/longjmp are lowered to exception handling. The
 	// runtime is not made WithCloseOnContextDone: that starts a goroutine
 	// per call and makes extraction 4-5 times slower; Extract stops waiting
@@ -139,35 +138,6 @@ func (e *Extractor) start() {
 		Stderr:        io.Discard,
 		ReuseWorkers:  true,
 	})
-}
-
-// compilationCache opens wazero's on-disk cache in dir ("" for the default
-// place, "-" for none). It returns nil when the folder is not writable.
-func compilationCache(dir string) wazero.CompilationCache {
-	if dir == "-" {
-		return nil
-	}
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return nil
-		}
-		dir = filepath.Join(base, "hesabat", "wazero")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil
-	}
-	f, err := os.CreateTemp(dir, "probe-*")
-	if err != nil {
-		return nil
-	}
-	f.Close()
-	os.Remove(f.Name())
-	c, err := wazero.NewCompilationCacheWithDir(dir)
-	if err != nil {
-		return nil
-	}
-	return c
 }
 
 // Close stops the PDFium runtime. Extract fails after Close.
@@ -305,7 +275,7 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 	}
 	doc := &hesabat.Document{Source: src, Pages: gd.Pages}
 	if gd.Repaired {
-		doc.Warnings = append(doc.Warnings, xrefWarning)
+		doc.Warnings = append(doc.Warnings, xrefWarning())
 	}
 	pages := make([]*page, gd.Pages)
 	var left []int // pages for PDFium
@@ -324,7 +294,7 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 		pages[i] = p
 	}
 	goPages := gd.Pages - len(left)
-	var warnings []string
+	var warnings []hesabat.Warning
 	switch {
 	case len(left) > 0 && auto:
 		err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) error {
@@ -343,7 +313,7 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 		}
 	case len(left) > 0:
 		for _, i := range left {
-			warnings = append(warnings, fmt.Sprintf("page %d skipped: the Go PDF reader %v (--pdf-engine auto reads it with PDFium)", i+1, reasons[i]))
+			warnings = append(warnings, hesabat.Warnf(hesabat.WarnPageSkipped, i+1, "page skipped: the Go PDF reader %v (--pdf-engine auto reads it with PDFium)", reasons[i]))
 		}
 	}
 	doc.Warnings = append(doc.Warnings, warnings...)
@@ -367,7 +337,9 @@ func (e *Extractor) notePanic(err error) {
 }
 
 // xrefWarning reports a cross-reference table rebuilt by either reader.
-const xrefWarning = "damaged cross-reference table; it was rebuilt from the objects in the file, so pages may be missing"
+func xrefWarning() hesabat.Warning {
+	return hesabat.Warnf(hesabat.WarnRepaired, 0, "damaged cross-reference table; it was rebuilt from the objects in the file, so pages may be missing")
+}
 
 // withPDFium runs fn with a PDFium instance, starting the runtime on first
 // use. PDFium runs in its own goroutine so that the call returns when ctx
@@ -445,7 +417,7 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
 	doc := &hesabat.Document{Source: src}
 	if v, err := inst.FPDF_DocumentHasValidCrossReferenceTable(&requests.FPDF_DocumentHasValidCrossReferenceTable{Document: od.Document}); err == nil && !v.DocumentHasValidCrossReferenceTable {
-		doc.Warnings = append(doc.Warnings, xrefWarning)
+		doc.Warnings = append(doc.Warnings, xrefWarning())
 	}
 	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
 	if err != nil {
@@ -470,7 +442,7 @@ func (e *Extractor) extract(ctx context.Context, inst pdfium.Pdfium, src hesabat
 
 // readPages opens data in inst and reads the pages in indexes (0-based),
 // returning them in that order (nil for a page skipped with a warning).
-func readPages(ctx context.Context, inst pdfium.Pdfium, path string, data []byte, indexes []int) ([]*page, []string, error) {
+func readPages(ctx context.Context, inst pdfium.Pdfium, path string, data []byte, indexes []int) ([]*page, []hesabat.Warning, error) {
 	od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		return nil, nil, openError(path, err)
@@ -481,7 +453,7 @@ func readPages(ctx context.Context, inst pdfium.Pdfium, path string, data []byte
 
 // readDocPages reads the pages in indexes of doc, or its first n pages
 // when indexes is nil. A page PDFium cannot read is nil, with a warning.
-func readDocPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, indexes []int, n int) ([]*page, []string, error) {
+func readDocPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, indexes []int, n int) ([]*page, []hesabat.Warning, error) {
 	if indexes == nil {
 		indexes = make([]int, n)
 		for i := range indexes {
@@ -489,7 +461,7 @@ func readDocPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		}
 	}
 	pages := make([]*page, len(indexes))
-	var warnings []string
+	var warnings []hesabat.Warning
 	for k, i := range indexes {
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
@@ -499,7 +471,7 @@ func readDocPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			warnings = append(warnings, fmt.Sprintf("page %d skipped: %v", i+1, err))
+			warnings = append(warnings, hesabat.Warnf(hesabat.WarnPageSkipped, i+1, "page skipped: %v", err))
 			continue
 		}
 		pages[k] = p

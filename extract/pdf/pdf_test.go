@@ -102,7 +102,7 @@ func rowsGolden(t *testing.T, e *Extractor, in, name string, rewrite bool) {
 	}
 	got, err := json.MarshalIndent(struct {
 		Pages    int
-		Warnings []string
+		Warnings []hesabat.Warning
 		Rows     []hesabat.Row
 	}{doc.Pages, doc.Warnings, doc.Rows}, "", " ")
 	if err != nil {
@@ -294,21 +294,6 @@ func jsonEqual(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
-}
-
-func TestCompilationCache(t *testing.T) {
-	dir := t.TempDir()
-	if compilationCache(dir) == nil {
-		t.Error("no cache in a writable folder")
-	}
-	if compilationCache("-") != nil {
-		t.Error(`cache with CacheDir "-"`)
-	}
-	file := filepath.Join(dir, "file")
-	os.WriteFile(file, nil, 0o644)
-	if compilationCache(filepath.Join(file, "sub")) != nil {
-		t.Error("cache under a file")
-	}
 }
 
 // FuzzExtract feeds mutated PDFs to the extractor: it must return rows of

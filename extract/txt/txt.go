@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/textenc"
 )
 
 // MaxSize is the largest text file read, in bytes.
@@ -39,11 +40,11 @@ func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt,
 	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
 		return nil, &hesabat.Error{Path: src.Path, Err: err}
 	}
-	d, err := decode(b)
+	d, err := textenc.Decode(b)
 	if err != nil {
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrUnsupported, "is it really a text file? DOCX and PDF need their own extension", "%v", err)
 	}
-	if strings.TrimSpace(d.text) == "" {
+	if strings.TrimSpace(d.Text) == "" {
 		return nil, hesabat.Errorf(src.Path, hesabat.ErrEmpty, "the file holds only white space", "")
 	}
 	lines := splitLines(d)
@@ -70,13 +71,13 @@ type line struct {
 
 // splitLines splits the text at LF, CRLF and CR; a form feed starts a new
 // page wherever it stands.
-func splitLines(d *decoded) []line {
+func splitLines(d *textenc.Decoded) []line {
 	var out []line
 	page, runes, start := 1, 0, 0
 	startRunes := 0
-	s := d.text
+	s := d.Text
 	emit := func(end int) {
-		out = append(out, line{text: s[start:end], page: page, offset: d.offset(start, startRunes)})
+		out = append(out, line{text: s[start:end], page: page, offset: d.Offset(start, startRunes)})
 	}
 	for i := 0; i < len(s); {
 		c := s[i]

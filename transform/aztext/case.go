@@ -109,6 +109,32 @@ func LooseKey(s string) string {
 	return key(s, true)
 }
 
+// BareKey is LooseKey with the Azerbaijani letters written without their
+// marks (ə→e, ı→i, ö→o, ü→u, ş→s, ç→c, ğ→g), as text typed on a keyboard
+// without them reads: BareKey("Müddəti") == BareKey("muddeti"). It is for
+// finding such text, never for storing or showing it.
+func BareKey(s string) string {
+	return strings.Map(bare, key(s, true))
+}
+
+func bare(r rune) rune {
+	switch r {
+	case 'ə':
+		return 'e'
+	case 'ö':
+		return 'o'
+	case 'ü':
+		return 'u'
+	case 'ş':
+		return 's'
+	case 'ç':
+		return 'c'
+	case 'ğ':
+		return 'g'
+	}
+	return r
+}
+
 func key(s string, loose bool) string {
 	s = Normalize(s)
 	var b strings.Builder

@@ -139,3 +139,19 @@ func seedLines(tb testing.TB) []string {
 	}
 	return lines
 }
+
+func TestBareKey(t *testing.T) {
+	for _, c := range [][2]string{
+		{"İcra müddəti", "icra muddeti"},
+		{"ICRA MÜDDƏTİ", "icra muddeti"},
+		{"arayış", "arayis"},
+		{"ƏMƏKDAŞ", "emekdas"},
+		{"әməkdaş", "emekdas"},
+		{"Göstərici, çağırış", "gosterici cagiris"},
+		{"e-xidmət 2020-2022", "e xidmet 2020 2022"},
+	} {
+		if got := BareKey(c[0]); got != c[1] {
+			t.Errorf("BareKey(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}

@@ -30,40 +30,55 @@
 //     "more than" (N-dən çox/artıq), "less than" (N-dən az), "nearly"
 //     (N-ə yaxın), "up to" (N-dək, N-ə qədər).
 //
+// Ranges: "10-15 nəfər", "8-dən 30-a qədər", "üç min manatdan beş min
+// manatadək" set Value and ValueEnd; ordinals sharing one suffix ("12, 13
+// və 14-cü küçələrində") are one ordinal each with the last one's unit, and
+// "143-157-ci kilometrlik hissə" is one ordinal with ValueEnd. A quantity
+// without a unit followed by a comma takes the unit of measure of the next
+// quantity ("uzunluğu 900, eni 6 metr"). Units are lemmas from
+// aztext.AnalyzeNounIn with the text as evidence; an adjective in -lıq/-lı
+// counts its noun ("36 kilometrlik", "7 faizlik" is a percent).
+//
 // Not facts: versions ("Hosting V2", "v3.0"), form codes ("3-əmək №-li"),
-// phone numbers, postcodes, URLs, e-mail addresses, list markers ("1." at
-// the start of a paragraph), section references ("1.2.3", "4.1 bəndi"),
-// codes glued to words ("COVID-19"), and a small number word standing alone
-// before an ordinary noun ("iki qurum arasında").
+// phone numbers, short service numbers ("“1002” qısa nömrəsi", "Çağrı
+// Mərkəzi 142", "16-58" in a paragraph about telephones), account and tax
+// numbers (ten or more digits, after VÖEN or IBAN), postcodes, URLs, e-mail
+// addresses, list markers ("1." at the start of a paragraph), footnote
+// marks ("[2]", "(1, 119)"), section and article references ("1.2.3", "4.1
+// bəndi", "326-1", "244-1-ci maddə"), codes glued to words ("COVID-19"),
+// place names ("İkinci Şıxlı", "20-ci sahə qəsəbəsi"), and a small number
+// word used as a determiner ("hər iki qurum", "iki qurum arasında").
 package facts
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
-// BUG(facts): A number written as one word below 20, or "yüz", counts only
-// before a counter (nəfər, ədəd, dəfə, növ), a currency or "faiz": in
-// reports "iki qurum arasında" means "between the two bodies", and a lone
-// "bir" is the article "a" and never counts. "beş məktəb" is therefore
-// missed.
+// BUG(facts): A number word counts only the noun right after it: in "üç
+// ən yaxşı şeiri" (three best poems) nothing is read, and a lone "bir" is
+// the article "a" and never counts.
 
-// BUG(facts): A number with a case suffix and nothing that qualifies it
-// ("bunlardan 5-i") yields no fact unless it is a year ("2022-də"), and
-// ranges written with suffixes ("1-dən 5-ə qədər", "10-dan 15-dək nəfər")
-// are not joined: only their last number is read.
+// BUG(facts): A number with a locative or genitive suffix and nothing that
+// qualifies it ("məktəblərin 10-da", "5-in") yields no fact unless it is a
+// year ("2022-də") or a date.
 
 // BUG(facts): A bare "-a/-ə" after a noun is taken for a dative only before
-// "yaxın"/"qədər", after a counter and after -at/-ət, so "5 əməkdaşa"
-// keeps the unit "əməkdaşa". Multi-word units are read to two words (three
-// after an adjective): "15 saylı tam orta məktəb" has the unit "tam".
+// "yaxın"/"qədər", after a counter, after -at/-ət, on a unit of the aztext
+// lexicon or when the text has the word without it, so a lone "5
+// əməkdaşa" keeps the unit "əməkdaşa". Multi-word units are read to two
+// words (three after an adjective): "15 saylı tam orta məktəb" has the unit
+// "tam"; coordinated adjectives ("54 stasionar və səyyar nasos") give the
+// first adjective.
 
-// BUG(facts): The stemmer has no lexicon: nouns that end like a suffix and
-// are not on its protected list may lose a letter (maşın is protected,
-// "studiya" is kept by a rule for -iya loans, a rarer word may not be).
+// BUG(facts): A noun ending in a vowel before a genitive or accusative
+// ("quyunun", well's) reads as a consonant stem with a possessive ("quy")
+// unless the aztext lexicon has it or the text has its plural ("quyular").
 
 // Extract returns the facts in text in order of position. Start and End are
 // rune offsets into text and Text is the matched span, with the unit,
@@ -94,10 +109,12 @@ func ForMeasure(m *hesabat.Measure) {
 	}
 }
 
-// found is a fact with the first number of its span as written.
+// found is a fact with the first number of its span as written and the
+// token after its span.
 type found struct {
 	hesabat.Fact
 	num string
+	end int
 }
 
 // tokenBufs recycles token slices between calls of extract.
@@ -109,6 +126,7 @@ func extract(text string) []found {
 	for i := 0; i < len(m.toks); {
 		i = m.at(i)
 	}
+	m.elliptic()
 	clear(m.toks) // drop references to text before pooling
 	*buf = m.toks
 	tokenBufs.Put(buf)
@@ -124,6 +142,24 @@ type matcher struct {
 	src  string
 	toks []token
 	out  []found
+}
+
+// Has reports whether the text uses the lower-cased word w; it makes the
+// matcher an aztext.Words, the evidence the noun analyser may ask for. It
+// scans the tokens: the analyser asks seldom, and a map of every word
+// would cost more than the scans.
+func (m *matcher) Has(w string) bool {
+	for k := range m.toks {
+		if t := &m.toks[k]; t.kind == tWord && len(t.low) == len(w) && t.low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// noun analyses the lower-cased noun w with the text's words as evidence.
+func (m *matcher) noun(w string, dative bool) aztext.Noun {
+	return aztext.AnalyzeNounIn(w, dative, m)
 }
 
 func (m *matcher) tok(i int) *token {
@@ -181,7 +217,55 @@ func (m *matcher) joined(i int) bool {
 func (m *matcher) emit(f hesabat.Fact, from, to int, num string) {
 	a, b := &m.toks[from], &m.toks[to-1]
 	f.Start, f.End, f.Text = a.r0, b.r1, m.src[a.b0:b.b1]
-	m.out = append(m.out, found{f, num})
+	m.out = append(m.out, found{f, num, to})
+}
+
+// elliptic completes a quantity without a unit (and no range) from the
+// fact after it in the same paragraph:
+//   - a percent after a comma and at most four words makes it a percent
+//     ("23,4 faiz artıb, ölüm halları 13,3, boşanmalar 6,2 faiz");
+//   - a quantity right after "və" lends its unit ("91067 və 2614 nəfər");
+//   - a quantity after a comma and at most four words lends its unit when
+//     it is one of measure ("uzunluğu 900, eni 6 metr" is 900 metres), not
+//     a counter such as nəfər, which may count something else there.
+func (m *matcher) elliptic() {
+	for k := 0; k+1 < len(m.out); k++ {
+		f, g := &m.out[k], &m.out[k+1]
+		if f.Kind != hesabat.Quantity || f.Unit != "" || f.ValueEnd != nil {
+			continue
+		}
+		if g.Kind == hesabat.Percent && m.tok(f.end) != nil && m.toks[f.end].text == "," && m.gapWords(f.end+1, g.Start) <= 4 {
+			f.Kind = hesabat.Percent // "nikahlar 23,4 faiz artıb, ölüm halları 13,3, boşanmalar 6,2 faiz azalıb"
+			continue
+		}
+		if g.Kind != hesabat.Quantity || !aztext.IsUnit(g.Unit) {
+			continue
+		}
+		c := m.tok(f.end)
+		if c != nil && c.kind == tWord && c.low == "və" && m.tok(f.end+1) != nil && m.toks[f.end+1].r0 == g.Start {
+			f.Unit = g.Unit // "91067 və 2614 nəfər": one noun for both
+			continue
+		}
+		if c == nil || c.text != "," || counters[g.Unit] {
+			continue
+		}
+		if m.gapWords(f.end+1, g.Start) <= 4 {
+			f.Unit = g.Unit
+		}
+	}
+}
+
+// gapWords counts the tokens from t up to the rune offset end, or returns
+// 99 when one of them is not a word or starts a paragraph.
+func (m *matcher) gapWords(t, end int) int {
+	gap := 0
+	for ; t < len(m.toks) && m.toks[t].r0 < end; t++ {
+		if m.toks[t].kind != tWord || m.toks[t].para {
+			return 99
+		}
+		gap++
+	}
+	return gap
 }
 
 func ptr(v float64) *float64 { return &v }
@@ -302,8 +386,11 @@ func (m *matcher) fromNumber(i, from int, q string) int {
 	if m.listMarker(i) {
 		return i + 1
 	}
-	if m.phone(i) {
+	if m.phone(i) || m.serviceNumber(i) {
 		return m.skipDigits(i)
+	}
+	if e := m.footnote(i); e > 0 {
+		return e
 	}
 	if h, w := m.tok(i-1), m.tok(i-2); !t.space && h != nil && w != nil && h.kind == tPunct && isHyphen(h.text) && !h.space && w.kind == tWord {
 		return m.skipDigits(i) // a code: "COVID-19"
@@ -321,11 +408,21 @@ func (m *matcher) fromNumber(i, from int, q string) int {
 	case other:
 		return i + 1
 	}
+	if t.num.whole && q == "" {
+		if e := m.ordinalList(i); e > 0 {
+			return e
+		}
+	}
 	if e := m.hyphenated(i, from, q); e > 0 {
 		return e
 	}
 	if e := m.bareDate(i); e > 0 {
 		return e
+	}
+	if s, w := m.tok(i+1), m.tok(i+2); s != nil && w != nil && s.text == "/" && !s.space && w.kind == tWord && !w.space && len(w.text) <= 2 {
+		if e := m.docNumber(i, i+3, m.src[t.b0:w.b1]); e > 0 {
+			return e // "417/a nömrəli əmri"
+		}
 	}
 	if e := m.docNumber(i, i+1, t.text); e > 0 {
 		return e
@@ -364,10 +461,97 @@ func (m *matcher) phone(i int) bool {
 
 func phoneCue(w string) bool {
 	switch w {
-	case "tel", "telefon", "telefonu", "telefonlar", "faks", "mob", "mobil", "nömrə", "nömrəsi":
+	case "tel", "telefon", "telefonu", "telefonlar", "faks", "mob", "mobil", "nömrə", "nömrəsi",
+		"vöen", "iban", "swift", "kod", "kodu":
 		return true
 	}
 	return false
+}
+
+// lowAt returns the lower-cased word at k, or "" when k is not a word.
+func (m *matcher) lowAt(k int) string {
+	if t := m.tok(k); t != nil && t.kind == tWord {
+		return t.low
+	}
+	return ""
+}
+
+// serviceNumber reports whether the number at i names a telephone service
+// rather than counting: a short number in quotes alone ("“1002” qısa
+// nömrəsi", "“966” qaynar xətti"), a number after "Çağrı Mərkəzi" or
+// "qaynar xətt", or before "qısa nömrə…" or "qaynar xətt…"; an account,
+// tax or telephone number written as ten or more digits without grouping
+// (no quantity is written so); and, in a paragraph about telephones, two
+// groups of two digits joined by a hyphen ("16-58"), the way short numbers
+// are written.
+func (m *matcher) serviceNumber(i int) bool {
+	t := &m.toks[i]
+	if t.num.whole && len(t.text) >= 10 {
+		return true
+	}
+	if p, n := m.tok(i-1), m.tok(i+1); p != nil && n != nil && p.kind == tPunct && n.kind == tPunct && !t.space && !n.space &&
+		strings.Contains("“\"«„'", p.text) && strings.Contains("”\"»“'", n.text) {
+		return true
+	}
+	p1, p2 := m.lowAt(i-1), m.lowAt(i-2)
+	if p1 == "mərkəzi" && p2 == "çağrı" || strings.HasPrefix(p1, "xətt") && p2 == "qaynar" {
+		return true
+	}
+	j := i + 1
+	if m.joined(i) {
+		j = i + 3
+	}
+	if n1, n2 := m.low(j), m.low(j+1); n1 == "qısa" && strings.HasPrefix(n2, "nömrə") || n1 == "qaynar" && strings.HasPrefix(n2, "xətt") {
+		return true
+	}
+	return m.joined(i) && len(t.text) == 2 && len(m.toks[i+2].text) == 2 && m.phoneParagraph(i)
+}
+
+// phoneParagraph reports whether the paragraph around token i speaks of
+// telephones: it has a word starting with "telefon", "qaynar" or "zəng".
+func (m *matcher) phoneParagraph(i int) bool {
+	a, b := i, i
+	for a > 0 && !m.toks[a].para {
+		a--
+	}
+	for b+1 < len(m.toks) && !m.toks[b+1].para {
+		b++
+	}
+	for k := a; k <= b; k++ {
+		if w := m.lowAt(k); strings.HasPrefix(w, "telefon") || strings.HasPrefix(w, "qaynar") || strings.HasPrefix(w, "zəng") {
+			return true
+		}
+	}
+	return false
+}
+
+// footnote matches a footnote mark at i and returns its end, else 0: one
+// number in square brackets ("[2]"), or two or more numbers separated by
+// commas in round brackets ("(1, 119)"), the references to amending acts
+// printed after articles of a code.
+func (m *matcher) footnote(i int) int {
+	p := m.tok(i - 1)
+	if p == nil || p.kind != tPunct || (p.text != "[" && p.text != "(") {
+		return 0
+	}
+	j, count := i, 0
+	for {
+		n := m.tok(j)
+		if n == nil || n.kind != tNum || !n.num.whole {
+			return 0
+		}
+		count++
+		s := m.tok(j + 1)
+		switch {
+		case s == nil:
+			return 0
+		case s.text == "]" && p.text == "[" || s.text == ")" && p.text == "(" && count >= 2:
+			return j + 2
+		case s.text != ",":
+			return 0
+		}
+		j += 2
+	}
 }
 
 // skipDigits consumes a run of numbers joined by hyphens, brackets or
@@ -406,6 +590,12 @@ func (m *matcher) hyphenated(i, from int, q string) int {
 		a, b := yearOf(t), yearOf(n)
 		if a > 0 && b > a {
 			return m.yearRange(i, i+3, a, b)
+		}
+		if x, y := t.num.val.float(), n.num.val.float(); y <= x {
+			return i + 3 // "326-1", "244-1-ci": an article number, not a range
+		}
+		if suf := m.suffixAt(i + 3); suf != "" && classify(suf) == sOrdinal {
+			return m.ordinalRange(i)
 		}
 		return m.amount(from, i+3, q, t.num.val, &n.num.val, false, t.text)
 	}
@@ -463,7 +653,7 @@ func dayOf(t *token) int {
 
 // ilWords are the forms of "il" (year) that follow a year.
 var ilWords = map[string]bool{
-	"il": true, "ildə": true, "ildən": true, "ilin": true, "ilə": true, "ilədək": true, "ildək": true,
+	"il": true, "illə": true, "ildə": true, "ildən": true, "ilin": true, "ilə": true, "ilədək": true, "ildək": true,
 	"ili": true, "ilində": true, "ilindən": true, "ilinə": true, "ilinin": true, "ildəki": true,
 	"illər": true, "illərdə": true, "illərdən": true, "illərin": true, "illərə": true,
 	"illəri": true, "illərində": true, "illərinə": true, "illərdək": true, "illərədək": true,
@@ -503,7 +693,7 @@ func (m *matcher) year(i, j, y int) int {
 		return 0
 	}
 	if w == "il" || w == "ilin" {
-		if md := m.monthDay(j + 1); md.end > 0 && validDate(y, md.month, md.day) && validDate(y, md.month, md.last) {
+		if md := m.monthDay(j + 1); md.end > 0 && !m.toks[j+1].para && validDate(y, md.month, md.day) && validDate(y, md.month, md.last) {
 			m.emitDate(i, md.end, y, md)
 			return md.end
 		}
@@ -523,7 +713,7 @@ type dayMonth struct {
 // yanvar", "5-7 oktyabr", "oktyabrın 1-i", "may ayının 10-dan".
 func (m *matcher) monthDay(j int) dayMonth {
 	t := m.tok(j)
-	if t == nil || t.para {
+	if t == nil {
 		return dayMonth{}
 	}
 	if d := dayOf(t); d > 0 {
@@ -540,27 +730,45 @@ func (m *matcher) monthDay(j int) dayMonth {
 		md.end++
 		return md
 	}
-	mo, suf := month(m.low(j))
+	if t.kind != tWord {
+		return dayMonth{}
+	}
+	mo, suf := month(t.low) // t may start the paragraph: its own position is no break
 	if mo == 0 {
 		return dayMonth{}
 	}
 	k := j + 1
-	if suf == "" && (m.low(k) == "ayının" || m.low(k) == "ayın") {
+	switch c := classify(m.suffixAt(k + 1)); {
+	case suf == "" && (m.low(k) == "ayının" || m.low(k) == "ayın"):
 		k++
-	} else if classify(suf) != sGen {
+	case suf == "" && c != sNone && c != sOther && c != sOrdinal:
+		// "yanvar 1-də": a bare month, then a day with a case suffix
+	case classify(suf) != sGen:
 		return dayMonth{}
 	}
 	d := dayOf(m.tok(k))
 	if d == 0 || !m.toks[k].space || m.toks[k].para {
 		return dayMonth{}
 	}
-	end := k + 1
-	if suf := m.suffixAt(end); suf != "" {
-		if c := classify(suf); c != sNone && c != sOther {
-			end += 2
+	md := dayMonth{month: mo, day: d, last: d, end: k + 1}
+	sk := sNone
+	if suf := m.suffixAt(md.end); suf != "" {
+		if sk = classify(suf); sk != sNone && sk != sOther {
+			md.end += 2
 		}
 	}
-	return dayMonth{month: mo, day: d, last: d, end: end}
+	// A range of days: "fevral ayının 5-dən 12-dək", "-dən 12-nə qədər".
+	if n := m.num(md.end); sk == sAbl && n != nil && n.space {
+		if last := dayOf(n); last > d {
+			switch c := classify(m.suffixAt(md.end + 1)); {
+			case c == sTerm:
+				md.last, md.end = last, md.end+3
+			case c == sDat && (m.low(md.end+3) == "qədər" || m.low(md.end+3) == "kimi"):
+				md.last, md.end = last, md.end+4
+			}
+		}
+	}
+	return md
 }
 
 // emitDate emits the date md of year y (0 when the text gives none) spanning
@@ -749,11 +957,92 @@ func (m *matcher) ordinal(i int) int {
 	if !ok || !t.num.whole {
 		return end
 	}
-	unit := ""
-	if w := m.low(end); w != "" && !notUnit(w) {
-		unit, end = analyze(w, false).stem, end+1
+	unit, end, name := m.ordinalUnit(end)
+	if !name {
+		m.emit(hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(v)), Unit: unit}, i, end, t.text)
 	}
-	m.emit(hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(v)), Unit: unit}, i, end, t.text)
+	return end
+}
+
+// ordinalUnit reads the noun after an ordinal at j and returns its lemma
+// (the noun of an adjective in -lıq: "143-157-ci kilometrlik hissə" →
+// "kilometr") and the end. name reports that the ordinal and its noun are
+// part of a place name: a settlement word follows ("20-ci sahə
+// qəsəbəsi").
+func (m *matcher) ordinalUnit(j int) (unit string, end int, name bool) {
+	w := m.low(j)
+	if w == "" || notUnit(w) {
+		return "", j, false
+	}
+	if base, ok := aztext.AttributiveBase(w); ok {
+		unit = base
+	} else {
+		unit = m.noun(w, false).Stem
+	}
+	return unit, j + 1, settlements[m.noun(m.low(j+1), false).Stem]
+}
+
+// settlements are the nouns that make an ordinal and the noun before them
+// a place name ("20-ci sahə qəsəbəsi", "8-ci kilometr qəsəbəsi").
+var settlements = map[string]bool{"qəsəbə": true, "kənd": true, "massiv": true, "mikrorayon": true, "məhəllə": true}
+
+// ordinalRange matches a range of ordinals "143-157-ci kilometrlik", "9-11-ci
+// sinif" with the first number at i, the second at i+2 and the suffix at i+3.
+func (m *matcher) ordinalRange(i int) int {
+	a, okA := m.toks[i].num.val.integer()
+	b, okB := m.toks[i+2].num.val.integer()
+	if !okA || !okB || !m.toks[i].num.whole || !m.toks[i+2].num.whole {
+		return i + 5
+	}
+	unit, end, name := m.ordinalUnit(i + 5)
+	if !name {
+		m.emit(hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(a)), ValueEnd: ptr(float64(b)), Unit: unit}, i, end, m.toks[i].text)
+	}
+	return end
+}
+
+// ordinalList matches ordinals that share one suffix, "12, 13 və 14-cü
+// küçələrində", "5 və 7-ci döngələri": whole numbers separated by commas
+// or "və", the last with an ordinal suffix. Each number is an ordinal with
+// the noun after the last. It returns 0 when i starts no such list.
+func (m *matcher) ordinalList(i int) int {
+	nums := []int{i}
+	j := i
+	for {
+		sep := m.tok(j + 1)
+		if sep == nil || !(sep.kind == tPunct && sep.text == "," || sep.kind == tWord && sep.low == "və" && !sep.para) {
+			return 0
+		}
+		n := m.num(j + 2)
+		if n == nil || !n.num.whole || !n.space {
+			return 0
+		}
+		j += 2
+		nums = append(nums, j)
+		if suf := m.suffixAt(j + 1); suf != "" {
+			if classify(suf) != sOrdinal {
+				return 0
+			}
+			break
+		}
+	}
+	for _, k := range nums {
+		if _, ok := m.toks[k].num.val.integer(); !ok || yearOf(&m.toks[k]) > 0 {
+			return 0 // "2020, 2021 və 2022-ci illər" are years
+		}
+	}
+	unit, end, name := m.ordinalUnit(j + 3)
+	if name {
+		return end
+	}
+	for _, k := range nums {
+		v, _ := m.toks[k].num.val.integer()
+		e := k + 1
+		if k == j {
+			e = end
+		}
+		m.emit(hesabat.Fact{Kind: hesabat.Ordinal, Value: ptr(float64(v)), Unit: unit}, k, e, m.toks[k].text)
+	}
 	return end
 }
 
@@ -791,8 +1080,8 @@ func (m *matcher) docNumber(i, j int, ref string) int {
 func (m *matcher) docRef(i, j int, ref string) int {
 	unit := ""
 	if w := m.low(j); w != "" && !notUnit(w) {
-		if a := analyze(w, false); docTypes[a.stem] || m.low(j-1) == "nömrəli" || m.low(j-1) == "saylı" {
-			unit, j = a.stem, j+1
+		if a := m.noun(w, false); docTypes[a.Stem] || m.low(j-1) == "nömrəli" || m.low(j-1) == "saylı" {
+			unit, j = a.Stem, j+1
 		}
 	}
 	m.emit(hesabat.Fact{Kind: hesabat.DocNumber, Ref: ref, Unit: unit}, i, j, m.toks[m.firstNum(i, j)].text)

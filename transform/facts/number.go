@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // dec is the exact decimal m × 10^e, so that "493,9 mln." becomes 4939 × 10^5
@@ -78,6 +80,7 @@ type number struct {
 	lead0 bool   // starts with "0" followed by another digit ("012", "09")
 	parts [3]int // dotDate: day, month, year; clock: hour, minute; fraction and plain with one dot ("10.00"): the two sides
 	dot2  bool   // plain: written as d.dd, which after "saat" is a time
+	dot3  bool   // plain: written as d.ddd, read as thousands ("2.500") unless a scale word follows
 }
 
 // maxGroups bounds the digit groups kept for one number.
@@ -196,6 +199,7 @@ func interpret(groups []string, seps []byte) number {
 	}
 	all := strings.Join(groups[:last+1], "") + frac
 	n.val, n.shape = digitsDec(all, frac), plainOr(len(all) <= 18)
+	n.dot3 = len(seps) == 1 && seps[0] == '.'
 	return n
 }
 
@@ -322,12 +326,12 @@ func suffixFits(base, s string) bool {
 	if base == "on" || base == "bir" {
 		return false
 	}
-	b, r := []rune(base), []rune(s)
-	if !harmony2(lastVowel(b), lastVowel(r)) {
+	if !aztext.VowelHarmony(base, s) {
 		return false
 	}
-	if r[0] == 'a' || r[0] == 'ə' || r[0] == 'y' {
-		return isVowel(b[len(b)-1]) == (r[0] == 'y')
+	if s[0] == 'y' || strings.HasPrefix(s, "a") || strings.HasPrefix(s, "ə") {
+		last, _ := utf8.DecodeLastRuneInString(base)
+		return aztext.IsVowel(last) == (s[0] == 'y')
 	}
 	return true
 }

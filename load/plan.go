@@ -1,0 +1,238 @@
+package load
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
+)
+
+// Plan measures are learned from the reports on a plan: there is no plan
+// document to read them from. Each measure of a report links to one:
+//
+//   - by number: the plan measure with the same number, when the titles
+//     agree beyond small edits (similarity at least minSameTitle);
+//   - by title: otherwise, the plan measure with the most similar title,
+//     when at least minSimilarTitle;
+//   - new: otherwise the measure starts a plan measure of its own (the
+//     first report on a plan starts them all; a later 'new' one is a
+//     measure no earlier report had, worth a look);
+//   - unlinked: a measure without a title, or of a report whose plan was
+//     not found.
+//
+// Similarity is the Dice coefficient of the two titles' sets of words
+// (aztext.LooseKey): 2·|common| / (|a| + |b|).
+const (
+	// minSameTitle allows a word or two changed in a title of ten to
+	// twenty words (a typo fixed, an agency's name put in) while the
+	// number says which measure it is.
+	minSameTitle = 0.8
+	// minSimilarTitle protects against linking a measure to another one of
+	// the same plan that shares only the plan's stock phrases ("təmin
+	// edilməsi", "sahəsində", "artırılması"): distinct measures of one plan
+	// share well under half of their words, one measure rewritten by two
+	// agencies most of them.
+	minSimilarTitle = 0.6
+)
+
+// planFor returns the plan p names, adding it when new. Plans are one by
+// the LooseKey of their title.
+func planFor(ctx context.Context, tx *sql.Tx, p hesabat.Plan) (int64, error) {
+	key := aztext.LooseKey(p.Title)
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM plans WHERE key = ?`, key).Scan(&id)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return id, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans (title, key, start_year, end_year) VALUES (?, ?, ?, ?)`,
+		p.Title, key, p.Start, p.End)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// planMeasure is a plan measure as linking compares it.
+type planMeasure struct {
+	id     int64
+	number string
+	words  map[string]bool
+}
+
+// words returns the set of words of a title.
+func words(title string) map[string]bool {
+	set := make(map[string]bool)
+	for _, w := range strings.Fields(aztext.LooseKey(title)) {
+		set[w] = true
+	}
+	return set
+}
+
+// similarity is the Dice coefficient of two sets of words.
+func similarity(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// linkMeasures links each measure of report id to its plan measure (see
+// above), adding plan measures where needed.
+func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
+	var plan sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT plan_id FROM reports WHERE id = ?`, id).Scan(&plan); err != nil {
+		return err
+	}
+	if !plan.Valid {
+		_, err := tx.ExecContext(ctx, `UPDATE measures SET plan_measure_id = NULL, plan_link = 'unlinked' WHERE report_id = ?`, id)
+		return err
+	}
+	var known []*planMeasure
+	err := forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), title FROM plan_measures WHERE plan_id = ? ORDER BY id`, plan.Int64))(
+		func(rows *sql.Rows) error {
+			pm := &planMeasure{}
+			var title string
+			if err := rows.Scan(&pm.id, &pm.number, &title); err != nil {
+				return err
+			}
+			pm.words = words(title)
+			known = append(known, pm)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	type measure struct {
+		id            int64
+		number, title string
+		sort          sql.NullInt64
+	}
+	var measures []measure
+	err = forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), coalesce(title, ''), number_sort
+		FROM measures WHERE report_id = ? ORDER BY position`, id))(
+		func(rows *sql.Rows) error {
+			var m measure
+			if err := rows.Scan(&m.id, &m.number, &m.title, &m.sort); err != nil {
+				return err
+			}
+			measures = append(measures, m)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, m := range measures {
+		var link string
+		var target *planMeasure
+		w := words(m.title)
+		switch {
+		case len(w) == 0:
+			link = "unlinked"
+		default:
+			target, link = matchPlanMeasure(known, m.number, w)
+		}
+		if target == nil && link == "new" {
+			res, err := tx.ExecContext(ctx, `INSERT INTO plan_measures (plan_id, number, number_sort, title) VALUES (?, ?, ?, ?)`,
+				plan.Int64, null(m.number), m.sort, m.title)
+			if err != nil {
+				return err
+			}
+			target = &planMeasure{number: m.number, words: w}
+			if target.id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			known = append(known, target)
+		}
+		var pmID any
+		if target != nil {
+			pmID = target.id
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE measures SET plan_measure_id = ?, plan_link = ? WHERE id = ?`,
+			pmID, link, m.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// matchPlanMeasure finds the plan measure among known that a measure with
+// number and title words links to, and how ("number" or "title"); nil and
+// "new" when none.
+func matchPlanMeasure(known []*planMeasure, number string, w map[string]bool) (*planMeasure, string) {
+	if number != "" {
+		for _, pm := range known {
+			if pm.number == number && similarity(w, pm.words) >= minSameTitle {
+				return pm, "number"
+			}
+		}
+	}
+	var best *planMeasure
+	bestSim := 0.0
+	for _, pm := range known {
+		if s := similarity(w, pm.words); s > bestSim {
+			best, bestSim = pm, s
+		}
+	}
+	if best != nil && bestSim >= minSimilarTitle {
+		return best, "title"
+	}
+	return nil, "new"
+}
+
+// refreshPlan brings plan up to date after the reports changed were
+// stored, or changed status: the plan measures their measures link to (most
+// common number and title among all stored measures linked to them, kept
+// in plan_measure_variants; how many measures of current reports link to
+// them), and coverage: the rows of the changed reports, and rows
+// for the plan measures with ids above newSince (added since) for every
+// current report on the plan.
+func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, newSince int64) error {
+	in, ids := inList(changed)
+	touched := `(SELECT plan_measure_id FROM measures WHERE report_id IN ` + in + `)`
+	withIDs := func(first ...any) []any { return append(first, ids...) }
+	for _, st := range []struct {
+		query string
+		args  []any
+	}{
+		{`UPDATE plan_measures SET
+			measure_count = (SELECT count(*) FROM measures AS m JOIN reports AS r ON r.id = m.report_id
+				WHERE m.plan_measure_id = plan_measures.id AND r.status = 'current'),
+			title = coalesce((SELECT v.title FROM plan_measure_variants AS v
+				WHERE v.plan_measure_id = plan_measures.id AND v.title <> ''
+				GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), title),
+			number = coalesce((SELECT v.number FROM plan_measure_variants AS v
+				WHERE v.plan_measure_id = plan_measures.id AND v.number <> ''
+				GROUP BY v.number ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), number)
+			WHERE plan_id = ? AND id IN ` + touched, withIDs(plan)},
+		{`UPDATE plan_measures SET number_sort = (SELECT m.number_sort FROM measures AS m
+			WHERE m.plan_measure_id = plan_measures.id AND m.number = plan_measures.number LIMIT 1)
+			WHERE plan_id = ? AND id IN ` + touched, withIDs(plan)},
+		{`DELETE FROM plan_coverage WHERE report_id IN ` + in, ids},
+		{`INSERT INTO plan_coverage (plan_measure_id, report_id, measure_id, reported)
+			SELECT pm.id, r.id, m.id, m.id IS NOT NULL
+			FROM plan_measures AS pm
+			JOIN reports AS r ON r.plan_id = pm.plan_id AND r.status = 'current'
+			LEFT JOIN measures AS m ON m.id = (SELECT min(x.id) FROM measures AS x
+				WHERE x.plan_measure_id = pm.id AND x.report_id = r.id)
+			WHERE pm.plan_id = ? AND r.id IN ` + in, withIDs(plan)},
+		{`INSERT OR IGNORE INTO plan_coverage (plan_measure_id, report_id, measure_id, reported)
+			SELECT pm.id, r.id, NULL, 0
+			FROM plan_measures AS pm
+			JOIN reports AS r ON r.plan_id = pm.plan_id AND r.status = 'current'
+			WHERE pm.plan_id = ? AND pm.id > ?`, []any{plan, newSince}},
+	} {
+		if _, err := tx.ExecContext(ctx, st.query, st.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,44 @@
+package hesabat
+
+// Page is one page of positioned text: what formats without explicit table
+// structure deliver (PDF glyphs, `pdftotext -layout` characters at
+// monospace positions, OCR words) for the one layout engine in transform to
+// rebuild into rows. Coordinates are in points in the display frame (see
+// Box); for layout text, one character is one unit of width and one line
+// one unit of height scaled to points as the extractor documents.
+type Page struct {
+	Number        int // 1-based
+	Width, Height float64
+	Words         []Word // in the order the producer drew them
+	Rules         []Rule // axis-aligned lines and thin rectangles: table rule candidates
+	// OCR is true when the words were recognised from an image.
+	OCR bool
+}
+
+// Word is a run of characters with no space inside, with its box.
+type Word struct {
+	Text           string
+	X0, Y0, X1, Y1 float64
+	// Size is the font size (for OCR and layout text: the line height).
+	Size float64
+	// Hyphen is true when the producer marked the word as hyphenated at a
+	// line end (PDFium's generated hyphen); the mark is not in Text.
+	Hyphen bool
+	// Soft is true when the word ends with a soft hyphen (not in Text).
+	Soft bool
+	// Space is true when a real space character follows the word, as
+	// LibreOffice writes where it wrapped a line between two words.
+	Space bool
+	// Conf is the recognition confidence in [0, 1] for OCR words; 0 for
+	// words from a text layer.
+	Conf float64
+}
+
+// Rule is an axis-aligned line segment drawn on a page. Horizontal rules
+// have Y0 == Y1, vertical ones X0 == X1.
+type Rule struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Horizontal reports whether r runs left to right.
+func (r Rule) Horizontal() bool { return r.Y0 == r.Y1 }

@@ -1,0 +1,193 @@
+package transform
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
+)
+
+// Text accounting: every character an extractor delivers must end in a
+// measure field, an extra, a note or recognised furniture, or be reported
+// lost with a warning that names its page. Characters are counted as
+// non-space runes after aztext normalisation, per page (page 0 for formats
+// without pages).
+
+// dest is where a piece of text went.
+type dest int
+
+const (
+	toField dest = iota
+	toExtra
+	toNote
+	toFurniture
+	toLost
+	nDests
+)
+
+// Read is what an extractor delivered: the non-space characters of the
+// words of doc.Layout, the cells of doc.Rows and doc.Furniture, per page.
+type Read struct {
+	chars map[int]int
+	words map[int][]string // doc.Layout's words per page, to quote lost text
+}
+
+// CountRead counts what doc holds now. Call it before the layout engine
+// turns doc.Layout into rows, so that what the engine drops counts as lost.
+func CountRead(doc *hesabat.Document) Read {
+	r := Read{chars: map[int]int{}, words: map[int][]string{}}
+	for _, p := range doc.Layout {
+		for _, w := range p.Words {
+			r.chars[p.Number] += nonSpace(aztext.Normalize(w.Text))
+			r.words[p.Number] = append(r.words[p.Number], w.Text)
+		}
+	}
+	for _, row := range doc.Rows {
+		for _, c := range row.Cells {
+			for _, p := range c.Paras {
+				r.chars[row.Page] += nonSpace(aztext.Normalize(p))
+			}
+		}
+	}
+	for _, f := range doc.Furniture {
+		r.chars[f.Page] += nonSpace(aztext.Normalize(f.Text))
+	}
+	return r
+}
+
+// nonSpace counts the runes of s that are not white space.
+func nonSpace(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// ledger records, per page, how many characters went to each dest.
+type ledger struct {
+	went map[int]*[nDests]int
+	lost map[int]string // the first text lost on each page, to quote
+}
+
+func newLedger() *ledger {
+	return &ledger{went: map[int]*[nDests]int{}, lost: map[int]string{}}
+}
+
+// put records that text from page went to d.
+func (l *ledger) put(page int, d dest, text string) {
+	n := nonSpace(text)
+	if n == 0 {
+		return
+	}
+	w := l.went[page]
+	if w == nil {
+		w = new([nDests]int)
+		l.went[page] = w
+	}
+	w[d] += n
+	if d == toLost && l.lost[page] == "" {
+		l.lost[page] = text
+	}
+}
+
+// account fills r.Text from what was read and where the stitcher put it,
+// adding doc.Furniture, and warns (hesabat.WarnLostText) for each page
+// with text that went nowhere: text the stitcher dropped, and text read
+// on the page that never reached the stitcher (the layout engine dropped
+// it), quoting the start of it.
+//
+// A row belongs to the page it starts on, so text read on one page can
+// reach the stitcher under an earlier one (a row the layout engine carried
+// over a page break): what a page delivered beyond what it read covers the
+// pages after it. Read = Fields + Extras + Notes + Furniture + Lost holds
+// unless more was delivered than read over the whole document.
+func account(r *hesabat.Report, doc *hesabat.Document, read Read, l *ledger) {
+	for _, f := range doc.Furniture {
+		l.put(f.Page, toFurniture, aztext.Normalize(f.Text))
+	}
+	pages := slices.Collect(maps.Keys(read.chars))
+	for p := range l.went {
+		if _, ok := read.chars[p]; !ok {
+			pages = append(pages, p)
+		}
+	}
+	slices.Sort(pages)
+	t := &r.Text
+	carried := 0 // delivered on earlier pages beyond what they read
+	for _, p := range pages {
+		var went [nDests]int
+		if w := l.went[p]; w != nil {
+			went = *w
+		}
+		delivered := carried
+		for _, n := range went {
+			delivered += n
+		}
+		carried = max(0, delivered-read.chars[p])
+		quote := l.lost[p]
+		if missing := read.chars[p] - delivered; missing > 0 {
+			went[toLost] += missing
+			if quote == "" {
+				quote = missingWords(doc, read, p)
+			}
+		}
+		t.Read += read.chars[p]
+		t.Fields += went[toField]
+		t.Extras += went[toExtra]
+		t.Notes += went[toNote]
+		t.Furniture += went[toFurniture]
+		t.Lost += went[toLost]
+		if went[toLost] > 0 {
+			r.Warnings = append(r.Warnings, hesabat.Warnf(hesabat.WarnLostText, p,
+				"%d characters went into no field, extra, note or furniture", went[toLost]).Quoting(quote))
+		}
+	}
+	t.Share = 1
+	if t.Read > 0 {
+		t.Share = float64(t.Read-min(t.Lost, t.Read)) / float64(t.Read)
+	}
+}
+
+// missingWords returns, in reading order, the words of doc.Layout's page p
+// that are in no row or furniture of that page.
+func missingWords(doc *hesabat.Document, read Read, p int) string {
+	have := map[string]bool{}
+	add := func(text string) {
+		for _, w := range strings.Fields(text) {
+			have[w] = true
+		}
+	}
+	for _, row := range doc.Rows {
+		if row.Page == p {
+			add(rowText(row))
+		}
+	}
+	for _, f := range doc.Furniture {
+		if f.Page == p {
+			add(aztext.Normalize(f.Text))
+		}
+	}
+	var out []string
+	for _, w := range read.words[p] {
+		if w = aztext.Normalize(w); w != "" && !have[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,112 @@
+package transform
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hesabat/hesabat"
+)
+
+// lostWarnings returns the lost_text warnings of r.
+func lostWarnings(r *hesabat.Report) []hesabat.Warning {
+	var out []hesabat.Warning
+	for _, w := range r.Warnings {
+		if w.Kind == hesabat.WarnLostText {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestAccountRuleOff switches the notes rule off and checks that the text
+// it would have kept is lost with a warning naming its page, not silently.
+func TestAccountRuleOff(t *testing.T) {
+	doc := func() *hesabat.Document {
+		return table("P Təsdiq edirəm", "P X Nazirliyinin 2021-ci il üzrə hesabatı", header, "1.1. | A | 2020 | a",
+			"#2", "1.2. | B | 2021 | b", "P Qeyd: məlumatlar ilkindir.")
+	}
+	on := stitched(t, doc())
+	if on.Text.Notes != nonSpace("Təsdiq edirəm")+nonSpace("Qeyd: məlumatlar ilkindir.") || len(lostWarnings(on)) != 0 {
+		t.Fatalf("with notes kept: account %+v, warnings %v", on.Text, on.Warnings)
+	}
+
+	d := doc()
+	read := CountRead(d)
+	Normalize(d)
+	s := newStitcher(d)
+	s.dropNotes = true
+	off, err := s.run(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := off.Text
+	if a.Lost != on.Text.Notes || a.Notes != 0 || a.Read != on.Text.Read || a.Share >= 1 ||
+		a.Read != a.Fields+a.Extras+a.Notes+a.Furniture+a.Lost {
+		t.Errorf("with notes dropped: account %+v, want the %d characters of notes lost", a, on.Text.Notes)
+	}
+	got := lostWarnings(off)
+	want := []hesabat.Warning{
+		{Kind: hesabat.WarnLostText, Page: 1, Message: "12 characters went into no field, extra, note or furniture", Text: "Təsdiq edirəm"},
+		{Kind: hesabat.WarnLostText, Page: 2, Message: "24 characters went into no field, extra, note or furniture", Text: "Qeyd: məlumatlar ilkindir."},
+	}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("warnings:\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestAccountLayoutLoss plays a layout engine that drops a line: the words
+// read from doc.Layout that reach no row are lost, with a warning on their
+// page quoting them; doc.Furniture counts as furniture.
+func TestAccountLayoutLoss(t *testing.T) {
+	doc := table(header, "1.1. | Ad | 2020 | İş görülüb", "#2", "1.2. | B | 2021 | Yeni iş")
+	page2 := doc.Rows[2:]
+	doc.Rows = doc.Rows[:2]
+	doc.Layout = []hesabat.Page{{Number: 2}}
+	for _, w := range strings.Fields("1.2. B 2021 Yeni iş Bu sətir itir 7") {
+		doc.Layout[0].Words = append(doc.Layout[0].Words, hesabat.Word{Text: w})
+	}
+	read := CountRead(doc)
+	// The layout engine: rows from the words, the page number as
+	// furniture, and "Bu sətir itir" nowhere.
+	doc.Rows = append(doc.Rows, page2...)
+	doc.Furniture = []hesabat.Furniture{{Page: 2, Kind: "page number", Text: "7"}}
+	Normalize(doc)
+	r, err := Stitch(doc, read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lost := nonSpace("Bu sətir itir")
+	a := r.Text
+	if a.Lost != lost || a.Furniture != nonSpace(header)-3+1 || a.Read != a.Fields+a.Extras+a.Notes+a.Furniture+a.Lost {
+		t.Errorf("account %+v, want %d lost and the header and page number as furniture", a, lost)
+	}
+	w := lostWarnings(r)
+	if len(w) != 1 || w[0].Page != 2 || w[0].Text != "Bu sətir itir" {
+		t.Errorf("lost_text warnings = %v, want one on page 2 quoting the lost line", w)
+	}
+}
+
+// TestAccountRowOverPageBreak plays a layout engine that makes one row of
+// text read on two pages: the row belongs to the page it starts on, and the
+// second page's text, delivered under the first, is not lost.
+func TestAccountRowOverPageBreak(t *testing.T) {
+	doc := table(header)
+	words := func(page int, text string) hesabat.Page {
+		p := hesabat.Page{Number: page}
+		for _, w := range strings.Fields(text) {
+			p.Words = append(p.Words, hesabat.Word{Text: w})
+		}
+		return p
+	}
+	doc.Layout = []hesabat.Page{words(1, "1.1. Ad 2020 Birinci səhifə"), words(2, "ikinci səhifə")}
+	read := CountRead(doc)
+	doc.Rows = append(doc.Rows, table("1.1. | Ad | 2020 | Birinci səhifə ikinci səhifə").Rows...)
+	Normalize(doc)
+	r, err := Stitch(doc, read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := r.Text; a.Lost != 0 || a.Read != a.Fields+a.Extras+a.Notes+a.Furniture || len(lostWarnings(r)) != 0 {
+		t.Errorf("account %+v, warnings %v: want nothing lost", a, r.Warnings)
+	}
+}
