@@ -11,12 +11,15 @@ import (
 	"github.com/hesabat/hesabat/extract/pdf"
 )
 
-// startPDF starts the PDF engine when files holds a PDF, before the first
-// is read, as a step of its own: compiling PDFium takes seconds when its
+// startPDF starts PDFium, with --pdf-engine pdfium, when files holds a
+// PDF, before the first is read, as a step of its own: compiling PDFium takes seconds when its
 // cache is empty. The step is shown on w when w is a terminal or verbose
 // is set; verbose also says where the compiled module is cached. A failure
 // to start is printed: each PDF then fails with it.
 func (p *pipeline) startPDF(ctx context.Context, files []string, verbose bool, w io.Writer) {
+	if p.limits.pdfEngine != pdf.EnginePDFium {
+		return // the Go reader starts PDFium only for a page it declines
+	}
 	if !slices.ContainsFunc(files, func(f string) bool { format, _ := formatOf(f); return format == hesabat.PDF }) {
 		return
 	}

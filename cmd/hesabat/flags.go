@@ -65,13 +65,14 @@ func misuse(std stdio, cmd, format string, args ...any) {
 // limits are the flags that bound the work on one document. Each message
 // about a limit names its flag.
 type limits struct {
-	workers  int
-	timeout  time.Duration
-	maxFile  int64
-	maxPages int
-	maxDOCX  int64
-	maxRatio float64
-	ocr      string
+	workers   int
+	timeout   time.Duration
+	maxFile   int64
+	maxPages  int
+	maxDOCX   int64
+	maxRatio  float64
+	ocr       string
+	pdfEngine string
 }
 
 func (l *limits) register(fs *pflag.FlagSet) {
@@ -82,6 +83,7 @@ func (l *limits) register(fs *pflag.FlagSet) {
 	fs.Int64Var(&l.maxDOCX, "max-docx-size", 256<<20, "limit on a DOCX or ODT file's uncompressed size, in bytes")
 	fs.Float64Var(&l.maxRatio, "max-ratio", 100, "limit on a DOCX or ODT part's compression ratio")
 	fs.StringVar(&l.ocr, "ocr", pdf.OCRAuto, "scanned PDF pages: auto (recognise pages without text when tesseract-ocr and tesseract-ocr-aze are installed), off, or force (every page)")
+	fs.StringVar(&l.pdfEngine, "pdf-engine", pdf.EngineAuto, "PDF reader: auto (Go, PDFium for the pages it declines), go or pdfium")
 }
 
 // check returns what is wrong with the limits, naming the flag, or nil.
@@ -101,6 +103,8 @@ func (l *limits) check() error {
 		return fmt.Errorf("--max-ratio %g: must be at least 1", l.maxRatio)
 	case l.ocr != pdf.OCRAuto && l.ocr != pdf.OCROff && l.ocr != pdf.OCRForce:
 		return fmt.Errorf("--ocr %q: use auto, off or force", l.ocr)
+	case l.pdfEngine != pdf.EngineAuto && l.pdfEngine != pdf.EngineGo && l.pdfEngine != pdf.EnginePDFium:
+		return fmt.Errorf("--pdf-engine %q: must be auto, go or pdfium", l.pdfEngine)
 	}
 	return nil
 }

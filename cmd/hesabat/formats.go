@@ -33,7 +33,7 @@ type pipeline struct {
 
 // newPipeline builds the extractor of each format. Close releases them.
 func newPipeline(l limits) (*pipeline, error) {
-	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages, OCR: l.ocr})
+	pdfx, err := pdf.New(pdf.Options{Workers: l.workers, Timeout: l.timeout, MaxPages: l.maxPages, OCR: l.ocr, Engine: l.pdfEngine})
 	if err != nil {
 		return nil, err
 	}

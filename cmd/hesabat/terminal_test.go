@@ -13,7 +13,8 @@ import (
 )
 
 // TestTerminal runs ingest on a pseudo-terminal (through util-linux's
-// script): PDFium's start-up shows as a step, the progress bar shows files
+// script): PDFium's start-up (--pdf-engine pdfium; the Go reader starts it
+// only for a page it declines) shows as a step, the progress bar shows files
 // done of all and pages a second, and an error line is printed on a line
 // of its own, the bar cleared first, never onto the bar.
 func TestTerminal(t *testing.T) {
@@ -27,7 +28,7 @@ func TestTerminal(t *testing.T) {
 		write(t, dir, fmt.Sprintf("in/r%d.pdf", i), append(pdf, fmt.Sprintf("\n%% copy %d\n", i)...))
 	}
 	broken := write(t, dir, "in/broken.docx", []byte("PK\x03\x04 no zip"))
-	cmdline := fmt.Sprintf("%s ingest --db %s %s", binary, filepath.Join(dir, "h.db"), filepath.Join(dir, "in"))
+	cmdline := fmt.Sprintf("%s ingest --pdf-engine pdfium --db %s %s", binary, filepath.Join(dir, "h.db"), filepath.Join(dir, "in"))
 	out, err := exec.Command(script, "-qec", cmdline, "/dev/null").Output()
 	if exit, ok := err.(*exec.ExitError); err != nil && (!ok || exit.ExitCode() != exitFailed) {
 		t.Fatalf("%s: %v\n%s", cmdline, err, out)
@@ -56,7 +57,8 @@ func TestTerminal(t *testing.T) {
 	}
 }
 
-// TestPDFCache checks where the compiled PDFium module is kept: with no
+// TestPDFCache checks where the compiled PDFium module is kept (reading
+// with --pdf-engine pdfium, which starts PDFium up front): with no
 // home folder (a service user), in the system's temporary folder; with
 // HESABAT_CACHE_DIR, there; and that -v says where, once. (The user's
 // cache, when there is one, is copied first, so that PDFium need not be
@@ -78,7 +80,7 @@ func TestPDFCache(t *testing.T) {
 		{"no home folder", []string{"HOME=", "XDG_CACHE_HOME=", "HESABAT_CACHE_DIR=", "TMPDIR=" + tmp}, fallback},
 		{"HESABAT_CACHE_DIR", []string{"HOME=", "XDG_CACHE_HOME=", "HESABAT_CACHE_DIR=" + fallback, "TMPDIR=" + t.TempDir()}, fallback},
 	} {
-		code, _, stderr := call{env: tc.env}.run(t, "ingest", "-v", "--db", filepath.Join(t.TempDir(), "h.db"), seed)
+		code, _, stderr := call{env: tc.env}.run(t, "ingest", "-v", "--pdf-engine", "pdfium", "--db", filepath.Join(t.TempDir(), "h.db"), seed)
 		if want := "PDF engine: compiled-module cache in " + tc.want + "\n"; code != 0 || strings.Count(stderr, want) != 1 {
 			t.Errorf("%s: exit %d, stderr %q; want %q once", tc.name, code, stderr, want)
 		}

@@ -2,11 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/requests"
 )
 
 // benchFiles are the PDFs the benchmarks read: the corpus in fixtures/.
@@ -22,14 +26,39 @@ func benchFiles(b *testing.B) (paths []string, data [][]byte) {
 }
 
 // BenchmarkExtract measures extraction (text, rules and rows rebuilt) over
-// the corpus PDFs, one document at a time, in pages per second; pdftotext
-// -layout over the same files is the baseline.
+// the corpus PDFs, one document at a time, in pages per second, with each
+// engine: "go" the Go reader alone, "pdfium" PDFium alone (started before
+// the timer), "auto" the default; pdftotext -layout over the same files is
+// the baseline. The "go" and "auto" runs report the share of pages PDFium
+// read (pdfium-share).
 //
 //	go test ./extract/pdf -run '^$' -bench Extract -benchtime 1x -cpu 1
 func BenchmarkExtract(b *testing.B) {
 	paths, data := benchFiles(b)
+	for _, engine := range []string{EngineGo, EngineAuto} {
+		b.Run(engine, func(b *testing.B) {
+			e, err := New(Options{Engine: engine})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer e.Close()
+			pages := 0
+			for b.Loop() {
+				for i, d := range data {
+					doc, err := extractBytes(b, e, paths[i], d)
+					if err != nil {
+						b.Fatal(err)
+					}
+					pages += doc.Pages
+				}
+			}
+			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+			goPages, pdfiumPages := e.PagesRead()
+			b.ReportMetric(float64(pdfiumPages)/float64(max(1, goPages+pdfiumPages)), "pdfium-share")
+		})
+	}
 	b.Run("pdfium", func(b *testing.B) {
-		e, err := New(Options{})
+		e, err := New(Options{Engine: EnginePDFium})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -83,14 +112,30 @@ func pageCounts(b *testing.B, paths []string) []int {
 	return counts
 }
 
-// BenchmarkStartup measures starting PDFium and reading the seed: "cold"
-// compiles the WebAssembly module, "cached" loads it from a warm
-// compilation cache.
+// BenchmarkStartup measures a new Extractor reading the seed: "go" with
+// the Go reader (PDFium never starts), "cold" starting PDFium by compiling
+// the WebAssembly module, "cached" loading it from a warm compilation
+// cache.
 func BenchmarkStartup(b *testing.B) {
 	seed := readFile(b, "../../testdata/seed/seed.pdf")
+	b.Run("go", func(b *testing.B) {
+		for b.Loop() {
+			e, err := New(Options{CacheDir: "-"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := extractBytes(b, e, "seed.pdf", bytes.Clone(seed)); err != nil {
+				b.Fatal(err)
+			}
+			if e.pool != nil {
+				b.Fatal("PDFium started")
+			}
+			e.Close()
+		}
+	})
 	run := func(b *testing.B, dir string) {
 		for b.Loop() {
-			e, err := New(Options{CacheDir: dir})
+			e, err := New(Options{CacheDir: dir, Engine: EnginePDFium})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -110,10 +155,67 @@ func BenchmarkStartup(b *testing.B) {
 	b.Run("cold", func(b *testing.B) { run(b, "-") })
 	b.Run("cached", func(b *testing.B) {
 		dir := b.TempDir()
-		e, _ := New(Options{CacheDir: dir})
+		e, _ := New(Options{CacheDir: dir, Engine: EnginePDFium})
 		e.once.Do(e.start) // fills the cache
 		e.Close()
 		b.ResetTimer()
 		run(b, dir)
+	})
+}
+
+// BenchmarkRead measures the readers alone, glyphs and rules without the
+// layout, over the corpus PDFs in pages per second: the stage the engines
+// differ in.
+func BenchmarkRead(b *testing.B) {
+	_, data := benchFiles(b)
+	b.Run("go", func(b *testing.B) {
+		pages := 0
+		for b.Loop() {
+			for _, d := range data {
+				gd, err := openGo(d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for i := range gd.Pages {
+					if _, err := readGoPage(gd, i); err != nil {
+						b.Fatal(err)
+					}
+					pages++
+				}
+			}
+		}
+		b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	})
+	b.Run("pdfium", func(b *testing.B) {
+		e, err := New(Options{Engine: EnginePDFium})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer e.Close()
+		e.once.Do(e.start)
+		pages := 0
+		b.ResetTimer()
+		for b.Loop() {
+			for _, d := range data {
+				err := e.withPDFium(context.Background(), "bench.pdf", func(inst pdfium.Pdfium) error {
+					od, err := inst.OpenDocument(&requests.OpenDocument{File: &d})
+					if err != nil {
+						return err
+					}
+					defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+					pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+					if err != nil {
+						return err
+					}
+					ps, _, err := readDocPages(context.Background(), inst, od.Document, nil, pc.PageCount)
+					pages += len(ps)
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 	})
 }

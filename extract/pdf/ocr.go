@@ -130,12 +130,14 @@ func replacePage(doc *hesabat.Document, n int, p *ocr.Page) {
 		"page read by OCR (Tesseract, %d words, mean confidence %.2f, turned back %.2f°)", len(p.Words), conf, p.Skew))
 }
 
-// renderPage renders page index (0-based) of the PDF data at dpi, in grey.
-// It takes a PDFium instance for the one page, under the Extractor's time
-// limit, and discards the instance when the limit passes first.
+// renderPage renders page index (0-based) of the PDF data at dpi, in grey,
+// with a PDFium instance taken for the one page, under the Extractor's
+// time limit.
 func (e *Extractor) renderPage(ctx context.Context, path string, data []byte, index int, dpi int) (*image.Gray, error) {
 	var out *image.Gray
-	err := e.withInstance(ctx, path, func(inst pdfium.Pdfium) error {
+	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
+	defer cancel()
+	err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) error {
 		od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 		if err != nil {
 			return openError(path, err)
@@ -159,50 +161,4 @@ func (e *Extractor) renderPage(ctx context.Context, path string, data []byte, in
 		return nil
 	})
 	return out, err
-}
-
-// withInstance runs fn with a PDFium instance from the pool, under the
-// Extractor's time limit. fn runs in its own goroutine: when the limit
-// passes first, the call is abandoned and the instance killed (taken out
-// of the pool, which makes a new one); an instance whose fn failed is
-// killed too. A panic in fn is a bug in our code.
-func (e *Extractor) withInstance(ctx context.Context, path string, fn func(pdfium.Pdfium) error) error {
-	e.once.Do(e.start)
-	if e.initErr != nil {
-		return &hesabat.Error{Path: path, Err: fmt.Errorf("start PDFium: %w", e.initErr)}
-	}
-	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
-	defer cancel()
-	inst, err := e.pool.GetInstanceWithContext(ctx)
-	if err != nil {
-		return e.ctxError(ctx, path, fmt.Errorf("no PDFium instance: %w", err))
-	}
-	var release sync.Once
-	discard := func() { release.Do(func() { inst.Kill() }) }
-	done := make(chan error, 1)
-	go func() {
-		var err error
-		defer func() {
-			if v := recover(); v != nil {
-				err = hesabat.Bug(path, v)
-			}
-			if err != nil || ctx.Err() != nil {
-				discard()
-			} else {
-				release.Do(func() { inst.Close() })
-			}
-			done <- err
-		}()
-		err = fn(inst)
-	}()
-	select {
-	case err := <-done:
-		if ctx.Err() != nil && !errors.Is(err, hesabat.ErrInternal) {
-			return e.ctxError(ctx, path, err)
-		}
-		return err
-	case <-ctx.Done():
-		discard()
-		return e.ctxError(ctx, path, ctx.Err())
-	}
 }

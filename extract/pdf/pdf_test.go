@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the golden row files in testdat
 
 // shared is one Extractor for the tests: starting PDFium is the slow part.
 var shared = sync.OnceValues(func() (*Extractor, error) {
-	return New(Options{Workers: 2, Timeout: 10 * time.Second})
+	return New(Options{Workers: 2, Timeout: 10 * time.Second, OCR: OCROff}) // these tests read text layers; OCR is tested in cmd/hesabat
 })
 
 func extractor(t testing.TB) *Extractor {
@@ -78,46 +79,129 @@ func readFile(t testing.TB, path string) []byte {
 	return data
 }
 
-// TestRowsGolden extracts the seed and its renderings, rebuilds their rows
-// with the layout engine and compares rows and furniture with
-// testdata/NAME.rows.json (rewritten with -update). The golden files are
-// written by the code: change detectors, not evidence.
+// TestRowsGolden extracts the seed and its renderings with each engine,
+// rebuilds their rows with the layout engine and compares rows and
+// furniture with testdata/NAME.rows.json (rewritten from the default
+// engine with -update): the Go reader alone, PDFium alone and both
+// together must give the same rows. The golden files are written by the
+// code: change detectors, not evidence.
 func TestRowsGolden(t *testing.T) {
 	inputs := []string{"../../testdata/seed/seed.pdf"}
 	more, _ := filepath.Glob("../../testdata/pdf/seed-*.pdf")
 	inputs = append(inputs, more...)
 	inputs = append(inputs, "../../testdata/pdf/scan-page.pdf", "../../testdata/pdf/owner-only.pdf", "../../testdata/pdf/broken-xref.pdf")
-	e := extractor(t)
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".pdf")
-		t.Run(name, func(t *testing.T) {
-			doc, err := extractBytes(t, e, in, readFile(t, in))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, furniture := rows(doc)
-			got, err := json.MarshalIndent(struct {
-				Pages     int
-				Warnings  []hesabat.Warning
-				Rows      []hesabat.Row
-				Furniture []hesabat.Furniture
-			}{doc.Pages, doc.Warnings, rs, furniture}, "", " ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", name+".rows.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want := readFile(t, golden)
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("rows differ from %s (run with -update and review the diff)", golden)
-			}
-		})
+		for _, engine := range []string{EngineAuto, EngineGo, EnginePDFium} {
+			t.Run(name+"/"+engine, func(t *testing.T) {
+				rowsGolden(t, engineExtractor(t, engine), in, name, engine == EngineAuto)
+			})
+		}
 	}
+}
+
+// engineExtractor returns a shared Extractor for engine.
+func engineExtractor(t testing.TB, engine string) *Extractor {
+	if engine == EngineAuto {
+		return extractor(t)
+	}
+	enginesMu.Lock()
+	defer enginesMu.Unlock()
+	if e := engines[engine]; e != nil {
+		return e
+	}
+	e, err := New(Options{Workers: 2, Timeout: 10 * time.Second, Engine: engine, OCR: OCROff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engines[engine] = e
+	return e
+}
+
+var (
+	enginesMu sync.Mutex
+	engines   = map[string]*Extractor{}
+)
+
+// rowsGolden extracts in with e and compares the rows with
+// testdata/NAME.rows.json, which -update rewrites when rewrite is set.
+func rowsGolden(t *testing.T, e *Extractor, in, name string, rewrite bool) {
+	t.Helper()
+	doc, err := extractBytes(t, e, in, readFile(t, in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, furniture := rows(doc)
+	got, err := json.MarshalIndent(struct {
+		Pages     int
+		Warnings  []hesabat.Warning
+		Rows      []hesabat.Row
+		Furniture []hesabat.Furniture
+	}{doc.Pages, doc.Warnings, rs, furniture}, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", name+".rows.json")
+	if *update && rewrite {
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := readFile(t, golden)
+	if !sameRows(got, want) {
+		t.Errorf("rows differ from %s (run with -update and review the diff)", golden)
+	}
+}
+
+// boxTolerance is how far, in points, a cell's box may stand from the
+// golden's: the readers' glyph boxes differ by up to 0.02 pt plus 1.5 % of
+// a glyph's height (TestGoMatchesPDFium), and the engine rounds boxes to
+// 0.01 pt.
+const boxTolerance = 0.5
+
+// sameRows reports whether two rows goldens are equal, cell boxes within
+// boxTolerance.
+func sameRows(a, b []byte) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	var same func(x, y any, box bool) bool
+	same = func(x, y any, box bool) bool {
+		switch xv := x.(type) {
+		case map[string]any:
+			yv, ok := y.(map[string]any)
+			if !ok || len(xv) != len(yv) {
+				return false
+			}
+			for k, v := range xv {
+				if !same(v, yv[k], box || k == "Box") {
+					return false
+				}
+			}
+			return true
+		case []any:
+			yv, ok := y.([]any)
+			if !ok || len(xv) != len(yv) {
+				return false
+			}
+			for i := range xv {
+				if !same(xv[i], yv[i], box) {
+					return false
+				}
+			}
+			return true
+		case float64:
+			yv, ok := y.(float64)
+			if box {
+				return ok && math.Abs(xv-yv) <= boxTolerance
+			}
+			return ok && xv == yv
+		}
+		return x == y
+	}
+	return same(x, y, false)
 }
 
 // TestSeedRows checks the seed's rows for what the stitcher relies on.
@@ -233,7 +317,7 @@ func TestLimits(t *testing.T) {
 		checkError(t, err, "big.pdf", hesabat.ErrTooLarge)
 	})
 	t.Run("time", func(t *testing.T) {
-		e, err := New(Options{Timeout: time.Millisecond})
+		e, err := New(Options{Timeout: time.Millisecond, Engine: EnginePDFium})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -298,7 +382,8 @@ func jsonEqual(a, b any) bool {
 
 // FuzzExtract feeds mutated PDFs to the extractor and the layout engine:
 // they must return words and rows of valid UTF-8 or an *hesabat.Error, and
-// never panic.
+// never panic; a panic the Go reader recovered from in its own code (the
+// page went to PDFium) fails too.
 func FuzzExtract(f *testing.F) {
 	seeds, _ := filepath.Glob("../../testdata/pdf/*.pdf")
 	seeds = append(seeds, "../../testdata/seed/seed.pdf")
@@ -312,6 +397,9 @@ func FuzzExtract(f *testing.F) {
 	e := extractor(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := extractBytes(t, e, "fuzz.pdf", data)
+		if p := e.lastPanic.Load(); p != nil {
+			t.Fatalf("the Go reader panicked: %v\n%s", p.v, p.stack)
+		}
 		if err != nil {
 			var he *hesabat.Error
 			if !errors.As(err, &he) {

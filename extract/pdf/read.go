@@ -12,6 +12,8 @@ import (
 	"github.com/klippa-app/go-pdfium/enums"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
 )
 
 // page is one page as the layout code sees it: glyphs and rules in a
@@ -112,7 +114,6 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
 		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
 	}
-	p.chars = slices.DeleteFunc(p.chars, func(g glyph) bool { return !p.onPage(g.x0, g.y0, g.x1, g.y1) })
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
 	if err != nil {
 		return nil, fmt.Errorf("count objects: %w", err)
@@ -126,11 +127,18 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 			return nil, err
 		}
 	}
+	p.keepOnPage()
+	return p, nil
+}
+
+// keepOnPage drops the glyphs and rules off the page, and all rules when
+// there are too many to be a table's borders (a drawing, or hostile).
+func (p *page) keepOnPage() {
+	p.chars = slices.DeleteFunc(p.chars, func(g glyph) bool { return !p.onPage(g.x0, g.y0, g.x1, g.y1) })
 	p.rules = slices.DeleteFunc(p.rules, func(r rule) bool { return !p.onPage(r.x0, r.y0, r.x1, r.y1) })
 	if len(p.rules) > maxRules {
-		p.rules = nil // not a table's borders: a drawing, or hostile
+		p.rules = nil
 	}
-	return p, nil
 }
 
 // maxRules is the most rules a page may have for them to be read as table
@@ -263,23 +271,10 @@ func pageUnits(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, n int) ([]uint16
 	return units, nil
 }
 
-// matrix is a PDF transformation matrix [a b c d e f].
-type matrix [6]float64
+// matrix is a PDF transformation matrix, shared with the Go reader.
+type matrix = gopdf.Matrix
 
-var identity = matrix{1, 0, 0, 1, 0, 0}
-
-func (m matrix) apply(x, y float64) (float64, float64) {
-	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
-}
-
-// mul returns m followed by n.
-func (m matrix) mul(n matrix) matrix {
-	return matrix{
-		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
-		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
-		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
-	}
-}
+var identity = gopdf.Identity
 
 // Rule geometry limits, in points.
 const (
@@ -308,7 +303,7 @@ func readRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 		if err != nil {
 			return rules, err
 		}
-		inner := m.mul(ctm)
+		inner := m.Mul(ctm)
 		for i := 0; i < n.Count; i++ {
 			c, err := inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: o, Index: uint64(i)})
 			if err != nil {
@@ -344,9 +339,48 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 		return rules, err
 	}
 	// Bounds of objects inside forms are in the form's space.
-	l, bt := ctm.apply(float64(b.Left), float64(b.Bottom))
-	r, tp := ctm.apply(float64(b.Right), float64(b.Top))
-	x0, y0, x1, y1 := f.box(math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp))
+	l, bt := ctm.Apply(float64(b.Left), float64(b.Bottom))
+	r, tp := ctm.Apply(float64(b.Right), float64(b.Top))
+	return shapeRules(rules, f, math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp), dm.Stroke, func(rules []rule) ([]rule, error) {
+		m, err := objMatrix(inst, o)
+		if err != nil {
+			return rules, err
+		}
+		m = m.Mul(ctm)
+		n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: o})
+		if err != nil {
+			return rules, err
+		}
+		var w segWalk
+		for i := 0; i < n.Count; i++ {
+			s, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: o, Index: i})
+			if err != nil {
+				return rules, err
+			}
+			pt, err := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
+			if err != nil {
+				return rules, err
+			}
+			st, err := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
+			if err != nil {
+				return rules, err
+			}
+			cl, err := inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment})
+			if err != nil {
+				return rules, err
+			}
+			x, y := f.point(m.Apply(float64(pt.X), float64(pt.Y)))
+			rules = w.point(rules, x, y, st.Type == enums.FPDF_SEGMENT_MOVETO, st.Type == enums.FPDF_SEGMENT_LINETO, cl.IsClose)
+		}
+		return rules, nil
+	})
+}
+
+// shapeRules appends the rules of one painted path whose bounds in user
+// space are (l, b)-(r, t): the whole path when it is thin, else, when it is
+// stroked, the axis-aligned segments that segments appends.
+func shapeRules(rules []rule, f frame, l, b, r, t float64, stroked bool, segments func([]rule) ([]rule, error)) ([]rule, error) {
+	x0, y0, x1, y1 := f.box(l, b, r, t)
 	w, h := x1-x0, y1-y0
 	switch {
 	case h <= maxRuleThickness && w >= minRuleLength:
@@ -358,53 +392,33 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 	case w <= maxRuleThickness && h <= maxRuleThickness:
 		return rules, nil
 	}
-	if !dm.Stroke {
+	if !stroked {
 		return rules, nil // a filled area: background, not a border
 	}
 	if w >= f.width*0.95 && h >= f.height*0.95 {
 		return rules, nil // a page frame
 	}
-	m, err := objMatrix(inst, o)
-	if err != nil {
-		return rules, err
+	return segments(rules)
+}
+
+// segWalk follows a path's points in the display frame, appending its
+// straight segments as rules.
+type segWalk struct{ px, py, sx, sy float64 }
+
+// point takes the next point: a move, a line to it, or neither (a
+// curve's end); closed draws back to the subpath's start after it.
+func (w *segWalk) point(rules []rule, x, y float64, move, line, closed bool) []rule {
+	if line {
+		rules = appendSegment(rules, w.px, w.py, x, y)
+	} else if move {
+		w.sx, w.sy = x, y
 	}
-	m = m.mul(ctm)
-	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: o})
-	if err != nil {
-		return rules, err
+	w.px, w.py = x, y
+	if closed {
+		rules = appendSegment(rules, w.px, w.py, w.sx, w.sy)
+		w.px, w.py = w.sx, w.sy
 	}
-	var px, py, sx, sy float64
-	for i := 0; i < n.Count; i++ {
-		s, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: o, Index: i})
-		if err != nil {
-			return rules, err
-		}
-		pt, err := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
-		if err != nil {
-			return rules, err
-		}
-		st, err := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
-		if err != nil {
-			return rules, err
-		}
-		cl, err := inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: s.PathSegment})
-		if err != nil {
-			return rules, err
-		}
-		ux, uy := m.apply(float64(pt.X), float64(pt.Y))
-		x, y := f.point(ux, uy)
-		if st.Type == enums.FPDF_SEGMENT_LINETO {
-			rules = appendSegment(rules, px, py, x, y)
-		} else if st.Type == enums.FPDF_SEGMENT_MOVETO {
-			sx, sy = x, y
-		}
-		px, py = x, y
-		if cl.IsClose {
-			rules = appendSegment(rules, px, py, sx, sy)
-			px, py = sx, sy
-		}
-	}
-	return rules, nil
+	return rules
 }
 
 // appendSegment appends the segment (ax, ay)-(bx, by) when it is

@@ -28,6 +28,22 @@ var ligatures = map[rune]string{
 	'\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
 }
 
+// addLayout appends pages to doc's layout as the engine's pages, and the
+// warnings of those without readable text to its warnings. Nil pages (not
+// read, with a warning of their own) are left out.
+func addLayout(doc *hesabat.Document, pages []*page) {
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		lp, w := layoutPage(p)
+		doc.Layout = append(doc.Layout, lp)
+		if w != nil {
+			doc.Warnings = append(doc.Warnings, *w)
+		}
+	}
+}
+
 // layoutPage turns a page read from the file into the engine's page: its
 // words and rules. A page whose text has no Unicode mapping or no text at
 // all gets no words and a warning (nil when the page has words).

@@ -344,6 +344,11 @@ func boxOf(ls []tline, n int) hesabat.Box {
 		b.X0, b.Y0 = math.Min(b.X0, ls[i].x0), math.Min(b.Y0, ls[i].y0)
 		b.X1, b.Y1 = math.Max(b.X1, ls[i].x1), math.Max(b.Y1, ls[i].y1)
 	}
+	// To a hundredth of a point: finer is noise (PDFium reports float32
+	// positions, the Go reader float64), and a box is for finding a cell
+	// on its page.
+	round := func(v float64) float64 { return math.Round(v*100) / 100 }
+	b.X0, b.Y0, b.X1, b.Y1 = round(b.X0), round(b.Y0), round(b.X1), round(b.Y1)
 	return b
 }
 

@@ -1,0 +1,275 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/hesabat/hesabat"
+)
+
+// Tolerances of the differential test, in points. PDFium computes in
+// 32-bit floats, the Go reader in 64-bit ones, and a glyph outline's box
+// comes to PDFium through FreeType's metrics, to the Go reader from the
+// font's glyph table, both rounded to 1/1000 em: box edges agree within
+// 2/1000 em of a 10-pt font. A composite glyph reaching above the font's
+// ascent (İ in DejaVu Sans) is a little taller in FreeType's outline than
+// in the sum of its components' boxes: vertical edges may differ by a
+// further glyphTolY of the box height, which cannot change how lines are
+// grouped (that takes a quarter of the height). Rules come from path
+// bounds that PDFium widens by the line width with its own join geometry:
+// a tenth of a point.
+const (
+	glyphTol  = 0.02
+	glyphTolY = 0.015
+	ruleTol   = 0.1
+)
+
+// diffInputs are every PDF in testdata/ and fixtures/.
+func diffInputs(t testing.TB) []string {
+	var files []string
+	for _, g := range []string{"../../testdata/seed/*.pdf", "../../testdata/pdf/*.pdf", "../../fixtures/corpus/pdf/*.pdf"} {
+		m, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 50 {
+		t.Fatalf("only %d PDFs found", len(files))
+	}
+	return files
+}
+
+// TestGoMatchesPDFium reads every PDF of the repository with both readers
+// and compares, page by page, the characters (same runes in the same
+// order, boxes within glyphTol) and the rules (within ruleTol), then the
+// rows and warnings of the whole document. Pages the Go reader declines
+// are counted, not compared; a document it cannot open must be one PDFium
+// cannot open either.
+func TestGoMatchesPDFium(t *testing.T) {
+	e := extractor(t)
+	goE, err := New(Options{Engine: EngineAuto, Timeout: e.opts.Timeout, OCR: OCROff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfiumE, err := New(Options{Engine: EnginePDFium, Timeout: e.opts.Timeout, OCR: OCROff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pdfiumE.Close()
+	var goPages, declinedPages, hyphens int
+	for _, in := range diffInputs(t) {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			data := readFile(t, in)
+			gd, err := openGo(data)
+			if err != nil {
+				if _, perr := extractBytes(t, pdfiumE, in, data); perr == nil {
+					t.Errorf("the Go reader cannot open it (%v), PDFium can", err)
+				}
+				return
+			}
+			var want []*page
+			err = e.withPDFium(context.Background(), in, func(inst pdfium.Pdfium) error {
+				idx := make([]int, gd.Pages)
+				for i := range idx {
+					idx[i] = i
+				}
+				var err error
+				want, _, err = readPages(context.Background(), inst, in, data, idx)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, w := range want {
+				got, err := readGoPage(gd, i)
+				if err != nil {
+					failOnOurPanic(t, err)
+					declinedPages++
+					t.Logf("page %d declined: %v", i+1, err)
+					continue
+				}
+				goPages++
+				if w == nil {
+					t.Errorf("page %d: PDFium cannot read it, the Go reader can", i+1)
+					continue
+				}
+				comparePages(t, i+1, got, w)
+				hyphens += strings.Count(runes(w.chars), string(hyphenMark))
+			}
+			gdoc, gerr := extractBytes(t, goE, in, data)
+			pdoc, perr := extractBytes(t, pdfiumE, in, data)
+			if (gerr == nil) != (perr == nil) {
+				t.Fatalf("errors differ: go %v, PDFium %v", gerr, perr)
+			}
+			if gerr != nil {
+				return
+			}
+			gw := slices.DeleteFunc(slices.Clone(gdoc.Warnings), declineWarning)
+			// The rows the layout engine builds from each reader's words:
+			// the same text in the same cells (boxes may differ within the
+			// glyph tolerance above).
+			grows, _ := rows(gdoc)
+			prows, _ := rows(pdoc)
+			if dumpRows(grows) != dumpRows(prows) || !slices.Equal(gw, pdoc.Warnings) || gdoc.Pages != pdoc.Pages {
+				t.Errorf("documents differ:\ngo (%d pages) %q\n%s\nPDFium (%d pages) %q\n%s", gdoc.Pages, gw, dumpRows(grows), pdoc.Pages, pdoc.Warnings, dumpRows(prows))
+			}
+		})
+	}
+	t.Logf("pages read by the Go reader: %d; declined: %d; PDFium line-end hyphen marks compared: %d", goPages, declinedPages, hyphens)
+	if n := goE.goPanics.Load(); n > 0 {
+		t.Errorf("%d panics in the Go reader; last:\n%s", n, goE.lastPanic.Load().stack)
+	}
+}
+
+func declineWarning(w hesabat.Warning) bool {
+	return strings.Contains(w.Message, "the Go PDF reader declined")
+}
+
+func asPanic(err error, p **goPanic) bool {
+	v, ok := err.(*goPanic)
+	*p = v
+	return ok
+}
+
+// comparePages reports where got (the Go reader) and want (PDFium)
+// differ.
+func comparePages(t *testing.T, n int, got, want *page) {
+	t.Helper()
+	if math.Abs(got.w-want.w) > glyphTol || math.Abs(got.h-want.h) > glyphTol {
+		t.Errorf("page %d: size %gx%g, PDFium %gx%g", n, got.w, got.h, want.w, want.h)
+	}
+	if g, w := runes(got.chars), runes(want.chars); g != w {
+		i := 0
+		for i < len(g) && i < len(w) && g[i] == w[i] {
+			i++
+		}
+		t.Errorf("page %d: text differs at rune %d:\ngo     %q\nPDFium %q", n, i, excerpt(g, i), excerpt(w, i))
+		return
+	}
+	bad := 0
+	for i := range got.chars {
+		g, w := got.chars[i], want.chars[i]
+		dy := glyphTol + glyphTolY*(w.y1-w.y0)
+		if max(math.Abs(g.x0-w.x0), math.Abs(g.x1-w.x1)) > glyphTol || max(math.Abs(g.y0-w.y0), math.Abs(g.y1-w.y1)) > dy {
+			if bad++; bad <= 3 {
+				t.Errorf("page %d: char %d %q box %.3f %.3f %.3f %.3f, PDFium %.3f %.3f %.3f %.3f", n, i, g.r, g.x0, g.y0, g.x1, g.y1, w.x0, w.y0, w.x1, w.y1)
+			}
+		}
+	}
+	gr, wr := sortedRules(got.rules), sortedRules(want.rules)
+	if len(gr) != len(wr) {
+		t.Errorf("page %d: %d rules, PDFium %d\ngo     %v\nPDFium %v", n, len(gr), len(wr), gr, wr)
+		return
+	}
+	for i := range gr {
+		g, w := gr[i], wr[i]
+		if boxDist(g.x0, g.y0, g.x1, g.y1, w.x0, w.y0, w.x1, w.y1) > ruleTol {
+			t.Errorf("page %d: rule %v, PDFium %v", n, g, w)
+		}
+	}
+}
+
+func boxDist(a0, a1, a2, a3, b0, b1, b2, b3 float64) float64 {
+	return max(math.Abs(a0-b0), math.Abs(a1-b1), math.Abs(a2-b2), math.Abs(a3-b3))
+}
+
+func runes(gs []glyph) string {
+	var b strings.Builder
+	for _, g := range gs {
+		b.WriteRune(g.r)
+	}
+	return b.String()
+}
+
+func excerpt(s string, i int) string {
+	r := []rune(s)
+	k := len([]rune(s[:min(i, len(s))]))
+	return string(r[max(0, k-20):min(len(r), k+20)])
+}
+
+func sortedRules(rs []rule) []rule {
+	rs = slices.Clone(rs)
+	slices.SortFunc(rs, func(a, b rule) int {
+		for _, d := range []float64{a.x0 - b.x0, a.y0 - b.y0, a.x1 - b.x1, a.y1 - b.y1} {
+			if math.Abs(d) > ruleTol {
+				if d < 0 {
+					return -1
+				}
+				return 1
+			}
+		}
+		return 0
+	})
+	return rs
+}
+
+// FuzzGoAgrees feeds mutated PDFs to both readers: the Go reader must not
+// panic in its own code, and each page it reads must be PDFium's page
+// (text, boxes and rules, as TestGoMatchesPDFium compares them) or be
+// declined. Pages are compared only when both readers see the same page
+// count, so that page i is the same page.
+func FuzzGoAgrees(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/pdf/*.pdf")
+	seeds = append(seeds, "../../testdata/seed/seed.pdf")
+	for _, s := range seeds {
+		f.Add(readFile(f, s))
+	}
+	f.Add(minimalPDF(842, 595, 0, landscapeTable))
+	f.Add(minimalPDF(595, 842, 90, "q 0 1 -1 0 595 0 cm\n"+landscapeTable+"\nQ"))
+	e := extractor(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		gd, err := openGo(data)
+		if err != nil {
+			failOnOurPanic(t, err)
+			return
+		}
+		const maxPages = 50 // bounds the work per input
+		if gd.Pages > maxPages {
+			return
+		}
+		var want []*page
+		ctx := context.Background()
+		perr := e.withPDFium(ctx, "fuzz.pdf", func(inst pdfium.Pdfium) error {
+			od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+			if err != nil {
+				return err
+			}
+			defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+			pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+			if err != nil || pc.PageCount != gd.Pages {
+				return errors.New("page counts differ")
+			}
+			want, _, err = readDocPages(ctx, inst, od.Document, nil, pc.PageCount)
+			return err
+		})
+		for i := range gd.Pages {
+			got, err := readGoPage(gd, i)
+			if err != nil {
+				failOnOurPanic(t, err)
+				continue
+			}
+			if perr == nil && want[i] != nil {
+				comparePages(t, i+1, got, want[i])
+			}
+		}
+	})
+}
+
+// failOnOurPanic fails the test on a panic recovered from the Go reader's
+// own code.
+func failOnOurPanic(t *testing.T, err error) {
+	t.Helper()
+	var p *goPanic
+	if asPanic(err, &p) && p.ours {
+		t.Fatalf("%v\n%s", err, p.stack)
+	}
+}

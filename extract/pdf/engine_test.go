@@ -1,0 +1,76 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestEngines checks the per-page fallback: a page the Go reader declines
+// (here its font names an encoding the Go reader does not know) is read by
+// PDFium with the default engine and skipped with a warning naming it with
+// EngineGo; PDFium starts only when a page needs it; PagesRead reports
+// which reader read each page.
+func TestEngines(t *testing.T) {
+	plain := minimalPDF(842, 595, 0, landscapeTable)
+	odd := bytes.Replace(plain, []byte("/WinAnsiEncoding"), []byte("/UnknownEncoding"), 1)
+	if len(odd) != len(plain) || bytes.Equal(odd, plain) {
+		t.Fatal("the variant must keep the cross-reference offsets")
+	}
+	want, err := extractBytes(t, engineExtractor(t, EnginePDFium), "plain.pdf", plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type count struct{ goPages, pdfiumPages int }
+	tests := []struct {
+		name, engine string
+		data         []byte
+		rows         bool  // the rows are PDFium's
+		read         count // pages per reader
+		started      bool  // PDFium started
+		warning      string
+	}{
+		{"Go reads all", EngineAuto, plain, true, count{1, 0}, false, ""},
+		{"declined page to PDFium", EngineAuto, odd, true, count{0, 1}, true, ""},
+		{"declined page skipped", EngineGo, odd, false, count{0, 0}, false, `page skipped: the Go PDF reader declined: encoding "UnknownEncoding"`},
+		{"PDFium alone", EnginePDFium, plain, true, count{0, 1}, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got count
+			e, err := New(Options{Engine: tt.engine, PagesRead: func(path string, g, p int) { got = count{g, p} }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer e.Close()
+			doc, err := extractBytes(t, e, "x.pdf", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotRows, _ := rows(doc)
+			wantRows, _ := rows(want)
+			if tt.rows != jsonEqual(gotRows, wantRows) {
+				t.Errorf("rows:\n%s\nPDFium's:\n%s", dumpRows(gotRows), dumpRows(wantRows))
+			}
+			if got != tt.read {
+				t.Errorf("pages read %+v, want %+v", got, tt.read)
+			}
+			if g, p := e.PagesRead(); g != int64(tt.read.goPages) || p != int64(tt.read.pdfiumPages) {
+				t.Errorf("PagesRead %d, %d", g, p)
+			}
+			if started := e.pool != nil; started != tt.started {
+				t.Errorf("PDFium started: %v", started)
+			}
+			var ws []string
+			for _, w := range doc.Warnings {
+				ws = append(ws, w.Message)
+			}
+			if w := strings.Join(ws, "\n"); !strings.Contains(w, tt.warning) || tt.warning == "" && w != "" {
+				t.Errorf("warnings %q, want %q", doc.Warnings, tt.warning)
+			}
+		})
+	}
+	if _, err := New(Options{Engine: "mupdf"}); err == nil {
+		t.Error("unknown engine accepted")
+	}
+}

@@ -1,0 +1,115 @@
+package pdf
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
+)
+
+// Engines Options.Engine names.
+const (
+	EngineAuto   = "auto"   // the Go reader, PDFium for the pages it declines
+	EngineGo     = "go"     // the Go reader alone: declined pages are skipped with a warning
+	EnginePDFium = "pdfium" // PDFium alone
+)
+
+// goPanic is a panic recovered in the Go reader. The page goes to PDFium;
+// ours reports whether it came from package gopdf itself rather than from
+// the library it calls, which tests and the fuzz target treat as a bug.
+type goPanic struct {
+	v     any
+	stack string
+	ours  bool
+}
+
+func (p *goPanic) Error() string { return fmt.Sprintf("Go PDF reader panic: %v", p.v) }
+
+// recoverGo turns a panic into a *goPanic in *err.
+func recoverGo(err *error) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	stack := string(debug.Stack())
+	*err = &goPanic{v: v, stack: stack, ours: panicFrame(stack)}
+}
+
+// panicFrame reports whether the first frame below the panic is in package
+// gopdf.
+func panicFrame(stack string) bool {
+	lines := strings.Split(stack, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") {
+			for _, f := range lines[i+1:] {
+				if strings.HasPrefix(f, "\t") || strings.HasPrefix(f, "runtime.") {
+					continue
+				}
+				return strings.Contains(f, "/internal/gopdf.")
+			}
+		}
+	}
+	return false
+}
+
+// openGo opens data with the Go reader.
+func openGo(data []byte) (d *gopdf.Doc, err error) {
+	defer recoverGo(&err)
+	return gopdf.Open(data)
+}
+
+// readGoPage reads page index (0-based) of d with the Go reader, in the
+// display frame readPage gives.
+func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
+	defer recoverGo(&err)
+	gp, err := d.Page(index)
+	if err != nil {
+		return nil, err
+	}
+	f := frame{
+		rot:    gp.Rotate,
+		left:   gp.Box[0],
+		bottom: gp.Box[1],
+		width:  gp.Box[2] - gp.Box[0],
+		height: gp.Box[3] - gp.Box[1],
+	}
+	// Pages are read in the orientation of most of their text, as
+	// readChars does.
+	var votes [4]int
+	for _, g := range gp.Glyphs {
+		if g.R != ' ' && g.R != 0 {
+			votes[g.Turn&3]++
+		}
+	}
+	best := 0
+	for q := range votes {
+		if votes[q] > votes[best] {
+			best = q
+		}
+	}
+	if votes[best] > 0 {
+		f.rot = best
+	}
+	p = &page{n: index + 1, chars: make([]glyph, 0, len(gp.Glyphs))}
+	for _, g := range gp.Glyphs {
+		x0, y0, x1, y1 := f.box(g.X0, g.Y0, g.X1, g.Y1)
+		p.chars = append(p.chars, glyph{r: g.R, x0: x0, y0: y0, x1: x1, y1: y1})
+	}
+	p.w, p.h = f.size()
+	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
+		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
+	}
+	for _, path := range gp.Paths {
+		p.rules, _ = shapeRules(p.rules, f, path.X0, path.Y0, path.X1, path.Y1, path.Stroked, func(rules []rule) ([]rule, error) {
+			var w segWalk
+			for _, s := range path.Segs {
+				x, y := f.point(s.X, s.Y)
+				rules = w.point(rules, x, y, !s.Line, s.Line, s.Close)
+			}
+			return rules, nil
+		})
+	}
+	p.keepOnPage()
+	return p, nil
+}

@@ -1,0 +1,512 @@
+package gopdf
+
+import (
+	"math"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Matrix is a PDF transformation matrix [a b c d e f]. Package pdf uses
+// it for PDFium's paths too.
+type Matrix [6]float64
+
+// Identity is the identity matrix.
+var Identity = Matrix{1, 0, 0, 1, 0, 0}
+
+// Apply maps the point (x, y).
+func (m Matrix) Apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+// Mul returns m followed by n.
+func (m Matrix) Mul(n Matrix) Matrix {
+	return Matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// rect maps the rectangle (l, b)-(r, t) and returns its bounds.
+func (m Matrix) rect(l, b, r, t float64) [4]float64 {
+	x0, y0 := m.Apply(l, b)
+	x1, y1 := m.Apply(r, t)
+	x2, y2 := m.Apply(l, t)
+	x3, y3 := m.Apply(r, b)
+	return [4]float64{min(x0, x1, x2, x3), min(y0, y1, y2, y3), max(x0, x1, x2, x3), max(y0, y1, y2, y3)}
+}
+
+// gstate is the part of the graphics state the reader needs.
+type gstate struct {
+	ctm                      Matrix
+	font                     *font
+	fontName                 string
+	fs, tc, tw, th, tl, rise float64
+	lw                       float64
+	fillWhite, strokeWhite   bool
+	fillN, strokeN           int // components of the colour space, 0 for patterns and the like
+	clip                     [4]float64
+}
+
+// interp runs content streams.
+type interp struct {
+	r     *reader
+	p     *Page
+	gs    gstate
+	stack []gstate
+	tm    Matrix
+	tlm   Matrix
+	path  []Seg // user space of the current CTM
+	clipW bool  // W or W* seen for the current path
+	tp    textPage
+	marks []*mark
+	ops   int
+	codes []code
+}
+
+// maxFormDepth bounds form XObjects nested in one another.
+const maxFormDepth = 8
+
+func newInterp(r *reader, p *Page) *interp {
+	in := &interp{r: r, p: p}
+	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
+	in.tm, in.tlm = Identity, Identity
+	in.tp.init(p)
+	in.tp.out = make([]tchar, 0, 4096)
+	return in
+}
+
+// run interprets one content stream with resources res.
+func (in *interp) run(content []byte, res types.Dict, depth int) error {
+	l := lexer{s: content}
+	err := l.each(func(op []byte, args []operand) error {
+		if in.ops++; in.ops > maxOps {
+			return decline("more than %d operators", maxOps)
+		}
+		return in.do(string(op), args, res, depth)
+	})
+	if err == errSyntax {
+		return decline("content stream syntax at byte %d", l.pos)
+	}
+	return err
+}
+
+func nums(args []operand, n int) ([]float64, bool) {
+	if len(args) < n {
+		return nil, false
+	}
+	args = args[len(args)-n:]
+	var v [6]float64
+	for i, a := range args {
+		if a.k != kNum {
+			return nil, false
+		}
+		v[i] = a.num
+	}
+	return v[:n], true
+}
+
+// do runs one operator. Operators with wrong operands are ignored, as
+// PDFium does.
+func (in *interp) do(op string, args []operand, res types.Dict, depth int) error {
+	gs := &in.gs
+	switch op {
+	// Graphics state.
+	case "q":
+		if len(in.stack) < 256 {
+			in.stack = append(in.stack, *gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			*gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		if v, ok := nums(args, 6); ok {
+			gs.ctm = Matrix(v).Mul(gs.ctm)
+		}
+	case "w":
+		if v, ok := nums(args, 1); ok {
+			gs.lw = math.Abs(v[0])
+		}
+	case "gs":
+		in.extGState(args, res)
+	// Colour.
+	case "g", "G":
+		if v, ok := nums(args, 1); ok {
+			in.setColour(op == "g", 1, v[0] >= whiteLevel)
+		}
+	case "rg", "RG":
+		if v, ok := nums(args, 3); ok {
+			in.setColour(op == "rg", 3, v[0] >= whiteLevel && v[1] >= whiteLevel && v[2] >= whiteLevel)
+		}
+	case "k", "K":
+		if v, ok := nums(args, 4); ok {
+			in.setColour(op == "k", 4, cmykWhite(v))
+		}
+	case "cs", "CS":
+		n := 0
+		if len(args) == 1 && args[0].k == kName {
+			n = in.csComponents(string(args[0].b), res)
+		}
+		// The initial colour is black (or a pattern: not white).
+		if op == "cs" {
+			gs.fillN, gs.fillWhite = n, false
+		} else {
+			gs.strokeN, gs.strokeWhite = n, false
+		}
+	case "sc", "scn", "SC", "SCN":
+		fill := op == "sc" || op == "scn"
+		n := gs.strokeN
+		if fill {
+			n = gs.fillN
+		}
+		white := false
+		if v, ok := nums(args, n); ok && n > 0 && len(args) == n {
+			switch n {
+			case 1:
+				white = v[0] >= whiteLevel
+			case 3:
+				white = v[0] >= whiteLevel && v[1] >= whiteLevel && v[2] >= whiteLevel
+			case 4:
+				white = cmykWhite(v)
+			}
+		}
+		if fill {
+			gs.fillWhite = white
+		} else {
+			gs.strokeWhite = white
+		}
+	// Paths.
+	case "m", "l":
+		if v, ok := nums(args, 2); ok {
+			in.path = append(in.path, Seg{X: v[0], Y: v[1], Line: op == "l" && len(in.path) > 0})
+		}
+	case "c":
+		if v, ok := nums(args, 6); ok {
+			in.path = append(in.path, Seg{X: v[4], Y: v[5], Line: len(in.path) > 0})
+		}
+	case "v", "y":
+		if v, ok := nums(args, 4); ok {
+			in.path = append(in.path, Seg{X: v[2], Y: v[3], Line: len(in.path) > 0})
+		}
+	case "h":
+		if n := len(in.path); n > 0 {
+			in.path[n-1].Close = true
+		}
+	case "re":
+		if v, ok := nums(args, 4); ok {
+			x, y, w, h := v[0], v[1], v[2], v[3]
+			in.path = append(in.path, Seg{X: x, Y: y}, Seg{X: x + w, Y: y, Line: true}, Seg{X: x + w, Y: y + h, Line: true},
+				Seg{X: x, Y: y + h, Line: true, Close: true})
+		}
+	case "W", "W*":
+		in.clipW = true
+	case "n":
+		in.endPath(false, false)
+	case "S":
+		in.endPath(false, true)
+	case "s":
+		in.closePath()
+		in.endPath(false, true)
+	case "f", "F", "f*":
+		in.endPath(true, false)
+	case "B", "B*":
+		in.endPath(true, true)
+	case "b", "b*":
+		in.closePath()
+		in.endPath(true, true)
+	// Text.
+	case "BT":
+		in.tm, in.tlm = Identity, Identity
+	case "ET":
+	case "Tc":
+		if v, ok := nums(args, 1); ok {
+			gs.tc = v[0]
+		}
+	case "Tw":
+		if v, ok := nums(args, 1); ok {
+			gs.tw = v[0]
+		}
+	case "Tz":
+		if v, ok := nums(args, 1); ok {
+			gs.th = v[0] / 100
+		}
+	case "TL":
+		if v, ok := nums(args, 1); ok {
+			gs.tl = v[0]
+		}
+	case "Ts":
+		if v, ok := nums(args, 1); ok {
+			gs.rise = v[0]
+		}
+	case "Tr":
+	case "Tf":
+		if len(args) >= 2 && args[len(args)-2].k == kName && args[len(args)-1].k == kNum {
+			gs.fs = args[len(args)-1].num
+			return in.setFont(string(args[len(args)-2].b), res)
+		}
+	case "Td", "TD":
+		if v, ok := nums(args, 2); ok {
+			if op == "TD" {
+				gs.tl = -v[1]
+			}
+			in.tlm = Matrix{1, 0, 0, 1, v[0], v[1]}.Mul(in.tlm)
+			in.tm = in.tlm
+		}
+	case "Tm":
+		if v, ok := nums(args, 6); ok {
+			in.tlm = Matrix(v)
+			in.tm = in.tlm
+		}
+	case "T*":
+		in.nextLine()
+	case "Tj":
+		if len(args) >= 1 && args[len(args)-1].k == kStr {
+			return in.show([]operand{args[len(args)-1]})
+		}
+	case "'":
+		if len(args) >= 1 && args[len(args)-1].k == kStr {
+			in.nextLine()
+			return in.show([]operand{args[len(args)-1]})
+		}
+	case "\"":
+		if v, ok := nums(args[:max(0, len(args)-1)], 2); ok && args[len(args)-1].k == kStr {
+			gs.tw, gs.tc = v[0], v[1]
+			in.nextLine()
+			return in.show([]operand{args[len(args)-1]})
+		}
+	case "TJ":
+		if len(args) >= 1 && args[len(args)-1].k == kArr {
+			return in.show(args[len(args)-1].arr)
+		}
+	// XObjects.
+	case "Do":
+		if len(args) >= 1 && args[len(args)-1].k == kName {
+			return in.doXObject(string(args[len(args)-1].b), res, depth)
+		}
+	// Marked content.
+	case "BMC":
+		in.marks = append(in.marks, &mark{})
+	case "BDC":
+		m := &mark{props: true}
+		if len(args) >= 2 {
+			var at []byte
+			var ok bool
+			switch p := args[len(args)-1]; p.k {
+			case kDict:
+				at, ok = p.d["ActualText"]
+			case kName:
+				at, ok = in.r.actualText(in.r.dict(in.r.dict(res["Properties"])[string(p.b)]))
+			}
+			m.hasActual, m.actual = ok, textString(at)
+		}
+		in.marks = append(in.marks, m)
+	case "EMC":
+		if n := len(in.marks); n > 0 {
+			in.marks = in.marks[:n-1]
+		}
+	case "d0", "d1":
+		return decline("Type3 glyph procedure")
+	}
+	return nil
+}
+
+// whiteLevel is the colour component from which PDFium's 0-255 value
+// reaches 250, the level read.go calls white.
+const whiteLevel = 249.5 / 255
+
+func cmykWhite(v []float64) bool {
+	k := v[3]
+	return (1-v[0])*(1-k) >= whiteLevel && (1-v[1])*(1-k) >= whiteLevel && (1-v[2])*(1-k) >= whiteLevel
+}
+
+func (in *interp) setColour(fill bool, n int, white bool) {
+	if fill {
+		in.gs.fillN, in.gs.fillWhite = n, white
+	} else {
+		in.gs.strokeN, in.gs.strokeWhite = n, white
+	}
+}
+
+// csComponents returns the number of colour components of colour space
+// name, 0 for a pattern or an unknown space.
+func (in *interp) csComponents(name string, res types.Dict) int {
+	switch name {
+	case "DeviceGray", "G", "CalGray":
+		return 1
+	case "DeviceRGB", "RGB", "CalRGB":
+		return 3
+	case "DeviceCMYK", "CMYK":
+		return 4
+	}
+	cs := in.r.dict(res["ColorSpace"])
+	if cs == nil {
+		return 0
+	}
+	a := in.r.array(cs[name])
+	if len(a) < 2 {
+		return 0
+	}
+	switch fam, _ := in.r.deref(a[0]).(types.Name); string(fam) {
+	case "ICCBased":
+		if n := in.r.int(in.r.dict(a[1])["N"], 0); n == 1 || n == 3 || n == 4 {
+			return n
+		}
+	case "CalGray":
+		return 1
+	case "CalRGB":
+		return 3
+	}
+	return 0
+}
+
+// extGState applies the alpha of an ExtGState: a fully transparent fill or
+// stroke paints nothing, so counts as white.
+func (in *interp) extGState(args []operand, res types.Dict) {
+	if len(args) < 1 || args[len(args)-1].k != kName {
+		return
+	}
+	d := in.r.dict(in.r.dict(res["ExtGState"])[string(args[len(args)-1].b)])
+	if d == nil {
+		return
+	}
+	if v, ok := in.r.num(d["LW"]); ok {
+		in.gs.lw = math.Abs(v)
+	}
+	if v, ok := in.r.num(d["ca"]); ok && v == 0 {
+		in.gs.fillWhite = true
+	}
+	if v, ok := in.r.num(d["CA"]); ok && v == 0 {
+		in.gs.strokeWhite = true
+	}
+}
+
+func (in *interp) closePath() {
+	if n := len(in.path); n > 0 {
+		in.path[n-1].Close = true
+	}
+}
+
+// endPath paints (or only ends) the current path, records it when it may
+// be a table rule, and applies a pending clip.
+func (in *interp) endPath(fill, stroke bool) {
+	path := in.path
+	in.path = in.path[:0]
+	clip := in.clipW
+	in.clipW = false
+	if len(path) == 0 {
+		return
+	}
+	m := in.gs.ctm
+	l, b, r, t := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, s := range path {
+		l, b, r, t = math.Min(l, s.X), math.Min(b, s.Y), math.Max(r, s.X), math.Max(t, s.Y)
+	}
+	box := m.rect(l, b, r, t)
+	if clip {
+		c := &in.gs.clip
+		c[0], c[1], c[2], c[3] = math.Max(c[0], box[0]), math.Max(c[1], box[1]), math.Min(c[2], box[2]), math.Min(c[3], box[3])
+	}
+	if !fill && !stroke {
+		return
+	}
+	if (!fill || in.gs.fillWhite) && (!stroke || in.gs.strokeWhite) {
+		return // white: page background, not a border
+	}
+	if stroke {
+		// The line width around the path, as PDFium's bounds have it
+		// (half for the stroke, half for its miter joins and caps).
+		lw := in.gs.lw
+		box = m.rect(l-lw, b-lw, r+lw, t+lw)
+		if in.gs.lw == 0 {
+			box = [4]float64{box[0] - 0.5, box[1] - 0.5, box[2] + 0.5, box[3] + 0.5}
+		}
+	}
+	c := in.gs.clip
+	if box[2] < c[0] || box[0] > c[2] || box[3] < c[1] || box[1] > c[3] {
+		return // hidden by the clip
+	}
+	segs := make([]Seg, len(path))
+	for i, s := range path {
+		s.X, s.Y = m.Apply(s.X, s.Y)
+		segs[i] = s
+	}
+	in.p.Paths = append(in.p.Paths, Path{X0: box[0], Y0: box[1], X1: box[2], Y1: box[3], Stroked: stroke, Segs: segs})
+}
+
+func (in *interp) nextLine() {
+	in.tlm = Matrix{1, 0, 0, 1, 0, -in.gs.tl}.Mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// setFont selects font resource name.
+func (in *interp) setFont(name string, res types.Dict) error {
+	fonts := in.r.dict(res["Font"])
+	o := fonts[name]
+	if o == nil {
+		return decline("font %s not in the resources", name)
+	}
+	ref, isRef := o.(types.IndirectRef)
+	if isRef {
+		if f, ok := in.r.fonts[ref]; ok {
+			in.gs.font, in.gs.fontName = f, name
+			return nil
+		}
+	}
+	d := in.r.dict(o)
+	if d == nil {
+		return decline("font %s is not a dictionary", name)
+	}
+	f := in.r.loadFont(d)
+	if isRef {
+		in.r.fonts[ref] = f
+	}
+	in.gs.font, in.gs.fontName = f, name
+	return nil
+}
+
+// doXObject paints XObject name: forms are run, images ignored.
+func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
+	xo := in.r.dict(res["XObject"])
+	o := xo[xname]
+	if o == nil {
+		return nil
+	}
+	sd, _, err := in.r.x.DereferenceStreamDict(o)
+	if err != nil || sd == nil {
+		return nil
+	}
+	if name(sd.Dict, "Subtype") != "Form" {
+		return nil
+	}
+	if depth >= maxFormDepth {
+		return nil
+	}
+	data, err := in.r.stream(o)
+	if err != nil {
+		return decline("form %s: %v", xname, err)
+	}
+	m := Identity
+	if a := in.r.array(sd.Dict["Matrix"]); len(a) == 6 {
+		for i := range m {
+			m[i], _ = in.r.num(a[i])
+		}
+	}
+	saved, savedStack := in.gs, len(in.stack)
+	in.gs.ctm = m.Mul(in.gs.ctm)
+	if bb, ok := in.r.rect(sd.Dict["BBox"]); ok {
+		box := in.gs.ctm.rect(bb[0], bb[1], bb[2], bb[3])
+		c := &in.gs.clip
+		c[0], c[1], c[2], c[3] = math.Max(c[0], box[0]), math.Max(c[1], box[1]), math.Min(c[2], box[2]), math.Min(c[3], box[3])
+	}
+	fres := in.r.dict(sd.Dict["Resources"])
+	if fres == nil {
+		fres = res
+	}
+	savedPath := in.path
+	in.path = nil
+	err = in.run(data, fres, depth+1)
+	in.gs, in.stack, in.path = saved, in.stack[:savedStack], savedPath[:0]
+	return err
+}

@@ -1,0 +1,437 @@
+package gopdf
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+)
+
+// kind is the type of a content-stream operand.
+type kind uint8
+
+const (
+	kNum   kind = iota
+	kStr        // literal or hex string, decoded
+	kName       // without the slash
+	kArr        // elements in operand.arr
+	kDict       // a dictionary: its string entries in operand.d
+	kOther      // booleans and null: never used by the operators we read
+)
+
+// operand is one content-stream operand.
+type operand struct {
+	k   kind
+	num float64
+	b   []byte // kStr: bytes; kName: name
+	arr []operand
+	d   map[string][]byte
+}
+
+// errSyntax reports a content stream we cannot tokenise.
+var errSyntax = errors.New("content stream syntax")
+
+// lexer splits a content stream into operands and operators (PDF 32000-1
+// 7.2 and 8.9.7 for inline images).
+type lexer struct {
+	s   []byte
+	pos int
+	// buf holds the decoded strings and arr the array elements of the
+	// current operator's operands: both are reused for the next operator,
+	// so operands must not be kept past it.
+	buf   []byte
+	arr   []operand
+	depth int // arrays and dictionaries open
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// skip passes white space and comments.
+func (l *lexer) skip() {
+	for l.pos < len(l.s) {
+		c := l.s[l.pos]
+		if isSpace(c) {
+			l.pos++
+		} else if c == '%' {
+			for l.pos < len(l.s) && l.s[l.pos] != '\n' && l.s[l.pos] != '\r' {
+				l.pos++
+			}
+		} else {
+			return
+		}
+	}
+}
+
+// next reads one token: an operand (op == nil) or an operator. At the end
+// it returns ok false.
+func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error) {
+	l.buf, l.arr = l.buf[:0], l.arr[:0]
+	for {
+		l.skip()
+		if l.pos >= len(l.s) {
+			return args, nil, false, nil
+		}
+		c := l.s[l.pos]
+		switch {
+		case c == ']' || c == ')' || c == '}' || c == '{':
+			return args, nil, false, errSyntax
+		case c == '>':
+			return args, nil, false, errSyntax
+		case c == '[' || c == '(' || c == '<' || c == '/' || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			o, err := l.operand()
+			if err != nil {
+				return args, nil, false, err
+			}
+			args = append(args, o)
+		default:
+			start := l.pos
+			for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+				l.pos++
+			}
+			word := l.s[start:l.pos]
+			switch string(word) {
+			case "true", "false", "null":
+				args = append(args, operand{k: kOther})
+				continue
+			}
+			return args, word, true, nil
+		}
+	}
+}
+
+// each calls fn with each operator and its operands, in order, until fn
+// returns an error or the stream ends. The data of an inline image (after
+// its ID operator) is skipped. Operands are valid only during the call.
+func (l *lexer) each(fn func(op []byte, args []operand) error) error {
+	var args []operand
+	for {
+		var op []byte
+		var ok bool
+		var err error
+		if args, op, ok, err = l.next(args[:0]); err != nil || !ok {
+			return err
+		}
+		if err := fn(op, args); err != nil {
+			return err
+		}
+		if string(op) == "ID" {
+			if err := l.skipInlineImage(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// operand reads one operand at l.pos (white space skipped).
+func (l *lexer) operand() (operand, error) {
+	c := l.s[l.pos]
+	switch {
+	case c == '(':
+		return l.literal()
+	case c == '<':
+		if l.pos+1 < len(l.s) && l.s[l.pos+1] == '<' {
+			d, err := l.dict()
+			return operand{k: kDict, d: d}, err
+		}
+		return l.hex()
+	case c == '/':
+		l.pos++
+		start := l.pos
+		for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+			l.pos++
+		}
+		name := l.s[start:l.pos]
+		if bytes.IndexByte(name, '#') >= 0 {
+			name = unescapeName(name)
+		}
+		return operand{k: kName, b: name}, nil
+	case c == '[':
+		// A top-level array's elements go to the shared l.arr; nested
+		// ones (rare in content streams) get their own.
+		shared := l.depth == 0
+		var arr []operand
+		start := len(l.arr)
+		l.depth++
+		defer func() { l.depth-- }()
+		l.pos++
+		for {
+			l.skip()
+			if l.pos >= len(l.s) {
+				return operand{}, errSyntax
+			}
+			if l.s[l.pos] == ']' {
+				l.pos++
+				if shared {
+					arr = l.arr[start:len(l.arr):len(l.arr)]
+				}
+				return operand{k: kArr, arr: arr}, nil
+			}
+			o, err := l.operand()
+			if err != nil {
+				return operand{}, err
+			}
+			if shared {
+				l.arr = append(l.arr, o)
+			} else {
+				arr = append(arr, o)
+			}
+		}
+	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		start := l.pos
+		l.pos++
+		for l.pos < len(l.s) && (l.s[l.pos] >= '0' && l.s[l.pos] <= '9' || l.s[l.pos] == '.' || l.s[l.pos] == '-') {
+			l.pos++
+		}
+		return operand{k: kNum, num: parseNum(l.s[start:l.pos])}, nil
+	}
+	// A keyword inside an array or dictionary (true, false, null).
+	start := l.pos
+	for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+		l.pos++
+	}
+	if l.pos == start {
+		return operand{}, errSyntax
+	}
+	return operand{k: kOther}, nil
+}
+
+// parseNum reads a PDF number leniently, as readers do: "--5" or "5-" read
+// as far as they make sense, and garbage as 0.
+func parseNum(b []byte) float64 {
+	// Fast path for plain integers.
+	n, neg, i := 0.0, false, 0
+	if i < len(b) && (b[i] == '-' || b[i] == '+') {
+		neg = b[i] == '-'
+		i++
+	}
+	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		n = n*10 + float64(b[i]-'0')
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		scale := 0.1
+		for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+			n += float64(b[i]-'0') * scale
+			scale /= 10
+		}
+	}
+	if i < len(b) {
+		// Odd forms such as "1-2": keep what parsed, as PDFium does.
+		if f, err := strconv.ParseFloat(string(b[:i]), 64); err == nil {
+			n = f
+			if neg {
+				n = -n
+			}
+			return n
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n
+}
+
+func unescapeName(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '#' && i+2 < len(b) {
+			if v, err := strconv.ParseUint(string(b[i+1:i+3]), 16, 8); err == nil {
+				out = append(out, byte(v))
+				i += 2
+				continue
+			}
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+// literal reads a (string) with nested parentheses and escapes.
+func (l *lexer) literal() (operand, error) {
+	l.pos++ // (
+	start := l.pos
+	depth := 1
+	plain := true
+	for l.pos < len(l.s) {
+		c := l.s[l.pos]
+		switch c {
+		case '\\':
+			plain = false
+			l.pos += 2
+			continue
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				raw := l.s[start:l.pos]
+				l.pos++
+				if plain {
+					return operand{k: kStr, b: raw}, nil
+				}
+				return operand{k: kStr, b: unescapeLiteral(raw)}, nil
+			}
+		case '\r':
+			plain = false // end-of-line markers read as \n
+		}
+		l.pos++
+	}
+	return operand{}, errSyntax
+}
+
+func unescapeLiteral(raw []byte) []byte {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '\r' {
+			out = append(out, '\n')
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		if c != '\\' || i+1 >= len(raw) {
+			out = append(out, c)
+			continue
+		}
+		i++
+		c = raw[i]
+		switch c {
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case '\r':
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		case '\n':
+		default:
+			if c >= '0' && c <= '7' {
+				v := int(c - '0')
+				for k := 0; k < 2 && i+1 < len(raw) && raw[i+1] >= '0' && raw[i+1] <= '7'; k++ {
+					i++
+					v = v*8 + int(raw[i]-'0')
+				}
+				out = append(out, byte(v))
+			} else {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// hex reads a <hex string>; an odd final digit is padded with 0.
+func (l *lexer) hex() (operand, error) {
+	l.pos++
+	start := len(l.buf)
+	out := l.buf
+	var hi byte
+	half := false
+	for l.pos < len(l.s) {
+		c := l.s[l.pos]
+		l.pos++
+		if c == '>' {
+			if half {
+				out = append(out, hi<<4)
+			}
+			l.buf = out
+			return operand{k: kStr, b: out[start:len(out):len(out)]}, nil
+		}
+		v, ok := hexVal(c)
+		if !ok {
+			if isSpace(c) {
+				continue
+			}
+			return operand{}, errSyntax
+		}
+		if half {
+			out = append(out, hi<<4|v)
+		} else {
+			hi = v
+		}
+		half = !half
+	}
+	return operand{}, errSyntax
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// dict reads a << dictionary >> (marked-content properties, inline image
+// parameters), nested ones included, keeping its string entries.
+func (l *lexer) dict() (map[string][]byte, error) {
+	l.pos += 2
+	l.depth++
+	defer func() { l.depth-- }()
+	var d map[string][]byte
+	for {
+		l.skip()
+		if l.pos >= len(l.s) {
+			return nil, errSyntax
+		}
+		if l.s[l.pos] == '>' {
+			if l.pos+1 < len(l.s) && l.s[l.pos+1] == '>' {
+				l.pos += 2
+				return d, nil
+			}
+			return nil, errSyntax
+		}
+		k, err := l.operand()
+		if err != nil {
+			return nil, err
+		}
+		l.skip()
+		if l.pos >= len(l.s) {
+			return nil, errSyntax
+		}
+		v, err := l.operand()
+		if err != nil {
+			return nil, err
+		}
+		if k.k == kName && v.k == kStr {
+			if d == nil {
+				d = map[string][]byte{}
+			}
+			d[string(k.b)] = v.b
+		}
+	}
+}
+
+// skipInlineImage passes the data of an inline image after its ID
+// operator, up to and including EI: the first "EI" between white space.
+func (l *lexer) skipInlineImage() error {
+	l.pos++ // the single white-space byte after ID
+	for i := l.pos; i+1 < len(l.s); i++ {
+		if l.s[i] == 'E' && l.s[i+1] == 'I' && (i == 0 || isSpace(l.s[i-1])) && (i+2 == len(l.s) || isSpace(l.s[i+2])) {
+			l.pos = i + 2
+			return nil
+		}
+	}
+	return errSyntax
+}

@@ -1,0 +1,153 @@
+package gopdf
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Page is one page's text and painted paths in PDF user space (page
+// coordinates, before /Rotate).
+type Page struct {
+	// Box is the crop box clipped to the media box: left, bottom, right,
+	// top.
+	Box [4]float64
+	// Rotate is /Rotate in quarter turns clockwise, 0 to 3.
+	Rotate int
+	// Glyphs are the page's characters in the order of PDFium's text page,
+	// without the characters PDFium generates (spaces and line breaks); a
+	// hyphen that PDFium judges to end a line inside a word is U+0002.
+	Glyphs []Glyph
+	// Paths are the painted, non-white paths not hidden by a clip.
+	Paths []Path
+}
+
+// Glyph is one character with its loose box: from its origin to its
+// advance along the baseline, from the font's descent to its ascent.
+type Glyph struct {
+	R              rune
+	X0, Y0, X1, Y1 float64
+	// Turn is the baseline's direction in quarter turns counter-clockwise
+	// (0 upright, 1 reading upwards), rounded.
+	Turn int
+}
+
+// Path is one painted path: its bounds (with the line width around a
+// stroked path, as PDFium's object bounds have) and its points.
+type Path struct {
+	X0, Y0, X1, Y1 float64
+	Stroked        bool
+	Segs           []Seg
+}
+
+// Seg is one path point: a move (Line false) or a straight line to it;
+// Close draws back to the subpath's start after it. Curves are kept as
+// lines to their end points: they are never axis-aligned rules unless
+// flat.
+type Seg struct {
+	X, Y        float64
+	Line, Close bool
+}
+
+// maxOps bounds the operators interpreted on one page, forms included:
+// hostile streams cost time, not memory.
+const maxOps = 2_000_000
+
+// Page reads page i (0-based). Errors: *Decline for a page left to PDFium,
+// or a parse error.
+func (d *Doc) Page(i int) (*Page, error) {
+	r := d.r
+	pd, _, inh, err := r.x.PageDict(i+1, false)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page{Box: [4]float64{0, 0, 612, 792}}
+	if inh != nil && inh.MediaBox != nil {
+		m := inh.MediaBox
+		p.Box = [4]float64{math.Min(m.LL.X, m.UR.X), math.Min(m.LL.Y, m.UR.Y), math.Max(m.LL.X, m.UR.X), math.Max(m.LL.Y, m.UR.Y)}
+	}
+	if inh != nil && inh.CropBox != nil {
+		c := inh.CropBox
+		cb := [4]float64{math.Max(p.Box[0], math.Min(c.LL.X, c.UR.X)), math.Max(p.Box[1], math.Min(c.LL.Y, c.UR.Y)),
+			math.Min(p.Box[2], math.Max(c.LL.X, c.UR.X)), math.Min(p.Box[3], math.Max(c.LL.Y, c.UR.Y))}
+		if cb[0] < cb[2] && cb[1] < cb[3] {
+			p.Box = cb
+		}
+	}
+	rot := 0
+	if inh != nil {
+		rot = inh.Rotate
+	} else {
+		rot = r.int(pd["Rotate"], 0)
+	}
+	p.Rotate = ((rot/90)%4 + 4) % 4
+	var res types.Dict
+	if inh != nil {
+		res = inh.Resources
+	}
+	content, err := r.contents(pd["Contents"])
+	if err != nil {
+		return nil, err
+	}
+	in := newInterp(r, p)
+	if err := in.run(content, res, 0); err != nil {
+		return nil, err
+	}
+	in.tp.finish()
+	p.Glyphs = in.tp.glyphs()
+	return p, nil
+}
+
+// contents returns a page's content streams joined by line breaks.
+func (r *reader) contents(o types.Object) ([]byte, error) {
+	switch v := r.deref(o).(type) {
+	case nil:
+		return nil, nil
+	case types.Array:
+		var b []byte
+		for _, s := range v {
+			data, err := r.stream(s)
+			if err != nil {
+				return nil, fmt.Errorf("content stream: %w", err)
+			}
+			b = append(append(b, data...), '\n')
+		}
+		return b, nil
+	case types.StreamDict:
+		if o, ok := o.(types.IndirectRef); ok {
+			return r.stream(o)
+		}
+		if err := v.Decode(); err != nil {
+			return nil, fmt.Errorf("content stream: %w", err)
+		}
+		return v.Content, nil
+	}
+	return nil, fmt.Errorf("content of type %T", o)
+}
+
+// actualText returns the /ActualText of a property list.
+func (r *reader) actualText(d types.Dict) ([]byte, bool) {
+	switch v := r.deref(d["ActualText"]).(type) {
+	case types.StringLiteral:
+		b, err := types.Unescape(string(v))
+		return b, err == nil
+	case types.HexLiteral:
+		b, err := v.Bytes()
+		return b, err == nil
+	}
+	return nil, false
+}
+
+// textString decodes a PDF text string: UTF-16BE with a byte-order mark,
+// else PDFDocEncoding (read as Latin-1, which it is for letters).
+func textString(b []byte) []rune {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		return utf16Runes(b[2:])
+	}
+	out := make([]rune, len(b))
+	for i, c := range b {
+		out[i] = rune(c)
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+// Package gopdf reads the text and the painted paths of PDF pages in pure
+// Go: pdfcpu reads the file's objects and streams (repairing a broken
+// cross-reference table and decrypting standard security handlers), and
+// this package interprets the content streams.
+//
+// It is the fast path of package pdf, which falls back to PDFium for what
+// this package declines. So it is conservative: a page whose text it cannot
+// map to Unicode with certainty (Type3 fonts, symbolic fonts without
+// ToUnicode, CMaps other than Identity-H, unknown encodings or glyph names,
+// vertical writing) or whose content it cannot parse returns a *Decline
+// error, never a guess.
+//
+// Characters come out as PDFium's text page gives them (see Page.Glyphs):
+// the same loose boxes, the same order within a line, and PDFium's mark
+// U+0002 in place of a hyphen that ends a line inside a word, so that one
+// layout engine reads both.
+package gopdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// ErrPassword reports a document that needs a user password.
+var ErrPassword = errors.New("a user password is needed to open it")
+
+// Decline is returned for a page (or document) the Go reader leaves to
+// PDFium; Reason says why.
+type Decline struct{ Reason string }
+
+func (d *Decline) Error() string { return "declined: " + d.Reason }
+
+func decline(format string, a ...any) error { return &Decline{fmt.Sprintf(format, a...)} }
+
+// Doc is an open document. It is not safe for concurrent use.
+type Doc struct {
+	r *reader
+	// Pages is the page count.
+	Pages int
+	// Repaired reports a cross-reference table that was rebuilt from the
+	// objects found in the file.
+	Repaired bool
+}
+
+var configOnce sync.Once
+
+// Open reads the document in data. Errors: ErrPassword, *Decline, or a
+// parse error.
+func Open(data []byte) (doc *Doc, err error) {
+	configOnce.Do(func() { model.ConfigPath = "disable" }) // no config files in the user's home
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	ctx, err := pdfcpu.Read(bytes.NewReader(data), conf)
+	if err != nil {
+		if errors.Is(err, pdfcpu.ErrWrongPassword) {
+			return nil, ErrPassword
+		}
+		return nil, err
+	}
+	if err := ctx.EnsurePageCount(); err != nil {
+		return nil, err
+	}
+	r := &reader{x: ctx.XRefTable, fonts: map[types.IndirectRef]*font{}}
+	return &Doc{r: r, Pages: ctx.PageCount, Repaired: xrefDamaged(data)}, nil
+}
+
+// xrefDamaged reports whether the last startxref of data does not point at
+// a cross-reference table or stream: the table had to be rebuilt.
+func xrefDamaged(data []byte) bool {
+	i := bytes.LastIndex(data, []byte("startxref"))
+	if i < 0 {
+		return true
+	}
+	rest := bytes.TrimLeft(data[i+len("startxref"):], " \t\r\n\f\x00")
+	j := 0
+	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	off, err := strconv.ParseInt(string(rest[:j]), 10, 64)
+	if err != nil || off <= 0 || off >= int64(len(data)) {
+		return true
+	}
+	at := bytes.TrimLeft(data[off:min(int64(len(data)), off+64)], " \t\r\n\f\x00")
+	if bytes.HasPrefix(at, []byte("xref")) {
+		return false
+	}
+	// An xref stream: "N G obj".
+	f := bytes.Fields(at)
+	return len(f) < 3 || !bytes.HasPrefix(f[2], []byte("obj"))
+}
+
+// reader wraps pdfcpu's cross-reference table with lenient accessors.
+type reader struct {
+	x     *model.XRefTable
+	fonts map[types.IndirectRef]*font
+}
+
+func (r *reader) deref(o types.Object) types.Object {
+	for range 8 {
+		ref, ok := o.(types.IndirectRef)
+		if !ok {
+			return o
+		}
+		var err error
+		if o, err = r.x.Dereference(ref); err != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (r *reader) dict(o types.Object) types.Dict {
+	switch d := r.deref(o).(type) {
+	case types.Dict:
+		return d
+	case types.StreamDict:
+		return d.Dict
+	}
+	return nil
+}
+
+func (r *reader) array(o types.Object) types.Array {
+	a, _ := r.deref(o).(types.Array)
+	return a
+}
+
+func (r *reader) num(o types.Object) (float64, bool) {
+	switch v := r.deref(o).(type) {
+	case types.Integer:
+		return float64(v), true
+	case types.Float:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+func (r *reader) int(o types.Object, def int) int {
+	if v, ok := r.num(o); ok && v > math.MinInt32 && v < math.MaxInt32 {
+		return int(v)
+	}
+	return def
+}
+
+func name(d types.Dict, key string) string {
+	if n, ok := d[key].(types.Name); ok {
+		return string(n)
+	}
+	return ""
+}
+
+// stream returns the decoded data of stream o.
+func (r *reader) stream(o types.Object) ([]byte, error) {
+	sd, _, err := r.x.DereferenceStreamDict(o)
+	if err != nil {
+		return nil, err
+	}
+	if sd == nil {
+		return nil, errors.New("missing stream")
+	}
+	if sd.Content == nil {
+		if err := sd.Decode(); err != nil {
+			return nil, err
+		}
+	}
+	return sd.Content, nil
+}
+
+// rect reads a rectangle array, normalised.
+func (r *reader) rect(o types.Object) ([4]float64, bool) {
+	a := r.array(o)
+	if len(a) != 4 {
+		return [4]float64{}, false
+	}
+	var v [4]float64
+	for i := range v {
+		var ok bool
+		if v[i], ok = r.num(a[i]); !ok {
+			return v, false
+		}
+	}
+	return [4]float64{math.Min(v[0], v[2]), math.Min(v[1], v[3]), math.Max(v[0], v[2]), math.Max(v[1], v[3])}, true
+}
