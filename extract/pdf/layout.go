@@ -479,6 +479,9 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 			}
 		}
 		cell := hesabat.Cell{Paras: paragraphs(cl, right[end-1], lx)}
+		if len(cell.Paras) > 0 {
+			cell.Box = linesBox(cl, pageNo)
+		}
 		row.edges = append(row.edges, edgeOf(cl, right[end-1], bottom))
 		if end-c > 1 {
 			cell.Span = end - c
@@ -488,6 +491,16 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 		c = end
 	}
 	return row, text
+}
+
+// linesBox returns the union of the boxes of ls on page pageNo.
+func linesBox(ls []tline, pageNo int) hesabat.Box {
+	b := hesabat.Box{Page: pageNo, X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for i := range ls {
+		b.X0, b.Y0 = math.Min(b.X0, ls[i].x0), math.Min(b.Y0, ls[i].y0)
+		b.X1, b.Y1 = math.Max(b.X1, ls[i].x1), math.Max(b.Y1, ls[i].y1)
+	}
+	return b
 }
 
 // paragraphRows turns lines outside any table into one row per paragraph.
@@ -570,7 +583,7 @@ func markContinuations(rows []built) {
 			if !numbered && prev != nil && len(prev.Cells) == len(r.Cells) && first != "" && punctuationOnly(first) {
 				if p := prev.Cells[0].Paras; len(p) > 0 {
 					p[len(p)-1] += first
-					r.Cells[0].Paras, r.edges[0].has, first = nil, false, ""
+					r.Cells[0].Paras, r.Cells[0].Box, r.edges[0].has, first = nil, hesabat.Box{}, false, ""
 				}
 			}
 			if !numbered && first == "" && prev != nil && len(prev.Cells) == len(r.Cells) {

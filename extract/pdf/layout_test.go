@@ -286,12 +286,17 @@ func TestLayout(t *testing.T) {
 		t.Errorf("warnings %q", warnings)
 	}
 	cell := func(paras ...string) hesabat.Cell { return hesabat.Cell{Paras: paras} }
+	// boxed gives a table cell the union of its lines' glyph boxes.
+	boxed := func(c hesabat.Cell, page int, x0, y0, x1, y1 float64) hesabat.Cell {
+		c.Box = hesabat.Box{Page: page, X0: x0, Y0: y0, X1: x1, Y1: y1}
+		return c
+	}
 	want := []hesabat.Row{
 		{Cells: []hesabat.Cell{cell("Hesabat")}, Page: 1, Offset: -1},
-		{Cells: []hesabat.Cell{cell("Sıra"), cell("İşlər")}, InTable: true, Page: 1, Offset: -1},
-		{Cells: []hesabat.Cell{cell("10.4."), cell("Dövlət orqanları tərəfindən görülmüş işlərin böyük bir")}, InTable: true, Page: 1, Offset: -1},
-		{Cells: []hesabat.Cell{cell("Sıra"), cell("İşlər")}, InTable: true, Page: 2, Offset: -1},
-		{Cells: []hesabat.Cell{{}, {Paras: []string{"hissəsi tamamlanmışdır."}, Continues: true}}, InTable: true, Page: 2, Offset: -1},
+		{Cells: []hesabat.Cell{boxed(cell("Sıra"), 1, 55, 110, 75, 122), boxed(cell("İşlər"), 1, 155, 110, 180, 122)}, InTable: true, Page: 1, Offset: -1},
+		{Cells: []hesabat.Cell{boxed(cell("10.4."), 1, 55, 140, 75, 152), boxed(cell("Dövlət orqanları tərəfindən görülmüş işlərin böyük bir"), 1, 155, 140, 290, 166)}, InTable: true, Page: 1, Offset: -1},
+		{Cells: []hesabat.Cell{boxed(cell("Sıra"), 2, 55, 50, 75, 62), boxed(cell("İşlər"), 2, 155, 50, 180, 62)}, InTable: true, Page: 2, Offset: -1},
+		{Cells: []hesabat.Cell{{}, boxed(hesabat.Cell{Paras: []string{"hissəsi tamamlanmışdır."}, Continues: true}, 2, 155, 80, 270, 92)}, InTable: true, Page: 2, Offset: -1},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows:\n%s\nwant:\n%s", dumpRows(rows), dumpRows(want))

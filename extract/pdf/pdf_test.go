@@ -361,6 +361,13 @@ func TestRotation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The cells' boxes follow the frame of the text, which
+			// differs between the cases (TestLayout checks boxes).
+			for i := range doc.Rows {
+				for j := range doc.Rows[i].Cells {
+					doc.Rows[i].Cells[j].Box = hesabat.Box{}
+				}
+			}
 			if !jsonEqual(doc.Rows, want) {
 				t.Errorf("rows:\n%s\nwant:\n%s", dumpRows(doc.Rows), dumpRows(want))
 			}
