@@ -11,7 +11,9 @@ import (
 // continuation rows, and only the known ones.
 func TestStitchBoxes(t *testing.T) {
 	doc := table(header, "1.1. | Ad | 2020 | Bir", "1.2. | Ad | 2021 | İki", "#2", "~  |  |  | davamı")
-	box := func(page int, x float64) hesabat.Box { return hesabat.Box{Page: page, X0: x, Y0: 10, X1: x + 5, Y1: 20} }
+	box := func(page int, x float64) hesabat.Box {
+		return hesabat.Box{Page: page, X0: x, Y0: 10, X1: x + 5, Y1: 20}
+	}
 	// Rows: header, 1.1, 1.2, continuation of 1.2. Box the cells of 1.1
 	// and 1.2 (not 1.2's title) and the continuation.
 	for i := range doc.Rows[1].Cells {
