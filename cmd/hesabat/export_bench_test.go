@@ -41,7 +41,7 @@ var bigDB = sync.OnceValues(func() (string, error) {
 		rep := &hesabat.Report{
 			Source: fmt.Sprintf("bench/r%04d.pdf", r), Format: hesabat.PDF,
 			SHA256: fmt.Sprintf("%064x", r+1), Pages: 40,
-			Title:  "Hesabat", Agency: fmt.Sprintf("Agentlik %d", r%50), Year: &year,
+			Title: "Hesabat", Agency: fmt.Sprintf("Agentlik %d", r%50), Year: &year,
 			Plan: hesabat.Plan{Title: "Açıq hökumətin təşviqinə dair Milli Fəaliyyət Planı"},
 		}
 		for m := 0; m < per; m++ {

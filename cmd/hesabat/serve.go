@@ -94,19 +94,19 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// shorten cuts s to n characters, with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
 // siteFuncs are the template functions of the site.
 var siteFuncs = template.FuncMap{
-	"add": func(a, b int) int { return a + b },
-	"mul": func(a, b int) int { return a * b },
-	// short cuts s to n characters, with an ellipsis.
-	"short": func(s string, n int) string {
-		r := []rune(s)
-		if len(r) <= n {
-			return s
-		}
-		return strings.TrimSpace(string(r[:n-1])) + "…"
-	},
-	"year": func(y sql.NullInt64) string { return yearText(y) },
+	"short": shorten,
+	"year":  func(y sql.NullInt64) string { return yearText(y) },
 	"percent": func(f float64) string {
 		return strconv.FormatFloat(100*f, 'f', 1, 64) + " %"
 	},

@@ -131,11 +131,19 @@ func (s *site) failures(ctx context.Context) ([]failureRow, error) {
 
 // heatMap is the agency × year coverage grid, drawn as SVG.
 type heatMap struct {
-	Years    []int64
-	Agencies []string
-	Cells    []heatCell
-	Width    int
-	Height   int
+	Columns []heatLabel // years
+	Rows    []heatLabel // agencies
+	Cells   []heatCell
+	Width   int
+	Height  int
+	Turned  bool // column labels turned to fit
+}
+
+// heatLabel is a column or row label of a heat map, at X, Y in the SVG.
+type heatLabel struct {
+	X, Y  int
+	Text  string
+	Title string // the full text, when Text is cut
 }
 
 // heatCell is one square of a heat map: X, Y its place in the SVG, Fill
@@ -149,7 +157,7 @@ type heatCell struct {
 // Heat-map geometry in SVG units.
 const (
 	heatLabelW = 260 // agency names
-	heatLabelH = 28  // years (or report columns) above
+	heatLabelH = 64  // years (or report columns, turned) above
 	heatCellW  = 46
 	heatCellH  = 22
 )
@@ -174,21 +182,27 @@ func (s *site) heatMap(ctx context.Context) (heatMap, error) {
 		return heatMap{}, err
 	}
 	var h heatMap
+	var agencies []string
+	var years []int64
 	at := map[string]map[int64]cell{}
 	for _, c := range cells {
 		if at[c.agency] == nil {
 			at[c.agency] = map[int64]cell{}
-			h.Agencies = append(h.Agencies, c.agency)
+			agencies = append(agencies, c.agency)
 		}
 		at[c.agency][c.year] = c
-		if !slices.Contains(h.Years, c.year) {
-			h.Years = append(h.Years, c.year)
+		if !slices.Contains(years, c.year) {
+			years = append(years, c.year)
 		}
 	}
-	slices.Sort(h.Agencies)
-	slices.Sort(h.Years)
-	for i, a := range h.Agencies {
-		for j, y := range h.Years {
+	slices.Sort(agencies)
+	slices.Sort(years)
+	for j, y := range years {
+		h.Columns = append(h.Columns, heatLabel{X: heatLabelW + j*heatCellW + heatCellW/2, Y: heatLabelH - 8, Text: strconv.FormatInt(y, 10)})
+	}
+	for i, a := range agencies {
+		h.Rows = append(h.Rows, heatLabel{X: heatLabelW - 6, Y: heatLabelH + i*heatCellH + 15, Text: a})
+		for j, y := range years {
 			hc := heatCell{X: heatLabelW + j*heatCellW, Y: heatLabelH + i*heatCellH, Fill: "#e5e5e5",
 				Label: fmt.Sprintf("%s, %d: no report", a, y)}
 			if c, ok := at[a][y]; ok {
@@ -199,8 +213,8 @@ func (s *site) heatMap(ctx context.Context) (heatMap, error) {
 			h.Cells = append(h.Cells, hc)
 		}
 	}
-	h.Width = heatLabelW + len(h.Years)*heatCellW + 4
-	h.Height = heatLabelH + len(h.Agencies)*heatCellH + 4
+	h.Width = heatLabelW + len(years)*heatCellW + 4
+	h.Height = heatLabelH + len(agencies)*heatCellH + 4
 	return h, nil
 }
 
@@ -213,24 +227,8 @@ func shareColour(share float64) string {
 
 // planMap is one plan's measures × its current reports.
 type planMap struct {
-	Plan    string
-	Columns []planColumn
-	Rows    []planMeasureRow
-	Cells   []heatCell
-	Width   int
-	Height  int
-}
-
-type planColumn struct {
-	X     int
-	Label string // agency initials and year
-	Title string
-}
-
-type planMeasureRow struct {
-	Y      int
-	Number string
-	Title  string
+	Plan string
+	heatMap
 }
 
 // coverageRow is one row of the coverage view.
@@ -277,12 +275,14 @@ func (s *site) planMaps(ctx context.Context) ([]planMap, error) {
 // planMapOf draws the coverage rows of one plan.
 func planMapOf(rows []coverageRow) planMap {
 	m := planMap{Plan: rows[0].planTitle}
+	m.Turned = true
 	var reports []coverageRow // one row per report, for the columns
 	row := map[int64]int{}
 	for _, x := range rows {
 		if _, ok := row[x.pm]; !ok {
 			row[x.pm] = len(m.Rows)
-			m.Rows = append(m.Rows, planMeasureRow{Y: heatLabelH + len(m.Rows)*heatCellH, Number: x.number, Title: x.title})
+			m.Rows = append(m.Rows, heatLabel{X: heatLabelW - 6, Y: heatLabelH + len(m.Rows)*heatCellH + 15,
+				Text: shorten(x.number+" "+x.title, 40), Title: x.number + " " + x.title})
 		}
 		if !slices.ContainsFunc(reports, func(r coverageRow) bool { return r.report == x.report }) {
 			reports = append(reports, x)
@@ -304,7 +304,7 @@ func planMapOf(rows []coverageRow) planMap {
 		if k.period != "" && k.period != "year" {
 			label += " " + k.period
 		}
-		m.Columns = append(m.Columns, planColumn{X: heatLabelW + j*heatCellW + heatCellW/2, Label: label,
+		m.Columns = append(m.Columns, heatLabel{X: heatLabelW + j*heatCellW + heatCellW/2, Y: heatLabelH - 6, Text: label,
 			Title: fmt.Sprintf("%s, %s %s", k.agency, yearText(k.year), k.period)})
 	}
 	for _, x := range rows {
@@ -320,7 +320,7 @@ func planMapOf(rows []coverageRow) planMap {
 		}
 		m.Cells = append(m.Cells, c)
 	}
-	m.Width = heatLabelW + len(reports)*heatCellW + 4
+	m.Width = heatLabelW + len(reports)*heatCellW + 80 // room for the last turned label
 	m.Height = heatLabelH + len(m.Rows)*heatCellH + 4
 	return m
 }
