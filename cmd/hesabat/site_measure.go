@@ -304,11 +304,12 @@ func documentXML(data []byte) ([]byte, error) {
 }
 
 // xmlText returns the text of a piece of WordprocessingML cut anywhere:
-// the content of w:t elements, paragraphs and rows ending lines, cells
-// separated by " │ ", tabs and breaks kept. cutStart says the piece may
-// start inside an element, whose text is then dropped up to the first tag.
+// the content of w:t elements, paragraphs ending lines, a table row's
+// cells on one line separated by " │ ", tabs and breaks kept. cutStart
+// says the piece may start inside an element, whose text is then dropped
+// up to the first tag.
 func xmlText(b []byte, cutStart bool) string {
-	var out strings.Builder
+	var out []byte
 	inText := false
 	s := string(b)
 	if cutStart {
@@ -316,16 +317,17 @@ func xmlText(b []byte, cutStart bool) string {
 			s = s[i:]
 		}
 	}
+	const cellSep = " │ "
 	for s != "" {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
 			if inText {
-				out.WriteString(html.UnescapeString(s))
+				out = append(out, html.UnescapeString(s)...)
 			}
 			break
 		}
 		if inText && i > 0 {
-			out.WriteString(html.UnescapeString(s[:i]))
+			out = append(out, html.UnescapeString(s[:i])...)
 		}
 		j := strings.IndexByte(s[i:], '>')
 		if j < 0 {
@@ -339,13 +341,15 @@ func xmlText(b []byte, cutStart bool) string {
 			inText = !strings.HasSuffix(tag, "/")
 		case "/w:t":
 			inText = false
-		case "/w:p", "w:br", "w:cr", "/w:tr":
-			out.WriteByte('\n')
+		case "/w:p", "w:br", "w:cr":
+			out = append(out, '\n')
 		case "w:tab":
-			out.WriteByte('\t')
+			out = append(out, '\t')
 		case "/w:tc":
-			out.WriteString(" │ ")
+			out = append(bytes.TrimRight(out, "\n"), cellSep...)
+		case "/w:tr":
+			out = append(bytes.TrimSuffix(out, []byte(cellSep)), '\n')
 		}
 	}
-	return out.String()
+	return string(out)
 }
