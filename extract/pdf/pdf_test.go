@@ -361,8 +361,8 @@ func TestRotation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// The cells' boxes follow the frame of the text, which
-			// differs between the cases (TestLayout checks boxes).
+			// The cells' boxes are checked against the rendered
+			// page by TestRenderPageMatchesBoxes.
 			for i := range doc.Rows {
 				for j := range doc.Rows[i].Cells {
 					doc.Rows[i].Cells[j].Box = hesabat.Box{}
