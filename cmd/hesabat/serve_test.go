@@ -527,3 +527,40 @@ func fileSum(t testing.TB, path string) [32]byte {
 	copy(sum[:], h.Sum(nil))
 	return sum
 }
+
+// A measure read by OCR shows the report's OCR warnings on its pages and,
+// where the schema has the column, its confidence.
+func TestSiteOCR(t *testing.T) {
+	dir := t.TempDir()
+	path, err := ingestSite(dir, "../../fixtures/corpus/pdf/r001-2020.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdb, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id, report, page int64
+	if err := sdb.QueryRow(`SELECT id, report_id, page_first FROM measures ORDER BY id LIMIT 1`).Scan(&id, &report, &page); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`ALTER TABLE measures ADD COLUMN ocr_confidence REAL`,
+		fmt.Sprintf(`UPDATE measures SET ocr_confidence = 0.834 WHERE id = %d`, id),
+		fmt.Sprintf(`INSERT INTO report_warnings (report_id, position, kind, page, message) VALUES (%d, 999, 'ocr', %d, 'page read by OCR')`, report, page),
+	} {
+		if _, err := sdb.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sdb.Close()
+	s, _ := testSite(t, path)
+	body := mustGet(t, s, fmt.Sprintf("/measure/%d", id))
+	mustContain(t, "OCR measure", body, "OCR confidence", "83.4 %", "page read by OCR")
+	var other int64
+	if err := s.db.SQL().QueryRow(`SELECT id FROM measures WHERE page_first > ? LIMIT 1`, page).Scan(&other); err == nil {
+		if body := mustGet(t, s, fmt.Sprintf("/measure/%d", other)); strings.Contains(body, "OCR") {
+			t.Error("a measure on another page shows OCR")
+		}
+	}
+}

@@ -23,7 +23,8 @@ type measureData struct {
 	Work                             []workPart
 	Facts                            []measureFact
 	Extras                           []extraRow
-	OCR                              sql.NullFloat64
+	OCR                              sql.NullFloat64 // the measure's OCR confidence, where the schema has it
+	OCRNotes                         []string        // the report's OCR warnings on the measure's pages
 	Views                            []pageView
 	MorePages                        int // pages of the measure not drawn
 	Source                           *sourceText
@@ -153,6 +154,15 @@ func (s *site) readMeasure(ctx context.Context, id int64) (*measureData, error) 
 	}
 	if at < len(runes) {
 		d.Work = append(d.Work, workPart{Text: string(runes[at:])})
+	}
+	if d.OCRNotes, err = queryRows(ctx, s, `SELECT message FROM report_warnings
+		WHERE report_id = ? AND kind = 'ocr' AND page BETWEEN ? AND ? ORDER BY position`, []any{reportID, p0, p1},
+		func(rs *sql.Rows) (string, error) {
+			var m string
+			err := rs.Scan(&m)
+			return m, err
+		}); err != nil {
+		return nil, err
 	}
 	if d.Extras, err = queryRows(ctx, s, `SELECT header, text FROM measure_extras WHERE measure_id = ? ORDER BY position`, []any{id},
 		func(rs *sql.Rows) (extraRow, error) {
