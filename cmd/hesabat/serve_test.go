@@ -564,3 +564,32 @@ func TestSiteOCR(t *testing.T) {
 		}
 	}
 }
+
+// A database of schema 0006 (before cell boxes) is served: its PDF
+// measures show their pages without outlines, and say why.
+func TestSiteSchemaBeforeBoxes(t *testing.T) {
+	dir := t.TempDir()
+	path, err := ingestSite(dir, "../../fixtures/corpus/pdf/r002-2021.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdb, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{`DROP TABLE measure_boxes`, `DELETE FROM schema_migrations WHERE version >= 7`} {
+		if _, err := sdb.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sdb.Close()
+	s, db := testSite(t, path)
+	if v, err := db.Schema(context.Background()); err != nil || v != 6 {
+		t.Fatalf("schema %d, %v; want 6", v, err)
+	}
+	body := mustGet(t, s, fmt.Sprintf("/measure/%d", one(t, db, `SELECT min(id) FROM measures`)))
+	mustContain(t, "measure", body, `<img src="/page/`, "no cell positions were stored")
+	if strings.Contains(body, `<rect class="cell"`) {
+		t.Error("outlines without boxes")
+	}
+}
