@@ -157,7 +157,8 @@ type heatCell struct {
 // Heat-map geometry in SVG units.
 const (
 	heatLabelW = 260 // agency names
-	heatLabelH = 64  // years (or report columns, turned) above
+	heatLabelH = 64  // report columns above a plan map, turned
+	heatYearH  = 28  // years above the agency × year map
 	heatCellW  = 46
 	heatCellH  = 22
 )
@@ -198,12 +199,12 @@ func (s *site) heatMap(ctx context.Context) (heatMap, error) {
 	slices.Sort(agencies)
 	slices.Sort(years)
 	for j, y := range years {
-		h.Columns = append(h.Columns, heatLabel{X: heatLabelW + j*heatCellW + heatCellW/2, Y: heatLabelH - 8, Text: strconv.FormatInt(y, 10)})
+		h.Columns = append(h.Columns, heatLabel{X: heatLabelW + j*heatCellW + heatCellW/2, Y: heatYearH - 8, Text: strconv.FormatInt(y, 10)})
 	}
 	for i, a := range agencies {
-		h.Rows = append(h.Rows, heatLabel{X: heatLabelW - 6, Y: heatLabelH + i*heatCellH + 15, Text: a})
+		h.Rows = append(h.Rows, heatLabel{X: heatLabelW - 6, Y: heatYearH + i*heatCellH + 15, Text: a})
 		for j, y := range years {
-			hc := heatCell{X: heatLabelW + j*heatCellW, Y: heatLabelH + i*heatCellH, Fill: "#e5e5e5",
+			hc := heatCell{X: heatLabelW + j*heatCellW, Y: heatYearH + i*heatCellH, Fill: "#e5e5e5",
 				Label: fmt.Sprintf("%s, %d: no report", a, y)}
 			if c, ok := at[a][y]; ok {
 				share := float64(c.reported) / float64(c.of)
@@ -214,7 +215,7 @@ func (s *site) heatMap(ctx context.Context) (heatMap, error) {
 		}
 	}
 	h.Width = heatLabelW + len(years)*heatCellW + 4
-	h.Height = heatLabelH + len(agencies)*heatCellH + 4
+	h.Height = heatYearH + len(agencies)*heatCellH + 4
 	return h, nil
 }
 
