@@ -59,7 +59,7 @@ var commands = []command{
 	{"agencies", "[add|load] ...", "list the agencies, or add names and aliases", runAgencies},
 	{"search", "[flags] QUERY...", "find measures by words (Azerbaijani-aware)", runSearch},
 	{"export", "[flags]", "write a view as CSV, XLSX or JSON lines", runExport},
-	{"serve", "[--db FILE] [--addr HOST:PORT]", "a read-only review site over the database", runServe},
+	{"serve", "[--db FILE] [--addr ADDR]", "a read-only review site over the database", runServe},
 }
 
 // aliases are other names a command answers to.

@@ -27,7 +27,7 @@ and each unit's facts summed per agency and year. The database is opened
 read-only; files are read only from the paths recorded for loaded reports.
 Page images are cached under the user's cache folder ($HESABAT_CACHE_DIR).`, std)
 	dbPath := fs.String("db", load.DefaultPath, "SQLite database `FILE`")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, `HOST:PORT`; a host other than the loopback address opens the site to the network")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (`HOST:PORT`); a host other than the loopback address opens the site to the network")
 	if code, ok := parse(fs, args, std); !ok {
 		return code
 	}
