@@ -8,15 +8,18 @@ import (
 	"html"
 	"image/png"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hesabat/hesabat/extract/pdf"
 	"github.com/hesabat/hesabat/load"
@@ -591,5 +594,59 @@ func TestSiteSchemaBeforeBoxes(t *testing.T) {
 	mustContain(t, "measure", body, `<img src="/page/`, "no cell positions were stored")
 	if strings.Contains(body, `<rect class="cell"`) {
 		t.Error("outlines without boxes")
+	}
+}
+
+// hesabat serve listens on the loopback address, answers loopback names
+// only, and stops cleanly on SIGINT.
+func TestServeCommand(t *testing.T) {
+	path, err := siteDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(binary, "serve", "--db", path, "--addr", addr)
+	cmd.Env = append(os.Environ(), pdf.CacheEnv+"="+t.TempDir())
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var resp *http.Response
+	for i := 0; i < 100; i++ {
+		if resp, err = http.Get("http://" + addr + "/"); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("GET /: %v\n%s", err, stderr.String())
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Overview") {
+		t.Errorf("GET /: %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodGet, "http://"+addr+"/", nil)
+	req.Host = "rebound.example"
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host rebound.example: %v %v, want 421", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("after SIGINT: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "serving "+path+" at http://"+addr+"/") {
+		t.Errorf("stderr %q: want the address served", stderr.String())
 	}
 }
