@@ -152,6 +152,12 @@ func TestSiteOverview(t *testing.T) {
 	if one(t, db, `SELECT count(*) FROM coverage WHERE reported = 0`) > 0 {
 		mustContain(t, "overview", body, "not reported")
 	}
+	// The known agencies that sent nothing are named.
+	silent := one(t, db, `SELECT count(*) FROM agencies WHERE known = 1 AND name NOT IN (SELECT agency FROM current_reports WHERE agency IS NOT NULL)`)
+	if silent == 0 {
+		t.Fatal("every known agency reported: the test database should leave some out")
+	}
+	mustContain(t, "overview", body, fmt.Sprintf("%d known agencies have no current report", silent), html.EscapeString("Mərkəzi Bank"))
 }
 
 func TestSiteReport(t *testing.T) {

@@ -16,15 +16,14 @@ import (
 
 // overviewData is the overview page.
 type overviewData struct {
-	Groups    []groupRow
-	Total     groupRow
-	Reports   []reportRow
-	Heat      heatMap
-	Plans     []planMap
-	Units     []unitRow
-	Failures  []failureRow
-	HasBoxes  bool
-	PageCount int
+	Groups   []groupRow
+	Total    groupRow
+	Reports  []reportRow
+	Heat     heatMap
+	Plans    []planMap
+	Units    []unitRow
+	Failures []failureRow
+	Silent   []string // known agencies without a current report
 }
 
 // groupRow is one agency, year and period with what was loaded for it.
@@ -66,7 +65,9 @@ func (s *site) overview(w http.ResponseWriter, r *http.Request) {
 			if d.Heat, err = s.heatMap(ctx); err == nil {
 				if d.Plans, err = s.planMaps(ctx); err == nil {
 					if d.Units, err = s.units(ctx); err == nil {
-						d.Failures, err = s.failures(ctx)
+						if d.Failures, err = s.failures(ctx); err == nil {
+							d.Silent, err = s.silentAgencies(ctx)
+						}
 					}
 				}
 			}
@@ -105,6 +106,19 @@ func (s *site) currentReports(ctx context.Context) ([]reportRow, error) {
 			var x reportRow
 			err := rs.Scan(&x.ID, &x.Agency, &x.Year, &x.Period, &x.Title, &x.Format, &x.Path, &x.Measures, &x.Facts)
 			return x, err
+		})
+}
+
+// silentAgencies returns the known agencies (built in or added) that
+// have no current report at all.
+func (s *site) silentAgencies(ctx context.Context) ([]string, error) {
+	return queryRows(ctx, s, `SELECT name FROM agencies WHERE known = 1 AND id NOT IN
+			(SELECT agency_id FROM reports WHERE status = 'current' AND agency_id IS NOT NULL)
+		ORDER BY name`, nil,
+		func(rs *sql.Rows) (string, error) {
+			var n string
+			err := rs.Scan(&n)
+			return n, err
 		})
 }
 
