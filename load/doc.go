@@ -13,7 +13,8 @@
 // SaveError). Views join the tables for BI tools (docs/bi.md shows how to
 // query them), measures_fts offers Azerbaijani-aware full-text search
 // (Search) over folded copies of measures' titles, work done and extra
-// cells, and Export streams any view row by row.
+// cells, Export streams any view row by row, and OpenReadOnly opens a
+// database that nothing may change (hesabat serve).
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
@@ -22,7 +23,7 @@
 // # Transaction contract
 //
 // SaveReport writes one report with its warnings, notes, measures, extras,
-// facts and search index entries in a single transaction: either all of it is stored or none
+// facts, cell boxes and search index entries in a single transaction: either all of it is stored or none
 // of it is. A report is identified by the SHA-256 of its file: saving a report
 // whose SHA-256 is already stored changes nothing, so ingesting the same files
 // twice leaves the database as it was, unless older extraction rules made

@@ -212,7 +212,7 @@ func (db *DB) Has(ctx context.Context, sha256 string) (bool, error) {
 }
 
 // SaveReport stores r with its text account, warnings, notes, measures,
-// their extras and facts in one transaction. If a report with r.SHA256 is already stored it changes
+// their extras, facts and cell boxes in one transaction. If a report with r.SHA256 is already stored it changes
 // nothing and returns false; two callers saving the same report at once
 // store it once. On error nothing of r is stored.
 //
@@ -309,6 +309,12 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	defer insExtra.Close()
+	insBox, err := tx.PrepareContext(ctx, `INSERT INTO measure_boxes
+		(measure_id, position, page, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return false, err
+	}
+	defer insBox.Close()
 
 	for i := range r.Measures {
 		m := &r.Measures[i]
@@ -341,6 +347,11 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
 			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
 				return false, fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, h, err)
+			}
+		}
+		for j, b := range m.Boxes {
+			if _, err := insBox.ExecContext(ctx, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1); err != nil {
+				return false, fmt.Errorf("measure %d (%q): box %d: %w", i+1, m.Number, j+1, err)
 			}
 		}
 	}

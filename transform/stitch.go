@@ -447,10 +447,14 @@ func (s *stitcher) extend(row hesabat.Row) {
 }
 
 // add puts row's cells into the current measure's fields by their
-// columns' roles, and the others into its Extra.
+// columns' roles, and the others into its Extra; the cells' known boxes go
+// to its Boxes.
 func (s *stitcher) add(row hesabat.Row) {
 	m := s.cur
 	s.cells(row, func(r role, col int, c hesabat.Cell) {
+		if c.Box != (hesabat.Box{}) {
+			m.Boxes = append(m.Boxes, c.Box)
+		}
 		t := c.Text()
 		d := toField
 		switch r {

@@ -9,6 +9,7 @@
 //	hesabat facts [FILE|-]              print the numeric facts in text
 //	hesabat remove [--db F] PATH|SHA…   withdraw reports from the views
 //	hesabat agencies [add|load] …       list or extend the agencies
+//	hesabat serve [--db F] [--addr A]   a read-only review site over the database
 //
 // Exit codes: 0 done, 1 some file failed (for the first time), 2 misuse,
 // 130 interrupted.
@@ -58,6 +59,7 @@ var commands = []command{
 	{"agencies", "[add|load] ...", "list the agencies, or add names and aliases", runAgencies},
 	{"search", "[flags] QUERY...", "find measures by words (Azerbaijani-aware)", runSearch},
 	{"export", "[flags]", "write a view as CSV, XLSX or JSON lines", runExport},
+	{"serve", "[--db FILE] [--addr ADDR]", "a read-only review site over the database", runServe},
 }
 
 // aliases are other names a command answers to.

@@ -3,13 +3,8 @@ package pdf
 import (
 	"context"
 	"errors"
-	"fmt"
-	"image"
 	"slices"
 	"sync"
-
-	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/requests"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/extract/ocr"
@@ -66,7 +61,7 @@ func (e *Extractor) recognize(ctx context.Context, src hesabat.Source, data []by
 		return nil
 	}
 	for _, n := range want {
-		img, err := e.renderPage(ctx, src.Path, data, n-1, ocrDPI)
+		img, err := e.RenderPage(ctx, data, n, ocrDPI)
 		if err == nil {
 			var p *ocr.Page
 			if p, err = ocr.Recognize(ctx, img, ocrDPI, e.opts.OCROptions); err == nil {
@@ -128,37 +123,4 @@ func replacePage(doc *hesabat.Document, n int, p *ocr.Page) {
 	}
 	doc.Warnings = append(doc.Warnings, hesabat.Warnf(hesabat.WarnOCR, n,
 		"page read by OCR (Tesseract, %d words, mean confidence %.2f, turned back %.2f°)", len(p.Words), conf, p.Skew))
-}
-
-// renderPage renders page index (0-based) of the PDF data at dpi, in grey,
-// with a PDFium instance taken for the one page, under the Extractor's
-// time limit.
-func (e *Extractor) renderPage(ctx context.Context, path string, data []byte, index int, dpi int) (*image.Gray, error) {
-	var out *image.Gray
-	ctx, cancel := context.WithTimeoutCause(ctx, e.opts.Timeout, errTimeLimit)
-	defer cancel()
-	err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) error {
-		od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
-		if err != nil {
-			return openError(path, err)
-		}
-		defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
-		res, err := inst.RenderPageInDPI(&requests.RenderPageInDPI{
-			Page:        requests.Page{ByIndex: &requests.PageByIndex{Document: od.Document, Index: index}},
-			DPI:         dpi,
-			ImageFormat: requests.RenderImageFormatGrayscale,
-		})
-		if err != nil {
-			return fmt.Errorf("render page %d: %w", index+1, err)
-		}
-		defer res.Cleanup()
-		g, ok := res.Result.RenderedImage.(*image.Gray)
-		if !ok {
-			return errors.New("render: not a grey image")
-		}
-		// The pixels live in PDFium's memory until Cleanup: copy them.
-		out = &image.Gray{Pix: slices.Clone(g.Pix), Stride: g.Stride, Rect: g.Rect}
-		return nil
-	})
-	return out, err
 }

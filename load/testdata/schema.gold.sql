@@ -73,6 +73,18 @@ CREATE TABLE "ingest_errors" (
 	capabilities  TEXT
 );
 
+CREATE TABLE measure_boxes (
+	id         INTEGER PRIMARY KEY,
+	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL CHECK (position >= 1),
+	page       INTEGER NOT NULL CHECK (page >= 1),
+	x0         REAL    NOT NULL,
+	y0         REAL    NOT NULL,
+	x1         REAL    NOT NULL CHECK (x1 >= x0),
+	y1         REAL    NOT NULL CHECK (y1 >= y0),
+	UNIQUE (measure_id, position)
+);
+
 CREATE TABLE measure_extras (
 	id         INTEGER PRIMARY KEY,
 	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
