@@ -94,17 +94,20 @@ func run(ctx context.Context, c config, tmp string) error {
 	if t.poppler1, err = pdftotext(ctx, files, 1); err != nil {
 		t.popplerErr = err
 	}
-	progress("pdftotext -layout, %d at a time", c.workers)
-	if t.popplerN, err = pdftotext(ctx, files, c.workers); err != nil {
-		t.popplerErr = err
-	}
-
 	for i, engine := range t.engines {
+		// The baseline runs just before each ingest, so that both meet
+		// much the same load from other processes.
+		progress("pdftotext -layout, %d at a time", c.workers)
+		base, err := pdftotext(ctx, files, c.workers)
+		if err != nil {
+			t.popplerErr = err
+		}
 		progress("hesabat ingest --workers %d%s", c.workers, engineFlag(engine))
 		r, err := h.ingest(ctx, filepath.Join(tmp, fmt.Sprintf("ingest-%d.db", i)), c.workers, engine, len(files), t.pages, c.corpus)
 		if err != nil {
 			return err
 		}
+		r.base = base
 		t.ingests = append(t.ingests, r)
 	}
 

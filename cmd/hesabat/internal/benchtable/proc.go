@@ -101,26 +101,36 @@ type hesabat struct {
 func (h hesabat) env() []string { return []string{"HESABAT_CACHE_DIR=" + h.cache} }
 
 // describe returns the binary's version lines and the PDF engines to
-// measure: the default first, as "" when the binary has no --pdf-engine
-// flag (it has one engine), else by the names the flag takes (issue 17:
-// auto, go, pdfium).
+// measure, the default first: only "" (no --pdf-engine given) when the
+// binary has no --pdf-engine flag, else each engine the flag takes (issue
+// 17: auto, go, pdfium), the default by name when the help shows it.
 func (h hesabat) describe(ctx context.Context) (version string, engines []string, err error) {
 	var out bytes.Buffer
 	if _, err := exe(ctx, &out, nil, h.bin, "--version"); err != nil {
-		return "", nil, err
+		version = err.Error() // an older binary: measured all the same
+	} else {
+		version = strings.TrimSpace(out.String())
 	}
-	version = strings.TrimSpace(out.String())
 	out.Reset()
 	if _, err := exe(ctx, &out, nil, h.bin, "ingest", "-h"); err != nil {
 		return "", nil, err
 	}
-	m := regexp.MustCompile(`--pdf-engine\b.*\(default "([^"]+)"\)`).FindStringSubmatch(out.String())
-	if m == nil {
+	help := out.String()
+	i := strings.Index(help, "-pdf-engine ")
+	if i < 0 {
 		return version, []string{""}, nil
 	}
-	engines = []string{m[1]}
+	usage := help[i:] // the flag's usage runs until the next flag's line
+	if j := regexp.MustCompile(`\n\s*-`).FindStringIndex(usage); j != nil {
+		usage = usage[:j[0]]
+	}
+	def := ""
+	if m := regexp.MustCompile(`\(default "([^"]+)"\)`).FindStringSubmatch(usage); m != nil {
+		def = m[1]
+	}
+	engines = []string{def}
 	for _, e := range []string{"auto", "go", "pdfium"} {
-		if e != m[1] {
+		if e != def {
 			engines = append(engines, e)
 		}
 	}
@@ -138,6 +148,7 @@ type ingestRun struct {
 	files  int
 	pages  int
 	cost
+	base cost // pdftotext -layout over the same files at the same parallelism, just before
 }
 
 // ingest loads paths into a fresh database db with workers workers and

@@ -47,13 +47,13 @@ type table struct {
 	load0, load1 string // load average at the start and the end
 	files, pages int    // the corpus
 
-	cold, warm         cost // hesabat extract seed.pdf
-	stages             stages
-	poppler1, popplerN cost  // pdftotext -layout over the corpus: 1 process, workers at a time
-	popplerErr         error // why the pdftotext rows are missing
-	ingests            []ingestRun
-	repeat             int
-	repeated           ingestRun
+	cold, warm cost // hesabat extract seed.pdf
+	stages     stages
+	poppler1   cost  // pdftotext -layout over the corpus, 1 process
+	popplerErr error // why the pdftotext rows are missing
+	ingests    []ingestRun
+	repeat     int
+	repeated   ingestRun
 }
 
 // row is one line of the table.
@@ -80,7 +80,7 @@ func (t *table) print(w io.Writer) {
 }
 
 func (t *table) rows() []row {
-	s, p1, pn := t.stages, t.poppler1, t.popplerN
+	s, p1 := t.stages, t.poppler1
 	rows := []row{
 		{"PDF read → rows", rate(s.pages, s.extract), t.base(rate(t.pages, p1) + " (1 process)"), t.ratio(s.pages, s.extract.wall, p1.wall), "", ""},
 		{"  per CPU-second", cpuRate(s.pages, s.extract), t.base(cpuRate(t.pages, p1)), t.ratio(s.pages, s.extract.cpu, p1.cpu), "", ""},
@@ -95,7 +95,7 @@ func (t *table) rows() []row {
 				name += " (default)"
 			}
 		}
-		met := ""
+		pn, met := in.base, ""
 		if t.popplerErr == nil {
 			met = verdict(speed(in.pages, in.wall) >= speedTarget*speed(t.pages, pn.wall))
 		}
