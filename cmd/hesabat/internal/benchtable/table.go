@@ -126,7 +126,7 @@ func (t *table) rows() []row {
 // base is a pdftotext baseline figure, or says there is none.
 func (t *table) base(figure string) string {
 	if t.popplerErr != nil {
-		return "pdftotext missing"
+		return "no pdftotext (see below)"
 	}
 	return figure
 }
