@@ -9,7 +9,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null)
 COMMIT  := $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build run test bench fuzz clean
+.PHONY: all build run test bench bench-table bench-deps profile fuzz clean
 
 all: build
 
@@ -30,12 +30,29 @@ test:
 	$(GO) test -tags $(TAGS) -count=1 -race $$($(GO) list -tags $(TAGS) ./... | grep -v '/cmd/hesabat$$')
 	$(GO) test -tags $(TAGS) -count=1 ./cmd/hesabat
 
-## bench: every benchmark; pdftotext (poppler-utils) is the PDF baseline
-bench:
+## bench: every package benchmark, then the table of issue 17 (bench-table)
+bench: build bench-deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -cpu 1 ./...
+	$(BENCHTABLE)
+
+## bench-table: one table from one run: stages, ingest of the corpus PDFs with
+## the built binary beside pdftotext -layout at the same parallelism, peak RSS,
+## start-up of extract, the corpus repeated 10 times; each row with its target
+BENCHTABLE = $(GO) run -tags $(TAGS) ./cmd/hesabat/internal/benchtable -bin $(BIN)
+bench-table: build bench-deps
+	$(BENCHTABLE)
+
+# pdftotext (poppler-utils) is the PDF baseline: installed when missing.
+bench-deps:
 	@command -v pdftotext >/dev/null || (command -v apt-get >/dev/null && \
 		(apt-get install -y poppler-utils >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y poppler-utils >/dev/null))) || \
 		echo "pdftotext not installed: the PDF baseline will be skipped"
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -cpu 1 ./...
+
+## profile: CPU profile of one ingest of the corpus PDFs (BenchmarkIngest), top entries
+profile:
+	@mkdir -p bin
+	$(GO) test -tags $(TAGS) -run '^$$' -bench '^BenchmarkIngest$$' -benchtime 1x -cpuprofile bin/ingest.pprof -o bin/hesabat.test ./cmd/hesabat
+	$(GO) tool pprof -top -nodecount 25 bin/hesabat.test bin/ingest.pprof
 
 ## fuzz: a short run of each fuzz target
 fuzz:
