@@ -1,15 +1,14 @@
 package main
 
-// TEMPORARY: TestVariants extracts every rendered variant only when the
-// environment variable HESABAT_VARIANTS=1 is set, because many variants fail
-// until the rewritten layout engine (extract/pdf, extract/txt,
-// transform/stitch.go) lands; testdata/variants/STATUS.md lists which pass
-// and why the others fail. When the engine lands, remove the variable and
-// this note: every variant must then pass in `make test`.
+// TestVariants extracts every rendered variant and holds the result to
+// testdata/variants/STATUS.md, the honest state of issue #11: a variant
+// recorded as passing must pass, and one recorded as failing that now
+// passes must be recorded so (the test fails until STATUS.md says it), so
+// no fix goes unnoticed and no regression slips in. The goal is every
+// variant passing; the failing ones, with their first difference, are
+// logged. Rewrite the table after a change with
 //
-//	HESABAT_VARIANTS=1 go test -tags sqlite_fts5 -run TestVariants ./cmd/hesabat/
-//
-// TestVariantsManifest always runs.
+//	go test -tags sqlite_fts5 -json -run 'TestVariants$' ./cmd/hesabat/ | python3 testdata/variants/status.py testdata/variants/STATUS.md
 
 import (
 	"os"
@@ -84,24 +83,53 @@ func TestVariantsManifest(t *testing.T) {
 
 // TestVariants extracts every variant with the CLI's pipeline and compares
 // it with the gold of the report it renders, as TestGold does, with the
-// variant's lost letters replaced in the gold. Subtests are named
-// presentation/report. See the note at the top of the file.
+// variant's lost letters replaced in the gold, and holds the outcome to the
+// one STATUS.md records (see the note at the top of the file). Subtests
+// are named presentation/report.
 func TestVariants(t *testing.T) {
-	if os.Getenv("HESABAT_VARIANTS") != "1" {
-		t.Skip("set HESABAT_VARIANTS=1 (temporary, until the layout engine lands; see testdata/variants/STATUS.md)")
-	}
+	status := variantStatus(t)
 	p := testPipeline(t)
 	for _, v := range variants(t) {
-		t.Run(v.Presentation+"/"+v.Report, func(t *testing.T) {
+		name := v.Presentation + "/" + v.Report
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var gold goldReport
 			readJSON(t, filepath.Join(root, v.Gold), &gold)
 			lose(&gold, v.Lost)
-			if diffs := goldDiffs(p, filepath.Join(root, v.File), &gold); len(diffs) > 0 {
-				t.Errorf("%s differs from %s:\n  %s", v.File, v.Gold, strings.Join(diffs, "\n  "))
+			diffs := goldDiffs(p, filepath.Join(root, v.File), &gold)
+			switch recorded := status[name]; {
+			case len(diffs) > 0 && recorded == "pass":
+				t.Errorf("%s, recorded as passing, differs from %s:\n  %s", v.File, v.Gold, strings.Join(diffs, "\n  "))
+			case len(diffs) > 0:
+				t.Logf("%s differs from %s (a known failure, see STATUS.md):\n  %s", v.File, v.Gold, strings.Join(diffs, "\n  "))
+			case recorded != "pass":
+				t.Errorf("%s now matches %s: record it in testdata/variants/STATUS.md (see the top of this file)", v.File, v.Gold)
 			}
 		})
 	}
+}
+
+// variantStatus reads the table of testdata/variants/STATUS.md:
+// "presentation/report" → "pass" or "fail".
+func variantStatus(t *testing.T) map[string]string {
+	data, err := os.ReadFile(filepath.Join(root, "testdata/variants/STATUS.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) < 5 {
+			continue
+		}
+		if r := strings.TrimSpace(f[3]); r == "pass" || r == "fail" {
+			status[strings.TrimSpace(f[1])+"/"+strings.TrimSpace(f[2])] = r
+		}
+	}
+	if len(status) == 0 {
+		t.Fatal("STATUS.md has no table of variants")
+	}
+	return status
 }
 
 // lose replaces in the gold's text each letter a variant cannot hold with
