@@ -27,8 +27,8 @@ run: build
 test:
 	@bash .ci/deps
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) -count=1 -race $$($(GO) list -tags $(TAGS) ./... | grep -v '/cmd/hesabat$$')
-	$(GO) test -tags $(TAGS) -count=1 ./cmd/hesabat
+	$(GO) test -tags $(TAGS) -count=1 -race -timeout 30m $$($(GO) list -tags $(TAGS) ./... | grep -v '/cmd/hesabat$$')
+	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./cmd/hesabat
 
 ## bench: every package benchmark, then the table of issue 17 (bench-table)
 bench: build bench-deps
