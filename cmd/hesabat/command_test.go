@@ -48,6 +48,8 @@ func TestMisuse(t *testing.T) {
 		{[]string{"ingest"}, "no file or folder given"},
 		{[]string{"extract", "--no-such-flag", seed}, "unknown flag: --no-such-flag"},
 		{[]string{"ingest", seed, "--workers", "-3"}, "--workers -3: must be at least 1"},
+		{[]string{"extract", seed, "--ocr", "sometimes"}, `--ocr "sometimes": use auto, off or force`},
+		{[]string{"extract", seed, "--pdf-engine", "mupdf"}, `--pdf-engine "mupdf": must be auto, go or pdfium`},
 		{[]string{"extract", "--timeout", "0s", seed}, "--timeout 0s: must be positive"},
 		{[]string{"ingest", "--exclude", "[", seed}, `--exclude "[": syntax error in pattern`},
 		{[]string{"extract", filepath.Dir(seed)}, "is a folder: 'hesabat ingest " + filepath.Dir(seed) + "' loads the reports in a folder"},

@@ -144,7 +144,11 @@ func (p *pipeline) report(ctx context.Context, in *input) (r *hesabat.Report, er
 		doc.Warnings = append(in.warnings, doc.Warnings...)
 		r, err = transform.Build(doc)
 		if errors.Is(err, hesabat.ErrNoTable) && isScan(doc) {
-			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, ocrHint, "no text on any of its %d pages: a scan, or blank pages", doc.Pages)
+			hint := ocrHint
+			if p.limits.ocr == pdf.OCROff {
+				hint = ocrOffHint
+			}
+			err = hesabat.Errorf(in.src.Path, hesabat.ErrScanned, hint, "no text on any of its %d pages: a scan, or blank pages", doc.Pages)
 		}
 	}
 	if err != nil {
@@ -165,8 +169,12 @@ func mismatched(err error, warnings []hesabat.Warning) error {
 	return &e
 }
 
-// ocrHint says what a scanned file needs.
-const ocrHint = "a scan needs OCR, with tesseract-ocr and tesseract-ocr-aze installed; ingest retries it once OCR is available"
+// ocrHint and ocrOffHint say what a scanned file needs: OCR installed, or
+// not turned off.
+const (
+	ocrHint    = "a scan needs OCR, with tesseract-ocr and tesseract-ocr-aze installed; ingest retries it once OCR is available"
+	ocrOffHint = "a scan: run without --ocr off to read it by OCR (with tesseract-ocr and tesseract-ocr-aze installed)"
+)
 
 // isScan reports whether every page of doc was found to have no text: a
 // scan, as far as the extractor can tell (it does not tell blank pages
