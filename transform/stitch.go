@@ -55,8 +55,11 @@ type orphan struct {
 // (see headerRoles), maps columns by it, takes header rows, repeated
 // headers and rows of column numbers as furniture, folds continuation
 // rows (empty number cell) into the measure above, turns rows of one
-// spanning cell into sections, and reads the report title and metadata
-// from the paragraphs above the table. Cells in columns without a role, or
+// spanning cell, or numbered headings outside the table (the one just
+// above the first header included), into sections, and reads the report
+// title and metadata from the title block above the table (see
+// readMetadata; the plan, when the title names none, from the first note
+// that does, as a caption below the table). Cells in columns without a role, or
 // beyond the header's width, go to the measure's Extra. Every other text
 // (paragraphs above the table other than its title, paragraphs between
 // rows or after the table, rows that cannot be made a measure with their
@@ -97,12 +100,21 @@ func (s *stitcher) run(read Read) (*hesabat.Report, error) {
 		return nil, err
 	}
 	s.above()
+	if s.report.Plan.Title == "" {
+		// The plan named below the table, in a note or a caption.
+		for _, n := range s.report.Notes {
+			if readPlan(s.report, n) {
+				break
+			}
+		}
+	}
 	account(s.report, s.doc, read, s.acc)
 	return s.report, nil
 }
 
 // above reads the metadata from the paragraphs above the table: the title
-// is furniture, the other paragraphs and rows there become the first notes.
+// block is furniture, the other paragraphs and rows there become the first
+// notes.
 func (s *stitcher) above() {
 	var paras []string
 	for _, row := range s.pre {
@@ -112,7 +124,7 @@ func (s *stitcher) above() {
 			}
 		}
 	}
-	titleAt := readMetadata(s.report, paras)
+	from, to := readMetadata(s.report, paras)
 	rest := s.report.Notes
 	s.report.Notes = []string{}
 	i := 0
@@ -123,7 +135,7 @@ func (s *stitcher) above() {
 		}
 		for _, c := range row.Cells {
 			for _, p := range c.Paras {
-				if i == titleAt {
+				if i >= from && i <= to {
 					s.acc.put(row.Page, toFurniture, p)
 				} else {
 					s.note(row.Page, p)
@@ -174,6 +186,7 @@ func (s *stitcher) row(row hesabat.Row) {
 	if texts := gridTexts(row); s.header(texts) {
 		if s.headPage == 0 {
 			s.headPage = row.Page
+			s.headingAbove()
 		}
 		s.furniture(row)
 		return
@@ -189,7 +202,7 @@ func (s *stitcher) row(row hesabat.Row) {
 		return
 	}
 	if !row.InTable {
-		if sectionRe.MatchString(text) && len(strings.Fields(text)) <= 25 {
+		if isHeading(text) {
 			s.setSection(text, row.Page)
 			return
 		}
@@ -286,6 +299,28 @@ func (s *stitcher) endOrphan() {
 		}
 	}
 	s.report.Notes[o.slot] = strings.Join(parts, " ")
+}
+
+// headingAbove makes the paragraph just above the first header the
+// section of the measures below when it is a numbered section heading
+// ("1. Dövlət satınalmalarında şəffaflığın təmin edilməsi") below other
+// paragraphs (the title): a report split into one table per section names
+// the first section there, as it names the later ones between the tables.
+func (s *stitcher) headingAbove() {
+	n := len(s.pre)
+	if n < 2 || s.pre[n-1].InTable || s.pre[n-2].InTable {
+		return
+	}
+	if last := s.pre[n-1]; isHeading(rowText(last)) {
+		s.pre = s.pre[:n-1]
+		s.setSection(rowText(last), last.Page)
+	}
+}
+
+// isHeading reports whether a paragraph outside the table is a numbered
+// section heading: a number and a short title, no sentence.
+func isHeading(text string) bool {
+	return sectionRe.MatchString(text) && len(strings.Fields(text)) <= 25
 }
 
 // setSection starts a section: the measures that follow fall under it.

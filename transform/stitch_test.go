@@ -437,3 +437,36 @@ func TestRoleOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionTables stitches a report in the shape of the bolmeler-alti-sutun
+// and uc-tedbir templates: a title block of two lines, one table per
+// section with the section's heading above it (the first one between the
+// title and the first header), six columns, and after the tables the plan
+// named in a caption and a signature, which stay notes.
+func TestSectionTables(t *testing.T) {
+	head := "Sıra № | Tədbirin adı | Məsul qurum | İcra müddəti | İcra vəziyyəti | Qeyd"
+	caption := "Cədvəl: “Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı”nın Nazirlik tərəfindən icrası"
+	r := stitched(t, table("P Azərbaycan Respublikasının Gənclər və İdman Nazirliyi", "P 2022-ci il üzrə hesabat",
+		"P 1. Dövlət satınalmalarında şəffaflığın təmin edilməsi", head,
+		"1.1 | Satınalma müqavilələrinin dərci | Maliyyə şöbəsi | 2022-2026 | Dərc edilmişdir. | İcra olunub",
+		"P 2. Ekoloji məlumatlara çıxışın genişləndirilməsi", head,
+		"2.1 | Rəylərin açıqlanması | Ekspertiza şöbəsi | mütəmadi | Yerləşdirilmişdir. | ",
+		"P "+caption, "P Nazirin müavini İ. Hüseynov"))
+	want := []string{
+		"1.1 [1. Dövlət satınalmalarında şəffaflığın təmin edilməsi] Satınalma müqavilələrinin dərci {Maliyyə şöbəsi} (2022-2026) Dərc edilmişdir.",
+		"2.1 [2. Ekoloji məlumatlara çıxışın genişləndirilməsi] Rəylərin açıqlanması {Ekspertiza şöbəsi} (mütəmadi) Yerləşdirilmişdir.",
+	}
+	if got := summary(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("measures:\n got %q\nwant %q", got, want)
+	}
+	if e := r.Measures[0].Extra; !reflect.DeepEqual(e, map[string]string{"Qeyd": "İcra olunub"}) {
+		t.Errorf("extra %q", e)
+	}
+	got := []any{r.Title, r.Agency, deref(r.Year), r.Plan.Title, deref(r.Plan.Start), deref(r.Plan.End), r.Notes}
+	wantMeta := []any{"Azərbaycan Respublikasının Gənclər və İdman Nazirliyi 2022-ci il üzrə hesabat", "Gənclər və İdman Nazirliyi", 2022,
+		"Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı", 2020, 2022,
+		[]string{caption, "Nazirin müavini İ. Hüseynov"}}
+	if !reflect.DeepEqual(got, wantMeta) {
+		t.Errorf("report:\n got %q\nwant %q", got, wantMeta)
+	}
+}
