@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ type stitcher struct {
 	report   *hesabat.Report
 	acc      *ledger
 	cols     []role        // roles of grid columns; nil until a header is seen
+	named    int           // the columns the header names (numberColumn may name one more)
 	head     []string      // the header's text by grid column
 	keys     []string      // the extra key of each grid column (see extraKeys)
 	headPage int           // the page of the first header
@@ -226,6 +228,7 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.setSection(c, row.Page)
 		return
 	}
+	s.numberColumn(row)
 	num := s.numberCell(row)
 	_, isNum := hesabat.MeasureNumber(num)
 	_, _, withTitle := numberAndTitle(num)
@@ -344,7 +347,7 @@ func (s *stitcher) endSection() {
 // row of short cells than a new table.
 func (s *stitcher) header(texts []string) bool {
 	cols, ok := headerRoles(texts)
-	if ok && named(cols) >= named(s.cols) {
+	if ok && named(cols) >= s.named {
 		s.setHeader(cols, texts)
 		return true
 	}
@@ -353,6 +356,7 @@ func (s *stitcher) header(texts []string) bool {
 
 func (s *stitcher) setHeader(cols []role, texts []string) {
 	s.cols, s.head, s.inHeader = cols, texts, true
+	s.named = named(cols)
 	s.keys = extraKeys(texts)
 }
 
@@ -426,6 +430,27 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 		col += c.Columns()
 	}
 	return text, text != ""
+}
+
+// numberColumn gives the number role to the grid column of row's first
+// non-empty cell when the header names no number column, that column has
+// no role, and the cell is a measure number: a number column headed by a
+// sign the header words do not know ("#", a "№" that a code page could not
+// hold and wrote "?") or by nothing.
+func (s *stitcher) numberColumn(row hesabat.Row) {
+	if slices.Contains(s.cols, number) {
+		return
+	}
+	col := 0
+	for _, c := range row.Cells {
+		if t := c.Text(); t != "" {
+			if _, isNum := hesabat.MeasureNumber(t); isNum && col < len(s.cols) && s.cols[col] == none {
+				s.cols[col] = number
+			}
+			return
+		}
+		col += c.Columns()
+	}
 }
 
 // numberCell returns the text of the row's cell in the number column.

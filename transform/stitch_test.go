@@ -331,6 +331,11 @@ func TestStitchKeepsEverything(t *testing.T) {
 		measures: []string{"1.1 [] A {} (2020) a"},
 		notes:    []string{"Təsdiq edirəm"},
 	}, {
+		name: "a number column headed by a sign no header word names (№ written ? in Windows-1254) is found by its numbers",
+		doc: table("? | Tədbirlər | İcraçılar | İcra müddəti | Həyata keçirilmiş işlər", "2.1. | A | Ədliyyə Nazirliyi | 2020-2022 | a",
+			"#2", "? | Tədbirlər | İcraçılar | İcra müddəti | Həyata keçirilmiş işlər", " |  |  |  | davamı", "2.4. | B | Penitensiar Xidmət | mütəmadi | b"),
+		measures: []string{"2.1 [] A {Ədliyyə Nazirliyi} (2020-2022) a ¶ davamı p1-2", "2.4 [] B {Penitensiar Xidmət} (mütəmadi) b p2-2"},
+	}, {
 		name:     "a section heading no measure falls under is a note",
 		doc:      table(header, "S 1. Şəffaflıq", "1.1. | A | 2020 | a", "S 2. Boş bölmə"),
 		measures: []string{"1.1 [1. Şəffaflıq] A {} (2020) a"},
