@@ -411,7 +411,9 @@ func (s *stitcher) extendHeader(texts []string) bool {
 
 // spanningCell returns the text of a section heading: a row whose one
 // non-empty cell spans the table, or stands alone in its row, or is a
-// numbered heading ("2. Hesabatlılıq") in the number column.
+// numbered heading ("2. Hesabatlılıq") in the number column or over
+// several columns (a borderless heading row whose number cell is empty:
+// no measure's title runs into the columns beside it).
 func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 	if len(s.cols) < 2 {
 		return "", false
@@ -421,7 +423,7 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 	for _, c := range row.Cells {
 		t := c.Text()
 		if t != "" {
-			heading := col < len(s.cols) && s.cols[col] == number && sectionRe.MatchString(t)
+			heading := (c.Columns() > 1 || col < len(s.cols) && s.cols[col] == number) && sectionRe.MatchString(t)
 			if text != "" || (c.Columns() < len(s.cols) && len(row.Cells) > 1 && !heading) {
 				return "", false
 			}

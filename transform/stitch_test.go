@@ -15,6 +15,7 @@ import (
 // at " | ", paragraphs at " ¶ ". A row prefixed "P " is a paragraph
 // outside the table; "H " a row the file marks as header; "~ " a row whose
 // cells continue the paragraph above; "S " a single cell spanning 4 columns;
+// a cell prefixed "<N>" spans N columns;
 // "#N " sets the page for the rows that follow.
 func table(lines ...string) *hesabat.Document {
 	doc := &hesabat.Document{Source: hesabat.Source{Path: "t.txt", Format: hesabat.TXT}, Pages: 1}
@@ -40,6 +41,9 @@ func table(lines ...string) *hesabat.Document {
 		}
 		for _, c := range strings.Split(l, " | ") {
 			cell := hesabat.Cell{Continues: cont}
+			if n, err := strconv.Atoi(strings.TrimPrefix(strings.SplitN(c, ">", 2)[0], "<")); strings.HasPrefix(c, "<") && err == nil {
+				cell.Span, c = n, strings.SplitN(c, ">", 2)[1]
+			}
 			for _, p := range strings.Split(c, " ¶ ") {
 				if p = strings.TrimSpace(p); p != "" {
 					cell.Paras = append(cell.Paras, p)
@@ -108,6 +112,12 @@ func TestStitch(t *testing.T) {
 		name: "section heading in the number column, the rest of the row empty",
 		doc:  table(header, "1. Şəffaflıq |  |  | ", "1.1. | A | 2020 | a", "P 2. Hesabatlılıq", "2.1. | B | 2020 | b"),
 		want: []string{"1.1 [1. Şəffaflıq] A {} (2020) a", "2.1 [2. Hesabatlılıq] B {} (2020) b"},
+	}, {
+		name: "a heading row over the title and the columns after it, the number cell empty (borderless section rows)",
+		doc: table(header, "3.3) | Risk qiymətləndirilməsi | 2020-2022 | a",
+			" | <3>4. Elektron hökumətin inkişafı və informasiya təhlükəsizliyi", "4.1) | Dövlət xidmətləri | 2020-2022 | b"),
+		want: []string{"3.3 [] Risk qiymətləndirilməsi {} (2020-2022) a",
+			"4.1 [4. Elektron hökumətin inkişafı və informasiya təhlükəsizliyi] Dövlət xidmətləri {} (2020-2022) b"},
 	}, {
 		name: "a continuation that reads like a heading stays text",
 		doc:  table(header, "1.1. | A | 2020 | a", " |  |  | 2. Bəndin icrası", "1.2. | B | 2020 | b"),
