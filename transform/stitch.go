@@ -21,7 +21,7 @@ type stitcher struct {
 	report   *hesabat.Report
 	acc      *ledger
 	cols     []role        // roles of grid columns; nil until a header is seen
-	named    int           // the columns the header names (numberColumn may name one more)
+	named    int           // the columns the header's text names (spreadHeader and numberColumn may name more)
 	head     []string      // the header's text by grid column
 	keys     []string      // the extra key of each grid column (see extraKeys)
 	headPage int           // the page of the first header
@@ -186,6 +186,7 @@ func (s *stitcher) furniture(row hesabat.Row) {
 
 func (s *stitcher) row(row hesabat.Row) {
 	if texts := gridTexts(row); s.header(texts) {
+		s.spreadHeader(row)
 		if s.headPage == 0 {
 			s.headPage = row.Page
 			s.headingAbove()
@@ -358,6 +359,35 @@ func (s *stitcher) setHeader(cols []role, texts []string) {
 	s.cols, s.head, s.inHeader = cols, texts, true
 	s.named = named(cols)
 	s.keys = extraKeys(texts)
+}
+
+// spreadHeader gives the grid columns under a header cell that spans
+// several of them the roles its words name, in the order they name them,
+// when it names as many roles, none of them held by another column: a
+// layout that could not tell two header cells apart runs them into one
+// ("Sıra N-Tədbirin adı si" over the number and title columns of a table
+// without rules).
+func (s *stitcher) spreadHeader(row hesabat.Row) {
+	col := 0
+	for _, c := range row.Cells {
+		n := c.Columns()
+		if n > 1 && col+n <= len(s.cols) {
+			var roles []role
+			for _, w := range headerWords(c.Text(), maxLabels) {
+				if r := stemRole(w); r != none && !slices.Contains(roles, r) {
+					roles = append(roles, r)
+				}
+			}
+			free := len(roles) == n
+			for i, r := range s.cols {
+				free = free && (r == none || (i >= col && i < col+n) || !slices.Contains(roles, r))
+			}
+			if free {
+				copy(s.cols[col:], roles)
+			}
+		}
+		col += n
+	}
 }
 
 // extraKeys names each grid column for Measure.Extra: by its header text,

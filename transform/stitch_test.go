@@ -119,6 +119,11 @@ func TestStitch(t *testing.T) {
 		want: []string{"3.3 [] Risk qiymətləndirilməsi {} (2020-2022) a",
 			"4.1 [4. Elektron hökumətin inkişafı və informasiya təhlükəsizliyi] Dövlət xidmətləri {} (2020-2022) b"},
 	}, {
+		name: "a header cell run over the number and title columns names both, repeated or not",
+		doc: table("<2>Sıra N-Tədbirin adı si | İcra müddəti | Görülmüş işlər", "1.2. | Dövlət qurumları | 2020-2022 | a",
+			"#2", "<2>Sıra N-Tədbirin adı si | İcra müddəti | Görülmüş işlər", "3.3. | Risk | 2020-2022 | b"),
+		want: []string{"1.2 [] Dövlət qurumları {} (2020-2022) a", "3.3 [] Risk {} (2020-2022) b p2-2"},
+	}, {
 		name: "a continuation that reads like a heading stays text",
 		doc:  table(header, "1.1. | A | 2020 | a", " |  |  | 2. Bəndin icrası", "1.2. | B | 2020 | b"),
 		want: []string{"1.1 [] A {} (2020) a ¶ 2. Bəndin icrası", "1.2 [] B {} (2020) b"},
