@@ -4,9 +4,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
+	"github.com/hesabat/hesabat/transform/facts"
 )
 
 var (
@@ -48,26 +51,96 @@ func parseTerm(raw string) hesabat.Term {
 }
 
 // readMetadata fills the report's title, agency, year, period and plan
-// from the paragraphs above the table and returns the index of the title
-// among them (-1 when there are none). The title is the paragraph nearest
-// the table that names a report ("hesabat"), else the last one.
-func readMetadata(r *hesabat.Report, pre []string) int {
-	at := len(pre) - 1
+// from the paragraphs above the table and returns the indexes of the
+// title block among them, from and to inclusive (-1, -1 when there are
+// none). The title ends at the paragraph nearest the table that names a
+// report ("hesabat"), else at the last one; it takes in the paragraphs
+// before that one that are lines of one title block (see titleLine), as
+// when the agency and the year stand on lines of their own above the word
+// "HESABAT", or a title is set as several paragraphs.
+func readMetadata(r *hesabat.Report, pre []string) (from, to int) {
+	to = len(pre) - 1
 	for i := len(pre) - 1; i >= 0; i-- {
 		if strings.Contains(aztext.Key(pre[i]), "hesabat") {
-			at = i
+			to = i
 			break
 		}
 	}
-	if at < 0 {
-		return at
+	if to < 0 {
+		return -1, -1
 	}
-	r.Title = pre[at]
-	if m := reportYearRe.FindStringSubmatch(r.Title); m != nil {
-		r.Year = atoi(m[1])
-		r.Period = readPeriod(m[0])
+	from = to
+	for from > 0 && titleLine(pre[from-1], pre[from]) {
+		from--
 	}
-	for _, m := range quotedRe.FindAllStringSubmatch(r.Title, -1) {
+	r.Title = strings.Join(pre[from:to+1], " ")
+	r.Year, r.Period = reportYear(r.Title)
+	rest := r.Title
+	if readPlan(r, r.Title) {
+		rest = rest[strings.Index(rest, r.Plan.Title)+len(r.Plan.Title):]
+	}
+	if m := agencyRe.FindStringSubmatch(rest); m != nil {
+		r.Agency = aztext.StripCasePhrase(m[1])
+	} else {
+		for _, p := range pre[from : to+1] {
+			if a := agencyLine(p); a != "" {
+				r.Agency = a
+				break
+			}
+		}
+	}
+	return from, to
+}
+
+// titleLine reports whether the paragraph prev, just above next, is a line
+// of the same title block: next starts in lower case (prev was cut
+// mid-title), or prev names the agency on its own (see agencyLine) or the
+// report's year. A sentence (ending in ".", ":" or ";") or a section
+// heading is no title line: it keeps "Təsdiq edirəm" and introductions out.
+func titleLine(prev, next string) bool {
+	p := strings.TrimSpace(prev)
+	if p == "" || strings.ContainsAny(p[len(p)-1:], ".:;") || sectionRe.MatchString(p) {
+		return false
+	}
+	for _, r := range next {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return true
+			}
+			break
+		}
+	}
+	y, _ := reportYear(p)
+	return y != nil || agencyLine(p) != ""
+}
+
+// reportYear reads the year a title reports on and the part of it
+// (readPeriod): "2022-ci il üzrə", or the year in words, as formal title
+// blocks write it: "İki min iyirmi birinci il üzrə" (an ordinal number in
+// words before "il").
+func reportYear(title string) (*int, string) {
+	if m := reportYearRe.FindStringSubmatch(title); m != nil {
+		return atoi(m[1]), readPeriod(m[0])
+	}
+	var ws []string
+	for _, w := range strings.Fields(aztext.Lower(title)) {
+		ws = append(ws, strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	}
+	for i := range ws {
+		v, n := facts.OrdinalWords(ws[i:])
+		if n > 0 && i+n < len(ws) && strings.HasPrefix(ws[i+n], "il") && v >= 1900 && v <= 2100 {
+			y := int(v)
+			return &y, readPeriod(strings.Join(ws[i+n:], " "))
+		}
+	}
+	return nil, ""
+}
+
+// readPlan sets the report's plan from the first quoted name in text that
+// names a plan, programme or strategy, with the years in it; it reports
+// whether it found one.
+func readPlan(r *hesabat.Report, text string) bool {
+	for _, m := range quotedRe.FindAllStringSubmatch(text, -1) {
 		k := aztext.Key(m[1])
 		if strings.Contains(k, "plan") || strings.Contains(k, "proqram") || strings.Contains(k, "strategiya") {
 			r.Plan.Title = strings.TrimSpace(m[1])
@@ -78,17 +151,51 @@ func readMetadata(r *hesabat.Report, pre []string) int {
 					r.Plan.End = atoi(y[2])
 				}
 			}
-			break
+			return true
 		}
 	}
-	rest := r.Title
-	if r.Plan.Title != "" {
-		rest = rest[strings.Index(rest, r.Plan.Title)+len(r.Plan.Title):]
+	return false
+}
+
+// agencyLine returns the agency a line names on its own, as title blocks
+// put it above the title ("AZƏRBAYCAN RESPUBLİKASININ ƏDLİYYƏ
+// NAZİRLİYİ", "Azərbaycan Respublikasının Gənclər və İdman Nazirliyi"),
+// else "". Such a line is a proper name: two words or more, each
+// capitalised but "və", no digits, and it ends, once its case ending is
+// removed, in a noun with the possessive of a compound name ("Nazirliyi",
+// "Komitəsi", "Xidməti", "Fondu"), which keeps out capitalised phrases
+// that are no name ("TƏSDİQ EDİRƏM"); names without one ("Mərkəzi Bank")
+// are not taken. A line in capitals is written with initial capitals, and
+// the "Azərbaycan Respublikası" before a state body's name dropped.
+func agencyLine(line string) string {
+	words := strings.Fields(line)
+	if len(words) < 2 {
+		return ""
 	}
-	if m := agencyRe.FindStringSubmatch(rest); m != nil {
-		r.Agency = aztext.StripCasePhrase(m[1])
+	caps := aztext.Upper(line) == line
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			return ""
+		}
+		switch {
+		case aztext.Lower(w) == "və":
+			words[i] = "və"
+		case !unicode.IsUpper(r):
+			return ""
+		case caps:
+			words[i] = w[:size] + aztext.Lower(w[size:])
+		}
 	}
-	return at
+	name := aztext.StripCasePhrase(strings.Join(words, " "))
+	for _, prefix := range []string{"Azərbaycan Respublikasının ", "Azərbaycan Respublikası "} {
+		name = strings.TrimPrefix(name, prefix)
+	}
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if !strings.ContainsRune("ıiuü", last) || name == "Azərbaycan Respublikası" {
+		return "" // no compound name, or the country alone
+	}
+	return name
 }
 
 // Parts of a year as written in titles, matched on the LooseKey of the

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/hesabat/hesabat"
@@ -29,5 +30,47 @@ func TestReadPeriod(t *testing.T) {
 		if r.Period != tc.period || deref(r.Year) != tc.year || r.Agency != "Dövlət Statistika Komitəsi" {
 			t.Errorf("%q: period %q, year %d, agency %q; want %q, %d", tc.tail, r.Period, deref(r.Year), r.Agency, tc.period, tc.year)
 		}
+	}
+}
+
+// TestTitleBlock reads title blocks of other shapes, as the variant
+// templates (testdata/variants/templates) set them: the agency on a line
+// of its own above the title, in capitals or not, the year in words, the
+// word "HESABAT" alone; a title cut into paragraphs; and what stays out of
+// the block (an approval line, a section heading).
+func TestTitleBlock(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		pre        []string
+		from, to   int
+		agency     string
+		year       int
+		plan       string
+		start, end int
+	}{
+		{"agency in capitals, year in words, HESABAT", []string{"Təsdiq edirəm", "AZƏRBAYCAN RESPUBLİKASININ ƏDLİYYƏ NAZİRLİYİ", "İki min iyirmi birinci il üzrə", "HESABAT"},
+			1, 3, "Ədliyyə Nazirliyi", 2021, "", 0, 0},
+		{"agency line above a short title", []string{"Azərbaycan Respublikasının Gənclər və İdman Nazirliyi", "2022-ci il üzrə hesabat"},
+			0, 1, "Gənclər və İdman Nazirliyi", 2022, "", 0, 0},
+		{"a title cut into two paragraphs", []string{"“Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı”nın icra",
+			"vəziyyətinə dair Dövlət Gömrük Komitəsinin 2020-ci il üzrə hesabatı"},
+			0, 1, "Dövlət Gömrük Komitəsi", 2020, "Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı", 2020, 2022},
+		{"a section heading below the title is not in it", []string{"“Korrupsiyaya qarşı mübarizəyə dair 2022-2026-cı illər üçün Milli Fəaliyyət Planı”nın icrası barədə Ekologiya və Təbii Sərvətlər Nazirliyinin 2023-cü il üzrə hesabatı",
+			"1. Dövlət satınalmalarında şəffaflığın təmin edilməsi"},
+			0, 0, "Ekologiya və Təbii Sərvətlər Nazirliyi", 2023, "Korrupsiyaya qarşı mübarizəyə dair 2022-2026-cı illər üçün Milli Fəaliyyət Planı", 2022, 2026},
+		{"an approval in capitals is no agency", []string{"TƏSDİQ EDİRƏM", "Mərkəzi Bankın 2023-cü il üzrə hesabatı"},
+			1, 1, "", 2023, "", 0, 0},
+		{"a sentence above is no title line", []string{"Hesabat Nazirliyin 2021-ci il üzrə fəaliyyətini əhatə edir.", "Hesabat"},
+			1, 1, "", 0, "", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &hesabat.Report{}
+			from, to := readMetadata(r, tc.pre)
+			got := []any{from, to, r.Agency, deref(r.Year), r.Plan.Title, deref(r.Plan.Start), deref(r.Plan.End)}
+			want := []any{tc.from, tc.to, tc.agency, tc.year, tc.plan, tc.start, tc.end}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %q, want %q (title %q)", got, want, r.Title)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ type stitcher struct {
 	report   *hesabat.Report
 	acc      *ledger
 	cols     []role        // roles of grid columns; nil until a header is seen
+	named    int           // the columns the header's text names (spreadHeader and numberColumn may name more)
 	head     []string      // the header's text by grid column
 	keys     []string      // the extra key of each grid column (see extraKeys)
 	headPage int           // the page of the first header
@@ -55,8 +57,11 @@ type orphan struct {
 // (see headerRoles), maps columns by it, takes header rows, repeated
 // headers and rows of column numbers as furniture, folds continuation
 // rows (empty number cell) into the measure above, turns rows of one
-// spanning cell into sections, and reads the report title and metadata
-// from the paragraphs above the table. Cells in columns without a role, or
+// spanning cell, or numbered headings outside the table (the one just
+// above the first header included), into sections, and reads the report
+// title and metadata from the title block above the table (see
+// readMetadata; the plan, when the title names none, from the first note
+// that does, as a caption below the table). Cells in columns without a role, or
 // beyond the header's width, go to the measure's Extra. Every other text
 // (paragraphs above the table other than its title, paragraphs between
 // rows or after the table, rows that cannot be made a measure with their
@@ -97,12 +102,21 @@ func (s *stitcher) run(read Read) (*hesabat.Report, error) {
 		return nil, err
 	}
 	s.above()
+	if s.report.Plan.Title == "" {
+		// The plan named below the table, in a note or a caption.
+		for _, n := range s.report.Notes {
+			if readPlan(s.report, n) {
+				break
+			}
+		}
+	}
 	account(s.report, s.doc, read, s.acc)
 	return s.report, nil
 }
 
 // above reads the metadata from the paragraphs above the table: the title
-// is furniture, the other paragraphs and rows there become the first notes.
+// block is furniture, the other paragraphs and rows there become the first
+// notes.
 func (s *stitcher) above() {
 	var paras []string
 	for _, row := range s.pre {
@@ -112,7 +126,7 @@ func (s *stitcher) above() {
 			}
 		}
 	}
-	titleAt := readMetadata(s.report, paras)
+	from, to := readMetadata(s.report, paras)
 	rest := s.report.Notes
 	s.report.Notes = []string{}
 	i := 0
@@ -123,7 +137,7 @@ func (s *stitcher) above() {
 		}
 		for _, c := range row.Cells {
 			for _, p := range c.Paras {
-				if i == titleAt {
+				if i >= from && i <= to {
 					s.acc.put(row.Page, toFurniture, p)
 				} else {
 					s.note(row.Page, p)
@@ -172,8 +186,10 @@ func (s *stitcher) furniture(row hesabat.Row) {
 
 func (s *stitcher) row(row hesabat.Row) {
 	if texts := gridTexts(row); s.header(texts) {
+		s.spreadHeader(row)
 		if s.headPage == 0 {
 			s.headPage = row.Page
+			s.headingAbove()
 		}
 		s.furniture(row)
 		return
@@ -189,7 +205,7 @@ func (s *stitcher) row(row hesabat.Row) {
 		return
 	}
 	if !row.InTable {
-		if sectionRe.MatchString(text) && len(strings.Fields(text)) <= 25 {
+		if isHeading(text) {
 			s.setSection(text, row.Page)
 			return
 		}
@@ -213,6 +229,7 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.setSection(c, row.Page)
 		return
 	}
+	s.numberColumn(row)
 	num := s.numberCell(row)
 	_, isNum := hesabat.MeasureNumber(num)
 	_, _, withTitle := numberAndTitle(num)
@@ -288,6 +305,28 @@ func (s *stitcher) endOrphan() {
 	s.report.Notes[o.slot] = strings.Join(parts, " ")
 }
 
+// headingAbove makes the paragraph just above the first header the
+// section of the measures below when it is a numbered section heading
+// ("1. Dövlət satınalmalarında şəffaflığın təmin edilməsi") below other
+// paragraphs (the title): a report split into one table per section names
+// the first section there, as it names the later ones between the tables.
+func (s *stitcher) headingAbove() {
+	n := len(s.pre)
+	if n < 2 || s.pre[n-1].InTable || s.pre[n-2].InTable {
+		return
+	}
+	if last := s.pre[n-1]; isHeading(rowText(last)) {
+		s.pre = s.pre[:n-1]
+		s.setSection(rowText(last), last.Page)
+	}
+}
+
+// isHeading reports whether a paragraph outside the table is a numbered
+// section heading: a number and a short title, no sentence.
+func isHeading(text string) bool {
+	return sectionRe.MatchString(text) && len(strings.Fields(text)) <= 25
+}
+
 // setSection starts a section: the measures that follow fall under it.
 func (s *stitcher) setSection(text string, page int) {
 	s.flush()
@@ -309,7 +348,7 @@ func (s *stitcher) endSection() {
 // row of short cells than a new table.
 func (s *stitcher) header(texts []string) bool {
 	cols, ok := headerRoles(texts)
-	if ok && named(cols) >= named(s.cols) {
+	if ok && named(cols) >= s.named {
 		s.setHeader(cols, texts)
 		return true
 	}
@@ -318,7 +357,37 @@ func (s *stitcher) header(texts []string) bool {
 
 func (s *stitcher) setHeader(cols []role, texts []string) {
 	s.cols, s.head, s.inHeader = cols, texts, true
+	s.named = named(cols)
 	s.keys = extraKeys(texts)
+}
+
+// spreadHeader gives the grid columns under a header cell that spans
+// several of them the roles its words name, in the order they name them,
+// when it names as many roles, none of them held by another column: a
+// layout that could not tell two header cells apart runs them into one
+// ("Sıra N-Tədbirin adı si" over the number and title columns of a table
+// without rules).
+func (s *stitcher) spreadHeader(row hesabat.Row) {
+	col := 0
+	for _, c := range row.Cells {
+		n := c.Columns()
+		if n > 1 && col+n <= len(s.cols) {
+			var roles []role
+			for _, w := range headerWords(c.Text(), maxLabels) {
+				if r := stemRole(w); r != none && !slices.Contains(roles, r) {
+					roles = append(roles, r)
+				}
+			}
+			free := len(roles) == n
+			for i, r := range s.cols {
+				free = free && (r == none || (i >= col && i < col+n) || !slices.Contains(roles, r))
+			}
+			if free {
+				copy(s.cols[col:], roles)
+			}
+		}
+		col += n
+	}
 }
 
 // extraKeys names each grid column for Measure.Extra: by its header text,
@@ -372,7 +441,9 @@ func (s *stitcher) extendHeader(texts []string) bool {
 
 // spanningCell returns the text of a section heading: a row whose one
 // non-empty cell spans the table, or stands alone in its row, or is a
-// numbered heading ("2. Hesabatlılıq") in the number column.
+// numbered heading ("2. Hesabatlılıq") in the number column or over
+// several columns (a borderless heading row whose number cell is empty:
+// no measure's title runs into the columns beside it).
 func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 	if len(s.cols) < 2 {
 		return "", false
@@ -382,7 +453,7 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 	for _, c := range row.Cells {
 		t := c.Text()
 		if t != "" {
-			heading := col < len(s.cols) && s.cols[col] == number && sectionRe.MatchString(t)
+			heading := (c.Columns() > 1 || col < len(s.cols) && s.cols[col] == number) && sectionRe.MatchString(t)
 			if text != "" || (c.Columns() < len(s.cols) && len(row.Cells) > 1 && !heading) {
 				return "", false
 			}
@@ -391,6 +462,27 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 		col += c.Columns()
 	}
 	return text, text != ""
+}
+
+// numberColumn gives the number role to the grid column of row's first
+// non-empty cell when the header names no number column, that column has
+// no role, and the cell is a measure number: a number column headed by a
+// sign the header words do not know ("#", a "№" that a code page could not
+// hold and wrote "?") or by nothing.
+func (s *stitcher) numberColumn(row hesabat.Row) {
+	if slices.Contains(s.cols, number) {
+		return
+	}
+	col := 0
+	for _, c := range row.Cells {
+		if t := c.Text(); t != "" {
+			if _, isNum := hesabat.MeasureNumber(t); isNum && col < len(s.cols) && s.cols[col] == none {
+				s.cols[col] = number
+			}
+			return
+		}
+		col += c.Columns()
+	}
 }
 
 // numberCell returns the text of the row's cell in the number column.

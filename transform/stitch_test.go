@@ -15,6 +15,7 @@ import (
 // at " | ", paragraphs at " ¶ ". A row prefixed "P " is a paragraph
 // outside the table; "H " a row the file marks as header; "~ " a row whose
 // cells continue the paragraph above; "S " a single cell spanning 4 columns;
+// a cell prefixed "<N>" spans N columns;
 // "#N " sets the page for the rows that follow.
 func table(lines ...string) *hesabat.Document {
 	doc := &hesabat.Document{Source: hesabat.Source{Path: "t.txt", Format: hesabat.TXT}, Pages: 1}
@@ -40,6 +41,9 @@ func table(lines ...string) *hesabat.Document {
 		}
 		for _, c := range strings.Split(l, " | ") {
 			cell := hesabat.Cell{Continues: cont}
+			if n, err := strconv.Atoi(strings.TrimPrefix(strings.SplitN(c, ">", 2)[0], "<")); strings.HasPrefix(c, "<") && err == nil {
+				cell.Span, c = n, strings.SplitN(c, ">", 2)[1]
+			}
 			for _, p := range strings.Split(c, " ¶ ") {
 				if p = strings.TrimSpace(p); p != "" {
 					cell.Paras = append(cell.Paras, p)
@@ -108,6 +112,17 @@ func TestStitch(t *testing.T) {
 		name: "section heading in the number column, the rest of the row empty",
 		doc:  table(header, "1. Şəffaflıq |  |  | ", "1.1. | A | 2020 | a", "P 2. Hesabatlılıq", "2.1. | B | 2020 | b"),
 		want: []string{"1.1 [1. Şəffaflıq] A {} (2020) a", "2.1 [2. Hesabatlılıq] B {} (2020) b"},
+	}, {
+		name: "a heading row over the title and the columns after it, the number cell empty (borderless section rows)",
+		doc: table(header, "3.3) | Risk qiymətləndirilməsi | 2020-2022 | a",
+			" | <3>4. Elektron hökumətin inkişafı və informasiya təhlükəsizliyi", "4.1) | Dövlət xidmətləri | 2020-2022 | b"),
+		want: []string{"3.3 [] Risk qiymətləndirilməsi {} (2020-2022) a",
+			"4.1 [4. Elektron hökumətin inkişafı və informasiya təhlükəsizliyi] Dövlət xidmətləri {} (2020-2022) b"},
+	}, {
+		name: "a header cell run over the number and title columns names both, repeated or not",
+		doc: table("<2>Sıra N-Tədbirin adı si | İcra müddəti | Görülmüş işlər", "1.2. | Dövlət qurumları | 2020-2022 | a",
+			"#2", "<2>Sıra N-Tədbirin adı si | İcra müddəti | Görülmüş işlər", "3.3. | Risk | 2020-2022 | b"),
+		want: []string{"1.2 [] Dövlət qurumları {} (2020-2022) a", "3.3 [] Risk {} (2020-2022) b p2-2"},
 	}, {
 		name: "a continuation that reads like a heading stays text",
 		doc:  table(header, "1.1. | A | 2020 | a", " |  |  | 2. Bəndin icrası", "1.2. | B | 2020 | b"),
@@ -331,6 +346,11 @@ func TestStitchKeepsEverything(t *testing.T) {
 		measures: []string{"1.1 [] A {} (2020) a"},
 		notes:    []string{"Təsdiq edirəm"},
 	}, {
+		name: "a number column headed by a sign no header word names (№ written ? in Windows-1254) is found by its numbers",
+		doc: table("? | Tədbirlər | İcraçılar | İcra müddəti | Həyata keçirilmiş işlər", "2.1. | A | Ədliyyə Nazirliyi | 2020-2022 | a",
+			"#2", "? | Tədbirlər | İcraçılar | İcra müddəti | Həyata keçirilmiş işlər", " |  |  |  | davamı", "2.4. | B | Penitensiar Xidmət | mütəmadi | b"),
+		measures: []string{"2.1 [] A {Ədliyyə Nazirliyi} (2020-2022) a ¶ davamı p1-2", "2.4 [] B {Penitensiar Xidmət} (mütəmadi) b p2-2"},
+	}, {
 		name:     "a section heading no measure falls under is a note",
 		doc:      table(header, "S 1. Şəffaflıq", "1.1. | A | 2020 | a", "S 2. Boş bölmə"),
 		measures: []string{"1.1 [1. Şəffaflıq] A {} (2020) a"},
@@ -435,5 +455,38 @@ func TestRoleOf(t *testing.T) {
 		if got := roleOf(tc.text); got != tc.want {
 			t.Errorf("roleOf(%q) = %d, want %d", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestSectionTables stitches a report in the shape of the bolmeler-alti-sutun
+// and uc-tedbir templates: a title block of two lines, one table per
+// section with the section's heading above it (the first one between the
+// title and the first header), six columns, and after the tables the plan
+// named in a caption and a signature, which stay notes.
+func TestSectionTables(t *testing.T) {
+	head := "Sıra № | Tədbirin adı | Məsul qurum | İcra müddəti | İcra vəziyyəti | Qeyd"
+	caption := "Cədvəl: “Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı”nın Nazirlik tərəfindən icrası"
+	r := stitched(t, table("P Azərbaycan Respublikasının Gənclər və İdman Nazirliyi", "P 2022-ci il üzrə hesabat",
+		"P 1. Dövlət satınalmalarında şəffaflığın təmin edilməsi", head,
+		"1.1 | Satınalma müqavilələrinin dərci | Maliyyə şöbəsi | 2022-2026 | Dərc edilmişdir. | İcra olunub",
+		"P 2. Ekoloji məlumatlara çıxışın genişləndirilməsi", head,
+		"2.1 | Rəylərin açıqlanması | Ekspertiza şöbəsi | mütəmadi | Yerləşdirilmişdir. | ",
+		"P "+caption, "P Nazirin müavini İ. Hüseynov"))
+	want := []string{
+		"1.1 [1. Dövlət satınalmalarında şəffaflığın təmin edilməsi] Satınalma müqavilələrinin dərci {Maliyyə şöbəsi} (2022-2026) Dərc edilmişdir.",
+		"2.1 [2. Ekoloji məlumatlara çıxışın genişləndirilməsi] Rəylərin açıqlanması {Ekspertiza şöbəsi} (mütəmadi) Yerləşdirilmişdir.",
+	}
+	if got := summary(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("measures:\n got %q\nwant %q", got, want)
+	}
+	if e := r.Measures[0].Extra; !reflect.DeepEqual(e, map[string]string{"Qeyd": "İcra olunub"}) {
+		t.Errorf("extra %q", e)
+	}
+	got := []any{r.Title, r.Agency, deref(r.Year), r.Plan.Title, deref(r.Plan.Start), deref(r.Plan.End), r.Notes}
+	wantMeta := []any{"Azərbaycan Respublikasının Gənclər və İdman Nazirliyi 2022-ci il üzrə hesabat", "Gənclər və İdman Nazirliyi", 2022,
+		"Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı", 2020, 2022,
+		[]string{caption, "Nazirin müavini İ. Hüseynov"}}
+	if !reflect.DeepEqual(got, wantMeta) {
+		t.Errorf("report:\n got %q\nwant %q", got, wantMeta)
 	}
 }

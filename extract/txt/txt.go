@@ -159,7 +159,12 @@ func pagesFromHeaders(lines []line, isRow func(string) bool) {
 }
 
 // tabRows turns lines with tabs into table rows and the rest into
-// paragraphs.
+// paragraphs. Each line is one table row, and a row boundary ends a
+// paragraph, as a cell boundary does in the table the text was exported
+// from: only a row split by a page break (a form feed, or the header
+// repeated, see pagesFromHeaders) can carry one paragraph over to the next
+// row. So a cell without a paragraph tag continues the paragraph above
+// (Cell.Continues) only in the first row of a page after the header.
 func tabRows(lines []line) []hesabat.Row {
 	var rows []hesabat.Row
 	var para []line
@@ -169,14 +174,23 @@ func tabRows(lines []line) []hesabat.Row {
 			para = para[:0]
 		}
 	}
+	header, lastPage := "", 0 // the first table line; the page of the last row after it
 	for _, l := range lines {
 		switch {
 		case strings.Contains(l.text, "\t"):
 			flush()
+			t := strings.TrimSpace(l.text)
+			if header == "" {
+				header = t
+			}
+			pageStart := t != header && l.page != lastPage
+			if t != header {
+				lastPage = l.page
+			}
 			fields := strings.Split(l.text, "\t")
 			row := hesabat.Row{InTable: true, Page: l.page, Offset: l.offset, Cells: make([]hesabat.Cell, len(fields))}
 			for i, f := range fields {
-				row.Cells[i] = htmlCell(f)
+				row.Cells[i] = htmlCell(f, pageStart)
 			}
 			rows = append(rows, row)
 		case strings.TrimSpace(l.text) == "":
@@ -206,11 +220,12 @@ var (
 
 // htmlCell reads one cell of the tab layout. <p>, <br>, <div> and <li>
 // separate paragraphs; other tags are dropped and entities decoded. A cell
-// that does not open with a paragraph tag is running text: as a
-// continuation it carries on the paragraph above (Cell.Continues).
-func htmlCell(s string) hesabat.Cell {
+// that does not open with a paragraph tag is running text: in the first
+// row of a page (pageStart) it carries on the paragraph the page break cut
+// (Cell.Continues); elsewhere it starts a paragraph (see tabRows).
+func htmlCell(s string, pageStart bool) hesabat.Cell {
 	s = strings.TrimSpace(s)
-	c := hesabat.Cell{Continues: !paraTag.MatchString(prefixTag(s))}
+	c := hesabat.Cell{Continues: pageStart && !paraTag.MatchString(prefixTag(s))}
 	for _, part := range paraTag.Split(s, -1) {
 		if p := stripEmphasis(plainText(part)); p != "" {
 			c.Paras = append(c.Paras, p)

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 	"github.com/hesabat/hesabat/transform/layout"
 )
 
@@ -87,6 +88,37 @@ func TestTabLayout(t *testing.T) {
 	}
 }
 
+// TestContinuationRows: tab-separated text with each paragraph after a
+// measure's first on a row of its own, without <p> (as the txt-utf8-tsv-rows
+// variants write 4.1 of the seed). Such a row starts a paragraph; only the
+// first row of a page, after a form feed or the header repeated, carries
+// on the paragraph the page break cut.
+func TestContinuationRows(t *testing.T) {
+	h := "Sıra N-si\tTədbirin adı\tİcra müddəti\tGörülmüş işlər\n"
+	in := h +
+		"4.1\tDövlət xidmətlərinin göstərilməsi\t2020-2022\tFəaliyyətini müvəqqəti dayandırmış statistik vahidlər üçün\n" +
+		"\t\t\t2012-ci ildən etibarən həyata keçirilən elektron xidmətlər\n" +
+		"\t\t\tKomitə tərəfindən göstərilən elektron xidmətlərin təkmilləşdirilməsi\n" +
+		h + "\t\t\tişləri görülmüş, uyğunsuzluqlar aradan qaldırılmışdır.\n" +
+		"\t\t\tDövlət Statistika Komitəsi tərəfindən göstərilən xidmətlər\n" +
+		"\f\t\t\tvə elektron qaydada təqdim edilir.\n"
+	doc := mustExtract(t, []byte(in))
+	for _, tc := range []struct {
+		row       int
+		continues bool
+	}{
+		{2, false}, // a row below a row: a new paragraph
+		{3, false},
+		{5, true}, // the first row after the repeated header
+		{6, false},
+		{7, true}, // the first row after a form feed
+	} {
+		if c := doc.Rows[tc.row].Cells[3]; c.Continues != tc.continues {
+			t.Errorf("row %d %.30q: Continues %v, want %v", tc.row, c.Paras, c.Continues, tc.continues)
+		}
+	}
+}
+
 // TestEncodings converts the seed in the test and checks that every
 // encoding gives the rows of the UTF-8 original.
 // TestPagesFromHeaders checks that a header repeated without a form feed
@@ -137,6 +169,36 @@ func TestEncodings(t *testing.T) {
 				t.Fatalf("%d rows, want %d", len(got), len(tc.want))
 			}
 		})
+	}
+}
+
+// TestLatin1Mojibake reads the seed as the mojibake-latin1 variants hold
+// it: UTF-8 decoded as ISO-8859-1 and saved as UTF-8, so that ə is "É"
+// and the C1 control U+0099. The controls are the trace of the mojibake,
+// not binary data: the text is read, and aztext repairs it to the rows of
+// the original.
+func TestLatin1Mojibake(t *testing.T) {
+	orig := seed(t)
+	latin1, err := charmap.ISO8859_1.NewDecoder().Bytes(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(latin1, []byte("\u00c9\u0099")) {
+		t.Fatal("the mojibake has no C1 control after É")
+	}
+	want := cells(mustExtract(t, orig))
+	got := cells(mustExtract(t, latin1))
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if g := aztext.Normalize(got[i]); g != aztext.Normalize(want[i]) {
+			t.Fatalf("row %d repaired:\n got %.200q\nwant %.200q", i, g, want[i])
+		}
+	}
+	// Controls outside such runs still make binary data.
+	if _, err := extract(t, bytes.Repeat([]byte("a\u0099\u0085"), 50)); !errors.Is(err, hesabat.ErrUnsupported) {
+		t.Errorf("lone C1 controls: err = %v, want binary data", err)
 	}
 }
 

@@ -434,3 +434,15 @@ func pow10i(n int) int64 {
 	}
 	return p
 }
+
+// OrdinalWords reads an ordinal number written in words at the start of
+// the lower-cased words ws ("iki min iyirmi birinci il" → 2021, 4 words),
+// as titles write a year. n is 0 when ws does not start with a number in
+// words that ends in an ordinal.
+func OrdinalWords(ws []string) (val int64, n int) {
+	w := parseWords(ws)
+	if w.words == 0 || !w.ordinal {
+		return 0, 0
+	}
+	return w.val, w.words
+}

@@ -116,19 +116,53 @@ func decodeWith(b []byte, enc encoding.Encoding, name string, bom int) (*Decoded
 
 // checkText rejects text in which more than 1 in 20 runes are control
 // characters other than tab, newline, carriage return and form feed: such
-// "text" is a binary file in disguise.
+// "text" is a binary file in disguise. C1 controls (U+0080-U+009F) inside
+// a run of U+0080-U+00FF that is UTF-8 when each rune is taken as a byte
+// are the trace of UTF-8 read as ISO-8859-1 ("É" U+0099 for ə), which
+// aztext repairs: they are text, not binary.
 func checkText(s string) error {
 	n, bad := 0, 0
+	var run []byte // the current run of runes in U+0080-U+00FF, as bytes
+	controls := 0  // the C1 controls in run
+	end := func() {
+		if controls > 0 && !latin1Mojibake(run) {
+			bad += controls
+		}
+		run, controls = run[:0], 0
+	}
 	for _, r := range s {
 		n++
+		if r >= 0x80 && r <= 0xFF {
+			run = append(run, byte(r))
+			if r <= 0x9F {
+				controls++
+			}
+			continue
+		}
+		end()
 		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' && r != '\f') {
 			bad++
 		}
 	}
+	end()
 	if bad*20 > n {
 		return ErrBinary
 	}
 	return nil
+}
+
+// latin1Mojibake reports whether b, a run of bytes 0x80-0xFF, is whole
+// UTF-8 sequences of characters beyond ASCII: what UTF-8 text becomes when
+// each of its bytes is read as one ISO-8859-1 character.
+func latin1Mojibake(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError || size < 2 {
+			return false
+		}
+		b = b[size:]
+	}
+	return true
 }
 
 // oddWords counts the words a wrong code page betrays itself by: words
