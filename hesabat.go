@@ -66,7 +66,7 @@ type Document struct {
 
 // Furniture is one piece of text an extractor set aside as page furniture.
 type Furniture struct {
-	Page int    // 1-based; 0 when the format has no pages
+	Page int    // 1-based; 0 when the format has no pages, or the text stands on every page (a running header)
 	Kind string // "header", "footer", "page number", …
 	Text string
 }

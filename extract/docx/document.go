@@ -5,11 +5,13 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/internal/listnum"
 	"github.com/hesabat/hesabat/extract/internal/xmlsafe"
 )
 
@@ -30,12 +32,13 @@ var wrappers = set("sdtContent", "customXml", "ins", "moveTo", "smartTag",
 	"hyperlink", "fldSimple", "dir", "bdo")
 
 // skipped are elements whose content is never text of the accepted view:
-// deletions, moves away, properties, drawings and objects (text boxes are
-// decoration in these reports), field instructions, note references, ruby
-// annotations and section properties.
+// deletions, moves away, properties, field instructions, comment
+// references, ruby annotations and section properties. (Drawings, VML
+// pictures and objects are searched for text boxes by paragraph; note
+// references are read there too.)
 var skipped = set("del", "moveFrom", "sdtPr", "sdtEndPr", "rPr", "pPr", "tblPr",
-	"tblGrid", "trPr", "tcPr", "tblPrEx", "drawing", "pict", "object", "instrText",
-	"delText", "footnoteReference", "endnoteReference", "commentReference",
+	"tblGrid", "trPr", "tcPr", "tblPrEx", "instrText",
+	"delText", "commentReference",
 	"fldData", "rt", "customXmlPr", "smartTagPr", "sectPr", "ffData")
 
 func set(names ...string) map[string]bool {
@@ -107,6 +110,18 @@ type parser struct {
 
 	fields   []bool // open complex fields: past separate?
 	overflow int    // fields opened beyond maxFields
+
+	tables    int                // tables open around the current paragraph
+	notes     map[noteKey]string // footnote and endnote texts, read before the main part
+	noteSeq   [2]int             // references met so far, per note kind
+	notePages []notePage         // furniture entries (notes outside tables) to page
+	running   []string           // relationship ids of headers and footers, in order met
+}
+
+// notePage is a Furniture entry whose page is the page of a reference.
+type notePage struct {
+	at   int // index in doc.Furniture
+	mark pageMark
 }
 
 func newParser(ctx context.Context, r io.Reader, num *numbering, doc *hesabat.Document) *parser {
@@ -210,19 +225,7 @@ func (p *parser) sdt(inline bool, visit visitor) error {
 // parse reads the whole main part: w:document, then the block content of
 // w:body.
 func (p *parser) parse() error {
-	for {
-		t, err := p.Next()
-		if err != nil {
-			return err
-		}
-		if e, ok := t.(xml.StartElement); ok {
-			if !isW(e.Name, "document") {
-				return errors.New("root element is <" + e.Name.Local + ">, not a Word document")
-			}
-			break
-		}
-	}
-	err := p.walk(false, func(e xml.StartElement) (bool, error) {
+	err := p.parseRoot("document", func(e xml.StartElement) (bool, error) {
 		if !isW(e.Name, "body") {
 			return false, nil
 		}
@@ -231,33 +234,85 @@ func (p *parser) parse() error {
 	if err != nil {
 		return err
 	}
-	if err := p.Finish(); err != nil {
-		return err
-	}
 	p.finishPages()
 	return nil
 }
 
-// bodyBlock handles a block-level element of the body: a paragraph becomes
-// a Row outside tables, a table its rows.
+// parseRoot reads a part whose root element is the WordprocessingML
+// element root, handing its children to visit, to the end of the part.
+func (p *parser) parseRoot(root string, visit visitor) error {
+	for {
+		t, err := p.Next()
+		if err != nil {
+			return err
+		}
+		if e, ok := t.(xml.StartElement); ok {
+			if !isW(e.Name, root) {
+				return errors.New("root element is <" + e.Name.Local + ">, not a Word document part (<w:" + root + ">)")
+			}
+			break
+		}
+	}
+	if err := p.walk(false, visit); err != nil {
+		return err
+	}
+	return p.Finish()
+}
+
+// bodyBlock handles a block-level element of the body (or of a header or
+// footer): a paragraph becomes a Row outside tables, followed by a Row for
+// each paragraph of the text boxes anchored in it; a table becomes its
+// rows; a section's properties name its headers and footers.
 func (p *parser) bodyBlock(e xml.StartElement) (bool, error) {
 	switch {
 	case isW(e.Name, "p"):
 		off := p.Start
 		p.beginRow()
-		text, err := p.paragraph()
+		text, boxes, err := p.paragraph()
 		if err != nil {
 			return true, err
 		}
 		if text == "" {
 			p.endRow(nil)
-			return true, nil
+		} else if err := p.endRow(&hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{text}, Span: 1}}, Offset: off}); err != nil {
+			return true, err
 		}
-		return true, p.endRow(&hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{text}, Span: 1}}, Offset: off})
+		for _, b := range boxes {
+			p.beginRow()
+			if err := p.endRow(&hesabat.Row{Cells: []hesabat.Cell{{Paras: []string{b.text}, Span: 1}}, Offset: b.off}); err != nil {
+				return true, err
+			}
+		}
+		return true, nil
 	case isW(e.Name, "tbl"):
 		return true, p.table(nil)
+	case isW(e.Name, "sectPr"):
+		return true, p.sectPr(nil)
 	}
 	return false, nil
+}
+
+// blocks returns a visitor that reads block content into *into: each
+// paragraph's text and then the paragraphs of the text boxes anchored in
+// it, and a table's text cell by cell. Table cells, nested tables, text
+// boxes and notes are read with it.
+func (p *parser) blocks(into *[]string) visitor {
+	return func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "p"):
+			text, boxes, err := p.paragraph()
+			if text != "" {
+				*into = append(*into, text)
+			}
+			for _, b := range boxes {
+				*into = append(*into, b.text)
+			}
+			return true, err
+		case isW(e.Name, "tbl"):
+			return true, p.table(into)
+		}
+		return false, nil
+	}
 }
 
 // beginRow opens a row or body paragraph; the outermost one takes the page
@@ -298,12 +353,17 @@ func (p *parser) markText() {
 // page-break-before, section breaks).
 func (p *parser) finishPages() {
 	useRendered := p.rendered > 0
-	for i, m := range p.marks {
+	page := func(m pageMark) int {
 		if useRendered {
-			p.doc.Rows[i].Page = m.rendered + 1
-		} else {
-			p.doc.Rows[i].Page = m.explicit + 1
+			return m.rendered + 1
 		}
+		return m.explicit + 1
+	}
+	for i, m := range p.marks {
+		p.doc.Rows[i].Page = page(m)
+	}
+	for _, n := range p.notePages {
+		p.doc.Furniture[n.at].Page = page(n.mark)
 	}
 	if useRendered {
 		p.doc.Pages = p.rendered + 1
@@ -333,6 +393,8 @@ type tableState struct {
 // table's cell paragraphs are appended to *into, row by row, left to right.
 func (p *parser) table(into *[]string) error {
 	ts := &tableState{above: map[int]bool{}, leading: true}
+	p.tables++
+	defer func() { p.tables-- }()
 	return p.walk(false, func(e xml.StartElement) (bool, error) {
 		if !isW(e.Name, "tr") {
 			return false, nil
@@ -444,6 +506,7 @@ func mergeOf(e xml.StartElement) int {
 func (p *parser) cell(ts *tableState, rs *rowState) error {
 	span, vmerge, hmerge := 1, noMerge, noMerge
 	var paras []string
+	content := p.blocks(&paras)
 	err := p.walk(false, func(e xml.StartElement) (bool, error) {
 		switch {
 		case isW(e.Name, "tcPr"):
@@ -460,16 +523,8 @@ func (p *parser) cell(ts *tableState, rs *rowState) error {
 				}
 				return true, p.Skip()
 			})
-		case isW(e.Name, "p"):
-			text, err := p.paragraph()
-			if text != "" {
-				paras = append(paras, text)
-			}
-			return true, err
-		case isW(e.Name, "tbl"):
-			return true, p.table(&paras)
 		}
-		return false, nil
+		return content(e)
 	})
 	if err != nil {
 		return err
@@ -501,13 +556,36 @@ type paraState struct {
 	hasNumID  bool
 	hasIlvl   bool
 	sectBreak bool
+	notes     []citedNote // notes cited, in order
+	boxes     []boxPara   // paragraphs of text boxes anchored here
+}
+
+// citedNote is a note a paragraph cites: its kind ("footnote", "endnote"),
+// its text with its label in front ("[1] Mətn"), and the page marks where
+// the reference stands.
+type citedNote struct {
+	kind, text string
+	mark       pageMark
+}
+
+// boxPara is a paragraph of a text box, with the byte offset of its w:p.
+type boxPara struct {
+	text string
+	off  int64
 }
 
 // paragraph reads a w:p and returns its text, trimmed, with Word's
-// automatic number in front when the paragraph is numbered. A line break
+// automatic number in front when the paragraph is numbered, and the
+// paragraphs of the text boxes anchored in it, in order. A line break
 // (w:br, w:cr) does not end the paragraph: in these reports Word's soft
 // return wraps lines by hand (titles, pasted text), so it becomes a space.
-func (p *parser) paragraph() (string, error) {
+//
+// The notes the paragraph cites follow its text when it stands in a table
+// ("…edilmişdir. [1] Mətn"; see noteRef), so that they stay with their
+// measure; outside tables (a title, a note or a signature) they become
+// Furniture on the page of the reference, as a printed page's footnote
+// area is, and the paragraph's text is left as it is.
+func (p *parser) paragraph() (string, []boxPara, error) {
 	ps := &paraState{}
 	var visit visitor
 	visit = func(e xml.StartElement) (bool, error) {
@@ -540,23 +618,116 @@ func (p *parser) paragraph() (string, error) {
 			p.rendered++
 		case "fldChar":
 			p.fieldChar(e)
+		case "footnoteReference", "endnoteReference":
+			p.noteRef(ps, e)
+		case "drawing", "pict", "object":
+			return true, p.textBoxes(ps)
 		default:
 			return false, nil
 		}
 		return true, p.Skip()
 	}
 	if err := p.walk(true, visit); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	text := strings.TrimSpace(strings.ToValidUTF8(ps.b.String(), "\uFFFD"))
 	if label := p.num.label(ps); label != "" {
 		text = strings.TrimSpace(label + text)
 	}
+	for _, n := range ps.notes {
+		if p.tables > 0 {
+			text = strings.TrimSpace(text + " " + n.text)
+			continue
+		}
+		p.notePages = append(p.notePages, notePage{at: len(p.doc.Furniture), mark: n.mark})
+		p.doc.Furniture = append(p.doc.Furniture, hesabat.Furniture{Kind: n.kind, Text: n.text})
+	}
 	if ps.sectBreak {
 		p.explicitBreak(true)
 	}
 	p.closeInstructions()
-	return text, nil
+	return text, ps.boxes, nil
+}
+
+// textBoxes reads a drawing, VML picture or object in a run: the content
+// of each text box in it (w:txbxContent, inside wps:txbx or v:textbox)
+// goes to ps.boxes as paragraphs, in place of the anchor; the rest of it
+// (shapes, pictures, charts) is not text.
+func (p *parser) textBoxes(ps *paraState) error {
+	return p.walk(true, func(e xml.StartElement) (bool, error) {
+		if !isW(e.Name, "txbxContent") {
+			return false, nil
+		}
+		var texts []string
+		content := p.blocks(&texts)
+		return true, p.walk(false, func(e xml.StartElement) (bool, error) {
+			off, n := p.Start, len(texts)
+			ok, err := content(e)
+			for _, t := range texts[n:] {
+				ps.boxes = append(ps.boxes, boxPara{text: t, off: off})
+			}
+			return ok, err
+		})
+	})
+}
+
+// noteRef reads a w:footnoteReference or w:endnoteReference: the note it
+// cites is labelled as Word numbers notes by default, footnotes 1, 2, 3…
+// and endnotes i, ii, iii… in the order of their references, and recorded
+// in ps ("[1] Mətn"). The reference mark itself is not text. A reference
+// inside a field instruction, or to a note that is missing or empty, adds
+// nothing.
+func (p *parser) noteRef(ps *paraState, e xml.StartElement) {
+	kind, style := 0, listnum.Decimal
+	if e.Name.Local == "endnoteReference" {
+		kind, style = 1, listnum.LowerRoman
+	}
+	if !p.showing() {
+		return
+	}
+	p.noteSeq[kind]++
+	id, _ := attr(e, "id")
+	text := p.notes[noteKey{kind, strings.TrimSpace(id)}]
+	if text == "" {
+		return
+	}
+	ps.notes = append(ps.notes, citedNote{
+		kind: noteKinds[kind],
+		text: "[" + listnum.Format(p.noteSeq[kind], style) + "] " + text,
+		mark: pageMark{set: true, rendered: p.rendered, explicit: p.explicit},
+	})
+}
+
+// sectPr reads a section's properties: the relationship ids of the
+// headers and footers it uses (to p.running), and, when brk is not nil,
+// whether the section ends with a page break.
+func (p *parser) sectPr(brk *bool) error {
+	if brk != nil {
+		*brk = true
+	}
+	return p.walk(false, func(e xml.StartElement) (bool, error) {
+		switch {
+		case isW(e.Name, "type") && brk != nil:
+			v, _ := attr(e, "val")
+			*brk = v != "continuous" && v != "nextColumn"
+		case isW(e.Name, "headerReference"), isW(e.Name, "footerReference"):
+			if id := relID(e); id != "" && !slices.Contains(p.running, id) {
+				p.running = append(p.running, id)
+			}
+		}
+		return false, nil
+	})
+}
+
+// relID returns the r:id attribute of e (in the relationships namespace,
+// transitional or strict).
+func relID(e xml.StartElement) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == "id" && strings.HasSuffix(a.Name.Space, "/relationships") {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // run reads a w:r with visit. A run hidden with w:vanish is not text, as
@@ -603,14 +774,7 @@ func (p *parser) pPr(ps *paraState) error {
 				p.explicitBreak(true)
 			}
 		case isW(e.Name, "sectPr"):
-			ps.sectBreak = true
-			return true, p.walk(false, func(e xml.StartElement) (bool, error) {
-				if isW(e.Name, "type") {
-					v, _ := attr(e, "val")
-					ps.sectBreak = v != "continuous" && v != "nextColumn"
-				}
-				return false, nil
-			})
+			return true, p.sectPr(&ps.sectBreak)
 		default:
 			return false, nil
 		}
@@ -638,14 +802,20 @@ func (p *parser) text(ps *paraState) error {
 	}
 }
 
-// emit appends s to the paragraph unless a field instruction is being read.
-func (p *parser) emit(ps *paraState, s string) {
+// showing reports whether text read now is shown: not inside a field
+// instruction.
+func (p *parser) showing() bool {
 	for _, sep := range p.fields {
 		if !sep {
-			return
+			return false
 		}
 	}
-	if p.overflow > 0 || s == "" {
+	return p.overflow == 0
+}
+
+// emit appends s to the paragraph unless a field instruction is being read.
+func (p *parser) emit(ps *paraState, s string) {
+	if !p.showing() || s == "" {
 		return
 	}
 	ps.b.WriteString(s)

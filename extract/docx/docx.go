@@ -15,13 +15,42 @@
 // (numbering.xml) are computed and put in front of the paragraph they
 // number, as Word shows them.
 //
+// The parts around the text are read too. A text box's paragraphs
+// (w:txbxContent, in a DrawingML wps:txbx or a VML v:textbox) follow the
+// paragraph that anchors the box: in its cell, or as rows of their own.
+// Footnotes and endnotes go where their reference stands: the reference
+// mark is not text; a paragraph in a table ends with the notes it cites,
+// each labelled as Word numbers them by default, "[1] " and so on for
+// footnotes, "[i] " and so on for endnotes ("…dərc edilmişdir. [1] Bax:
+// opendata.az"), so a note stays with its measure; a note cited outside
+// tables (on the title, a signature) is Furniture of kind "footnote" or
+// "endnote" on the page of its reference, as the footnote area of a
+// printed page is, and leaves the title as it is. The running headers and
+// footers the sections use are Furniture of kind "header" and "footer",
+// one entry per paragraph or table row, page 0 (they stand on every page
+// of their section). A damaged notes, header or footer part is a warning
+// (what it held before the fault is kept); one over the size caps fails
+// the file.
+//
 // Rows are paged by w:lastRenderedPageBreak when the file has them (Word's
 // last layout), else by explicit page breaks, page-break-before and section
-// breaks; a file with neither is one page.
+// breaks; a file with neither is one page. Document.Pages is the larger of
+// that count and the page count the producer saved in docProps/app.xml
+// (<Pages>, Word's and LibreOffice's last layout; pandoc writes a constant
+// 1 there, so the breaks are a floor).
 package docx
 
-// BUG(docx): Headers, footers, footnotes, comments, text boxes, drawings
-// and w:altChunk parts are not read.
+// BUG(docx): Comments, drawings' alternative text, charts and w:altChunk
+// parts are not read.
+
+// BUG(docx): Every header and footer a section names is read, also a
+// first-page or even-page one the section does not show (w:titlePg,
+// w:evenAndOddHeaders are not read).
+
+// BUG(docx): Notes are labelled 1, 2, 3 (footnotes) and i, ii, iii
+// (endnotes) in the order of their references, as Word does by default: a
+// number format or restart set in w:footnotePr or w:endnotePr is not read,
+// and a custom mark (w:customMarkFollows) stays in the text where it is.
 
 // BUG(docx): A main part encoded in UTF-16, which OPC allows and Word does
 // not write, is rejected as unsupported.
@@ -37,7 +66,6 @@ package docx
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -101,19 +129,25 @@ func (x *Extractor) Extract(ctx context.Context, src hesabat.Source, r io.Reader
 	if err != nil {
 		return nil, err
 	}
-	main, err := pk.Open(pk.main)
+	notes, err := pk.readNotes(ctx, num, doc)
 	if err != nil {
 		return nil, err
 	}
-	defer main.Close()
-	br := bufio.NewReader(main)
-	if bom, _ := br.Peek(2); string(bom) == "\xff\xfe" || string(bom) == "\xfe\xff" {
-		return nil, hesabat.Errorf(src.Path, hesabat.ErrUnsupported, "re-save the file in Word (it writes UTF-8)", "%s is encoded in UTF-16", pk.main)
+	var running []string
+	err = pk.parsePart(ctx, pk.main, num, doc, func(p *parser) error {
+		p.notes = notes
+		err := p.parse()
+		running = p.running
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	p := newParser(ctx, br, num, doc)
-	if err := p.parse(); err != nil {
-		return nil, pk.wrap(pk.main, p, err)
+	if err := pk.readRunning(ctx, num, doc, running); err != nil {
+		return nil, err
 	}
+	// Breaks give a lower bound; the producer's saved count may say more.
+	doc.Pages = max(doc.Pages, pk.savedPages())
 	return doc, nil
 }
 
@@ -144,6 +178,12 @@ const (
 	relOfficeDocument = "/officeDocument"
 	relNumbering      = "/numbering"
 	relStyles         = "/styles"
+	relFootnotes      = "/footnotes"
+	relEndnotes       = "/endnotes"
+	relHeader         = "/header"
+	relFooter         = "/footer"
+	// relExtendedProperties is docProps/app.xml, from the package's rels.
+	relExtendedProperties = "/extended-properties"
 )
 
 // pkg is an opened OPC package: its parts by normalised name and the caps
@@ -154,6 +194,8 @@ type pkg struct {
 	parts map[string]*zip.File
 	main  string
 	rels  map[string]string // relationship type suffix -> part name, from the main part's rels
+	ids   map[string]rel    // relationship id -> relationship, from the main part's rels
+	props string            // the extended properties part (docProps/app.xml), or ""
 }
 
 // openPackage indexes the zip's entries and finds the main document part.
@@ -163,10 +205,11 @@ func openPackage(name string, zr *zip.Reader, opts Options) (*pkg, error) {
 		return nil, err
 	}
 	pk := &pkg{Archive: a, path: name, parts: a.Files}
-	rels, err := pk.relationships("_rels/.rels", "")
+	rels, _, err := pk.relationships("_rels/.rels", "")
 	if err != nil {
 		return nil, err
 	}
+	pk.props = rels[relExtendedProperties]
 	pk.main = rels[relOfficeDocument]
 	if pk.main == "" {
 		pk.main = "word/document.xml"
@@ -178,7 +221,7 @@ func openPackage(name string, zr *zip.Reader, opts Options) (*pkg, error) {
 		return nil, hesabat.Errorf(name, hesabat.ErrUnsupported, "only Word documents are read", "main part has content type %q, not a Word document", ct)
 	}
 	dir, base := path.Split(pk.main)
-	if pk.rels, err = pk.relationships(dir+"_rels/"+base+".rels", dir); err != nil {
+	if pk.rels, pk.ids, err = pk.relationships(dir+"_rels/"+base+".rels", dir); err != nil {
 		return nil, err
 	}
 	return pk, nil

@@ -104,11 +104,11 @@ var rowCases = []struct {
 			`<w:p><w:r><w:t xml:space="preserve">Tarix: </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr w:val="true"/><w:date/></w:sdtPr><w:sdtContent><w:r><w:t>Tarix seçin.</w:t></w:r></w:sdtContent></w:sdt></w:p>` +
 			`<w:p><w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:r><w:t>doldurulub</w:t></w:r></w:sdtContent></w:sdt></w:p>`,
 		[]string{"1 T [1.1.] []", "1 P [Tarix:]", "1 P [doldurulub]"}},
-	{"alternate content: one branch only; drawings and text boxes skipped",
+	{"alternate content: one branch only; text boxes read in place",
 		`<w:p><w:r><w:t xml:space="preserve">a </w:t></w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:r><w:t>choice</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>fallback</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
 			`<w:p><w:r><w:t>before</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>BOX</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>VML</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>` +
 			`<mc:AlternateContent><mc:Fallback>` + p("only fallback") + `</mc:Fallback></mc:AlternateContent>`,
-		[]string{"1 P [a choice]", "1 P [before]", "1 P [only fallback]"}},
+		[]string{"1 P [a choice]", "1 P [before]", "1 P [BOX]", "1 P [VML]", "1 P [only fallback]"}},
 	{"grid spans, gridBefore and gridAfter keep grid positions",
 		tbl(4,
 			tr("", tc(`<w:gridSpan w:val="2"/>`, p("ab")), tcs("c", "d")),

@@ -12,9 +12,10 @@ import (
 	"github.com/hesabat/hesabat"
 )
 
-// FuzzExtract feeds each input to the extractor twice: as a whole file and
-// as the word/document.xml of an otherwise valid package, so that the XML
-// reader is fuzzed past the zip checksums. Extraction may fail but must not
+// FuzzExtract feeds each input to the extractor three times: as a whole
+// file, as the word/document.xml of an otherwise valid package, and as its
+// footnotes and header parts, so that the XML reader is fuzzed past the zip
+// checksums. Extraction may fail but must not
 // panic (the recovered "internal error"), and what it returns must be valid
 // UTF-8 with sane pages and spans.
 func FuzzExtract(f *testing.F) {
@@ -31,12 +32,18 @@ func FuzzExtract(f *testing.F) {
 	for _, c := range numberingCases {
 		f.Add(buildDocx(f, c.body, c.numbering, c.styles))
 	}
+	f.Add([]byte(`<w:footnotes` + nsDecl + `>` + note("footnote", "1", "qeyd", "ikinci") + `</w:footnotes>`))
+	f.Add([]byte(`<w:hdr` + nsDecl + `>` + p("başlıq") + tbl(2, tr("", tcs("a", "b"))) + `</w:hdr>`))
 	x := New(Options{MaxUncompressed: 16 << 20})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check(t, x, data)
 		files := docxFiles("", "", "")
 		files["word/document.xml"] = string(data)
 		check(t, x, storedZip(t, files))
+		body := tbl(1, tr("", tc("", `<w:p><w:r><w:t>a</w:t></w:r>`+fnRef("1")+`</w:p>`))) +
+			`<w:sectPr><w:headerReference w:type="default" r:id="rH"/></w:sectPr>`
+		check(t, x, storedZip(t, furnishedFiles(body, []string{"rH header header1.xml", "rFn footnotes footnotes.xml"},
+			map[string]string{"word/footnotes.xml": string(data), "word/header1.xml": string(data)})))
 	})
 }
 
@@ -47,6 +54,11 @@ func check(t *testing.T, x *Extractor, data []byte) {
 			t.Fatal(err)
 		}
 		return
+	}
+	for _, fu := range doc.Furniture {
+		if fu.Page < 0 || fu.Page > doc.Pages || fu.Kind == "" || !utf8.ValidString(fu.Text) || fu.Text == "" || strings.TrimSpace(fu.Text) != fu.Text {
+			t.Fatalf("bad furniture %+v of %d pages", fu, doc.Pages)
+		}
 	}
 	for _, r := range doc.Rows {
 		if r.Page < 1 || r.Page > doc.Pages {

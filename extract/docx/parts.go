@@ -25,24 +25,29 @@ func (pk *pkg) unmarshalPart(part string, v any) error {
 	return nil
 }
 
+// rel is one internal relationship: its type suffix ("/header") and the
+// part it targets.
+type rel struct{ typ, part string }
+
 // relationships reads the relationships part rels, if present, and returns
 // the internal targets by type suffix ("/officeDocument", "/numbering",
-// ...), resolved against dir (the source part's folder) and normalised.
-// The first relationship of each type wins.
-func (pk *pkg) relationships(rels, dir string) (map[string]string, error) {
-	out := map[string]string{}
+// ...) and by relationship id, resolved against dir (the source part's
+// folder) and normalised. The first relationship of each type wins.
+func (pk *pkg) relationships(rels, dir string) (map[string]string, map[string]rel, error) {
+	out, ids := map[string]string{}, map[string]rel{}
 	if pk.parts[rels] == nil {
-		return out, nil
+		return out, ids, nil
 	}
 	var doc struct {
 		Rels []struct {
+			ID     string `xml:"Id,attr"`
 			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 			Mode   string `xml:"TargetMode,attr"`
 		} `xml:"Relationship"`
 	}
 	if err := pk.unmarshalPart(rels, &doc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, r := range doc.Rels {
 		if r.Mode == "External" || r.Target == "" {
@@ -57,9 +62,12 @@ func (pk *pkg) relationships(rels, dir string) (map[string]string, error) {
 			if _, seen := out[key]; !seen {
 				out[key] = zipsafe.Name(t)
 			}
+			if _, seen := ids[r.ID]; !seen {
+				ids[r.ID] = rel{typ: key, part: zipsafe.Name(t)}
+			}
 		}
 	}
-	return out, nil
+	return out, ids, nil
 }
 
 // contentType returns the content type [Content_Types].xml gives part, or

@@ -364,7 +364,8 @@ SELECT
 	m.page_last  AS page_last
 FROM facts AS f
 JOIN measures AS m ON m.id = f.measure_id
-JOIN reports AS r ON r.id = m.report_id;
+JOIN reports AS r ON r.id = m.report_id
+WHERE r.status = 'current';
 
 CREATE VIEW report_sources AS
 SELECT
@@ -386,19 +387,19 @@ LEFT JOIN agencies AS a ON a.id = r.agency_id;
 
 CREATE VIEW report_summary AS
 SELECT
-	r.id          AS report_id,
-	r.path        AS path,
-	r.format      AS format,
-	r.agency      AS agency,
-	r.year        AS year,
-	r.title       AS title,
-	r.pages       AS pages,
-	(SELECT count(*) FROM measures AS m WHERE m.report_id = r.id) AS measure_count,
-	(SELECT count(*) FROM facts AS f JOIN measures AS m ON m.id = f.measure_id
-	  WHERE m.report_id = r.id) AS fact_count,
+	r.id            AS report_id,
+	r.path          AS path,
+	r.format        AS format,
+	r.agency        AS agency,
+	r.year          AS year,
+	r.title         AS title,
+	r.pages         AS pages,
+	r.measure_count AS measure_count,
+	r.fact_count    AS fact_count,
 	(SELECT count(*) FROM report_warnings AS w WHERE w.report_id = r.id) AS warning_count,
 	(SELECT count(*) FROM report_notes AS n WHERE n.report_id = r.id) AS note_count,
-	r.text_share  AS text_share,
-	r.ingested_at AS ingested_at
-FROM reports AS r;
+	r.text_share    AS text_share,
+	r.ingested_at   AS ingested_at
+FROM reports AS r
+WHERE r.status = 'current';
 
