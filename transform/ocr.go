@@ -1,6 +1,10 @@
 package transform
 
 import (
+	"maps"
+	"slices"
+	"strings"
+
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
 )
@@ -47,4 +51,53 @@ func RepairOCR(doc *hesabat.Document) {
 			}
 		}
 	}
+}
+
+// numberingShare is how many of a document's measures must share one depth
+// of numbering ("4.1" is two levels) for it to count as the document's
+// numbering: documents that mix "1)" and "1.1" have none, and are left
+// alone.
+const numberingShare = 0.8
+
+// dropUnsureNumbers turns into notes, with a warning, the measures read by
+// OCR whose number has another depth than the document's numbering: OCR
+// loses the dots of a lone number ("1.2." read as "12"), and a wrong number
+// is worse than a measure set aside. Their text moves from fields and
+// extras to notes in r.Text.
+func dropUnsureNumbers(r *hesabat.Report) {
+	depth := func(n string) int { return strings.Count(n, ".") + 1 }
+	count := map[int]int{}
+	for _, m := range r.Measures {
+		count[depth(m.Number)]++
+	}
+	best, n := 0, 0
+	for d, c := range count {
+		if c > n || (c == n && d < best) {
+			best, n = d, c
+		}
+	}
+	if float64(n) < numberingShare*float64(len(r.Measures)) {
+		return
+	}
+	kept := r.Measures[:0]
+	for _, m := range r.Measures {
+		if !m.OCR || depth(m.Number) == best {
+			kept = append(kept, m)
+			continue
+		}
+		fields := []string{m.Number, m.Title, m.Term.Raw, m.Executor, m.WorkDone}
+		var extras []string
+		for _, k := range slices.Sorted(maps.Keys(m.Extra)) {
+			extras = append(extras, m.Extra[k])
+		}
+		text := strings.Join(slices.DeleteFunc(append(slices.Clone(fields), extras...), func(s string) bool { return s == "" }), " ")
+		f, e := nonSpace(strings.Join(fields, " ")), nonSpace(strings.Join(extras, " "))
+		r.Text.Fields -= f
+		r.Text.Extras -= e
+		r.Text.Notes += f + e
+		r.Notes = append(r.Notes, text)
+		r.Warnings = append(r.Warnings, hesabat.Warnf(hesabat.WarnSkippedRow, m.Pages[0],
+			"OCR read the measure number as %q, unlike the document's numbering; kept in notes", m.Number).Quoting(text))
+	}
+	r.Measures = kept
 }

@@ -17,8 +17,8 @@ import (
 )
 
 // Build runs the transform steps over doc, in order: the text account of
-// what was read, RepairOCR, Layout, Normalize, Stitch, then fact
-// extraction. It
+// what was read, RepairOCR, Layout, Normalize, Stitch,
+// dropUnsureNumbers, then fact extraction. It
 // modifies doc in place. A panic in these steps is a bug, returned as an
 // error wrapping hesabat.ErrInternal.
 func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
@@ -35,6 +35,7 @@ func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
 	if err != nil {
 		return nil, err
 	}
+	dropUnsureNumbers(r)
 	for i := range r.Measures {
 		facts.ForMeasure(&r.Measures[i])
 	}
