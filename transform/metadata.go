@@ -40,6 +40,11 @@ func parseTerm(raw string) hesabat.Term {
 		if m[2] != "" {
 			t.End = atoi(m[2])
 		}
+		// A term cannot end before it starts: "2021-2002" is a misread
+		// (OCR) or a typo, and unknown years are better than wrong ones.
+		if *t.End < *t.Start {
+			t.Start, t.End = nil, nil
+		}
 	}
 	k := aztext.Key(raw)
 	for _, w := range recurringWords {

@@ -55,9 +55,9 @@ func RepairOCR(doc *hesabat.Document) {
 
 // numberingShare is how many of a document's measures must share one depth
 // of numbering ("4.1" is two levels) for it to count as the document's
-// numbering: documents that mix "1)" and "1.1" have none, and are left
-// alone.
-const numberingShare = 0.8
+// numbering: a clear majority. Documents that mix "1)" and "1.1" about
+// evenly have none, and are left alone.
+const numberingShare = 0.6
 
 // dropUnsureNumbers turns into notes, with a warning, the measures read by
 // OCR whose number has another depth than the document's numbering: OCR

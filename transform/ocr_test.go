@@ -26,7 +26,7 @@ func TestDropUnsureNumbers(t *testing.T) {
 	if dropUnsureNumbers(r); len(r.Measures) != 5 {
 		t.Errorf("text-layer measure dropped: %+v", r.Measures)
 	}
-	// Without a clear numbering (2 of 4 two-level), nothing is dropped.
+	// Without a clear numbering (half of them two-level), nothing is dropped.
 	r = &hesabat.Report{Measures: []hesabat.Measure{m("1", true), m("2", true), m("2.1", true), m("2.2", true)}}
 	if dropUnsureNumbers(r); len(r.Measures) != 4 {
 		t.Errorf("mixed numbering: %+v", r.Measures)

@@ -239,6 +239,7 @@ func TestParseTerm(t *testing.T) {
 		{"Daim", 0, 0, true},
 		{"hər il", 0, 0, true},
 		{"2020-2022 (hər il)", 2020, 2022, true},
+		{"2021-2002", 0, 0, false}, // ends before it starts: a misread, years unknown
 		{"", 0, 0, false},
 	} {
 		got := parseTerm(tc.raw)
