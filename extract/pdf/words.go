@@ -171,15 +171,18 @@ func splitWords(gs []glyph) []hesabat.Word {
 	var b strings.Builder
 	var cur hesabat.Word
 	open := false
+	bottoms := map[float64]int{} // the word's glyph bottoms, to a quarter point
 	flush := func() {
 		if open {
 			cur.Text = b.String()
 			if cur.Text != "" {
 				cur.Size = cur.Y1 - cur.Y0
+				cur.Base = commonBottom(bottoms)
 				out = append(out, cur)
 			}
 		}
 		b.Reset()
+		clear(bottoms)
 		open = false
 	}
 	var prev glyph
@@ -205,11 +208,25 @@ func splitWords(gs []glyph) []hesabat.Word {
 		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
 			b.WriteRune(g.r)
+			bottoms[math.Round(g.y1*4)/4]++
 		}
 		prev = g
 	}
 	flush()
 	return out
+}
+
+// commonBottom returns the bottom most glyphs share (the lowest on a
+// tie): with tight glyph boxes (LibreOffice's PDFs) the baseline, which
+// a descender does not move; with loose boxes every glyph's bottom.
+func commonBottom(bottoms map[float64]int) float64 {
+	best, n := 0.0, 0
+	for y, c := range bottoms {
+		if c > n || c == n && y > best {
+			best, n = y, c
+		}
+	}
+	return best
 }
 
 // wordGap is the narrowest gap between two glyphs, as a share of their

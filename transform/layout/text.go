@@ -56,6 +56,19 @@ func (lx lexicon) joinHyphen(prefix, next string) bool {
 	return p != "" && n != "" && lx[p+n] && !lx[p+"-"+n]
 }
 
+// cut reports whether a, a line's only word, filling the column, and b,
+// the next line's first word, may be the pieces of one word too long for
+// the column: the document uses the joined word elsewhere, or does not
+// use a as a word of its own. Browsers, Word and LibreOffice break inside
+// a word only when it is longer than the column: a long word goes to a
+// line of its own first, so the whole word before it often fills the
+// line too ("risklərinin" over "qiymətlən" + "dirilməsi"), and a full
+// line alone does not show a cut.
+func (lx lexicon) cut(a, b string) bool {
+	a, b = trimWord(a), trimWord(b)
+	return lx[a+b] || !lx[a]
+}
+
 // sentenceEnd reports whether s ends a sentence or a list item.
 func sentenceEnd(s string) bool {
 	s = strings.TrimRight(s, "\"”»’)")
@@ -90,19 +103,23 @@ func startsUpper(s string) bool {
 //   - a line holding one word that fills the column without a trailing
 //     space (a word too long for the column, "mütəmad" + "i") joins without
 //     a space, unless the next starts upper-case, the word ends in
-//     punctuation, or both are words the lexicon knows.
+//     punctuation, or the lexicon knows it as a whole word and not the
+//     joined one (see lexicon.cut).
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
-	paras, _ := splitParagraphs(lines, right, lx, nil)
+	paras, _ := splitParagraphs(lines, right, 0, lx, nil)
 	return paras
 }
 
 // splitParagraphs is paragraphs that also returns, for each paragraph,
-// the index of the line after its last one. filled, when not nil, tells
+// the index of the line after its last one. pitch is the line pitch to
+// judge vertical gaps by (see cellPitch; 0: by the lines' boxes, for text
+// outside a table, whose title block is set in other sizes than the
+// table's text). filled, when not nil, tells
 // whether other text of the row stands in a vertical gap between two
 // lines: on a page of fixed line positions (layout text), lines of
 // different columns take turns on the grid, and a gap filled so is no
 // paragraph break.
-func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y1 float64) bool) (paras []string, ends []int) {
+func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled func(y0, y1 float64) bool) (paras []string, ends []int) {
 	// On a line grid characters are set at one average width, so where
 	// a line would have ended is known only to a sixth of the column.
 	slack := 0.0
@@ -123,7 +140,7 @@ func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y
 		switch {
 		case prev == nil:
 			cur = l.text()
-		case newParagraph(prev, l, right, slack, filled):
+		case newParagraph(prev, l, right, slack, pitch, filled):
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
@@ -147,14 +164,24 @@ func openHyphen(l *tline) string {
 }
 
 // newParagraph reports whether line l starts a new paragraph after prev
-// (see splitParagraphs for filled; slack is room a full line may leave). Both thresholds are in the line's own
-// height: a gap of half a line is more than any line spacing and less
-// than a blank line; a sentence end followed by room for the next line's
-// first word (plus a little, for the space) cannot be where the text
-// wrapped.
-func newParagraph(prev, l *tline, right, slack float64, filled func(y0, y1 float64) bool) bool {
+// (see splitParagraphs for filled; slack is room a full line may leave;
+// pitch is the cell's own line pitch, see cellPitch). A vertical gap is a
+// paragraph break when l stands more than 1.15 line pitches below prev:
+// paragraphs spaced 4 pt apart in 14 pt type are 1.2 pitches apart, while
+// the lines of one paragraph vary by less than a tenth (a taller glyph
+// from a fallback font). Without a known pitch (lines not from Rows) the
+// gap is a break when it is more than half a line, more than any line
+// spacing and less than a blank line. A sentence end followed by room
+// for the next line's first word (plus a little, for the space) cannot
+// be where the text wrapped.
+func newParagraph(prev, l *tline, right, slack, pitch float64, filled func(y0, y1 float64) bool) bool {
 	lh := prev.height()
-	gap := l.y0-prev.y1 > 0.5*lh
+	var gap bool
+	if pitch > 0 {
+		gap = l.base-prev.base > 1.15*pitch
+	} else {
+		gap = l.y0-prev.y1 > 0.5*lh
+	}
 	if gap && (filled == nil || !filled(prev.y1, l.y0)) {
 		return true
 	}
@@ -162,6 +189,28 @@ func newParagraph(prev, l *tline, right, slack float64, filled func(y0, y1 float
 	room := right - last.X1
 	// A sentence end before a gap that other text fills is a break too.
 	return sentenceEnd(last.Text) && !last.Hyphen && (gap || room > (first.X1-first.X0)+0.3*lh+slack)
+}
+
+// cellPitch returns the line pitch to judge the gaps between lines of one
+// table cell by: the document's, or, when the cell's
+// lines are all further apart than that (a cell set with looser line
+// spacing than the rest; it takes three lines to tell), the cell's own
+// smallest pitch. 0 when the document's pitch is unknown.
+func cellPitch(lines []tline) float64 {
+	if len(lines) == 0 || lines[0].pitch <= 0 {
+		return 0
+	}
+	own, n := math.Inf(1), 0
+	for i := 1; i < len(lines); i++ {
+		if len(lines[i].ws) > 0 && len(lines[i-1].ws) > 0 {
+			own = math.Min(own, lines[i].base-lines[i-1].base)
+			n++
+		}
+	}
+	if n >= 2 && own > lines[0].pitch {
+		return own
+	}
+	return lines[0].pitch
 }
 
 // joinLine appends line l to paragraph text cur, whose last line is prev.
@@ -179,7 +228,7 @@ func joinLine(cur string, prev, l *tline, right float64, lx lexicon) string {
 	// A single word reaching the column's edge (within 0.6 of a line
 	// height, about one character) was cut by the column's width.
 	case len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() && !startsUpper(next.Text) &&
-		!(lx[trimWord(last.Text)] && lx[trimWord(next.Text)]):
+		lx.cut(last.Text, next.Text):
 		return cur + text
 	}
 	return hesabat.JoinText(cur, text)
