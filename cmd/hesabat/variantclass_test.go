@@ -27,6 +27,19 @@ func TestVariantClasses(t *testing.T) {
 		// Chromium sets paragraphs 4 pt apart: less than half a line of
 		// 9 pt type, but more than the line pitch allows.
 		{"paragraphs-joined-pdf", []string{"chrome-grid-portrait/seed", "chrome-grid-portrait/r010-2020", "chrome-para-breaks/seed", "chrome-sections/seed", "chrome-bottom-aligned/r023-2021", "chrome-wide-title-landscape/r056-2021"}},
+		// Borderless and horizontal-rule tables whose header is centred
+		// in its cells: "Sıra N-" wider than its column's numbers reached
+		// into the gutter and merged the header's cells, and "İcra" /
+		// "müddə" / "ti" stood above the first line that spans two
+		// columns, so no header or no numbered row was found (issue #11
+		// failure 1's shape: landscape, no rules, number and term
+		// centred in tall rows).
+		{"no-table-borderless", []string{"chrome-none-portrait/seed", "chrome-none-portrait/r056-2021", "chrome-none-landscape-centred/seed", "chrome-none-landscape-centred/r023-2021", "chrome-middle-aligned-horizontal/r026-2021"}},
+		// Issue #11 failure 2: a whole word alone on a full line is not
+		// the start of the next: "İcra" over "müdd" + "əti" (a long word
+		// moved to a line of its own, then cut) read "İcramüddəti", so
+		// the term column had no header.
+		{"line-end-glue", []string{"chrome-sans-narrow-tight-columns/seed", "chrome-sans-narrow-tight-columns/r005-2021", "chrome-middle-aligned-horizontal/seed"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

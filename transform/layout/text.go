@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // lexicon is the set of words a document uses inside lines (where no line
@@ -40,9 +41,11 @@ func (lx lexicon) addLine(l *tline) {
 	}
 }
 
-// trimWord strips punctuation around a word.
+// trimWord strips punctuation around a word and lower-cases it (the
+// Azerbaijani way): the lexicon knows a word whatever its case, as a
+// heading writes "İcra" where the text writes "icra".
 func trimWord(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
 // joinHyphen reports whether prefix (a line's last word, before PDFium's
@@ -58,15 +61,19 @@ func (lx lexicon) joinHyphen(prefix, next string) bool {
 
 // cut reports whether a, a line's only word, filling the column, and b,
 // the next line's first word, may be the pieces of one word too long for
-// the column: the document uses the joined word elsewhere, or does not
-// use a as a word of its own. Browsers, Word and LibreOffice break inside
-// a word only when it is longer than the column: a long word goes to a
-// line of its own first, so the whole word before it often fills the
-// line too ("risklərinin" over "qiymətlən" + "dirilməsi"), and a full
-// line alone does not show a cut.
+// the column: the document uses the joined word elsewhere, or uses
+// neither piece as a word of its own. Browsers, Word and LibreOffice
+// break inside a word only when it is longer than the column: a long
+// word goes to a line of its own first, so the whole word before it
+// often fills the line too ("risklərinin" over "qiymətlən" + "dirilməsi",
+// "keçirilməsi" over "üçün"), and a full line alone does not show a cut.
 func (lx lexicon) cut(a, b string) bool {
-	a, b = trimWord(a), trimWord(b)
-	return lx[a+b] || !lx[a]
+	return lx.known(a, b) || !lx[trimWord(a)] && !lx[trimWord(b)]
+}
+
+// known reports whether the document uses a and b joined as a word.
+func (lx lexicon) known(a, b string) bool {
+	return lx[trimWord(a)+trimWord(b)]
 }
 
 // sentenceEnd reports whether s ends a sentence or a list item.
@@ -103,8 +110,8 @@ func startsUpper(s string) bool {
 //   - a line holding one word that fills the column without a trailing
 //     space (a word too long for the column, "mütəmad" + "i") joins without
 //     a space, unless the next starts upper-case, the word ends in
-//     punctuation, or the lexicon knows it as a whole word and not the
-//     joined one (see lexicon.cut).
+//     punctuation, or the lexicon or the next lines show a word boundary
+//     (see cutWord).
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
 	paras, _ := splitParagraphs(lines, right, 0, lx, nil)
 	return paras
@@ -144,7 +151,11 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled fun
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
-			cur = joinLine(cur, prev, l, right, lx)
+			var after *tline
+			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
+				after = &lines[i+1]
+			}
+			cur = joinLine(cur, prev, l, after, right, lx)
 		}
 		prev = l
 	}
@@ -213,8 +224,9 @@ func cellPitch(lines []tline) float64 {
 	return lines[0].pitch
 }
 
-// joinLine appends line l to paragraph text cur, whose last line is prev.
-func joinLine(cur string, prev, l *tline, right float64, lx lexicon) string {
+// joinLine appends line l to paragraph text cur, whose last line is prev;
+// after is the line under l, if any.
+func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) string {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	text := l.text()
 	switch {
@@ -225,11 +237,22 @@ func joinLine(cur string, prev, l *tline, right float64, lx lexicon) string {
 		return cur + "-" + text
 	case last.Soft:
 		return cur + text
-	// A single word reaching the column's edge (within 0.6 of a line
-	// height, about one character) was cut by the column's width.
-	case len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() && !startsUpper(next.Text) &&
-		lx.cut(last.Text, next.Text):
+	case cutWord(prev, l, right, lx) && (after == nil || lx.known(last.Text, next.Text) || !cutWord(l, after, right, lx)):
 		return cur + text
 	}
 	return hesabat.JoinText(cur, text)
+}
+
+// cutWord reports whether prev, a line holding one word that reaches the
+// column's edge (within 0.6 of a line height, about one character), ends
+// with a piece of a word too long for the column that l carries on (see
+// lexicon.cut). Renderers move a word too long for the column to a line
+// of its own before they cut it, so when l is such a line too, cut again
+// into the line after it, prev ended a word ("İcra" over "müdd" + "əti",
+// "bölməsinin" over "yaradılmas" + "ı"), unless the document knows the
+// joined word.
+func cutWord(prev, l *tline, right float64, lx lexicon) bool {
+	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
+	return len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() &&
+		!startsUpper(next.Text) && lx.cut(last.Text, next.Text)
 }
