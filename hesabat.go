@@ -275,7 +275,9 @@ const (
 // JoinText glues text that a line or page break split: with a space, but
 // directly after a hyphen or en dash ending a word, which in these reports
 // belongs to the text ("2020-" + "2022", "2020–" + "2022", "qeyri-" +
-// "hökumət"; a dash after a space keeps its space), before closing
+// "hökumət", "№-" + "li", "Planı”-" + "nın": a word is whatever ends
+// in neither a space nor a dash; a dash after a space keeps its space,
+// and so does a lone one, a list's dash), before closing
 // punctuation, and before a lone lower-case letter, the end of a word
 // wrapped in a narrow column ("mütəmad" + "i"). It is the one rule for
 // joining split text: the layout engine uses it for the lines of a cell,
@@ -285,7 +287,7 @@ func JoinText(a, b string) string {
 		return a + b
 	}
 	if d, n := utf8.DecodeLastRuneInString(a); d == '-' || d == '–' {
-		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-n]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r, m := utf8.DecodeLastRuneInString(a[:len(a)-n]); m > 0 && !unicode.IsSpace(r) && r != '-' && r != '–' {
 			return a + b
 		}
 	}

@@ -21,6 +21,10 @@ type Word struct {
 	X0, Y0, X1, Y1 float64
 	// Size is the font size (for OCR and layout text: the line height).
 	Size float64
+	// Base is where most of the word's glyphs end at the bottom: its
+	// baseline where glyph boxes are tight, which a descender (ş, y, ç)
+	// does not move; 0 when unknown (then Y1 stands for it).
+	Base float64
 	// Hyphen is true when the producer marked the word as hyphenated at a
 	// line end (PDFium's generated hyphen); the mark is not in Text.
 	Hyphen bool

@@ -136,3 +136,32 @@ func TestNoTextLayer(t *testing.T) {
 		t.Errorf("warning %v for a page with text", w)
 	}
 }
+
+// TestWordsWithoutSpaceGlyphs reads the title of the seed as Chromium
+// prints it in fonts whose space is narrower than a quarter of the glyph
+// box (Liberation Serif, Liberation Sans Narrow, Noto Sans, Noto Serif)
+// and draws no space glyph (issue #11 variants, class
+// words-glued-no-space-glyph), and in DejaVu Sans, whose space is wider:
+// each word of the title is a word of its own, and no word is two.
+func TestWordsWithoutSpaceGlyphs(t *testing.T) {
+	e := extractor(t)
+	want := strings.Fields("“Açıq hökumətin təşviqinə dair 2020-2022-ci illər üçün Milli Fəaliyyət Planı”nın icra vəziyyətinə dair Dövlət Statistika Komitəsinin 2022-ci il üzrə hesabatı")
+	for _, p := range []string{"chrome-horizontal-serif11", "chrome-sans-narrow-tight-columns", "chrome-noto-sans12-plain-header", "chrome-noto-serif14-landscape", "chrome-grid-portrait"} {
+		t.Run(p, func(t *testing.T) {
+			in := "../../testdata/variants/out/" + p + "/seed.pdf"
+			doc, err := extractBytes(t, e, in, readFile(t, in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range doc.Layout[0].Words {
+				if len(got) < len(want) {
+					got = append(got, w.Text)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("title words %q, want %q", got, want)
+			}
+		})
+	}
+}

@@ -118,6 +118,16 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	if aligned < minTableLines || filled < minTableColumns {
 		return -1, -1
 	}
+	// Lines in one column each whose band overlaps the first line's are
+	// the top of the same header: a header centred vertically in tall
+	// cells ("İcra" / "müddə" / "ti" over a one-line "Tədbirin adı")
+	// starts above the first line that spans two columns, its lines
+	// offset by less than a line. Lines of one column of running text
+	// never overlap, and a title above the table stands apart (on a line
+	// grid, layout text, lines touch but never overlap).
+	for first > 0 && ls[first].y0 < ls[first-1].y1 && !crossesAny(ls[first-1].words(), inner) {
+		first--
+	}
 	return first, last
 }
 

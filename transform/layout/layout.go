@@ -55,6 +55,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules)}
 	}
 	furniture = takeFurniture(pls)
+	setPitch(pls)
 	lx := lexicon{}
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
@@ -172,7 +173,7 @@ func gutters(lines []tline, tol int) []float64 {
 			end++
 		}
 		if x > 0 && end < len(cover) && float64(end-x) >= minGutter {
-			xs = append(xs, float64(lo)+float64(x+end)/2)
+			xs = append(xs, float64(lo+x)+clearest(cover[x:end], minGutter))
 		}
 		x = end
 	}
@@ -181,6 +182,32 @@ func gutters(lines []tline, tol int) []float64 {
 		return nil
 	}
 	return xs
+}
+
+// clearest returns where to put a boundary in a gutter whose cover (lines
+// crossing each point) is given: the middle of the widest stretch, at
+// least minWidth wide, that the fewest lines cross, else the gutter's middle.
+// A line crossing the gutter is tolerated, but the boundary must not cut
+// it where it need not: a header centred in a narrow column ("Sıra N-")
+// reaches into the gutter its column's left-aligned numbers leave.
+func clearest(cover []int, minWidth float64) float64 {
+	least := slices.Min(cover)
+	at, width := float64(len(cover))/2, 0
+	for i := 0; i < len(cover); {
+		if cover[i] != least {
+			i++
+			continue
+		}
+		j := i
+		for j < len(cover) && cover[j] == least {
+			j++
+		}
+		if j-i > width && float64(j-i) >= minWidth {
+			at, width = float64(i+j)/2, j-i
+		}
+		i = j
+	}
+	return at
 }
 
 // maxScanWidth bounds the width alignColumns scans, in points (PDF pages
@@ -304,7 +331,7 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 				return false
 			}
 		}
-		paras, _ := splitParagraphs(cl, right[end-1], lx, filled)
+		paras, _ := splitParagraphs(cl, right[end-1], cellPitch(cl), lx, filled)
 		cell := hesabat.Cell{Paras: paras, Box: boxOf(cl, pageNo)}
 		row.edges = append(row.edges, edgeOf(cl, right[end-1], bottom))
 		if end-c > 1 {
@@ -362,7 +389,7 @@ func paragraphRows(ls []tline, pageNo int, lx lexicon) []built {
 		right = math.Max(right, ls[i].x1)
 	}
 	var rows []built
-	paras, ends := splitParagraphs(ls, right, lx, nil)
+	paras, ends := splitParagraphs(ls, right, 0, lx, nil)
 	start := 0
 	for i, p := range paras {
 		box := boxOf(ls[start:ends[i]], pageNo)

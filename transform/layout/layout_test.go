@@ -69,7 +69,7 @@ func lines(x, y float64, texts ...string) []tline {
 }
 
 func TestParagraphs(t *testing.T) {
-	lx := lexicon{"kommunikasiya": true, "hökumət": true, "sosial-iqtisadi": true}
+	lx := lexicon{"kommunikasiya": true, "hökumət": true, "sosial-iqtisadi": true, "üçün": true}
 	tests := []struct {
 		name  string
 		lines []string
@@ -92,6 +92,9 @@ func TestParagraphs(t *testing.T) {
 		{"URL cut before its closing quote", []string{"baxış.php", "” veb-səhifəsi"}, 100 + 9*charW, []string{"baxış.php” veb-səhifəsi"}},
 		{"full line ending in punctuation", []string{"baxış.php”", "veb-səhifəsi"}, 100 + 10*charW, []string{"baxış.php” veb-səhifəsi"}},
 		{"full single word followed by a known word", []string{"kommunikasiya", "hökumət"}, 100 + 13*charW, []string{"kommunikasiya hökumət"}},
+		{"whole word over a long word cut on its own line", []string{"İcra", "müdd", "əti"}, 100 + 4*charW, []string{"İcra müddəti"}},
+		{"full single word followed by a known word", []string{"keçirilməsi", "üçün bu"}, 100 + 11*charW, []string{"keçirilməsi üçün bu"}},
+		{"known word in another case", []string{"Hökumət", "təşkilatı"}, 100 + 7*charW, []string{"Hökumət təşkilatı"}},
 		{"short single word is not cut", []string{"təlimlər", "keçirilmişdir."}, 0, []string{"təlimlər keçirilmişdir."}},
 		{"paragraph gap", []string{"Birinci abzas.", "", "İkinci abzas."}, 0, []string{"Birinci abzas.", "İkinci abzas."}},
 		{"sentence ends with room to spare", []string{"Qısa sətir.", "Yeni abzas"}, 0, []string{"Qısa sətir.", "Yeni abzas"}},
@@ -104,6 +107,47 @@ func TestParagraphs(t *testing.T) {
 				right = 100 + 20*charW
 			}
 			got := paragraphs(lines(100, 50, tt.lines...), right, lx)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParagraphsByPitch judges vertical gaps in a table cell by the
+// document's line pitch (issue #11 variants: term-wrap-space,
+// paragraphs-joined-pdf), not by the gap between the lines' boxes.
+func TestParagraphsByPitch(t *testing.T) {
+	at := func(pitch float64, texts ...string) []tline {
+		var ls []tline
+		y := 50.0
+		for _, s := range texts {
+			if s == "" {
+				y += 0.35 * lineH // a 4 pt gap after a paragraph in 9 pt type
+				continue
+			}
+			ls = append(ls, line(s, 100, y))
+			y += pitch
+		}
+		return ls
+	}
+	tests := []struct {
+		name  string
+		lines []tline
+		pitch float64
+		want  []string
+	}{
+		// LibreOffice: lines 1.7 boxes apart, a blank of 0.7 lines between
+		// the boxes of one paragraph's lines.
+		{"wide line pitch", at(1.7*lineH, "2020-", "2022"), 1.7 * lineH, []string{"2020-2022"}},
+		{"wide line pitch, no pitch known", at(1.7*lineH, "2020-", "2022"), 0, []string{"2020-", "2022"}},
+		// Chromium: lines touching, paragraphs 0.35 lines apart.
+		{"narrow paragraph gap", at(lineH, "birinci abzasın dolu sətri", "", "ikinci abzas"), lineH, []string{"birinci abzasın dolu sətri", "ikinci abzas"}},
+		{"narrow paragraph gap, no pitch known", at(lineH, "birinci abzasın dolu sətri", "", "ikinci abzas"), 0, []string{"birinci abzasın dolu sətri ikinci abzas"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := splitParagraphs(tt.lines, 100+26*charW, tt.pitch, lexicon{}, nil)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

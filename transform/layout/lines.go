@@ -12,16 +12,63 @@ import (
 type tline struct {
 	ws             []hesabat.Word
 	x0, y0, x1, y1 float64
+	// base is the median of the words' baselines (Word.Base, else their
+	// bottoms): where the line stands, unmoved by a descender or by a
+	// letter from a fallback font with a taller box.
+	base float64
+	// pitch is the document's line pitch (see setPitch); 0 when unknown.
+	pitch float64
 }
 
 // newLine makes a line of ws, which must be sorted left to right.
 func newLine(ws []hesabat.Word) tline {
 	l := tline{ws: ws, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
-	for _, w := range ws {
+	bs := make([]float64, len(ws))
+	for i, w := range ws {
 		l.x0, l.y0 = math.Min(l.x0, w.X0), math.Min(l.y0, w.Y0)
 		l.x1, l.y1 = math.Max(l.x1, w.X1), math.Max(l.y1, w.Y1)
+		bs[i] = w.Y1
+		if w.Base != 0 {
+			bs[i] = w.Base
+		}
+	}
+	if len(ws) > 0 {
+		slices.Sort(bs)
+		l.base = bs[len(bs)/2]
 	}
 	return l
+}
+
+// setPitch sets every line's pitch to the document's line pitch: the
+// median distance between the baselines of consecutive lines of a page,
+// among those between 0.8 and 3 times the taller line's height (closer
+// lines are lines of columns whose cells start at other heights; further
+// ones are rows or blocks apart). Most such pairs are lines of one
+// paragraph. Producers space lines differently (Chromium at the font's
+// own height, LibreOffice at 1.15 times the size, around twice its tight
+// glyph boxes), so only the document itself can tell a paragraph's line
+// pitch from a paragraph break.
+func setPitch(pls []*pageLines) {
+	var ds []float64
+	for _, pl := range pls {
+		for i := 1; i < len(pl.lines); i++ {
+			a, b := &pl.lines[i-1], &pl.lines[i]
+			h := math.Max(a.height(), b.height())
+			if d := b.base - a.base; d > 0.8*h && d < 3*h {
+				ds = append(ds, d)
+			}
+		}
+	}
+	if len(ds) == 0 {
+		return
+	}
+	slices.Sort(ds)
+	p := ds[len(ds)/2]
+	for _, pl := range pls {
+		for i := range pl.lines {
+			pl.lines[i].pitch = p
+		}
+	}
 }
 
 func (l *tline) mid() float64    { return (l.y0 + l.y1) / 2 }
@@ -106,5 +153,7 @@ func (l *tline) clip(x0, x1 float64) (tline, bool) {
 	if i == 0 && j == len(l.ws) {
 		return *l, true
 	}
-	return newLine(l.ws[i:j:j]), true
+	part := newLine(l.ws[i:j:j])
+	part.pitch = l.pitch
+	return part, true
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // lexicon is the set of words a document uses inside lines (where no line
@@ -40,9 +41,11 @@ func (lx lexicon) addLine(l *tline) {
 	}
 }
 
-// trimWord strips punctuation around a word.
+// trimWord strips punctuation around a word and lower-cases it (the
+// Azerbaijani way): the lexicon knows a word whatever its case, as a
+// heading writes "İcra" where the text writes "icra".
 func trimWord(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
 // joinHyphen reports whether prefix (a line's last word, before PDFium's
@@ -54,6 +57,23 @@ func trimWord(s string) string {
 func (lx lexicon) joinHyphen(prefix, next string) bool {
 	p, n := trimWord(prefix), trimWord(next)
 	return p != "" && n != "" && lx[p+n] && !lx[p+"-"+n]
+}
+
+// cut reports whether a, a line's only word, filling the column, and b,
+// the next line's first word, may be the pieces of one word too long for
+// the column: the document uses the joined word elsewhere, or uses
+// neither piece as a word of its own. Browsers, Word and LibreOffice
+// break inside a word only when it is longer than the column: a long
+// word goes to a line of its own first, so the whole word before it
+// often fills the line too ("risklərinin" over "qiymətlən" + "dirilməsi",
+// "keçirilməsi" over "üçün"), and a full line alone does not show a cut.
+func (lx lexicon) cut(a, b string) bool {
+	return lx.known(a, b) || !lx[trimWord(a)] && !lx[trimWord(b)]
+}
+
+// known reports whether the document uses a and b joined as a word.
+func (lx lexicon) known(a, b string) bool {
+	return lx[trimWord(a)+trimWord(b)]
 }
 
 // sentenceEnd reports whether s ends a sentence or a list item.
@@ -90,19 +110,23 @@ func startsUpper(s string) bool {
 //   - a line holding one word that fills the column without a trailing
 //     space (a word too long for the column, "mütəmad" + "i") joins without
 //     a space, unless the next starts upper-case, the word ends in
-//     punctuation, or both are words the lexicon knows.
+//     punctuation, or the lexicon or the next lines show a word boundary
+//     (see cutWord).
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
-	paras, _ := splitParagraphs(lines, right, lx, nil)
+	paras, _ := splitParagraphs(lines, right, 0, lx, nil)
 	return paras
 }
 
 // splitParagraphs is paragraphs that also returns, for each paragraph,
-// the index of the line after its last one. filled, when not nil, tells
+// the index of the line after its last one. pitch is the line pitch to
+// judge vertical gaps by (see cellPitch; 0: by the lines' boxes, for text
+// outside a table, whose title block is set in other sizes than the
+// table's text). filled, when not nil, tells
 // whether other text of the row stands in a vertical gap between two
 // lines: on a page of fixed line positions (layout text), lines of
 // different columns take turns on the grid, and a gap filled so is no
 // paragraph break.
-func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y1 float64) bool) (paras []string, ends []int) {
+func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled func(y0, y1 float64) bool) (paras []string, ends []int) {
 	// On a line grid characters are set at one average width, so where
 	// a line would have ended is known only to a sixth of the column.
 	slack := 0.0
@@ -123,11 +147,15 @@ func splitParagraphs(lines []tline, right float64, lx lexicon, filled func(y0, y
 		switch {
 		case prev == nil:
 			cur = l.text()
-		case newParagraph(prev, l, right, slack, filled):
+		case newParagraph(prev, l, right, slack, pitch, filled):
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
-			cur = joinLine(cur, prev, l, right, lx)
+			var after *tline
+			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
+				after = &lines[i+1]
+			}
+			cur = joinLine(cur, prev, l, after, right, lx)
 		}
 		prev = l
 	}
@@ -147,14 +175,24 @@ func openHyphen(l *tline) string {
 }
 
 // newParagraph reports whether line l starts a new paragraph after prev
-// (see splitParagraphs for filled; slack is room a full line may leave). Both thresholds are in the line's own
-// height: a gap of half a line is more than any line spacing and less
-// than a blank line; a sentence end followed by room for the next line's
-// first word (plus a little, for the space) cannot be where the text
-// wrapped.
-func newParagraph(prev, l *tline, right, slack float64, filled func(y0, y1 float64) bool) bool {
+// (see splitParagraphs for filled; slack is room a full line may leave;
+// pitch is the cell's own line pitch, see cellPitch). A vertical gap is a
+// paragraph break when l stands more than 1.15 line pitches below prev:
+// paragraphs spaced 4 pt apart in 14 pt type are 1.2 pitches apart, while
+// the lines of one paragraph vary by less than a tenth (a taller glyph
+// from a fallback font). Without a known pitch (lines not from Rows) the
+// gap is a break when it is more than half a line, more than any line
+// spacing and less than a blank line. A sentence end followed by room
+// for the next line's first word (plus a little, for the space) cannot
+// be where the text wrapped.
+func newParagraph(prev, l *tline, right, slack, pitch float64, filled func(y0, y1 float64) bool) bool {
 	lh := prev.height()
-	gap := l.y0-prev.y1 > 0.5*lh
+	var gap bool
+	if pitch > 0 {
+		gap = l.base-prev.base > 1.15*pitch
+	} else {
+		gap = l.y0-prev.y1 > 0.5*lh
+	}
 	if gap && (filled == nil || !filled(prev.y1, l.y0)) {
 		return true
 	}
@@ -164,8 +202,31 @@ func newParagraph(prev, l *tline, right, slack float64, filled func(y0, y1 float
 	return sentenceEnd(last.Text) && !last.Hyphen && (gap || room > (first.X1-first.X0)+0.3*lh+slack)
 }
 
-// joinLine appends line l to paragraph text cur, whose last line is prev.
-func joinLine(cur string, prev, l *tline, right float64, lx lexicon) string {
+// cellPitch returns the line pitch to judge the gaps between lines of one
+// table cell by: the document's, or, when the cell's
+// lines are all further apart than that (a cell set with looser line
+// spacing than the rest; it takes three lines to tell), the cell's own
+// smallest pitch. 0 when the document's pitch is unknown.
+func cellPitch(lines []tline) float64 {
+	if len(lines) == 0 || lines[0].pitch <= 0 {
+		return 0
+	}
+	own, n := math.Inf(1), 0
+	for i := 1; i < len(lines); i++ {
+		if len(lines[i].ws) > 0 && len(lines[i-1].ws) > 0 {
+			own = math.Min(own, lines[i].base-lines[i-1].base)
+			n++
+		}
+	}
+	if n >= 2 && own > lines[0].pitch {
+		return own
+	}
+	return lines[0].pitch
+}
+
+// joinLine appends line l to paragraph text cur, whose last line is prev;
+// after is the line under l, if any.
+func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) string {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	text := l.text()
 	switch {
@@ -176,11 +237,22 @@ func joinLine(cur string, prev, l *tline, right float64, lx lexicon) string {
 		return cur + "-" + text
 	case last.Soft:
 		return cur + text
-	// A single word reaching the column's edge (within 0.6 of a line
-	// height, about one character) was cut by the column's width.
-	case len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() && !startsUpper(next.Text) &&
-		!(lx[trimWord(last.Text)] && lx[trimWord(next.Text)]):
+	case cutWord(prev, l, right, lx) && (after == nil || lx.known(last.Text, next.Text) || !cutWord(l, after, right, lx)):
 		return cur + text
 	}
 	return hesabat.JoinText(cur, text)
+}
+
+// cutWord reports whether prev, a line holding one word that reaches the
+// column's edge (within 0.6 of a line height, about one character), ends
+// with a piece of a word too long for the column that l carries on (see
+// lexicon.cut). Renderers move a word too long for the column to a line
+// of its own before they cut it, so when l is such a line too, cut again
+// into the line after it, prev ended a word ("İcra" over "müdd" + "əti",
+// "bölməsinin" over "yaradılmas" + "ı"), unless the document knows the
+// joined word.
+func cutWord(prev, l *tline, right float64, lx lexicon) bool {
+	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
+	return len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() &&
+		!startsUpper(next.Text) && lx.cut(last.Text, next.Text)
 }
