@@ -46,8 +46,9 @@ type pageLines struct {
 
 // Rows rebuilds the rows of a document from its pages, in reading order,
 // and returns the furniture it set aside (running headers and footers,
-// page numbers). Warnings are for what it could not place; today there
-// are none, as every word ends in a row or in the furniture.
+// page numbers). Every word ends in a row or in the furniture; the
+// warnings name the scanned pages without table rules, whose text stays
+// paragraphs (see below).
 func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furniture, warnings []hesabat.Warning) {
 	pls := make([]*pageLines, len(pages))
 	for i := range pages {
@@ -58,20 +59,29 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	setPitch(pls)
 	lx := lexicon{}
 	var loose []*pageLines // pages without ruled grids
-	for _, pl := range pls {
+	for i, pl := range pls {
 		for i := range pl.lines {
 			lx.addLine(&pl.lines[i])
 		}
-		if pl.grid == nil {
+		if pl.grid == nil && !pages[i].OCR {
 			loose = append(loose, pl)
 		}
 	}
 	bl := newBorderless(loose)
 	var built []built
-	for _, pl := range pls {
-		if pl.grid != nil {
+	for i, pl := range pls {
+		switch {
+		case pl.grid != nil:
 			built = append(built, ruledRows(pl, lx)...)
-		} else {
+		case pages[i].OCR && len(pl.lines) > 0:
+			// A scanned table without rules is not rebuilt: OCR word
+			// boxes are too loose for gutters and row gaps to tell its
+			// cells apart, and text put in the wrong measure is worse
+			// than a measure missing. Its text is kept as paragraphs.
+			warnings = append(warnings, hesabat.Warnf(hesabat.WarnOCR, pl.n,
+				"scanned page without table rules: its text is kept as paragraphs, not rebuilt into a table"))
+			built = append(built, paragraphRows(pl.lines, pl.n, lx)...)
+		default:
 			built = append(built, borderlessRows(pl, bl, lx)...)
 		}
 	}
@@ -81,7 +91,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 		rows[i] = r.Row
 	}
 	markOCR(rows, pages)
-	return rows, furniture, nil
+	return rows, furniture, warnings
 }
 
 // built is a row with what continuation across pages needs to know about
