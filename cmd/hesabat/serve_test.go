@@ -537,8 +537,8 @@ func fileSum(t testing.TB, path string) [32]byte {
 	return sum
 }
 
-// A measure read by OCR shows the report's OCR warnings on its pages and,
-// where the schema has the column, its confidence.
+// A measure read by OCR shows the report's OCR warnings on its pages and
+// its confidence (measures.ocr_confidence, migration 0008).
 func TestSiteOCR(t *testing.T) {
 	dir := t.TempDir()
 	path, err := ingestSite(dir, "../../fixtures/corpus/pdf/r001-2020.pdf")
@@ -554,8 +554,7 @@ func TestSiteOCR(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{
-		`ALTER TABLE measures ADD COLUMN ocr_confidence REAL`,
-		fmt.Sprintf(`UPDATE measures SET ocr_confidence = 0.834 WHERE id = %d`, id),
+		fmt.Sprintf(`UPDATE measures SET ocr = 1, ocr_confidence = 0.834 WHERE id = %d`, id),
 		fmt.Sprintf(`INSERT INTO report_warnings (report_id, position, kind, page, message) VALUES (%d, 999, 'ocr', %d, 'page read by OCR')`, report, page),
 	} {
 		if _, err := sdb.Exec(stmt); err != nil {
