@@ -69,8 +69,8 @@ const resave = "open it in Word or LibreOffice and save it again as .docx"
 // wrapping ctx.Err(). Extract never panics.
 func (Extractor) Extract(ctx context.Context, src hesabat.Source, r io.ReaderAt, size int64) (doc *hesabat.Document, err error) {
 	defer func() {
-		if p := recover(); p != nil {
-			doc, err = nil, hesabat.Errorf(src.Path, hesabat.ErrCorrupt, "please report this file as a bug", "internal error: %v", p)
+		if v := recover(); v != nil {
+			doc, err = nil, hesabat.Bug(src.Path, v)
 		}
 	}()
 	if size == 0 {

@@ -174,7 +174,7 @@ func TestBadInput(t *testing.T) {
 		{"header understates size", rawEntry(t, wOpen+`<w:body>`+bigBody+`</w:body></w:document>`, func(h *zip.FileHeader) { h.UncompressedSize64 = 1000 }), nil, Options{}, hesabat.ErrCorrupt, "zip: not a valid zip file"},
 		{"bad checksum", rawEntry(t, wOpen+`<w:body>`+p("a")+`</w:body></w:document>`, func(h *zip.FileHeader) { h.CRC32++ }), nil, Options{}, hesabat.ErrCorrupt, "checksum"},
 		{"unknown compression method", rawEntry(t, wOpen+`<w:body/></w:document>`, func(h *zip.FileHeader) { h.Method = 99 }), nil, Options{}, hesabat.ErrUnsupported, "algorithm"},
-		{"panic below the extractor", nil, panicReader{}, Options{}, hesabat.ErrCorrupt, "internal error: boom"},
+		{"panic below the extractor", nil, panicReader{}, Options{}, hesabat.ErrInternal, "panic: boom"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

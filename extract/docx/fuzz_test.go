@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ import (
 // file, as the word/document.xml of an otherwise valid package, and as its
 // footnotes and header parts, so that the XML reader is fuzzed past the zip
 // checksums. Extraction may fail but must not
-// panic (the recovered "internal error"), and what it returns must be valid
+// panic (a recovered panic is an hesabat.ErrInternal), and what it returns must be valid
 // UTF-8 with sane pages and spans.
 func FuzzExtract(f *testing.F) {
 	seed, err := os.ReadFile("../../testdata/seed/seed.docx")
@@ -50,7 +51,7 @@ func FuzzExtract(f *testing.F) {
 func check(t *testing.T, x *Extractor, data []byte) {
 	doc, err := x.Extract(context.Background(), hesabat.Source{Path: "f.docx"}, bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		if strings.Contains(err.Error(), "internal error") {
+		if errors.Is(err, hesabat.ErrInternal) {
 			t.Fatal(err)
 		}
 		return

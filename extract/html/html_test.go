@@ -183,7 +183,7 @@ func FuzzExtract(f *testing.F) {
 		if err == nil {
 			err = doccheck.Sane(doc)
 		}
-		if err != nil && (strings.Contains(err.Error(), "internal error") || !errors.As(err, new(*hesabat.Error))) {
+		if err != nil && (errors.Is(err, hesabat.ErrInternal) || !errors.As(err, new(*hesabat.Error))) {
 			t.Fatal(err)
 		}
 	})
