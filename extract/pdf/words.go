@@ -57,6 +57,9 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 	case unmapped(gs):
 		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
 		return out, &w
+	case len(gs) == 0 && p.blank:
+		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, blankPage)
+		return out, &w
 	case len(gs) == 0:
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w
@@ -65,6 +68,16 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 		out.Words = append(out.Words, splitWords(l)...)
 	}
 	return out, nil
+}
+
+// blankPage is the message of the warning on a page that draws nothing:
+// it is not read by OCR (see Extractor.recognize), which spares starting
+// PDFium and Tesseract for the empty last page many reports end with.
+const blankPage = "page is blank: no text, image or drawing on it"
+
+// isBlank reports whether w is the warning of a blank page.
+func isBlank(w hesabat.Warning) bool {
+	return w.Kind == hesabat.WarnNoTextLayer && w.Message == blankPage
 }
 
 // unmapped reports whether most of a page's characters are private-use
