@@ -46,7 +46,7 @@ already stored, or that failed before and has not changed, is not read again.`, 
 	var w walker
 	fs.StringVar(&o.db, "db", load.DefaultPath, "SQLite database `FILE`, created if missing")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but new failures (for cron)")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings and why files were skipped")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings, why files were skipped and the PDF pages each reader read")
 	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object on stdout (see README)")
 	fs.BoolVar(&o.retryFailed, "retry-failed", false, "read again the files that failed before, changed or not")
 	fs.BoolVar(&o.keepAll, "keep-all", false, "keep every report current: no merging of sources, no superseding (see README)")
@@ -187,6 +187,7 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 	}
 	s.Interrupted = ctx.Err() != nil
 	s.Seconds = time.Since(in.start).Seconds()
+	s.PDFPages = in.p.pdfPages()
 	if s.Interrupted {
 		fmt.Fprintln(in.std.err, "hesabat: interrupted; the documents written are complete, run again to load the rest")
 	}
@@ -339,6 +340,9 @@ func (in *ingest) report() error {
 		return err
 	}
 	in.sum.print(in.std.out, c)
+	if line := in.sum.PDFPages.String(); in.opts.verbose && line != "" {
+		fmt.Fprintln(in.std.out, line)
+	}
 	return nil
 }
 

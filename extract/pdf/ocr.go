@@ -66,6 +66,7 @@ func (e *Extractor) recognize(ctx context.Context, src hesabat.Source, data []by
 			var p *ocr.Page
 			if p, err = ocr.Recognize(ctx, img, ocrDPI, e.opts.OCROptions); err == nil {
 				replacePage(doc, n, p)
+				e.ocrPages.Add(1)
 				continue
 			}
 		}
