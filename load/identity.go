@@ -193,8 +193,13 @@ func sortMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return err
 	}
+	set, err := tx.PrepareContext(ctx, `UPDATE measures SET number_sort = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer set.Close()
 	for mid, k := range keys {
-		if _, err := tx.ExecContext(ctx, `UPDATE measures SET number_sort = ? WHERE id = ?`, k, mid); err != nil {
+		if _, err := set.ExecContext(ctx, k, mid); err != nil {
 			return err
 		}
 	}

@@ -289,8 +289,8 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	insMeasure, err := tx.PrepareContext(ctx, `INSERT INTO measures
 		(report_id, position, number, section, title, executor,
 		 term_raw, term_start, term_end, term_recurring,
-		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+keyColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
@@ -322,19 +322,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if m.Offset >= 0 {
 			offset = m.Offset
 		}
-		res, err := insMeasure.ExecContext(ctx, reportID, i+1,
+		res, err := insMeasure.ExecContext(ctx, append([]any{reportID, i + 1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
-			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence)
+			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence},
+			measureText(m).keys()...)...)
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
 		}
 		measureID, err := res.LastInsertId()
 		if err != nil {
 			return false, err
-		}
-		if err := index(ctx, tx, measureID, measureText(m)); err != nil {
-			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
 		}
 		for j, f := range m.Facts {
 			if _, err := insFact.ExecContext(ctx, measureID, j+1,

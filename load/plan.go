@@ -130,6 +130,11 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return err
 	}
+	setLink, err := tx.PrepareContext(ctx, `UPDATE measures SET plan_measure_id = ?, plan_link = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer setLink.Close()
 	for _, m := range measures {
 		var link string
 		var target *planMeasure
@@ -156,8 +161,7 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 		if target != nil {
 			pmID = target.id
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE measures SET plan_measure_id = ?, plan_link = ? WHERE id = ?`,
-			pmID, link, m.id); err != nil {
+		if _, err := setLink.ExecContext(ctx, pmID, link, m.id); err != nil {
 			return err
 		}
 	}

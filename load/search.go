@@ -31,14 +31,24 @@ func measureText(m *hesabat.Measure) searchText {
 	return searchText{m.Title, m.Executor, m.WorkDone, strings.Join(extras, "\n")}
 }
 
-// index stores the folded copies of a measure's text; the triggers of
+// keyColumns are the columns of measures that hold the folded copies of a
+// measure's text, in the order of searchText.keys; the triggers of
 // migration 0006 put them in measures_fts.
+const keyColumns = `title_key, executor_key, work_done_key, extras_key, title_bare, work_done_bare, extras_bare`
+
+// keys returns the folded copies of t for keyColumns.
+func (t searchText) keys() []any {
+	title, work, extras := aztext.Key(t.title), aztext.Key(t.work), aztext.Key(t.extras)
+	return []any{null(title), null(aztext.Key(t.executor)), null(work), null(extras),
+		null(aztext.BareKeyOf(title)), null(aztext.BareKeyOf(work)), null(aztext.BareKeyOf(extras))}
+}
+
+// index stores the folded copies of the text of a measure stored without
+// them (SaveReport inserts them with the measure).
 func index(ctx context.Context, tx *sql.Tx, id int64, t searchText) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE measures SET
 		title_key = ?, executor_key = ?, work_done_key = ?, extras_key = ?,
-		title_bare = ?, work_done_bare = ?, extras_bare = ? WHERE id = ?`,
-		null(aztext.Key(t.title)), null(aztext.Key(t.executor)), null(aztext.Key(t.work)), null(aztext.Key(t.extras)),
-		null(aztext.BareKey(t.title)), null(aztext.BareKey(t.work)), null(aztext.BareKey(t.extras)), id,
+		title_bare = ?, work_done_bare = ?, extras_bare = ? WHERE id = ?`, append(t.keys(), id)...,
 	); err != nil {
 		return fmt.Errorf("search keys: %w", err)
 	}

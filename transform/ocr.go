@@ -20,10 +20,11 @@ const sureOCR = 0.9
 // form: the words of its text layer and the OCR words read with confidence
 // (see aztext.OCRLexicon). Call it before Layout.
 func RepairOCR(doc *hesabat.Document) {
+	if !slices.ContainsFunc(doc.Layout, func(p hesabat.Page) bool { return p.OCR }) {
+		return // nothing to repair: the lexicon is not built
+	}
 	lx := make(aztext.OCRLexicon)
-	ocr := false
 	for _, p := range doc.Layout {
-		ocr = ocr || p.OCR
 		for _, w := range p.Words {
 			if !p.OCR || w.Conf >= sureOCR {
 				lx.Add(aztext.Normalize(w.Text))
@@ -36,9 +37,6 @@ func RepairOCR(doc *hesabat.Document) {
 				lx.Add(aztext.Normalize(p))
 			}
 		}
-	}
-	if !ocr {
-		return
 	}
 	for i := range doc.Layout {
 		p := &doc.Layout[i]

@@ -29,6 +29,7 @@ func runExtract(ctx context.Context, args []string, std stdio) int {
 	var l limits
 	l.register(fs)
 	pretty := fs.Bool("pretty", isTerminal(std.out), "indent the JSON (the default on a terminal)")
+	verbose := fs.BoolP("verbose", "v", false, "print on stderr the PDF pages each reader read")
 	if code, ok := parseWithLimits(fs, &l, args, std); !ok {
 		return code
 	}
@@ -75,6 +76,9 @@ func runExtract(ctx context.Context, args []string, std stdio) int {
 			fmt.Fprintln(std.err, err)
 			code = exitFailed
 		}
+	}
+	if line := p.pdfPages().String(); *verbose && line != "" {
+		fmt.Fprintln(std.err, line)
 	}
 	return code
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -46,7 +47,7 @@ already stored, or that failed before and has not changed, is not read again.`, 
 	var w walker
 	fs.StringVar(&o.db, "db", load.DefaultPath, "SQLite database `FILE`, created if missing")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but new failures (for cron)")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings and why files were skipped")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print each file, its warnings, why files were skipped and the PDF pages each reader read")
 	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object on stdout (see README)")
 	fs.BoolVar(&o.retryFailed, "retry-failed", false, "read again the files that failed before, changed or not")
 	fs.BoolVar(&o.keepAll, "keep-all", false, "keep every report current: no merging of sources, no superseding (see README)")
@@ -82,17 +83,21 @@ already stored, or that failed before and has not changed, is not read again.`, 
 		return exitFailed
 	}
 	defer p.Close()
-	in := &ingest{opts: o, db: db, p: p, std: std, caps: p.capabilities(ctx), start: time.Now()}
+	in := &ingest{opts: o, db: db, p: p, std: std, start: time.Now()}
+	in.caps = sync.OnceValue(func() string { return p.capabilities(context.WithoutCancel(ctx)) })
 	return in.run(ctx, &w)
 }
 
 // ingest is one run of the ingest command.
 type ingest struct {
-	opts  ingestOptions
-	db    *load.DB
-	p     *pipeline
-	std   stdio
-	caps  string // the pipeline's capabilities; see pipeline.capabilities
+	opts ingestOptions
+	db   *load.DB
+	p    *pipeline
+	std  stdio
+	// caps returns the pipeline's capabilities (see pipeline.capabilities),
+	// found when a failure first needs them: finding whether OCR can run
+	// starts Tesseract, which a run without failures need not wait for.
+	caps  func() string
 	start time.Time
 	sum   summary
 	con   console
@@ -187,6 +192,7 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 	}
 	s.Interrupted = ctx.Err() != nil
 	s.Seconds = time.Since(in.start).Seconds()
+	s.PDFPages = in.p.pdfPages()
 	if s.Interrupted {
 		fmt.Fprintln(in.std.err, "hesabat: interrupted; the documents written are complete, run again to load the rest")
 	}
@@ -215,7 +221,7 @@ func (in *ingest) unread(ctx context.Context, path string, err error) outcome {
 	switch {
 	case ferr != nil:
 		return outcome{path: path, fatal: ferr}
-	case f != nil && f.Kind == load.Kind(err) && !in.opts.retryFailed && !f.Stale(hesabat.RulesVersion, in.caps):
+	case f != nil && f.Kind == load.Kind(err) && !in.opts.retryFailed && !f.Stale(hesabat.RulesVersion, in.caps()):
 		return outcome{path: path, known: f}
 	}
 	return outcome{path: path, err: err}
@@ -239,7 +245,7 @@ func (in *ingest) process(ctx context.Context, path string) outcome {
 		return o
 	case st.Stored:
 		o.redo = true
-	case st.Failure != nil && !in.opts.retryFailed && !st.Failure.Stale(hesabat.RulesVersion, in.caps):
+	case st.Failure != nil && !in.opts.retryFailed && !st.Failure.Stale(hesabat.RulesVersion, in.caps()):
 		o.known = st.Failure
 		return o
 	}
@@ -274,7 +280,7 @@ func (in *ingest) record(ctx context.Context, o outcome) error {
 		}
 		return in.db.SeenFailing(ctx, o.known.ID, o.path)
 	case o.err != nil:
-		prior, err := in.db.SaveError(ctx, o.path, o.sha256, o.err, in.caps)
+		prior, err := in.db.SaveError(ctx, o.path, o.sha256, o.err, in.caps())
 		if err != nil {
 			return err
 		}
@@ -339,6 +345,9 @@ func (in *ingest) report() error {
 		return err
 	}
 	in.sum.print(in.std.out, c)
+	if line := in.sum.PDFPages.String(); in.opts.verbose && line != "" {
+		fmt.Fprintln(in.std.out, line)
+	}
 	return nil
 }
 

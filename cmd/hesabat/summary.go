@@ -34,10 +34,12 @@ type summary struct {
 	Skipped      map[string]int `json:"skipped"`
 	// Pages, Measures, Facts and Warnings count the reports loaded or
 	// re-extracted in this run.
-	Pages        int         `json:"pages"`
-	Measures     int         `json:"measures"`
-	Facts        int         `json:"facts"`
-	Warnings     int         `json:"warnings"`
+	Pages    int `json:"pages"`
+	Measures int `json:"measures"`
+	Facts    int `json:"facts"`
+	Warnings int `json:"warnings"`
+	// PDFPages counts the PDF pages read in this run by each reader.
+	PDFPages     pdfPages    `json:"pdf_pages"`
 	Seconds      float64     `json:"seconds"`
 	Interrupted  bool        `json:"interrupted"`
 	Errors       []fileError `json:"errors"`

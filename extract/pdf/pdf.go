@@ -73,6 +73,7 @@ type Extractor struct {
 	opts Options
 
 	goPages, pdfiumPages atomic.Int64
+	ocrPages             atomic.Int64 // pages recognised, read (empty) by one of the two first
 	goPanics             atomic.Int64 // panics in package gopdf itself: bugs
 	lastPanic            atomic.Pointer[goPanic]
 
@@ -117,6 +118,11 @@ func New(opts Options) (*Extractor, error) {
 func (e *Extractor) PagesRead() (goPages, pdfiumPages int64) {
 	return e.goPages.Load(), e.pdfiumPages.Load()
 }
+
+// OCRPages returns how many pages have been recognised by OCR since the
+// Extractor was made. Each was read first, without text, by the Go reader
+// or PDFium, and is counted by PagesRead too.
+func (e *Extractor) OCRPages() int64 { return e.ocrPages.Load() }
 
 // start starts the PDFium runtime and its pool of instances.
 func (e *Extractor) start() {

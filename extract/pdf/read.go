@@ -24,6 +24,10 @@ type page struct {
 	w, h  float64
 	chars []glyph
 	rules []rule
+	// blank: the page draws nothing (no glyph, path, image or shading, as
+	// the Go reader saw it), so OCR has nothing to read; PDFium's pages
+	// are never marked so.
+	blank bool
 }
 
 // glyph is one character of a page's text layer with its loose box (origin

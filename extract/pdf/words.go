@@ -57,6 +57,9 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 	case unmapped(gs):
 		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
 		return out, &w
+	case len(gs) == 0 && p.blank:
+		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, blankPage)
+		return out, &w
 	case len(gs) == 0:
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w
@@ -65,6 +68,16 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 		out.Words = append(out.Words, splitWords(l)...)
 	}
 	return out, nil
+}
+
+// blankPage is the message of the warning on a page that draws nothing:
+// it is not read by OCR (see Extractor.recognize), which spares starting
+// PDFium and Tesseract for the empty last page many reports end with.
+const blankPage = "page is blank: no text, image or drawing on it"
+
+// isBlank reports whether w is the warning of a blank page.
+func isBlank(w hesabat.Warning) bool {
+	return w.Kind == hesabat.WarnNoTextLayer && w.Message == blankPage
 }
 
 // unmapped reports whether most of a page's characters are private-use
@@ -139,6 +152,7 @@ func glyphLines(gs []glyph) [][]glyph {
 		return cmpFloat(a.x0, b.x0)
 	})
 	var lines [][]glyph
+	var tail []glyph // mergeByX's scratch
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, runs[k].y0, runs[k].y1
 		for m < len(runs) {
@@ -155,16 +169,47 @@ func glyphLines(gs []glyph) [][]glyph {
 		}
 		line := make([]glyph, 0, n)
 		for _, r := range runs[k:m] {
-			line = append(line, gs[r.i:r.j]...)
-		}
-		byX := func(a, b glyph) int { return cmpFloat(a.x0, b.x0) }
-		if !slices.IsSortedFunc(line, byX) {
-			slices.SortStableFunc(line, byX)
+			line, tail = mergeByX(line, gs[r.i:r.j], tail)
 		}
 		lines = append(lines, line)
 		k = m
 	}
 	return lines
+}
+
+// mergeByX appends to line, sorted by x0, the glyphs of run, sorted by x0
+// too, keeping the result sorted by x0 and, among equal x0, line's glyphs
+// first: the line a stable sort of the runs' glyphs in order by x0 gives,
+// in one pass over the end of line that run overlaps (none when the runs
+// follow each other, as they mostly do). scratch is reused between calls;
+// the new one is returned.
+func mergeByX(line, run, scratch []glyph) ([]glyph, []glyph) {
+	if len(run) == 0 {
+		return line, scratch
+	}
+	// From i on, line's glyphs lie right of the run's first: they are
+	// merged with the run.
+	i := len(line)
+	for i > 0 && line[i-1].x0 > run[0].x0 {
+		i--
+	}
+	if i == len(line) {
+		return append(line, run...), scratch
+	}
+	scratch = append(scratch[:0], line[i:]...)
+	line = line[:i]
+	a, b := 0, 0
+	for a < len(scratch) && b < len(run) {
+		if run[b].x0 < scratch[a].x0 {
+			line = append(line, run[b])
+			b++
+		} else {
+			line = append(line, scratch[a])
+			a++
+		}
+	}
+	line = append(line, scratch[a:]...)
+	return append(line, run[b:]...), scratch
 }
 
 func cmpFloat(a, b float64) int {
@@ -187,18 +232,18 @@ func splitWords(gs []glyph) []hesabat.Word {
 	var b strings.Builder
 	var cur hesabat.Word
 	open := false
-	bottoms := map[float64]int{} // the word's glyph bottoms, to a quarter point
+	var bottoms tally // the word's glyph bottoms, to a quarter point
 	flush := func() {
 		if open {
 			cur.Text = b.String()
 			if cur.Text != "" {
 				cur.Size = cur.Y1 - cur.Y0
-				cur.Base = commonBottom(bottoms)
+				cur.Base = bottoms.common()
 				out = append(out, cur)
 			}
 		}
 		b.Reset()
-		clear(bottoms)
+		bottoms = bottoms[:0]
 		open = false
 	}
 	var prev glyph
@@ -224,7 +269,7 @@ func splitWords(gs []glyph) []hesabat.Word {
 		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
 			b.WriteRune(g.r)
-			bottoms[math.Round(g.y1*4)/4]++
+			bottoms.add(math.Round(g.y1*4) / 4)
 		}
 		prev = g
 	}
@@ -232,14 +277,34 @@ func splitWords(gs []glyph) []hesabat.Word {
 	return out
 }
 
-// commonBottom returns the bottom most glyphs share (the lowest on a
-// tie): with tight glyph boxes (LibreOffice's PDFs) the baseline, which
-// a descender does not move; with loose boxes every glyph's bottom.
-func commonBottom(bottoms map[float64]int) float64 {
+// tally counts how many glyphs have each bottom. A word has a few
+// distinct bottoms, so a slice searched in order beats a map.
+type tally []struct {
+	y float64
+	n int
+}
+
+func (t *tally) add(y float64) {
+	for i := range *t {
+		if (*t)[i].y == y {
+			(*t)[i].n++
+			return
+		}
+	}
+	*t = append(*t, struct {
+		y float64
+		n int
+	}{y, 1})
+}
+
+// common returns the bottom most glyphs share (the lowest on a tie): with
+// tight glyph boxes (LibreOffice's PDFs) the baseline, which a descender
+// does not move; with loose boxes every glyph's bottom.
+func (t tally) common() float64 {
 	best, n := 0.0, 0
-	for y, c := range bottoms {
-		if c > n || c == n && y > best {
-			best, n = y, c
+	for _, c := range t {
+		if c.n > n || c.n == n && c.y > best {
+			best, n = c.y, c.n
 		}
 	}
 	return best

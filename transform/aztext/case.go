@@ -3,6 +3,7 @@ package aztext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Lower lower-cases s by Azerbaijani rules: İ → i and I → ı, every other rune
@@ -114,7 +115,18 @@ func LooseKey(s string) string {
 // without them reads: BareKey("Müddəti") == BareKey("muddeti"). It is for
 // finding such text, never for storing or showing it.
 func BareKey(s string) string {
-	return strings.Map(bare, key(s, true))
+	return BareKeyOf(Key(s))
+}
+
+// BareKeyOf returns BareKey(s) from Key(s), without normalising s again:
+// BareKeyOf(Key(s)) == BareKey(s).
+func BareKeyOf(key string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 'ı' {
+			return 'i' // what LooseKey does
+		}
+		return bare(r)
+	}, key)
 }
 
 func bare(r rune) rune {
@@ -141,6 +153,23 @@ func key(s string, loose bool) string {
 	b.Grow(len(s))
 	gap := false
 	for _, r := range s {
+		if r < utf8.RuneSelf && r != 'I' {
+			// ASCII, but for I (lowered to ı): Fold keeps it, and its
+			// letters and digits are the ASCII ones.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				if gap && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				gap = false
+				b.WriteByte(byte(r))
+			} else {
+				gap = true
+			}
+			continue
+		}
 		r = Fold(unicode.AzeriCase.ToLower(r))
 		if loose && r == 'ı' {
 			r = 'i'

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"os"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -152,6 +154,22 @@ func TestBareKey(t *testing.T) {
 	} {
 		if got := BareKey(c[0]); got != c[1] {
 			t.Errorf("BareKey(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestKeyASCII: Key's shortcut for ASCII runes agrees with its rule for
+// every rune: lower-cased by Azerbaijani rules (I → ı), folded, kept when
+// a letter or digit, else a gap between words. (Normalize drops the
+// control characters before.)
+func TestKeyASCII(t *testing.T) {
+	for r := ' '; r < utf8.RuneSelf-1; r++ {
+		want := "x y"
+		if l := Fold(unicode.AzeriCase.ToLower(r)); unicode.IsLetter(l) || unicode.IsDigit(l) {
+			want = "x" + string(l) + "y"
+		}
+		if got := Key("x" + string(r) + "y"); got != want {
+			t.Errorf("Key(%q) = %q, want %q", "x"+string(r)+"y", got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package aztext
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -30,6 +31,10 @@ func FuzzNormalize(f *testing.F) {
 		d := NormalizeDoc([]string{s, n})
 		if again := NormalizeDoc(d); again[0] != d[0] || again[1] != d[1] {
 			t.Fatalf("NormalizeDoc(%q) = %q, but NormalizeDoc of that = %q", s, d, again)
+		}
+		// BareKey is LooseKey without marks, also when made from Key.
+		if want := strings.Map(bare, LooseKey(s)); BareKey(s) != want || BareKeyOf(Key(s)) != want {
+			t.Fatalf("BareKey(%q) = %q, BareKeyOf(Key) = %q, want %q", s, BareKey(s), BareKeyOf(Key(s)), want)
 		}
 		for _, key := range []func(string) string{Key, LooseKey} {
 			k := key(s)

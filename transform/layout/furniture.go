@@ -23,8 +23,20 @@ const (
 // see isPageNumber.
 var pageNumber = regexp.MustCompile(`^(?:\p{L}+\s+)?[-–—]?\s*(\d{1,4})\s*(?:[-–—]|/\s*\d{1,4}|\p{L}+\s+\d{1,4})?$`)
 
-// digits matches runs of digits, masked when comparing running lines.
-var digits = regexp.MustCompile(`\d+`)
+// maskDigits replaces each run of ASCII digits in s by one '#', so that
+// running lines and page numbers compare with their numbers masked ("- 4 -"
+// and "- 5 -" are one pattern).
+func maskDigits(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < '0' || c > '9' {
+			b = append(b, c)
+		} else if i == 0 || s[i-1] < '0' || s[i-1] > '9' {
+			b = append(b, '#')
+		}
+	}
+	return string(b)
+}
 
 // zone says where a line stands: 0 in the body, -1 in the top band, +1 in
 // the bottom band. A page's first and last lines are in the bands too,
@@ -67,26 +79,27 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 	if lh = lineHeight(all); lh == 0 {
 		return nil
 	}
-	running := func(l *tline) key {
-		return key{digits.ReplaceAllString(l.text(), "#"), int(math.Round(l.y0 / (lh / 3)))}
-	}
-	numbering := func(z int, l *tline) key {
-		return key{digits.ReplaceAllString(l.text(), "#"), z}
+	running := func(masked string, l *tline) key {
+		return key{masked, int(math.Round(l.y0 / (lh / 3)))}
 	}
 	seenRunning, seenNumber := map[key]int{}, map[key]int{}
 	zones := make([][]int, len(pls))
+	masked := make([][]string, len(pls)) // the text of the lines in a band, digits masked
 	for p, pl := range pls {
 		r, n := map[key]bool{}, map[key]bool{}
 		sg := spaceGap(pl.lines)
 		zones[p] = make([]int, len(pl.lines))
+		masked[p] = make([]string, len(pl.lines))
 		for i := range pl.lines {
 			l := &pl.lines[i]
 			// A line in columns (a gap wider than a space) is a table's,
 			// as a header repeated on every page is: not furniture.
 			if z := zone(pl, l); z != 0 && !columned(l, sg) {
 				zones[p][i] = z
-				r[running(l)] = true
-				n[numbering(z, l)] = true
+				m := maskDigits(l.text())
+				masked[p][i] = m
+				r[running(m, l)] = true
+				n[key{m, z}] = true
 			}
 		}
 		for k := range r {
@@ -98,10 +111,14 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 	}
 	var out []hesabat.Furniture
 	for p, pl := range pls {
-		zs := zones[p]
+		zs, ms := zones[p], masked[p]
 		kept := pl.lines[:0:0]
 		for i, l := range pl.lines {
-			if f, ok := furnitureOf(pl.n, &l, zs[i], len(pls), seenRunning[running(&l)], seenNumber[numbering(zs[i], &l)]); ok {
+			if zs[i] == 0 {
+				kept = append(kept, l) // in the body: never furniture
+				continue
+			}
+			if f, ok := furnitureOf(pl.n, &l, zs[i], len(pls), seenRunning[running(ms[i], &l)], seenNumber[key{ms[i], zs[i]}]); ok {
 				out = append(out, f)
 			} else {
 				kept = append(kept, l)

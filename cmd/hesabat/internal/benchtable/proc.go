@@ -147,6 +147,7 @@ type ingestRun struct {
 	engine string // --pdf-engine, "" for none given
 	files  int
 	pages  int
+	read   pagesRead // the PDF pages each reader read, from the summary
 	cost
 	base cost // pdftotext -layout over the same files at the same parallelism, just before
 }
@@ -166,6 +167,7 @@ func (h hesabat) ingest(ctx context.Context, db string, workers int, engine stri
 	}
 	var sum struct {
 		Loaded, Failed, Pages int
+		Read                  pagesRead `json:"pdf_pages"` // absent from an older binary's
 	}
 	if err := json.Unmarshal(out.Bytes(), &sum); err != nil {
 		return ingestRun{}, fmt.Errorf("hesabat ingest --json: %v", err)
@@ -174,7 +176,21 @@ func (h hesabat) ingest(ctx context.Context, db string, workers int, engine stri
 		return ingestRun{}, fmt.Errorf("hesabat ingest%s: %d files loaded, %d failed, %d pages; want %d files and %d pages",
 			engineFlag(engine), sum.Loaded, sum.Failed, sum.Pages, files, pages)
 	}
-	return ingestRun{engine: engine, files: files, pages: pages, cost: c}, nil
+	return ingestRun{engine: engine, files: files, pages: pages, read: sum.Read, cost: c}, nil
+}
+
+// pagesRead is ingest --json's pdf_pages: the PDF pages read by the Go
+// reader and by PDFium, and of these the pages OCR recognised.
+type pagesRead struct{ Go, PDFium, OCR int }
+
+// String gives each reader's share, or says the binary does not count.
+func (r pagesRead) String() string {
+	all := r.Go + r.PDFium
+	if all == 0 {
+		return "not counted by this binary"
+	}
+	pc := func(n int) float64 { return 100 * float64(n) / float64(all) }
+	return fmt.Sprintf("Go %.1f%%, PDFium %.1f%%, OCR %.1f%%", pc(r.Go), pc(r.PDFium), pc(r.OCR))
 }
 
 // engineFlag is the --pdf-engine flag for engine, as shown in messages.

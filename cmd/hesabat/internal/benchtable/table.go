@@ -104,6 +104,7 @@ func (t *table) rows() []row {
 				t.base(fmt.Sprintf("%s (%d at a time)", rate(t.pages, pn), t.workers)), t.ratio(in.pages, in.wall, pn.wall),
 				fmt.Sprintf("≥ %g×", speedTarget), met},
 			row{"  per CPU-second", cpuRate(in.pages, in.cost), t.base(cpuRate(t.pages, pn)), t.ratio(in.pages, in.cpu, pn.cpu), "", ""},
+			row{"  pages read by", in.read.String(), "", "", "", ""},
 			row{"  peak RSS", megabytes(in.rss), t.base(megabytes(pn.rss) + " (largest process)"), "",
 				fmt.Sprintf("≤ %.0f MB", rssTarget/mb), verdict(in.rss <= rssTarget)},
 		)

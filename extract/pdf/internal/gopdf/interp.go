@@ -280,6 +280,9 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		if len(args) >= 1 && args[len(args)-1].k == kArr {
 			return in.show(args[len(args)-1].arr)
 		}
+	// Images drawn inline (ID starts the data the lexer skips) and shadings.
+	case "ID", "sh":
+		in.p.Images++
 	// XObjects.
 	case "Do":
 		if len(args) >= 1 && args[len(args)-1].k == kName {
@@ -466,7 +469,7 @@ func (in *interp) setFont(name string, res types.Dict) error {
 	return nil
 }
 
-// doXObject paints XObject name: forms are run, images ignored.
+// doXObject paints XObject name: forms are run, images only counted.
 func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	xo := in.r.dict(res["XObject"])
 	o := xo[xname]
@@ -478,6 +481,9 @@ func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 		return nil
 	}
 	if name(sd.Dict, "Subtype") != "Form" {
+		if name(sd.Dict, "Subtype") == "Image" {
+			in.p.Images++
+		}
 		return nil
 	}
 	if depth >= maxFormDepth {

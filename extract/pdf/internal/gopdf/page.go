@@ -21,6 +21,10 @@ type Page struct {
 	Glyphs []Glyph
 	// Paths are the painted, non-white paths not hidden by a clip.
 	Paths []Path
+	// Images counts the images (XObject or inline) and shadings painted,
+	// clipped or not: a page without glyphs, paths or images draws
+	// nothing, and OCR would find nothing on it.
+	Images int
 }
 
 // Glyph is one character with its loose box: from its origin to its
