@@ -46,7 +46,9 @@ func addLayout(doc *hesabat.Document, pages []*page) {
 
 // layoutPage turns a page read from the file into the engine's page: its
 // words and rules. A page whose text has no Unicode mapping or no text at
-// all gets no words and a warning (nil when the page has words).
+// all gets no words and a warning (nil when the page has words), unless it
+// is blank: it paints nothing, so no text is missing and OCR would find
+// none.
 func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 	out := hesabat.Page{Number: p.n, Width: p.w, Height: p.h}
 	for _, r := range p.rules {
@@ -57,6 +59,8 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 	case unmapped(gs):
 		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
 		return out, &w
+	case len(gs) == 0 && p.blank:
+		return out, nil
 	case len(gs) == 0:
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w

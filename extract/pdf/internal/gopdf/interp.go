@@ -62,6 +62,10 @@ type interp struct {
 	marks []*mark
 	ops   int
 	codes []code
+	// painted is set by the first operator that paints something (PDFium
+	// makes a page object of it): a path filled or stroked, text shown,
+	// an XObject, an inline image or a shading.
+	painted bool
 }
 
 // maxFormDepth bounds form XObjects nested in one another.
@@ -306,6 +310,8 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		if n := len(in.marks); n > 0 {
 			in.marks = in.marks[:n-1]
 		}
+	case "BI", "sh":
+		in.painted = true
 	case "d0", "d1":
 		return decline("Type3 glyph procedure")
 	}
@@ -411,6 +417,7 @@ func (in *interp) endPath(fill, stroke bool) {
 	if !fill && !stroke {
 		return
 	}
+	in.painted = true
 	if (!fill || in.gs.fillWhite) && (!stroke || in.gs.strokeWhite) {
 		return // white: page background, not a border
 	}
@@ -473,6 +480,7 @@ func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	if o == nil {
 		return nil
 	}
+	in.painted = true
 	sd, _, err := in.r.x.DereferenceStreamDict(o)
 	if err != nil || sd == nil {
 		return nil

@@ -21,6 +21,10 @@ type Page struct {
 	Glyphs []Glyph
 	// Paths are the painted, non-white paths not hidden by a clip.
 	Paths []Path
+	// Blank reports a page that paints nothing: no text, path, image,
+	// shading or form XObject, as a page without page objects in PDFium.
+	// There is nothing on it to recognise by OCR.
+	Blank bool
 }
 
 // Glyph is one character with its loose box: from its origin to its
@@ -96,6 +100,7 @@ func (d *Doc) Page(i int) (*Page, error) {
 	}
 	in.tp.finish()
 	p.Glyphs = in.tp.glyphs()
+	p.Blank = !in.painted
 	return p, nil
 }
 

@@ -65,6 +65,7 @@ func (in *interp) show(elems []operand) error {
 	if f.decline != "" {
 		return &Decline{f.decline}
 	}
+	in.painted = true
 	o := &tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks)}
 	n := 0
 	for _, e := range elems {
