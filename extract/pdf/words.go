@@ -3,8 +3,8 @@ package pdf
 import (
 	"math"
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 )
@@ -76,7 +76,7 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 func unmapped(gs []glyph) bool {
 	pua := 0
 	for _, g := range gs {
-		if unicode.In(g.r, unicode.Co) {
+		if g.r >= 0xE000 && unicode.Is(unicode.Co, g.r) { // private use starts at U+E000
 			pua++
 		}
 	}
@@ -89,7 +89,8 @@ func unmapped(gs []glyph) bool {
 func cleanGlyphs(in []glyph) []glyph {
 	out := make([]glyph, 0, len(in))
 	for _, g := range in {
-		if s, ok := ligatures[g.r]; ok {
+		if g.r >= 0xFB00 && g.r <= 0xFB06 { // the keys of ligatures
+			s := ligatures[g.r]
 			w := (g.x1 - g.x0) / float64(len(s))
 			for i, r := range s {
 				out = append(out, glyph{r: r, x0: g.x0 + float64(i)*w, y0: g.y0, x1: g.x0 + float64(i+1)*w, y1: g.y1})
@@ -188,21 +189,18 @@ func cmpFloat(a, b float64) int {
 // followed by a real space is marked Word.Space.
 func splitWords(gs []glyph) []hesabat.Word {
 	var out []hesabat.Word
-	var b strings.Builder
+	var text []byte // the word's text
 	var cur hesabat.Word
 	open := false
-	bottoms := map[float64]int{} // the word's glyph bottoms, to a quarter point
+	var bottoms []bottom // the word's glyph bottoms, to a quarter point
 	flush := func() {
-		if open {
-			cur.Text = b.String()
-			if cur.Text != "" {
-				cur.Size = cur.Y1 - cur.Y0
-				cur.Base = commonBottom(bottoms)
-				out = append(out, cur)
-			}
+		if open && len(text) > 0 {
+			cur.Text = string(text)
+			cur.Size = cur.Y1 - cur.Y0
+			cur.Base = commonBottom(bottoms)
+			out = append(out, cur)
 		}
-		b.Reset()
-		clear(bottoms)
+		text, bottoms = text[:0], bottoms[:0]
 		open = false
 	}
 	var prev glyph
@@ -227,8 +225,8 @@ func splitWords(gs []glyph) []hesabat.Word {
 		cur.X1, cur.Y1 = math.Max(cur.X1, g.x1), math.Max(cur.Y1, g.y1)
 		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
-			b.WriteRune(g.r)
-			bottoms[math.Round(g.y1*4)/4]++
+			text = utf8.AppendRune(text, g.r)
+			bottoms = countBottom(bottoms, math.Round(g.y1*4)/4)
 		}
 		prev = g
 	}
@@ -236,14 +234,32 @@ func splitWords(gs []glyph) []hesabat.Word {
 	return out
 }
 
+// bottom is how many glyphs of a word have their bottom at y.
+type bottom struct {
+	y float64
+	n int
+}
+
+// countBottom counts one more glyph with its bottom at y (a word has a
+// few distinct bottoms).
+func countBottom(bs []bottom, y float64) []bottom {
+	for i := range bs {
+		if bs[i].y == y {
+			bs[i].n++
+			return bs
+		}
+	}
+	return append(bs, bottom{y, 1})
+}
+
 // commonBottom returns the bottom most glyphs share (the lowest on a
 // tie): with tight glyph boxes (LibreOffice's PDFs) the baseline, which
 // a descender does not move; with loose boxes every glyph's bottom.
-func commonBottom(bottoms map[float64]int) float64 {
+func commonBottom(bottoms []bottom) float64 {
 	best, n := 0.0, 0
-	for y, c := range bottoms {
-		if c > n || c == n && y > best {
-			best, n = y, c
+	for _, b := range bottoms {
+		if b.n > n || b.n == n && b.y > best {
+			best, n = b.y, b.n
 		}
 	}
 	return best

@@ -15,7 +15,8 @@ type Page struct {
 	Box [4]float64
 	// Rotate is /Rotate in quarter turns clockwise, 0 to 3.
 	Rotate int
-	// Glyphs are the page's characters in the order of PDFium's text page,
+	// Glyphs are the page's characters in the order of PDFium's text page
+	// (valid until the next call of Doc.Page),
 	// without the characters PDFium generates (spaces and line breaks); a
 	// hyphen that PDFium judges to end a line inside a word is U+0002.
 	Glyphs []Glyph
@@ -94,12 +95,14 @@ func (d *Doc) Page(i int) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := newInterp(r, p)
+	in := &d.in
+	in.reset(r, p)
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
 	}
 	in.tp.finish()
-	p.Glyphs = in.tp.glyphs()
+	in.glyphs = in.tp.glyphs(in.glyphs)
+	p.Glyphs = in.glyphs
 	p.Blank = !in.painted
 	return p, nil
 }

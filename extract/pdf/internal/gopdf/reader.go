@@ -48,6 +48,7 @@ type Doc struct {
 	// Repaired reports a cross-reference table that was rebuilt from the
 	// objects found in the file.
 	Repaired bool
+	in       interp // the interpreter, its buffers reused page after page
 }
 
 var configOnce sync.Once

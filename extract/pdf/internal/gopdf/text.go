@@ -66,12 +66,12 @@ func (in *interp) show(elems []operand) error {
 		return &Decline{f.decline}
 	}
 	in.painted = true
-	o := &tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks)}
-	n := 0
+	n := 0 // items at most
 	for _, e := range elems {
 		n += len(e.b) + 1
 	}
-	o.items = make([]titem, 0, n)
+	o := &in.objs.take(1)[:1][0]
+	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
 	x := 0.0
 	for _, e := range elems {
@@ -225,10 +225,11 @@ func (tp *textPage) sameAsRecent(o *tobj) bool {
 // add takes the next text object in content order.
 func (tp *textPage) add(o *tobj) {
 	defer func() {
-		tp.recent = append(tp.recent, o)
-		if len(tp.recent) > 5 {
-			tp.recent = tp.recent[1:]
+		if len(tp.recent) == 5 {
+			copy(tp.recent, tp.recent[1:])
+			tp.recent = tp.recent[:4]
 		}
+		tp.recent = append(tp.recent, o)
 	}()
 	if o.empty {
 		return
@@ -256,11 +257,11 @@ func (tp *textPage) add(o *tobj) {
 	for i := len(tp.buf); i > 0; i-- {
 		bx, _ := tp.disp.Apply(tp.buf[i-1].pos())
 		if tx >= bx {
-			tp.buf = append(tp.buf[:i], append([]*tobj{o}, tp.buf[i:]...)...)
+			tp.buf = slices.Insert(tp.buf, i, o)
 			return
 		}
 	}
-	tp.buf = append([]*tobj{o}, tp.buf...)
+	tp.buf = slices.Insert(tp.buf, 0, o)
 }
 
 // finish processes what is buffered and closes the last line.
@@ -268,7 +269,7 @@ func (tp *textPage) finish() {
 	for _, b := range tp.buf {
 		tp.process(b)
 	}
-	tp.buf = nil
+	tp.buf = tp.buf[:0]
 	tp.closeLine()
 }
 
@@ -466,6 +467,7 @@ func (tp *textPage) process(o *tobj) {
 	base := baseSpace(o)
 	spacing := 0.0
 	turn := int(math.Round(math.Atan2(o.m[1], o.m[0])/(math.Pi/2))) & 3
+	limit := o.m.transformXDistance(0.07 * o.fs) // how near a repeated character is drawn
 	for i, it := range o.items {
 		if it.c == kernCode {
 			last := tp.lastChar()
@@ -501,7 +503,6 @@ func (tp *textPage) process(o *tobj) {
 		spacing = 0
 		ox, oy := o.m.Apply(it.x, o.rise)
 		dup := false
-		limit := o.m.transformXDistance(0.07 * o.fs)
 		for n := len(tp.temp); n > 0 && n > len(tp.temp)-7; n-- {
 			c := tp.temp[n-1]
 			if c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
@@ -587,9 +588,9 @@ var ligatures = map[rune]string{
 }
 
 // glyphs returns the page's characters without the generated ones and
-// line breaks, as read.go's readChars keeps them.
-func (tp *textPage) glyphs() []Glyph {
-	out := make([]Glyph, 0, len(tp.out))
+// line breaks, as read.go's readChars keeps them, in out's memory.
+func (tp *textPage) glyphs(out []Glyph) []Glyph {
+	out = out[:0]
 	for _, c := range tp.out {
 		if c.gen || c.r == '\r' || c.r == '\n' {
 			continue
