@@ -69,9 +69,10 @@ type interp struct {
 	codes []code
 	// items and objs hold the page's text objects; glyphs is the page's
 	// Glyphs. All are reused page after page.
-	items  arena[titem]
-	objs   arena[tobj]
-	glyphs []Glyph
+	items   arena[titem]
+	objs    arena[tobj]
+	glyphs  []Glyph
+	content []byte // the page's content streams
 	// painted is set by the first operator that paints something (PDFium
 	// makes a page object of it): a path filled or stroked, text shown,
 	// an XObject, an inline image or a shading.
@@ -88,7 +89,7 @@ func (in *interp) reset(r *reader, p *Page) {
 	*in = interp{
 		r: r, p: p,
 		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0], codes: in.codes[:0],
-		items: in.items, objs: in.objs, glyphs: in.glyphs[:0],
+		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0],
 		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], temp: in.tp.temp[:0], out: in.tp.out[:0]},
 	}
 	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
@@ -564,7 +565,7 @@ func (a *arena[T]) take(n int) []T {
 		c := a.chunks[a.cur]
 		if len(c)+n <= cap(c) {
 			a.chunks[a.cur] = c[:len(c)+n]
-			return c[len(c):len(c):len(c)+n]
+			return c[len(c) : len(c) : len(c)+n]
 		}
 		a.cur++
 		if a.cur < len(a.chunks) {

@@ -1,6 +1,7 @@
 package gopdf
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -91,12 +92,13 @@ func (d *Doc) Page(i int) (*Page, error) {
 	if inh != nil {
 		res = inh.Resources
 	}
-	content, err := r.contents(pd["Contents"])
+	in := &d.in
+	in.reset(r, p)
+	content, err := r.contents(pd["Contents"], in.content[:0])
+	in.content = content
 	if err != nil {
 		return nil, err
 	}
-	in := &d.in
-	in.reset(r, p)
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
 	}
@@ -107,31 +109,35 @@ func (d *Doc) Page(i int) (*Page, error) {
 	return p, nil
 }
 
-// contents returns a page's content streams joined by line breaks.
-func (r *reader) contents(o types.Object) ([]byte, error) {
+// contents appends a page's content streams, joined by line breaks, to
+// dst.
+func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 	switch v := r.deref(o).(type) {
 	case nil:
-		return nil, nil
+		return dst, nil
 	case types.Array:
-		var b []byte
 		for _, s := range v {
-			data, err := r.stream(s)
-			if err != nil {
-				return nil, fmt.Errorf("content stream: %w", err)
+			sd, _, err := r.x.DereferenceStreamDict(s)
+			if err == nil && sd == nil {
+				err = errors.New("missing stream")
 			}
-			b = append(append(b, data...), '\n')
+			if err == nil {
+				dst, err = decode(sd, dst)
+			}
+			if err != nil {
+				return dst, fmt.Errorf("content stream: %w", err)
+			}
+			dst = append(dst, '\n')
 		}
-		return b, nil
+		return dst, nil
 	case types.StreamDict:
-		if o, ok := o.(types.IndirectRef); ok {
-			return r.stream(o)
+		dst, err := decode(&v, dst)
+		if err != nil {
+			return dst, fmt.Errorf("content stream: %w", err)
 		}
-		if err := v.Decode(); err != nil {
-			return nil, fmt.Errorf("content stream: %w", err)
-		}
-		return v.Content, nil
+		return dst, nil
 	}
-	return nil, fmt.Errorf("content of type %T", o)
+	return dst, fmt.Errorf("content of type %T", o)
 }
 
 // actualText returns the /ActualText of a property list.

@@ -13,13 +13,13 @@ const kernCode = 0xFFFFFFFF
 // titem is one item of a text object: a character code at text-space
 // offset x, or a TJ adjustment k (thousandths of text space).
 type titem struct {
-	c    uint32
-	x    float64
-	k    float64
-	w    float64 // advance in glyph space
-	text []rune
-	gb   [4]float64 // outline box in glyph space, when gok
-	gok  bool
+	c uint32
+	x float64
+	k float64
+	w float64 // advance in glyph space
+	// The code's text and glyph box are the font's (font.text and
+	// font.glyphBox): an item holds no pointer, so the page's items cost
+	// the collector nothing.
 }
 
 // tobj is one text-showing operation (Tj, TJ, ' or "): PDFium's text
@@ -95,8 +95,7 @@ func (in *interp) show(elems []operand) error {
 						return decline("right-to-left text") // Hebrew, Arabic, Syriac, Thaana, NKo
 					}
 				}
-				gb, gok := f.glyphBox(c.c)
-				o.items = append(o.items, titem{c: c.c, x: x, w: w, text: t, gb: gb, gok: gok})
+				o.items = append(o.items, titem{c: c.c, x: x, w: w})
 				o.nChar++
 				b := o.m.rect(tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise))
 				if o.nChar == 1 {
@@ -128,7 +127,7 @@ func tightBox(f *font, it titem, fs, rise float64) (l, b, r, t float64) {
 	if f.tt == nil {
 		return it.x, rise + f.descnt*s, it.x + it.w*s, rise + f.ascent*s
 	}
-	g := it.gb // zero for an empty glyph
+	g, _ := f.glyphBox(it.c) // zero for an empty glyph
 	return it.x + g[0]*s, rise + g[1]*s, it.x + g[2]*s, rise + g[3]*s
 }
 
@@ -284,9 +283,9 @@ func firstChar(o *tobj) titem {
 	return o.items[0]
 }
 
-func firstRune(it titem) rune {
-	if len(it.text) > 0 {
-		return it.text[0]
+func firstRune(f *font, it titem) rune {
+	if t := f.text(it.c); len(t) > 0 && it.c != kernCode {
+		return t[0]
 	}
 	return rune(it.c)
 }
@@ -345,7 +344,7 @@ func (tp *textPage) insert(o *tobj) gen {
 		return genNone
 	}
 	pItem, item := prev.items[len(prev.items)-1], o.items[0]
-	cur := firstRune(item)
+	cur := firstRune(o.f, item)
 	lineEnd := func() gen {
 		if tp.isHyphen(cur) {
 			return genHyphen
@@ -380,7 +379,7 @@ func (tp *textPage) insert(o *tobj) gen {
 	if cur == ' ' {
 		return genNone
 	}
-	if t := pItem.text; len(t) > 0 && t[len(t)-1] == ' ' {
+	if t := prev.f.text(pItem.c); len(t) > 0 && t[len(t)-1] == ' ' && pItem.c != kernCode {
 		return genNone
 	}
 	nLast, nThis := itemWidth(prev, pItem), itemWidth(o, item)
@@ -446,7 +445,7 @@ func (tp *textPage) process(o *tobj) {
 		case genBreak:
 			tp.closeLine()
 		case genHyphen:
-			if o.nChar == 1 && isHyphenCode(firstRune(firstChar(o))) {
+			if o.nChar == 1 && isHyphenCode(firstRune(o.f, firstChar(o))) {
 				return
 			}
 			for len(tp.temp) > 0 && tp.temp[len(tp.temp)-1].r == ' ' {
@@ -517,7 +516,7 @@ func (tp *textPage) process(o *tobj) {
 			continue
 		}
 		box := looseBox(o, it)
-		for _, r := range it.text {
+		for _, r := range f.text(it.c) {
 			tp.temp = append(tp.temp, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
 		}
 	}
@@ -529,7 +528,7 @@ func (tp *textPage) process(o *tobj) {
 func looseBox(o *tobj, it titem) [4]float64 {
 	f, s := o.f, o.fs/1000
 	l, b, r, t := it.x, o.rise+f.descnt*s, it.x+it.w*s, o.rise+f.ascent*s
-	if g := it.gb; it.gok {
+	if g, ok := f.glyphBox(it.c); ok {
 		l, b, r, t = min(l, it.x+g[0]*s), min(b, o.rise+g[1]*s), max(r, it.x+g[2]*s), max(t, o.rise+g[3]*s)
 	}
 	return o.m.rect(l, b, r, t)
