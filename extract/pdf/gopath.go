@@ -91,7 +91,7 @@ func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
 	if votes[best] > 0 {
 		f.rot = best
 	}
-	p = &page{n: index + 1, chars: make([]glyph, 0, len(gp.Glyphs)), blank: len(gp.Glyphs) == 0 && len(gp.Paths) == 0 && gp.Images == 0}
+	p = &page{n: index + 1, chars: make([]glyph, 0, len(gp.Glyphs)), blank: gp.Blank}
 	for _, g := range gp.Glyphs {
 		x0, y0, x1, y1 := f.box(g.X0, g.Y0, g.X1, g.Y1)
 		p.chars = append(p.chars, glyph{r: g.R, x0: x0, y0: y0, x1: x1, y1: y1})

@@ -33,8 +33,8 @@ type ocrState struct {
 }
 
 // recognize reads by OCR the pages of doc that need it (by the Extractor's
-// OCR mode), replacing their empty layout pages and their warnings. A
-// blank page (isBlank) is recognised only with OCRForce. A page that cannot be recognised keeps its warning, with the reason. It fails
+// OCR mode), replacing their empty layout pages and their warnings. A page
+// that cannot be recognised keeps its warning, with the reason. It fails
 // only when ctx ends.
 func (e *Extractor) recognize(ctx context.Context, src hesabat.Source, data []byte, doc *hesabat.Document) error {
 	var want []int
@@ -48,7 +48,7 @@ func (e *Extractor) recognize(ctx context.Context, src hesabat.Source, data []by
 		}
 	default:
 		for _, w := range doc.Warnings {
-			if (w.Kind == hesabat.WarnNoTextLayer && !isBlank(w)) || w.Kind == hesabat.WarnUnmapped {
+			if w.Kind == hesabat.WarnNoTextLayer || w.Kind == hesabat.WarnUnmapped {
 				want = append(want, w.Page)
 			}
 		}
@@ -92,7 +92,7 @@ func (e *Extractor) OCRAvailable(ctx context.Context) error {
 // setMessage rewrites the message of doc's no-text-layer warnings.
 func setMessage(doc *hesabat.Document, msg string) {
 	for i, w := range doc.Warnings {
-		if w.Kind == hesabat.WarnNoTextLayer && !isBlank(w) {
+		if w.Kind == hesabat.WarnNoTextLayer {
 			doc.Warnings[i].Message = msg
 		}
 	}

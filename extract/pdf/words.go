@@ -3,8 +3,8 @@ package pdf
 import (
 	"math"
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 )
@@ -46,7 +46,9 @@ func addLayout(doc *hesabat.Document, pages []*page) {
 
 // layoutPage turns a page read from the file into the engine's page: its
 // words and rules. A page whose text has no Unicode mapping or no text at
-// all gets no words and a warning (nil when the page has words).
+// all gets no words and a warning (nil when the page has words), unless it
+// is blank: it paints nothing, so no text is missing and OCR would find
+// none.
 func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 	out := hesabat.Page{Number: p.n, Width: p.w, Height: p.h}
 	for _, r := range p.rules {
@@ -58,8 +60,7 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
 		return out, &w
 	case len(gs) == 0 && p.blank:
-		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, blankPage)
-		return out, &w
+		return out, nil
 	case len(gs) == 0:
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w
@@ -70,22 +71,12 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 	return out, nil
 }
 
-// blankPage is the message of the warning on a page that draws nothing:
-// it is not read by OCR (see Extractor.recognize), which spares starting
-// PDFium and Tesseract for the empty last page many reports end with.
-const blankPage = "page is blank: no text, image or drawing on it"
-
-// isBlank reports whether w is the warning of a blank page.
-func isBlank(w hesabat.Warning) bool {
-	return w.Kind == hesabat.WarnNoTextLayer && w.Message == blankPage
-}
-
 // unmapped reports whether most of a page's characters are private-use
 // code points: what PDFium gives for fonts without a Unicode mapping.
 func unmapped(gs []glyph) bool {
 	pua := 0
 	for _, g := range gs {
-		if unicode.In(g.r, unicode.Co) {
+		if g.r >= 0xE000 && unicode.Is(unicode.Co, g.r) { // private use starts at U+E000
 			pua++
 		}
 	}
@@ -98,7 +89,8 @@ func unmapped(gs []glyph) bool {
 func cleanGlyphs(in []glyph) []glyph {
 	out := make([]glyph, 0, len(in))
 	for _, g := range in {
-		if s, ok := ligatures[g.r]; ok {
+		if g.r >= 0xFB00 && g.r <= 0xFB06 { // the keys of ligatures
+			s := ligatures[g.r]
 			w := (g.x1 - g.x0) / float64(len(s))
 			for i, r := range s {
 				out = append(out, glyph{r: r, x0: g.x0 + float64(i)*w, y0: g.y0, x1: g.x0 + float64(i+1)*w, y1: g.y1})
@@ -229,21 +221,18 @@ func cmpFloat(a, b float64) int {
 // followed by a real space is marked Word.Space.
 func splitWords(gs []glyph) []hesabat.Word {
 	var out []hesabat.Word
-	var b strings.Builder
+	var text []byte // the word's text
 	var cur hesabat.Word
 	open := false
-	var bottoms tally // the word's glyph bottoms, to a quarter point
+	var bottoms []bottom // the word's glyph bottoms, to a quarter point
 	flush := func() {
-		if open {
-			cur.Text = b.String()
-			if cur.Text != "" {
-				cur.Size = cur.Y1 - cur.Y0
-				cur.Base = bottoms.common()
-				out = append(out, cur)
-			}
+		if open && len(text) > 0 {
+			cur.Text = string(text)
+			cur.Size = cur.Y1 - cur.Y0
+			cur.Base = commonBottom(bottoms)
+			out = append(out, cur)
 		}
-		b.Reset()
-		bottoms = bottoms[:0]
+		text, bottoms = text[:0], bottoms[:0]
 		open = false
 	}
 	var prev glyph
@@ -268,8 +257,8 @@ func splitWords(gs []glyph) []hesabat.Word {
 		cur.X1, cur.Y1 = math.Max(cur.X1, g.x1), math.Max(cur.Y1, g.y1)
 		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
-			b.WriteRune(g.r)
-			bottoms.add(math.Round(g.y1*4) / 4)
+			text = utf8.AppendRune(text, g.r)
+			bottoms = countBottom(bottoms, math.Round(g.y1*4)/4)
 		}
 		prev = g
 	}
@@ -277,34 +266,32 @@ func splitWords(gs []glyph) []hesabat.Word {
 	return out
 }
 
-// tally counts how many glyphs have each bottom. A word has a few
-// distinct bottoms, so a slice searched in order beats a map.
-type tally []struct {
+// bottom is how many glyphs of a word have their bottom at y.
+type bottom struct {
 	y float64
 	n int
 }
 
-func (t *tally) add(y float64) {
-	for i := range *t {
-		if (*t)[i].y == y {
-			(*t)[i].n++
-			return
+// countBottom counts one more glyph with its bottom at y (a word has a
+// few distinct bottoms).
+func countBottom(bs []bottom, y float64) []bottom {
+	for i := range bs {
+		if bs[i].y == y {
+			bs[i].n++
+			return bs
 		}
 	}
-	*t = append(*t, struct {
-		y float64
-		n int
-	}{y, 1})
+	return append(bs, bottom{y, 1})
 }
 
-// common returns the bottom most glyphs share (the lowest on a tie): with
-// tight glyph boxes (LibreOffice's PDFs) the baseline, which a descender
-// does not move; with loose boxes every glyph's bottom.
-func (t tally) common() float64 {
+// commonBottom returns the bottom most glyphs share (the lowest on a
+// tie): with tight glyph boxes (LibreOffice's PDFs) the baseline, which
+// a descender does not move; with loose boxes every glyph's bottom.
+func commonBottom(bottoms []bottom) float64 {
 	best, n := 0.0, 0
-	for _, c := range t {
-		if c.n > n || c.n == n && c.y > best {
-			best, n = c.y, c.n
+	for _, b := range bottoms {
+		if b.n > n || b.n == n && b.y > best {
+			best, n = b.y, b.n
 		}
 	}
 	return best

@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hesabat/hesabat"
+	"github.com/klippa-app/go-pdfium"
 )
 
 // Synthetic text: every glyph is charW wide and lineH high, so positions
@@ -134,6 +136,49 @@ func TestNoTextLayer(t *testing.T) {
 	}
 	if _, w := layoutPage(&page{n: 2, w: 595, h: 842, chars: text("Sıra", 55, 110)}); w != nil {
 		t.Errorf("warning %v for a page with text", w)
+	}
+	if _, w := layoutPage(&page{n: 3, w: 595, h: 842, blank: true}); w != nil {
+		t.Errorf("warning %v for a blank page", w)
+	}
+}
+
+// TestBlankPage reads a corpus report whose page 15 paints nothing (a
+// clip, no object) as word processors leave an empty last page: both
+// readers find it blank and its neighbour not, and the document has no
+// warning about it, so OCR never renders it.
+func TestBlankPage(t *testing.T) {
+	const in = "../../fixtures/corpus/pdf/r004-2020.pdf"
+	data := readFile(t, in)
+	gd, err := openGo(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := extractor(t)
+	var want []*page
+	err = e.withPDFium(context.Background(), in, func(inst pdfium.Pdfium) (err error) {
+		want, _, err = readPages(context.Background(), inst, in, data, []int{13, 14})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, i := range []int{13, 14} {
+		got, err := readGoPage(gd, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if blank := i == 14; got.blank != blank || want[k].blank != blank {
+			t.Errorf("page %d: blank: go %v, PDFium %v, want %v", i+1, got.blank, want[k].blank, blank)
+		}
+	}
+	doc, err := extractBytes(t, e, in, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range doc.Warnings {
+		if w.Page == 15 {
+			t.Errorf("warning on the blank page: %v", w)
+		}
 	}
 }
 

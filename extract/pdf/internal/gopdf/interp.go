@@ -29,6 +29,11 @@ func (m Matrix) Mul(n Matrix) Matrix {
 
 // rect maps the rectangle (l, b)-(r, t) and returns its bounds.
 func (m Matrix) rect(l, b, r, t float64) [4]float64 {
+	if m[1] == 0 && m[2] == 0 { // no rotation or skew (most text): two corners suffice
+		x0, x1 := m[0]*l+m[4], m[0]*r+m[4]
+		y0, y1 := m[3]*b+m[5], m[3]*t+m[5]
+		return [4]float64{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
+	}
 	x0, y0 := m.Apply(l, b)
 	x1, y1 := m.Apply(r, t)
 	x2, y2 := m.Apply(l, t)
@@ -62,18 +67,34 @@ type interp struct {
 	marks []*mark
 	ops   int
 	codes []code
+	// items and objs hold the page's text objects; glyphs is the page's
+	// Glyphs. All are reused page after page.
+	items   arena[titem]
+	objs    arena[tobj]
+	glyphs  []Glyph
+	content []byte // the page's content streams
+	// painted is set by the first operator that paints something (PDFium
+	// makes a page object of it): a path filled or stroked, text shown,
+	// an XObject, an inline image or a shading.
+	painted bool
 }
 
 // maxFormDepth bounds form XObjects nested in one another.
 const maxFormDepth = 8
 
-func newInterp(r *reader, p *Page) *interp {
-	in := &interp{r: r, p: p}
+// reset readies in for page p, keeping the buffers of the page before.
+func (in *interp) reset(r *reader, p *Page) {
+	in.items.reset()
+	in.objs.reset()
+	*in = interp{
+		r: r, p: p,
+		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0], codes: in.codes[:0],
+		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0],
+		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], temp: in.tp.temp[:0], out: in.tp.out[:0]},
+	}
 	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
 	in.tm, in.tlm = Identity, Identity
 	in.tp.init(p)
-	in.tp.out = make([]tchar, 0, 4096)
-	return in
 }
 
 // run interprets one content stream with resources res.
@@ -280,9 +301,6 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		if len(args) >= 1 && args[len(args)-1].k == kArr {
 			return in.show(args[len(args)-1].arr)
 		}
-	// Images drawn inline (ID starts the data the lexer skips) and shadings.
-	case "ID", "sh":
-		in.p.Images++
 	// XObjects.
 	case "Do":
 		if len(args) >= 1 && args[len(args)-1].k == kName {
@@ -309,6 +327,8 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		if n := len(in.marks); n > 0 {
 			in.marks = in.marks[:n-1]
 		}
+	case "BI", "sh":
+		in.painted = true
 	case "d0", "d1":
 		return decline("Type3 glyph procedure")
 	}
@@ -414,6 +434,7 @@ func (in *interp) endPath(fill, stroke bool) {
 	if !fill && !stroke {
 		return
 	}
+	in.painted = true
 	if (!fill || in.gs.fillWhite) && (!stroke || in.gs.strokeWhite) {
 		return // white: page background, not a border
 	}
@@ -476,13 +497,13 @@ func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	if o == nil {
 		return nil
 	}
+	in.painted = true
 	sd, _, err := in.r.x.DereferenceStreamDict(o)
 	if err != nil || sd == nil {
 		return nil
 	}
 	if name(sd.Dict, "Subtype") != "Form" {
 		if name(sd.Dict, "Subtype") == "Image" {
-			in.p.Images++
 		}
 		return nil
 	}
@@ -515,4 +536,42 @@ func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	err = in.run(data, fres, depth+1)
 	in.gs, in.stack, in.path = saved, in.stack[:savedStack], savedPath[:0]
 	return err
+}
+
+// arena hands out slices of T from chunks that are reused after reset:
+// the text objects of a page live until the page is read, then their
+// memory serves the next page.
+type arena[T any] struct {
+	chunks [][]T // each filled up to its length
+	cur    int   // the chunk being filled
+}
+
+// arenaChunk is the size of a chunk, in elements: a page's text objects
+// usually fit in one.
+const arenaChunk = 4096
+
+func (a *arena[T]) reset() {
+	a.cur = 0
+	if len(a.chunks) > 0 {
+		a.chunks[0] = a.chunks[0][:0]
+	}
+}
+
+// take returns an empty slice with room for n elements (appending past n
+// reallocates, as append does).
+func (a *arena[T]) take(n int) []T {
+	for {
+		if a.cur == len(a.chunks) {
+			a.chunks = append(a.chunks, make([]T, 0, max(n, arenaChunk)))
+		}
+		c := a.chunks[a.cur]
+		if len(c)+n <= cap(c) {
+			a.chunks[a.cur] = c[:len(c)+n]
+			return c[len(c) : len(c) : len(c)+n]
+		}
+		a.cur++
+		if a.cur < len(a.chunks) {
+			a.chunks[a.cur] = a.chunks[a.cur][:0]
+		}
+	}
 }

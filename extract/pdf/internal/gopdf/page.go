@@ -1,6 +1,7 @@
 package gopdf
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -15,16 +16,17 @@ type Page struct {
 	Box [4]float64
 	// Rotate is /Rotate in quarter turns clockwise, 0 to 3.
 	Rotate int
-	// Glyphs are the page's characters in the order of PDFium's text page,
+	// Glyphs are the page's characters in the order of PDFium's text page
+	// (valid until the next call of Doc.Page),
 	// without the characters PDFium generates (spaces and line breaks); a
 	// hyphen that PDFium judges to end a line inside a word is U+0002.
 	Glyphs []Glyph
 	// Paths are the painted, non-white paths not hidden by a clip.
 	Paths []Path
-	// Images counts the images (XObject or inline) and shadings painted,
-	// clipped or not: a page without glyphs, paths or images draws
-	// nothing, and OCR would find nothing on it.
-	Images int
+	// Blank reports a page that paints nothing: no text, path, image,
+	// shading or form XObject, as a page without page objects in PDFium.
+	// There is nothing on it to recognise by OCR.
+	Blank bool
 }
 
 // Glyph is one character with its loose box: from its origin to its
@@ -90,44 +92,52 @@ func (d *Doc) Page(i int) (*Page, error) {
 	if inh != nil {
 		res = inh.Resources
 	}
-	content, err := r.contents(pd["Contents"])
+	in := &d.in
+	in.reset(r, p)
+	content, err := r.contents(pd["Contents"], in.content[:0])
+	in.content = content
 	if err != nil {
 		return nil, err
 	}
-	in := newInterp(r, p)
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
 	}
 	in.tp.finish()
-	p.Glyphs = in.tp.glyphs()
+	in.glyphs = in.tp.glyphs(in.glyphs)
+	p.Glyphs = in.glyphs
+	p.Blank = !in.painted
 	return p, nil
 }
 
-// contents returns a page's content streams joined by line breaks.
-func (r *reader) contents(o types.Object) ([]byte, error) {
+// contents appends a page's content streams, joined by line breaks, to
+// dst.
+func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 	switch v := r.deref(o).(type) {
 	case nil:
-		return nil, nil
+		return dst, nil
 	case types.Array:
-		var b []byte
 		for _, s := range v {
-			data, err := r.stream(s)
-			if err != nil {
-				return nil, fmt.Errorf("content stream: %w", err)
+			sd, _, err := r.x.DereferenceStreamDict(s)
+			if err == nil && sd == nil {
+				err = errors.New("missing stream")
 			}
-			b = append(append(b, data...), '\n')
+			if err == nil {
+				dst, err = decode(sd, dst)
+			}
+			if err != nil {
+				return dst, fmt.Errorf("content stream: %w", err)
+			}
+			dst = append(dst, '\n')
 		}
-		return b, nil
+		return dst, nil
 	case types.StreamDict:
-		if o, ok := o.(types.IndirectRef); ok {
-			return r.stream(o)
+		dst, err := decode(&v, dst)
+		if err != nil {
+			return dst, fmt.Errorf("content stream: %w", err)
 		}
-		if err := v.Decode(); err != nil {
-			return nil, fmt.Errorf("content stream: %w", err)
-		}
-		return v.Content, nil
+		return dst, nil
 	}
-	return nil, fmt.Errorf("content of type %T", o)
+	return dst, fmt.Errorf("content of type %T", o)
 }
 
 // actualText returns the /ActualText of a property list.

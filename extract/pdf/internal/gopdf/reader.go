@@ -18,12 +18,16 @@ package gopdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -48,6 +52,7 @@ type Doc struct {
 	// Repaired reports a cross-reference table that was rebuilt from the
 	// objects found in the file.
 	Repaired bool
+	in       interp // the interpreter, its buffers reused page after page
 }
 
 var configOnce sync.Once
@@ -165,12 +170,72 @@ func (r *reader) stream(o types.Object) ([]byte, error) {
 	if sd == nil {
 		return nil, errors.New("missing stream")
 	}
+	return decode(sd, nil)
+}
+
+// decode appends the decoded data of sd to dst. A stream with FlateDecode
+// alone (content streams, fonts, CMaps) is inflated here, without
+// pdfcpu's buffers; anything else, or data that does not inflate cleanly,
+// is decoded by pdfcpu, whose rules for damaged streams hold.
+func decode(sd *types.StreamDict, dst []byte) ([]byte, error) {
 	if sd.Content == nil {
+		if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == filter.Flate && f[0].DecodeParms == nil {
+			if out, ok := inflate(sd.Raw, dst); ok {
+				return out, nil
+			}
+		}
 		if err := sd.Decode(); err != nil {
-			return nil, err
+			return dst, err
 		}
 	}
-	return sd.Content, nil
+	return append(dst, sd.Content...), nil
+}
+
+// inflater is a zlib reader kept for the next stream.
+type inflater struct {
+	src bytes.Reader
+	zr  io.ReadCloser
+}
+
+var inflaters sync.Pool
+
+// inflate appends the zlib data raw, decompressed, to dst; ok is false
+// for data that is not clean zlib or inflates beyond pdfcpu's limit.
+func inflate(raw, dst []byte) (_ []byte, ok bool) {
+	in, _ := inflaters.Get().(*inflater)
+	if in == nil {
+		in = &inflater{}
+	}
+	in.src.Reset(raw)
+	var err error
+	if in.zr == nil {
+		in.zr, err = zlib.NewReader(&in.src)
+	} else {
+		err = in.zr.(zlib.Resetter).Reset(&in.src, nil)
+	}
+	if err != nil {
+		in.zr = nil
+		return dst, false
+	}
+	defer inflaters.Put(in)
+	start := len(dst)
+	dst = slices.Grow(dst, 4*len(raw))
+	for {
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, cap(dst))
+		}
+		n, err := in.zr.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		if int64(len(dst)-start) > filter.DefaultMaxDecodeBytes {
+			return dst[:start], false
+		}
+		if err == io.EOF {
+			return dst, true
+		}
+		if err != nil {
+			return dst[:start], false
+		}
+	}
 }
 
 // rect reads a rectangle array, normalised.

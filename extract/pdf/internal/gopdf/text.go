@@ -13,13 +13,13 @@ const kernCode = 0xFFFFFFFF
 // titem is one item of a text object: a character code at text-space
 // offset x, or a TJ adjustment k (thousandths of text space).
 type titem struct {
-	c    uint32
-	x    float64
-	k    float64
-	w    float64 // advance in glyph space
-	text []rune
-	gb   [4]float64 // outline box in glyph space, when gok
-	gok  bool
+	c uint32
+	x float64
+	k float64
+	w float64 // advance in glyph space
+	// The code's text and glyph box are the font's (font.text and
+	// font.glyphBox): an item holds no pointer, so the page's items cost
+	// the collector nothing.
 }
 
 // tobj is one text-showing operation (Tj, TJ, ' or "): PDFium's text
@@ -65,12 +65,13 @@ func (in *interp) show(elems []operand) error {
 	if f.decline != "" {
 		return &Decline{f.decline}
 	}
-	o := &tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks)}
-	n := 0
+	in.painted = true
+	n := 0 // items at most
 	for _, e := range elems {
 		n += len(e.b) + 1
 	}
-	o.items = make([]titem, 0, n)
+	o := &in.objs.take(1)[:1][0]
+	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
 	x := 0.0
 	for _, e := range elems {
@@ -94,8 +95,7 @@ func (in *interp) show(elems []operand) error {
 						return decline("right-to-left text") // Hebrew, Arabic, Syriac, Thaana, NKo
 					}
 				}
-				gb, gok := f.glyphBox(c.c)
-				o.items = append(o.items, titem{c: c.c, x: x, w: w, text: t, gb: gb, gok: gok})
+				o.items = append(o.items, titem{c: c.c, x: x, w: w})
 				o.nChar++
 				b := o.m.rect(tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise))
 				if o.nChar == 1 {
@@ -127,7 +127,7 @@ func tightBox(f *font, it titem, fs, rise float64) (l, b, r, t float64) {
 	if f.tt == nil {
 		return it.x, rise + f.descnt*s, it.x + it.w*s, rise + f.ascent*s
 	}
-	g := it.gb // zero for an empty glyph
+	g, _ := f.glyphBox(it.c) // zero for an empty glyph
 	return it.x + g[0]*s, rise + g[1]*s, it.x + g[2]*s, rise + g[3]*s
 }
 
@@ -224,10 +224,11 @@ func (tp *textPage) sameAsRecent(o *tobj) bool {
 // add takes the next text object in content order.
 func (tp *textPage) add(o *tobj) {
 	defer func() {
-		tp.recent = append(tp.recent, o)
-		if len(tp.recent) > 5 {
-			tp.recent = tp.recent[1:]
+		if len(tp.recent) == 5 {
+			copy(tp.recent, tp.recent[1:])
+			tp.recent = tp.recent[:4]
 		}
+		tp.recent = append(tp.recent, o)
 	}()
 	if o.empty {
 		return
@@ -255,11 +256,11 @@ func (tp *textPage) add(o *tobj) {
 	for i := len(tp.buf); i > 0; i-- {
 		bx, _ := tp.disp.Apply(tp.buf[i-1].pos())
 		if tx >= bx {
-			tp.buf = append(tp.buf[:i], append([]*tobj{o}, tp.buf[i:]...)...)
+			tp.buf = slices.Insert(tp.buf, i, o)
 			return
 		}
 	}
-	tp.buf = append([]*tobj{o}, tp.buf...)
+	tp.buf = slices.Insert(tp.buf, 0, o)
 }
 
 // finish processes what is buffered and closes the last line.
@@ -267,7 +268,7 @@ func (tp *textPage) finish() {
 	for _, b := range tp.buf {
 		tp.process(b)
 	}
-	tp.buf = nil
+	tp.buf = tp.buf[:0]
 	tp.closeLine()
 }
 
@@ -282,9 +283,9 @@ func firstChar(o *tobj) titem {
 	return o.items[0]
 }
 
-func firstRune(it titem) rune {
-	if len(it.text) > 0 {
-		return it.text[0]
+func firstRune(f *font, it titem) rune {
+	if t := f.text(it.c); len(t) > 0 && it.c != kernCode {
+		return t[0]
 	}
 	return rune(it.c)
 }
@@ -343,7 +344,7 @@ func (tp *textPage) insert(o *tobj) gen {
 		return genNone
 	}
 	pItem, item := prev.items[len(prev.items)-1], o.items[0]
-	cur := firstRune(item)
+	cur := firstRune(o.f, item)
 	lineEnd := func() gen {
 		if tp.isHyphen(cur) {
 			return genHyphen
@@ -378,7 +379,7 @@ func (tp *textPage) insert(o *tobj) gen {
 	if cur == ' ' {
 		return genNone
 	}
-	if t := pItem.text; len(t) > 0 && t[len(t)-1] == ' ' {
+	if t := prev.f.text(pItem.c); len(t) > 0 && t[len(t)-1] == ' ' && pItem.c != kernCode {
 		return genNone
 	}
 	nLast, nThis := itemWidth(prev, pItem), itemWidth(o, item)
@@ -444,7 +445,7 @@ func (tp *textPage) process(o *tobj) {
 		case genBreak:
 			tp.closeLine()
 		case genHyphen:
-			if o.nChar == 1 && isHyphenCode(firstRune(firstChar(o))) {
+			if o.nChar == 1 && isHyphenCode(firstRune(o.f, firstChar(o))) {
 				return
 			}
 			for len(tp.temp) > 0 && tp.temp[len(tp.temp)-1].r == ' ' {
@@ -465,6 +466,7 @@ func (tp *textPage) process(o *tobj) {
 	base := baseSpace(o)
 	spacing := 0.0
 	turn := int(math.Round(math.Atan2(o.m[1], o.m[0])/(math.Pi/2))) & 3
+	limit := o.m.transformXDistance(0.07 * o.fs) // how near a repeated character is drawn
 	for i, it := range o.items {
 		if it.c == kernCode {
 			last := tp.lastChar()
@@ -500,7 +502,6 @@ func (tp *textPage) process(o *tobj) {
 		spacing = 0
 		ox, oy := o.m.Apply(it.x, o.rise)
 		dup := false
-		limit := o.m.transformXDistance(0.07 * o.fs)
 		for n := len(tp.temp); n > 0 && n > len(tp.temp)-7; n-- {
 			c := tp.temp[n-1]
 			if c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
@@ -515,7 +516,7 @@ func (tp *textPage) process(o *tobj) {
 			continue
 		}
 		box := looseBox(o, it)
-		for _, r := range it.text {
+		for _, r := range f.text(it.c) {
 			tp.temp = append(tp.temp, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
 		}
 	}
@@ -527,7 +528,7 @@ func (tp *textPage) process(o *tobj) {
 func looseBox(o *tobj, it titem) [4]float64 {
 	f, s := o.f, o.fs/1000
 	l, b, r, t := it.x, o.rise+f.descnt*s, it.x+it.w*s, o.rise+f.ascent*s
-	if g := it.gb; it.gok {
+	if g, ok := f.glyphBox(it.c); ok {
 		l, b, r, t = min(l, it.x+g[0]*s), min(b, o.rise+g[1]*s), max(r, it.x+g[2]*s), max(t, o.rise+g[3]*s)
 	}
 	return o.m.rect(l, b, r, t)
@@ -586,9 +587,9 @@ var ligatures = map[rune]string{
 }
 
 // glyphs returns the page's characters without the generated ones and
-// line breaks, as read.go's readChars keeps them.
-func (tp *textPage) glyphs() []Glyph {
-	out := make([]Glyph, 0, len(tp.out))
+// line breaks, as read.go's readChars keeps them, in out's memory.
+func (tp *textPage) glyphs(out []Glyph) []Glyph {
+	out = out[:0]
 	for _, c := range tp.out {
 		if c.gen || c.r == '\r' || c.r == '\n' {
 			continue
