@@ -40,6 +40,10 @@ func TestVariantClasses(t *testing.T) {
 		// moved to a line of its own, then cut) read "İcramüddəti", so
 		// the term column had no header.
 		{"line-end-glue", []string{"chrome-sans-narrow-tight-columns/seed", "chrome-sans-narrow-tight-columns/r005-2021", "chrome-middle-aligned-horizontal/seed"}},
+		// A title block in another shape (agency first, year in words,
+		// "HESABAT" alone) whose lines the layout runs into one
+		// paragraph: the agency is what stands before the year.
+		{"title-block-one-paragraph", []string{"tmpl-chrome-grid/t-tedbirler-bes-sutun"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {
