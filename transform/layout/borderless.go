@@ -22,9 +22,9 @@ type borderless struct {
 	// top is true when the rows that gaps cut start at their measure
 	// number (cells aligned to the top): a line with a measure number
 	// then starts a row even after a narrow gap (see topAligned).
-	top    bool
-	lh     float64 // the document's line height
-	space  float64 // the width of a space between words (see spaceGap)
+	top   bool
+	lh    float64 // the document's line height
+	space float64 // the width of a space between words (see spaceGap)
 }
 
 // minTableLines is the fewest aligned lines a block must have to be a
