@@ -52,6 +52,11 @@ func TestVariantClasses(t *testing.T) {
 		// the last ("no header"). In a table aligned to the top a measure
 		// number starts a row (also horizontal-rule tables whose rows a
 		// narrow gap after a long cell merged).
+		// The line pitch was the median distance between baselines; in a
+		// small table of short cells row gaps are half of them, and a
+		// paragraph break in a cell read as a line (or a wrapped line as
+		// a break). It is now the densest cluster of distances.
+		{"pitch-densest", []string{"tmpl-chrome-none-landscape/t-uc-tedbir", "lo-restyled-landscape-none-centred/seed", "lo-restyled-landscape-none-centred/r010-2020"}},
 		{"small-borderless-table", []string{"tmpl-chrome-none-landscape/t-tedbirler-bes-sutun", "tmpl-layout/t-tedbirler-bes-sutun", "chrome-horizontal-serif11/r057-2022", "chrome-horizontal-serif11/r010-2020", "chrome-frame-condensed10/r005-2021"}},
 	}
 	p := testPipeline(t)

@@ -700,3 +700,20 @@ func TestTitleBlockAndNotesAroundSmallTable(t *testing.T) {
 		t.Errorf("after the table: %q, want the note, then the signature", after)
 	}
 }
+
+// TestDensestPitch: the distances between baselines of consecutive lines
+// of the variant tmpl-chrome-none-landscape/t-uc-tedbir (a table of three
+// measures, cells of one to four lines): row gaps are half of them, so
+// their median (16.6) is no line pitch, and the paragraph break in 5.1's
+// work done (17.3) was read as a line; the densest cluster is the pitch.
+func TestDensestPitch(t *testing.T) {
+	ds := []float64{23.7, 25.7, 21, 12.8, 13.5, 12.7, 17.3, 12.7, 24.8, 13.5, 12.7, 24.8, 12.8, 13.4, 16.6, 13.4, 27.8, 33}
+	if p := densest(ds); p < 12.7 || p > 13.5 {
+		t.Errorf("pitch %g, want the lines' 12.7-13.5", p)
+	}
+	// Lines of cells centred at other heights do not cluster; the
+	// paragraphs' lines do.
+	if p := densest([]float64{10.2, 11.9, 14, 14.1, 14, 14.2, 13.9, 15.3, 17.7, 20.4}); p < 13.9 || p > 14.2 {
+		t.Errorf("pitch %g, want 14", p)
+	}
+}
