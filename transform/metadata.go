@@ -79,7 +79,8 @@ func readMetadata(r *hesabat.Report, pre []string) (from, to int) {
 		from--
 	}
 	r.Title = strings.Join(pre[from:to+1], " ")
-	r.Year, r.Period = reportYear(r.Title)
+	var at int
+	r.Year, r.Period, at = reportYear(r.Title)
 	rest := r.Title
 	if readPlan(r, r.Title) {
 		rest = rest[strings.Index(rest, r.Plan.Title)+len(r.Plan.Title):]
@@ -87,7 +88,15 @@ func readMetadata(r *hesabat.Report, pre []string) (from, to int) {
 	if m := agencyRe.FindStringSubmatch(rest); m != nil {
 		r.Agency = aztext.StripCasePhrase(m[1])
 	} else {
-		for _, p := range pre[from : to+1] {
+		// The agency on a line of its own, or, where the block's lines
+		// were run into one paragraph, all that stands before the year
+		// ("AZƏRBAYCAN RESPUBLİKASININ ƏDLİYYƏ NAZİRLİYİ İki min iyirmi
+		// birinci il üzrə HESABAT").
+		lines := pre[from : to+1]
+		if r.Year != nil {
+			lines = append(lines[:len(lines):len(lines)], r.Title[:at])
+		}
+		for _, p := range lines {
 			if a := agencyLine(p); a != "" {
 				r.Agency = a
 				break
@@ -115,30 +124,41 @@ func titleLine(prev, next string) bool {
 			break
 		}
 	}
-	y, _ := reportYear(p)
+	y, _, _ := reportYear(p)
 	return y != nil || agencyLine(p) != ""
 }
 
 // reportYear reads the year a title reports on and the part of it
 // (readPeriod): "2022-ci il üzrə", or the year in words, as formal title
 // blocks write it: "İki min iyirmi birinci il üzrə" (an ordinal number in
-// words before "il").
-func reportYear(title string) (*int, string) {
-	if m := reportYearRe.FindStringSubmatch(title); m != nil {
-		return atoi(m[1]), readPeriod(m[0])
+// words before "il"). at is where the year starts in title (its byte
+// offset); a nil year has none.
+func reportYear(title string) (year *int, period string, at int) {
+	if m := reportYearRe.FindStringSubmatchIndex(title); m != nil {
+		return atoi(title[m[2]:m[3]]), readPeriod(title[m[0]:m[1]]), m[0]
 	}
 	var ws []string
-	for _, w := range strings.Fields(aztext.Lower(title)) {
-		ws = append(ws, strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	var starts []int // where each word starts in title
+	for i := 0; i < len(title); {
+		j := strings.IndexFunc(title[i:], unicode.IsSpace)
+		if j < 0 {
+			j = len(title) - i
+		}
+		if j > 0 {
+			starts = append(starts, i)
+			ws = append(ws, strings.TrimFunc(aztext.Lower(title[i:i+j]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		}
+		_, size := utf8.DecodeRuneInString(title[i+j:])
+		i += j + size
 	}
 	for i := range ws {
 		v, n := facts.OrdinalWords(ws[i:])
 		if n > 0 && i+n < len(ws) && strings.HasPrefix(ws[i+n], "il") && v >= 1900 && v <= 2100 {
 			y := int(v)
-			return &y, readPeriod(strings.Join(ws[i+n:], " "))
+			return &y, readPeriod(strings.Join(ws[i+n:], " ")), starts[i]
 		}
 	}
-	return nil, ""
+	return nil, "", 0
 }
 
 // readPlan sets the report's plan from the first quoted name in text that

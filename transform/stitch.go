@@ -94,7 +94,7 @@ func (s *stitcher) run(read Read) (*hesabat.Report, error) {
 	s.flush()
 	s.endSection()
 	if s.cols == nil {
-		return nil, hesabat.Errorf(s.doc.Source.Path, hesabat.ErrNoTable, `is this a report on a plan's measures?`, `no header with "Tədbirin adı"`)
+		return nil, hesabat.Errorf(s.doc.Source.Path, hesabat.ErrNoTable, `is this a report on a plan's measures?`, `no table header naming the title column and another (number, executor, term, work done)`)
 	}
 	if len(s.report.Measures) == 0 {
 		err := hesabat.Errorf(s.doc.Source.Path, hesabat.ErrNoTable, "", "no numbered measure rows under the table header")

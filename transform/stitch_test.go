@@ -190,10 +190,10 @@ func TestStitchNoTable(t *testing.T) {
 		doc  *hesabat.Document
 		msg  string
 	}{
-		{"no header", table("P Sadəcə mətn.", "a | b"), `t.txt: no measure table: no header with "Tədbirin adı"`},
+		{"no header", table("P Sadəcə mətn.", "a | b"), `t.txt: no measure table: no table header naming the title column and another (number, executor, term, work done)`},
 		{"no measures", table(header, "x | y | z | w"), "t.txt: page 1: no measure table: no numbered measure rows"},
 		{"letters of vertical headings read one by one are no header", table("s r e t o v d er n | eger b m ad a | sem aj n ho j", "1 | 2 | 3"),
-			`t.txt: no measure table: no header`},
+			`t.txt: no measure table: no table header`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Stitch(tc.doc, CountRead(tc.doc))

@@ -40,6 +40,24 @@ func TestVariantClasses(t *testing.T) {
 		// moved to a line of its own, then cut) read "İcramüddəti", so
 		// the term column had no header.
 		{"line-end-glue", []string{"chrome-sans-narrow-tight-columns/seed", "chrome-sans-narrow-tight-columns/r005-2021", "chrome-middle-aligned-horizontal/seed"}},
+		// A title block in another shape (agency first, year in words,
+		// "HESABAT" alone) whose lines the layout runs into one
+		// paragraph: the agency is what stands before the year.
+		{"title-block-one-paragraph", []string{"tmpl-chrome-grid/t-tedbirler-bes-sutun"}},
+		// A borderless table of few measures: a title block, section rows
+		// and a note cross its gutters as phrases (more lines than one in
+		// fifty), and a header without paragraph space after its cells is
+		// nearer to the first row than rows are to each other: columns
+		// merged, the header ran into the first measure, the note into
+		// the last ("no header"). In a table aligned to the top a measure
+		// number starts a row (also horizontal-rule tables whose rows a
+		// narrow gap after a long cell merged).
+		// The line pitch was the median distance between baselines; in a
+		// small table of short cells row gaps are half of them, and a
+		// paragraph break in a cell read as a line (or a wrapped line as
+		// a break). It is now the densest cluster of distances.
+		{"pitch-densest", []string{"tmpl-chrome-none-landscape/t-uc-tedbir", "lo-restyled-landscape-none-centred/seed", "lo-restyled-landscape-none-centred/r010-2020"}},
+		{"small-borderless-table", []string{"tmpl-chrome-none-landscape/t-tedbirler-bes-sutun", "tmpl-layout/t-tedbirler-bes-sutun", "chrome-horizontal-serif11/r057-2022", "chrome-horizontal-serif11/r010-2020", "chrome-frame-condensed10/r005-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

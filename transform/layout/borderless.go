@@ -19,8 +19,12 @@ type borderless struct {
 	// between paragraphs of a cell; 0 when the document's gaps do not
 	// tell rows from paragraphs, and rows are anchored at measure numbers.
 	rowGap float64
-	lh     float64 // the document's line height
-	space  float64 // the width of a space between words (see spaceGap)
+	// top is true when the rows that gaps cut start at their measure
+	// number (cells aligned to the top): a line with a measure number
+	// then starts a row even after a narrow gap (see topAligned).
+	top   bool
+	lh    float64 // the document's line height
+	space float64 // the width of a space between words (see spaceGap)
 }
 
 // minTableLines is the fewest aligned lines a block must have to be a
@@ -79,6 +83,10 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	inner := b.xs[1 : len(b.xs)-1]
 	aligned := 0
 	cols := make([]bool, len(b.xs)-1)
+	left, right := math.Inf(1), math.Inf(-1)
+	for i := range ls {
+		left, right = math.Min(left, ls[i].x0), math.Max(right, ls[i].x1)
+	}
 	for i := range ls {
 		ws := ls[i].words()
 		// A line is the table's when it crosses no boundary, or when it
@@ -99,6 +107,14 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		// A gap of more than two lines before lines without a measure
 		// number, at the end of the page, ends the table there.
 		if last >= 0 && ls[i].y0-ls[last].y1 > 2*b.lh && !b.numbered(ls[i:]) {
+			break
+		}
+		// So does a line of running text that starts in the first
+		// column, with no measure number after it: a note or a caption
+		// below the table ("Qeyd: …"), which a paragraph's space sets
+		// apart, no more. No cell's line starts in the number column and
+		// runs across half the page; a section row has measures after it.
+		if last >= 0 && ls[i].x0 < b.xs[1] && proseLine(&ls[i], right-left, 2.5*b.space) && !b.numbered(ls[i:]) {
 			break
 		}
 		last = i
@@ -279,6 +295,7 @@ func newBorderless(pls []*pageLines) *borderless {
 			hard++
 		}
 	}
+	b.top = b.topAligned(tables)
 	// Gaps tell rows only when there are about as many wide gaps as
 	// measures; layout text, where a row break and a paragraph break are
 	// both one blank line, has few or none.
@@ -366,6 +383,38 @@ func naturalBreak(gaps []float64, lh float64) float64 {
 	return at
 }
 
+// topAligned reports whether most of the rows that b.rowGap cuts from the
+// tables (below their headers) and that hold a measure number hold it on
+// their first line: the table aligns its cells to the top. A header whose
+// cells hold no paragraphs is closer to the first row than rows are to
+// each other (Chromium puts a paragraph's space after the last paragraph
+// of a cell too), and a narrow gap after a long cell's last line is not
+// rare: in such a table a measure number starts a row whatever the gap.
+func (b *borderless) topAligned(tables [][]tline) bool {
+	first, numbered := 0, 0
+	for _, t := range tables {
+		t = t[b.headerLen(t):]
+		for start := 0; start < len(t); {
+			end, bottom := start+1, t[start].y1
+			for end < len(t) && t[end].y0-bottom < b.rowGap {
+				bottom = math.Max(bottom, t[end].y1)
+				end++
+			}
+			for k := start; k < end; k++ {
+				if b.numberLine(&t[k]) {
+					numbered++
+					if k == start {
+						first++
+					}
+					break
+				}
+			}
+			start = end
+		}
+	}
+	return numbered > 0 && 2*first > numbered
+}
+
 // borderlessRows builds the rows of a page whose table has no rules: the
 // table is the page's block of aligned lines (see tableSpan); the repeated
 // header lines are one row, and below them rows are cut at gaps of at
@@ -410,7 +459,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	if b.rowGap > 0 {
 		for start := 0; start < len(table); {
 			end, bottom := start+1, table[start].y1
-			for end < len(table) && table[end].y0-bottom < b.rowGap {
+			for end < len(table) && table[end].y0-bottom < b.rowGap && !(b.top && b.numberLine(&table[end])) {
 				bottom = math.Max(bottom, table[end].y1)
 				end++
 			}

@@ -134,15 +134,83 @@ func lineHeight(ls []tline) float64 {
 // too. One line in fifty may cross it (a title, a section row across the
 // table); when that finds no columns, one in twenty, then one in ten (rows
 // whose columns drift, as `pdftotext -layout` sets them: each row is then
-// refined, see rowColumns). It returns nil unless at least three columns
-// are found.
+// refined, see rowColumns). Boundaries that only the lines set in columns
+// leave empty are added where few lines cross them (see phraseCrossed). It
+// returns nil unless at least three columns are found.
 func alignColumns(lines []tline, sg float64) []float64 {
 	for _, share := range []int{50, 20, 10} {
 		if xs := pruneColumns(gutters(lines, max(1, len(lines)/share)), lines, sg); xs != nil {
-			return xs
+			return phraseCrossed(xs, lines, sg)
 		}
 	}
-	return nil
+	return phraseCrossed(nil, lines, sg)
+}
+
+// phraseCrossed adds to xs (nil when none were found) the column
+// boundaries that the lines set in columns (a gap wider than sg) leave
+// empty, one in fifty of them crossing at most (a signature set apart
+// from its name), where fewer lines cross the boundary than lines set in
+// columns have text in the columns on both sides of it. A small table's
+// title block, its section rows across the table and a note below it are
+// one phrase each, and a few of them cross every gutter of a table of
+// three measures: more than one line in fifty. A gap inside a column is
+// crossed by the column's other lines and has no text beside it in the
+// columns next to it. Boundaries within sg of one of xs are not added;
+// pruneColumns judges the result. It returns nil unless at least three
+// columns are found.
+func phraseCrossed(xs []float64, lines []tline, sg float64) []float64 {
+	var set []tline
+	for i := range lines {
+		if columned(&lines[i], sg) {
+			set = append(set, lines[i])
+		}
+	}
+	more := gutters(set, max(1, len(set)/50))
+	if len(more) < 3 {
+		return xs
+	}
+	bounds := slices.Clone(xs)
+	if bounds == nil {
+		bounds = []float64{more[0], more[len(more)-1]}
+	}
+	out := slices.Clone(bounds)
+	for _, x := range more[1 : len(more)-1] {
+		if slices.ContainsFunc(bounds, func(y float64) bool { return math.Abs(x-y) < sg }) {
+			continue
+		}
+		k, _ := slices.BinarySearch(bounds, x)
+		if k == 0 || k == len(bounds) {
+			continue
+		}
+		lo, hi := bounds[k-1], bounds[k]
+		crossing, both := 0, 0
+		for i := range lines {
+			if crosses(lines[i].ws, x) {
+				crossing++
+			}
+		}
+		for i := range set {
+			left, right := false, false
+			for _, w := range set[i].ws {
+				m := (w.X0 + w.X1) / 2
+				left, right = left || (m >= lo && m < x), right || (m >= x && m < hi)
+			}
+			if left && right {
+				both++
+			}
+		}
+		if crossing < both {
+			out = append(out, x)
+		}
+	}
+	if len(out) == len(bounds) {
+		return xs
+	}
+	slices.Sort(out)
+	if pruned := pruneColumns(out, lines, sg); len(pruned) > len(xs) {
+		return pruned
+	}
+	return xs
 }
 
 // gutters returns the column boundaries that at most tol lines cross, or

@@ -627,3 +627,93 @@ func rowTexts(rows []hesabat.Row) []string {
 	}
 	return out
 }
+
+// TestTitleBlockAndNotesAroundSmallTable lays out a table of three
+// measures without rules as the variant template tedbirler-bes-sutun
+// renders it (tmpl-chrome-none-landscape): a centred title block (agency,
+// year in words, "HESABAT") whose lines cross the gutters, five columns
+// with narrow gutters, a header nearer to the first row than rows are to
+// each other (its cells have no paragraph space after them), cells
+// aligned to the top, and after the table a note at a paragraph's
+// distance and a signature. The title block's lines are more than one in
+// fifty, but they cross the gutters as phrases (see phraseCrossed); the
+// header is a row of its own (see borderless.top); the note ends the
+// table (see tableSpan).
+func TestTitleBlockAndNotesAroundSmallTable(t *testing.T) {
+	row := func(y float64, cells ...[]string) []hesabat.Word {
+		var ws []hesabat.Word
+		for c, x := range []float64{50, 90, 210, 280, 335} {
+			for i, s := range cells[c] {
+				ws = append(ws, text(s, x, y+float64(i)*(lineH+2))...)
+			}
+		}
+		return ws
+	}
+	// Work paragraphs: lines 2 apart, paragraphs 5 apart.
+	work := func(y float64, paras ...[]string) []hesabat.Word {
+		var ws []hesabat.Word
+		for _, p := range paras {
+			for _, s := range p {
+				ws = append(ws, text(s, 335, y)...)
+				y += lineH + 2
+			}
+			y += 3
+		}
+		return ws
+	}
+	p := plainPage(1,
+		text("AZƏRBAYCAN RESPUBLİKASININ ƏDLİYYƏ NAZİRLİYİ", 202, 40),
+		text("İki min iyirmi birinci il üzrə", 237, 56),
+		text("HESABAT", 295, 72),
+		row(100, []string{"№"}, []string{"Tədbirlər"}, []string{"İcraçılar"}, []string{"Müddət"}, []string{"Həyata keçirilmiş işlər"}),
+		// Header bottom 112; the first row 7 below it, rows 10 apart.
+		row(119, []string{"2.1."}, []string{"Notariat hərəkətlərinin", "genişləndirilməsi"}, []string{"Ədliyyə", "Nazirliyi"}, []string{"2020-2022"}, nil),
+		work(119, []string{"Hesabat ilində 14 notariat ofisi sistemə", "qoşulmuşdur."}, []string{"Yeni bölmə istifadəyə verilmişdir."}),
+		row(182, []string{"2.4."}, []string{"Maarifləndirmə", "tədbirləri"}, []string{"Penitensiar", "Xidmət"}, []string{"mütəmadi"}, nil),
+		work(182, []string{"Penitensiar müəssisələrdə 37 görüş", "keçirilmişdir."}),
+		row(220, []string{"3.2."}, []string{"Statistik məlumatların", "dərc edilməsi"}, []string{"Ədliyyə", "Nazirliyi"}, []string{"2021"}, nil),
+		work(220, []string{"Rüblük statistik məlumatlar dərc", "olunmuşdur."}, []string{"Siyahı 9 göstərici ilə genişləndirilmişdir."}),
+		// The last row ends at 281; the note 10 below, the signature after.
+		text("Qeyd: Hesabat Milli Fəaliyyət Planının icrası ilə bağlı hazırlanmışdır və ilkin məlumatlara əsaslanır.", 50, 291),
+		text("Nazir müavini", 50, 330), text("R. Əliyev", 200, 330),
+	)
+	rows, _ := rowsOf(t, p)
+	var table, after []string
+	for i, r := range rowTexts(rows) {
+		switch {
+		case rows[i].InTable:
+			table = append(table, r)
+		case len(table) > 0:
+			after = append(after, r)
+		}
+	}
+	want := []string{
+		"T № | Tədbirlər | İcraçılar | Müddət | Həyata keçirilmiş işlər",
+		"T 2.1. | Notariat hərəkətlərinin genişləndirilməsi | Ədliyyə Nazirliyi | 2020-2022 | Hesabat ilində 14 notariat ofisi sistemə qoşulmuşdur. Yeni bölmə istifadəyə verilmişdir.",
+		"T 2.4. | Maarifləndirmə tədbirləri | Penitensiar Xidmət | mütəmadi | Penitensiar müəssisələrdə 37 görüş keçirilmişdir.",
+		"T 3.2. | Statistik məlumatların dərc edilməsi | Ədliyyə Nazirliyi | 2021 | Rüblük statistik məlumatlar dərc olunmuşdur. Siyahı 9 göstərici ilə genişləndirilmişdir.",
+	}
+	if !slices.Equal(table, want) {
+		t.Errorf("table rows:\n%s\nwant:\n%s", strings.Join(table, "\n"), strings.Join(want, "\n"))
+	}
+	if len(after) == 0 || !strings.HasPrefix(after[0], "P Qeyd:") {
+		t.Errorf("after the table: %q, want the note, then the signature", after)
+	}
+}
+
+// TestDensestPitch: the distances between baselines of consecutive lines
+// of the variant tmpl-chrome-none-landscape/t-uc-tedbir (a table of three
+// measures, cells of one to four lines): row gaps are half of them, so
+// their median (16.6) is no line pitch, and the paragraph break in 5.1's
+// work done (17.3) was read as a line; the densest cluster is the pitch.
+func TestDensestPitch(t *testing.T) {
+	ds := []float64{23.7, 25.7, 21, 12.8, 13.5, 12.7, 17.3, 12.7, 24.8, 13.5, 12.7, 24.8, 12.8, 13.4, 16.6, 13.4, 27.8, 33}
+	if p := densest(ds); p < 12.7 || p > 13.5 {
+		t.Errorf("pitch %g, want the lines' 12.7-13.5", p)
+	}
+	// Lines of cells centred at other heights do not cluster; the
+	// paragraphs' lines do.
+	if p := densest([]float64{10.2, 11.9, 14, 14.1, 14, 14.2, 13.9, 15.3, 17.7, 20.4}); p < 13.9 || p > 14.2 {
+		t.Errorf("pitch %g, want 14", p)
+	}
+}

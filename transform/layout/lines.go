@@ -40,11 +40,11 @@ func newLine(ws []hesabat.Word) tline {
 }
 
 // setPitch sets every line's pitch to the document's line pitch: the
-// median distance between the baselines of consecutive lines of a page,
-// among those between 0.8 and 3 times the taller line's height (closer
-// lines are lines of columns whose cells start at other heights; further
-// ones are rows or blocks apart). Most such pairs are lines of one
-// paragraph. Producers space lines differently (Chromium at the font's
+// middle of the densest cluster of distances between the baselines of
+// consecutive lines of a page (see densest), among those between 0.8 and
+// 3 times the taller line's height (closer lines are lines of columns
+// whose cells start at other heights; further ones are rows or blocks
+// apart). Pairs of lines of one paragraph cluster there. Producers space lines differently (Chromium at the font's
 // own height, LibreOffice at 1.15 times the size, around twice its tight
 // glyph boxes), so only the document itself can tell a paragraph's line
 // pitch from a paragraph break.
@@ -62,13 +62,34 @@ func setPitch(pls []*pageLines) {
 	if len(ds) == 0 {
 		return
 	}
-	slices.Sort(ds)
-	p := ds[len(ds)/2]
+	p := densest(ds)
 	for _, pl := range pls {
 		for i := range pl.lines {
 			pl.lines[i].pitch = p
 		}
 	}
+}
+
+// densest returns the middle of the densest cluster of distances: the
+// median of the most values that lie within 8 % of the smallest of them
+// (the smaller cluster on a tie). Lines of one paragraph stand one pitch
+// apart, within a few per cent (a taller glyph from a fallback font);
+// paragraph breaks and rows add gaps of many sizes, and in a small table
+// of short cells they are as many as the lines of paragraphs (their median
+// is no line pitch); cells that start at other heights give distances
+// that do not cluster. ds is sorted in place.
+func densest(ds []float64) float64 {
+	slices.Sort(ds)
+	best, n := 0, 0
+	for i, j := 0, 0; i < len(ds); i++ {
+		for j < len(ds) && ds[j] <= 1.08*ds[i] {
+			j++
+		}
+		if j-i > n {
+			best, n = i, j-i
+		}
+	}
+	return ds[best+n/2]
 }
 
 func (l *tline) mid() float64    { return (l.y0 + l.y1) / 2 }

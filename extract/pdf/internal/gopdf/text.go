@@ -556,7 +556,10 @@ func baseSpace(o *tobj) float64 {
 
 // closeLine is PDFium's CloseTempLine for left-to-right text: runs of
 // spaces shrink to their first, and ligatures U+FB00–FB06 become their
-// letters, each with the ligature's box.
+// letters, each with an equal part of the ligature's box along the line,
+// as PDFium gives them: letters that shared one box would look like a
+// glyph drawn twice (fake bold) and lose one ("şəﬀaflığın" read
+// "şəfaflığın").
 func (tp *textPage) closeLine() {
 	prevSpace := false
 	for _, c := range tp.temp {
@@ -569,9 +572,20 @@ func (tp *textPage) closeLine() {
 			prevSpace = false
 		}
 		if c.r >= 0xFB00 && c.r <= 0xFB06 {
-			for _, r := range ligatures[c.r] {
+			letters := []rune(ligatures[c.r])
+			// The baseline runs along x (turns 0 and 2) or y (1 and 3),
+			// backwards for turns 2 and 3.
+			axis, n := c.turn&1, float64(len(letters))
+			step := (c.box[axis+2] - c.box[axis]) / n
+			for k, r := range letters {
+				at := float64(k)
+				if c.turn >= 2 {
+					at = n - 1 - at
+				}
 				p := c
 				p.r, p.piece = r, true
+				p.box[axis] = c.box[axis] + at*step
+				p.box[axis+2] = p.box[axis] + step
 				tp.out = append(tp.out, p)
 			}
 			continue
