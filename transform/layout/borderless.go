@@ -79,6 +79,11 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	inner := b.xs[1 : len(b.xs)-1]
 	aligned := 0
 	cols := make([]bool, len(b.xs)-1)
+	// On a line grid (layout text) columns stand a space apart at least
+	// and pdftotext sets a table's lines with wider gaps, so a line whose
+	// words are all one space apart is a phrase (a title's centred second
+	// line across the columns), not the table's first line.
+	grid := onGrid(ls)
 	for i := range ls {
 		ws := ls[i].words()
 		// A line is the table's when it crosses no boundary, or when it
@@ -90,7 +95,7 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		// The table starts at its first line with text in two columns
 		// or more (its header, or a row): a short title above it is not
 		// in a column.
-		if first < 0 && b.spread(ws) < 2 {
+		if first < 0 && (b.spread(ws) < 2 || grid && !columned(&ls[i], 2.5*b.space)) {
 			continue
 		}
 		if first < 0 {
@@ -379,6 +384,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
 	table := pl.lines[first : last+1]
+	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := columnRights(table, b.xs)
 	emitIn := func(band []tline, xs, right []float64) {
