@@ -416,7 +416,15 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	if b.rowGap > 0 {
 		for start := 0; start < len(table); {
 			end, bottom := start+1, table[start].y1
-			for end < len(table) && table[end].y0-bottom < b.rowGap {
+			// A line with a measure number after a blank gap (more than half
+			// a line) opens a row even where the gap is narrower than the
+			// row gap: rows whose number stands on their first line are set
+			// one blank line apart where the page is tight (layout text), or
+			// under a header the document does not repeat (a one-page
+			// table). A number centred in its row has lines of the row right
+			// above it.
+			for end < len(table) && table[end].y0-bottom < b.rowGap &&
+				!(table[end].y0-bottom > 0.5*b.lh && b.numberLine(&table[end])) {
 				bottom = math.Max(bottom, table[end].y1)
 				end++
 			}

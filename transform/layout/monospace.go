@@ -60,7 +60,7 @@ func gridColumns(ls []tline, cw float64) []float64 {
 		end := p
 		best := -1
 		for end < hi && cross[end] <= tol {
-			if starts[end] >= 2 && (best < 0 || starts[end] >= starts[best]) {
+			if starts[end] >= 1 && (best < 0 || starts[end] >= starts[best]) {
 				best = end
 			}
 			end++
