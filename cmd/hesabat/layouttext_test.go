@@ -71,7 +71,7 @@ func TestLayoutTextGold(t *testing.T) {
 		}
 		if len(diffs) > 0 {
 			failed = append(failed, name)
-			t.Logf("%s: %s", name, strings.Join(diffs[:min(len(diffs), 3)], "\n  "))
+			t.Logf("%s: %d differences, the first: %s", name, len(diffs), strings.Join(diffs[:min(len(diffs), 3)], "\n  "))
 		}
 	}
 	sort.Strings(failed)

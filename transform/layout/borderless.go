@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+	"os"
 	"maps"
 	"math"
 	"slices"
@@ -387,6 +389,12 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := columnRights(table, b.xs)
+	// On a line grid (layout text) each line is cut on its own (see
+	// lineCuts); cells never merge.
+	grid := onGrid(table)
+	if os.Getenv("HDBG") != "" {
+		fmt.Fprintln(os.Stderr, "page", pl.n, "xs", b.xs, "grid", grid, "rowGap", b.rowGap)
+	}
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
@@ -400,7 +408,11 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
 		}
-		if r, ok := tableRow(band, bottom, xs, right, merged, pl.n, lx); ok {
+		var lineXs [][]float64
+		if grid {
+			lineXs, merged = lineCuts(band, xs), func(float64) bool { return false }
+		}
+		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
@@ -409,7 +421,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		if b.rowGap > 0 {
 			emit(table[:h])
 		} else {
-			emitIn(table[:h], b.rowColumns(table[:h]), right)
+			emitIn(table[:h], b.rowXs(table[:h], grid), right)
 		}
 		table = table[h:]
 	}
@@ -433,7 +445,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 	} else {
 		for _, r := range b.anchorRows(table) {
-			emitIn(r, b.rowColumns(r), right)
+			emitIn(r, b.rowXs(r, grid), right)
 		}
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
@@ -530,6 +542,29 @@ func (b *borderless) near(xs []float64) bool {
 		}
 	}
 	return true
+}
+
+// rowXs returns the column boundaries for one row of lines: those of
+// rowColumns, and on a line grid (layout text), where lineCuts then
+// cuts each line on its own, the page's where a numbered row would
+// otherwise leave a column empty.
+func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
+	xs := b.rowColumns(ls)
+	if !grid || !b.numbered(ls) {
+		return xs
+	}
+	// A numbered row has text in each column. Where following the
+	// row's gutters would leave a column empty (a term centred in its
+	// cell, "2020-" over "2022", one space after the title's lines, moved
+	// into the title), the page's boundary stays when both columns next
+	// to it have text then, and lineCuts cuts the lines that cross it.
+	for k := 1; k+1 < len(xs); k++ {
+		if xs[k] != b.xs[k] && !(hasText(ls, xs[k-1], xs[k]) && hasText(ls, xs[k], xs[k+1])) &&
+			hasText(ls, xs[k-1], b.xs[k]) && hasText(ls, b.xs[k], xs[k+1]) {
+			xs[k] = b.xs[k]
+		}
+	}
+	return xs
 }
 
 // rowColumns returns the column boundaries for one row of lines: its own

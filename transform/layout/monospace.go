@@ -3,6 +3,8 @@ package layout
 import (
 	"math"
 	"slices"
+
+	"github.com/hesabat/hesabat"
 )
 
 // Layout text (`pdftotext -layout`) sets characters on a grid of one
@@ -129,4 +131,76 @@ func (b *borderless) onPage(table []tline) *borderless {
 	pb := *b
 	pb.xs = xs
 	return &pb
+}
+
+// lineCuts returns each line's own column boundaries in a row of layout
+// text whose columns are xs. pdftotext places each line's text on the
+// grid by itself, so a column's text drifts by a character or two from
+// line to line, and a title line may reach past where the term column
+// starts on another line ("tərəfindən 2020-2022" over "barədə illik").
+// Where a word of a line crosses a boundary, the boundary moves, on that
+// line only, to the word's left or right edge: the word goes with the
+// column of the words right above or below it that it overlaps (a term
+// split over lines, "2020-" over "2022", stays together; so does a
+// title's line with the title), and, with no such word, to the side
+// holding most of it.
+func lineCuts(ls []tline, xs []float64) [][]float64 {
+	out := make([][]float64, len(ls))
+	for i := range ls {
+		bx := slices.Clone(xs)
+		for k := 1; k+1 < len(xs); k++ {
+			x := xs[k]
+			for _, w := range ls[i].ws {
+				if w.X0 < x && w.X1 > x {
+					if joinsRight(ls, i, w, x) {
+						x = w.X0
+					} else {
+						x = w.X1
+					}
+					break
+				}
+			}
+			bx[k] = max(x, bx[k-1])
+		}
+		out[i] = bx
+	}
+	return out
+}
+
+// joinsRight reports whether word w of line i, which crosses boundary x,
+// belongs right of it (see lineCuts).
+func joinsRight(ls []tline, i int, w hesabat.Word, x float64) bool {
+	left, right := 0, 0
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(ls) || math.Abs(ls[j].y0-ls[i].y0) > 1.5*ls[i].height() {
+			continue // no line right above or below
+		}
+		for _, v := range ls[j].ws {
+			if v.X0 >= w.X1 || v.X1 <= w.X0 {
+				continue
+			}
+			switch {
+			case v.X0 >= x:
+				right++
+			case v.X1 <= x:
+				left++
+			}
+		}
+	}
+	if left != right {
+		return right > left
+	}
+	return x-w.X0 < w.X1-x
+}
+
+// hasText reports whether a word of the lines has its midpoint in [lo, hi).
+func hasText(ls []tline, lo, hi float64) bool {
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
+				return true
+			}
+		}
+	}
+	return false
 }
