@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"fmt"
-	"os"
 	"maps"
 	"math"
 	"slices"
@@ -392,9 +390,6 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	// On a line grid (layout text) each line is cut on its own (see
 	// lineCuts); cells never merge.
 	grid := onGrid(table)
-	if os.Getenv("HDBG") != "" {
-		fmt.Fprintln(os.Stderr, "page", pl.n, "xs", b.xs, "grid", grid, "rowGap", b.rowGap)
-	}
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
