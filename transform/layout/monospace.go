@@ -134,25 +134,23 @@ func (b *borderless) onPage(table []tline) *borderless {
 }
 
 // lineCuts returns each line's own column boundaries in a row of layout
-// text whose columns are xs. pdftotext places each line's text on the
+// text whose columns are xs; num is the index of the row's line with the
+// measure number, -1 for none. pdftotext places each line's text on the
 // grid by itself, so a column's text drifts by a character or two from
 // line to line, and a title line may reach past where the term column
 // starts on another line ("tərəfindən 2020-2022" over "barədə illik").
 // Where a word of a line crosses a boundary, the boundary moves, on that
-// line only, to the word's left or right edge: the word goes with the
-// column of the words right above or below it that it overlaps (a term
-// split over lines, "2020-" over "2022", stays together; so does a
-// title's line with the title), and, with no such word, to the side
-// holding most of it.
-func lineCuts(ls []tline, xs []float64) [][]float64 {
+// line only, to the word's left or right edge (see joinsRight).
+func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
 	out := make([][]float64, len(ls))
 	for i := range ls {
 		bx := slices.Clone(xs)
 		for k := 1; k+1 < len(xs); k++ {
 			x := xs[k]
-			for _, w := range ls[i].ws {
+			for j, w := range ls[i].ws {
 				if w.X0 < x && w.X1 > x {
-					if joinsRight(ls, i, w, x) {
+					last := j+1 == len(ls[i].ws) || ls[i].ws[j+1].X0 >= xs[k+1]
+					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1) {
 						x = w.X0
 					} else {
 						x = w.X1
@@ -168,27 +166,36 @@ func lineCuts(ls []tline, xs []float64) [][]float64 {
 }
 
 // joinsRight reports whether word w of line i, which crosses boundary x,
-// belongs right of it (see lineCuts).
-func joinsRight(ls []tline, i int, w hesabat.Word, x float64) bool {
-	left, right := 0, 0
+// belongs right of it: when a word of the right column right above or
+// below it overlaps it, or comes within a character of it (a term split
+// over lines, "2020-" over "2022", or centred, "mütəmad" over "i"); else
+// when it is the last word of its column on the number line or a line
+// next to it (nearNumber: a term stands level with the measure number,
+// at the top of the row or at its middle, one space after the title's
+// line, "həmin 2022"); else unless a word of the left column right above
+// or below overlaps it (a title's long line: "barədə illik"); else when
+// most of it stands right of x.
+func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) bool {
+	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
+	left := false
 	for _, j := range []int{i - 1, i + 1} {
 		if j < 0 || j >= len(ls) || math.Abs(ls[j].y0-ls[i].y0) > 1.5*ls[i].height() {
 			continue // no line right above or below
 		}
 		for _, v := range ls[j].ws {
-			if v.X0 >= w.X1 || v.X1 <= w.X0 {
-				continue
-			}
 			switch {
-			case v.X0 >= x:
-				right++
-			case v.X1 <= x:
-				left++
+			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw:
+				return true
+			case v.X1 <= x && v.X0 < w.X1 && v.X1 > w.X0:
+				left = true
 			}
 		}
 	}
-	if left != right {
-		return right > left
+	switch {
+	case nearNumber:
+		return true
+	case left:
+		return false
 	}
 	return x-w.X0 < w.X1-x
 }
