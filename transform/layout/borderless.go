@@ -87,6 +87,11 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	for i := range ls {
 		left, right = math.Min(left, ls[i].x0), math.Max(right, ls[i].x1)
 	}
+	// On a line grid (layout text) columns stand a space apart at least
+	// and pdftotext sets a table's lines with wider gaps, so a line whose
+	// words are all one space apart is a phrase (a title's centred second
+	// line across the columns), not the table's first line.
+	grid := onGrid(ls)
 	for i := range ls {
 		ws := ls[i].words()
 		// A line is the table's when it crosses no boundary, or when it
@@ -98,7 +103,7 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		// The table starts at its first line with text in two columns
 		// or more (its header, or a row): a short title above it is not
 		// in a column.
-		if first < 0 && b.spread(ws) < 2 {
+		if first < 0 && (b.spread(ws) < 2 || grid && !columned(&ls[i], 2.5*b.space)) {
 			continue
 		}
 		if first < 0 {
@@ -428,8 +433,12 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
 	table := pl.lines[first : last+1]
+	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := columnRights(table, b.xs)
+	// On a line grid (layout text) each line is cut on its own (see
+	// lineCuts); cells never merge.
+	grid := onGrid(table)
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
@@ -443,7 +452,12 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
 		}
-		if r, ok := tableRow(band, bottom, xs, right, merged, pl.n, lx); ok {
+		var lineXs [][]float64
+		if grid {
+			num := slices.IndexFunc(band, func(l tline) bool { return b.numberLine(&l) })
+			lineXs, merged = lineCuts(band, xs, num), func(float64) bool { return false }
+		}
+		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
@@ -452,14 +466,23 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		if b.rowGap > 0 {
 			emit(table[:h])
 		} else {
-			emitIn(table[:h], b.rowColumns(table[:h]), right)
+			emitIn(table[:h], b.rowXs(table[:h], grid), right)
 		}
 		table = table[h:]
 	}
 	if b.rowGap > 0 {
 		for start := 0; start < len(table); {
 			end, bottom := start+1, table[start].y1
-			for end < len(table) && table[end].y0-bottom < b.rowGap && !(b.top && b.numberLine(&table[end])) {
+			// A line with a measure number opens a row even where the gap
+			// above it is narrower than the row gap: in a table whose cells
+			// align to the top (see topAligned), or after a blank gap (more
+			// than half a line): rows whose number stands on their first
+			// line are set one blank line apart where the page is tight
+			// (layout text), or under a header the document does not repeat
+			// (a one-page table). A number centred in its row has lines of
+			// the row right above it.
+			for end < len(table) && table[end].y0-bottom < b.rowGap &&
+				!((b.top || table[end].y0-bottom > 0.5*b.lh) && b.numberLine(&table[end])) {
 				bottom = math.Max(bottom, table[end].y1)
 				end++
 			}
@@ -468,7 +491,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 	} else {
 		for _, r := range b.anchorRows(table) {
-			emitIn(r, b.rowColumns(r), right)
+			emitIn(r, b.rowXs(r, grid), right)
 		}
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
@@ -565,6 +588,29 @@ func (b *borderless) near(xs []float64) bool {
 		}
 	}
 	return true
+}
+
+// rowXs returns the column boundaries for one row of lines: those of
+// rowColumns, and on a line grid (layout text), where lineCuts then
+// cuts each line on its own, the page's where a numbered row would
+// otherwise leave a column empty.
+func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
+	xs := b.rowColumns(ls)
+	if !grid || !b.numbered(ls) {
+		return xs
+	}
+	// A numbered row has text in each column. Where following the
+	// row's gutters would leave a column empty (a term centred in its
+	// cell, "2020-" over "2022", one space after the title's lines, moved
+	// into the title), the page's boundary stays when both columns next
+	// to it have text then, and lineCuts cuts the lines that cross it.
+	for k := 1; k+1 < len(xs); k++ {
+		if xs[k] != b.xs[k] && !(hasText(ls, xs[k-1], xs[k]) && hasText(ls, xs[k], xs[k+1])) &&
+			hasText(ls, xs[k-1], b.xs[k]) && hasText(ls, b.xs[k], xs[k+1]) {
+			xs[k] = b.xs[k]
+		}
+	}
+	return xs
 }
 
 // rowColumns returns the column boundaries for one row of lines: its own

@@ -340,7 +340,7 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 		if len(band) == 0 {
 			continue
 		}
-		if r, ok := tableRow(band, y1, g.xs, right, func(x float64) bool { return !g.ruledAt(x, y0, y1) }, pl.n, lx); ok {
+		if r, ok := tableRow(band, y1, g.xs, nil, right, func(x float64) bool { return !g.ruledAt(x, y0, y1) }, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
@@ -374,10 +374,12 @@ func columnRights(ls []tline, xs []float64) []float64 {
 
 // tableRow builds one table row from the lines of a band ending at bottom.
 // merged(x) tells whether the interior boundary x is absent in this band,
-// so the cells on either side are one. Every word of the band lands in a
+// so the cells on either side are one. lineXs, when not nil, holds each
+// line's own boundaries, as many as xs, which then only name the columns
+// (see lineCuts). Every word of the band lands in a
 // cell (words left of the first boundary in the first, right of the last
 // in the last). ok is false when the band holds no text.
-func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
+func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
 	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1}}
 	text := false
 	for c := 0; c+1 < len(xs); {
@@ -385,15 +387,19 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 		for end+1 < len(xs) && merged(xs[end]) {
 			end++
 		}
-		lo, hi := xs[c], xs[end]
-		if c == 0 {
-			lo = math.Inf(-1)
-		}
-		if end == len(xs)-1 {
-			hi = math.Inf(1)
-		}
 		var cl []tline
 		for i := range band {
+			bx := xs
+			if lineXs != nil {
+				bx = lineXs[i]
+			}
+			lo, hi := bx[c], bx[end]
+			if c == 0 {
+				lo = math.Inf(-1)
+			}
+			if end == len(xs)-1 {
+				hi = math.Inf(1)
+			}
 			if part, ok := band[i].clip(lo, hi); ok {
 				cl = append(cl, part)
 			}

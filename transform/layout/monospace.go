@@ -1,0 +1,213 @@
+package layout
+
+import (
+	"math"
+	"slices"
+
+	"github.com/hesabat/hesabat"
+)
+
+// Layout text (`pdftotext -layout`) sets characters on a grid of one
+// width: a column's text starts at one character position on most lines,
+// and the gutter between two columns can be as narrow as the one space
+// that pdftotext keeps between them on a line, or narrower still across
+// lines (a title column's longest line ends right where the term column
+// starts, "tərəfindən 2020-2022"). The gutter search of alignColumns,
+// made for proportional text, wants a gutter wider than a fifth of a line
+// and a gap wider than a space on some line, and finds neither there; and
+// pdftotext places each page on its own, so a column stands a few
+// characters apart from one page to the next. gridColumns finds a page's
+// columns on the grid itself.
+
+// gridColumns returns the column boundaries of a block of layout-text
+// lines whose characters are cw wide: character positions that at most
+// one line in twenty crosses with a word (a title or a section row across
+// the table) and where two lines or more start a word (columns are set
+// left-aligned; inside running text, where a word starts is chance, and
+// most lines cross any position). In a run of such positions the
+// boundary is where most lines start, the left edge of the column right
+// of it. A boundary must have text on both sides of it on two lines at
+// least, in the columns next to it, two spaces apart or more on one. It returns nil unless at least three
+// columns are found.
+func gridColumns(ls []tline, cw float64) []float64 {
+	if len(ls) == 0 || !(cw > 0) {
+		return nil
+	}
+	pos := func(x float64) int { return int(math.Round(x / cw)) }
+	lo, hi := math.MaxInt, 0
+	for i := range ls {
+		lo, hi = min(lo, pos(ls[i].x0)), max(hi, pos(ls[i].x1))
+	}
+	if hi <= lo || float64(hi)*cw > maxScanWidth {
+		return nil
+	}
+	cross := make([]int, hi+1)
+	starts := make([]int, hi+1)
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			s, e := pos(w.X0), pos(w.X1)
+			for p := s + 1; p < e; p++ {
+				cross[p]++
+			}
+			starts[s]++
+		}
+	}
+	tol := len(ls) / 20
+	xs := []float64{float64(lo)*cw - 1}
+	for p := lo + 1; p < hi; {
+		if cross[p] > tol {
+			p++
+			continue
+		}
+		end := p
+		best := -1
+		for end < hi && cross[end] <= tol {
+			if starts[end] >= 1 && (best < 0 || starts[end] >= starts[best]) {
+				best = end
+			}
+			end++
+		}
+		if best >= 0 {
+			xs = append(xs, float64(best)*cw)
+		}
+		p = end
+	}
+	xs = append(xs, float64(hi)*cw+1)
+	// Drop boundaries without text on both sides on two lines, or without
+	// a gap of two spaces or more across them on one of those lines:
+	// words of running text that chance aligned on a few lines ("burada
+	// yazılır" over "davam edir") are a space apart on every line.
+	for k := 1; k+1 < len(xs); {
+		both, wide := 0, false
+		for i := range ls {
+			left, right := math.Inf(-1), math.Inf(1)
+			for _, w := range ls[i].ws {
+				if m := (w.X0 + w.X1) / 2; m >= xs[k-1] && m < xs[k] {
+					left = w.X1
+				} else if m >= xs[k] && m < xs[k+1] {
+					right = math.Min(right, w.X0)
+				}
+			}
+			if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
+				both++
+				wide = wide || right-left > 1.5*cw
+			}
+		}
+		if both < 2 || !wide {
+			xs = append(xs[:k], xs[k+1:]...)
+			continue
+		}
+		k++
+	}
+	if len(xs) < 4 {
+		return nil
+	}
+	return xs
+}
+
+// onPage returns the document's borderless table as it stands on a page
+// whose table lines are table: for layout text, with the page's own
+// columns (see gridColumns) when they are at least as many as the
+// document's, which pdftotext's page-by-page placement blurs; otherwise b.
+func (b *borderless) onPage(table []tline) *borderless {
+	if !onGrid(table) {
+		return b
+	}
+	xs := gridColumns(table, b.space)
+	if len(xs) < len(b.xs) {
+		return b
+	}
+	// A page that finds no more columns than the document must find the
+	// document's, each moved by four characters at most (pdftotext's
+	// drift from page to page): as many columns elsewhere are misread (a
+	// ragged edge taken for a gutter, the number column lost on a page of
+	// few rows). More columns than the document's are the page's own:
+	// the drift blurs gutters document-wide.
+	for k := 1; k+1 < len(b.xs) && len(xs) == len(b.xs); k++ {
+		if !slices.ContainsFunc(xs[1:len(xs)-1], func(x float64) bool { return math.Abs(x-b.xs[k]) <= 2*b.lh }) {
+			return b
+		}
+	}
+	pb := *b
+	pb.xs = xs
+	return &pb
+}
+
+// lineCuts returns each line's own column boundaries in a row of layout
+// text whose columns are xs; num is the index of the row's line with the
+// measure number, -1 for none. pdftotext places each line's text on the
+// grid by itself, so a column's text drifts by a character or two from
+// line to line, and a title line may reach past where the term column
+// starts on another line ("tərəfindən 2020-2022" over "barədə illik").
+// Where a word of a line crosses a boundary, the boundary moves, on that
+// line only, to the word's left or right edge (see joinsRight).
+func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
+	out := make([][]float64, len(ls))
+	for i := range ls {
+		bx := slices.Clone(xs)
+		for k := 1; k+1 < len(xs); k++ {
+			x := xs[k]
+			for j, w := range ls[i].ws {
+				if w.X0 < x && w.X1 > x {
+					last := j+1 == len(ls[i].ws) || ls[i].ws[j+1].X0 >= xs[k+1]
+					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1) {
+						x = w.X0
+					} else {
+						x = w.X1
+					}
+					break
+				}
+			}
+			bx[k] = max(x, bx[k-1])
+		}
+		out[i] = bx
+	}
+	return out
+}
+
+// joinsRight reports whether word w of line i, which crosses boundary x,
+// belongs right of it: when a word of the right column right above or
+// below it overlaps it, or comes within a character of it (a term split
+// over lines, "2020-" over "2022", or centred, "mütəmad" over "i"); else
+// when it is the last word of its column on the number line or a line
+// next to it (nearNumber: a term stands level with the measure number,
+// at the top of the row or at its middle, one space after the title's
+// line, "həmin 2022"); else unless a word of the left column right above
+// or below overlaps it (a title's long line: "barədə illik"); else when
+// most of it stands right of x.
+func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) bool {
+	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
+	left := false
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(ls) || math.Abs(ls[j].y0-ls[i].y0) > 1.5*ls[i].height() {
+			continue // no line right above or below
+		}
+		for _, v := range ls[j].ws {
+			switch {
+			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw:
+				return true
+			case v.X1 <= x && v.X0 < w.X1 && v.X1 > w.X0:
+				left = true
+			}
+		}
+	}
+	switch {
+	case nearNumber:
+		return true
+	case left:
+		return false
+	}
+	return x-w.X0 < w.X1-x
+}
+
+// hasText reports whether a word of the lines has its midpoint in [lo, hi).
+func hasText(ls []tline, lo, hi float64) bool {
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
+				return true
+			}
+		}
+	}
+	return false
+}
