@@ -40,6 +40,11 @@ func TestVariantClasses(t *testing.T) {
 		// moved to a line of its own, then cut) read "İcramüddəti", so
 		// the term column had no header.
 		{"line-end-glue", []string{"chrome-sans-narrow-tight-columns/seed", "chrome-sans-narrow-tight-columns/r005-2021", "chrome-middle-aligned-horizontal/seed"}},
+		// Borderless rows that no gap tells apart: LibreOffice's
+		// bottom-aligned rows leave none between them, and its rows
+		// centred in tall cells less than the paragraphs of a cell; the
+		// numbers of several rows landed in one ("1.2. ¶ 1.6. 1.9.").
+		{"borderless-bottom-aligned", []string{"lo-restyled-none-bottom/seed", "lo-restyled-none-bottom/r012-2022", "lo-pdf-grid-serif11/seed", "chrome-horizontal-serif11/r057-2022"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

@@ -94,3 +94,56 @@ func TestRowsCloserThanParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// TestFootnoteMarkInTitle reads titles that cite a footnote (issue #11
+// variants, class footnote-mark-in-title): LibreOffice sets the mark
+// smaller and raised right after the title's last word, whether it
+// prints the report from HTML or from a DOCX pandoc wrote. The title ends
+// "hesabatı", never "hesabatı1"; the footnote at the page's foot is
+// furniture of kind "footnote", its mark a "footnote reference", and no
+// row holds the footnote's text.
+func TestFootnoteMarkInTitle(t *testing.T) {
+	for _, v := range []string{"lo-pdf-furnished/seed", "pandoc-pdf-furnished/r023-2021"} {
+		t.Run(v, func(t *testing.T) {
+			e, err := pdf.New(pdf.Options{Engine: pdf.EngineGo})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer e.Close()
+			path := "../../testdata/variants/out/" + v + ".pdf"
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := e.Extract(context.Background(), hesabat.Source{Path: path}, strings.NewReader(string(data)), int64(len(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, furniture, _ := Rows(doc.Layout)
+			var title string
+			for _, r := range rows {
+				if r.Page == 1 && !r.InTable {
+					title += r.Cells[0].Text() + " "
+				}
+				for _, c := range r.Cells {
+					if strings.Contains(c.Text(), "Hesabat elektron qaydada") {
+						t.Errorf("page %d: the footnote is in a row: %q", r.Page, c.Text())
+					}
+				}
+			}
+			if !strings.HasSuffix(strings.TrimSpace(title), " hesabatı") {
+				t.Errorf("title %q does not end with the word before the mark", title)
+			}
+			var kinds []string
+			for _, f := range furniture {
+				if f.Page == 1 && strings.HasPrefix(f.Kind, "footnote") {
+					kinds = append(kinds, f.Kind+": "+f.Text)
+				}
+			}
+			want := []string{"footnote: 1 Hesabat elektron qaydada təqdim edilmişdir.", "footnote reference: 1"}
+			if !slices.Equal(kinds, want) {
+				t.Errorf("page 1 footnote furniture %q, want %q", kinds, want)
+			}
+		})
+	}
+}
