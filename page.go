@@ -33,6 +33,11 @@ type Word struct {
 	// Space is true when a real space character follows the word, as
 	// LibreOffice writes where it wrapped a line between two words.
 	Space bool
+	// Super is true for a mark set smaller and raised right after a
+	// word's glyphs (digits or an asterisk): a footnote reference, a word
+	// of its own (the layout engine sets it aside with its footnote, or
+	// joins it back to the word when the page has no such footnote).
+	Super bool
 	// Conf is the recognition confidence in [0, 1] for OCR words; 0 for
 	// words from a text layer.
 	Conf float64

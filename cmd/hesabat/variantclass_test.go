@@ -58,6 +58,11 @@ func TestVariantClasses(t *testing.T) {
 		// a break). It is now the densest cluster of distances.
 		{"pitch-densest", []string{"tmpl-chrome-none-landscape/t-uc-tedbir", "lo-restyled-landscape-none-centred/seed", "lo-restyled-landscape-none-centred/r010-2020"}},
 		{"small-borderless-table", []string{"tmpl-chrome-none-landscape/t-tedbirler-bes-sutun", "tmpl-layout/t-tedbirler-bes-sutun", "chrome-horizontal-serif11/r057-2022", "chrome-horizontal-serif11/r010-2020", "chrome-frame-condensed10/r005-2021"}},
+		// Borderless rows that no gap tells apart: LibreOffice's
+		// bottom-aligned rows leave none between them, and its rows
+		// centred in tall cells less than the paragraphs of a cell; the
+		// numbers of several rows landed in one ("1.2. ¶ 1.6. 1.9.").
+		{"borderless-bottom-aligned", []string{"lo-restyled-none-bottom/seed", "lo-restyled-none-bottom/r012-2022", "lo-pdf-grid-serif11/seed", "chrome-horizontal-serif11/r057-2022"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

@@ -240,3 +240,30 @@ func TestLigatureLetters(t *testing.T) {
 		})
 	}
 }
+
+// TestFootnoteMarkWord reads the title of the seed as LibreOffice prints
+// it with a footnote cited after its last word, from HTML and from a
+// DOCX (issue #11 variants, class footnote-mark-in-title): the mark, set
+// smaller and raised, is a word of its own marked Super, and no other
+// word of the page is.
+func TestFootnoteMarkWord(t *testing.T) {
+	e := extractor(t)
+	for _, p := range []string{"lo-pdf-furnished", "pandoc-pdf-furnished"} {
+		t.Run(p, func(t *testing.T) {
+			in := "../../testdata/variants/out/" + p + "/seed.pdf"
+			doc, err := extractBytes(t, e, in, readFile(t, in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var marks []string
+			for i, w := range doc.Layout[0].Words {
+				if w.Super {
+					marks = append(marks, doc.Layout[0].Words[i-1].Text+" ^"+w.Text)
+				}
+			}
+			if want := []string{"hesabatı ^1"}; !slices.Equal(marks, want) {
+				t.Errorf("marks %q, want %q", marks, want)
+			}
+		})
+	}
+}

@@ -25,6 +25,9 @@ type borderless struct {
 	top   bool
 	lh    float64 // the document's line height
 	space float64 // the width of a space between words (see spaceGap)
+	// bottom is true when the table aligns its cells to the bottom, rows
+	// anchored at measure numbers (see bottomAligned).
+	bottom bool
 }
 
 // minTableLines is the fewest aligned lines a block must have to be a
@@ -303,8 +306,13 @@ func newBorderless(pls []*pageLines) *borderless {
 	b.top = b.topAligned(tables)
 	// Gaps tell rows only when there are about as many wide gaps as
 	// measures; layout text, where a row break and a paragraph break are
-	// both one blank line, has few or none.
-	if hard < numbered/2 {
+	// both one blank line, has few or none. Nor do they when a row cut
+	// at them holds two measure numbers: rows whose cells are aligned to
+	// the bottom leave no gap between them (the next row's title starts
+	// right under the last line of this one's work done), and rows
+	// centred in tall cells may leave less between them than the
+	// paragraphs of a cell do.
+	if hard < numbered/2 || b.gapsJoinNumbers(tables) {
 		b.rowGap = 0
 		tables = tables[:0]
 		for _, pl := range pls {
@@ -313,6 +321,7 @@ func newBorderless(pls []*pageLines) *borderless {
 			}
 		}
 		b.rowWise(tables)
+		b.bottom = b.bottomAligned(tables)
 	}
 	return b
 }
@@ -471,23 +480,8 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		table = table[h:]
 	}
 	if b.rowGap > 0 {
-		for start := 0; start < len(table); {
-			end, bottom := start+1, table[start].y1
-			// A line with a measure number opens a row even where the gap
-			// above it is narrower than the row gap: in a table whose cells
-			// align to the top (see topAligned), or after a blank gap (more
-			// than half a line): rows whose number stands on their first
-			// line are set one blank line apart where the page is tight
-			// (layout text), or under a header the document does not repeat
-			// (a one-page table). A number centred in its row has lines of
-			// the row right above it.
-			for end < len(table) && table[end].y0-bottom < b.rowGap &&
-				!((b.top || table[end].y0-bottom > 0.5*b.lh) && b.numberLine(&table[end])) {
-				bottom = math.Max(bottom, table[end].y1)
-				end++
-			}
-			emit(table[start:end])
-			start = end
+		for _, r := range b.gapRows(table) {
+			emit(r)
 		}
 	} else {
 		for _, r := range b.anchorRows(table) {
@@ -495,6 +489,173 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
+}
+
+// bottomAligned reports whether the table aligns its cells to the
+// bottom: of the measure numbers whose title (the text in the column next
+// to the numbers) runs over several lines, most stand at or below the
+// title's last line, none of its lines below them. (Set at the top, a
+// number stands level with its title's first line; centred, with its
+// middle.) A title's lines follow each other with no blank between them,
+// nor more than half a line (a row's padding) from the number's line.
+func (b *borderless) bottomAligned(tables [][]tline) bool {
+	if len(b.xs) < 3 {
+		return false
+	}
+	bottom, other := 0, 0
+	for _, t := range tables {
+		t = t[b.headerLen(t):]
+		var title []tline // the lines' parts in the title column
+		for i := range t {
+			part, _ := t[i].clip(b.xs[1], b.xs[2])
+			title = append(title, part)
+		}
+		has := func(i int) bool { return len(title[i].ws) > 0 }
+		// The last number of the page does not vote: the page break may
+		// cut its row, and LibreOffice sets the first part of a cut row
+		// from the top, whatever the table's alignment.
+		lastNumber := -1
+		for n := range t {
+			if b.numberLine(&t[n]) {
+				lastNumber = n
+			}
+		}
+		for n := range lastNumber {
+			if !b.numberLine(&t[n]) {
+				continue
+			}
+			// above and below count the title lines joined to the number
+			// line's, up and down.
+			above, below := 0, 0
+			lastY := t[n].y0
+			for i := n - 1; i >= 0; i-- {
+				if !has(i) {
+					continue
+				}
+				if lastY-title[i].y1 > 0.5*b.lh {
+					break
+				}
+				above, lastY = above+1, title[i].y0
+			}
+			lastY = t[n].y1
+			for i := n + 1; i < len(t); i++ {
+				if !has(i) {
+					continue
+				}
+				if title[i].y0-lastY > 0.5*b.lh {
+					break
+				}
+				below, lastY = below+1, title[i].y1
+			}
+			// A title run longer on one side than the other by more
+			// than a line is not the number's alone: the next row's
+			// title may start right under a row aligned to the bottom.
+			switch {
+			case above > 0 && below == 0:
+				bottom++
+			case above == 0 && below > 0, above > 0 && below > 0 && max(above-below, below-above) <= 1:
+				other++
+			}
+		}
+	}
+	return bottom > other
+}
+
+// splitBand cuts a band of lines with no blank between them into parts
+// holding one measure number each (the first part may hold none): rows
+// set close together. Where the table aligns its cells to the top, a
+// part starts at each number line; to the bottom (b.bottom), it ends at
+// one. Where it centres them, a row reaches as far below its number as
+// above it, so a part ends, after each number line but the last, at the
+// widest gap between lines within a line's height of that point (rows
+// whose cells are centred stand as far apart as their padding, and the
+// lines of one column inside a cell touch).
+func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
+	var nums []int
+	for i := range ls {
+		if b.numberLine(&ls[i]) {
+			nums = append(nums, i)
+		}
+	}
+	if len(nums) < 2 {
+		return [][]tline{ls}
+	}
+	var parts [][]tline
+	start := 0
+	for k, n := range nums {
+		cut := -1 // the index of the first line of the next part
+		switch {
+		case b.bottom:
+			cut = n + 1
+		case !centre:
+			if k+1 < len(nums) {
+				cut = nums[k+1]
+			}
+		case k+1 < len(nums):
+			end := 2*ls[n].mid() - ls[start].y0
+			bottom, widest := math.Inf(-1), math.Inf(-1)
+			for i := start; i < nums[k+1]; i++ {
+				bottom = math.Max(bottom, ls[i].y1)
+				if i+1 > n && math.Abs(ls[i+1].y0-end) <= b.lh && ls[i+1].y0-bottom > widest {
+					cut, widest = i+1, ls[i+1].y0-bottom
+				}
+			}
+			if cut < 0 {
+				cut = nums[k+1]
+			}
+		}
+		if cut < 0 || cut >= len(ls) {
+			break
+		}
+		parts = append(parts, ls[start:cut])
+		start = cut
+	}
+	return append(parts, ls[start:])
+}
+
+// gapRows cuts a page's table lines (below its header) into rows at gaps
+// of at least b.rowGap.
+func (b *borderless) gapRows(table []tline) [][]tline {
+	var rows [][]tline
+	for start := 0; start < len(table); {
+		end, bottom := start+1, table[start].y1
+		// A line with a measure number opens a row even where the gap
+		// above it is narrower than the row gap: in a table whose cells
+		// align to the top (see topAligned), or after a blank gap (more
+		// than half a line): rows whose number stands on their first
+		// line are set one blank line apart where the page is tight
+		// (layout text), or under a header the document does not repeat
+		// (a one-page table). A number centred in its row has lines of
+		// the row right above it.
+		for end < len(table) && table[end].y0-bottom < b.rowGap &&
+			!((b.top || table[end].y0-bottom > 0.5*b.lh) && b.numberLine(&table[end])) {
+			bottom = math.Max(bottom, table[end].y1)
+			end++
+		}
+		rows = append(rows, table[start:end])
+		start = end
+	}
+	return rows
+}
+
+// gapsJoinNumbers reports whether a row cut at the gaps (see gapRows)
+// holds two lines with a measure number in the first column: two rows
+// that no gap tells apart.
+func (b *borderless) gapsJoinNumbers(tables [][]tline) bool {
+	for _, t := range tables {
+		for _, r := range b.gapRows(t[b.headerLen(t):]) {
+			n := 0
+			for i := range r {
+				if b.numberLine(&r[i]) {
+					n++
+				}
+			}
+			if n > 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownColumns returns the boundaries that a row's own lines set: the
@@ -704,53 +865,83 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 
 // anchorRows cuts a page's table lines (below its header) into rows where
 // gaps do not tell rows from paragraphs. The lines are first cut into
-// bands at blank gaps (more than half a line); a band holding a measure
-// number opens a row, and a band without one carries on the row above
-// (at the top of the page: a continuation of the previous page's row,
-// a row of its own). When the table centres its cells vertically (most
-// numbers stand below their band's first line), the bands without a
-// number right above a numbered one that hold text in the column next to
-// the numbers (the title, in these reports) are the top of that row, and
-// so are those that start below the middle of the open row's span
-// around its number.
+// bands at blank gaps (more than half a line), and a band holding two
+// measure numbers or more is cut between them (see splitBand); a band
+// holding a measure number opens a row, and a band without one carries
+// on the row above (at the top of the page: a continuation of the
+// previous page's row, a row of its own). When the table centres its
+// cells vertically (most numbers stand below their band's first line),
+// the bands without a number right above a numbered one that hold text
+// in the column next to the numbers (the title, in these reports) are
+// the top of that row, and so are those that start below the middle of
+// the open row's span around its number.
 // When it aligns them to the top, a numbered band's lines above its
-// number are the end of the row above (or the header).
+// number are the end of the row above (or the header). When it aligns
+// them to the bottom (see b.bottom), a row ends at its number: the bands
+// after it are the top of the next numbered band's row, or, at the foot
+// of the page, the rest of a row the page break cut (LibreOffice sets
+// such a row's first part from the top).
 func (b *borderless) anchorRows(table []tline) [][]tline {
 	type band struct {
 		lines    []tline
 		number   int  // index of the line with the measure number; -1 if none
 		nextText bool // text in the column right of the numbers
 	}
-	var bands []band
+	var blank [][]tline
 	for i := 0; i < len(table); {
 		j := i + 1
 		for j < len(table) && table[j].y0-table[j-1].y1 <= 0.5*b.lh {
 			j++
 		}
-		bd := band{lines: table[i:j], number: -1}
-		for k := range bd.lines {
-			if bd.number < 0 && b.numberLine(&bd.lines[k]) {
-				bd.number = k
-			}
-			if len(b.xs) > 2 {
-				if _, ok := bd.lines[k].clip(b.xs[1], b.xs[2]); ok {
-					bd.nextText = true
-				}
-			}
-		}
-		bands = append(bands, bd)
+		blank = append(blank, table[i:j])
 		i = j
 	}
 	centred, numbered := 0, 0
-	for _, bd := range bands {
-		if bd.number >= 0 {
+	for _, ls := range blank {
+		if k := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) }); k >= 0 {
 			numbered++
-			if bd.number > 0 {
+			if k > 0 {
 				centred++
 			}
 		}
 	}
-	centre := 2*centred >= numbered && centred > 0
+	centre := 2*centred >= numbered && centred > 0 && !b.bottom
+	var bands []band
+	for _, ls := range blank {
+		for _, part := range b.splitBand(ls, centre) {
+			bd := band{lines: part, number: -1}
+			for k := range bd.lines {
+				if bd.number < 0 && b.numberLine(&bd.lines[k]) {
+					bd.number = k
+				}
+				if len(b.xs) > 2 {
+					if _, ok := bd.lines[k].clip(b.xs[1], b.xs[2]); ok {
+						bd.nextText = true
+					}
+				}
+			}
+			bands = append(bands, bd)
+		}
+	}
+	if b.bottom {
+		var rows [][]tline
+		var pending []tline // lines of a row whose number is to come
+		open := false
+		for _, bd := range bands {
+			switch {
+			case bd.number >= 0:
+				rows, pending, open = append(rows, append(pending, bd.lines...)), nil, true
+			case open:
+				pending = append(pending, bd.lines...)
+			default:
+				rows = append(rows, slices.Clone(bd.lines))
+			}
+		}
+		if len(pending) > 0 {
+			rows[len(rows)-1] = append(rows[len(rows)-1], pending...)
+		}
+		return rows
+	}
 	var rows [][]tline
 	open := false         // a numbered row is open on this page
 	var numberMid float64 // the open row's number line's middle

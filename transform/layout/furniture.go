@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -176,4 +177,96 @@ func isPageNumber(text string, n, recurring int) bool {
 	}
 	v, err := strconv.Atoi(m[1])
 	return err == nil && v == n && strings.Trim(text, "-–— ") == m[1]
+}
+
+// footnoteZone is where a page's footnotes may start, as a share of its
+// height: its lowest quarter. A line higher up that starts with a mark's
+// label is text (a list item "1 …", a column-number row).
+const footnoteZone = 0.75
+
+// takeFootnotes sets aside the footnotes of each page and the marks that
+// cite them (hesabat.Word.Super, set by the PDF reader): a mark whose
+// label starts a line of running text (no gap wider than a space) in the
+// lowest quarter of the page, below the mark, cites that footnote, which
+// runs from that line to the next footnote or the end of the page. The
+// footnote is furniture of kind "footnote", the mark furniture of kind
+// "footnote reference": a mark glued into its word ("hesabatı1") would
+// change a title. A mark without such a footnote is joined back to the
+// word it follows (a superscript digit: "m2").
+func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
+	var out []hesabat.Furniture
+	for _, pl := range pls {
+		sg := spaceGap(pl.lines)
+		// label returns the line where the footnote labelled s starts
+		// (-1 if none), from line i down.
+		label := func(s string, from int) int {
+			for j := from; j < len(pl.lines); j++ {
+				l := &pl.lines[j]
+				if l.y0 > footnoteZone*pl.h && len(l.ws) > 1 && l.ws[0].Text == s && !columned(l, sg) {
+					return j
+				}
+			}
+			return -1
+		}
+		notes := map[int]bool{} // lines that start a footnote
+		for i := range pl.lines {
+			for _, w := range pl.lines[i].ws {
+				if w.Super {
+					if j := label(w.Text, i+1); j >= 0 {
+						notes[j] = true
+					}
+				}
+			}
+		}
+		var kept []tline
+		for i := 0; i < len(pl.lines); i++ {
+			if notes[i] {
+				j := i + 1
+				for j < len(pl.lines) && !notes[j] {
+					j++
+				}
+				out = append(out, hesabat.Furniture{Page: pl.n, Kind: "footnote", Text: linesJoined(pl.lines[i:j])})
+				i = j - 1
+				continue
+			}
+			kept = append(kept, pl.lines[i])
+		}
+		for k := range kept {
+			var ws []hesabat.Word
+			changed := false
+			for _, w := range kept[k].ws {
+				switch {
+				case !w.Super:
+					ws = append(ws, w)
+					continue
+				case slices.ContainsFunc(out, func(f hesabat.Furniture) bool {
+					return f.Page == pl.n && f.Kind == "footnote" && strings.HasPrefix(f.Text, w.Text+" ")
+				}):
+					out = append(out, hesabat.Furniture{Page: pl.n, Kind: "footnote reference", Text: w.Text})
+				case len(ws) > 0 && w.X0-ws[len(ws)-1].X1 < 0.2*w.Size:
+					p := &ws[len(ws)-1]
+					p.Text += w.Text
+					p.X1, p.Y0, p.Space = math.Max(p.X1, w.X1), math.Min(p.Y0, w.Y0), w.Space
+				default:
+					w.Super = false
+					ws = append(ws, w)
+				}
+				changed = true
+			}
+			if changed {
+				if len(ws) == 0 {
+					kept[k] = tline{}
+					continue
+				}
+				kept[k] = newLine(ws)
+			}
+		}
+		pl.lines = slices.DeleteFunc(kept, func(l tline) bool { return len(l.ws) == 0 })
+	}
+	return out
+}
+
+// linesJoined returns the texts of lines joined by single spaces.
+func linesJoined(ls []tline) string {
+	return strings.Join(linesText(ls), " ")
 }

@@ -56,6 +56,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules)}
 	}
 	furniture = takeFurniture(pls)
+	furniture = append(furniture, takeFootnotes(pls)...)
 	setPitch(pls)
 	lx := lexicon{}
 	var loose []*pageLines // pages without ruled grids
