@@ -181,7 +181,8 @@ func cmpFloat(a, b float64) int {
 // wordGap of the glyph height (loose boxes touch inside a word). PDFium's
 // hyphen mark always ends the word before it and is recorded as
 // Word.Hyphen, a soft hyphen as Word.Soft; neither is in the text. A word
-// followed by a real space is marked Word.Space.
+// followed by a real space is marked Word.Space; Word.Lead is its first
+// glyph's box width.
 func splitWords(gs []glyph) []hesabat.Word {
 	var out []hesabat.Word
 	var b strings.Builder
@@ -216,7 +217,7 @@ func splitWords(gs []glyph) []hesabat.Word {
 			flush()
 		}
 		if !open {
-			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1}
+			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1, Lead: g.x1 - g.x0}
 			open = true
 		}
 		cur.X0, cur.Y0 = math.Min(cur.X0, g.x0), math.Min(cur.Y0, g.y0)

@@ -380,7 +380,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	}
 	table := pl.lines[first : last+1]
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
-	right := columnRights(table, b.xs)
+	right := widest(columnRights(table, b.xs), pl.right)
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {

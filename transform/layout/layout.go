@@ -42,6 +42,10 @@ type pageLines struct {
 	w, h  float64
 	lines []tline
 	grid  *grid
+	// right is, per column of the page's table, where the column's full
+	// lines end over the whole document (see tableRights); nil without a
+	// table.
+	right []float64
 }
 
 // Rows rebuilds the rows of a document from its pages, in reading order,
@@ -68,6 +72,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 		}
 	}
 	bl := newBorderless(loose)
+	tableRights(pls, pages, bl)
 	var built []built
 	for i, pl := range pls {
 		switch {
@@ -85,7 +90,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 			built = append(built, borderlessRows(pl, bl, lx)...)
 		}
 	}
-	markContinuations(built)
+	markContinuations(built, lx)
 	rows = make([]hesabat.Row, len(built))
 	for i, r := range built {
 		rows[i] = r.Row
@@ -109,6 +114,8 @@ type cellEdge struct {
 	room  float64      // white space after the last line, up to the column's text edge
 	below float64      // white space under the last line, down to the row's bottom
 	lh    float64      // height of the last line
+	right float64      // where the column's full lines end
+	ls    []tline      // the cell's lines
 }
 
 // lineHeight returns the median height of the lines: the page's (or
@@ -260,7 +267,7 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 		inside, below = append(inside, below[0]), below[1:]
 	}
 	rows := paragraphRows(above, pl.n, lx)
-	right := columnRights(inside, g.xs)
+	right := widest(columnRights(inside, g.xs), pl.right)
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
 		var band []tline
@@ -287,6 +294,85 @@ func crossesAny(ws []hesabat.Word, xs []float64) bool {
 		}
 	}
 	return false
+}
+
+// tableRights sets each page's right: per column of its table (its ruled
+// grid, or the document's borderless columns), the right edge of the
+// widest line over every page with the same columns. The room a line
+// leaves is read against it (see cutWord, newParagraph): a page's own
+// widest line may stop well short of the column's edge, which would make
+// a whole word ending a line look like the piece of a longer one.
+// Scanned pages without rules have no table.
+func tableRights(pls []*pageLines, pages []hesabat.Page, bl *borderless) {
+	type table struct {
+		xs, right []float64
+		pages     []*pageLines
+	}
+	var tables []*table
+	for i, pl := range pls {
+		var xs []float64
+		var ls []tline
+		switch g := pl.grid; {
+		case g != nil:
+			xs = g.xs
+			for _, l := range pl.lines {
+				if m := l.mid(); m >= g.top && m <= g.bot {
+					ls = append(ls, l)
+				}
+			}
+		case pages[i].OCR || bl == nil:
+			continue
+		default:
+			first, last := bl.tableSpan(pl.lines)
+			if first < 0 {
+				continue
+			}
+			xs, ls = bl.xs, pl.lines[first:last+1]
+		}
+		right := columnRights(ls, xs)
+		k := slices.IndexFunc(tables, func(t *table) bool { return sameColumns(t.xs, xs) })
+		if k < 0 {
+			tables = append(tables, &table{xs: xs})
+			k = len(tables) - 1
+		}
+		t := tables[k]
+		t.right, t.pages = widest(t.right, right), append(t.pages, pl)
+	}
+	for _, t := range tables {
+		for _, pl := range t.pages {
+			pl.right = t.right
+		}
+	}
+}
+
+// sameColumns reports whether two tables' column boundaries are the same
+// to a point (a table's rules repeat at the same places on every page).
+func sameColumns(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// widest returns, per column, the larger of a's and b's right edges (a
+// when b is nil or of another table).
+func widest(a, b []float64) []float64 {
+	if len(a) == 0 {
+		return slices.Clone(b)
+	}
+	if len(b) != len(a) {
+		return a
+	}
+	out := slices.Clone(a)
+	for i := range out {
+		out[i] = math.Max(out[i], b[i])
+	}
+	return out
 }
 
 // columnRights returns, per column, the right edge of its widest line: the
@@ -431,7 +517,7 @@ func numberRow(r *hesabat.Row) bool {
 // edgeOf describes the top and bottom of a cell's lines; right and bottom
 // are where its text can reach.
 func edgeOf(ls []tline, right, bottom float64) cellEdge {
-	var e cellEdge
+	e := cellEdge{right: right, ls: ls}
 	for i := range ls {
 		if ws := ls[i].words(); len(ws) > 0 {
 			if !e.has {
@@ -445,6 +531,53 @@ func edgeOf(ls []tline, right, bottom float64) cellEdge {
 	return e
 }
 
+// glueCut moves the first word of cell cur, which continues cell above
+// across a page break, onto the end of above when above's last line ends
+// with a piece of that word (see cutAt), so that the stitcher's one
+// joiner, which puts a space between the pages' texts, joins whole words.
+// The word's paragraph goes with it when it held only that word.
+func glueCut(above, cur *hesabat.Cell, a, b cellEdge, lx lexicon) {
+	prev, l := lastWithWords(a.ls), firstWithWords(b.ls, 0)
+	if prev == nil || l == nil || len(above.Paras) == 0 || len(cur.Paras) == 0 {
+		return
+	}
+	after := firstWithWords(b.ls, 1)
+	word := l.ws[0].Text
+	first, ok := strings.CutPrefix(cur.Paras[0], word)
+	if !ok || !cutAt(prev, l, after, a.right, b.right, lx) {
+		return
+	}
+	above.Paras[len(above.Paras)-1] += word
+	if first = strings.TrimLeft(first, " "); first != "" {
+		cur.Paras[0] = first
+	} else {
+		cur.Paras, cur.Continues = cur.Paras[1:], false
+	}
+}
+
+// lastWithWords returns the last of ls that has words, or nil.
+func lastWithWords(ls []tline) *tline {
+	for i := len(ls) - 1; i >= 0; i-- {
+		if len(ls[i].ws) > 0 {
+			return &ls[i]
+		}
+	}
+	return nil
+}
+
+// firstWithWords returns the (k+1)th of ls that has words, or nil.
+func firstWithWords(ls []tline, k int) *tline {
+	for i := range ls {
+		if len(ls[i].ws) > 0 {
+			if k == 0 {
+				return &ls[i]
+			}
+			k--
+		}
+	}
+	return nil
+}
+
 // markContinuations sets Cell.Continues on the continuation row at the top
 // of each page (the first table row with an empty first cell, before any
 // numbered row on that page): a cell continues the paragraph above unless
@@ -453,7 +586,7 @@ func edgeOf(ls []tline, right, bottom float64) cellEdge {
 // room for another line under it (the next paragraph's spacing did not
 // fit). The end of a measure number cut by the page break ("10.4" + ".")
 // moves back to the number.
-func markContinuations(rows []built) {
+func markContinuations(rows []built, lx lexicon) {
 	var prev *built // the last table row of the previous page
 	for i := 0; i < len(rows); {
 		j := i
@@ -481,6 +614,9 @@ func markContinuations(rows []built) {
 						ended := sentenceEnd(a.last.Text) && !a.last.Hyphen &&
 							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh)
 						r.Cells[c].Continues = !ended
+						if !ended {
+							glueCut(&prev.Row.Cells[c], &r.Cells[c], a, b, lx)
+						}
 					}
 				}
 				numbered = true // only the first such row continues
