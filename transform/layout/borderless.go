@@ -408,9 +408,17 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		table = table[h:]
 	}
 	if b.rowGap > 0 {
+		// A rule across most of the table between the middles of two
+		// lines ends a row, whatever the gap: tables ruled only between
+		// rows set rows as close as paragraphs, and a letter from a
+		// fallback font with a taller box reaches over the rule.
+		width := b.xs[len(b.xs)-1] - b.xs[0]
+		ruled := func(a, b *tline) bool {
+			return slices.ContainsFunc(pl.hs, func(h rule) bool { return h.y0 > a.mid() && h.y0 < b.mid() && h.x1-h.x0 >= 0.6*width })
+		}
 		for start := 0; start < len(table); {
 			end, bottom := start+1, table[start].y1
-			for end < len(table) && table[end].y0-bottom < b.rowGap {
+			for end < len(table) && table[end].y0-bottom < b.rowGap && !ruled(&table[end-1], &table[end]) {
 				bottom = math.Max(bottom, table[end].y1)
 				end++
 			}

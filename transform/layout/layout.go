@@ -42,6 +42,9 @@ type pageLines struct {
 	w, h  float64
 	lines []tline
 	grid  *grid
+	// hs are the page's horizontal rules (merged), on pages without a
+	// ruled grid: a table ruled only between its rows.
+	hs []rule
 	// right is, per column of the page's table, where the column's full
 	// lines end over the whole document (see tableRights); nil without a
 	// table.
@@ -58,6 +61,9 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	for i := range pages {
 		p := &pages[i]
 		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules)}
+		if pls[i].grid == nil {
+			pls[i].hs, _ = mergeRules(p.Rules)
+		}
 	}
 	furniture = takeFurniture(pls)
 	setPitch(pls)
@@ -413,7 +419,7 @@ func tableRow(band []tline, bottom float64, xs, right []float64, merged func(x f
 		var cl []tline
 		for i := range band {
 			if part, ok := band[i].clip(lo, hi); ok {
-				cl = append(cl, part)
+				cl = append(cl, joinExpanded(part))
 			}
 		}
 		var filled func(y0, y1 float64) bool
@@ -555,6 +561,35 @@ func glueCut(above, cur *hesabat.Cell, a, b cellEdge, lx lexicon) {
 	}
 }
 
+// justifiedEnd reports whether the last of a cell's lines, whose full
+// lines end at right, is the last line of a justified paragraph: the cell
+// is justified (at least three of its lines of three words or more, and
+// four in five of them, end at right, as ragged text cannot) and the last
+// line, of two words or more, stops short of right (a renderer stretches
+// every line of a justified paragraph but its last). The tolerance, a
+// tenth of a line, is rounding: justified lines end at the edge to a
+// hundredth of a point.
+func justifiedEnd(ls []tline, right float64) bool {
+	last := lastWithWords(ls)
+	if last == nil || len(last.ws) < 2 {
+		return false
+	}
+	tol := 0.1 * last.height()
+	if right-last.x1 <= tol {
+		return false
+	}
+	full, long := 0, 0
+	for i := range ls {
+		if l := &ls[i]; l != last && len(l.ws) >= 3 {
+			long++
+			if right-l.x1 <= tol {
+				full++
+			}
+		}
+	}
+	return full >= 3 && 5*full >= 4*long
+}
+
 // lastWithWords returns the last of ls that has words, or nil.
 func lastWithWords(ls []tline) *tline {
 	for i := len(ls) - 1; i >= 0; i-- {
@@ -612,7 +647,7 @@ func markContinuations(rows []built, lx lexicon) {
 					a, b := prev.edges[c], r.edges[c]
 					if a.has && b.has {
 						ended := sentenceEnd(a.last.Text) && !a.last.Hyphen &&
-							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh)
+							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh || justifiedEnd(a.ls, a.right))
 						r.Cells[c].Continues = !ended
 						if !ended {
 							glueCut(&prev.Row.Cells[c], &r.Cells[c], a, b, lx)
