@@ -38,6 +38,11 @@ type Word struct {
 	// of its own (the layout engine sets it aside with its footnote, or
 	// joins it back to the word when the page has no such footnote).
 	Super bool
+	// Lead is the advance width of the word's first glyph (its loose
+	// box's width), in points; 0 when unknown. The layout engine compares
+	// it with the room a line left: a renderer cutting a word too long
+	// for its column fills the line until the next glyph would not fit.
+	Lead float64
 	// Conf is the recognition confidence in [0, 1] for OCR words; 0 for
 	// words from a text layer.
 	Conf float64

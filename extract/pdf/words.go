@@ -219,7 +219,8 @@ func cmpFloat(a, b float64) int {
 // around a footnote reference mark (see superscript; marked Word.Super). PDFium's
 // hyphen mark always ends the word before it and is recorded as
 // Word.Hyphen, a soft hyphen as Word.Soft; neither is in the text. A word
-// followed by a real space is marked Word.Space.
+// followed by a real space is marked Word.Space; Word.Lead is its first
+// glyph's box width.
 func splitWords(gs []glyph) []hesabat.Word {
 	var out []hesabat.Word
 	var text []byte // the word's text
@@ -252,7 +253,7 @@ func splitWords(gs []glyph) []hesabat.Word {
 			flush()
 		}
 		if !open {
-			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1}
+			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1, Lead: g.x1 - g.x0}
 			cur.Super = prev.r != 0 && superscript(g, prev)
 			open = true
 		}

@@ -271,9 +271,11 @@ func newBorderless(pls []*pageLines) *borderless {
 		return nil // no columns, or no text with a height to measure by
 	}
 	var tables [][]tline
+	var rules [][]rule // the horizontal rules of each table's page
 	for _, pl := range pls {
 		if first, last := b.tableSpan(pl.lines); first >= 0 {
 			tables = append(tables, pl.lines[first:last+1])
+			rules = append(rules, pl.hs)
 		}
 	}
 	b.header = repeatedHead(tables)
@@ -312,7 +314,7 @@ func newBorderless(pls []*pageLines) *borderless {
 	// right under the last line of this one's work done), and rows
 	// centred in tall cells may leave less between them than the
 	// paragraphs of a cell do.
-	if hard < numbered/2 || b.gapsJoinNumbers(tables) {
+	if hard < numbered/2 || b.gapsJoinNumbers(tables, rules) {
 		b.rowGap = 0
 		tables = tables[:0]
 		for _, pl := range pls {
@@ -444,7 +446,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	table := pl.lines[first : last+1]
 	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
-	right := columnRights(table, b.xs)
+	right := widest(columnRights(table, b.xs), pl.right)
 	// On a line grid (layout text) each line is cut on its own (see
 	// lineCuts); cells never merge.
 	grid := onGrid(table)
@@ -480,7 +482,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		table = table[h:]
 	}
 	if b.rowGap > 0 {
-		for _, r := range b.gapRows(table) {
+		for _, r := range b.gapRows(table, pl.hs) {
 			emit(r)
 		}
 	} else {
@@ -614,8 +616,16 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 }
 
 // gapRows cuts a page's table lines (below its header) into rows at gaps
-// of at least b.rowGap.
-func (b *borderless) gapRows(table []tline) [][]tline {
+// of at least b.rowGap and at the page's horizontal rules hs.
+func (b *borderless) gapRows(table []tline, hs []rule) [][]tline {
+	// A rule across most of the table between the middles of two lines
+	// ends a row, whatever the gap: tables ruled only between rows set
+	// rows as close as paragraphs, and a letter from a fallback font with
+	// a taller box reaches over the rule.
+	width := b.xs[len(b.xs)-1] - b.xs[0]
+	ruled := func(a, b *tline) bool {
+		return slices.ContainsFunc(hs, func(h rule) bool { return h.y0 > a.mid() && h.y0 < b.mid() && h.x1-h.x0 >= 0.6*width })
+	}
 	var rows [][]tline
 	for start := 0; start < len(table); {
 		end, bottom := start+1, table[start].y1
@@ -628,7 +638,8 @@ func (b *borderless) gapRows(table []tline) [][]tline {
 		// (a one-page table). A number centred in its row has lines of
 		// the row right above it.
 		for end < len(table) && table[end].y0-bottom < b.rowGap &&
-			!((b.top || table[end].y0-bottom > 0.5*b.lh) && b.numberLine(&table[end])) {
+			!((b.top || table[end].y0-bottom > 0.5*b.lh) && b.numberLine(&table[end])) &&
+			!ruled(&table[end-1], &table[end]) {
 			bottom = math.Max(bottom, table[end].y1)
 			end++
 		}
@@ -641,9 +652,10 @@ func (b *borderless) gapRows(table []tline) [][]tline {
 // gapsJoinNumbers reports whether a row cut at the gaps (see gapRows)
 // holds two lines with a measure number in the first column: two rows
 // that no gap tells apart.
-func (b *borderless) gapsJoinNumbers(tables [][]tline) bool {
-	for _, t := range tables {
-		for _, r := range b.gapRows(t[b.headerLen(t):]) {
+// hs are the horizontal rules of each table's page.
+func (b *borderless) gapsJoinNumbers(tables [][]tline, hs [][]rule) bool {
+	for k, t := range tables {
+		for _, r := range b.gapRows(t[b.headerLen(t):], hs[k]) {
 			n := 0
 			for i := range r {
 				if b.numberLine(&r[i]) {

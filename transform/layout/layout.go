@@ -42,6 +42,13 @@ type pageLines struct {
 	w, h  float64
 	lines []tline
 	grid  *grid
+	// hs are the page's horizontal rules (merged), on pages without a
+	// ruled grid: a table ruled only between its rows.
+	hs []rule
+	// right is, per column of the page's table, where the column's full
+	// lines end over the whole document (see tableRights); nil without a
+	// table.
+	right []float64
 }
 
 // Rows rebuilds the rows of a document from its pages, in reading order,
@@ -54,6 +61,9 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	for i := range pages {
 		p := &pages[i]
 		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules)}
+		if pls[i].grid == nil {
+			pls[i].hs, _ = mergeRules(p.Rules)
+		}
 	}
 	furniture = takeFurniture(pls)
 	furniture = append(furniture, takeFootnotes(pls)...)
@@ -69,6 +79,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 		}
 	}
 	bl := newBorderless(loose)
+	tableRights(pls, pages, bl)
 	var built []built
 	for i, pl := range pls {
 		switch {
@@ -86,7 +97,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 			built = append(built, borderlessRows(pl, bl, lx)...)
 		}
 	}
-	markContinuations(built)
+	markContinuations(built, lx)
 	rows = make([]hesabat.Row, len(built))
 	for i, r := range built {
 		rows[i] = r.Row
@@ -110,6 +121,8 @@ type cellEdge struct {
 	room  float64      // white space after the last line, up to the column's text edge
 	below float64      // white space under the last line, down to the row's bottom
 	lh    float64      // height of the last line
+	right float64      // where the column's full lines end
+	ls    []tline      // the cell's lines
 }
 
 // lineHeight returns the median height of the lines: the page's (or
@@ -329,7 +342,7 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 		inside, below = append(inside, below[0]), below[1:]
 	}
 	rows := paragraphRows(above, pl.n, lx)
-	right := columnRights(inside, g.xs)
+	right := widest(columnRights(inside, g.xs), pl.right)
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
 		var band []tline
@@ -356,6 +369,85 @@ func crossesAny(ws []hesabat.Word, xs []float64) bool {
 		}
 	}
 	return false
+}
+
+// tableRights sets each page's right: per column of its table (its ruled
+// grid, or the document's borderless columns), the right edge of the
+// widest line over every page with the same columns. The room a line
+// leaves is read against it (see cutWord, newParagraph): a page's own
+// widest line may stop well short of the column's edge, which would make
+// a whole word ending a line look like the piece of a longer one.
+// Scanned pages without rules have no table.
+func tableRights(pls []*pageLines, pages []hesabat.Page, bl *borderless) {
+	type table struct {
+		xs, right []float64
+		pages     []*pageLines
+	}
+	var tables []*table
+	for i, pl := range pls {
+		var xs []float64
+		var ls []tline
+		switch g := pl.grid; {
+		case g != nil:
+			xs = g.xs
+			for _, l := range pl.lines {
+				if m := l.mid(); m >= g.top && m <= g.bot {
+					ls = append(ls, l)
+				}
+			}
+		case pages[i].OCR || bl == nil:
+			continue
+		default:
+			first, last := bl.tableSpan(pl.lines)
+			if first < 0 {
+				continue
+			}
+			xs, ls = bl.xs, pl.lines[first:last+1]
+		}
+		right := columnRights(ls, xs)
+		k := slices.IndexFunc(tables, func(t *table) bool { return sameColumns(t.xs, xs) })
+		if k < 0 {
+			tables = append(tables, &table{xs: xs})
+			k = len(tables) - 1
+		}
+		t := tables[k]
+		t.right, t.pages = widest(t.right, right), append(t.pages, pl)
+	}
+	for _, t := range tables {
+		for _, pl := range t.pages {
+			pl.right = t.right
+		}
+	}
+}
+
+// sameColumns reports whether two tables' column boundaries are the same
+// to a point (a table's rules repeat at the same places on every page).
+func sameColumns(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// widest returns, per column, the larger of a's and b's right edges (a
+// when b is nil or of another table).
+func widest(a, b []float64) []float64 {
+	if len(a) == 0 {
+		return slices.Clone(b)
+	}
+	if len(b) != len(a) {
+		return a
+	}
+	out := slices.Clone(a)
+	for i := range out {
+		out[i] = math.Max(out[i], b[i])
+	}
+	return out
 }
 
 // columnRights returns, per column, the right edge of its widest line: the
@@ -402,7 +494,7 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 				hi = math.Inf(1)
 			}
 			if part, ok := band[i].clip(lo, hi); ok {
-				cl = append(cl, part)
+				cl = append(cl, joinExpanded(part))
 			}
 		}
 		var filled func(y0, y1 float64) bool
@@ -506,7 +598,7 @@ func numberRow(r *hesabat.Row) bool {
 // edgeOf describes the top and bottom of a cell's lines; right and bottom
 // are where its text can reach.
 func edgeOf(ls []tline, right, bottom float64) cellEdge {
-	var e cellEdge
+	e := cellEdge{right: right, ls: ls}
 	for i := range ls {
 		if ws := ls[i].words(); len(ws) > 0 {
 			if !e.has {
@@ -520,6 +612,82 @@ func edgeOf(ls []tline, right, bottom float64) cellEdge {
 	return e
 }
 
+// glueCut moves the first word of cell cur, which continues cell above
+// across a page break, onto the end of above when above's last line ends
+// with a piece of that word (see cutAt), so that the stitcher's one
+// joiner, which puts a space between the pages' texts, joins whole words.
+// The word's paragraph goes with it when it held only that word.
+func glueCut(above, cur *hesabat.Cell, a, b cellEdge, lx lexicon) {
+	prev, l := lastWithWords(a.ls), firstWithWords(b.ls, 0)
+	if prev == nil || l == nil || len(above.Paras) == 0 || len(cur.Paras) == 0 {
+		return
+	}
+	after := firstWithWords(b.ls, 1)
+	word := l.ws[0].Text
+	first, ok := strings.CutPrefix(cur.Paras[0], word)
+	if !ok || !cutAt(prev, l, after, a.right, b.right, lx) {
+		return
+	}
+	above.Paras[len(above.Paras)-1] += word
+	if first = strings.TrimLeft(first, " "); first != "" {
+		cur.Paras[0] = first
+	} else {
+		cur.Paras, cur.Continues = cur.Paras[1:], false
+	}
+}
+
+// justifiedEnd reports whether the last of a cell's lines, whose full
+// lines end at right, is the last line of a justified paragraph: the cell
+// is justified (at least three of its lines of three words or more, and
+// four in five of them, end at right, as ragged text cannot) and the last
+// line, of two words or more, stops short of right (a renderer stretches
+// every line of a justified paragraph but its last). The tolerance, a
+// tenth of a line, is rounding: justified lines end at the edge to a
+// hundredth of a point.
+func justifiedEnd(ls []tline, right float64) bool {
+	last := lastWithWords(ls)
+	if last == nil || len(last.ws) < 2 {
+		return false
+	}
+	tol := 0.1 * last.height()
+	if right-last.x1 <= tol {
+		return false
+	}
+	full, long := 0, 0
+	for i := range ls {
+		if l := &ls[i]; l != last && len(l.ws) >= 3 {
+			long++
+			if right-l.x1 <= tol {
+				full++
+			}
+		}
+	}
+	return full >= 3 && 5*full >= 4*long
+}
+
+// lastWithWords returns the last of ls that has words, or nil.
+func lastWithWords(ls []tline) *tline {
+	for i := len(ls) - 1; i >= 0; i-- {
+		if len(ls[i].ws) > 0 {
+			return &ls[i]
+		}
+	}
+	return nil
+}
+
+// firstWithWords returns the (k+1)th of ls that has words, or nil.
+func firstWithWords(ls []tline, k int) *tline {
+	for i := range ls {
+		if len(ls[i].ws) > 0 {
+			if k == 0 {
+				return &ls[i]
+			}
+			k--
+		}
+	}
+	return nil
+}
+
 // markContinuations sets Cell.Continues on the continuation row at the top
 // of each page (the first table row with an empty first cell, before any
 // numbered row on that page): a cell continues the paragraph above unless
@@ -528,7 +696,7 @@ func edgeOf(ls []tline, right, bottom float64) cellEdge {
 // room for another line under it (the next paragraph's spacing did not
 // fit). The end of a measure number cut by the page break ("10.4" + ".")
 // moves back to the number.
-func markContinuations(rows []built) {
+func markContinuations(rows []built, lx lexicon) {
 	var prev *built // the last table row of the previous page
 	for i := 0; i < len(rows); {
 		j := i
@@ -554,8 +722,11 @@ func markContinuations(rows []built) {
 					a, b := prev.edges[c], r.edges[c]
 					if a.has && b.has {
 						ended := sentenceEnd(a.last.Text) && !a.last.Hyphen &&
-							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh)
+							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh || justifiedEnd(a.ls, a.right))
 						r.Cells[c].Continues = !ended
+						if !ended {
+							glueCut(&prev.Row.Cells[c], &r.Cells[c], a, b, lx)
+						}
 					}
 				}
 				numbered = true // only the first such row continues

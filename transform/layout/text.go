@@ -68,7 +68,20 @@ func (lx lexicon) joinHyphen(prefix, next string) bool {
 // often fills the line too ("risklərinin" over "qiymətlən" + "dirilməsi",
 // "keçirilməsi" over "üçün"), and a full line alone does not show a cut.
 func (lx lexicon) cut(a, b string) bool {
-	return lx.known(a, b) || !lx[trimWord(a)] && !lx[trimWord(b)]
+	return lx.known(a, b) || !lx[trimWord(a)] && !lx[trimWord(b)] || inflects(a, b)
+}
+
+// inflects reports whether b carries on a with noun suffixes only: the
+// noun morphology finds the stem of a+b within a ("təşkilatları" + "nın",
+// "orqanların" + "da", "monitorinq" + "i"). A piece that is a word of its
+// own ("da", "i" of "1-i") or a word that is also the start of a longer
+// one ("təşkilatları") says nothing about the line end; the grammar does.
+func inflects(a, b string) bool {
+	p, n := trimWord(a), trimWord(b)
+	if p == "" || n == "" {
+		return false
+	}
+	return utf8.RuneCountInString(aztext.AnalyzeNoun(p+n, false).Stem) <= utf8.RuneCountInString(p)
 }
 
 // known reports whether the document uses a and b joined as a word.
@@ -237,10 +250,33 @@ func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) stri
 		return cur + "-" + text
 	case last.Soft:
 		return cur + text
-	case cutWord(prev, l, right, lx) && (after == nil || lx.known(last.Text, next.Text) || !cutWord(l, after, right, lx)):
+	case cutAt(prev, l, after, right, right, lx):
 		return cur + text
 	}
 	return hesabat.JoinText(cur, text)
+}
+
+// cutAt reports whether prev, a line of a column whose full lines end at
+// right, ends with a piece of a word that l, the next line of the column
+// (ending at rightNext: another page's), carries on; after is the line
+// under l, if any (see cutWord).
+func cutAt(prev, l, after *tline, right, rightNext float64, lx lexicon) bool {
+	switch {
+	case !cutWord(prev, l, right, lx):
+		return false
+	case lx.known(prev.ws[len(prev.ws)-1].Text, l.ws[0].Text):
+		return true
+	case after == nil:
+		// l ends the cell's text here: a lone word ending within half
+		// of one of its characters of the column's edge may be cut
+		// again across a page break, and then prev is a whole word. (A
+		// cut leaves less than the next glyph; half a character is the
+		// middle of that, and leaves the tail of a word cut once, short
+		// of the edge, joined.)
+		w := l.ws[0]
+		return len(l.ws) > 1 || rightNext-w.X1 >= 0.5*(w.X1-w.X0)/float64(utf8.RuneCountInString(w.Text))
+	}
+	return !cutWord(l, after, rightNext, lx)
 }
 
 // cutWord reports whether prev, a line holding one word that reaches the
@@ -253,6 +289,15 @@ func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) stri
 // joined word.
 func cutWord(prev, l *tline, right float64, lx lexicon) bool {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
-	return len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && last.X1 >= right-0.6*prev.height() &&
+	// A renderer cutting a word sets as many glyphs as fit, so the room
+	// left is less than the next glyph's width (right is where the
+	// column's widest line ends, at or left of its true edge, so the room
+	// is never overestimated). Where that width is unknown, about one
+	// character: 0.6 of a line height.
+	fits := 0.6 * prev.height()
+	if next.Lead > 0 {
+		fits = next.Lead
+	}
+	return len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && right-last.X1 < fits &&
 		!startsUpper(next.Text) && lx.cut(last.Text, next.Text)
 }
