@@ -399,7 +399,7 @@ func naturalBreak(gaps []float64, lh float64) float64 {
 	return at
 }
 
-// topAligned reports whether most of the rows that b.rowGap cuts from the
+// topAligned reports whether nearly all the rows that b.rowGap cuts from the
 // tables (below their headers) and that hold a measure number hold it on
 // their first line: the table aligns its cells to the top. A header whose
 // cells hold no paragraphs is closer to the first row than rows are to
@@ -428,7 +428,12 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 			start = end
 		}
 	}
-	return numbered > 0 && 2*first > numbered
+	// All rows but one in ten (one at least: a header the document does
+	// not repeat runs into the first row) start at their number. Tables
+	// whose numbers are centred in their rows have them on the first
+	// line of every short row, about half the rows: the corpus's
+	// borderless PDFs (55-59 %) are not aligned to the top.
+	return numbered > 0 && first >= numbered-max(1, numbered/10)
 }
 
 // borderlessRows builds the rows of a page whose table has no rules: the
