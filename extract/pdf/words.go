@@ -151,7 +151,9 @@ func glyphLines(gs []glyph) [][]glyph {
 		return cmpFloat(a.x0, b.x0)
 	})
 	var lines [][]glyph
-	var tail []glyph // mergeByX's scratch
+	var tail []glyph              // mergeByX's scratch
+	all := make([]glyph, len(gs)) // the lines' glyphs, one line after another
+	off := 0
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
@@ -166,11 +168,12 @@ func glyphLines(gs []glyph) [][]glyph {
 		for _, r := range runs[k:m] {
 			n += int(r.j - r.i)
 		}
-		line := make([]glyph, 0, n)
+		line := all[off : off : off+n]
 		for _, r := range runs[k:m] {
 			line, tail = mergeByX(line, gs[r.i:r.j], tail)
 		}
 		lines = append(lines, line)
+		off += n
 		k = m
 	}
 	return lines
