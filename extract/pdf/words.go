@@ -98,7 +98,8 @@ func unmapped(gs []glyph) bool {
 func cleanGlyphs(in []glyph) []glyph {
 	out := make([]glyph, 0, len(in))
 	for _, g := range in {
-		if s, ok := ligatures[g.r]; ok {
+		if g.r >= '\uFB00' && g.r <= '\uFB06' { // the keys of ligatures: most glyphs need no look-up
+			s := ligatures[g.r]
 			w := (g.x1 - g.x0) / float64(len(s))
 			for i, r := range s {
 				out = append(out, glyph{r: r, x0: g.x0 + float64(i)*w, y0: g.y0, x1: g.x0 + float64(i+1)*w, y1: g.y1})
