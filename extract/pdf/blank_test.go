@@ -44,6 +44,25 @@ func TestBlankPage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("PDFium", func(t *testing.T) {
+		e, err := New(Options{Timeout: 10 * time.Second, Engine: EnginePDFium, OCR: OCROff})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer e.Close()
+		for _, tt := range []struct {
+			content string
+			blank   bool
+		}{{"", true}, {"0 0 0 RG 100 100 m 300 100 l S", false}} {
+			doc, err := extractBytes(t, e, "blank.pdf", minimalPDF(595, 842, 0, tt.content))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Warnings) != 1 || isBlank(doc.Warnings[0]) != tt.blank {
+				t.Errorf("content %q: warnings %v, want one, blank %v", tt.content, doc.Warnings, tt.blank)
+			}
+		}
+	})
 	t.Run("no OCR, no PDFium", func(t *testing.T) {
 		e, err := New(Options{Timeout: 10 * time.Second}) // OCR and engine auto
 		if err != nil {

@@ -24,9 +24,10 @@ type page struct {
 	w, h  float64
 	chars []glyph
 	rules []rule
-	// blank: the page draws nothing (no glyph, path, image or shading, as
-	// the Go reader saw it), so OCR has nothing to read; PDFium's pages
-	// are never marked so.
+	// blank: the page draws nothing, so OCR has nothing to read: no
+	// glyph, path, image or shading as the Go reader sees it, no page
+	// object at all as PDFium does (a white fill is blank only to the
+	// first).
 	blank bool
 }
 
@@ -122,6 +123,7 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 	if err != nil {
 		return nil, fmt.Errorf("count objects: %w", err)
 	}
+	p.blank = n.Count == 0
 	for i := 0; i < n.Count; i++ {
 		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
 		if err != nil {
