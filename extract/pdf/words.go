@@ -124,31 +124,32 @@ func near(a, b glyph, tol float64) bool {
 // runs are sorted rather than glyphs.
 func glyphLines(gs []glyph) [][]glyph {
 	type run struct {
-		i, j   int
-		y0, y1 float64
-		x0     float64
+		mid, x0 float64 // the sort keys: y0+y1 and x0 of the run's glyphs
+		i, j    int32   // gs[i:j]; small, so that sorting moves less
 	}
-	runs := make([]run, 0, len(gs)/8+1)
+	runs := make([]run, 0, len(gs)/2+1)
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
 			j++
 		}
-		runs = append(runs, run{i, j, gs[i].y0, gs[i].y1, gs[i].x0})
+		runs = append(runs, run{gs[i].y0 + gs[i].y1, gs[i].x0, int32(i), int32(j)})
 		i = j
 	}
 	slices.SortFunc(runs, func(a, b run) int {
-		if c := cmpFloat(a.y0+a.y1, b.y0+b.y1); c != 0 {
+		if c := cmpFloat(a.mid, b.mid); c != 0 {
 			return c
 		}
 		return cmpFloat(a.x0, b.x0)
 	})
 	var lines [][]glyph
-	var tail []glyph // mergeByX's scratch
+	var tail []glyph              // mergeByX's scratch
+	all := make([]glyph, len(gs)) // the lines' glyphs, one line after another
+	off := 0
 	for k := 0; k < len(runs); {
-		m, lo, hi := k+1, runs[k].y0, runs[k].y1
+		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
-			r := runs[m]
+			r := gs[runs[m].i] // the run's first glyph: its extent is the run's
 			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*math.Max(r.y1-r.y0, hi-lo) {
 				break
 			}
@@ -157,13 +158,14 @@ func glyphLines(gs []glyph) [][]glyph {
 		}
 		n := 0
 		for _, r := range runs[k:m] {
-			n += r.j - r.i
+			n += int(r.j - r.i)
 		}
-		line := make([]glyph, 0, n)
+		line := all[off : off : off+n]
 		for _, r := range runs[k:m] {
 			line, tail = mergeByX(line, gs[r.i:r.j], tail)
 		}
 		lines = append(lines, line)
+		off += n
 		k = m
 	}
 	return lines

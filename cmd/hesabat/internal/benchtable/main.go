@@ -44,6 +44,8 @@ func main() {
 	flag.StringVar(&c.seed, "seed", "testdata/seed/seed.pdf", "PDF whose 'hesabat extract' start-up is timed")
 	flag.IntVar(&c.workers, "workers", runtime.NumCPU(), "ingest --workers, and pdftotext processes at once")
 	flag.IntVar(&c.repeat, "repeat", 10, "copies of the corpus ingested to show cost grows linearly")
+	stagesDB := flag.String("stages", "", "measure the stages alone, into the database `FILE`, and print them as JSON (run by the table itself; see runStages)")
+	cache := flag.String("cache", "", "compiled-module cache `DIR` of -stages")
 	flag.Parse()
 	if flag.NArg() > 0 || c.workers < 1 || c.repeat < 2 {
 		flag.Usage()
@@ -51,6 +53,13 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	if *stagesDB != "" {
+		if err := printStages(ctx, c, *cache, *stagesDB); err != nil {
+			fmt.Fprintln(os.Stderr, "benchtable -stages:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	tmp, err := os.MkdirTemp("", "hesabat-bench-")
 	if err == nil {
 		err = run(ctx, c, tmp)
@@ -86,7 +95,7 @@ func run(ctx context.Context, c config, tmp string) error {
 	}
 
 	progress("stages in one goroutine: PDF read, transform, load")
-	if t.stages, err = measureStages(ctx, files, c.seed, h.cache, filepath.Join(tmp, "stages.db")); err != nil {
+	if t.stages, err = runStages(ctx, c, h.cache, filepath.Join(tmp, "stages.db")); err != nil {
 		return err
 	}
 	t.pages = t.stages.pages
@@ -120,7 +129,7 @@ func run(ctx context.Context, c config, tmp string) error {
 	if t.repeated, err = h.ingest(ctx, filepath.Join(tmp, "repeat.db"), c.workers, t.engines[0], c.repeat*len(files), c.repeat*t.pages, copies...); err != nil {
 		return err
 	}
-	t.files, t.load1 = len(files), loadAvg()
+	t.files, t.load1, t.selfRSS = len(files), loadAvg(), selfRSS()
 	t.print(os.Stdout)
 	return nil
 }

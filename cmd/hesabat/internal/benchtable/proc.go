@@ -65,6 +65,15 @@ func maxRSS(ru *syscall.Rusage) int64 {
 	return int64(ru.Maxrss) * 1024
 }
 
+// selfRSS is this process's peak resident set, in bytes.
+func selfRSS() int64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return maxRSS(&ru)
+}
+
 // pdftotext runs `pdftotext -layout` over files, n processes at a time,
 // and returns the total: CPU time summed, the largest peak RSS.
 func pdftotext(ctx context.Context, files []string, n int) (cost, error) {

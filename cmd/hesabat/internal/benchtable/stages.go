@@ -7,7 +7,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -22,6 +25,53 @@ import (
 type stages struct {
 	pages                    int
 	extract, transform, load cost
+}
+
+// runStages measures the stages in a child process (this command with
+// -stages) and returns what it printed. The table's process stays small so:
+// Linux gives an exec'd child the peak RSS of the process that started it
+// as the floor of its own (ru_maxrss survives exec), so the stages, which
+// hold the corpus's documents, would raise every later ingest's and
+// pdftotext's peak RSS to theirs.
+func runStages(ctx context.Context, c config, cache, db string) (stages, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return stages{}, err
+	}
+	var out bytes.Buffer
+	if _, err := exe(ctx, &out, nil, self, "-stages", db, "-cache", cache, "-corpus", c.corpus, "-seed", c.seed); err != nil {
+		return stages{}, err
+	}
+	var w stagesJSON
+	if err := json.Unmarshal(out.Bytes(), &w); err != nil {
+		return stages{}, fmt.Errorf("benchtable -stages: %v", err)
+	}
+	return stages{pages: w.Pages,
+		extract:   cost{wall: w.Wall[0], cpu: w.CPU[0]},
+		transform: cost{wall: w.Wall[1], cpu: w.CPU[1]},
+		load:      cost{wall: w.Wall[2], cpu: w.CPU[2]}}, nil
+}
+
+// stagesJSON is stages as -stages prints them: wall and CPU times of the
+// PDF read, transform and load.
+type stagesJSON struct {
+	Pages     int
+	Wall, CPU [3]time.Duration
+}
+
+// printStages measures the stages of c's corpus and prints them as JSON.
+func printStages(ctx context.Context, c config, cache, db string) error {
+	files, err := filepath.Glob(filepath.Join(c.corpus, "*.pdf"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no PDFs in %s", c.corpus)
+	}
+	s, err := measureStages(ctx, files, c.seed, cache, db)
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(os.Stdout).Encode(stagesJSON{Pages: s.pages,
+		Wall: [3]time.Duration{s.extract.wall, s.transform.wall, s.load.wall},
+		CPU:  [3]time.Duration{s.extract.cpu, s.transform.cpu, s.load.cpu}})
 }
 
 // measureStages reads files with the default PDF engine, builds their
