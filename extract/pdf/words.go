@@ -123,21 +123,16 @@ func near(a, b glyph, tol float64) bool {
 // (consecutive glyphs with the same vertical extent, left to right), and
 // runs are sorted rather than glyphs.
 func glyphLines(gs []glyph) [][]glyph {
-	type run struct {
-		i, j   int
-		y0, y1 float64
-		x0     float64
-	}
-	runs := make([]run, 0, len(gs)/8+1)
+	runs := make([]glyphRun, 0, len(gs)/8+1)
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
 			j++
 		}
-		runs = append(runs, run{i, j, gs[i].y0, gs[i].y1, gs[i].x0})
+		runs = append(runs, glyphRun{i, j, gs[i].y0, gs[i].y1, gs[i].x0})
 		i = j
 	}
-	slices.SortFunc(runs, func(a, b run) int {
+	slices.SortFunc(runs, func(a, b glyphRun) int {
 		if c := cmpFloat(a.y0+a.y1, b.y0+b.y1); c != 0 {
 			return c
 		}
@@ -154,22 +149,52 @@ func glyphLines(gs []glyph) [][]glyph {
 			lo, hi = math.Min(lo, r.y0), math.Max(hi, r.y1)
 			m++
 		}
-		n := 0
-		for _, r := range runs[k:m] {
-			n += r.j - r.i
-		}
-		line := make([]glyph, 0, n)
-		for _, r := range runs[k:m] {
-			line = append(line, gs[r.i:r.j]...)
-		}
-		byX := func(a, b glyph) int { return cmpFloat(a.x0, b.x0) }
-		if !slices.IsSortedFunc(line, byX) {
-			slices.SortStableFunc(line, byX)
-		}
-		lines = append(lines, line)
+		lines = append(lines, lineGlyphs(gs, runs[k:m]))
 		k = m
 	}
 	return lines
+}
+
+// lineGlyphs returns the glyphs of a line's runs (given in order of
+// their vertical midpoint) sorted by x0, stably. The runs are put in x
+// order rather than the glyphs when that gives the same order: when each
+// run then ends left of where the next starts.
+func lineGlyphs(gs []glyph, runs []glyphRun) []glyph {
+	n := 0
+	for _, r := range runs {
+		n += r.j - r.i
+	}
+	line := make([]glyph, 0, n)
+	if len(runs) > 1 {
+		byStart := func(a, b glyphRun) int { return cmpFloat(a.x0, b.x0) }
+		if !slices.IsSortedFunc(runs, byStart) {
+			byX := slices.Clone(runs)
+			slices.SortStableFunc(byX, byStart)
+			apart := true
+			for k := 1; k < len(byX) && apart; k++ {
+				apart = gs[byX[k-1].j-1].x0 < gs[byX[k].i].x0
+			}
+			if apart {
+				runs = byX
+			}
+		}
+	}
+	for _, r := range runs {
+		line = append(line, gs[r.i:r.j]...)
+	}
+	byX := func(a, b glyph) int { return cmpFloat(a.x0, b.x0) }
+	if !slices.IsSortedFunc(line, byX) {
+		slices.SortStableFunc(line, byX)
+	}
+	return line
+}
+
+// glyphRun is the glyphs gs[i:j] of glyphLines: the same vertical extent
+// y0 to y1, x0 not decreasing from the first's.
+type glyphRun struct {
+	i, j   int
+	y0, y1 float64
+	x0     float64
 }
 
 func cmpFloat(a, b float64) int {

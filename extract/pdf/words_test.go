@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -208,5 +209,34 @@ func TestWordsWithoutSpaceGlyphs(t *testing.T) {
 				t.Errorf("title words %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestLineGlyphsOrder holds lineGlyphs, which sorts a line's runs rather
+// than its glyphs where it can, to the stable sort of the glyphs by x0:
+// runs apart, touching, overlapping and interleaved, with ties.
+func TestLineGlyphsOrder(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		var gs []glyph
+		var runs []glyphRun
+		for r := range 1 + rnd.IntN(5) {
+			i := len(gs)
+			x := float64(rnd.IntN(40))
+			for range 1 + rnd.IntN(6) {
+				gs = append(gs, glyph{r: rune('a' + r), x0: x, x1: x + 1})
+				x += float64(rnd.IntN(3)) // 0: a tie inside the run
+			}
+			runs = append(runs, glyphRun{i: i, j: len(gs), x0: gs[i].x0})
+		}
+		rnd.Shuffle(len(runs), func(a, b int) { runs[a], runs[b] = runs[b], runs[a] })
+		var want []glyph
+		for _, r := range runs {
+			want = append(want, gs[r.i:r.j]...)
+		}
+		slices.SortStableFunc(want, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
+		if got := lineGlyphs(gs, runs); !slices.Equal(got, want) {
+			t.Fatalf("case %d: got %v, want %v", n, got, want)
+		}
 	}
 }
