@@ -65,8 +65,9 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w
 	}
+	out.Words = make([]hesabat.Word, 0, len(gs)/4) // words are rarely shorter
 	for _, l := range glyphLines(gs) {
-		out.Words = append(out.Words, splitWords(l)...)
+		out.Words = splitWords(out.Words, l)
 	}
 	return out, nil
 }
@@ -123,7 +124,7 @@ func near(a, b glyph, tol float64) bool {
 // (consecutive glyphs with the same vertical extent, left to right), and
 // runs are sorted rather than glyphs.
 func glyphLines(gs []glyph) [][]glyph {
-	runs := make([]glyphRun, 0, len(gs)/8+1)
+	runs := make([]glyphRun, 0, len(gs)/2+1) // loose boxes grown to outlines make runs short
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
@@ -139,6 +140,8 @@ func glyphLines(gs []glyph) [][]glyph {
 		return cmpFloat(a.x0, b.x0)
 	})
 	var lines [][]glyph
+	buf := make([]glyph, 0, len(gs)) // the lines' glyphs, one after another: the runs hold each glyph once, so they fit
+	var scratch []glyphRun
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, runs[k].y0, runs[k].y1
 		for m < len(runs) {
@@ -149,26 +152,26 @@ func glyphLines(gs []glyph) [][]glyph {
 			lo, hi = math.Min(lo, r.y0), math.Max(hi, r.y1)
 			m++
 		}
-		lines = append(lines, lineGlyphs(gs, runs[k:m]))
+		var line []glyph
+		line, scratch = lineGlyphs(buf[len(buf):len(buf)], gs, runs[k:m], scratch)
+		buf = buf[:len(buf)+len(line)]
+		lines = append(lines, line[:len(line):len(line)])
 		k = m
 	}
 	return lines
 }
 
-// lineGlyphs returns the glyphs of a line's runs (given in order of
-// their vertical midpoint) sorted by x0, stably. The runs are put in x
+// lineGlyphs appends to line the glyphs of a line's runs (given in order
+// of their vertical midpoint) sorted by x0, stably. The runs are put in x
 // order rather than the glyphs when that gives the same order: when each
-// run then ends left of where the next starts.
-func lineGlyphs(gs []glyph, runs []glyphRun) []glyph {
-	n := 0
-	for _, r := range runs {
-		n += r.j - r.i
-	}
-	line := make([]glyph, 0, n)
+// run then ends left of where the next starts. It returns the line and
+// scratch, memory for the next call.
+func lineGlyphs(line []glyph, gs []glyph, runs, scratch []glyphRun) ([]glyph, []glyphRun) {
 	if len(runs) > 1 {
 		byStart := func(a, b glyphRun) int { return cmpFloat(a.x0, b.x0) }
 		if !slices.IsSortedFunc(runs, byStart) {
-			byX := slices.Clone(runs)
+			byX := append(scratch[:0], runs...)
+			scratch = byX
 			slices.SortStableFunc(byX, byStart)
 			apart := true
 			for k := 1; k < len(byX) && apart; k++ {
@@ -186,7 +189,7 @@ func lineGlyphs(gs []glyph, runs []glyphRun) []glyph {
 	if !slices.IsSortedFunc(line, byX) {
 		slices.SortStableFunc(line, byX)
 	}
-	return line
+	return line, scratch
 }
 
 // glyphRun is the glyphs gs[i:j] of glyphLines: the same vertical extent
@@ -211,9 +214,10 @@ func cmpFloat(a, b float64) int {
 // wordGap of the glyph height (loose boxes touch inside a word). PDFium's
 // hyphen mark always ends the word before it and is recorded as
 // Word.Hyphen, a soft hyphen as Word.Soft; neither is in the text. A word
-// followed by a real space is marked Word.Space.
-func splitWords(gs []glyph) []hesabat.Word {
-	var out []hesabat.Word
+// followed by a real space is marked Word.Space. The words are appended
+// to out.
+func splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
+	first := len(out)
 	var text []byte // the word's text
 	var cur hesabat.Word
 	open := false
@@ -233,7 +237,7 @@ func splitWords(gs []glyph) []hesabat.Word {
 		if unicode.IsSpace(g.r) {
 			if open {
 				cur.Space = true
-			} else if n := len(out); n > 0 {
+			} else if n := len(out); n > first {
 				out[n-1].Space = true
 			}
 			flush()

@@ -48,7 +48,7 @@ func TestWords(t *testing.T) {
 				t.Fatalf("got %d lines, want 1", len(ls))
 			}
 			var got []string
-			for _, w := range splitWords(ls[0]) {
+			for _, w := range splitWords(nil, ls[0]) {
 				got = append(got, w.Text)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -61,7 +61,7 @@ func TestWords(t *testing.T) {
 func TestWordMarks(t *testing.T) {
 	gs := append(text("bir iki ", 0, 0), text("qeyri\x02", 50, 0)...)
 	gs = append(gs, text("kommuni\u00ad", 100, 0)...)
-	ws := splitWords(glyphLines(gs)[0])
+	ws := splitWords(nil, glyphLines(gs)[0])
 	got := make([]string, len(ws))
 	for i, w := range ws {
 		got[i] = w.Text
@@ -235,7 +235,7 @@ func TestLineGlyphsOrder(t *testing.T) {
 			want = append(want, gs[r.i:r.j]...)
 		}
 		slices.SortStableFunc(want, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
-		if got := lineGlyphs(gs, runs); !slices.Equal(got, want) {
+		if got, _ := lineGlyphs(nil, gs, runs, nil); !slices.Equal(got, want) {
 			t.Fatalf("case %d: got %v, want %v", n, got, want)
 		}
 	}
