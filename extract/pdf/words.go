@@ -88,8 +88,19 @@ func unmapped(gs []glyph) bool {
 // box evenly), drops control characters other than hyphenMark, and drops a
 // glyph drawn twice at the same place (fake bold).
 func cleanGlyphs(in []glyph) []glyph {
-	out := make([]glyph, 0, len(in))
-	for _, g := range in {
+	k := 0 // glyphs before k need no change: in is returned when all are
+	for ; k < len(in); k++ {
+		if g := in[k]; g.r >= 0xFB00 && g.r <= 0xFB06 || g.r != hyphenMark && (unicode.IsControl(g.r) || g.r == unicode.ReplacementChar) ||
+			k > 0 && in[k-1].r == g.r && near(in[k-1], g, 0.5) {
+			break
+		}
+	}
+	if k == len(in) {
+		return in
+	}
+	out := make([]glyph, k, len(in)+8)
+	copy(out, in[:k])
+	for _, g := range in[k:] {
 		if g.r >= 0xFB00 && g.r <= 0xFB06 { // the keys of ligatures
 			s := ligatures[g.r]
 			w := (g.x1 - g.x0) / float64(len(s))
@@ -130,11 +141,11 @@ func glyphLines(gs []glyph) [][]glyph {
 		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
 			j++
 		}
-		runs = append(runs, glyphRun{i, j, gs[i].y0, gs[i].y1, gs[i].x0})
+		runs = append(runs, glyphRun{i, j, gs[i].y0, gs[i].y1, gs[i].x0, gs[i].y0 + gs[i].y1})
 		i = j
 	}
 	slices.SortFunc(runs, func(a, b glyphRun) int {
-		if c := cmpFloat(a.y0+a.y1, b.y0+b.y1); c != 0 {
+		if c := cmpFloat(a.mid2, b.mid2); c != 0 {
 			return c
 		}
 		return cmpFloat(a.x0, b.x0)
@@ -198,6 +209,7 @@ type glyphRun struct {
 	i, j   int
 	y0, y1 float64
 	x0     float64
+	mid2   float64 // y0 + y1
 }
 
 func cmpFloat(a, b float64) int {
