@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"runtime/debug"
 	"strings"
 
@@ -92,9 +93,17 @@ func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
 		f.rot = best
 	}
 	p = &page{n: index + 1, chars: make([]glyph, 0, len(gp.Glyphs)), blank: gp.Blank}
-	for _, g := range gp.Glyphs {
-		x0, y0, x1, y1 := f.box(g.X0, g.Y0, g.X1, g.Y1)
-		p.chars = append(p.chars, glyph{r: g.R, x0: x0, y0: y0, x1: x1, y1: y1})
+	if f.rot == 0 { // f.box without its switch, for most pages
+		for _, g := range gp.Glyphs {
+			ax, ay := g.X0-f.left, f.height-(g.Y0-f.bottom)
+			bx, by := g.X1-f.left, f.height-(g.Y1-f.bottom)
+			p.chars = append(p.chars, glyph{r: g.R, x0: math.Min(ax, bx), y0: math.Min(ay, by), x1: math.Max(ax, bx), y1: math.Max(ay, by)})
+		}
+	} else {
+		for _, g := range gp.Glyphs {
+			x0, y0, x1, y1 := f.box(g.X0, g.Y0, g.X1, g.Y1)
+			p.chars = append(p.chars, glyph{r: g.R, x0: x0, y0: y0, x1: x1, y1: y1})
+		}
 	}
 	p.w, p.h = f.size()
 	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {

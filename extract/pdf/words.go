@@ -65,8 +65,9 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w
 	}
+	out.Words = make([]hesabat.Word, 0, len(gs)/4) // words are rarely shorter
 	for _, l := range glyphLines(gs) {
-		out.Words = append(out.Words, splitWords(l)...)
+		out.Words = splitWords(out.Words, l)
 	}
 	return out, nil
 }
@@ -87,8 +88,19 @@ func unmapped(gs []glyph) bool {
 // box evenly), drops control characters other than hyphenMark, and drops a
 // glyph drawn twice at the same place (fake bold).
 func cleanGlyphs(in []glyph) []glyph {
-	out := make([]glyph, 0, len(in))
-	for _, g := range in {
+	k := 0 // glyphs before k need no change: in is returned when all are
+	for ; k < len(in); k++ {
+		if g := in[k]; g.r >= 0xFB00 && g.r <= 0xFB06 || g.r != hyphenMark && (unicode.IsControl(g.r) || g.r == unicode.ReplacementChar) ||
+			k > 0 && in[k-1].r == g.r && near(in[k-1], g, 0.5) {
+			break
+		}
+	}
+	if k == len(in) {
+		return in
+	}
+	out := make([]glyph, k, len(in)+8)
+	copy(out, in[:k])
+	for _, g := range in[k:] {
 		if g.r >= 0xFB00 && g.r <= 0xFB06 { // the keys of ligatures
 			s := ligatures[g.r]
 			w := (g.x1 - g.x0) / float64(len(s))
@@ -222,9 +234,9 @@ func cmpFloat(a, b float64) int {
 // hyphen mark always ends the word before it and is recorded as
 // Word.Hyphen, a soft hyphen as Word.Soft; neither is in the text. A word
 // followed by a real space is marked Word.Space; Word.Lead is its first
-// glyph's box width.
-func splitWords(gs []glyph) []hesabat.Word {
-	var out []hesabat.Word
+// glyph's box width. The words are appended to out.
+func splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
+	first := len(out)
 	var text []byte // the word's text
 	var cur hesabat.Word
 	open := false
@@ -244,7 +256,7 @@ func splitWords(gs []glyph) []hesabat.Word {
 		if unicode.IsSpace(g.r) {
 			if open {
 				cur.Space = true
-			} else if n := len(out); n > 0 {
+			} else if n := len(out); n > first {
 				out[n-1].Space = true
 			}
 			flush()

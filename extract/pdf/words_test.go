@@ -47,7 +47,7 @@ func TestWords(t *testing.T) {
 				t.Fatalf("got %d lines, want 1", len(ls))
 			}
 			var got []string
-			for _, w := range splitWords(ls[0]) {
+			for _, w := range splitWords(nil, ls[0]) {
 				got = append(got, w.Text)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -60,7 +60,7 @@ func TestWords(t *testing.T) {
 func TestWordMarks(t *testing.T) {
 	gs := append(text("bir iki ", 0, 0), text("qeyri\x02", 50, 0)...)
 	gs = append(gs, text("kommuni\u00ad", 100, 0)...)
-	ws := splitWords(glyphLines(gs)[0])
+	ws := splitWords(nil, glyphLines(gs)[0])
 	got := make([]string, len(ws))
 	for i, w := range ws {
 		got[i] = w.Text

@@ -73,6 +73,10 @@ type interp struct {
 	objs    arena[tobj]
 	glyphs  []Glyph
 	content []byte // the page's content streams
+	// fonts is the font resource dictionary of the last Tf, when it was
+	// fontsRef.
+	fontsRef types.IndirectRef
+	fonts    types.Dict
 	// painted is set by the first operator that paints something (PDFium
 	// makes a page object of it): a path filled or stroked, text shown,
 	// an XObject, an inline image or a shading.
@@ -466,7 +470,13 @@ func (in *interp) nextLine() {
 
 // setFont selects font resource name.
 func (in *interp) setFont(name string, res types.Dict) error {
-	fonts := in.r.dict(res["Font"])
+	var fonts types.Dict
+	if ref, ok := res["Font"].(types.IndirectRef); ok && ref == in.fontsRef && in.fonts != nil {
+		fonts = in.fonts // the same resources as the last Tf
+	} else {
+		fonts = in.r.dict(res["Font"])
+		in.fontsRef, in.fonts = ref, fonts
+	}
 	o := fonts[name]
 	if o == nil {
 		return decline("font %s not in the resources", name)

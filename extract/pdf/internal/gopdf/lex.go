@@ -155,43 +155,9 @@ func (l *lexer) operand() (operand, error) {
 		}
 		return operand{k: kName, b: name}, nil
 	case c == '[':
-		// A top-level array's elements go to the shared l.arr; nested
-		// ones (rare in content streams) get their own.
-		shared := l.depth == 0
-		var arr []operand
-		start := len(l.arr)
-		l.depth++
-		defer func() { l.depth-- }()
-		l.pos++
-		for {
-			l.skip()
-			if l.pos >= len(l.s) {
-				return operand{}, errSyntax
-			}
-			if l.s[l.pos] == ']' {
-				l.pos++
-				if shared {
-					arr = l.arr[start:len(l.arr):len(l.arr)]
-				}
-				return operand{k: kArr, arr: arr}, nil
-			}
-			o, err := l.operand()
-			if err != nil {
-				return operand{}, err
-			}
-			if shared {
-				l.arr = append(l.arr, o)
-			} else {
-				arr = append(arr, o)
-			}
-		}
+		return l.array()
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		start := l.pos
-		l.pos++
-		for l.pos < len(l.s) && (l.s[l.pos] >= '0' && l.s[l.pos] <= '9' || l.s[l.pos] == '.' || l.s[l.pos] == '-') {
-			l.pos++
-		}
-		return operand{k: kNum, num: parseNum(l.s[start:l.pos])}, nil
+		return l.number(), nil
 	}
 	// A keyword inside an array or dictionary (true, false, null).
 	start := l.pos
@@ -202,6 +168,56 @@ func (l *lexer) operand() (operand, error) {
 		return operand{}, errSyntax
 	}
 	return operand{k: kOther}, nil
+}
+
+// array reads an [array] at l.pos. A top-level array's elements go to
+// the shared l.arr; nested ones (rare in content streams) get their own.
+func (l *lexer) array() (operand, error) {
+	shared := l.depth == 0
+	var arr []operand
+	start := len(l.arr)
+	l.depth++
+	l.pos++
+	for {
+		l.skip()
+		if l.pos >= len(l.s) {
+			l.depth--
+			return operand{}, errSyntax
+		}
+		var o operand
+		switch c := l.s[l.pos]; {
+		case c == ']':
+			l.pos++
+			l.depth--
+			if shared {
+				arr = l.arr[start:len(l.arr):len(l.arr)]
+			}
+			return operand{k: kArr, arr: arr}, nil
+		case c == '-' || c >= '0' && c <= '9': // most elements of TJ arrays
+			o = l.number()
+		default:
+			var err error
+			if o, err = l.operand(); err != nil {
+				l.depth--
+				return operand{}, err
+			}
+		}
+		if shared {
+			l.arr = append(l.arr, o)
+		} else {
+			arr = append(arr, o)
+		}
+	}
+}
+
+// number reads a number at l.pos.
+func (l *lexer) number() operand {
+	start := l.pos
+	l.pos++
+	for l.pos < len(l.s) && (l.s[l.pos] >= '0' && l.s[l.pos] <= '9' || l.s[l.pos] == '.' || l.s[l.pos] == '-') {
+		l.pos++
+	}
+	return operand{k: kNum, num: parseNum(l.s[start:l.pos])}
 }
 
 // parseNum reads a PDF number leniently, as readers do: "--5" or "5-" read
@@ -372,16 +388,24 @@ func (l *lexer) hex() (operand, error) {
 }
 
 func hexVal(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
+	v := hexDigits[c]
+	return v - 1, v != 0
 }
+
+// hexDigits holds each hex digit's value plus one, 0 for other bytes.
+var hexDigits = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = byte(c-'0') + 1
+		case c >= 'a' && c <= 'f':
+			t[c] = byte(c-'a') + 11
+		case c >= 'A' && c <= 'F':
+			t[c] = byte(c-'A') + 11
+		}
+	}
+	return t
+}()
 
 // dict reads a << dictionary >> (marked-content properties, inline image
 // parameters), nested ones included, keeping its string entries.

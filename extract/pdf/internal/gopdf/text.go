@@ -503,7 +503,7 @@ func (tp *textPage) process(o *tobj) {
 		ox, oy := o.m.Apply(it.x, o.rise)
 		dup := false
 		for n := len(tp.temp); n > 0 && n > len(tp.temp)-7; n-- {
-			c := tp.temp[n-1]
+			c := &tp.temp[n-1]
 			if c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
 				dup = true
 				break
@@ -561,8 +561,15 @@ func baseSpace(o *tobj) float64 {
 // glyph drawn twice (fake bold) and lose one ("şəﬀaflığın" read
 // "şəfaflığın").
 func (tp *textPage) closeLine() {
-	prevSpace := false
-	for _, c := range tp.temp {
+	k := 0 // the characters before k are copied as they are
+	for ; k < len(tp.temp); k++ {
+		if r := tp.temp[k].r; r >= 0xFB00 && r <= 0xFB06 || r == ' ' && k > 0 && tp.temp[k-1].r == ' ' {
+			break
+		}
+	}
+	tp.out = append(tp.out, tp.temp[:k]...)
+	prevSpace := k > 0 && tp.temp[k-1].r == ' '
+	for _, c := range tp.temp[k:] {
 		if c.r == ' ' {
 			if prevSpace {
 				continue
