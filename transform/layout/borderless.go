@@ -237,6 +237,17 @@ func (b *borderless) numberLine(l *tline) bool {
 	return ok
 }
 
+// labelLine reports whether the line has text in the first column that
+// is no measure number.
+func (b *borderless) labelLine(l *tline) bool {
+	part, ok := l.clip(math.Inf(-1), b.xs[1])
+	if !ok {
+		return false
+	}
+	_, num := hesabat.MeasureNumber(part.text())
+	return !num
+}
+
 // newBorderless studies the pages without ruled grids. It returns nil when
 // their text has fewer than two columns.
 func newBorderless(pls []*pageLines) *borderless {
@@ -722,6 +733,15 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
+		if bd.number < 0 && !centre && open && b.labelLine(&bd.lines[0]) {
+			// Text other than a number in the number column of a table
+			// aligned to the top, after a blank gap, is no continuation:
+			// a section heading ("2. Ekoloji …"), or the header of the
+			// next table. It is a row of its own, and so are the bands
+			// after it until the next number.
+			rows, open = append(rows, slices.Clone(bd.lines)), false
+			continue
+		}
 		if bd.number > 0 && !centre {
 			above := bd.lines[:bd.number]
 			if open {
