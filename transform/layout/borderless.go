@@ -181,6 +181,9 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 					}
 				}
 			}
+			if leftAligned(ls, xs[k], xs[k+1]) {
+				continue // a column's left edge
+			}
 			if n := min(both-1, wide); n < least {
 				weakest, least = k, n
 			}
@@ -194,6 +197,24 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 		return nil
 	}
 	return xs
+}
+
+// leftAligned reports whether most lines with text in [lo, hi) that do
+// not cross lo, and three at least, start it at one place (within a
+// quarter line): the left edge of a column. A table that centres its
+// cells vertically sets the lines of neighbouring columns at other
+// heights, so that few lines have text on both sides of a gutter; the
+// starts of a column's lines still align. Words after a gap inside a
+// column start anywhere; a title across the table crosses lo.
+func leftAligned(ls []tline, lo, hi float64) bool {
+	n := 0
+	for i := range ls {
+		if _, ok := ls[i].clip(lo, hi); ok && !crosses(ls[i].ws, lo) {
+			n++
+		}
+	}
+	a := alignedStarts(ls, lo, hi, lineHeight(ls))
+	return a >= 3 && 2*a > n
 }
 
 // column returns the column of xs holding x, clamped to the table.
@@ -506,12 +527,17 @@ func (b *borderless) ownColumns(ls []tline) []float64 {
 // alignedStarts returns how many lines start their text in [lo, hi) at
 // the place most of them do (within a quarter line).
 func (b *borderless) alignedStarts(ls []tline, lo, hi float64) int {
+	return alignedStarts(ls, lo, hi, b.lh)
+}
+
+// alignedStarts is borderless.alignedStarts for line height lh.
+func alignedStarts(ls []tline, lo, hi, lh float64) int {
 	count := map[int]int{}
 	best := 0
 	for i := range ls {
 		for _, w := range ls[i].ws {
 			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
-				k := int(math.Round(w.X0 / (b.lh / 4)))
+				k := int(math.Round(w.X0 / (lh / 4)))
 				count[k]++
 				best = max(best, count[k])
 				break

@@ -752,3 +752,22 @@ func TestSectionAndHeaderBetweenAnchoredRows(t *testing.T) {
 		t.Errorf("rows:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestCentredColumnsStand: LibreOffice centres cells vertically
+// (tmpl-lo-pdf): the executor and term columns' lines stand at other
+// heights, so no line has text on both sides of the gutter between them,
+// and the gutter is narrower than two spaces; the term column's lines
+// start at one place, and the boundary stands (see leftAligned).
+func TestCentredColumnsStand(t *testing.T) {
+	var ls []tline
+	for i, r := range [][2]string{{"Ədliyyə", "2020-2022"}, {"Penitensiar", "mütəmadi"}, {"Nazirliyi", "2021-2022"}, {"Məhkəmə", "2021"}} {
+		y := 100 + float64(i)*70
+		ls = append(ls, line(fmt.Sprintf("%d.%d.", 2, i+1), 50, y+14), line("Tədbirin adı", 90, y+14),
+			line(r[0], 160, y), line(r[1], 220, y+28), line("Görülmüş işlər barədə məlumat", 290, y+42))
+	}
+	ls = buildLinesOf(ls)
+	xs := pruneColumns([]float64{49, 85, 155, 216, 285, 440}, ls, 2.5*charW)
+	if !slices.Contains(xs, 216) {
+		t.Errorf("boundaries %v: the one at 216 (executor | term) fell", xs)
+	}
+}
