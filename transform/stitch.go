@@ -448,6 +448,9 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 	if len(s.cols) < 2 {
 		return "", false
 	}
+	if t, ok := s.headingAcross(row); ok {
+		return t, true
+	}
 	var text string
 	col := 0
 	for _, c := range row.Cells {
@@ -462,6 +465,35 @@ func (s *stitcher) spanningCell(row hesabat.Row) (string, bool) {
 		col += c.Columns()
 	}
 	return text, text != ""
+}
+
+// headingAcross returns the text of a numbered section heading that a
+// table without rules cut into cells at its gutters ("2. Ekoloji" |
+// "məlumatlara çıxışın genişləndirilməsi"): the number column holds a
+// section number and words (sectionRe; a measure number with its title
+// is no heading, see numberAndTitle), and no term or work-done column
+// holds text, as every measure's row does.
+func (s *stitcher) headingAcross(row hesabat.Row) (string, bool) {
+	var num string
+	found := false
+	s.cells(row, func(r role, _ int, c hesabat.Cell) {
+		switch r {
+		case number:
+			num = c.Text()
+		case term, work:
+			found = true // a measure's cells
+		}
+	})
+	if found || !sectionRe.MatchString(num) {
+		return "", false
+	}
+	if _, isNum := hesabat.MeasureNumber(num); isNum {
+		return "", false
+	}
+	if _, _, ok := numberAndTitle(num); ok {
+		return "", false
+	}
+	return rowText(row), true
 }
 
 // numberColumn gives the number role to the grid column of row's first

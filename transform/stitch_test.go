@@ -113,6 +113,15 @@ func TestStitch(t *testing.T) {
 		doc:  table(header, "1. Şəffaflıq |  |  | ", "1.1. | A | 2020 | a", "P 2. Hesabatlılıq", "2.1. | B | 2020 | b"),
 		want: []string{"1.1 [1. Şəffaflıq] A {} (2020) a", "2.1 [2. Hesabatlılıq] B {} (2020) b"},
 	}, {
+		name: "a numbered heading cut at the gutters of a table without rules (tmpl-chrome-none-landscape), then the next table's header",
+		doc: table("Sıra № | Tədbirin adı | Məsul qurum | İcra müddəti | Görülmüş işlər",
+			"1.2 | Hesabatların toplanması | Hüquq şöbəsi | hər il | a",
+			"2. Ekoloji | <2>məlumatlara çıxışın genişləndirilməsi |  | ",
+			"Sıra № | Tədbirin adı | Məsul qurum | İcra müddəti | Görülmüş işlər",
+			"2.1 | Rəylərin açıqlanması | Ekspertiza şöbəsi | 2023 | b"),
+		want: []string{"1.2 [] Hesabatların toplanması {Hüquq şöbəsi} (hər il) a",
+			"2.1 [2. Ekoloji məlumatlara çıxışın genişləndirilməsi] Rəylərin açıqlanması {Ekspertiza şöbəsi} (2023) b"},
+	}, {
 		name: "a heading row over the title and the columns after it, the number cell empty (borderless section rows)",
 		doc: table(header, "3.3) | Risk qiymətləndirilməsi | 2020-2022 | a",
 			" | <3>4. Elektron hökumətin inkişafı və informasiya təhlükəsizliyi", "4.1) | Dövlət xidmətləri | 2020-2022 | b"),

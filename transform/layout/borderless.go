@@ -189,6 +189,9 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 					}
 				}
 			}
+			if leftAligned(ls, xs[k], xs[k+1]) {
+				continue // a column's left edge
+			}
 			if n := min(both-1, wide); n < least {
 				weakest, least = k, n
 			}
@@ -202,6 +205,24 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 		return nil
 	}
 	return xs
+}
+
+// leftAligned reports whether most lines with text in [lo, hi) that do
+// not cross lo, and three at least, start it at one place (within a
+// quarter line): the left edge of a column. A table that centres its
+// cells vertically sets the lines of neighbouring columns at other
+// heights, so that few lines have text on both sides of a gutter; the
+// starts of a column's lines still align. Words after a gap inside a
+// column start anywhere; a title across the table crosses lo.
+func leftAligned(ls []tline, lo, hi float64) bool {
+	n := 0
+	for i := range ls {
+		if _, ok := ls[i].clip(lo, hi); ok && !crosses(ls[i].ws, lo) {
+			n++
+		}
+	}
+	a := alignedStarts(ls, lo, hi, lineHeight(ls))
+	return a >= 3 && 2*a > n
 }
 
 // column returns the column of xs holding x, clamped to the table.
@@ -243,6 +264,17 @@ func (b *borderless) numberLine(l *tline) bool {
 	}
 	_, ok = hesabat.MeasureNumber(part.text())
 	return ok
+}
+
+// labelLine reports whether the line has text in the first column that
+// is no measure number.
+func (b *borderless) labelLine(l *tline) bool {
+	part, ok := l.clip(math.Inf(-1), b.xs[1])
+	if !ok {
+		return false
+	}
+	_, num := hesabat.MeasureNumber(part.text())
+	return !num
 }
 
 // newBorderless studies the pages without ruled grids. It returns nil when
@@ -696,12 +728,17 @@ func (b *borderless) ownColumns(ls []tline) []float64 {
 // alignedStarts returns how many lines start their text in [lo, hi) at
 // the place most of them do (within a quarter line).
 func (b *borderless) alignedStarts(ls []tline, lo, hi float64) int {
+	return alignedStarts(ls, lo, hi, b.lh)
+}
+
+// alignedStarts is borderless.alignedStarts for line height lh.
+func alignedStarts(ls []tline, lo, hi, lh float64) int {
 	count := map[int]int{}
 	best := 0
 	for i := range ls {
 		for _, w := range ls[i].ws {
 			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
-				k := int(math.Round(w.X0 / (b.lh / 4)))
+				k := int(math.Round(w.X0 / (lh / 4)))
 				count[k]++
 				best = max(best, count[k])
 				break
@@ -976,6 +1013,15 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
+		if bd.number < 0 && !centre && open && b.labelLine(&bd.lines[0]) {
+			// Text other than a number in the number column of a table
+			// aligned to the top, after a blank gap, is no continuation:
+			// a section heading ("2. Ekoloji …"), or the header of the
+			// next table. It is a row of its own, and so are the bands
+			// after it until the next number.
+			rows, open = append(rows, slices.Clone(bd.lines)), false
+			continue
+		}
 		if bd.number > 0 && !centre {
 			above := bd.lines[:bd.number]
 			if open {

@@ -213,7 +213,10 @@ func phraseCrossed(xs []float64, lines []tline, sg float64) []float64 {
 				both++
 			}
 		}
-		if crossing < both {
+		// Cells centred vertically put the columns' lines at other
+		// heights: then the lines that start the column right of x at
+		// one place (columns are aligned left) speak for it.
+		if crossing < max(both, alignedStarts(lines, x, hi, lineHeight(lines))) {
 			out = append(out, x)
 		}
 	}

@@ -717,3 +717,57 @@ func TestDensestPitch(t *testing.T) {
 		t.Errorf("pitch %g, want 14", p)
 	}
 }
+
+// TestSectionAndHeaderBetweenAnchoredRows: in a table without rules whose
+// gaps do not tell rows from paragraphs (rows anchored at measure
+// numbers) and whose cells are aligned to the top, a section heading
+// across the table and the next table's header, each after a blank gap,
+// are rows of their own, not the end of the measure above (variant
+// tmpl-chrome-none-landscape/t-bolmeler-alti-sutun).
+func TestSectionAndHeaderBetweenAnchoredRows(t *testing.T) {
+	const gap = lineH + 8 // every band 8 below the one above: rows and paragraphs alike
+	p := plainPage(1,
+		borderlessRow(100, "Sıra", []string{"Tədbirin adı"}, []string{"Müddət"}, []string{"Görülmüş işlər"}),
+		borderlessRow(100+gap, "1.1", []string{"Birinci tədbir"}, []string{"2021"}, []string{"İşlər görülmüşdür."}),
+		text("Yeni bənd əlavə edilmişdir.", 320, 100+2*gap),
+		borderlessRow(100+3*gap, "1.2", []string{"İkinci tədbir"}, []string{"2022"}, []string{"Təlim keçirilmişdir."}),
+		text("2. Ekoloji məlumatlara çıxışın genişləndirilməsi", 50, 100+4*gap),
+		borderlessRow(100+5*gap, "Sıra", []string{"Tədbirin adı"}, []string{"Müddət"}, []string{"Görülmüş işlər"}),
+		borderlessRow(100+6*gap, "2.1", []string{"Üçüncü tədbir"}, []string{"mütəmadi"}, []string{"Hesabat dərc edilmişdir."}),
+		text("Əlavə məlumat verilmişdir.", 320, 100+7*gap),
+	)
+	rows, _ := rowsOf(t, p)
+	got := rowTexts(rows)
+	var section, second int
+	for i, r := range got {
+		if strings.Contains(r, "Ekoloji") {
+			section = i
+		}
+		if strings.HasPrefix(r, "T Sıra") {
+			second = i
+		}
+	}
+	if len(got) != 6 || !strings.HasPrefix(got[section-1], "T 1.2 ") || strings.Contains(got[section-1], "Sıra") ||
+		second != section+1 || !strings.HasPrefix(got[second+1], "T 2.1 ") {
+		t.Errorf("rows:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestCentredColumnsStand: LibreOffice centres cells vertically
+// (tmpl-lo-pdf): the executor and term columns' lines stand at other
+// heights, so no line has text on both sides of the gutter between them,
+// and the gutter is narrower than two spaces; the term column's lines
+// start at one place, and the boundary stands (see leftAligned).
+func TestCentredColumnsStand(t *testing.T) {
+	var ls []tline
+	for i, r := range [][2]string{{"Ədliyyə", "2020-2022"}, {"Penitensiar", "mütəmadi"}, {"Nazirliyi", "2021-2022"}, {"Məhkəmə", "2021"}} {
+		y := 100 + float64(i)*70
+		ls = append(ls, line(fmt.Sprintf("%d.%d.", 2, i+1), 50, y+14), line("Tədbirin adı", 90, y+14),
+			line(r[0], 160, y), line(r[1], 220, y+28), line("Görülmüş işlər barədə məlumat", 290, y+42))
+	}
+	ls = buildLinesOf(ls)
+	xs := pruneColumns([]float64{49, 85, 155, 216, 285, 440}, ls, 2.5*charW)
+	if !slices.Contains(xs, 216) {
+		t.Errorf("boundaries %v: the one at 216 (executor | term) fell", xs)
+	}
+}
