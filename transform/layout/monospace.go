@@ -26,8 +26,8 @@ import (
 // left-aligned; inside running text, where a word starts is chance, and
 // most lines cross any position). In a run of such positions the
 // boundary is where most lines start, the left edge of the column right
-// of it. A boundary must have text on both sides of it on two lines at
-// least, in the columns next to it, two spaces apart or more on one. It returns nil unless at least three
+// of it. A boundary must have text on both sides of it, in the columns
+// next to it, two spaces apart or more, on a line. It returns nil unless at least three
 // columns are found.
 func gridColumns(ls []tline, cw float64) []float64 {
 	if len(ls) == 0 || !(cw > 0) {
@@ -73,8 +73,9 @@ func gridColumns(ls []tline, cw float64) []float64 {
 		p = end
 	}
 	xs = append(xs, float64(hi)*cw+1)
-	// Drop boundaries without text on both sides on two lines, or without
-	// a gap of two spaces or more across them on one of those lines:
+	// Drop boundaries without text on both sides on a line, two spaces
+	// apart or more on one such line (a page may hold one row, whose term
+	// stands on one line):
 	// words of running text that chance aligned on a few lines ("burada
 	// yazılır" over "davam edir") are a space apart on every line.
 	for k := 1; k+1 < len(xs); {
@@ -93,7 +94,7 @@ func gridColumns(ls []tline, cw float64) []float64 {
 				wide = wide || right-left > 1.5*cw
 			}
 		}
-		if both < 2 || !wide {
+		if both < 1 || !wide {
 			xs = append(xs[:k], xs[k+1:]...)
 			continue
 		}
