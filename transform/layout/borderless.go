@@ -82,14 +82,17 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	// On a line grid (layout text) columns stand a space apart at least
 	// and pdftotext sets a table's lines with wider gaps, so a line whose
 	// words are all one space apart is a phrase (a title's centred second
-	// line across the columns), not the table's first line.
+	// line across the columns), not the table's first line. Once the
+	// table started, any line is the table's there, as where rows are
+	// anchored at numbers: pdftotext places each page on its own, and a
+	// column's lines cross the document's boundaries.
 	grid := onGrid(ls)
 	for i := range ls {
 		ws := ls[i].words()
 		// A line is the table's when it crosses no boundary, or when it
 		// is set in columns itself (a gap wider than a space): columns
 		// that drift from row to row cross the document's boundaries.
-		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) && (first < 0 || b.rowGap > 0) {
+		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) && (first < 0 || b.rowGap > 0 && !grid) {
 			continue
 		}
 		// The table starts at its first line with text in two columns
@@ -230,11 +233,13 @@ func (b *borderless) numberLine(l *tline) bool {
 // their text has fewer than two columns.
 func newBorderless(pls []*pageLines) *borderless {
 	var candidates, all []tline
+	var perPage [][]tline // each page's candidates
 	for _, pl := range pls {
 		all = append(all, pl.lines...)
 		if len(pl.lines) == 0 {
 			continue
 		}
+		from := len(candidates)
 		left, right := math.Inf(1), math.Inf(-1)
 		for i := range pl.lines {
 			left, right = math.Min(left, pl.lines[i].x0), math.Max(right, pl.lines[i].x1)
@@ -245,9 +250,13 @@ func newBorderless(pls []*pageLines) *borderless {
 				candidates = append(candidates, pl.lines[i])
 			}
 		}
+		perPage = append(perPage, candidates[from:len(candidates):len(candidates)])
 	}
 	sg := spaceGap(all)
 	b := &borderless{xs: alignColumns(candidates, sg), lh: lineHeight(candidates), space: sg / 2.5}
+	if onGrid(candidates) {
+		b.xs = gridDocColumns(perPage, b.space, b.xs)
+	}
 	if b.xs == nil || !(b.lh > 0) {
 		return nil // no columns, or no text with a height to measure by
 	}
@@ -412,7 +421,13 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			rows = append(rows, r)
 		}
 	}
-	emit := func(band []tline) { emitIn(band, b.xs, right) }
+	emit := func(band []tline) {
+		if grid {
+			emitIn(band, b.rowXs(band, grid), right)
+		} else {
+			emitIn(band, b.xs, right)
+		}
+	}
 	if h := b.headerLen(table); h > 0 {
 		if b.rowGap > 0 {
 			emit(table[:h])

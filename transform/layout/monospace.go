@@ -212,3 +212,40 @@ func hasText(ls []tline, lo, hi float64) bool {
 	}
 	return false
 }
+
+// gridDocColumns returns the columns of a layout-text document from its
+// pages' own (see gridColumns; pages holds each page's table-line
+// candidates) when most pages that find columns find more than the
+// document's lines together (xs; pdftotext places each page on its own,
+// and the drift blurs the gutters document-wide): that count, at the
+// median place of each boundary among those pages. Otherwise xs.
+func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
+	byCount := map[int][][]float64{}
+	total := 0
+	for _, ls := range pages {
+		if own := gridColumns(ls, cw); own != nil {
+			byCount[len(own)] = append(byCount[len(own)], own)
+			total++
+		}
+	}
+	best := 0
+	for n, found := range byCount {
+		if len(found) > len(byCount[best]) || len(found) == len(byCount[best]) && n > best {
+			best = n
+		}
+	}
+	found := byCount[best]
+	if best <= len(xs) || 2*len(found) <= total {
+		return xs
+	}
+	out := make([]float64, best)
+	for k := range out {
+		at := make([]float64, len(found))
+		for i, f := range found {
+			at[i] = f[k]
+		}
+		slices.Sort(at)
+		out[k] = at[len(at)/2]
+	}
+	return out
+}
