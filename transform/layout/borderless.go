@@ -21,6 +21,9 @@ type borderless struct {
 	rowGap float64
 	lh     float64 // the document's line height
 	space  float64 // the width of a space between words (see spaceGap)
+	// anchors are the middles of the repeated header's words, by word,
+	// at their median place among pages (layout text; see headerAnchors).
+	anchors map[string]float64
 }
 
 // minTableLines is the fewest aligned lines a block must have to be a
@@ -267,6 +270,9 @@ func newBorderless(pls []*pageLines) *borderless {
 		}
 	}
 	b.header = repeatedHead(tables)
+	if onGrid(candidates) {
+		b.anchors = b.refAnchors(tables)
+	}
 	var gaps []float64
 	numbered, hard := 0, 0
 	for _, t := range tables {

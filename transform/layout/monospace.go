@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -116,7 +117,15 @@ func (b *borderless) onPage(table []tline) *borderless {
 	}
 	xs := gridColumns(table, b.space)
 	if len(xs) < len(b.xs) {
-		return b
+		// The header moves the columns only where the page was squeezed
+		// (see anchored): its centred words place a boundary less surely
+		// than the document's gutters.
+		if xs = b.anchored(table); xs == nil || b.near(xs) {
+			return b
+		}
+		pb := *b
+		pb.xs = xs
+		return &pb
 	}
 	// A page that finds no more columns than the document must find the
 	// document's, each moved by four characters at most (pdftotext's
@@ -248,4 +257,89 @@ func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 		out[k] = at[len(at)/2]
 	}
 	return out
+}
+
+// headerAnchors returns the middles of the words of a table's repeated
+// header lines (none if it has none), keyed by their text and how many
+// words of that text came before them.
+func (b *borderless) headerAnchors(t []tline) map[string]float64 {
+	h := b.headerLen(t)
+	if h == 0 {
+		return nil
+	}
+	out := map[string]float64{}
+	seen := map[string]int{}
+	for i := h - len(b.header); i < h; i++ {
+		for _, w := range t[i].ws {
+			key := fmt.Sprintf("%s#%d", w.Text, seen[w.Text])
+			seen[w.Text]++
+			out[key] = (w.X0 + w.X1) / 2
+		}
+	}
+	return out
+}
+
+// refAnchors returns the median middle of each header word among the
+// tables that repeat the header.
+func (b *borderless) refAnchors(tables [][]tline) map[string]float64 {
+	at := map[string][]float64{}
+	for _, t := range tables {
+		for k, x := range b.headerAnchors(t) {
+			at[k] = append(at[k], x)
+		}
+	}
+	out := map[string]float64{}
+	for k, xs := range at {
+		slices.Sort(xs)
+		out[k] = xs[len(xs)/2]
+	}
+	return out
+}
+
+// anchored returns the document's columns as they stand on a page of
+// layout text whose table lines are t, mapped through its repeated
+// header: pdftotext places each page on its own and squeezes out the
+// room of columns empty on the page (a page carrying on a long work-done
+// cell sets it far left), but it sets the header, centred in the same
+// columns, with them. Each boundary moves by piecewise-linear
+// interpolation between the header words around it, from their places
+// in the document (see refAnchors) to theirs on this page. It returns
+// nil when fewer than two header words are found.
+func (b *borderless) anchored(t []tline) []float64 {
+	type pair struct{ ref, at float64 }
+	var ps []pair
+	for k, x := range b.headerAnchors(t) {
+		if r, ok := b.anchors[k]; ok {
+			ps = append(ps, pair{r, x})
+		}
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	slices.SortFunc(ps, func(a, c pair) int { return cmpFloat(a.ref, c.ref) })
+	// Words of one column stacked on header lines ("İcra" over
+	// "müddəti") stand within a character of each other: keep the first
+	// of those whose order differs.
+	kept := ps[:1]
+	for _, p := range ps[1:] {
+		if last := kept[len(kept)-1]; p.ref > last.ref && p.at > last.at {
+			kept = append(kept, p)
+		}
+	}
+	if ps = kept; len(ps) < 2 {
+		return nil
+	}
+	xs := slices.Clone(b.xs)
+	for k := 1; k+1 < len(xs); k++ {
+		i := 1
+		for i+1 < len(ps) && ps[i].ref < xs[k] {
+			i++
+		}
+		a, c := ps[i-1], ps[i]
+		xs[k] = a.at + (xs[k]-a.ref)*(c.at-a.at)/(c.ref-a.ref)
+		if xs[k] <= xs[k-1] {
+			return nil
+		}
+	}
+	return xs
 }
