@@ -451,9 +451,11 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			// one blank line apart where the page is tight (layout text), or
 			// under a header the document does not repeat (a one-page
 			// table). A number centred in its row has lines of the row right
-			// above it.
+			// above it. Under a row whose number stands on its first line
+			// (set at the top of its cell), a numbered line opens a row
+			// even with no gap at all (a tight page).
 			for end < len(table) && table[end].y0-bottom < b.rowGap &&
-				!(table[end].y0-bottom > 0.5*b.lh && b.numberLine(&table[end])) {
+				!(b.numberLine(&table[end]) && (table[end].y0-bottom > 0.5*b.lh || b.numberLine(&table[start]))) {
 				bottom = math.Max(bottom, table[end].y1)
 				end++
 			}
