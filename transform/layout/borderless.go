@@ -575,11 +575,12 @@ func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
 	// A numbered row has text in each column. Where following the
 	// row's gutters would leave a column empty (a term centred in its
 	// cell, "2020-" over "2022", one space after the title's lines, moved
-	// into the title), the page's boundary stays when both columns next
-	// to it have text then, and lineCuts cuts the lines that cross it.
+	// into the title), the page's boundary stays when text reaches into
+	// both columns next to it then, and lineCuts cuts the lines that
+	// cross it.
 	for k := 1; k+1 < len(xs); k++ {
 		if xs[k] != b.xs[k] && !(hasText(ls, xs[k-1], xs[k]) && hasText(ls, xs[k], xs[k+1])) &&
-			hasText(ls, xs[k-1], b.xs[k]) && hasText(ls, b.xs[k], xs[k+1]) {
+			overlaps(ls, xs[k-1], b.xs[k]) && overlaps(ls, b.xs[k], xs[k+1]) {
 			xs[k] = b.xs[k]
 		}
 	}

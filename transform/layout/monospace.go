@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"os"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/hesabat/hesabat"
 )
@@ -76,23 +78,27 @@ func gridColumns(ls []tline, cw float64) []float64 {
 	xs = append(xs, float64(hi)*cw+1)
 	// Drop boundaries without text on both sides on a line, two spaces
 	// apart or more on one such line (a page may hold one row, whose term
-	// stands on one line):
+	// stands on one line), or a measure number left of it (set a space
+	// before its title where the page is tight):
 	// words of running text that chance aligned on a few lines ("burada
 	// yazılır" over "davam edir") are a space apart on every line.
 	for k := 1; k+1 < len(xs); {
 		both, wide := 0, false
 		for i := range ls {
 			left, right := math.Inf(-1), math.Inf(1)
+			var leftText []string
 			for _, w := range ls[i].ws {
 				if m := (w.X0 + w.X1) / 2; m >= xs[k-1] && m < xs[k] {
 					left = w.X1
+					leftText = append(leftText, w.Text)
 				} else if m >= xs[k] && m < xs[k+1] {
 					right = math.Min(right, w.X0)
 				}
 			}
 			if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
 				both++
-				wide = wide || right-left > 1.5*cw
+				_, number := hesabat.MeasureNumber(strings.Join(leftText, " "))
+				wide = wide || right-left > 1.5*cw || number
 			}
 		}
 		if both < 1 || !wide {
@@ -116,11 +122,17 @@ func (b *borderless) onPage(table []tline) *borderless {
 		return b
 	}
 	xs := gridColumns(table, b.space)
+	if os.Getenv("HDBG") != "" {
+		fmt.Fprintln(os.Stderr, "page cols", xs, "doc", b.xs, "anch", b.anchored(table))
+	}
 	if len(xs) < len(b.xs) {
-		// The header moves the columns only where the page was squeezed
-		// (see anchored): its centred words place a boundary less surely
-		// than the document's gutters.
-		if xs = b.anchored(table); xs == nil || b.near(xs) {
+		// The header moves the columns only where the page was squeezed,
+		// a boundary by more than eight characters (see anchored): its
+		// centred words place a boundary less surely than the document's
+		// gutters, which lineCuts follows a few characters either way.
+		if xs = b.anchored(table); xs == nil || !slices.ContainsFunc(xs, func(x float64) bool {
+			return !slices.ContainsFunc(b.xs, func(d float64) bool { return math.Abs(x-d) <= 4*b.lh })
+		}) {
 			return b
 		}
 		pb := *b
@@ -208,6 +220,18 @@ func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) b
 		return false
 	}
 	return x-w.X0 < w.X1-x
+}
+
+// overlaps reports whether a word of the lines reaches into (lo, hi).
+func overlaps(ls []tline, lo, hi float64) bool {
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if w.X0 < hi && w.X1 > lo {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasText reports whether a word of the lines has its midpoint in [lo, hi).
