@@ -1,9 +1,9 @@
 package layout
 
 import (
-	"os"
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 
