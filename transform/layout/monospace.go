@@ -3,7 +3,6 @@ package layout
 import (
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -122,9 +121,6 @@ func (b *borderless) onPage(table []tline) *borderless {
 		return b
 	}
 	xs := gridColumns(table, b.space)
-	if os.Getenv("HDBG") != "" {
-		fmt.Fprintln(os.Stderr, "page cols", xs, "doc", b.xs, "anch", b.anchored(table))
-	}
 	if len(xs) < len(b.xs) {
 		// The header moves the columns only where the page was squeezed,
 		// a boundary by more than eight characters (see anchored): its
@@ -184,7 +180,49 @@ func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
 		}
 		out[i] = bx
 	}
+	if num >= 0 {
+		for k := 1; k+1 < len(xs); k++ {
+			termOnGap(ls, out, k, num)
+		}
+	}
 	return out
+}
+
+// termOnGap fills column k of a numbered row (number line num) left
+// empty by the cuts: a numbered row has text in each column, and a term
+// set one space after the title's line can end right where the page's
+// column starts, crossing no boundary ("həmin 2022" level with "2.1.").
+// Of the lines at the number line and next to it, the one whose last
+// word left of the column ends nearest to it, within two characters, and
+// follows another word of its column gives that word to the column.
+func termOnGap(ls []tline, cuts [][]float64, k, num int) {
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= cuts[i][k] && m < cuts[i][k+1] {
+				return // the column has text
+			}
+		}
+	}
+	best, at, dist := -1, 0.0, math.Inf(1)
+	for i := max(num-1, 0); i <= min(num+1, len(ls)-1); i++ {
+		cw := ls[i].height() / 2
+		var left []hesabat.Word
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= cuts[i][k-1] && m < cuts[i][k] {
+				left = append(left, w)
+			}
+		}
+		if len(left) < 2 {
+			continue
+		}
+		w := left[len(left)-1]
+		if d := cuts[i][k] - w.X1; d >= 0 && d <= 2*cw && d < dist && w.X0-left[len(left)-2].X1 < 2*cw {
+			best, at, dist = i, w.X0, d
+		}
+	}
+	if best >= 0 {
+		cuts[best][k] = at
+	}
 }
 
 // joinsRight reports whether word w of line i, which crosses boundary x,
