@@ -21,6 +21,7 @@ type borderless struct {
 	rowGap float64
 	lh     float64 // the document's line height
 	space  float64 // the width of a space between words (see spaceGap)
+	firstPage int // the number of the table's first page
 	// anchors are the middles of the repeated header's words, by word,
 	// at their median place among pages (layout text; see headerAnchors).
 	anchors map[string]float64
@@ -266,6 +267,9 @@ func newBorderless(pls []*pageLines) *borderless {
 	var tables [][]tline
 	for _, pl := range pls {
 		if first, last := b.tableSpan(pl.lines); first >= 0 {
+			if len(tables) == 0 {
+				b.firstPage = pl.n
+			}
 			tables = append(tables, pl.lines[first:last+1])
 		}
 	}
@@ -463,7 +467,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			start = end
 		}
 	} else {
-		for _, r := range b.anchorRows(table) {
+		for _, r := range b.anchorRows(table, pl.n == b.firstPage) {
 			emitIn(r, b.rowXs(r, grid), right)
 		}
 	}
@@ -516,7 +520,7 @@ func (b *borderless) alignedStarts(ls []tline, lo, hi float64) int {
 func (b *borderless) rowWise(tables [][]tline) {
 	byCount := map[int][][]float64{}
 	for _, t := range tables {
-		for _, r := range b.anchorRows(t[b.headerLen(t):]) {
+		for _, r := range b.anchorRows(t[b.headerLen(t):], false) {
 			if !b.numbered(r) {
 				continue
 			}
@@ -688,8 +692,9 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 // so are those that start below the middle of the open row's span
 // around its number.
 // When it aligns them to the top, a numbered band's lines above its
-// number are the end of the row above (or the header).
-func (b *borderless) anchorRows(table []tline) [][]tline {
+// number are the end of the row above (or the header). first tells that
+// the table starts on this page (nothing carries on at its top).
+func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	type band struct {
 		lines    []tline
 		number   int  // index of the line with the measure number; -1 if none
@@ -777,6 +782,21 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				j++
 			}
 			if j < len(bands) && bd.lines[0].mid() > 2*numberMid-top+0.5*b.lh {
+				opensAt(i, j)
+				i = j
+				continue
+			}
+		}
+		if centre && first && !open {
+			// At the top of the table's first page nothing carries on:
+			// bands above the first number are its row's top (a tall
+			// work-done cell starts at the row's top, its number and
+			// title centred below).
+			j := i
+			for j < len(bands) && bands[j].number < 0 {
+				j++
+			}
+			if j < len(bands) {
 				opensAt(i, j)
 				i = j
 				continue
