@@ -18,10 +18,10 @@ type borderless struct {
 	// rowGap is the smallest gap between rows, wider than the gaps
 	// between paragraphs of a cell; 0 when the document's gaps do not
 	// tell rows from paragraphs, and rows are anchored at measure numbers.
-	rowGap float64
-	lh     float64 // the document's line height
-	space  float64 // the width of a space between words (see spaceGap)
-	firstPage int // the number of the table's first page
+	rowGap    float64
+	lh        float64 // the document's line height
+	space     float64 // the width of a space between words (see spaceGap)
+	firstPage int     // the number of the table's first page
 	// anchors are the middles of the repeated header's words, by word,
 	// at their median place among pages (layout text; see headerAnchors).
 	anchors map[string]float64
