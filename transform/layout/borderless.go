@@ -425,7 +425,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		var lineXs [][]float64
 		if grid {
 			num := slices.IndexFunc(band, func(l tline) bool { return b.numberLine(&l) })
-			lineXs, merged = lineCuts(band, xs, num), func(float64) bool { return false }
+			lineXs, merged = lineCuts(band, xs, num, lx), func(float64) bool { return false }
 		}
 		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)

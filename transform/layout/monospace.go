@@ -159,7 +159,7 @@ func (b *borderless) onPage(table []tline) *borderless {
 // starts on another line ("tərəfindən 2020-2022" over "barədə illik").
 // Where a word of a line crosses a boundary, the boundary moves, on that
 // line only, to the word's left or right edge (see joinsRight).
-func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
+func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	out := make([][]float64, len(ls))
 	for i := range ls {
 		bx := slices.Clone(xs)
@@ -180,12 +180,53 @@ func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
 		}
 		out[i] = bx
 	}
+	for i := 1; i < len(ls); i++ {
+		for k := 1; k+1 < len(xs); k++ {
+			wordEnd(ls, out, i, k, lx)
+		}
+	}
 	if num >= 0 {
 		for k := 1; k+1 < len(xs); k++ {
 			termOnGap(ls, out, k, num)
 		}
 	}
 	return out
+}
+
+// wordEnd moves to column k the last word of line i left of it when it
+// ends the word that a word of column k on the line above starts, within
+// three characters of it: pdftotext sets the end of a word the renderer
+// cut ("mütəmad" over "i") where the line's own text ends, one space after
+// the title's words ("korrupsiya i"). The document must use the joined
+// word, and not the piece, as a word (see lexicon).
+func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
+	if math.Abs(ls[i].y0-ls[i-1].y0) > 1.5*ls[i].height() {
+		return // no line right above
+	}
+	cw := ls[i].height() / 2
+	var left []hesabat.Word
+	for _, w := range ls[i].ws {
+		if m := (w.X0 + w.X1) / 2; m >= cuts[i][k-1] && m < cuts[i][k] {
+			left = append(left, w)
+		}
+	}
+	if len(left) < 2 {
+		return
+	}
+	w := left[len(left)-1]
+	var above *hesabat.Word
+	for j, v := range ls[i-1].ws {
+		if m := (v.X0 + v.X1) / 2; m >= cuts[i-1][k] && m < cuts[i-1][k+1] {
+			above = &ls[i-1].ws[j]
+			break
+		}
+	}
+	if above == nil || above.X0-w.X1 > 3*cw || w.X0-above.X1 > 3*cw {
+		return
+	}
+	if lx.known(above.Text, w.Text) && !lx[trimWord(w.Text)] {
+		cuts[i][k] = w.X0
+	}
 }
 
 // termOnGap fills column k of a numbered row (number line num) left
