@@ -660,6 +660,15 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 		}
 		return n
 	}
+	// In a row without a number on a line grid (layout text: a work-done
+	// cell carried on, often of one line) a boundary moves only into a
+	// gap of two spaces: one space is a gap between words as often as
+	// between columns, and lineCuts settles the lines that cross where it
+	// stays.
+	minGap := b.space
+	if onGrid(ls) && !b.numbered(ls) {
+		minGap = 2 * b.space
+	}
 	for k := 1; k+1 < len(xs); k++ {
 		if free(xs[k]) {
 			continue
@@ -668,7 +677,7 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 		best, score := xs[k], math.MaxInt
 		for d := step; d <= 4*b.lh; d += step {
 			for _, x := range []float64{xs[k] - d, xs[k] + d} {
-				if x > xs[k-1] && x < xs[k+1] && free(x) && gap(x) >= b.space {
+				if x > xs[k-1] && x < xs[k+1] && free(x) && gap(x) >= minGap {
 					if n := starts(xs[k-1], x, xs[k+1]); n < score {
 						best, score = x, n
 					}
