@@ -446,3 +446,34 @@ func (b *borderless) anchored(t []tline) []float64 {
 	}
 	return xs
 }
+
+// markOffsets sets the Offset of each row of a layout-text page (one with
+// Page.LineOffsets) to the file offset of its top line: the line of the
+// grid its cells' highest box starts on.
+func markOffsets(rows []hesabat.Row, pages []hesabat.Page) {
+	byNumber := map[int]*hesabat.Page{}
+	for i := range pages {
+		if len(pages[i].LineOffsets) > 0 && pages[i].Height > 0 {
+			byNumber[pages[i].Number] = &pages[i]
+		}
+	}
+	if len(byNumber) == 0 {
+		return
+	}
+	for i := range rows {
+		r := &rows[i]
+		top, p := math.Inf(1), (*hesabat.Page)(nil)
+		for _, c := range r.Cells {
+			if q := byNumber[c.Box.Page]; q != nil && c.Box != (hesabat.Box{}) && c.Box.Y0 < top {
+				top, p = c.Box.Y0, q
+			}
+		}
+		if p == nil {
+			continue
+		}
+		h := p.Height / float64(len(p.LineOffsets))
+		if k := int(math.Round(top / h)); k >= 0 && k < len(p.LineOffsets) {
+			r.Offset = p.LineOffsets[k]
+		}
+	}
+}

@@ -79,6 +79,32 @@ func TestLayoutTextColumns(t *testing.T) {
 	}
 }
 
+// TestLayoutTextOffsets checks that rows of layout text carry the file
+// offset of their top line.
+func TestLayoutTextOffsets(t *testing.T) {
+	const rel = "layout-narrow-gutter/seed.txt"
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "variants", "out", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range layoutTextRows(t, rel) {
+		if r.Offset < 0 || r.Offset >= int64(len(b)) {
+			t.Errorf("row %q: offset %d", cellTexts(&r), r.Offset)
+			continue
+		}
+		if first := r.Cells[0].Text(); r.InTable && strings.HasSuffix(first, ".") && !strings.Contains(first, " ") {
+			n++
+			if line := string(b[r.Offset:]); !strings.HasPrefix(line, first+" ") {
+				t.Errorf("row %s: offset %d is at %.30q", first, r.Offset, line)
+			}
+		}
+	}
+	if n < 5 {
+		t.Errorf("%d numbered rows checked, want 5 at least", n)
+	}
+}
+
 func cellTexts(r *hesabat.Row) []string {
 	var out []string
 	for _, c := range r.Cells {
