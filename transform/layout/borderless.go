@@ -542,16 +542,7 @@ func (b *borderless) rowWise(tables [][]tline) {
 	if best <= len(b.xs) {
 		return
 	}
-	rows := byCount[best]
-	xs := make([]float64, best)
-	for k := range xs {
-		at := make([]float64, len(rows))
-		for i, r := range rows {
-			at[i] = r[k]
-		}
-		slices.Sort(at)
-		xs[k] = at[len(at)/2]
-	}
+	xs := medianColumns(byCount[best])
 	xs[0], xs[best-1] = b.xs[0], b.xs[len(b.xs)-1]
 	b.xs = xs
 }

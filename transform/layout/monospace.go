@@ -204,12 +204,7 @@ func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
 		return // no line right above
 	}
 	cw := ls[i].height() / 2
-	var left []hesabat.Word
-	for _, w := range ls[i].ws {
-		if m := (w.X0 + w.X1) / 2; m >= cuts[i][k-1] && m < cuts[i][k] {
-			left = append(left, w)
-		}
-	}
+	left := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k])
 	if len(left) < 2 {
 		return
 	}
@@ -247,12 +242,7 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 	best, at, dist := -1, 0.0, math.Inf(1)
 	for i := max(num-1, 0); i <= min(num+1, len(ls)-1); i++ {
 		cw := ls[i].height() / 2
-		var left []hesabat.Word
-		for _, w := range ls[i].ws {
-			if m := (w.X0 + w.X1) / 2; m >= cuts[i][k-1] && m < cuts[i][k] {
-				left = append(left, w)
-			}
-		}
+		left := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k])
 		if len(left) < 2 {
 			continue
 		}
@@ -350,7 +340,13 @@ func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 	if best <= len(xs) || 2*len(found) <= total {
 		return xs
 	}
-	out := make([]float64, best)
+	return medianColumns(found)
+}
+
+// medianColumns returns the median place of each boundary among sets of
+// column boundaries of one count.
+func medianColumns(found [][]float64) []float64 {
+	out := make([]float64, len(found[0]))
 	for k := range out {
 		at := make([]float64, len(found))
 		for i, f := range found {
@@ -358,6 +354,17 @@ func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 		}
 		slices.Sort(at)
 		out[k] = at[len(at)/2]
+	}
+	return out
+}
+
+// wordsIn returns the words of the line whose middles are in [lo, hi).
+func wordsIn(l *tline, lo, hi float64) []hesabat.Word {
+	var out []hesabat.Word
+	for _, w := range l.ws {
+		if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
+			out = append(out, w)
+		}
 	}
 	return out
 }
