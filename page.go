@@ -13,6 +13,11 @@ type Page struct {
 	Rules         []Rule // axis-aligned lines and thin rectangles: table rule candidates
 	// OCR is true when the words were recognised from an image.
 	OCR bool
+	// LineOffsets holds, for layout text, the byte offset in the file of
+	// each line of the page's character grid (line i stands i line
+	// heights from the top); nil for other formats. The layout engine sets
+	// Row.Offset from it.
+	LineOffsets []int64
 }
 
 // Word is a run of characters with no space inside, with its box.

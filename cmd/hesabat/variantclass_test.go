@@ -66,6 +66,16 @@ func TestVariantClasses(t *testing.T) {
 		// centred in tall cells less than the paragraphs of a cell; the
 		// numbers of several rows landed in one ("1.2. ¶ 1.6. 1.9.").
 		{"borderless-bottom-aligned", []string{"lo-restyled-none-bottom/seed", "lo-restyled-none-bottom/r012-2022", "lo-pdf-grid-serif11/seed", "chrome-horizontal-serif11/r057-2022"}},
+		// Issue #11 failure 3: `pdftotext -layout` sets a title line one
+		// space before the term ("tərəfindən 2020-2022"), places each page
+		// and line on its own (columns drift by a few characters, a page
+		// of work done only is squeezed left): columns come from the
+		// character grid of many lines and each line is cut on its own.
+		{"layout-text-columns", []string{"layout-narrow-gutter/seed", "layout-narrow-gutter/r013-2020", "layout-narrow-gutter/r056-2021", "layout-wide-gutter/seed", "layout-wide-gutter/r012-2022"}},
+		// Rows cut at gaps: a numbered line after a blank line opens a
+		// row (rows one blank line apart; a header the document does not
+		// repeat, right above the first row).
+		{"row-after-blank-or-top-number", []string{"tmpl-layout/t-uc-tedbir", "chrome-horizontal-serif11/r010-2020", "chrome-horizontal-serif11/r057-2022", "chrome-frame-condensed10/r005-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

@@ -40,6 +40,7 @@ func layoutPages(lines []line) []hesabat.Page {
 			ws := lineWords(l.text, float64(i)*lineHeight)
 			p.Words = append(p.Words, ws...)
 			p.Width = max(p.Width, float64(utf8.RuneCountInString(l.text))*charWidth)
+			p.LineOffsets = append(p.LineOffsets, l.offset)
 		}
 		pages = append(pages, p)
 		start = end

@@ -22,9 +22,13 @@ type borderless struct {
 	// top is true when the rows that gaps cut start at their measure
 	// number (cells aligned to the top): a line with a measure number
 	// then starts a row even after a narrow gap (see topAligned).
-	top   bool
-	lh    float64 // the document's line height
-	space float64 // the width of a space between words (see spaceGap)
+	top       bool
+	lh        float64 // the document's line height
+	space     float64 // the width of a space between words (see spaceGap)
+	firstPage int     // the number of the table's first page
+	// anchors are the middles of the repeated header's words, by word,
+	// at their median place among pages (layout text; see headerAnchors).
+	anchors map[string]float64
 	// bottom is true when the table aligns its cells to the bottom, rows
 	// anchored at measure numbers (see bottomAligned).
 	bottom bool
@@ -93,14 +97,17 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	// On a line grid (layout text) columns stand a space apart at least
 	// and pdftotext sets a table's lines with wider gaps, so a line whose
 	// words are all one space apart is a phrase (a title's centred second
-	// line across the columns), not the table's first line.
+	// line across the columns), not the table's first line. Once the
+	// table started, any line is the table's there, as where rows are
+	// anchored at numbers: pdftotext places each page on its own, and a
+	// column's lines cross the document's boundaries.
 	grid := onGrid(ls)
 	for i := range ls {
 		ws := ls[i].words()
 		// A line is the table's when it crosses no boundary, or when it
 		// is set in columns itself (a gap wider than a space): columns
 		// that drift from row to row cross the document's boundaries.
-		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) && (first < 0 || b.rowGap > 0) {
+		if crossesAny(ws, inner) && !columned(&ls[i], 2.5*b.space) && (first < 0 || b.rowGap > 0 && !grid) {
 			continue
 		}
 		// The table starts at its first line with text in two columns
@@ -281,11 +288,13 @@ func (b *borderless) labelLine(l *tline) bool {
 // their text has fewer than two columns.
 func newBorderless(pls []*pageLines) *borderless {
 	var candidates, all []tline
+	var perPage [][]tline // each page's candidates
 	for _, pl := range pls {
 		all = append(all, pl.lines...)
 		if len(pl.lines) == 0 {
 			continue
 		}
+		from := len(candidates)
 		left, right := math.Inf(1), math.Inf(-1)
 		for i := range pl.lines {
 			left, right = math.Min(left, pl.lines[i].x0), math.Max(right, pl.lines[i].x1)
@@ -296,9 +305,13 @@ func newBorderless(pls []*pageLines) *borderless {
 				candidates = append(candidates, pl.lines[i])
 			}
 		}
+		perPage = append(perPage, candidates[from:len(candidates):len(candidates)])
 	}
 	sg := spaceGap(all)
 	b := &borderless{xs: alignColumns(candidates, sg), lh: lineHeight(candidates), space: sg / 2.5}
+	if onGrid(candidates) {
+		b.xs = gridDocColumns(perPage, b.space, b.xs)
+	}
 	if b.xs == nil || !(b.lh > 0) {
 		return nil // no columns, or no text with a height to measure by
 	}
@@ -306,11 +319,17 @@ func newBorderless(pls []*pageLines) *borderless {
 	var rules [][]rule // the horizontal rules of each table's page
 	for _, pl := range pls {
 		if first, last := b.tableSpan(pl.lines); first >= 0 {
+			if len(tables) == 0 {
+				b.firstPage = pl.n
+			}
 			tables = append(tables, pl.lines[first:last+1])
 			rules = append(rules, pl.hs)
 		}
 	}
 	b.header = repeatedHead(tables)
+	if onGrid(candidates) {
+		b.anchors = b.refAnchors(tables)
+	}
 	var gaps []float64
 	numbered, hard := 0, 0
 	for _, t := range tables {
@@ -503,13 +522,19 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		var lineXs [][]float64
 		if grid {
 			num := slices.IndexFunc(band, func(l tline) bool { return b.numberLine(&l) })
-			lineXs, merged = lineCuts(band, xs, num), func(float64) bool { return false }
+			lineXs, merged = lineCuts(band, xs, num, lx), func(float64) bool { return false }
 		}
 		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
 		}
 	}
-	emit := func(band []tline) { emitIn(band, b.xs, right) }
+	emit := func(band []tline) {
+		if grid {
+			emitIn(band, b.rowXs(band, grid), right)
+		} else {
+			emitIn(band, b.xs, right)
+		}
+	}
 	if h := b.headerLen(table); h > 0 {
 		if b.rowGap > 0 {
 			emit(table[:h])
@@ -523,7 +548,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			emit(r)
 		}
 	} else {
-		for _, r := range b.anchorRows(table) {
+		for _, r := range b.anchorRows(table, pl.n == b.firstPage) {
 			emitIn(r, b.rowXs(r, grid), right)
 		}
 	}
@@ -673,9 +698,11 @@ func (b *borderless) gapRows(table []tline, hs []rule) [][]tline {
 		// line are set one blank line apart where the page is tight
 		// (layout text), or under a header the document does not repeat
 		// (a one-page table). A number centred in its row has lines of
-		// the row right above it.
+		// the row right above it. Under a row whose number stands on its
+		// first line (set at the top of its cell), a numbered line opens
+		// a row even with no gap at all (a tight page).
 		for end < len(table) && table[end].y0-bottom < b.rowGap &&
-			!((b.top || table[end].y0-bottom > 0.5*b.lh) && b.numberLine(&table[end])) &&
+			!(b.numberLine(&table[end]) && (b.top || table[end].y0-bottom > 0.5*b.lh || b.numberLine(&table[start]))) &&
 			!ruled(&table[end-1], &table[end]) {
 			bottom = math.Max(bottom, table[end].y1)
 			end++
@@ -758,7 +785,7 @@ func alignedStarts(ls []tline, lo, hi, lh float64) int {
 func (b *borderless) rowWise(tables [][]tline) {
 	byCount := map[int][][]float64{}
 	for _, t := range tables {
-		for _, r := range b.anchorRows(t[b.headerLen(t):]) {
+		for _, r := range b.anchorRows(t[b.headerLen(t):], false) {
 			if !b.numbered(r) {
 				continue
 			}
@@ -780,16 +807,7 @@ func (b *borderless) rowWise(tables [][]tline) {
 	if best <= len(b.xs) {
 		return
 	}
-	rows := byCount[best]
-	xs := make([]float64, best)
-	for k := range xs {
-		at := make([]float64, len(rows))
-		for i, r := range rows {
-			at[i] = r[k]
-		}
-		slices.Sort(at)
-		xs[k] = at[len(at)/2]
-	}
+	xs := medianColumns(byCount[best])
 	xs[0], xs[best-1] = b.xs[0], b.xs[len(b.xs)-1]
 	b.xs = xs
 }
@@ -817,11 +835,12 @@ func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
 	// A numbered row has text in each column. Where following the
 	// row's gutters would leave a column empty (a term centred in its
 	// cell, "2020-" over "2022", one space after the title's lines, moved
-	// into the title), the page's boundary stays when both columns next
-	// to it have text then, and lineCuts cuts the lines that cross it.
+	// into the title), the page's boundary stays when text reaches into
+	// both columns next to it then, and lineCuts cuts the lines that
+	// cross it.
 	for k := 1; k+1 < len(xs); k++ {
 		if xs[k] != b.xs[k] && !(hasText(ls, xs[k-1], xs[k]) && hasText(ls, xs[k], xs[k+1])) &&
-			hasText(ls, xs[k-1], b.xs[k]) && hasText(ls, b.xs[k], xs[k+1]) {
+			overlaps(ls, xs[k-1], b.xs[k]) && overlaps(ls, b.xs[k], xs[k+1]) {
 			xs[k] = b.xs[k]
 		}
 	}
@@ -897,6 +916,15 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 		}
 		return n
 	}
+	// In a row without a number on a line grid (layout text: a work-done
+	// cell carried on, often of one line) a boundary moves only into a
+	// gap of two spaces: one space is a gap between words as often as
+	// between columns, and lineCuts settles the lines that cross where it
+	// stays.
+	minGap := b.space
+	if onGrid(ls) && !b.numbered(ls) {
+		minGap = 2 * b.space
+	}
 	for k := 1; k+1 < len(xs); k++ {
 		if free(xs[k]) {
 			continue
@@ -905,7 +933,7 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 		best, score := xs[k], math.MaxInt
 		for d := step; d <= 4*b.lh; d += step {
 			for _, x := range []float64{xs[k] - d, xs[k] + d} {
-				if x > xs[k-1] && x < xs[k+1] && free(x) && gap(x) >= b.space {
+				if x > xs[k-1] && x < xs[k+1] && free(x) && gap(x) >= minGap {
 					if n := starts(xs[k-1], x, xs[k+1]); n < score {
 						best, score = x, n
 					}
@@ -934,8 +962,9 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 // them to the bottom (see b.bottom), a row ends at its number: the bands
 // after it are the top of the next numbered band's row, or, at the foot
 // of the page, the rest of a row the page break cut (LibreOffice sets
-// such a row's first part from the top).
-func (b *borderless) anchorRows(table []tline) [][]tline {
+// such a row's first part from the top). first tells that the table
+// starts on this page (nothing carries on at its top).
+func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	type band struct {
 		lines    []tline
 		number   int  // index of the line with the measure number; -1 if none
@@ -1057,6 +1086,21 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 				j++
 			}
 			if j < len(bands) && bd.lines[0].mid() > 2*numberMid-top+0.5*b.lh {
+				opensAt(i, j)
+				i = j
+				continue
+			}
+		}
+		if centre && first && !open {
+			// At the top of the table's first page nothing carries on:
+			// bands above the first number are its row's top (a tall
+			// work-done cell starts at the row's top, its number and
+			// title centred below).
+			j := i
+			for j < len(bands) && bands[j].number < 0 {
+				j++
+			}
+			if j < len(bands) {
 				opensAt(i, j)
 				i = j
 				continue

@@ -103,6 +103,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 		rows[i] = r.Row
 	}
 	markOCR(rows, pages)
+	markOffsets(rows, pages)
 	return rows, furniture, warnings
 }
 

@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/hesabat/hesabat"
 )
@@ -26,8 +28,8 @@ import (
 // left-aligned; inside running text, where a word starts is chance, and
 // most lines cross any position). In a run of such positions the
 // boundary is where most lines start, the left edge of the column right
-// of it. A boundary must have text on both sides of it on two lines at
-// least, in the columns next to it, two spaces apart or more on one. It returns nil unless at least three
+// of it. A boundary must have text on both sides of it, in the columns
+// next to it, two spaces apart or more, on a line. It returns nil unless at least three
 // columns are found.
 func gridColumns(ls []tline, cw float64) []float64 {
 	if len(ls) == 0 || !(cw > 0) {
@@ -73,27 +75,32 @@ func gridColumns(ls []tline, cw float64) []float64 {
 		p = end
 	}
 	xs = append(xs, float64(hi)*cw+1)
-	// Drop boundaries without text on both sides on two lines, or without
-	// a gap of two spaces or more across them on one of those lines:
+	// Drop boundaries without text on both sides on a line, two spaces
+	// apart or more on one such line (a page may hold one row, whose term
+	// stands on one line), or a measure number left of it (set a space
+	// before its title where the page is tight):
 	// words of running text that chance aligned on a few lines ("burada
 	// yazılır" over "davam edir") are a space apart on every line.
 	for k := 1; k+1 < len(xs); {
 		both, wide := 0, false
 		for i := range ls {
 			left, right := math.Inf(-1), math.Inf(1)
+			var leftText []string
 			for _, w := range ls[i].ws {
 				if m := (w.X0 + w.X1) / 2; m >= xs[k-1] && m < xs[k] {
 					left = w.X1
+					leftText = append(leftText, w.Text)
 				} else if m >= xs[k] && m < xs[k+1] {
 					right = math.Min(right, w.X0)
 				}
 			}
 			if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
 				both++
-				wide = wide || right-left > 1.5*cw
+				_, number := hesabat.MeasureNumber(strings.Join(leftText, " "))
+				wide = wide || right-left > 1.5*cw || number
 			}
 		}
-		if both < 2 || !wide {
+		if both < 1 || !wide {
 			xs = append(xs[:k], xs[k+1:]...)
 			continue
 		}
@@ -115,7 +122,18 @@ func (b *borderless) onPage(table []tline) *borderless {
 	}
 	xs := gridColumns(table, b.space)
 	if len(xs) < len(b.xs) {
-		return b
+		// The header moves the columns only where the page was squeezed,
+		// a boundary by more than eight characters (see anchored): its
+		// centred words place a boundary less surely than the document's
+		// gutters, which lineCuts follows a few characters either way.
+		if xs = b.anchored(table); xs == nil || !slices.ContainsFunc(xs, func(x float64) bool {
+			return !slices.ContainsFunc(b.xs, func(d float64) bool { return math.Abs(x-d) <= 4*b.lh })
+		}) {
+			return b
+		}
+		pb := *b
+		pb.xs = xs
+		return &pb
 	}
 	// A page that finds no more columns than the document must find the
 	// document's, each moved by four characters at most (pdftotext's
@@ -141,7 +159,7 @@ func (b *borderless) onPage(table []tline) *borderless {
 // starts on another line ("tərəfindən 2020-2022" over "barədə illik").
 // Where a word of a line crosses a boundary, the boundary moves, on that
 // line only, to the word's left or right edge (see joinsRight).
-func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
+func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	out := make([][]float64, len(ls))
 	for i := range ls {
 		bx := slices.Clone(xs)
@@ -162,7 +180,80 @@ func lineCuts(ls []tline, xs []float64, num int) [][]float64 {
 		}
 		out[i] = bx
 	}
+	for i := 1; i < len(ls); i++ {
+		for k := 1; k+1 < len(xs); k++ {
+			wordEnd(ls, out, i, k, lx)
+		}
+	}
+	if num >= 0 {
+		for k := 1; k+1 < len(xs); k++ {
+			termOnGap(ls, out, k, num)
+		}
+	}
 	return out
+}
+
+// wordEnd moves to column k the last word of line i left of it when it
+// ends the word that a word of column k on the line above starts, within
+// three characters of it: pdftotext sets the end of a word the renderer
+// cut ("mütəmad" over "i") where the line's own text ends, one space after
+// the title's words ("korrupsiya i"). The document must use the joined
+// word, and not the piece, as a word (see lexicon).
+func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
+	if math.Abs(ls[i].y0-ls[i-1].y0) > 1.5*ls[i].height() {
+		return // no line right above
+	}
+	cw := ls[i].height() / 2
+	left := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k])
+	if len(left) < 2 {
+		return
+	}
+	w := left[len(left)-1]
+	var above *hesabat.Word
+	for j, v := range ls[i-1].ws {
+		if m := (v.X0 + v.X1) / 2; m >= cuts[i-1][k] && m < cuts[i-1][k+1] {
+			above = &ls[i-1].ws[j]
+			break
+		}
+	}
+	if above == nil || above.X0-w.X1 > 3*cw || w.X0-above.X1 > 3*cw {
+		return
+	}
+	if lx.known(above.Text, w.Text) && !lx[trimWord(w.Text)] {
+		cuts[i][k] = w.X0
+	}
+}
+
+// termOnGap fills column k of a numbered row (number line num) left
+// empty by the cuts: a numbered row has text in each column, and a term
+// set one space after the title's line can end right where the page's
+// column starts, crossing no boundary ("həmin 2022" level with "2.1.").
+// Of the lines at the number line and next to it, the one whose last
+// word left of the column ends nearest to it, within two characters, and
+// follows another word of its column gives that word to the column.
+func termOnGap(ls []tline, cuts [][]float64, k, num int) {
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if m := (w.X0 + w.X1) / 2; m >= cuts[i][k] && m < cuts[i][k+1] {
+				return // the column has text
+			}
+		}
+	}
+	best, at, dist := -1, 0.0, math.Inf(1)
+	for i := max(num-1, 0); i <= min(num+1, len(ls)-1); i++ {
+		cw := ls[i].height() / 2
+		left := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k])
+		if len(left) < 2 {
+			continue
+		}
+		w := left[len(left)-1]
+		if d := cuts[i][k] - w.X1; d >= 0 && d <= 2*cw && d < dist && w.X0-left[len(left)-2].X1 < 2*cw {
+			best, at, dist = i, w.X0, d
+		}
+	}
+	if best >= 0 {
+		cuts[best][k] = at
+	}
 }
 
 // joinsRight reports whether word w of line i, which crosses boundary x,
@@ -200,6 +291,18 @@ func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) b
 	return x-w.X0 < w.X1-x
 }
 
+// overlaps reports whether a word of the lines reaches into (lo, hi).
+func overlaps(ls []tline, lo, hi float64) bool {
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			if w.X0 < hi && w.X1 > lo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hasText reports whether a word of the lines has its midpoint in [lo, hi).
 func hasText(ls []tline, lo, hi float64) bool {
 	for i := range ls {
@@ -210,4 +313,174 @@ func hasText(ls []tline, lo, hi float64) bool {
 		}
 	}
 	return false
+}
+
+// gridDocColumns returns the columns of a layout-text document from its
+// pages' own (see gridColumns; pages holds each page's table-line
+// candidates) when most pages that find columns find more than the
+// document's lines together (xs; pdftotext places each page on its own,
+// and the drift blurs the gutters document-wide): that count, at the
+// median place of each boundary among those pages. Otherwise xs.
+func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
+	byCount := map[int][][]float64{}
+	total := 0
+	for _, ls := range pages {
+		if own := gridColumns(ls, cw); own != nil {
+			byCount[len(own)] = append(byCount[len(own)], own)
+			total++
+		}
+	}
+	best := 0
+	for n, found := range byCount {
+		if len(found) > len(byCount[best]) || len(found) == len(byCount[best]) && n > best {
+			best = n
+		}
+	}
+	found := byCount[best]
+	if best <= len(xs) || 2*len(found) <= total {
+		return xs
+	}
+	return medianColumns(found)
+}
+
+// medianColumns returns the median place of each boundary among sets of
+// column boundaries of one count.
+func medianColumns(found [][]float64) []float64 {
+	out := make([]float64, len(found[0]))
+	for k := range out {
+		at := make([]float64, len(found))
+		for i, f := range found {
+			at[i] = f[k]
+		}
+		slices.Sort(at)
+		out[k] = at[len(at)/2]
+	}
+	return out
+}
+
+// wordsIn returns the words of the line whose middles are in [lo, hi).
+func wordsIn(l *tline, lo, hi float64) []hesabat.Word {
+	var out []hesabat.Word
+	for _, w := range l.ws {
+		if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// headerAnchors returns the middles of the words of a table's repeated
+// header lines (none if it has none), keyed by their text and how many
+// words of that text came before them.
+func (b *borderless) headerAnchors(t []tline) map[string]float64 {
+	h := b.headerLen(t)
+	if h == 0 {
+		return nil
+	}
+	out := map[string]float64{}
+	seen := map[string]int{}
+	for i := h - len(b.header); i < h; i++ {
+		for _, w := range t[i].ws {
+			key := fmt.Sprintf("%s#%d", w.Text, seen[w.Text])
+			seen[w.Text]++
+			out[key] = (w.X0 + w.X1) / 2
+		}
+	}
+	return out
+}
+
+// refAnchors returns the median middle of each header word among the
+// tables that repeat the header.
+func (b *borderless) refAnchors(tables [][]tline) map[string]float64 {
+	at := map[string][]float64{}
+	for _, t := range tables {
+		for k, x := range b.headerAnchors(t) {
+			at[k] = append(at[k], x)
+		}
+	}
+	out := map[string]float64{}
+	for k, xs := range at {
+		slices.Sort(xs)
+		out[k] = xs[len(xs)/2]
+	}
+	return out
+}
+
+// anchored returns the document's columns as they stand on a page of
+// layout text whose table lines are t, mapped through its repeated
+// header: pdftotext places each page on its own and squeezes out the
+// room of columns empty on the page (a page carrying on a long work-done
+// cell sets it far left), but it sets the header, centred in the same
+// columns, with them. Each boundary moves by piecewise-linear
+// interpolation between the header words around it, from their places
+// in the document (see refAnchors) to theirs on this page. It returns
+// nil when fewer than two header words are found.
+func (b *borderless) anchored(t []tline) []float64 {
+	type pair struct{ ref, at float64 }
+	var ps []pair
+	for k, x := range b.headerAnchors(t) {
+		if r, ok := b.anchors[k]; ok {
+			ps = append(ps, pair{r, x})
+		}
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	slices.SortFunc(ps, func(a, c pair) int { return cmpFloat(a.ref, c.ref) })
+	// Words of one column stacked on header lines ("İcra" over
+	// "müddəti") stand within a character of each other: keep the first
+	// of those whose order differs.
+	kept := ps[:1]
+	for _, p := range ps[1:] {
+		if last := kept[len(kept)-1]; p.ref > last.ref && p.at > last.at {
+			kept = append(kept, p)
+		}
+	}
+	if ps = kept; len(ps) < 2 {
+		return nil
+	}
+	xs := slices.Clone(b.xs)
+	for k := 1; k+1 < len(xs); k++ {
+		i := 1
+		for i+1 < len(ps) && ps[i].ref < xs[k] {
+			i++
+		}
+		a, c := ps[i-1], ps[i]
+		xs[k] = a.at + (xs[k]-a.ref)*(c.at-a.at)/(c.ref-a.ref)
+		if xs[k] <= xs[k-1] {
+			return nil
+		}
+	}
+	return xs
+}
+
+// markOffsets sets the Offset of each row of a layout-text page (one with
+// Page.LineOffsets) to the file offset of its top line: the line of the
+// grid its cells' highest box starts on.
+func markOffsets(rows []hesabat.Row, pages []hesabat.Page) {
+	byNumber := map[int]*hesabat.Page{}
+	for i := range pages {
+		if len(pages[i].LineOffsets) > 0 && pages[i].Height > 0 {
+			byNumber[pages[i].Number] = &pages[i]
+		}
+	}
+	if len(byNumber) == 0 {
+		return
+	}
+	for i := range rows {
+		r := &rows[i]
+		top, p := math.Inf(1), (*hesabat.Page)(nil)
+		for _, c := range r.Cells {
+			if q := byNumber[c.Box.Page]; q != nil && c.Box != (hesabat.Box{}) && c.Box.Y0 < top {
+				top, p = c.Box.Y0, q
+			}
+		}
+		if p == nil {
+			continue
+		}
+		h := p.Height / float64(len(p.LineOffsets))
+		if k := int(math.Round(top / h)); k >= 0 && k < len(p.LineOffsets) {
+			r.Offset = p.LineOffsets[k]
+		}
+	}
 }
