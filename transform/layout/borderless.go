@@ -498,6 +498,51 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 	return bottom > other
 }
 
+// columnBreak returns where, above the first measure number of lines,
+// two columns or more each leave a gap of more than half a line and no
+// column runs on across it: the index of the first line below the lowest
+// such place, or 0 if there is none. In a table that centres its cells
+// vertically, the lines of one cell touch, and rows stand apart by their
+// padding in every column, while the lines of the columns interleave, so
+// no gap across the whole table need show between them. Two columns,
+// because a paragraph break in one long cell above a shorter centred
+// cell is a gap in one column only.
+func (b *borderless) columnBreak(ls []tline) int {
+	n := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) })
+	for k := n; k > 0; k-- {
+		cols := len(b.xs) - 1
+		above, below := make([]float64, cols), make([]float64, cols)
+		for c := range cols {
+			above[c], below[c] = math.Inf(-1), math.Inf(1)
+		}
+		for i := range ls {
+			for _, w := range ls[i].ws {
+				c := column(b.xs, (w.X0+w.X1)/2)
+				if i < k {
+					above[c] = math.Max(above[c], w.Y1)
+				} else {
+					below[c] = math.Min(below[c], w.Y0)
+				}
+			}
+		}
+		apart, joined := 0, false
+		for c := range cols {
+			if math.IsInf(above[c], 0) || math.IsInf(below[c], 0) {
+				continue
+			}
+			if below[c]-above[c] > 0.5*b.lh {
+				apart++
+			} else {
+				joined = true
+			}
+		}
+		if apart >= 2 && !joined {
+			return k
+		}
+	}
+	return 0
+}
+
 // splitBand cuts a band of lines with no blank between them into parts
 // holding one measure number each (the first part may hold none): rows
 // set close together. Where the table aligns its cells to the top, a
@@ -811,6 +856,13 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 		}
 	}
 	centre := 2*centred >= numbered && centred > 0 && !b.bottom
+	if centre && len(blank) > 0 {
+		// The rest of a row the page break cut, at the top of the page,
+		// may stand closer to the next row than half a line.
+		if k := b.columnBreak(blank[0]); k > 0 {
+			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
+		}
+	}
 	var bands []band
 	for _, ls := range blank {
 		for _, part := range b.splitBand(ls, centre) {
