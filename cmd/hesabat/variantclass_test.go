@@ -45,6 +45,16 @@ func TestVariantClasses(t *testing.T) {
 		// centred in tall cells less than the paragraphs of a cell; the
 		// numbers of several rows landed in one ("1.2. ¶ 1.6. 1.9.").
 		{"borderless-bottom-aligned", []string{"lo-restyled-none-bottom/seed", "lo-restyled-none-bottom/r012-2022", "lo-pdf-grid-serif11/seed", "chrome-horizontal-serif11/r057-2022"}},
+		// A footnote reference set smaller and raised after the title's
+		// last word was glued to it ("hesabatı1"), and the footnote at the
+		// page's foot read as a table row.
+		{"footnote-mark-in-title", []string{"lo-pdf-furnished/seed", "lo-pdf-furnished/r023-2021"}},
+		// LibreOffice embeds "ffi" as one glyph, each letter given its
+		// box: the second f was dropped as a fake bold ("ofice").
+		{"ligature-letters-dropped", []string{"lo-pdf-furnished/r012-2022", "lo-pdf-landscape-none/r039-2022"}},
+		// The rest of a centred row cut by the page break stood less than
+		// half a line above the next row and was read as its top.
+		{"centred-row-after-page-break", []string{"lo-pdf-furnished/r039-2022", "lo-pdf-landscape-none/r056-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {
