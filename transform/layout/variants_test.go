@@ -159,3 +159,29 @@ func TestFootnoteMarkInTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestPitchUnderLooseBoxes reads a LibreOffice PDF whose loose glyph boxes
+// (the font's ascent to descent) are taller than its single line pitch
+// (issue #11 variant lo-restyled-landscape-none-centred): the document's
+// pitch is that of consecutive lines, not of every second line, so a
+// paragraph break in a cell of work done is one ("…keçirilmişdir." and
+// "Cari ildə …" were one paragraph).
+func TestPitchUnderLooseBoxes(t *testing.T) {
+	found := false
+	for _, r := range variantRows(t, "lo-restyled-landscape-none-centred/seed") {
+		if len(r.Cells) < 4 || !strings.HasPrefix(r.Cells[0].Text(), "4.2") {
+			continue
+		}
+		for _, p := range r.Cells[3].Paras {
+			if strings.HasPrefix(p, "Cari ildə") {
+				found = true
+			}
+			if strings.Contains(p, "keçirilmişdir. Cari ildə") {
+				t.Errorf("two paragraphs joined: %q", p)
+			}
+		}
+	}
+	if !found {
+		t.Error(`measure 4.2: no paragraph starts "Cari ildə"`)
+	}
+}
