@@ -815,7 +815,7 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 
 // anchorRows cuts a page's table lines (below its header) into rows where
 // gaps do not tell rows from paragraphs. The lines are first cut into
-// bands at blank gaps (more than half a line), and a band holding two
+// bands at blank gaps (half a line more than the line pitch), and a band holding two
 // measure numbers or more is cut between them (see splitBand); a band
 // holding a measure number opens a row, and a band without one carries
 // on the row above (at the top of the page: a continuation of the
@@ -837,10 +837,18 @@ func (b *borderless) anchorRows(table []tline) [][]tline {
 		number   int  // index of the line with the measure number; -1 if none
 		nextText bool // text in the column right of the numbers
 	}
+	// A blank is more than half a line between the lines' boxes, or
+	// between their baselines more than half a line pitch beyond one
+	// pitch: LibreOffice's loose boxes overlap by a quarter of the pitch,
+	// so a row's padding leaves less than half a box between them.
+	blankAbove := func(j int) bool {
+		a, l := &table[j-1], &table[j]
+		return l.y0-a.y1 > 0.5*b.lh || l.pitch > 0 && l.base-a.base > 1.5*l.pitch
+	}
 	var blank [][]tline
 	for i := 0; i < len(table); {
 		j := i + 1
-		for j < len(table) && table[j].y0-table[j-1].y1 <= 0.5*b.lh {
+		for j < len(table) && !blankAbove(j) {
 			j++
 		}
 		blank = append(blank, table[i:j])
