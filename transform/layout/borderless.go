@@ -448,16 +448,16 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 			title = append(title, part)
 		}
 		has := func(i int) bool { return len(title[i].ws) > 0 }
-		// The last number of the page does not vote: the page break may
-		// cut its row, and LibreOffice sets the first part of a cut row
-		// from the top, whatever the table's alignment.
+		// The last number of the page votes only for the bottom: the page
+		// break may cut its row, and LibreOffice sets the first part of a
+		// cut row from the top, whatever the table's alignment.
 		lastNumber := -1
 		for n := range t {
 			if b.numberLine(&t[n]) {
 				lastNumber = n
 			}
 		}
-		for n := range lastNumber {
+		for n := range t {
 			if !b.numberLine(&t[n]) {
 				continue
 			}
@@ -490,6 +490,7 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 			switch {
 			case above > 0 && below == 0:
 				bottom++
+			case n == lastNumber:
 			case above == 0 && below > 0, above > 0 && below > 0 && max(above-below, below-above) <= 1:
 				other++
 			}
