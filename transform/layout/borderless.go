@@ -545,8 +545,9 @@ func (b *borderless) columnBreak(ls []tline) int {
 }
 
 // splitBand cuts a band of lines with no blank between them into parts
-// holding one measure number each (the first part may hold none): rows
-// set close together. Where the table aligns its cells to the top, a
+// holding one measure number each (the first part may hold none; where
+// the table aligns its cells to the bottom, so may the last): rows set
+// close together. Where the table aligns its cells to the top, a
 // part starts at each number line; to the bottom (b.bottom), it ends at
 // one. Where it centres them, a row reaches as far below its number as
 // above it, so a part ends, after each number line but the last, at the
@@ -560,7 +561,7 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			nums = append(nums, i)
 		}
 	}
-	if len(nums) < 2 {
+	if len(nums) == 0 || len(nums) == 1 && !b.bottom {
 		return [][]tline{ls}
 	}
 	var parts [][]tline
