@@ -88,6 +88,7 @@ func unmapped(gs []glyph) bool {
 // box evenly), drops control characters other than hyphenMark, and drops a
 // glyph drawn twice at the same place (fake bold).
 func cleanGlyphs(in []glyph) []glyph {
+	in = splitShared(in)
 	k := 0 // glyphs before k need no change: in is returned when all are
 	for ; k < len(in); k++ {
 		if g := in[k]; g.r >= 0xFB00 && g.r <= 0xFB06 || g.r != hyphenMark && (unicode.IsControl(g.r) || g.r == unicode.ReplacementChar) ||
@@ -118,6 +119,37 @@ func cleanGlyphs(in []glyph) []glyph {
 		out = append(out, g)
 	}
 	return out
+}
+
+// splitShared shares out the box of a glyph the font maps to several
+// letters ("ffi" in "office", as LibreOffice embeds it; the readers give
+// each letter the glyph's box) evenly among its letters, left to right:
+// consecutive glyphs in one box. Two equal letters in one box are a fake
+// bold instead when the glyphs before or after them are drawn twice too
+// (a fake bold draws all of its text twice). It returns gs, or a copy
+// when it changes any.
+func splitShared(gs []glyph) []glyph {
+	same := func(i, j int) bool { return i >= 0 && j < len(gs) && near(gs[i], gs[j], 0.01) }
+	cloned := false
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && same(i, j) {
+			j++
+		}
+		bold := j-i == 2 && gs[i].r == gs[i+1].r && (same(i-2, i-1) || same(j, j+1))
+		if j-i > 1 && !bold {
+			if !cloned {
+				gs, cloned = slices.Clone(gs), true
+			}
+			w := (gs[i].x1 - gs[i].x0) / float64(j-i)
+			x0 := gs[i].x0
+			for k := i; k < j; k++ {
+				gs[k].x0, gs[k].x1 = x0+float64(k-i)*w, x0+float64(k-i+1)*w
+			}
+		}
+		i = j
+	}
+	return gs
 }
 
 func near(a, b glyph, tol float64) bool {

@@ -237,3 +237,33 @@ func TestFootnoteMarkWord(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedGlyphBox reads "office" as LibreOffice embeds it in the
+// variants of issue #11 (one glyph for "ffi", each letter given its box):
+// both f stay, where a fake bold's second stroke goes.
+func TestSharedGlyphBox(t *testing.T) {
+	e := extractor(t)
+	in := "../../testdata/variants/out/lo-pdf-landscape-none/r039-2022.pdf"
+	doc, err := extractBytes(t, e, in, readFile(t, in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, p := range doc.Layout {
+		for _, w := range p.Words {
+			if strings.Contains(w.Text, "commission") {
+				found++
+				if !strings.Contains(w.Text, "office@") {
+					t.Errorf("page %d: %q", p.Number, w.Text)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no e-mail address read")
+	}
+	fake := []glyph{{r: 'b', x0: 0, x1: 5, y1: lineH}, {r: 'b', x0: 0, x1: 5, y1: lineH}, {r: 'o', x0: 5, x1: 10, y1: lineH}, {r: 'o', x0: 5, x1: 10, y1: lineH}}
+	if got := cleanGlyphs(fake); len(got) != 2 {
+		t.Errorf("fake bold drawn in place: %d glyphs, want 2", len(got))
+	}
+}

@@ -575,16 +575,16 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 			title = append(title, part)
 		}
 		has := func(i int) bool { return len(title[i].ws) > 0 }
-		// The last number of the page does not vote: the page break may
-		// cut its row, and LibreOffice sets the first part of a cut row
-		// from the top, whatever the table's alignment.
+		// The last number of the page votes only for the bottom: the page
+		// break may cut its row, and LibreOffice sets the first part of a
+		// cut row from the top, whatever the table's alignment.
 		lastNumber := -1
 		for n := range t {
 			if b.numberLine(&t[n]) {
 				lastNumber = n
 			}
 		}
-		for n := range lastNumber {
+		for n := range t {
 			if !b.numberLine(&t[n]) {
 				continue
 			}
@@ -617,6 +617,7 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 			switch {
 			case above > 0 && below == 0:
 				bottom++
+			case n == lastNumber:
 			case above == 0 && below > 0, above > 0 && below > 0 && max(above-below, below-above) <= 1:
 				other++
 			}
@@ -625,9 +626,55 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 	return bottom > other
 }
 
+// columnBreak returns where, above the first measure number of lines,
+// two columns or more each leave a gap of more than half a line and no
+// column runs on across it: the index of the first line below the lowest
+// such place, or 0 if there is none. In a table that centres its cells
+// vertically, the lines of one cell touch, and rows stand apart by their
+// padding in every column, while the lines of the columns interleave, so
+// no gap across the whole table need show between them. Two columns,
+// because a paragraph break in one long cell above a shorter centred
+// cell is a gap in one column only.
+func (b *borderless) columnBreak(ls []tline) int {
+	n := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) })
+	for k := n; k > 0; k-- {
+		cols := len(b.xs) - 1
+		above, below := make([]float64, cols), make([]float64, cols)
+		for c := range cols {
+			above[c], below[c] = math.Inf(-1), math.Inf(1)
+		}
+		for i := range ls {
+			for _, w := range ls[i].ws {
+				c := column(b.xs, (w.X0+w.X1)/2)
+				if i < k {
+					above[c] = math.Max(above[c], w.Y1)
+				} else {
+					below[c] = math.Min(below[c], w.Y0)
+				}
+			}
+		}
+		apart, joined := 0, false
+		for c := range cols {
+			if math.IsInf(above[c], 0) || math.IsInf(below[c], 0) {
+				continue
+			}
+			if below[c]-above[c] > 0.5*b.lh {
+				apart++
+			} else {
+				joined = true
+			}
+		}
+		if apart >= 2 && !joined {
+			return k
+		}
+	}
+	return 0
+}
+
 // splitBand cuts a band of lines with no blank between them into parts
-// holding one measure number each (the first part may hold none): rows
-// set close together. Where the table aligns its cells to the top, a
+// holding one measure number each (the first part may hold none; where
+// the table aligns its cells to the bottom, so may the last): rows set
+// close together. Where the table aligns its cells to the top, a
 // part starts at each number line; to the bottom (b.bottom), it ends at
 // one. Where it centres them, a row reaches as far below its number as
 // above it, so a part ends, after each number line but the last, at the
@@ -641,7 +688,7 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			nums = append(nums, i)
 		}
 	}
-	if len(nums) < 2 {
+	if len(nums) == 0 || len(nums) == 1 && !b.bottom {
 		return [][]tline{ls}
 	}
 	var parts [][]tline
@@ -947,7 +994,7 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 
 // anchorRows cuts a page's table lines (below its header) into rows where
 // gaps do not tell rows from paragraphs. The lines are first cut into
-// bands at blank gaps (more than half a line), and a band holding two
+// bands at blank gaps (half a line more than the line pitch), and a band holding two
 // measure numbers or more is cut between them (see splitBand); a band
 // holding a measure number opens a row, and a band without one carries
 // on the row above (at the top of the page: a continuation of the
@@ -970,10 +1017,18 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		number   int  // index of the line with the measure number; -1 if none
 		nextText bool // text in the column right of the numbers
 	}
+	// A blank is more than half a line between the lines' boxes, or
+	// between their baselines more than half a line pitch beyond one
+	// pitch: LibreOffice's loose boxes overlap by a quarter of the pitch,
+	// so a row's padding leaves less than half a box between them.
+	blankAbove := func(j int) bool {
+		a, l := &table[j-1], &table[j]
+		return l.y0-a.y1 > 0.5*b.lh || l.pitch > 0 && l.base-a.base > 1.5*l.pitch
+	}
 	var blank [][]tline
 	for i := 0; i < len(table); {
 		j := i + 1
-		for j < len(table) && table[j].y0-table[j-1].y1 <= 0.5*b.lh {
+		for j < len(table) && !blankAbove(j) {
 			j++
 		}
 		blank = append(blank, table[i:j])
@@ -989,6 +1044,13 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	centre := 2*centred >= numbered && centred > 0 && !b.bottom
+	if centre && len(blank) > 0 {
+		// The rest of a row the page break cut, at the top of the page,
+		// may stand closer to the next row than half a line.
+		if k := b.columnBreak(blank[0]); k > 0 {
+			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
+		}
+	}
 	var bands []band
 	for _, ls := range blank {
 		for _, part := range b.splitBand(ls, centre) {

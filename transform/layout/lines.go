@@ -41,10 +41,14 @@ func newLine(ws []hesabat.Word) tline {
 
 // setPitch sets every line's pitch to the document's line pitch: the
 // middle of the densest cluster of distances between the baselines of
-// consecutive lines of a page (see densest), among those between 0.8 and
+// consecutive lines of a page (see densest), among those between 0.6 and
 // 3 times the taller line's height (closer lines are lines of columns
-// whose cells start at other heights; further ones are rows or blocks
-// apart). Pairs of lines of one paragraph cluster there. Producers space lines differently (Chromium at the font's
+// whose cells start at other heights, half a line apart in cells centred
+// vertically; further ones are rows or blocks apart; LibreOffice's loose
+// boxes, from the font's ascent to its descent, are up to 1.25 times its
+// single line pitch, so a bound of 0.8 left only the pitch of every second
+// line). Pairs of lines of one paragraph cluster there. Producers space
+// lines differently (Chromium at the font's
 // own height, LibreOffice at 1.15 times the size, around twice its tight
 // glyph boxes), so only the document itself can tell a paragraph's line
 // pitch from a paragraph break.
@@ -54,7 +58,7 @@ func setPitch(pls []*pageLines) {
 		for i := 1; i < len(pl.lines); i++ {
 			a, b := &pl.lines[i-1], &pl.lines[i]
 			h := math.Max(a.height(), b.height())
-			if d := b.base - a.base; d > 0.8*h && d < 3*h {
+			if d := b.base - a.base; d > 0.6*h && d < 3*h {
 				ds = append(ds, d)
 			}
 		}

@@ -35,24 +35,27 @@ func variantRows(t *testing.T, name string) []hesabat.Row {
 	return rows
 }
 
-// goldNumbers returns the measure numbers of a gold report, in order.
-func goldNumbers(t *testing.T, path string) []string {
+// goldMeasures returns the measure numbers of a gold report, in order,
+// and their titles by number.
+func goldMeasures(t *testing.T, path string) ([]string, map[string]string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var gold struct {
-		Measures []struct{ Number string }
+		Measures []struct{ Number, Title string }
 	}
 	if err := json.Unmarshal(data, &gold); err != nil {
 		t.Fatal(err)
 	}
 	var out []string
+	titles := map[string]string{}
 	for _, m := range gold.Measures {
 		out = append(out, m.Number)
+		titles[m.Number] = m.Title
 	}
-	return out
+	return out, titles
 }
 
 // TestRowsCloserThanParagraphs reads borderless tables whose rows no gap
@@ -61,15 +64,23 @@ func goldNumbers(t *testing.T, path string) []string {
 // centred in tall cells leave less between them than the paragraphs of a
 // cell (class lo-pdf-lines-as-paragraphs). Each measure number opens a
 // row of its own, as many rows as the gold has measures, in its order;
-// and each has a term (the term cell is not merged into the next).
+// and each has a term (the term cell is not merged into the next) and
+// its title's start, not the end of the title above.
 func TestRowsCloserThanParagraphs(t *testing.T) {
 	for _, tt := range []struct{ variant, gold string }{
 		{"lo-restyled-none-bottom/seed", "../../testdata/seed/seed.gold.json"},
 		{"lo-restyled-none-bottom/r012-2022", "../../fixtures/corpus/gold/r012-2022.gold.json"},
+		// Every page's last number: the alignment is told by those only.
+		{"lo-restyled-none-bottom/r005-2021", "../../fixtures/corpus/gold/r005-2021.gold.json"},
 		{"lo-pdf-grid-serif11/seed", "../../testdata/seed/seed.gold.json"},
 		{"lo-pdf-landscape-none/r056-2021", "../../fixtures/corpus/gold/r056-2021.gold.json"},
+		// The rest of a row cut by the page break stands less than half
+		// a line above the next row (class centred-row-after-page-break).
+		{"lo-pdf-furnished/seed", "../../testdata/seed/seed.gold.json"},
+		{"lo-pdf-furnished/r023-2021", "../../fixtures/corpus/gold/r023-2021.gold.json"},
 	} {
 		t.Run(tt.variant, func(t *testing.T) {
+			want, titles := goldMeasures(t, tt.gold)
 			var got []string
 			for _, r := range variantRows(t, tt.variant) {
 				if !r.InTable || len(r.Cells) < 3 {
@@ -87,8 +98,11 @@ func TestRowsCloserThanParagraphs(t *testing.T) {
 				if r.Cells[len(r.Cells)-2].Text() == "" {
 					t.Errorf("measure %s: no term", n)
 				}
+				if title := strings.Join(strings.Fields(r.Cells[1].Text()), " "); !strings.HasPrefix(titles[n], title) || title == "" {
+					t.Errorf("measure %s: title %q does not start the gold's %q", n, title, titles[n])
+				}
 			}
-			if want := goldNumbers(t, tt.gold); !slices.Equal(got, want) {
+			if !slices.Equal(got, want) {
 				t.Errorf("numbered rows %q, want %q", got, want)
 			}
 		})
@@ -145,5 +159,71 @@ func TestFootnoteMarkInTitle(t *testing.T) {
 				t.Errorf("page 1 footnote furniture %q, want %q", kinds, want)
 			}
 		})
+	}
+}
+
+// TestPitchUnderLooseBoxes reads a LibreOffice PDF whose loose glyph boxes
+// (the font's ascent to descent) are taller than its single line pitch
+// (issue #11 variant lo-restyled-landscape-none-centred): the document's
+// pitch is that of consecutive lines, not of every second line, so a
+// paragraph break in a cell of work done is one ("…keçirilmişdir." and
+// "Cari ildə …" were one paragraph).
+func TestPitchUnderLooseBoxes(t *testing.T) {
+	found := false
+	for _, r := range variantRows(t, "lo-restyled-landscape-none-centred/seed") {
+		if len(r.Cells) < 4 || !strings.HasPrefix(r.Cells[0].Text(), "4.2") {
+			continue
+		}
+		for _, p := range r.Cells[3].Paras {
+			if strings.HasPrefix(p, "Cari ildə") {
+				found = true
+			}
+			if strings.Contains(p, "keçirilmişdir. Cari ildə") {
+				t.Errorf("two paragraphs joined: %q", p)
+			}
+		}
+	}
+	if !found {
+		t.Error(`measure 4.2: no paragraph starts "Cari ildə"`)
+	}
+}
+
+// TestRowAfterPageTopRest reads a PDF LibreOffice prints from a DOCX
+// pandoc wrote (issue #11 variant pandoc-pdf-furnished), whose loose
+// glyph boxes overlap by a quarter of the line pitch: the rest of a row
+// cut by the page break stands less than half a box above the next row,
+// and was read as its top. Each numbered row's work done starts as the
+// gold's does.
+func TestRowAfterPageTopRest(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/seed/seed.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Measures []struct {
+			Number     string
+			Paragraphs []string
+		}
+	}
+	if err := json.Unmarshal(data, &gold); err != nil {
+		t.Fatal(err)
+	}
+	first := map[string]string{}
+	for _, m := range gold.Measures {
+		first[m.Number] = strings.Join(strings.Fields(m.Paragraphs[0])[:3], " ")
+	}
+	n := 0
+	for _, r := range variantRows(t, "pandoc-pdf-furnished/seed") {
+		num, ok := hesabat.MeasureNumber(r.Cells[0].Text())
+		if !ok || !r.InTable || len(r.Cells) != 4 {
+			continue
+		}
+		n++
+		if work := r.Cells[3].Text(); !strings.HasPrefix(work, first[num]) {
+			t.Errorf("measure %s: work done starts %.40q, want %q", num, work, first[num])
+		}
+	}
+	if n != len(gold.Measures) {
+		t.Errorf("%d numbered rows, want %d", n, len(gold.Measures))
 	}
 }
