@@ -68,7 +68,37 @@ func (lx lexicon) joinHyphen(prefix, next string) bool {
 // often fills the line too ("risklərinin" over "qiymətlən" + "dirilməsi",
 // "keçirilməsi" over "üçün"), and a full line alone does not show a cut.
 func (lx lexicon) cut(a, b string) bool {
-	return lx.known(a, b) || !lx[trimWord(a)] && !lx[trimWord(b)] || inflects(a, b)
+	switch {
+	case lx.known(a, b) || inflects(a, b):
+		return true
+	case lx[trimWord(a)] || lx[trimWord(b)] || complete(a):
+		return false
+	}
+	return true
+}
+
+// complete reports whether a is a noun form that ends a word: the noun
+// morphology finds a case ending at its end ("qərarların", "tərəfindən"),
+// or a 3rd-person possessive -sı⁴ after a vowel ("pozulması"). Only more
+// case endings can follow such a form, and inflects finds those. Any
+// letters may end a piece of a cut word, and a short one often looks
+// like a suffix ("müddə" + "ti"): the form must have a stem of two
+// syllables or more, or two suffixes.
+func complete(a string) bool {
+	p := trimWord(a)
+	n := aztext.AnalyzeNoun(p, false)
+	r := []rune(p)
+	k := len(r)
+	if n.Case == "" && !(n.Possessive && k >= 3 && r[k-2] == 's' && aztext.IsVowel(r[k-3])) {
+		return false
+	}
+	suffixes := 0
+	for _, b := range []bool{n.Plural, n.Possessive, n.Case != ""} {
+		if b {
+			suffixes++
+		}
+	}
+	return suffixes >= 2 || strings.IndexFunc(n.Stem, aztext.IsVowel) != strings.LastIndexFunc(n.Stem, aztext.IsVowel)
 }
 
 // inflects reports whether b carries on a with noun suffixes only: the
