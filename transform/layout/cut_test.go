@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hesabat/hesabat"
@@ -161,5 +162,32 @@ func TestJustifiedEnd(t *testing.T) {
 	ragged := []word{{"bir", 292.89, 320, 0}, {"iki", 323, 400, 0}, {"üç", 403, 530, 0}}
 	if justifiedEnd(stack(full, ragged, ragged, last), 548.5) {
 		t.Error("ragged cell taken for justified")
+	}
+}
+
+// TestRowsRuledOnlyBetween reads a table ruled only between its rows (no
+// vertical rules: chrome-horizontal-serif11): where two rows stand as
+// close as the lines of a paragraph, the rule between them ends the row.
+func TestRowsRuledOnlyBetween(t *testing.T) {
+	p := plainPage(1,
+		borderlessRow(56, "Sıra", []string{"Tədbirin adı"}, []string{"Müddət"}, []string{"Görülmüş işlər"}),
+		borderlessRow(86, "1.1.", []string{"Birinci tədbirin", "adı"}, []string{"2021"}, []string{"İşlər görülmüşdür və", "davam edir."}),
+		borderlessRow(114, "1.2.", []string{"İkinci tədbir"}, []string{"mütəmadi"}, []string{"Təlim keçirilmişdir."}),
+		borderlessRow(150, "1.3.", []string{"Üçüncü tədbir"}, []string{"2022"}, []string{"Hesabat hazırlanmışdır", "və dərc edilmişdir."}),
+		borderlessRow(200, "1.4.", []string{"Dördüncü tədbir"}, []string{"2023"}, []string{"Sorğu keçirilmişdir."}),
+	)
+	for _, y := range []float64{54, 84, 113, 148, 198, 214} {
+		p.Rules = append(p.Rules, hesabat.Rule{X0: 45, Y0: y, X1: 520, Y1: y})
+	}
+	rows, _ := rowsOf(t, p)
+	want := []string{
+		"T Sıra | Tədbirin adı | Müddət | Görülmüş işlər",
+		"T 1.1. | Birinci tədbirin adı | 2021 | İşlər görülmüşdür və davam edir.",
+		"T 1.2. | İkinci tədbir | mütəmadi | Təlim keçirilmişdir.",
+		"T 1.3. | Üçüncü tədbir | 2022 | Hesabat hazırlanmışdır və dərc edilmişdir.",
+		"T 1.4. | Dördüncü tədbir | 2023 | Sorğu keçirilmişdir.",
+	}
+	if got := rowTexts(rows); !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
