@@ -76,6 +76,7 @@ func TestWordMarks(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
 // TestWordLead records each word's first glyph width: the layout engine
 // compares it with the room a line left to tell a cut word from a line
 // wrapped between words.
