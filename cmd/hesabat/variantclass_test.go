@@ -86,6 +86,20 @@ func TestVariantClasses(t *testing.T) {
 		// row (rows one blank line apart; a header the document does not
 		// repeat, right above the first row).
 		{"row-after-blank-or-top-number", []string{"tmpl-layout/t-uc-tedbir", "chrome-horizontal-serif11/r010-2020", "chrome-horizontal-serif11/r057-2022", "chrome-frame-condensed10/r005-2021"}},
+		// Issue #11 failure 2 in a title column two or three words wide:
+		// whole words and pieces of cut words end lines as close to the
+		// edge ("Sisteminəqoşulan", "qərarlarınqəbulu" glued; "orqanların
+		// da", "monitorinq i" split, the latter across a page break). The
+		// room a line leaves against the next glyph's width, the column's
+		// edge over the whole document and the noun morphology decide.
+		{"line-end-glue-narrow-column", []string{"chrome-narrow-title/seed", "chrome-narrow-title/r012-2022", "chrome-narrow-title-none/r010-2020", "chrome-narrow-title-none/r026-2021"}},
+		// Tables ruled only between rows, read as borderless: rows set as
+		// close as paragraphs merged ("1.4 ¶ 1.5"), measures were lost.
+		{"horizontal-rules-only", []string{"chrome-horizontal-serif11/r010-2020", "chrome-horizontal-serif11/r057-2022"}},
+		// Justified work done: Chromium stretches "№-li" apart, and a
+		// paragraph ending at a page's foot without room to spare ran on
+		// into the next page's.
+		{"justified", []string{"chrome-justified-sans10-horizontal/seed", "chrome-justified-sans10-horizontal/r013-2020"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

@@ -78,6 +78,18 @@ func TestWordMarks(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestWordLead records each word's first glyph width: the layout engine
+// compares it with the room a line left to tell a cut word from a line
+// wrapped between words.
+func TestWordLead(t *testing.T) {
+	gs := append([]glyph{{r: 'i', x0: 0, y0: 0, x1: 2.5, y1: lineH}}, text("ki məs", 2.5, 0)...)
+	ws := splitWords(nil, glyphLines(gs)[0])
+	if len(ws) != 2 || ws[0].Lead != 2.5 || ws[1].Lead != charW {
+		t.Errorf("got %+v, want leads 2.5 and %v", ws, charW)
+	}
+}
+
 func TestCleanGlyphs(t *testing.T) {
 	in := []glyph{
 		{r: '\uFB01', x0: 0, x1: 10, y1: lineH},          // fi ligature

@@ -61,14 +61,46 @@ func (lx lexicon) joinHyphen(prefix, next string) bool {
 
 // cut reports whether a, a line's only word, filling the column, and b,
 // the next line's first word, may be the pieces of one word too long for
-// the column: the document uses the joined word elsewhere, or uses
-// neither piece as a word of its own. Browsers, Word and LibreOffice
+// the column, as far as the words tell: yes when the document uses the
+// joined word elsewhere or b is only suffixes of a (inflects); else no
+// when the document uses either piece as a word of its own or a is a
+// finished form (complete); else yes. Browsers, Word and LibreOffice
 // break inside a word only when it is longer than the column: a long
 // word goes to a line of its own first, so the whole word before it
 // often fills the line too ("risklərinin" over "qiymətlən" + "dirilməsi",
 // "keçirilməsi" over "üçün"), and a full line alone does not show a cut.
 func (lx lexicon) cut(a, b string) bool {
-	return lx.known(a, b) || !lx[trimWord(a)] && !lx[trimWord(b)] || inflects(a, b)
+	switch {
+	case lx.known(a, b) || inflects(a, b):
+		return true
+	case lx[trimWord(a)] || lx[trimWord(b)] || complete(a):
+		return false
+	}
+	return true
+}
+
+// complete reports whether a is a noun form that ends a word: the noun
+// morphology finds a case ending at its end ("qərarların", "tərəfindən"),
+// or a 3rd-person possessive -sı⁴ after a vowel ("pozulması"). Only more
+// case endings can follow such a form, and inflects finds those. Any
+// letters may end a piece of a cut word, and a short one often looks
+// like a suffix ("müddə" + "ti"): the form must have a stem of two
+// syllables or more, or two suffixes.
+func complete(a string) bool {
+	p := trimWord(a)
+	n := aztext.AnalyzeNoun(p, false)
+	r := []rune(p)
+	k := len(r)
+	if n.Case == "" && !(n.Possessive && k >= 3 && r[k-2] == 's' && aztext.IsVowel(r[k-3])) {
+		return false
+	}
+	suffixes := 0
+	for _, b := range []bool{n.Plural, n.Possessive, n.Case != ""} {
+		if b {
+			suffixes++
+		}
+	}
+	return suffixes >= 2 || strings.IndexFunc(n.Stem, aztext.IsVowel) != strings.LastIndexFunc(n.Stem, aztext.IsVowel)
 }
 
 // inflects reports whether b carries on a with noun suffixes only: the
@@ -121,10 +153,11 @@ func startsUpper(s string) bool {
 //     end of the cell, for the stitcher to join across the page break);
 //   - after a soft hyphen the lines join without a space;
 //   - a line holding one word that fills the column without a trailing
-//     space (a word too long for the column, "mütəmad" + "i") joins without
-//     a space, unless the next starts upper-case, the word ends in
-//     punctuation, or the lexicon or the next lines show a word boundary
-//     (see cutWord).
+//     space, leaving less room than the next line's first glyph (a word
+//     too long for the column, "mütəmad" + "i"), joins without a space,
+//     unless the next starts upper-case, the word ends in punctuation, or
+//     the lexicon, the grammar or the next lines show a word boundary
+//     (see cutAt).
 func paragraphs(lines []tline, right float64, lx lexicon) []string {
 	paras, _ := splitParagraphs(lines, right, 0, lx, nil)
 	return paras
@@ -259,7 +292,11 @@ func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) stri
 // cutAt reports whether prev, a line of a column whose full lines end at
 // right, ends with a piece of a word that l, the next line of the column
 // (ending at rightNext: another page's), carries on; after is the line
-// under l, if any (see cutWord).
+// under l, if any (see cutWord). Renderers move a word too long for the
+// column to a line of its own before they cut it, so when l is such a
+// line too, cut again into the line after it, prev ended a word ("İcra"
+// over "müdd" + "əti", "bölməsinin" over "yaradılmas" + "ı"), unless the
+// document knows the joined word.
 func cutAt(prev, l, after *tline, right, rightNext float64, lx lexicon) bool {
 	switch {
 	case !cutWord(prev, l, right, lx):
@@ -279,14 +316,10 @@ func cutAt(prev, l, after *tline, right, rightNext float64, lx lexicon) bool {
 	return !cutWord(l, after, rightNext, lx)
 }
 
-// cutWord reports whether prev, a line holding one word that reaches the
-// column's edge (within 0.6 of a line height, about one character), ends
-// with a piece of a word too long for the column that l carries on (see
-// lexicon.cut). Renderers move a word too long for the column to a line
-// of its own before they cut it, so when l is such a line too, cut again
-// into the line after it, prev ended a word ("İcra" over "müdd" + "əti",
-// "bölməsinin" over "yaradılmas" + "ı"), unless the document knows the
-// joined word.
+// cutWord reports whether prev, a line holding one word that ends closer
+// to the column's edge than the width of l's first glyph, may end with a
+// piece of a word too long for the column that l carries on (see
+// lexicon.cut).
 func cutWord(prev, l *tline, right float64, lx lexicon) bool {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	// A renderer cutting a word sets as many glyphs as fit, so the room
