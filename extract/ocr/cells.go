@@ -1,0 +1,323 @@
+package ocr
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hesabat/hesabat"
+)
+
+// A measure number alone in a tall cell is what Tesseract misreads most:
+// read with its column it loses dots ("1.2." as "12") or turns into
+// letters ("3.3." as "ə,"). Read alone, its line cut out of the cell,
+// given a white margin and enlarged, it comes out right. rereadNumbers
+// does that for the cells of a ruled table's number column.
+
+// Geometry of a re-read line, in inches.
+const (
+	// lineMargin: the paper kept above and below a cell's line of ink
+	// and the white margin put around it; Tesseract reads a line that
+	// touches its image's edge badly.
+	lineMargin = 0.05
+	// lineGap: the widest run of empty pixel rows inside one line of
+	// text (between the dots of "1.2." and the digits, between accents
+	// and letters); a wider run separates lines or specks.
+	lineGap = 0.02
+	// minLine: the lowest band of ink taken for a line of text; digits
+	// at 8 pt are about 0.08 in tall, dust left by despeckle smaller
+	// than maxSpeck (read alone, a speck comes out as "1" or ".").
+	minLine = 0.04
+)
+
+// rereadScale is how much a re-read line is enlarged: at twice the page's
+// 300 dpi, Tesseract's line recogniser keeps the dots of a short number
+// that it drops at the page's own size.
+const rereadScale = 2
+
+// whitelist is what a measure number is written with.
+const whitelist = "0123456789.)"
+
+// tableGrid returns the cells of a ruled table in the picture, column by
+// column from the left, each column's cells from the top; nil without a
+// ruled table (see tableColumns). A column's cells are parted by the
+// horizontal rules that cross all of it.
+func tableGrid(rules []segment, pad int) [][]image.Rectangle {
+	xs, top, bottom := tableColumns(rules)
+	if xs == nil {
+		return nil
+	}
+	var grid [][]image.Rectangle
+	p := float64(pad)
+	for i := 0; i+1 < len(xs); i++ {
+		x0, x1 := xs[i], xs[i+1]
+		ys := []float64{top, bottom}
+		for _, r := range rules {
+			if r.y0 == r.y1 && r.x0 <= x0+p && r.x1 >= x1-p && r.y0 > top+p && r.y0 < bottom-p {
+				ys = append(ys, r.y0)
+			}
+		}
+		slices.Sort(ys)
+		var col []image.Rectangle
+		for j := 0; j+1 < len(ys); j++ {
+			c := image.Rect(int(x0)+pad, int(ys[j])+pad, int(x1)-pad, int(ys[j+1])-pad)
+			if c.Dx() > 2*pad && c.Dy() > 2*pad {
+				col = append(col, c)
+			}
+		}
+		grid = append(grid, col)
+	}
+	return grid
+}
+
+// maxShortCell is the most words in a cell of a column that may hold
+// measure numbers: its header ("Sıra N-si") or a number misread as
+// letters ("ə ,"). A cell with more (a title, work done) means the column
+// holds something else.
+const maxShortCell = 3
+
+// shortColumns returns the indexes of the columns of grid whose cells all
+// hold at most maxShortCell words (words in points, cells in pixels at
+// 72/scale dpi), at least one of them some.
+func shortColumns(grid [][]image.Rectangle, words []hesabat.Word, scale float64) []int {
+	var out []int
+	for i, col := range grid {
+		short, some := true, false
+		for _, c := range col {
+			n := len(strings.Fields(cellText(words, c, scale)))
+			short = short && n <= maxShortCell
+			some = some || n > 0
+		}
+		if short && some {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// inCell reports whether the middle of w (in points) lies in c (in pixels
+// at 72/scale dpi).
+func inCell(w hesabat.Word, c image.Rectangle, scale float64) bool {
+	x, y := (w.X0+w.X1)/2/scale, (w.Y0+w.Y1)/2/scale
+	return x >= float64(c.Min.X) && x < float64(c.Max.X) && y >= float64(c.Min.Y) && y < float64(c.Max.Y)
+}
+
+// cellText returns the words of cell c joined by spaces.
+func cellText(words []hesabat.Word, c image.Rectangle, scale float64) string {
+	return joinWords(slices.DeleteFunc(slices.Clone(words), func(w hesabat.Word) bool { return !inCell(w, c, scale) }))
+}
+
+// inkLine returns the band of c holding its heaviest line of ink (rows
+// with ink, gaps of at most lineGap), the full width of c; false when c
+// holds no band at least minLine high.
+func inkLine(g *image.Gray, c image.Rectangle, ink uint8, dpi float64) (image.Rectangle, bool) {
+	gap := max(1, int(lineGap*dpi))
+	best, bestInk := image.Rectangle{}, 0
+	start, sum, empty := -1, 0, 0
+	flush := func(end int) {
+		if start >= 0 && sum > bestInk && end-start >= int(minLine*dpi) {
+			best, bestInk = image.Rect(c.Min.X, start, c.Max.X, end), sum
+		}
+		start, sum, empty = -1, 0, 0
+	}
+	for y := c.Min.Y; y < c.Max.Y; y++ {
+		n := 0
+		for _, v := range g.Pix[g.PixOffset(c.Min.X, y):g.PixOffset(c.Max.X, y)] {
+			if v < ink {
+				n++
+			}
+		}
+		switch {
+		case n > 0:
+			if start < 0 {
+				start = y
+			}
+			sum += n
+			empty = 0
+		case start >= 0:
+			if empty++; empty > gap {
+				flush(y - empty + 1)
+			}
+		}
+	}
+	flush(c.Max.Y - empty)
+	return best, bestInk > 0
+}
+
+// enlarge returns the part r of g with a white margin of m pixels,
+// enlarged k times with bilinear interpolation (the blocky edges of a
+// nearest-pixel enlargement read as other digits: "5" as "B") and made
+// black where darker than ink, else white (on grey paper with its noise,
+// Tesseract read a clear "5.5." as nothing or "2.").
+func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray {
+	out := image.NewGray(image.Rect(0, 0, (r.Dx()+2*m)*k, (r.Dy()+2*m)*k))
+	for i := range out.Pix {
+		out.Pix[i] = 255
+	}
+	at := func(x, y int) float64 {
+		x, y = min(max(x, r.Min.X), r.Max.X-1), min(max(y, r.Min.Y), r.Max.Y-1)
+		return float64(g.Pix[g.PixOffset(x, y)])
+	}
+	for oy := m * k; oy < (r.Dy()+m)*k; oy++ {
+		fy := float64(oy-m*k)/float64(k) - 0.5 + 0.5/float64(k)
+		y0 := int(math.Floor(fy))
+		ty := fy - float64(y0)
+		for ox := m * k; ox < (r.Dx()+m)*k; ox++ {
+			fx := float64(ox-m*k)/float64(k) - 0.5 + 0.5/float64(k)
+			x0 := int(math.Floor(fx))
+			tx := fx - float64(x0)
+			x, y := r.Min.X+x0, r.Min.Y+y0
+			v := (at(x, y)*(1-tx)+at(x+1, y)*tx)*(1-ty) + (at(x, y+1)*(1-tx)+at(x+1, y+1)*tx)*ty
+			if v < float64(ink) {
+				out.Pix[oy*out.Stride+ox] = 0
+			}
+		}
+	}
+	return out
+}
+
+// rereadNumbers finds the number column of the ruled table in g and
+// reads its numbers again. It reads each cell of the columns that may
+// hold numbers (see shortColumns) alone (see inkLine and enlarge) with
+// only the characters of measure numbers; the first such column where at
+// least half the cells with ink read as measure numbers, in either
+// reading, is the number column (its header is the other half on a page
+// with one number). There the second reading replaces the
+// words of the first where keepFirst says. words are in points (pixels
+// times scale); dir is a scratch directory.
+func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
+	pad := int(rulePad*dpi) + 2
+	grid := tableGrid(rules, pad)
+	ink := inkLevel(g)
+	m := int(lineMargin * dpi)
+	type cell struct {
+		col  int
+		box  image.Rectangle
+		read []hesabat.Word
+	}
+	var cells []cell
+	var offsets []image.Point
+	var list strings.Builder
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	for _, i := range shortColumns(grid, words, scale) {
+		for _, c := range grid[i] {
+			line, ok := inkLine(g, c, ink, dpi)
+			if !ok {
+				continue
+			}
+			line.Min.Y, line.Max.Y = max(c.Min.Y, line.Min.Y-m/2), min(c.Max.Y, line.Max.Y+m/2)
+			name := filepath.Join(dir, fmt.Sprintf("n%03d.png", len(cells)))
+			f, err := os.Create(name)
+			if err != nil {
+				return nil, fmt.Errorf("ocr: %w", err)
+			}
+			err = enc.Encode(f, enlarge(g, line, ink, m, rereadScale))
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return nil, fmt.Errorf("ocr: write cell image: %w", err)
+			}
+			list.WriteString(name + "\n")
+			cells = append(cells, cell{col: i, box: c})
+			offsets = append(offsets, line.Min.Sub(image.Pt(m, m)).Mul(rereadScale))
+		}
+	}
+	if len(cells) == 0 {
+		return words, nil
+	}
+	listFile := filepath.Join(dir, "numbers.txt")
+	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
+	}
+	tsv, err := run(ctx, listFile, "7", dpi*rereadScale, o, "-c", "tessedit_char_whitelist="+whitelist)
+	if err != nil {
+		return nil, err
+	}
+	read, pages, err := parseTSV(tsv, scale/rereadScale, offsets)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range read {
+		cells[pages[i]].read = append(cells[pages[i]].read, w)
+	}
+	// The number column: the first where numbers are read in most cells.
+	number, numbers, inked := -1, map[int]int{}, map[int]int{}
+	var first, second []string
+	for _, c := range cells {
+		f, s := cellText(words, c.box, scale), joinWords(c.read)
+		_, n1 := hesabat.MeasureNumber(f)
+		_, n2 := hesabat.MeasureNumber(s)
+		inked[c.col]++
+		if n1 || n2 {
+			numbers[c.col]++
+		}
+		first, second = append(first, f), append(second, s)
+	}
+	for _, c := range cells {
+		if 2*numbers[c.col] >= inked[c.col] {
+			number = c.col
+			break
+		}
+	}
+	var texts []string
+	for i, c := range cells {
+		if c.col == number {
+			texts = append(texts, first[i], second[i])
+		}
+	}
+	depth := numberingDepth(texts)
+	for i, c := range cells {
+		if c.col != number || keepFirst(first[i], second[i], depth) {
+			continue
+		}
+		words = slices.DeleteFunc(words, func(w hesabat.Word) bool { return inCell(w, c.box, scale) })
+		words = append(words, c.read...)
+	}
+	return words, nil
+}
+
+// joinWords returns the texts of ws joined by spaces.
+func joinWords(ws []hesabat.Word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+// numberingDepth returns the commonest depth ("4.1" is 2) of the measure
+// numbers among texts, the deeper on a tie (a lost dot makes numbers
+// shallower, never deeper); 0 without numbers.
+func numberingDepth(texts []string) int {
+	count := map[int]int{}
+	best := 0
+	for _, t := range texts {
+		if n, ok := hesabat.MeasureNumber(t); ok {
+			d := strings.Count(n, ".") + 1
+			count[d]++
+			if count[d] > count[best] || (count[d] == count[best] && d > best) {
+				best = d
+			}
+		}
+	}
+	return best
+}
+
+// keepFirst reports whether a number cell keeps its first reading (with
+// its column) rather than its second (alone): it does when the first is a
+// measure number of the column's numbering depth, or the second is no
+// measure number at all.
+func keepFirst(first, second string, depth int) bool {
+	if n, ok := hesabat.MeasureNumber(first); ok && strings.Count(n, ".")+1 == depth {
+		return true
+	}
+	_, ok := hesabat.MeasureNumber(second)
+	return !ok
+}
