@@ -22,9 +22,8 @@ import (
 
 // Geometry of a re-read line, in inches.
 const (
-	// lineMargin: the paper kept above and below a cell's line of ink
-	// and the white margin put around it; Tesseract reads a line that
-	// touches its image's edge badly.
+	// lineMargin: the white margin put around a part read again;
+	// Tesseract reads a line that touches its image's edge badly.
 	lineMargin = 0.05
 	// lineGap: the widest run of empty pixel rows inside one line of
 	// text (between the dots of "1.2." and the digits, between accents
@@ -113,16 +112,20 @@ func cellText(words []hesabat.Word, c image.Rectangle, scale float64) string {
 	return joinWords(slices.DeleteFunc(slices.Clone(words), func(w hesabat.Word) bool { return !inCell(w, c, scale) }))
 }
 
-// inkLine returns the band of c holding its heaviest line of ink (rows
-// with ink, gaps of at most lineGap), the full width of c; false when c
-// holds no band at least minLine high.
-func inkLine(g *image.Gray, c image.Rectangle, ink uint8, dpi float64) (image.Rectangle, bool) {
+// inkLines returns the bands of c holding lines of ink (rows with ink,
+// gaps of at most lineGap, at least minLine high), from the top, each the
+// full width of c, and the index of the heaviest (-1 for none).
+func inkLines(g *image.Gray, c image.Rectangle, ink uint8, dpi float64) ([]image.Rectangle, int) {
 	gap := max(1, int(lineGap*dpi))
-	best, bestInk := image.Rectangle{}, 0
+	var bands []image.Rectangle
+	heaviest, mostInk := -1, 0
 	start, sum, empty := -1, 0, 0
 	flush := func(end int) {
-		if start >= 0 && sum > bestInk && end-start >= int(minLine*dpi) {
-			best, bestInk = image.Rect(c.Min.X, start, c.Max.X, end), sum
+		if start >= 0 && end-start >= int(minLine*dpi) {
+			if sum > mostInk {
+				heaviest, mostInk = len(bands), sum
+			}
+			bands = append(bands, image.Rect(c.Min.X, start, c.Max.X, end))
 		}
 		start, sum, empty = -1, 0, 0
 	}
@@ -147,7 +150,7 @@ func inkLine(g *image.Gray, c image.Rectangle, ink uint8, dpi float64) (image.Re
 		}
 	}
 	flush(c.Max.Y - empty)
-	return best, bestInk > 0
+	return bands, heaviest
 }
 
 // enlarge returns the part r of g with a white margin of m pixels,
@@ -182,61 +185,150 @@ func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray 
 	return out
 }
 
-// rereadNumbers finds the number column of the ruled table in g and
-// reads its numbers again. It reads each cell of the columns that may
-// hold numbers (see shortColumns) alone (see inkLine and enlarge) with
-// only the characters of measure numbers; the first such column where at
-// least half the cells with ink read as measure numbers, in either
-// reading, is the number column (its header is the other half on a page
-// with one number). There the second reading replaces the
-// words of the first where keepFirst says. words are in points (pixels
-// times scale); dir is a scratch directory.
-func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
+// rereadCells finds the number column of the ruled table in g and reads
+// again the cells of its short columns (see shortColumns): numbers and
+// terms, which Tesseract misreads most when read with their column. It
+// reads each cell of those columns (its heaviest line, see inkLines and
+// enlarge) alone with only the characters of measure numbers; the first
+// such column where at least half the cells with ink read as measure
+// numbers, in either reading, is the number column (its header is the
+// other half on a page with one number), and there the second reading
+// replaces the first where keepFirst says. The cells of the other short
+// columns are read again whole, with all characters, and the reading with
+// the higher mean confidence is kept (a year read as "2002" beside a
+// sure "2021-"). words are in points (pixels times scale); dir is a
+// scratch directory.
+func rereadCells(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
 	pad := int(rulePad*dpi) + 2
 	grid := tableGrid(rules, pad)
 	ink := inkLevel(g)
-	m := int(lineMargin * dpi)
 	type cell struct {
-		col  int
-		box  image.Rectangle
-		read []hesabat.Word
+		col   int
+		box   image.Rectangle
+		lines []image.Rectangle
+		first string
 	}
 	var cells []cell
-	var offsets []image.Point
-	var list strings.Builder
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	var heaviest []image.Rectangle
 	for _, i := range shortColumns(grid, words, scale) {
 		for _, c := range grid[i] {
-			line, ok := inkLine(g, c, ink, dpi)
-			if !ok {
-				continue
+			if lines, h := inkLines(g, c, ink, dpi); h >= 0 {
+				cells = append(cells, cell{i, c, lines, cellText(words, c, scale)})
+				heaviest = append(heaviest, lines[h])
 			}
-			line.Min.Y, line.Max.Y = max(c.Min.Y, line.Min.Y-m/2), min(c.Max.Y, line.Max.Y+m/2)
-			name := filepath.Join(dir, fmt.Sprintf("n%03d.png", len(cells)))
-			f, err := os.Create(name)
-			if err != nil {
-				return nil, fmt.Errorf("ocr: %w", err)
-			}
-			err = enc.Encode(f, enlarge(g, line, ink, m, rereadScale))
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return nil, fmt.Errorf("ocr: write cell image: %w", err)
-			}
-			list.WriteString(name + "\n")
-			cells = append(cells, cell{col: i, box: c})
-			offsets = append(offsets, line.Min.Sub(image.Pt(m, m)).Mul(rereadScale))
 		}
 	}
 	if len(cells) == 0 {
 		return words, nil
 	}
-	listFile := filepath.Join(dir, "numbers.txt")
+	numbers, err := readParts(ctx, g, heaviest, ink, dpi, scale, dir, "numbers", "7", o, "-c", "tessedit_char_whitelist="+whitelist)
+	if err != nil {
+		return nil, err
+	}
+	// The number column: the first where numbers are read in most cells.
+	number, count, inked := -1, map[int]int{}, map[int]int{}
+	for i, c := range cells {
+		_, n1 := hesabat.MeasureNumber(c.first)
+		_, n2 := hesabat.MeasureNumber(joinWords(numbers[i]))
+		inked[c.col]++
+		if n1 || n2 {
+			count[c.col]++
+		}
+	}
+	for _, c := range cells {
+		if 2*count[c.col] >= inked[c.col] {
+			number = c.col
+			break
+		}
+	}
+	var texts []string
+	var others []image.Rectangle
+	var otherCells []int
+	for i, c := range cells {
+		if c.col == number {
+			texts = append(texts, c.first, joinWords(numbers[i]))
+		} else {
+			others = append(others, image.Rect(c.box.Min.X, c.lines[0].Min.Y, c.box.Max.X, c.lines[len(c.lines)-1].Max.Y))
+			otherCells = append(otherCells, i)
+		}
+	}
+	depth := numberingDepth(texts)
+	replace := func(c image.Rectangle, read []hesabat.Word) {
+		words = slices.DeleteFunc(words, func(w hesabat.Word) bool { return inCell(w, c, scale) })
+		words = append(words, read...)
+	}
+	for i, c := range cells {
+		if c.col == number && !keepFirst(c.first, joinWords(numbers[i]), depth) {
+			replace(c.box, numbers[i])
+		}
+	}
+	if len(others) == 0 {
+		return words, nil
+	}
+	whole, err := readParts(ctx, g, others, ink, dpi, scale, dir, "cells", "4", o)
+	if err != nil {
+		return nil, err
+	}
+	for k, i := range otherCells {
+		c := cells[i]
+		var first []hesabat.Word
+		for _, w := range words {
+			if inCell(w, c.box, scale) {
+				first = append(first, w)
+			}
+		}
+		if meanConf(whole[k]) > meanConf(first) {
+			replace(c.box, whole[k])
+		}
+	}
+	return words, nil
+}
+
+// meanConf returns the mean confidence of ws weighted by their length,
+// 0 for none.
+func meanConf(ws []hesabat.Word) float64 {
+	var sum, n float64
+	for _, w := range ws {
+		l := float64(len([]rune(w.Text)))
+		sum += w.Conf * l
+		n += l
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / n
+}
+
+// readParts reads each part of g alone (enlarged, on a margin, see
+// enlarge) in one Tesseract run with page segmentation mode psm and the
+// extra options, and returns each part's words in points (pixels times
+// scale). name names the scratch files in dir.
+func readParts(ctx context.Context, g *image.Gray, parts []image.Rectangle, ink uint8, dpi, scale float64, dir, name, psm string, o Options, extra ...string) ([][]hesabat.Word, error) {
+	m := int(lineMargin * dpi)
+	var list strings.Builder
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	offsets := make([]image.Point, len(parts))
+	for i, r := range parts {
+		file := filepath.Join(dir, fmt.Sprintf("%s%03d.png", name, i))
+		f, err := os.Create(file)
+		if err != nil {
+			return nil, fmt.Errorf("ocr: %w", err)
+		}
+		err = enc.Encode(f, enlarge(g, r, ink, m, rereadScale))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ocr: write cell image: %w", err)
+		}
+		list.WriteString(file + "\n")
+		offsets[i] = r.Min.Sub(image.Pt(m, m)).Mul(rereadScale)
+	}
+	listFile := filepath.Join(dir, name+".txt")
 	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
-	tsv, err := run(ctx, listFile, "7", dpi*rereadScale, o, "-c", "tessedit_char_whitelist="+whitelist)
+	tsv, err := run(ctx, listFile, psm, dpi*rereadScale, o, extra...)
 	if err != nil {
 		return nil, err
 	}
@@ -244,43 +336,11 @@ func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []
 	if err != nil {
 		return nil, err
 	}
+	out := make([][]hesabat.Word, len(parts))
 	for i, w := range read {
-		cells[pages[i]].read = append(cells[pages[i]].read, w)
+		out[pages[i]] = append(out[pages[i]], w)
 	}
-	// The number column: the first where numbers are read in most cells.
-	number, numbers, inked := -1, map[int]int{}, map[int]int{}
-	var first, second []string
-	for _, c := range cells {
-		f, s := cellText(words, c.box, scale), joinWords(c.read)
-		_, n1 := hesabat.MeasureNumber(f)
-		_, n2 := hesabat.MeasureNumber(s)
-		inked[c.col]++
-		if n1 || n2 {
-			numbers[c.col]++
-		}
-		first, second = append(first, f), append(second, s)
-	}
-	for _, c := range cells {
-		if 2*numbers[c.col] >= inked[c.col] {
-			number = c.col
-			break
-		}
-	}
-	var texts []string
-	for i, c := range cells {
-		if c.col == number {
-			texts = append(texts, first[i], second[i])
-		}
-	}
-	depth := numberingDepth(texts)
-	for i, c := range cells {
-		if c.col != number || keepFirst(first[i], second[i], depth) {
-			continue
-		}
-		words = slices.DeleteFunc(words, func(w hesabat.Word) bool { return inCell(w, c.box, scale) })
-		words = append(words, c.read...)
-	}
-	return words, nil
+	return out, nil
 }
 
 // joinWords returns the texts of ws joined by spaces.
