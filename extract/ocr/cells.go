@@ -2,12 +2,8 @@ package ocr
 
 import (
 	"context"
-	"fmt"
 	"image"
-	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -305,28 +301,13 @@ func meanConf(ws []hesabat.Word) float64 {
 // scale). name names the scratch files in dir.
 func readParts(ctx context.Context, g *image.Gray, parts []image.Rectangle, ink uint8, dpi, scale float64, dir, name, psm string, o Options, extra ...string) ([][]hesabat.Word, error) {
 	m := int(lineMargin * dpi)
-	var list strings.Builder
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	offsets := make([]image.Point, len(parts))
 	for i, r := range parts {
-		file := filepath.Join(dir, fmt.Sprintf("%s%03d.png", name, i))
-		f, err := os.Create(file)
-		if err != nil {
-			return nil, fmt.Errorf("ocr: %w", err)
-		}
-		err = enc.Encode(f, enlarge(g, r, ink, m, rereadScale))
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ocr: write cell image: %w", err)
-		}
-		list.WriteString(file + "\n")
 		offsets[i] = r.Min.Sub(image.Pt(m, m)).Mul(rereadScale)
 	}
-	listFile := filepath.Join(dir, name+".txt")
-	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
+	listFile, err := writeImages(dir, name, len(parts), func(i int) image.Image { return enlarge(g, parts[i], ink, m, rereadScale) })
+	if err != nil {
+		return nil, err
 	}
 	tsv, err := run(ctx, listFile, psm, dpi*rereadScale, o, extra...)
 	if err != nil {

@@ -124,26 +124,9 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	var list strings.Builder
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	for i, r := range regions {
-		name := filepath.Join(dir, fmt.Sprintf("%03d.png", i))
-		f, err := os.Create(name)
-		if err != nil {
-			return nil, fmt.Errorf("ocr: %w", err)
-		}
-		err = enc.Encode(f, g.SubImage(r))
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ocr: write page image: %w", err)
-		}
-		list.WriteString(name + "\n")
-	}
-	listFile := filepath.Join(dir, "images.txt")
-	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
+	listFile, err := writeImages(dir, "page", len(regions), func(i int) image.Image { return g.SubImage(regions[i]) })
+	if err != nil {
+		return nil, err
 	}
 	tsv, err := run(ctx, listFile, psm, dpi, o)
 	if err != nil {
@@ -173,6 +156,34 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 		p.Rules = append(p.Rules, hesabat.Rule{X0: r.x0 * scale, Y0: r.y0 * scale, X1: r.x1 * scale, Y1: r.y1 * scale})
 	}
 	return p, nil
+}
+
+// writeImages writes n images, image(i) for each i, as PNG files to dir
+// (named after name) and a file listing them, one path a line, for
+// Tesseract; it returns the list's path.
+func writeImages(dir, name string, n int, image func(int) image.Image) (string, error) {
+	var list strings.Builder
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	for i := range n {
+		file := filepath.Join(dir, fmt.Sprintf("%s%03d.png", name, i))
+		f, err := os.Create(file)
+		if err != nil {
+			return "", fmt.Errorf("ocr: %w", err)
+		}
+		err = enc.Encode(f, image(i))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return "", fmt.Errorf("ocr: write image: %w", err)
+		}
+		list.WriteString(file + "\n")
+	}
+	listFile := filepath.Join(dir, name+".txt")
+	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
+		return "", fmt.Errorf("ocr: %w", err)
+	}
+	return listFile, nil
 }
 
 // tableRegions returns the parts of a page to recognise one by one when
