@@ -40,7 +40,11 @@ type Options struct {
 	Command string
 	// Lang is the Tesseract language; "aze" when empty.
 	Lang string
-	// Timeout bounds one page; 2 minutes when zero.
+	// Timeout bounds each Tesseract run on a page (the page, then its
+	// cells read again); 10 minutes when zero. It stops a run that hangs:
+	// a heavy page takes seconds of CPU, but on a busy two-core machine
+	// (up to 20 processes running) a page of 1,500 words overran 2
+	// minutes of wall time.
 	Timeout time.Duration
 	// MaxMemory bounds the child's address space in bytes; 2 GiB when zero.
 	MaxMemory int64
@@ -245,7 +249,7 @@ func tableColumns(rules []segment) (xs []float64, top, bottom float64) {
 func run(ctx context.Context, list, psm string, dpi float64, o Options, extra ...string) ([]byte, error) {
 	timeout := o.Timeout
 	if timeout <= 0 {
-		timeout = 2 * time.Minute
+		timeout = 10 * time.Minute
 	}
 	mem := o.MaxMemory
 	if mem <= 0 {
