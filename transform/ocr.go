@@ -3,6 +3,7 @@ package transform
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hesabat/hesabat"
@@ -58,10 +59,13 @@ func RepairOCR(doc *hesabat.Document) {
 const numberingShare = 0.6
 
 // dropUnsureNumbers turns into notes, with a warning, the measures read by
-// OCR whose number has another depth than the document's numbering: OCR
-// loses the dots of a lone number ("1.2." read as "12"), and a wrong number
-// is worse than a measure set aside. Their text moves from fields and
-// extras to notes in r.Text.
+// OCR whose number does not fit the document's numbering: of another depth
+// (OCR loses the dots of a lone number, "1.2." read as "12"), or out of
+// its order ("2.1" between "5.4" and "5.6": a misread digit). A wrong
+// number is worse than a measure set aside. Each test applies only where
+// a clear majority of the measures pass it (see numberingShare), so that
+// a document numbered otherwise is left alone. The measures' text moves
+// from fields and extras to notes in r.Text.
 func dropUnsureNumbers(r *hesabat.Report) {
 	depth := func(n string) int { return strings.Count(n, ".") + 1 }
 	count := map[int]int{}
@@ -74,12 +78,57 @@ func dropUnsureNumbers(r *hesabat.Report) {
 			best, n = d, c
 		}
 	}
-	if float64(n) < numberingShare*float64(len(r.Measures)) {
-		return
+	if float64(n) >= numberingShare*float64(len(r.Measures)) {
+		dropMeasures(r, func(m hesabat.Measure) bool { return depth(m.Number) != best }, "unlike the document's numbering")
 	}
+	inOrder, n := ascending(r.Measures)
+	if float64(n) >= numberingShare*float64(len(r.Measures)) {
+		i := 0
+		dropMeasures(r, func(hesabat.Measure) bool { i++; return !inOrder[i-1] }, "out of the document's order")
+	}
+}
+
+// ascending marks the measures of the longest run, not necessarily
+// contiguous, whose numbers rise ("1.9" < "1.10" < "2.1"), and returns
+// how many it marked.
+func ascending(ms []hesabat.Measure) ([]bool, int) {
+	keys := make([][]int, len(ms))
+	for i, m := range ms {
+		for _, g := range strings.Split(m.Number, ".") {
+			v, _ := strconv.Atoi(g)
+			keys[i] = append(keys[i], v)
+		}
+	}
+	// length[i]: the longest rising run ending at i; prev[i] its previous.
+	length, prev := make([]int, len(ms)), make([]int, len(ms))
+	end := -1
+	for i := range ms {
+		length[i], prev[i] = 1, -1
+		for j := range i {
+			if slices.Compare(keys[j], keys[i]) < 0 && length[j]+1 > length[i] {
+				length[i], prev[i] = length[j]+1, j
+			}
+		}
+		if end < 0 || length[i] > length[end] {
+			end = i
+		}
+	}
+	in := make([]bool, len(ms))
+	n := 0
+	for i := end; i >= 0; i = prev[i] {
+		in[i] = true
+		n++
+	}
+	return in, n
+}
+
+// dropMeasures moves to r's notes, with a warning saying why, the measures
+// read by OCR for which drop is true (it is called once for each measure,
+// in order).
+func dropMeasures(r *hesabat.Report, drop func(hesabat.Measure) bool, why string) {
 	kept := r.Measures[:0]
 	for _, m := range r.Measures {
-		if !m.OCR || depth(m.Number) == best {
+		if d := drop(m); !m.OCR || !d {
 			kept = append(kept, m)
 			continue
 		}
@@ -95,7 +144,7 @@ func dropUnsureNumbers(r *hesabat.Report) {
 		r.Text.Notes += f + e
 		r.Notes = append(r.Notes, text)
 		r.Warnings = append(r.Warnings, hesabat.Warnf(hesabat.WarnSkippedRow, m.Pages[0],
-			"OCR read the measure number as %q, unlike the document's numbering; kept in notes", m.Number).Quoting(text))
+			"OCR read the measure number as %q, %s; kept in notes", m.Number, why).Quoting(text))
 	}
 	r.Measures = kept
 }

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hesabat/hesabat"
@@ -25,6 +26,17 @@ func TestDropUnsureNumbers(t *testing.T) {
 	r = &hesabat.Report{Measures: []hesabat.Measure{m("1.1", false), m("12", false), m("1.6", false), m("1.9", false), m("2.1", false)}}
 	if dropUnsureNumbers(r); len(r.Measures) != 5 {
 		t.Errorf("text-layer measure dropped: %+v", r.Measures)
+	}
+	// A number out of order ("5.5." read as "2.5") goes too; "1.10" comes
+	// after "1.9".
+	r = &hesabat.Report{Measures: []hesabat.Measure{m("1.9", true), m("1.10", true), m("5.4", true), m("2.5", true), m("5.6", true)}}
+	if dropUnsureNumbers(r); len(r.Measures) != 4 || r.Measures[3].Number != "5.6" || len(r.Warnings) != 1 ||
+		!strings.Contains(r.Warnings[0].Message, `"2.5", out of the document's order`) {
+		t.Errorf("out of order: %+v, warnings %v", r.Measures, r.Warnings)
+	}
+	r = &hesabat.Report{Measures: []hesabat.Measure{m("1.9", false), m("5.4", false), m("2.5", false), m("5.6", false)}}
+	if dropUnsureNumbers(r); len(r.Measures) != 4 {
+		t.Errorf("text-layer measure out of order dropped: %+v", r.Measures)
 	}
 	// Without a clear numbering (half of them two-level), nothing is dropped.
 	r = &hesabat.Report{Measures: []hesabat.Measure{m("1", true), m("2", true), m("2.1", true), m("2.2", true)}}

@@ -63,10 +63,8 @@ const minOCRSimilarity = 0.95
 // measure found must have a number of the gold (a wrong number is worse
 // than a missing measure), the gold's term (its years and recurrence), and
 // a title and work done at least minOCRSimilarity alike; the measures not
-// found are logged, and at least minFound of each report's must be found.
-// Issue #15 asks for all of them: minFound is the floor reached today
-// (measure numbers alone in their cells are what Tesseract misreads), kept
-// so that no change loses more.
+// found are logged, and at least minFound of each report's must be found
+// (issue #15 asks for all of them).
 func TestOCRGold(t *testing.T) {
 	if err := ocr.Check(context.Background(), ocr.Options{}); err != nil {
 		t.Skipf("%v (CI installs them)", err)
@@ -76,7 +74,7 @@ func TestOCRGold(t *testing.T) {
 	}
 	var l limits
 	l.register(pflag.NewFlagSet("test", pflag.PanicOnError))
-	l.timeout = 10 * time.Minute
+	l.timeout = 30 * time.Minute // a 10-page scan on a busy 2-core machine took 7 minutes
 	p, err := newPipeline(l)
 	if err != nil {
 		t.Fatal(err)
@@ -88,10 +86,10 @@ func TestOCRGold(t *testing.T) {
 		textPages  bool    // some pages have a text layer
 		noTable    bool    // a borderless scan: no table is rebuilt from OCR words
 	}{
-		// Found today (Tesseract 5.3, aze): 8 of 11, 10 of 11, 6 of 16.
-		{"seed-scan.pdf", "testdata/seed/seed.gold.json", 0.6, false, false},
-		{"seed-mixed.pdf", "testdata/seed/seed.gold.json", 0.8, true, false},
-		{"r013-2020-scan.pdf", "fixtures/corpus/gold/r013-2020.gold.json", 0.3, false, false},
+		// All found today (Tesseract 5.3, aze).
+		{"seed-scan.pdf", "testdata/seed/seed.gold.json", 1, false, false},
+		{"seed-mixed.pdf", "testdata/seed/seed.gold.json", 1, true, false},
+		{"r013-2020-scan.pdf", "fixtures/corpus/gold/r013-2020.gold.json", 1, false, false},
 		// Rebuilt from OCR words, this table put work done in the wrong
 		// measures: it is refused instead (see transform/layout).
 		{"r005-2021-scan.pdf", "fixtures/corpus/gold/r005-2021.gold.json", 0, false, true},
@@ -128,13 +126,11 @@ func TestOCRGold(t *testing.T) {
 				}
 				found[m.Number] = true
 				g := gold.Measures[i]
-				// The term's meaning must be exact; its raw text may carry a
-				// speck read as punctuation ("2020-2022.").
+				// The term's meaning must be exact (years read as
+				// impossible, "2021-2002", are left unknown, and fail);
+				// its raw text may carry a speck read as punctuation
+				// ("2020-2022.").
 				switch {
-				case m.Term.Start == nil && g.Term.Start != nil && m.Term.Recurring == g.Term.Recurring:
-					// Years read as impossible ("2021-2002") are left
-					// unknown: missing, not wrong.
-					t.Logf("%s: term %q left without years, the gold %q", m.Number, m.Term.Raw, g.Term.Raw)
 				case intStr(m.Term.Start) != intStr(g.Term.Start) || intStr(m.Term.End) != intStr(g.Term.End) || m.Term.Recurring != g.Term.Recurring:
 					t.Errorf("%s: term %q (%s-%s, recurring %v), want %q", m.Number, m.Term.Raw,
 						intStr(m.Term.Start), intStr(m.Term.End), m.Term.Recurring, g.Term.Raw)

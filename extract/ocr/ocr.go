@@ -40,7 +40,11 @@ type Options struct {
 	Command string
 	// Lang is the Tesseract language; "aze" when empty.
 	Lang string
-	// Timeout bounds one page; 2 minutes when zero.
+	// Timeout bounds each Tesseract run on a page (the page, then its
+	// cells read again); 10 minutes when zero. It stops a run that hangs:
+	// a heavy page takes seconds of CPU, but on a busy two-core machine
+	// (up to 20 processes running) a page of 1,500 words overran 2
+	// minutes of wall time.
 	Timeout time.Duration
 	// MaxMemory bounds the child's address space in bytes; 2 GiB when zero.
 	MaxMemory int64
@@ -115,7 +119,8 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	// or letters, while in its column's strip it reads it as a line of
 	// text. A page without one is read whole, Tesseract finding its blocks.
 	regions, psm := tableRegions(rules, g.Rect, dpi), "6"
-	if regions == nil {
+	ruled := regions != nil
+	if !ruled {
 		regions, psm = []image.Rectangle{g.Rect}, "3"
 	}
 	dir, err := os.MkdirTemp("", "hesabat-ocr-")
@@ -123,26 +128,9 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	var list strings.Builder
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	for i, r := range regions {
-		name := filepath.Join(dir, fmt.Sprintf("%03d.png", i))
-		f, err := os.Create(name)
-		if err != nil {
-			return nil, fmt.Errorf("ocr: %w", err)
-		}
-		err = enc.Encode(f, g.SubImage(r))
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ocr: write page image: %w", err)
-		}
-		list.WriteString(name + "\n")
-	}
-	listFile := filepath.Join(dir, "images.txt")
-	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
+	listFile, err := writeImages(dir, "page", len(regions), func(i int) image.Image { return g.SubImage(regions[i]) })
+	if err != nil {
+		return nil, err
 	}
 	tsv, err := run(ctx, listFile, psm, dpi, o)
 	if err != nil {
@@ -153,9 +141,14 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	for i, r := range regions {
 		offsets[i] = r.Min
 	}
-	words, err := parseTSV(tsv, scale, offsets)
+	words, _, err := parseTSV(tsv, scale, offsets)
 	if err != nil {
 		return nil, err
+	}
+	if ruled { // its numbers and terms read again
+		if words, err = rereadCells(ctx, g, rules, words, dpi, scale, dir, o); err != nil {
+			return nil, err
+		}
 	}
 	p := &Page{
 		Width:  float64(g.Rect.Dx()) * scale,
@@ -169,30 +162,43 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	return p, nil
 }
 
+// writeImages writes n images, image(i) for each i, as PNG files to dir
+// (named after name) and a file listing them, one path a line, for
+// Tesseract; it returns the list's path.
+func writeImages(dir, name string, n int, image func(int) image.Image) (string, error) {
+	var list strings.Builder
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	for i := range n {
+		file := filepath.Join(dir, fmt.Sprintf("%s%03d.png", name, i))
+		f, err := os.Create(file)
+		if err != nil {
+			return "", fmt.Errorf("ocr: %w", err)
+		}
+		err = enc.Encode(f, image(i))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return "", fmt.Errorf("ocr: write image: %w", err)
+		}
+		list.WriteString(file + "\n")
+	}
+	listFile := filepath.Join(dir, name+".txt")
+	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
+		return "", fmt.Errorf("ocr: %w", err)
+	}
+	return listFile, nil
+}
+
 // tableRegions returns the parts of a page to recognise one by one when
 // it holds a ruled table: each column of the table between its vertical
 // rules, and the page above and below the table; nil without a ruled
-// table (fewer than three long vertical rules). A table's vertical rules
-// run most of its height; shorter ones (a merged cell's) are ignored.
+// table (see tableColumns).
 func tableRegions(rules []segment, page image.Rectangle, dpi float64) []image.Rectangle {
-	longest := 0.0
-	for _, r := range rules {
-		if r.x0 == r.x1 {
-			longest = max(longest, r.y1-r.y0)
-		}
-	}
-	var xs []float64
-	top, bottom := math.Inf(1), math.Inf(-1)
-	for _, r := range rules {
-		if r.x0 == r.x1 && r.y1-r.y0 >= 0.5*longest {
-			xs = append(xs, r.x0)
-			top, bottom = math.Min(top, r.y0), math.Max(bottom, r.y1)
-		}
-	}
-	if len(xs) < 3 {
+	xs, top, bottom := tableColumns(rules)
+	if xs == nil {
 		return nil
 	}
-	slices.Sort(xs)
 	pad := int(rulePad*dpi) + 2 // stay off the erased rule
 	var out []image.Rectangle
 	add := func(r image.Rectangle) {
@@ -210,15 +216,40 @@ func tableRegions(rules []segment, page image.Rectangle, dpi float64) []image.Re
 	return out
 }
 
+// tableColumns returns the x of a ruled table's vertical rules from the
+// left and the top and bottom of the table; nil without a ruled table
+// (fewer than three long vertical rules). A table's vertical rules run
+// most of its height; shorter ones (a merged cell's) are ignored.
+func tableColumns(rules []segment) (xs []float64, top, bottom float64) {
+	longest := 0.0
+	for _, r := range rules {
+		if r.x0 == r.x1 {
+			longest = max(longest, r.y1-r.y0)
+		}
+	}
+	top, bottom = math.Inf(1), math.Inf(-1)
+	for _, r := range rules {
+		if r.x0 == r.x1 && r.y1-r.y0 >= 0.5*longest {
+			xs = append(xs, r.x0)
+			top, bottom = math.Min(top, r.y0), math.Max(bottom, r.y1)
+		}
+	}
+	if len(xs) < 3 {
+		return nil, 0, 0
+	}
+	slices.Sort(xs)
+	return xs, top, bottom
+}
+
 // run runs Tesseract on the images listed in the file list (one path a
 // line; TSV page_num counts them from 1) with page segmentation mode psm,
 // and returns its TSV output. One
 // thread per process: on a small machine OpenMP threads of several
 // processes fight for the cores (a page took 14 s instead of 3.4 s).
-func run(ctx context.Context, list, psm string, dpi float64, o Options) ([]byte, error) {
+func run(ctx context.Context, list, psm string, dpi float64, o Options, extra ...string) ([]byte, error) {
 	timeout := o.Timeout
 	if timeout <= 0 {
-		timeout = 2 * time.Minute
+		timeout = 10 * time.Minute
 	}
 	mem := o.MaxMemory
 	if mem <= 0 {
@@ -230,7 +261,8 @@ func run(ctx context.Context, list, psm string, dpi float64, o Options) ([]byte,
 	// Tesseract: the standard library cannot set a child's rlimits.
 	args := []string{"-c", `ulimit -v "$1" && shift && exec "$@"`, "sh",
 		strconv.FormatInt(mem>>10, 10), o.command(), list, "stdout",
-		"-l", o.lang(), "--dpi", strconv.Itoa(int(dpi + 0.5)), "--psm", psm, "tsv"}
+		"-l", o.lang(), "--dpi", strconv.Itoa(int(dpi + 0.5)), "--psm", psm}
+	args = append(append(args, extra...), "tsv")
 	cmd := exec.CommandContext(ctx, "sh", args...)
 	cmd.Env = append(cmd.Environ(), "OMP_THREAD_LIMIT=1")
 	var stdout, stderr bytes.Buffer
@@ -258,15 +290,15 @@ func firstLine(s string) string {
 // scale. A word's box spans its line, grown to the page's line pitch, as a
 // text layer's glyph boxes span a font's ascent to descent: Tesseract's
 // boxes hug the ink, so that lines of one paragraph ("2020-" over "2022")
-// would stand a paragraph break apart for the layout engine.
-func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word, error) {
+// would stand a paragraph break apart for the layout engine. pages[i] is
+// the index of words[i]'s image.
+func parseTSV(tsv []byte, scale float64, offsets []image.Point) (words []hesabat.Word, pages []int, err error) {
 	type line struct {
 		key       [3]int // page, block, paragraph
 		top, bot  float64
 		firstWord int
 	}
 	var lines []line
-	var words []hesabat.Word
 	var wordLine []int
 	sc := bufio.NewScanner(bytes.NewReader(tsv))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -284,7 +316,7 @@ func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word,
 		for i := range n {
 			v, err := strconv.ParseFloat(f[i], 64)
 			if err != nil {
-				return nil, fmt.Errorf("ocr: bad TSV field %q", f[i])
+				return nil, nil, fmt.Errorf("ocr: bad TSV field %q", f[i])
 			}
 			n[i] = v
 		}
@@ -309,10 +341,11 @@ func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word,
 				Conf: max(0, min(1, conf/100)),
 			})
 			wordLine = append(wordLine, len(lines)-1)
+			pages = append(pages, int(n[1])-1)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The line pitch: the median distance between the tops of successive
 	// lines of one paragraph; without such lines, 1.2 line heights.
@@ -339,7 +372,7 @@ func parseTSV(tsv []byte, scale float64, offsets []image.Point) ([]hesabat.Word,
 		}
 		w.Size = w.Y1 - w.Y0
 	}
-	return words, nil
+	return words, pages, nil
 }
 
 // median returns the middle value of xs (0 for none); it sorts xs.

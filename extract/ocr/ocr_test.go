@@ -113,7 +113,7 @@ func TestParseTSV(t *testing.T) {
 		"5\t1\t1\t1\t1\t1\t300\t610\t200\t50\t96.5\tİclasında\n" +
 		"5\t1\t1\t1\t1\t2\t520\t612\t100\t48\t12\t \n" +
 		"5\t1\t1\t1\t1\t3\t640\t608\t80\t52\t-1\t3.3.\n"
-	words, err := parseTSV([]byte(tsv), 72.0/300, nil)
+	words, _, err := parseTSV([]byte(tsv), 72.0/300, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestParseTSV(t *testing.T) {
 	if words[1].Conf != 0 {
 		t.Errorf("conf -1 gives %g, want 0", words[1].Conf)
 	}
-	if _, err := parseTSV([]byte("h\n5\t1\t1\t1\t1\t1\tx\t0\t0\t0\t0\ta\n"), 1, nil); err == nil {
+	if _, _, err := parseTSV([]byte("h\n5\t1\t1\t1\t1\t1\tx\t0\t0\t0\t0\ta\n"), 1, nil); err == nil {
 		t.Error("bad number in TSV accepted")
 	}
 }
