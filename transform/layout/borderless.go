@@ -450,9 +450,13 @@ func naturalBreak(gaps []float64, lh float64) float64 {
 	return at
 }
 
-// topAligned reports whether nearly all the rows that b.rowGap cuts from the
-// tables (below their headers) and that hold a measure number hold it on
-// their first line: the table aligns its cells to the top. A header whose
+// topAligned reports whether three in four at least of the rows that
+// b.rowGap cuts from the tables (below their headers, the first of each
+// table apart: a header not known to repeat may have run into it) and
+// that hold a measure number hold it on their first line: the table
+// aligns its cells to the top. (Where it centres them, a number stands on
+// the first line of a row whose cells are one line high, and below it in
+// the others: half the rows or so.) A header whose
 // cells hold no paragraphs is closer to the first row than rows are to
 // each other (Chromium puts a paragraph's space after the last paragraph
 // of a cell too), and a narrow gap after a long cell's last line is not
@@ -467,7 +471,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 				bottom = math.Max(bottom, t[end].y1)
 				end++
 			}
-			for k := start; k < end; k++ {
+			for k := start; k < end && start > 0; k++ {
 				if b.numberLine(&t[k]) {
 					numbered++
 					if k == start {
@@ -479,12 +483,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 			start = end
 		}
 	}
-	// All rows but one in ten (one at least: a header the document does
-	// not repeat runs into the first row) start at their number. Tables
-	// whose numbers are centred in their rows have them on the first
-	// line of every short row, about half the rows: the corpus's
-	// borderless PDFs (55-59 %) are not aligned to the top.
-	return numbered > 0 && first >= numbered-max(1, numbered/10)
+	return numbered > 0 && 4*first >= 3*numbered
 }
 
 // borderlessRows builds the rows of a page whose table has no rules: the

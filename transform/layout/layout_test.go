@@ -771,3 +771,41 @@ func TestCentredColumnsStand(t *testing.T) {
 		t.Errorf("boundaries %v: the one at 216 (executor | term) fell", xs)
 	}
 }
+
+// TestTopAligned: a table is aligned to the top when three in four of its
+// gap-cut numbered rows, the first apart, hold the number on their first
+// line. In corpus PDFs that centre their cells, numbers stand on the
+// first line of about half the rows (those one line high): with "most"
+// as the bar, their rows were split above the number (TestGold r005-2021).
+func TestTopAligned(t *testing.T) {
+	b := &borderless{xs: []float64{45, 85, 245, 600}, rowGap: 8, lh: lineH}
+	table := func(first ...bool) []tline {
+		var ls []tline
+		y := 100.0
+		for i, f := range first {
+			num := fmt.Sprintf("1.%d", i+1)
+			if f {
+				ls = append(ls, buildLinesOf([]tline{line(num, 50, y), line("Tədbirin adı", 90, y)})...)
+				ls = append(ls, line("davamı", 90, y+lineH+2))
+			} else {
+				ls = append(ls, line("Tədbirin adı", 90, y))
+				ls = append(ls, buildLinesOf([]tline{line(num, 50, y+lineH+2), line("davamı", 90, y+lineH+2)})...)
+			}
+			y += 2*(lineH+2) + 12
+		}
+		return ls
+	}
+	for _, tc := range []struct {
+		name  string
+		first []bool
+		want  bool
+	}{
+		{"all rows at the top, a header run into the first", []bool{false, true, true, true}, true},
+		{"two in three at the top: centred", []bool{true, true, true, false}, false},
+		{"half at the top: centred", []bool{true, false, true, false, true}, false},
+	} {
+		if got := b.topAligned([][]tline{table(tc.first...)}); got != tc.want {
+			t.Errorf("%s: topAligned = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
