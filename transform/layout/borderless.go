@@ -171,6 +171,10 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 // chance aligned, falls. It returns nil when fewer than three columns
 // remain.
 func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
+	// On a character grid (layout text) every word starts at a character
+	// cell, so the starts of a column's lines align by chance as often as
+	// not: leftAligned would keep boundaries inside a column.
+	grid := onGrid(ls)
 	for len(xs) >= 3 {
 		weakest, least := 0, 1
 		for k := 1; k+1 < len(xs); k++ {
@@ -196,7 +200,7 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 					}
 				}
 			}
-			if leftAligned(ls, xs[k], xs[k+1]) {
+			if !grid && leftAligned(ls, xs[k], xs[k+1]) {
 				continue // a column's left edge
 			}
 			if n := min(both-1, wide); n < least {
@@ -543,7 +547,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		table = table[h:]
 	}
 	if b.rowGap > 0 {
-		for _, r := range b.gapRows(table, pl.hs) {
+		for _, r := range b.gapRows(table, pl.hs, true) {
 			emit(r)
 		}
 	} else {
@@ -724,8 +728,9 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 }
 
 // gapRows cuts a page's table lines (below its header) into rows at gaps
-// of at least b.rowGap and at the page's horizontal rules hs.
-func (b *borderless) gapRows(table []tline, hs []rule) [][]tline {
+// of at least b.rowGap and at the page's horizontal rules hs, and, when
+// numbers is true, before measure numbers that open a row (see below).
+func (b *borderless) gapRows(table []tline, hs []rule, numbers bool) [][]tline {
 	// A rule across most of the table between the middles of two lines
 	// ends a row, whatever the gap: tables ruled only between rows set
 	// rows as close as paragraphs, and a letter from a fallback font with
@@ -748,7 +753,7 @@ func (b *borderless) gapRows(table []tline, hs []rule) [][]tline {
 		// first line (set at the top of its cell), a numbered line opens
 		// a row even with no gap at all (a tight page).
 		for end < len(table) && table[end].y0-bottom < b.rowGap &&
-			!(b.numberLine(&table[end]) && (b.top || table[end].y0-bottom > 0.5*b.lh || b.numberLine(&table[start]))) &&
+			!(numbers && b.numberLine(&table[end]) && (b.top || table[end].y0-bottom > 0.5*b.lh || b.numberLine(&table[start]))) &&
 			!ruled(&table[end-1], &table[end]) {
 			bottom = math.Max(bottom, table[end].y1)
 			end++
@@ -759,13 +764,15 @@ func (b *borderless) gapRows(table []tline, hs []rule) [][]tline {
 	return rows
 }
 
-// gapsJoinNumbers reports whether a row cut at the gaps (see gapRows)
-// holds two lines with a measure number in the first column: two rows
-// that no gap tells apart.
-// hs are the horizontal rules of each table's page.
+// gapsJoinNumbers reports whether a row cut at the gaps and rules alone
+// (see gapRows; hs are the horizontal rules of each table's page) holds
+// two lines with a measure number in the first column: two rows that no
+// gap tells apart, so rows are anchored at the numbers instead. Numbers
+// do not cut these rows: in a table that centres its cells, the next
+// row's number stands below the top of its row.
 func (b *borderless) gapsJoinNumbers(tables [][]tline, hs [][]rule) bool {
 	for k, t := range tables {
-		for _, r := range b.gapRows(t[b.headerLen(t):], hs[k]) {
+		for _, r := range b.gapRows(t[b.headerLen(t):], hs[k], false) {
 			n := 0
 			for i := range r {
 				if b.numberLine(&r[i]) {
