@@ -181,27 +181,25 @@ func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray 
 	return out
 }
 
-// rereadCells finds the number column of the ruled table in g and reads
-// again the cells of its short columns (see shortColumns): numbers and
-// terms, which Tesseract misreads most when read with their column. It
-// reads each cell of those columns (its heaviest line, see inkLines and
+// rereadNumbers finds the number column of the ruled table in g and reads
+// its numbers again, which Tesseract misreads most when read with their
+// column. It reads each cell of those columns (its heaviest line, see inkLines and
 // enlarge) alone with only the characters of measure numbers; the first
 // such column where at least half the cells with ink read as measure
 // numbers, in either reading, is the number column (its header is the
 // other half on a page with one number), and there the second reading
-// replaces the first where keepFirst says. The cells of the other short
-// columns are read again whole, with all characters, and the reading with
-// the higher mean confidence is kept (a year read as "2002" beside a
-// sure "2021-"). words are in points (pixels times scale); dir is a
+// replaces the first where keepFirst says. (Reading the other short
+// columns' cells, terms, again whole and keeping the surer reading put
+// right a year read as "2002", but disordered the titles of the r013
+// scan: not done.) words are in points (pixels times scale); dir is a
 // scratch directory.
-func rereadCells(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
+func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
 	pad := int(rulePad*dpi) + 2
 	grid := tableGrid(rules, pad)
 	ink := inkLevel(g)
 	type cell struct {
 		col   int
 		box   image.Rectangle
-		lines []image.Rectangle
 		first string
 	}
 	var cells []cell
@@ -209,7 +207,7 @@ func rereadCells(ctx context.Context, g *image.Gray, rules []segment, words []he
 	for _, i := range shortColumns(grid, words, scale) {
 		for _, c := range grid[i] {
 			if lines, h := inkLines(g, c, ink, dpi); h >= 0 {
-				cells = append(cells, cell{i, c, lines, cellText(words, c, scale)})
+				cells = append(cells, cell{i, c, cellText(words, c, scale)})
 				heaviest = append(heaviest, lines[h])
 			}
 		}
@@ -238,14 +236,9 @@ func rereadCells(ctx context.Context, g *image.Gray, rules []segment, words []he
 		}
 	}
 	var texts []string
-	var others []image.Rectangle
-	var otherCells []int
 	for i, c := range cells {
 		if c.col == number {
 			texts = append(texts, c.first, joinWords(numbers[i]))
-		} else {
-			others = append(others, image.Rect(c.box.Min.X, c.lines[0].Min.Y, c.box.Max.X, c.lines[len(c.lines)-1].Max.Y))
-			otherCells = append(otherCells, i)
 		}
 	}
 	depth := numberingDepth(texts)
@@ -258,41 +251,7 @@ func rereadCells(ctx context.Context, g *image.Gray, rules []segment, words []he
 			replace(c.box, numbers[i])
 		}
 	}
-	if len(others) == 0 {
-		return words, nil
-	}
-	whole, err := readParts(ctx, g, others, ink, dpi, scale, dir, "cells", "4", o)
-	if err != nil {
-		return nil, err
-	}
-	for k, i := range otherCells {
-		c := cells[i]
-		var first []hesabat.Word
-		for _, w := range words {
-			if inCell(w, c.box, scale) {
-				first = append(first, w)
-			}
-		}
-		if meanConf(whole[k]) > meanConf(first) {
-			replace(c.box, whole[k])
-		}
-	}
 	return words, nil
-}
-
-// meanConf returns the mean confidence of ws weighted by their length,
-// 0 for none.
-func meanConf(ws []hesabat.Word) float64 {
-	var sum, n float64
-	for _, w := range ws {
-		l := float64(len([]rune(w.Text)))
-		sum += w.Conf * l
-		n += l
-	}
-	if n == 0 {
-		return 0
-	}
-	return sum / n
 }
 
 // readParts reads each part of g alone (enlarged, on a margin, see
