@@ -1050,9 +1050,12 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	centre := 2*centred >= numbered && centred > 0 && !b.bottom
-	if centre && len(blank) > 0 {
+	if centre && len(blank) > 0 && !onGrid(blank[0]) {
 		// The rest of a row the page break cut, at the top of the page,
-		// may stand closer to the next row than half a line.
+		// may stand closer to the next row than half a line. (Not on a
+		// character grid: pdftotext interleaves the lines of a row's
+		// columns, one grid line apart, so every column leaves gaps of a
+		// line and two of them do so at any place.)
 		if k := b.columnBreak(blank[0]); k > 0 {
 			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
 		}

@@ -191,3 +191,20 @@ func TestRowsRuledOnlyBetween(t *testing.T) {
 		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCutWordOnGrid: on a character grid (layout text, 6 points a
+// character, 12 a line, as tmpl-layout/t-uc-tedbir's "Qeyd" column sets
+// "Davam" over "edir"), a lone word a whole cell short of the column's
+// edge had room for one more character, so it is no piece of a longer
+// word; one ending in the edge's cell may be.
+func TestCutWordOnGrid(t *testing.T) {
+	prev := newLine([]hesabat.Word{{Text: "Davam", X0: 648, Y0: 240, X1: 678, Y1: 252}})
+	l := newLine([]hesabat.Word{{Text: "edir", X0: 648, Y0: 252, X1: 672, Y1: 264}})
+	lx := lexicon{}
+	if cutWord(&prev, &l, 684, lx) {
+		t.Errorf("a word one cell short of the edge read as cut")
+	}
+	if !cutWord(&prev, &l, 678, lx) {
+		t.Errorf("a word ending in the edge's cell not read as cut")
+	}
+}

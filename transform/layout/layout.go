@@ -399,7 +399,13 @@ func tableRights(pls []*pageLines, pages []hesabat.Page, bl *borderless) {
 					ls = append(ls, l)
 				}
 			}
-		case pages[i].OCR || bl == nil:
+		case pages[i].OCR || bl == nil || onGrid(pl.lines):
+			// Layout text (lines on a character grid) has no true
+			// column edge to share: pdftotext sets each page's columns
+			// on their own, a few characters apart from page to page
+			// (see onPage), so another page's widest line would read a
+			// line ending one character short of this page's edge as
+			// short of the column's, and end its paragraph there.
 			continue
 		default:
 			first, last := bl.tableSpan(pl.lines)
@@ -485,6 +491,7 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 			end++
 		}
 		var cl []tline
+		grid := onGrid(band)
 		for i := range band {
 			bx := xs
 			if lineXs != nil {
@@ -498,11 +505,18 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 				hi = math.Inf(1)
 			}
 			if part, ok := band[i].clip(lo, hi); ok {
-				cl = append(cl, joinExpanded(part))
+				// On a character grid (layout text) every gap is a
+				// whole number of cells and a justified line is padded
+				// with whole spaces, so a gap one cell narrower than
+				// the others is a space, not a renderer's stretch.
+				if !grid {
+					part = joinExpanded(part)
+				}
+				cl = append(cl, part)
 			}
 		}
 		var filled func(y0, y1 float64) bool
-		if onGrid(band) {
+		if grid {
 			filled = func(y0, y1 float64) bool {
 				for i := range band {
 					if band[i].y0 >= y0 && band[i].y1 <= y1 {
