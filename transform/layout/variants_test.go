@@ -12,10 +12,9 @@ import (
 	"github.com/hesabat/hesabat/extract/pdf"
 )
 
-// variantRows reads a rendered variant of issue #11
-// (testdata/variants/out/PRESENTATION/REPORT.pdf) with the Go PDF reader
-// and returns its rows.
-func variantRows(t *testing.T, name string) []hesabat.Row {
+// variantDoc reads a rendered variant of issue #11
+// (testdata/variants/out/PRESENTATION/REPORT.pdf) with the Go PDF reader.
+func variantDoc(t *testing.T, name string) *hesabat.Document {
 	t.Helper()
 	e, err := pdf.New(pdf.Options{Engine: pdf.EngineGo})
 	if err != nil {
@@ -31,7 +30,13 @@ func variantRows(t *testing.T, name string) []hesabat.Row {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, _, _ := Rows(doc.Layout)
+	return doc
+}
+
+// variantRows returns the rows of a rendered variant (see variantDoc).
+func variantRows(t *testing.T, name string) []hesabat.Row {
+	t.Helper()
+	rows, _, _ := Rows(variantDoc(t, name).Layout)
 	return rows
 }
 
@@ -119,21 +124,7 @@ func TestRowsCloserThanParagraphs(t *testing.T) {
 func TestFootnoteMarkInTitle(t *testing.T) {
 	for _, v := range []string{"lo-pdf-furnished/seed", "pandoc-pdf-furnished/r023-2021"} {
 		t.Run(v, func(t *testing.T) {
-			e, err := pdf.New(pdf.Options{Engine: pdf.EngineGo})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer e.Close()
-			path := "../../testdata/variants/out/" + v + ".pdf"
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := e.Extract(context.Background(), hesabat.Source{Path: path}, strings.NewReader(string(data)), int64(len(data)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rows, furniture, _ := Rows(doc.Layout)
+			rows, furniture, _ := Rows(variantDoc(t, v).Layout)
 			var title string
 			for _, r := range rows {
 				if r.Page == 1 && !r.InTable {
