@@ -24,7 +24,11 @@ func TestTerminal(t *testing.T) {
 	}
 	dir := t.TempDir()
 	pdf := readFile(t, filepath.Join(root, "testdata/seed/seed.pdf"))
-	for i := range 3 {
+	// Enough files that the ingest outlasts the bar's 100 ms throttle many
+	// times over: three took 0.2 s once the reader got faster, and the bar
+	// was cleared before it was drawn again.
+	const copies = 12
+	for i := range copies {
 		write(t, dir, fmt.Sprintf("in/r%d.pdf", i), append(pdf, fmt.Sprintf("\n%% copy %d\n", i)...))
 	}
 	broken := write(t, dir, "in/broken.docx", []byte("PK\x03\x04 no zip"))
@@ -34,7 +38,7 @@ func TestTerminal(t *testing.T) {
 		t.Fatalf("%s: %v\n%s", cmdline, err, out)
 	}
 	screen := string(out)
-	for _, want := range []string{"preparing PDF engine…", "pages/s", "/4)"} {
+	for _, want := range []string{"preparing PDF engine…", "pages/s", fmt.Sprintf("/%d)", copies+1)} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("no %q on the terminal:\n%q", want, screen)
 		}
