@@ -173,3 +173,33 @@ func TestKeyASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyAzerbaijaniLetters: Key's shortcut for the Azerbaijani letters
+// (azLower) agrees with its rule for every rune it takes: lower-cased by
+// Azerbaijani rules, folded, a letter.
+func TestKeyAzerbaijaniLetters(t *testing.T) {
+	n := 0
+	for r := rune(utf8.RuneSelf); r < 0x2000; r++ {
+		l, ok := azLower(r)
+		if !ok {
+			continue
+		}
+		n++
+		if want := Fold(unicode.AzeriCase.ToLower(r)); l != want || !unicode.IsLetter(l) {
+			t.Errorf("azLower(%q) = %q, want %q, a letter", r, l, want)
+		}
+	}
+	if n != 14 {
+		t.Errorf("azLower takes %d runes, want the 14 of ə ı ş ç ğ ö ü Ə İ Ş Ç Ğ Ö Ü", n)
+	}
+}
+
+// TestLowerShortcuts: Lower's shortcuts agree with unicode.AzeriCase for
+// every rune.
+func TestLowerShortcuts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lower(r), unicode.AzeriCase.ToLower(r); got != want {
+			t.Errorf("lower(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
