@@ -70,6 +70,7 @@ already stored, or that failed before and has not changed, is not read again.`, 
 	for _, path := range fs.Args() {
 		w.add(path)
 	}
+	tuneGC()
 	db, err := load.Open(o.db)
 	if err != nil {
 		fmt.Fprintf(std.err, "hesabat: %v\n", err)
