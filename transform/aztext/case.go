@@ -165,7 +165,11 @@ func bare(r rune) rune {
 }
 
 func key(s string, loose bool) string {
-	s = Normalize(s)
+	if scan(s) == other {
+		// Text that Normalize would change beyond its white space: a run
+		// of white space is one gap between words below anyway.
+		s = Normalize(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	gap := false

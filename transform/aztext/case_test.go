@@ -3,6 +3,7 @@ package aztext
 import (
 	"bufio"
 	"os"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -200,6 +201,19 @@ func TestLowerShortcuts(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if got, want := lower(r), unicode.AzeriCase.ToLower(r); got != want {
 			t.Errorf("lower(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// TestKeyOfSpacedText: Key reads text whose only departure from Normalize's
+// form is white space (tabs, newlines, runs of spaces, at the ends) as it
+// is, and must key it as its normalised form.
+func TestKeyOfSpacedText(t *testing.T) {
+	for _, line := range seedLines(t) {
+		for _, s := range []string{line, " " + strings.ReplaceAll(line, " ", "\n  ") + "\t", strings.ReplaceAll(line, " ", " \r\n")} {
+			if got, want := Key(s), Key(Normalize(s)); got != want {
+				t.Fatalf("Key(%q) = %q, want %q (Key of its normalised form)", s, got, want)
+			}
 		}
 	}
 }
