@@ -115,7 +115,8 @@ func gridColumns(ls []tline, cw float64) []float64 {
 // onPage returns the document's borderless table as it stands on a page
 // whose table lines are table: for layout text, with the page's own
 // columns (see gridColumns) when they are at least as many as the
-// document's, which pdftotext's page-by-page placement blurs; otherwise b.
+// document's, which pdftotext's page-by-page placement blurs; otherwise b,
+// with the boundaries the page does find moved to (see followed).
 func (b *borderless) onPage(table []tline) *borderless {
 	if !onGrid(table) {
 		return b
@@ -126,10 +127,11 @@ func (b *borderless) onPage(table []tline) *borderless {
 		// a boundary by more than eight characters (see anchored): its
 		// centred words place a boundary less surely than the document's
 		// gutters, which lineCuts follows a few characters either way.
+		own := xs
 		if xs = b.anchored(table); xs == nil || !slices.ContainsFunc(xs, func(x float64) bool {
 			return !slices.ContainsFunc(b.xs, func(d float64) bool { return math.Abs(x-d) <= 4*b.lh })
 		}) {
-			return b
+			return b.followed(table, own)
 		}
 		pb := *b
 		pb.xs = xs
@@ -151,6 +153,69 @@ func (b *borderless) onPage(table []tline) *borderless {
 	return &pb
 }
 
+// followed returns the document's borderless table with each inner
+// boundary moved to the page's own (own, see gridColumns) within four
+// characters of it, the drift of pdftotext's page-by-page placement: a
+// page whose grid finds fewer columns than the document (a term column
+// holding one short term beside a long work-done cell, crossed by the
+// title's longest lines) still shows where the columns it does find
+// start on it ("Komitə" two characters left of the document's
+// work-done boundary, read into the term). Where the column left of
+// the boundary is the narrower of the two next to it (the term left of
+// the work done), the boundary moves only where most runs of text that
+// start at the page's are wider than that column (see wideStarts): else
+// the page's boundary is that narrow column's own left edge (terms
+// "2020-", "2022" at 40, work done at 49, where the grid sees no gutter
+// after "mütəmadi"), not the next column's.
+func (b *borderless) followed(ls []tline, own []float64) *borderless {
+	if len(own) < 3 {
+		return b
+	}
+	xs := slices.Clone(b.xs)
+	moved := false
+	for k := 1; k+1 < len(xs); k++ {
+		for _, x := range own[1 : len(own)-1] {
+			narrow := b.xs[k]-b.xs[k-1] < b.xs[k+1]-b.xs[k]
+			if math.Abs(x-xs[k]) <= 2*b.lh && x > xs[k-1] && x != xs[k] && (!narrow || wideStarts(ls, x, b.xs[k]-b.xs[k-1], b.space)) {
+				xs[k], moved = x, true
+				break
+			}
+		}
+	}
+	if !moved || !slices.IsSorted(xs) {
+		return b
+	}
+	pb := *b
+	pb.xs = xs
+	return &pb
+}
+
+// wideStarts reports whether most runs of text (words a space apart, cw
+// the width of a character) that start within half a character of x on
+// the lines are wider than width: a work-done column's lines are long,
+// a term column's ("2020-2022", "mütəmadi") short.
+func wideStarts(ls []tline, x, width, cw float64) bool {
+	wide, n := 0, 0
+	for i := range ls {
+		ws := ls[i].ws
+		for j := range ws {
+			if math.Abs(ws[j].X0-x) > cw/2 {
+				continue
+			}
+			end := j
+			for end+1 < len(ws) && ws[end+1].X0-ws[end].X1 < 1.5*cw {
+				end++
+			}
+			n++
+			if ws[end].X1-ws[j].X0 > width {
+				wide++
+			}
+			break
+		}
+	}
+	return 2*wide > n
+}
+
 // lineCuts returns each line's own column boundaries in a row of layout
 // text whose columns are xs; num is the index of the row's line with the
 // measure number, -1 for none. pdftotext places each line's text on the
@@ -161,6 +226,15 @@ func (b *borderless) onPage(table []tline) *borderless {
 // line only, to the word's left or right edge (see joinsRight).
 func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	out := make([][]float64, len(ls))
+	// clear[k] lists the lines with a word wholly inside column k.
+	clear := make([][]int, len(xs))
+	for k := 0; k+1 < len(xs); k++ {
+		for i := range ls {
+			if slices.ContainsFunc(ls[i].ws, func(w hesabat.Word) bool { return w.X0 >= xs[k] && w.X1 <= xs[k+1] }) {
+				clear[k] = append(clear[k], i)
+			}
+		}
+	}
 	for i := range ls {
 		bx := slices.Clone(xs)
 		for k := 1; k+1 < len(xs); k++ {
@@ -168,7 +242,11 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 			for j, w := range ls[i].ws {
 				if w.X0 < x && w.X1 > x {
 					last := j+1 == len(ls[i].ws) || ls[i].ws[j+1].X0 >= xs[k+1]
-					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1) {
+					// Only a column narrower than the one left of it (the
+					// term right of the title) holds a short cell that,
+					// found on other lines, is whole.
+					elsewhere := xs[k+1]-xs[k] < xs[k]-xs[k-1] && slices.ContainsFunc(clear[k], func(c int) bool { return c != i })
+					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere) {
 						x = w.X0
 					} else {
 						x = w.X1
@@ -258,24 +336,32 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 
 // joinsRight reports whether word w of line i, which crosses boundary x,
 // belongs right of it: when a word of the right column right above or
-// below it overlaps it, or comes within a character of it (a term split
-// over lines, "2020-" over "2022", or centred, "mütəmad" over "i"); else
-// when it is the last word of its column on the number line or a line
-// next to it (nearNumber: a term stands level with the measure number,
-// at the top of the row or at its middle, one space after the title's
-// line, "həmin 2022"); else unless a word of the left column right above
-// or below overlaps it (a title's long line: "barədə illik"); else when
-// most of it stands right of x.
-func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) bool {
+// below it (see nearLine) overlaps it, or comes within a character of
+// it, starting at most four characters right of it (a term split over
+// lines, "2020-" over "2022", or centred, "mütəmad" over "i"; a title
+// word that starts far left of the term column's line above,
+// "planlarının" under "həmin 2022", is no piece of it); else not when
+// the right column, narrower than the left, has text elsewhere in the
+// row that crosses no boundary (elsewhere: its short cell is found, and a title line reaching
+// into it, "davranış məsələləri ilə" five lines above a term
+// "mütəmad" / "i", is the title's); else when it is the last word of
+// its column on the number line or a line next to it (nearNumber: a
+// term stands level with the measure number, at the top of the row or
+// at its middle, one space after the title's line, "həmin 2022"); else
+// unless a word of the left column right above or below overlaps it (a
+// title's long line: "barədə illik"); else when most of it stands right
+// of x.
+func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool) bool {
 	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
 	left := false
-	for _, j := range []int{i - 1, i + 1} {
-		if j < 0 || j >= len(ls) || math.Abs(ls[j].y0-ls[i].y0) > 1.5*ls[i].height() {
-			continue // no line right above or below
+	for _, d := range []int{-1, 1} {
+		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
+		if j < 0 {
+			continue
 		}
 		for _, v := range ls[j].ws {
 			switch {
-			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw:
+			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw && v.X0-w.X0 <= 4*cw:
 				return true
 			case v.X1 <= x && v.X0 < w.X1 && v.X1 > w.X0:
 				left = true
@@ -283,12 +369,32 @@ func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) b
 		}
 	}
 	switch {
+	case elsewhere:
+		return false
 	case nearNumber:
 		return true
 	case left:
 		return false
 	}
 	return x-w.X0 < w.X1-x
+}
+
+// nearLine returns the index of the line right above line i (d = -1)
+// or below it (d = 1) that has a word reaching into (lo, hi), -1 for
+// none: pdftotext sets the lines of each column on its own baselines, so
+// a line of another column's text (work done only) may stand between
+// two lines of a column; up to two such lines are passed over. A blank
+// line (a paragraph or row break) ends the search.
+func nearLine(ls []tline, i, d int, lo, hi float64) int {
+	h := ls[i].height()
+	for j := i + d; j >= 0 && j < len(ls) && math.Abs(ls[j].y0-ls[j-d].y0) <= 1.5*h && math.Abs(ls[j].y0-ls[i].y0) <= 3.5*h; j += d {
+		for _, v := range ls[j].ws {
+			if v.X0 < hi && v.X1 > lo {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // overlaps reports whether a word of the lines reaches into (lo, hi).
