@@ -258,6 +258,11 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 		}
 		out[i] = bx
 	}
+	for k := 1; k+1 < len(xs); k++ {
+		if xs[k+1]-xs[k] < xs[k]-xs[k-1] {
+			gluedLeft(ls, out, k)
+		}
+	}
 	for i := 1; i < len(ls); i++ {
 		for k := 1; k+1 < len(xs); k++ {
 			wordEnd(ls, out, i, k, lx)
@@ -269,6 +274,80 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 		}
 	}
 	return out
+}
+
+// gluedLeft gives back to column k-1 the words at the start of narrow
+// column k on a line (the term right of the title) that follow a word of
+// column k-1 one space after it and start left of where column k's own
+// text starts in the row: the left edge of the words set apart from
+// their left neighbours by two spaces or more, or first on their line,
+// on the other lines. A title line may run a word or two past where the
+// term column starts on other pages ("iştirakının və" with "və" at 33,
+// the row's "daim" and "mütəmadi" at 36), and a word that starts left
+// of the column's text, glued to the title's run, is the title's, unless
+// a word of the column right above or below it is its other piece (see
+// pieceNear; pdftotext sets a term's lines up to two characters apart).
+func gluedLeft(ls []tline, cuts [][]float64, k int) {
+	if len(ls) == 0 {
+		return
+	}
+	cw := ls[0].height() / 2
+	// apart reports whether word j of line i is set apart from the word
+	// before it (or first on its line).
+	apart := func(i, j int) bool { return j == 0 || ls[i].ws[j].X0-ls[i].ws[j-1].X1 >= 1.5*cw }
+	edge := func(skip int) float64 {
+		e := math.Inf(1)
+		for i := range ls {
+			if i == skip {
+				continue
+			}
+			for j, w := range ls[i].ws {
+				if w.X0 >= cuts[i][k] && w.X1 <= cuts[i][k+1] && apart(i, j) {
+					e = math.Min(e, w.X0)
+				}
+			}
+		}
+		return e
+	}
+	for i := range ls {
+		ws := ls[i].ws
+		j := slices.IndexFunc(ws, func(w hesabat.Word) bool { m := (w.X0 + w.X1) / 2; return m >= cuts[i][k] && m < cuts[i][k+1] })
+		if j <= 0 || apart(i, j) {
+			continue
+		}
+		e := edge(i)
+		if math.IsInf(e, 1) || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j]) {
+			continue
+		}
+		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(i, j) {
+			j++
+		}
+		if j < len(ws) {
+			cuts[i][k] = math.Min(ws[j].X0, cuts[i][k+1])
+		} else {
+			cuts[i][k] = cuts[i][k+1]
+		}
+	}
+}
+
+// pieceNear reports whether a word of column k on the line right above
+// or below line i (see nearLine) comes within a character of w: the
+// other piece of a term split over lines ("2020-" glued to the title's
+// line, "2022" under it two characters right).
+func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word) bool {
+	cw := ls[i].height() / 2
+	for _, d := range []int{-1, 1} {
+		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
+		if j < 0 {
+			continue
+		}
+		for _, v := range ls[j].ws {
+			if m := (v.X0 + v.X1) / 2; m >= cuts[j][k] && m < cuts[j][k+1] && v.X0 < w.X1+cw && v.X1 > w.X0-cw {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordEnd moves to column k the last word of line i left of it when it
