@@ -261,6 +261,10 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	for k := 1; k+1 < len(xs); k++ {
 		if xs[k+1]-xs[k] < xs[k]-xs[k-1] {
 			gluedLeft(ls, out, k)
+			setApart(ls, out, k, xs[k+1]-xs[k])
+			if num >= 0 {
+				hyphenPiece(ls, out, k, num)
+			}
 		}
 	}
 	for i := 1; i < len(ls); i++ {
@@ -292,9 +296,6 @@ func gluedLeft(ls []tline, cuts [][]float64, k int) {
 		return
 	}
 	cw := ls[0].height() / 2
-	// apart reports whether word j of line i is set apart from the word
-	// before it (or first on its line).
-	apart := func(i, j int) bool { return j == 0 || ls[i].ws[j].X0-ls[i].ws[j-1].X1 >= 1.5*cw }
 	edge := func(skip int) float64 {
 		e := math.Inf(1)
 		for i := range ls {
@@ -302,7 +303,7 @@ func gluedLeft(ls []tline, cuts [][]float64, k int) {
 				continue
 			}
 			for j, w := range ls[i].ws {
-				if w.X0 >= cuts[i][k] && w.X1 <= cuts[i][k+1] && apart(i, j) {
+				if w.X0 >= cuts[i][k] && w.X1 <= cuts[i][k+1] && apart(&ls[i], j, cw) {
 					e = math.Min(e, w.X0)
 				}
 			}
@@ -312,20 +313,126 @@ func gluedLeft(ls []tline, cuts [][]float64, k int) {
 	for i := range ls {
 		ws := ls[i].ws
 		j := slices.IndexFunc(ws, func(w hesabat.Word) bool { m := (w.X0 + w.X1) / 2; return m >= cuts[i][k] && m < cuts[i][k+1] })
-		if j <= 0 || apart(i, j) {
+		if j <= 0 || apart(&ls[i], j, cw) {
 			continue
 		}
 		e := edge(i)
 		if math.IsInf(e, 1) || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j]) {
 			continue
 		}
-		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(i, j) {
+		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(&ls[i], j, cw) {
 			j++
 		}
 		if j < len(ws) {
 			cuts[i][k] = math.Min(ws[j].X0, cuts[i][k+1])
 		} else {
 			cuts[i][k] = cuts[i][k+1]
+		}
+	}
+}
+
+// setApart gives to narrow column k (width wide) the last run of words
+// (a space apart) of column k-1 on a line with no text in column k, when
+// it is set apart from the words before it by two spaces or more (or
+// first on its line), starts more than two characters right of where
+// most of column k-1's lines start in the row, and is no wider than
+// column k: columns are set left-aligned, so a short run standing in
+// the middle of the title column is the next column's text where
+// pdftotext set that column left of the page's boundary ("2022" alone
+// on a line at 38, the page's term boundary at 43; "Açıq Hökumətin
+// 2022" four spaces apart).
+func setApart(ls []tline, cuts [][]float64, k int, wide float64) {
+	if len(ls) == 0 {
+		return
+	}
+	cw := ls[0].height() / 2
+	starts := map[int]int{} // first word's cell in column k-1, by line
+	for i := range ls {
+		if ws := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k]); len(ws) > 0 {
+			starts[int(math.Round(ws[0].X0/cw))]++
+		}
+	}
+	edge, n := 0, 0
+	for c, m := range starts {
+		if m > n || m == n && c < edge {
+			edge, n = c, m
+		}
+	}
+	for i := range ls {
+		if len(wordsIn(&ls[i], cuts[i][k], cuts[i][k+1])) > 0 {
+			continue
+		}
+		ws := ls[i].ws
+		last := -1
+		for j, w := range ws {
+			if m := (w.X0 + w.X1) / 2; m >= cuts[i][k-1] && m < cuts[i][k] {
+				last = j
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		first := last
+		for first > 0 && ws[first].X0-ws[first-1].X1 < 1.5*cw {
+			first--
+		}
+		if first > 0 && (ws[first-1].X0+ws[first-1].X1)/2 < cuts[i][k-1] {
+			continue // the run starts the column's text after another column's
+		}
+		if ws[first].X0 > float64(edge+2)*cw && ws[last].X1-ws[first].X0 <= wide && (first == 0 || ws[first].X0-ws[first-1].X1 >= 1.5*cw) {
+			cuts[i][k] = ws[first].X0
+		}
+	}
+}
+
+// hyphenPiece gives to column k the last word of column k-1 on the
+// number line (i; a term stands level with the measure number, and
+// where the number line has none it is a piece glued to the title's
+// line) with no text in column k when it and a word of column k right above
+// or below it (see nearLine), within two characters of it, are the two
+// pieces of a term broken after a hyphen, the upper one ending in it:
+// "2020-" over "2022", one of them glued to the title's line ("Sisteminə
+// 2022" under "2020-", "Təşviqinə 2020-" over "2022").
+func hyphenPiece(ls []tline, cuts [][]float64, k, i int) {
+	if len(wordsIn(&ls[i], cuts[i][k], cuts[i][k+1])) > 0 {
+		return
+	}
+	left := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k])
+	if len(left) < 2 {
+		return
+	}
+	w := left[len(left)-1]
+	cw := ls[i].height() / 2
+	for _, d := range []int{-1, 1} {
+		j := nearLine(ls, i, d, w.X0-2*cw, w.X1+2*cw)
+		if j < 0 {
+			continue
+		}
+		piece := false
+		for _, v := range wordsIn(&ls[j], cuts[j][k], cuts[j][k+1]) {
+			upper := v
+			if d > 0 {
+				upper = w
+			}
+			if v.X0 < w.X1+2*cw && v.X1 > w.X0-2*cw && strings.HasSuffix(upper.Text, "-") {
+				piece = true
+			}
+		}
+		// The term has no other piece in column k on the row's
+		// lines past the pair (below it, or above it): its
+		// continuation, or its start, is not found elsewhere.
+		lo, hi := j+1, len(ls)
+		if d > 0 {
+			lo, hi = 0, i
+		}
+		for m := lo; m < hi && piece; m++ {
+			if m != i && len(wordsIn(&ls[m], cuts[m][k], cuts[m][k+1])) > 0 {
+				piece = false
+			}
+		}
+		if piece {
+			cuts[i][k] = w.X0
+			break
 		}
 	}
 }
@@ -429,17 +536,26 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 // at its middle, one space after the title's line, "həmin 2022"); else
 // unless a word of the left column right above or below overlaps it (a
 // title's long line: "barədə illik"); else when most of it stands right
-// of x.
+// of x. First of all, w goes right when it and the word right above or
+// below it start at one place, each set apart from the words before it
+// (see apart; w after a word of its line, so that the table's first
+// column, where every line starts, is no such place): that is where a
+// column starts ("Statistik" over "üzrə", two characters left of the
+// page's boundary).
 func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool) bool {
 	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
 	left := false
+	wj := slices.Index(ls[i].ws, w)
+	wApart := wj > 0 && apart(&ls[i], wj, cw) // after text of the line's own
 	for _, d := range []int{-1, 1} {
 		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
 		if j < 0 {
 			continue
 		}
-		for _, v := range ls[j].ws {
+		for jv, v := range ls[j].ws {
 			switch {
+			case wApart && math.Abs(v.X0-w.X0) < cw/2 && apart(&ls[j], jv, cw):
+				return true // a column's left edge, two lines starting there
 			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw && v.X0-w.X0 <= 4*cw:
 				return true
 			case v.X1 <= x && v.X0 < w.X1 && v.X1 > w.X0:
@@ -456,6 +572,14 @@ func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewh
 		return false
 	}
 	return x-w.X0 < w.X1-x
+}
+
+// apart reports whether word j of the line is set apart from the word
+// before it by two spaces or more (cw the width of a character), or
+// first on the line: where a column's text may start. Words of one
+// column's line are a space apart.
+func apart(l *tline, j int, cw float64) bool {
+	return j == 0 || j > 0 && l.ws[j].X0-l.ws[j-1].X1 >= 1.5*cw
 }
 
 // nearLine returns the index of the line right above line i (d = -1)
