@@ -223,19 +223,39 @@ func wideStarts(ls []tline, x, width, cw float64) bool {
 // line to line, and a title line may reach past where the term column
 // starts on another line ("tərəfindən 2020-2022" over "barədə illik").
 // Where a word of a line crosses a boundary, the boundary moves, on that
-// line only, to the word's left or right edge (see joinsRight).
+// line only, to the word's left or right edge (see joinsRight); the lines
+// at the number first. Then the narrow column right of a wider one (the
+// term) takes and gives back words the grid set on the wrong side of
+// its boundary (see gluedLeft, setApart, hyphenPiece), and pieces of a
+// word or term are joined (wordEnd, termOnGap).
 func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	out := make([][]float64, len(ls))
-	// clear[k] lists the lines with a word wholly inside column k.
-	clear := make([][]int, len(xs))
-	for k := 0; k+1 < len(xs); k++ {
-		for i := range ls {
-			if slices.ContainsFunc(ls[i].ws, func(w hesabat.Word) bool { return w.X0 >= xs[k] && w.X1 <= xs[k+1] }) {
-				clear[k] = append(clear[k], i)
+	// The lines at the measure number are cut first: a term stands
+	// level with it, and once found there it is the short cell found
+	// elsewhere for the other lines (see joinsRight).
+	order := make([]int, 0, len(ls))
+	if num >= 0 {
+		for _, i := range []int{num, num - 1, num + 1} {
+			if i >= 0 && i < len(ls) {
+				order = append(order, i)
 			}
 		}
 	}
 	for i := range ls {
+		if !slices.Contains(order, i) {
+			order = append(order, i)
+		}
+	}
+	// inColumn reports whether word v of line j is in column k: on a line
+	// cut already, by its cut; else wholly right of the boundary.
+	inColumn := func(j, k int, v hesabat.Word) bool {
+		if out[j] != nil {
+			m := (v.X0 + v.X1) / 2
+			return m >= out[j][k] && m < out[j][k+1]
+		}
+		return v.X0 >= xs[k] && v.X1 <= xs[k+1]
+	}
+	for _, i := range order {
 		bx := slices.Clone(xs)
 		for k := 1; k+1 < len(xs); k++ {
 			x := xs[k]
@@ -245,8 +265,24 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 					// Only a column narrower than the one left of it (the
 					// term right of the title) holds a short cell that,
 					// found on other lines, is whole.
-					elsewhere := xs[k+1]-xs[k] < xs[k]-xs[k-1] && slices.ContainsFunc(clear[k], func(c int) bool { return c != i })
-					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere) {
+					elsewhere := false
+					for c := range ls {
+						if c != i && xs[k+1]-xs[k] < xs[k]-xs[k-1] && slices.ContainsFunc(ls[c].ws, func(v hesabat.Word) bool { return inColumn(c, k, v) }) {
+							elsewhere = true
+							break
+						}
+					}
+					// A word of a line cut already is in the right column
+					// by its cut when it and w are a term's two pieces
+					// broken after a hyphen (the upper one ends in it).
+					right := func(j int, v hesabat.Word) bool {
+						upper := v
+						if j > i {
+							upper = w
+						}
+						return v.X0 >= x || out[j] != nil && inColumn(j, k, v) && strings.HasSuffix(upper.Text, "-")
+					}
+					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere, right) {
 						x = w.X0
 					} else {
 						x = w.X1
@@ -521,28 +557,31 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 }
 
 // joinsRight reports whether word w of line i, which crosses boundary x,
-// belongs right of it: when a word of the right column right above or
-// below it (see nearLine) overlaps it, or comes within a character of
-// it, starting at most four characters right of it (a term split over
-// lines, "2020-" over "2022", or centred, "mütəmad" over "i"; a title
-// word that starts far left of the term column's line above,
-// "planlarının" under "həmin 2022", is no piece of it); else not when
-// the right column, narrower than the left, has text elsewhere in the
-// row that crosses no boundary (elsewhere: its short cell is found, and a title line reaching
-// into it, "davranış məsələləri ilə" five lines above a term
-// "mütəmad" / "i", is the title's); else when it is the last word of
-// its column on the number line or a line next to it (nearNumber: a
-// term stands level with the measure number, at the top of the row or
-// at its middle, one space after the title's line, "həmin 2022"); else
-// unless a word of the left column right above or below overlaps it (a
-// title's long line: "barədə illik"); else when most of it stands right
-// of x. First of all, w goes right when it and the word right above or
-// below it start at one place, each set apart from the words before it
-// (see apart; w after a word of its line, so that the table's first
-// column, where every line starts, is no such place): that is where a
-// column starts ("Statistik" over "üzrə", two characters left of the
-// page's boundary).
-func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool) bool {
+// belongs right of it. In order:
+//   - yes when it and the word right above or below it start at one
+//     place, each set apart from the words before it (see apart; w after
+//     a word of its line, so that the table's first column, where every
+//     line starts, is no such place): a column starts there ("Statistik"
+//     over "üzrə", two characters left of the page's boundary);
+//   - yes when a word of the right column (right reports it: right of x,
+//     or cut so on its line) right above or below it (see nearLine)
+//     overlaps it or comes within a character of it, starting at most
+//     four characters right of it: a term split over lines, "2020-" over
+//     "2022", or centred, "mütəmad" over "i" (a title word that starts
+//     far left of the term's line, "planlarının" under "həmin 2022", is
+//     no piece of it);
+//   - no when the right column, narrower than the left, has text on
+//     another line of the row (elsewhere): its short cell is found, and a
+//     title line reaching into it ("davranış məsələləri ilə" five lines
+//     above a term "mütəmad" / "i") is the title's;
+//   - yes when it is the last word of its column on the number line or a
+//     line next to it (nearNumber: a term stands level with the measure
+//     number, at the top of the row or at its middle, one space after the
+//     title's line, "həmin 2022");
+//   - no when a word of the left column right above or below overlaps it
+//     (a title's long line: "barədə illik");
+//   - else yes when most of it stands right of x.
+func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool, right func(j int, v hesabat.Word) bool) bool {
 	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
 	left := false
 	wj := slices.Index(ls[i].ws, w)
@@ -556,7 +595,7 @@ func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewh
 			switch {
 			case wApart && math.Abs(v.X0-w.X0) < cw/2 && apart(&ls[j], jv, cw):
 				return true // a column's left edge, two lines starting there
-			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw && v.X0-w.X0 <= 4*cw:
+			case right(j, v) && v.X0 < w.X1+cw && v.X1 > w.X0-cw && v.X0-w.X0 <= 4*cw:
 				return true
 			case v.X1 <= x && v.X0 < w.X1 && v.X1 > w.X0:
 				left = true
