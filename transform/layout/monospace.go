@@ -296,7 +296,7 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	}
 	for k := 1; k+1 < len(xs); k++ {
 		if xs[k+1]-xs[k] < xs[k]-xs[k-1] {
-			gluedLeft(ls, out, k)
+			gluedLeft(ls, out, k, lx)
 			setApart(ls, out, k, xs[k+1]-xs[k])
 			if num >= 0 {
 				hyphenPiece(ls, out, k, num)
@@ -327,7 +327,7 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 // of the column's text, glued to the title's run, is the title's, unless
 // a word of the column right above or below it is its other piece (see
 // pieceNear; pdftotext sets a term's lines up to two characters apart).
-func gluedLeft(ls []tline, cuts [][]float64, k int) {
+func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon) {
 	if len(ls) == 0 {
 		return
 	}
@@ -353,7 +353,7 @@ func gluedLeft(ls []tline, cuts [][]float64, k int) {
 			continue
 		}
 		e := edge(i)
-		if math.IsInf(e, 1) || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j]) {
+		if math.IsInf(e, 1) || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j], lx) {
 			continue
 		}
 		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(&ls[i], j, cw) {
@@ -474,10 +474,13 @@ func hyphenPiece(ls []tline, cuts [][]float64, k, i int) {
 }
 
 // pieceNear reports whether a word of column k on the line right above
-// or below line i (see nearLine) comes within a character of w: the
-// other piece of a term split over lines ("2020-" glued to the title's
-// line, "2022" under it two characters right).
-func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word) bool {
+// or below line i (see nearLine) comes within a character of w and is
+// its other piece: a term broken after a hyphen, the upper piece ending
+// in it ("2020-" glued to the title's line, "2022" under it two
+// characters right), or a word cut that the document uses joined
+// ("mütəmad" over "i", see lexicon). A title word over the term's first
+// line ("ilə" two lines over "2021-") is none.
+func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word, lx lexicon) bool {
 	cw := ls[i].height() / 2
 	for _, d := range []int{-1, 1} {
 		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
@@ -485,7 +488,12 @@ func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word) bool {
 			continue
 		}
 		for _, v := range ls[j].ws {
-			if m := (v.X0 + v.X1) / 2; m >= cuts[j][k] && m < cuts[j][k+1] && v.X0 < w.X1+cw && v.X1 > w.X0-cw {
+			upper, lower := v, w
+			if d > 0 {
+				upper, lower = w, v
+			}
+			if m := (v.X0 + v.X1) / 2; m >= cuts[j][k] && m < cuts[j][k+1] && v.X0 < w.X1+cw && v.X1 > w.X0-cw &&
+				(strings.HasSuffix(upper.Text, "-") || lx.known(upper.Text, lower.Text)) {
 				return true
 			}
 		}
