@@ -177,7 +177,7 @@ func BenchmarkRead(b *testing.B) {
 					b.Fatal(err)
 				}
 				for i := range gd.Pages {
-					if _, err := readGoPage(gd, i); err != nil {
+					if _, err := readGoPage(gd, i, nil); err != nil {
 						b.Fatal(err)
 					}
 					pages++
