@@ -74,6 +74,12 @@ func (in *interp) show(elems []operand) error {
 	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
 	x := 0.0
+	// An upright matrix (no rotation or skew, as for most text) maps the
+	// bounds of the glyphs' boxes in text space to the bounds of their
+	// boxes on the page, exactly (its maps are monotonic): the boxes are
+	// gathered in text space and mapped once.
+	upright := o.m[1] == 0 && o.m[2] == 0
+	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, e := range elems {
 		switch e.k {
 		case kNum:
@@ -97,8 +103,10 @@ func (in *interp) show(elems []operand) error {
 				}
 				o.items = append(o.items, titem{c: c.c, x: x, w: w})
 				o.nChar++
-				b := o.m.rect(tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise))
-				if o.nChar == 1 {
+				gl, gb, gr, gt := tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise)
+				if upright {
+					tl, tb, tr, tt = min(tl, gl, gr), min(tb, gb, gt), max(tr, gl, gr), max(tt, gb, gt)
+				} else if b := o.m.rect(gl, gb, gr, gt); o.nChar == 1 {
 					o.rect = b
 				} else {
 					o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
@@ -111,6 +119,9 @@ func (in *interp) show(elems []operand) error {
 		}
 	}
 	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
+	if upright && o.nChar > 0 {
+		o.rect = o.m.rect(tl, tb, tr, tt)
+	}
 	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
 	if o.nChar > 0 {
 		in.tp.add(o)
