@@ -34,13 +34,15 @@ type font struct {
 	spaceW float64 // width of the space code, 0 if none
 	// tt is the embedded TrueType program, for glyph outline boxes;
 	// cidToGID maps CIDs to its glyphs (nil: identity).
-	tt       *ttFont
-	cidToGID []byte
-	boxes    map[uint32]glyphBox // glyphBox's answers for two-byte codes
-	boxes256 [256]glyphBox       // and one-byte ones
-	seen256  [256]bool
-	text256  [256][]rune // text's answers for one-byte codes
-	seenText [256]bool
+	tt        *ttFont
+	cidToGID  []byte
+	boxes     map[uint32]glyphBox // glyphBox's answers for two-byte codes
+	boxes256  [256]glyphBox       // and one-byte ones
+	seen256   [256]bool
+	text256   [256][]rune // text's answers for one-byte codes
+	seenText  [256]bool
+	loose256  [256][4]float64 // looseExtent's answers for one-byte codes
+	seenLoose [256]bool
 
 	// decline, when not "", says why the Go reader cannot use this font.
 	decline string
@@ -269,6 +271,21 @@ func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 	}
 	f.boxes[c] = glyphBox{b, ok}
 	return b, ok
+}
+
+// looseExtent returns the loose box of one-byte code c, whose advance is
+// w, in glyph space with its origin at the glyph's: from 0 to the
+// advance and from the descent to the ascent, grown to the glyph's
+// outline where that reaches further.
+func (f *font) looseExtent(c uint32, w float64) [4]float64 {
+	if !f.seenLoose[c] {
+		e := [4]float64{0, f.descnt, w, f.ascent}
+		if g, ok := f.glyphBox(c); ok {
+			e = [4]float64{min(e[0], g[0]), min(e[1], g[1]), max(e[2], g[2]), max(e[3], g[3])}
+		}
+		f.loose256[c], f.seenLoose[c] = e, true
+	}
+	return f.loose256[c]
 }
 
 // outlineBox looks up code c's glyph box in the program.

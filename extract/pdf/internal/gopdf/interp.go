@@ -95,7 +95,7 @@ func (in *interp) reset(r *reader, p *Page) {
 		r: r, p: p,
 		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0], codes: in.codes[:0],
 		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0], lex: in.lex,
-		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], temp: in.tp.temp[:0], out: in.tp.out[:0]},
+		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], out: in.tp.out[:0], scratch: in.tp.scratch[:0]},
 	}
 	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
 	in.tm, in.tlm = Identity, Identity
