@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -99,7 +98,7 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 		for _, g := range gp.Glyphs {
 			ax, ay := g.X0-f.left, f.height-(g.Y0-f.bottom)
 			bx, by := g.X1-f.left, f.height-(g.Y1-f.bottom)
-			p.chars = append(p.chars, glyph{r: g.R, x0: math.Min(ax, bx), y0: math.Min(ay, by), x1: math.Max(ax, bx), y1: math.Max(ay, by)})
+			p.chars = append(p.chars, glyph{r: g.R, x0: min(ax, bx), y0: min(ay, by), x1: max(ax, bx), y1: max(ay, by)})
 		}
 	} else {
 		for _, g := range gp.Glyphs {

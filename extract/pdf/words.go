@@ -57,6 +57,7 @@ func addPage(doc *hesabat.Document, p hesabat.Page, w *hesabat.Warning) {
 type layouter struct {
 	chars   []glyph // the Go reader's glyphs of the page being read (see readGoPage)
 	runs    []run
+	xs      []run   // byX's
 	all     []glyph // the lines' glyphs, one line after another
 	lines   [][]glyph
 	tail    []glyph // mergeByX's scratch
@@ -219,10 +220,10 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
 			r := gs[runs[m].i] // the run's first glyph: its extent is the run's
-			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*math.Max(r.y1-r.y0, hi-lo) {
+			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*max(r.y1-r.y0, hi-lo) {
 				break
 			}
-			lo, hi = math.Min(lo, r.y0), math.Max(hi, r.y1)
+			lo, hi = min(lo, r.y0), max(hi, r.y1)
 			m++
 		}
 		n := 0
@@ -230,8 +231,14 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 			n += int(r.j - r.i)
 		}
 		line := all[off : off : off+n]
-		for _, r := range runs[k:m] {
-			line, tail = mergeByX(line, gs[r.i:r.j], tail)
+		if l.byX(gs, runs[k:m]) {
+			for _, r := range l.xs {
+				line = append(line, gs[r.i:r.j]...)
+			}
+		} else {
+			for _, r := range runs[k:m] {
+				line, tail = mergeByX(line, gs[r.i:r.j], tail)
+			}
 		}
 		lines = append(lines, line)
 		off += n
@@ -245,6 +252,27 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 type run struct {
 	mid, x0 float64 // the sort keys: y0+y1 and x0 of the run's glyphs
 	i, j    int32   // gs[i:j]; small, so that sorting moves less
+}
+
+// byX reports whether the runs of a line follow one another from left to
+// right once put in order of their first glyph's x0 (in l.xs): each run's
+// glyphs left of the next run's, as the pieces of a line of text are.
+// Their concatenation in that order is then the line mergeByX would
+// build, without merging.
+func (l *layouter) byX(gs []glyph, runs []run) bool {
+	xs := append(l.xs[:0], runs...)
+	l.xs = xs
+	for i := 1; i < len(xs); i++ { // insertion sort: a line has a few dozen runs
+		for j := i; j > 0 && xs[j-1].x0 > xs[j].x0; j-- {
+			xs[j-1], xs[j] = xs[j], xs[j-1]
+		}
+	}
+	for i := 1; i < len(xs); i++ {
+		if !(gs[xs[i-1].j-1].x0 < xs[i].x0) {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeByX appends to line, sorted by x0, the glyphs of run, sorted by x0
@@ -330,7 +358,7 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			flush()
 			continue
 		}
-		if open && g.r != hyphenMark && (g.x0-prev.x1 > wordGap*math.Max(g.size(), prev.size()) ||
+		if open && g.r != hyphenMark && (g.x0-prev.x1 > wordGap*max(g.size(), prev.size()) ||
 			!cur.Super && superscript(g, prev) || cur.Super && !(markRune(g.r) && g.size() < 1.1*prev.size())) {
 			flush()
 		}
@@ -339,8 +367,8 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			cur.Super = prev.r != 0 && superscript(g, prev)
 			open = true
 		}
-		cur.X0, cur.Y0 = math.Min(cur.X0, g.x0), math.Min(cur.Y0, g.y0)
-		cur.X1, cur.Y1 = math.Max(cur.X1, g.x1), math.Max(cur.Y1, g.y1)
+		cur.X0, cur.Y0 = min(cur.X0, g.x0), min(cur.Y0, g.y0)
+		cur.X1, cur.Y1 = max(cur.X1, g.x1), max(cur.Y1, g.y1)
 		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
 			l.text = utf8.AppendRune(l.text, g.r)
