@@ -306,14 +306,16 @@ func (f *font) outlineBox(c uint32) ([4]float64, bool) {
 }
 
 // loadProgram reads the TrueType program embedded by descriptor fd. A
-// program that is there but unreadable declines the font: PDFium may read
-// more of a damaged stream, and its glyph boxes come from the program.
+// program that is there but unreadable or damaged declines the font:
+// PDFium may read more or less of a damaged stream (a deflate stream that
+// breaks off or fails its checksum), and its glyph boxes come from the
+// program.
 func (r *reader) loadProgram(f *font, fd types.Dict) {
 	o := fd["FontFile2"]
 	if o == nil {
 		return
 	}
-	data, err := r.stream(o)
+	data, err := r.intactStream(o)
 	if err == nil {
 		f.tt = parseTTF(data)
 	}

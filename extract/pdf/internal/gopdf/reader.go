@@ -193,6 +193,26 @@ func (r *reader) stream(o types.Object) ([]byte, error) {
 	return decode(sd, nil)
 }
 
+// intactStream is stream for data that must decode cleanly: a stream
+// compressed with FlateDecode alone that does not inflate without error
+// (damaged: pdfcpu would return what it could read) is an error.
+func (r *reader) intactStream(o types.Object) ([]byte, error) {
+	sd, _, err := r.x.DereferenceStreamDict(o)
+	if err != nil {
+		return nil, err
+	}
+	if sd == nil {
+		return nil, errors.New("missing stream")
+	}
+	if f := sd.FilterPipeline; sd.Content == nil && len(f) == 1 && f[0].Name == filter.Flate && f[0].DecodeParms == nil {
+		if out, ok := inflate(sd.Raw, nil); ok {
+			return out, nil
+		}
+		return nil, errors.New("damaged deflate stream")
+	}
+	return decode(sd, nil)
+}
+
 // decode appends the decoded data of sd to dst. A stream with FlateDecode
 // alone (content streams, fonts, CMaps) is inflated here, without
 // pdfcpu's buffers; anything else, or data that does not inflate cleanly,
