@@ -100,6 +100,11 @@ func TestVariantClasses(t *testing.T) {
 		// paragraph ending at a page's foot without room to spare ran on
 		// into the next page's.
 		{"justified", []string{"chrome-justified-sans10-horizontal/seed", "chrome-justified-sans10-horizontal/r013-2020"}},
+		// A one-page borderless table that LibreOffice centres in its
+		// cells: the header, not repeated, stands as close to the first
+		// row as rows to each other, apart from it in every column; it
+		// was read as the first row's top ("no table header").
+		{"header-apart-from-first-row", []string{"tmpl-lo-pdf/t-uc-tedbir", "tmpl-lo-pdf/t-tedbirler-bes-sutun"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

@@ -1050,14 +1050,19 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	centre := 2*centred >= numbered && centred > 0 && !b.bottom
+	// apart is true when the page's first band stands apart from the
+	// rows below it in every column (see columnBreak): a row of its own.
+	apart := false
 	if centre && len(blank) > 0 && !onGrid(blank[0]) {
 		// The rest of a row the page break cut, at the top of the page,
+		// or a header the document does not repeat (a one-page table),
 		// may stand closer to the next row than half a line. (Not on a
 		// character grid: pdftotext interleaves the lines of a row's
 		// columns, one grid line apart, so every column leaves gaps of a
 		// line and two of them do so at any place.)
 		if k := b.columnBreak(blank[0]); k > 0 {
 			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
+			apart = true
 		}
 	}
 	var bands []band
@@ -1162,11 +1167,12 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				continue
 			}
 		}
-		if centre && first && !open {
+		if centre && first && !open && !(i == 0 && apart) {
 			// At the top of the table's first page nothing carries on:
 			// bands above the first number are its row's top (a tall
 			// work-done cell starts at the row's top, its number and
-			// title centred below).
+			// title centred below), unless a column break sets them
+			// apart (the table's header).
 			j := i
 			for j < len(bands) && bands[j].number < 0 {
 				j++
