@@ -105,6 +105,14 @@ func TestVariantClasses(t *testing.T) {
 		// row as rows to each other, apart from it in every column; it
 		// was read as the first row's top ("no table header").
 		{"header-apart-from-first-row", []string{"tmpl-lo-pdf/t-uc-tedbir", "tmpl-lo-pdf/t-tedbirler-bes-sutun"}},
+		// LibreOffice rows centred in their cells, without rules: a
+		// title's last line with a tight glyph box went to the next row
+		// (rows were cut at the widest gap near the row's mirrored end,
+		// now after the last line whose middle is above it), and the rest
+		// of a row cut by the page break, set from the page's top in the
+		// title column only, ran into the next row ("Risk
+		// qiymətləndirilməsi üçün zəruri" cut).
+		{"centred-row-title-cut", []string{"lo-pdf-grid-serif11/r010-2020", "lo-pdf-landscape-none/r005-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

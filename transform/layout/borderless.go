@@ -630,9 +630,9 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 }
 
 // columnBreak returns where, above the first measure number of lines,
-// two columns or more each leave a gap of more than half a line and no
-// column runs on across it: the index of the first line below the lowest
-// such place, or 0 if there is none. In a table that centres its cells
+// two columns or more each leave a gap and no column runs on across it
+// (see apartAt): the index of the first line below the lowest such
+// place, or 0 if there is none. In a table that centres its cells
 // vertically, the lines of one cell touch, and rows stand apart by their
 // padding in every column, while the lines of the columns interleave, so
 // no gap across the whole table need show between them. Two columns,
@@ -641,37 +641,100 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 func (b *borderless) columnBreak(ls []tline) int {
 	n := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) })
 	for k := n; k > 0; k-- {
-		cols := len(b.xs) - 1
-		above, below := make([]float64, cols), make([]float64, cols)
-		for c := range cols {
-			above[c], below[c] = math.Inf(-1), math.Inf(1)
-		}
-		for i := range ls {
-			for _, w := range ls[i].ws {
-				c := column(b.xs, (w.X0+w.X1)/2)
-				if i < k {
-					above[c] = math.Max(above[c], w.Y1)
-				} else {
-					below[c] = math.Min(below[c], w.Y0)
-				}
-			}
-		}
-		apart, joined := 0, false
-		for c := range cols {
-			if math.IsInf(above[c], 0) || math.IsInf(below[c], 0) {
-				continue
-			}
-			if below[c]-above[c] > 0.5*b.lh {
-				apart++
-			} else {
-				joined = true
-			}
-		}
-		if apart >= 2 && !joined {
+		if apart, joined := b.apartAt(ls, k); apart >= 2 && !joined {
 			return k
 		}
 	}
 	return 0
+}
+
+// restAbove returns where the rest of a row that the page break cut
+// ends, at the top of a page's first band of lines ls holding one
+// measure number, in a table that centres its cells: the index of the
+// first line of the numbered row, or 0. That row's top is as far above
+// its number as its bottom (the band's) is below; lines standing above
+// that top (their middles), set apart from the row's in every column
+// with text on both sides (see apartAt; one column suffices: LibreOffice
+// sets the rest of a cut row from the top, often in the title column
+// only), are the rest of the row above. A paragraph break in the
+// numbered row's own tallest cell is no such place: the number is
+// centred on the whole cell, so its first paragraph does not stand
+// above the row's top.
+func (b *borderless) restAbove(ls []tline) int {
+	n := -1
+	for i := range ls {
+		if b.numberLine(&ls[i]) {
+			if n >= 0 {
+				return 0
+			}
+			n = i
+		}
+	}
+	if n <= 0 {
+		return 0
+	}
+	bottom := math.Inf(-1)
+	for i := range ls {
+		bottom = math.Max(bottom, ls[i].y1)
+	}
+	top := 2*ls[n].mid() - bottom
+	for k := n; k > 0; k-- {
+		above := math.Inf(-1)
+		for i := range ls[:k] {
+			above = math.Max(above, ls[i].mid())
+		}
+		if apart, joined := b.apartAt(ls, k); above < top && apart >= 1 && !joined {
+			return k
+		}
+	}
+	return 0
+}
+
+// apartAt counts the columns with text both above and below line k of
+// ls that leave a gap there, and tells whether one with text on both
+// sides runs on across it. A column's gap is told by its boxes (more than
+// half a line) or, where the document's line pitch is known, by its
+// baselines: more than 1.15 pitches apart is no next line of a paragraph
+// (those stand one pitch apart, within a few per cent; see densest),
+// though LibreOffice's loose and tight boxes, side by side, can leave
+// less than half a line between a cell's last line and the next row's
+// first.
+func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
+	base := func(w hesabat.Word) float64 {
+		if w.Base != 0 {
+			return w.Base
+		}
+		return w.Y1
+	}
+	cols := len(b.xs) - 1
+	above, below := make([]float64, cols), make([]float64, cols)
+	aboveBase, belowBase := make([]float64, cols), make([]float64, cols)
+	for c := range cols {
+		above[c], below[c] = math.Inf(-1), math.Inf(1)
+		aboveBase[c], belowBase[c] = math.Inf(-1), math.Inf(1)
+	}
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			c := column(b.xs, (w.X0+w.X1)/2)
+			if i < k {
+				above[c], aboveBase[c] = math.Max(above[c], w.Y1), math.Max(aboveBase[c], base(w))
+			} else {
+				below[c], belowBase[c] = math.Min(below[c], w.Y0), math.Min(belowBase[c], base(w))
+			}
+		}
+	}
+	pitch := ls[0].pitch
+	for c := range cols {
+		if math.IsInf(above[c], 0) || math.IsInf(below[c], 0) {
+			continue
+		}
+		if below[c]-above[c] > 0.5*b.lh || pitch > 0 && belowBase[c]-aboveBase[c] > 1.15*pitch {
+			apart++
+		} else {
+			joined = true
+		}
+	}
+	return apart, joined
 }
 
 // splitBand cuts a band of lines with no blank between them into parts
@@ -707,11 +770,10 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			}
 		case k+1 < len(nums):
 			end := 2*ls[n].mid() - ls[start].y0
-			bottom, widest := math.Inf(-1), math.Inf(-1)
-			for i := start; i < nums[k+1]; i++ {
-				bottom = math.Max(bottom, ls[i].y1)
-				if i+1 > n && math.Abs(ls[i+1].y0-end) <= b.lh && ls[i+1].y0-bottom > widest {
-					cut, widest = i+1, ls[i+1].y0-bottom
+			for i := n + 1; i <= nums[k+1]; i++ {
+				if ls[i].mid() > end {
+					cut = i
+					break
 				}
 			}
 			if cut < 0 {
@@ -1060,7 +1122,11 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		// character grid: pdftotext interleaves the lines of a row's
 		// columns, one grid line apart, so every column leaves gaps of a
 		// line and two of them do so at any place.)
-		if k := b.columnBreak(blank[0]); k > 0 {
+		k := b.columnBreak(blank[0])
+		if k == 0 && !first {
+			k = b.restAbove(blank[0])
+		}
+		if k > 0 {
 			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
 			apart = true
 		}

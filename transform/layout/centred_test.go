@@ -49,3 +49,44 @@ func TestHeaderApartFromFirstRow(t *testing.T) {
 		})
 	}
 }
+
+// TestCentredRowTitlesWhole reads LibreOffice PDFs of tables without
+// rules whose cells are centred vertically (issue #11 variants
+// lo-pdf-grid-serif11, lo-pdf-landscape-none): rows set closer than the
+// paragraphs of a cell were cut at the widest gap near where the row's
+// middle puts its end, and a title's last line, whose tight glyph box
+// left a gap as wide as the row's padding, went to the next row
+// ("bölməsinin" / "yaradılması"); and the rest of a row cut by the page
+// break, set from the page's top in one or two columns, ran into the next
+// row's top ("olan statistik …" under 4.1). Every measure's title, its
+// numbered row's title cell joined with those of the continuation rows
+// after it, is the gold's.
+func TestCentredRowTitlesWhole(t *testing.T) {
+	for _, tt := range []struct{ variant, gold string }{
+		{"lo-pdf-grid-serif11/r010-2020", "../../fixtures/corpus/gold/r010-2020.gold.json"},
+		{"lo-pdf-landscape-none/seed", "../../testdata/seed/seed.gold.json"},
+		{"lo-pdf-landscape-none/r005-2021", "../../fixtures/corpus/gold/r005-2021.gold.json"},
+	} {
+		t.Run(tt.variant, func(t *testing.T) {
+			order, want := goldMeasures(t, tt.gold)
+			got := map[string]string{}
+			cur := ""
+			for _, r := range variantRows(t, tt.variant) {
+				if !r.InTable || len(r.Cells) != 4 {
+					continue
+				}
+				if num, ok := hesabat.MeasureNumber(r.Cells[0].Text()); ok {
+					cur = num
+					got[cur] = r.Cells[1].Text()
+				} else if r.Cells[0].Text() == "" && cur != "" {
+					got[cur] = hesabat.JoinText(got[cur], r.Cells[1].Text())
+				}
+			}
+			for _, num := range order {
+				if got[num] != want[num] {
+					t.Errorf("measure %s title:\n got %q\nwant %q", num, got[num], want[num])
+				}
+			}
+		})
+	}
+}
