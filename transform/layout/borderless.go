@@ -277,6 +277,25 @@ func (b *borderless) numberLine(l *tline) bool {
 	return ok
 }
 
+// band is a run of a page's table lines with no blank between them (or
+// a part of one holding one measure number; see anchorRows).
+type band struct {
+	lines    []tline
+	number   int  // index of the line with the measure number; -1 if none
+	nextText bool // text in the column right of the numbers
+}
+
+// numberMid returns the middle of a number line's measure number: in a
+// table that centres its cells, the middle of its row. (Not the line's:
+// the words of other columns that share the number's line stand up to
+// half a line lower or higher, each centred in its own cell.)
+func (b *borderless) numberMid(l *tline) float64 {
+	if part, ok := l.clip(math.Inf(-1), b.xs[1]); ok {
+		return part.mid()
+	}
+	return l.mid()
+}
+
 // labelLine reports whether the line has text in the first column that
 // is no measure number.
 func (b *borderless) labelLine(l *tline) bool {
@@ -677,7 +696,7 @@ func (b *borderless) restAbove(ls []tline) int {
 	for i := range ls {
 		bottom = math.Max(bottom, ls[i].y1)
 	}
-	top := 2*ls[n].mid() - bottom
+	top := 2*b.numberMid(&ls[n]) - bottom
 	for k := n; k > 0; k-- {
 		above := math.Inf(-1)
 		for i := range ls[:k] {
@@ -769,7 +788,7 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 				cut = nums[k+1]
 			}
 		case k+1 < len(nums):
-			end := 2*ls[n].mid() - ls[start].y0
+			end := 2*b.numberMid(&ls[n]) - ls[start].y0
 			for i := n + 1; i <= nums[k+1]; i++ {
 				if ls[i].mid() > end {
 					cut = i
@@ -1080,11 +1099,6 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 // such a row's first part from the top). first tells that the table
 // starts on this page (nothing carries on at its top).
 func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
-	type band struct {
-		lines    []tline
-		number   int  // index of the line with the measure number; -1 if none
-		nextText bool // text in the column right of the numbers
-	}
 	// A blank is more than half a line between the lines' boxes, or
 	// between their baselines more than half a line pitch beyond one
 	// pitch: LibreOffice's loose boxes overlap by a quarter of the pitch,
@@ -1249,6 +1263,19 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				continue
 			}
 		}
+		if centre && !first && !open && !(i == 0 && apart) && b.rowTop(bands[i:]) {
+			// At the top of a later page, bands above the first number
+			// whose row is centred on them too are its row's top (a
+			// paragraph of its work done set apart by a paragraph's
+			// space), not the rest of the row the page break cut.
+			j := i
+			for bands[j].number < 0 {
+				j++
+			}
+			opensAt(i, j)
+			i = j
+			continue
+		}
 		if open {
 			rows[len(rows)-1] = append(rows[len(rows)-1], bd.lines...)
 		} else {
@@ -1256,4 +1283,33 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	return rows
+}
+
+// rowTop reports whether the first of bands, which holds no measure
+// number, is the top of the row of the first numbered band after it, in
+// a table that centres its cells: of the bands up to that one, its top is
+// the nearest to the row's top that the number mirrors (as far above the
+// number's middle as the numbered band's bottom is below it), and within
+// two lines of it (LibreOffice counts the space after a cell's last
+// paragraph in its height, and pads cells: up to a line each). A row the
+// page break cut is set from the top: its number mirrors no top near
+// any band.
+func (b *borderless) rowTop(bands []band) bool {
+	j := slices.IndexFunc(bands, func(bd band) bool { return bd.number >= 0 })
+	if j <= 0 {
+		return false
+	}
+	nb := &bands[j]
+	bottom := math.Inf(-1)
+	for i := range nb.lines {
+		bottom = math.Max(bottom, nb.lines[i].y1)
+	}
+	top := 2*b.numberMid(&nb.lines[nb.number]) - bottom
+	off := func(k int) float64 { return math.Abs(bands[k].lines[0].y0 - top) }
+	for k := 1; k <= j; k++ {
+		if off(k) < off(0) {
+			return false
+		}
+	}
+	return off(0) <= 2*b.lh
 }

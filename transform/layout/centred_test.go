@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/hesabat/hesabat"
@@ -66,6 +69,10 @@ func TestCentredRowTitlesWhole(t *testing.T) {
 		{"lo-pdf-grid-serif11/r010-2020", "../../fixtures/corpus/gold/r010-2020.gold.json"},
 		{"lo-pdf-landscape-none/seed", "../../testdata/seed/seed.gold.json"},
 		{"lo-pdf-landscape-none/r005-2021", "../../fixtures/corpus/gold/r005-2021.gold.json"},
+		// Rows that touch, a number's line standing lower than its
+		// number (the work done's words beside it): the row's middle is
+		// the number's own.
+		{"lo-pdf-grid-serif11/r035-2021", "../../fixtures/corpus/gold/r035-2021.gold.json"},
 	} {
 		t.Run(tt.variant, func(t *testing.T) {
 			order, want := goldMeasures(t, tt.gold)
@@ -88,5 +95,45 @@ func TestCentredRowTitlesWhole(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCentredRowTopAtPageTop reads a LibreOffice PDF of a table without
+// rules whose cells are centred (lo-pdf-grid-serif11/r013-2020): a row
+// starts at the top of a page with a paragraph of its work done, set
+// apart by a paragraph's space from the rest of the row, whose number is
+// centred on the whole; that paragraph was read as the rest of the row
+// above. Each numbered row's work done starts as the gold's does.
+func TestCentredRowTopAtPageTop(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/corpus/gold/r013-2020.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Measures []struct {
+			Number     string
+			Paragraphs []string
+		}
+	}
+	if err := json.Unmarshal(data, &gold); err != nil {
+		t.Fatal(err)
+	}
+	first := map[string]string{}
+	for _, m := range gold.Measures {
+		first[m.Number] = strings.Join(strings.Fields(m.Paragraphs[0])[:3], " ")
+	}
+	n := 0
+	for _, r := range variantRows(t, "lo-pdf-grid-serif11/r013-2020") {
+		num, ok := hesabat.MeasureNumber(r.Cells[0].Text())
+		if !ok || !r.InTable || len(r.Cells) != 4 {
+			continue
+		}
+		n++
+		if work := r.Cells[3].Text(); !strings.HasPrefix(work, first[num]) {
+			t.Errorf("measure %s: work done starts %.40q, want %q", num, work, first[num])
+		}
+	}
+	if n != len(gold.Measures) {
+		t.Errorf("%d numbered rows, want %d", n, len(gold.Measures))
 	}
 }
