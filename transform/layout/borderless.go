@@ -761,11 +761,13 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 // the table aligns its cells to the bottom, so may the last): rows set
 // close together. Where the table aligns its cells to the top, a
 // part starts at each number line; to the bottom (b.bottom), it ends at
-// one. Where it centres them, a row reaches as far below its number as
-// above it, so a part ends, after each number line but the last, at the
-// widest gap between lines within a line's height of that point (rows
-// whose cells are centred stand as far apart as their padding, and the
-// lines of one column inside a cell touch).
+// one. Where it centres them, a row reaches as far below its number's
+// middle as above it, so a part ends, after each number line but the
+// last, before the first line whose middle is below that point: the row's
+// lines end at it, the next row's start there, at least half a line
+// from it either way. (Not at the widest gap near it: LibreOffice sets a
+// line in a tight glyph box beside loose ones, and the gap under it,
+// inside a cell, is as wide as two rows' padding.)
 func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 	var nums []int
 	for i := range ls {
