@@ -283,6 +283,7 @@ type band struct {
 	lines    []tline
 	number   int  // index of the line with the measure number; -1 if none
 	nextText bool // text in the column right of the numbers
+	apart    bool // set apart from the row below in every column
 }
 
 // numberMid returns the middle of a number line's measure number: in a
@@ -1128,29 +1129,35 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	centre := 2*centred >= numbered && centred > 0 && !b.bottom
-	// apart is true when the page's first band stands apart from the
-	// rows below it in every column (see columnBreak): a row of its own.
-	apart := false
-	if centre && len(blank) > 0 && !onGrid(blank[0]) {
+	// apart marks the blank bands that a column break sets apart from
+	// the numbered row below them (see columnBreak): rows of their own.
+	apart := map[int]bool{}
+	for i := 0; centre && i < len(blank); i++ {
 		// The rest of a row the page break cut, at the top of the page,
-		// or a header the document does not repeat (a one-page table),
-		// may stand closer to the next row than half a line. (Not on a
-		// character grid: pdftotext interleaves the lines of a row's
-		// columns, one grid line apart, so every column leaves gaps of a
-		// line and two of them do so at any place.)
-		k := b.columnBreak(blank[0])
-		if k == 0 && !first {
-			k = b.restAbove(blank[0])
+		// or a header the document does not repeat (a one-page table,
+		// one table per section), may stand closer to the next row than
+		// half a line. (Not on a character grid: pdftotext interleaves
+		// the lines of a row's columns, one grid line apart, so every
+		// column leaves gaps of a line and two of them do so at any
+		// place.)
+		if onGrid(blank[i]) {
+			continue
+		}
+		k := b.columnBreak(blank[i])
+		if k == 0 && i == 0 && !first {
+			k = b.restAbove(blank[i])
 		}
 		if k > 0 {
-			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
-			apart = true
+			blank = slices.Insert(blank, i+1, blank[i][k:])
+			blank[i] = blank[i][:k]
+			apart[i] = true
+			i++
 		}
 	}
 	var bands []band
-	for _, ls := range blank {
+	for bi, ls := range blank {
 		for _, part := range b.splitBand(ls, centre) {
-			bd := band{lines: part, number: -1}
+			bd := band{lines: part, number: -1, apart: apart[bi]}
 			for k := range bd.lines {
 				if bd.number < 0 && b.numberLine(&bd.lines[k]) {
 					bd.number = k
@@ -1200,6 +1207,11 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
+		if bd.apart {
+			// A header, or the rest of a row the page break cut.
+			rows, open = append(rows, slices.Clone(bd.lines)), false
+			continue
+		}
 		if bd.number < 0 && !centre && open && b.labelLine(&bd.lines[0]) {
 			// Text other than a number in the number column of a table
 			// aligned to the top, after a blank gap, is no continuation:
@@ -1249,12 +1261,11 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				continue
 			}
 		}
-		if centre && first && !open && !(i == 0 && apart) {
+		if centre && first && !open {
 			// At the top of the table's first page nothing carries on:
 			// bands above the first number are its row's top (a tall
 			// work-done cell starts at the row's top, its number and
-			// title centred below), unless a column break sets them
-			// apart (the table's header).
+			// title centred below).
 			j := i
 			for j < len(bands) && bands[j].number < 0 {
 				j++
@@ -1265,7 +1276,7 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				continue
 			}
 		}
-		if centre && !first && !open && !(i == 0 && apart) && b.rowTop(bands[i:]) {
+		if centre && !first && !open && b.rowTop(bands[i:]) {
 			// At the top of a later page, bands above the first number
 			// whose row is centred on them too are its row's top (a
 			// paragraph of its work done set apart by a paragraph's

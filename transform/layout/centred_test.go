@@ -3,6 +3,7 @@ package layout
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,6 +51,25 @@ func TestHeaderApartFromFirstRow(t *testing.T) {
 				t.Errorf("first row's number cell %q, want %q", got, tt.first)
 			}
 		})
+	}
+}
+
+// TestSectionHeaderApart reads a LibreOffice PDF of a report split into
+// tables, one per section, each with its header, centred in their cells
+// (tmpl-lo-pdf/t-bolmeler-alti-sutun): the second table's header stands
+// in the middle of the page, as close to its first row as rows to each
+// other, and was read as that row's top. Each header is a row of its
+// own, and the row under it opens the table's first measure.
+func TestSectionHeaderApart(t *testing.T) {
+	rows := variantRows(t, "tmpl-lo-pdf/t-bolmeler-alti-sutun")
+	var after []string
+	for i := 0; i+1 < len(rows); i++ {
+		if rows[i].InTable && rows[i].Cells[0].Text() == "Sıra №" {
+			after = append(after, rows[i+1].Cells[0].Text())
+		}
+	}
+	if want := []string{"1.1", "2.1"}; !slices.Equal(after, want) {
+		t.Errorf("rows under the headers open %q, want %q", after, want)
 	}
 }
 
