@@ -536,7 +536,12 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 					return true
 				}
 			}
-			return false
+			// A band of one line set as a phrase (no gap wider than a
+			// space) across x is one cell: a section heading over the
+			// table's columns ("2. Ekoloji məlumatlara çıxışın
+			// genişləndirilməsi"), its number a space from its words. A
+			// row's cells stand a gutter apart.
+			return len(band) == 1 && band[0].x0 < x && band[0].x1 > x && !columned(&band[0], 2.5*b.space)
 		}
 		bottom := math.Inf(-1)
 		for i := range band {

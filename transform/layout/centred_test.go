@@ -59,14 +59,22 @@ func TestHeaderApartFromFirstRow(t *testing.T) {
 // (tmpl-lo-pdf/t-bolmeler-alti-sutun): the second table's header stands
 // in the middle of the page, as close to its first row as rows to each
 // other, and was read as that row's top. Each header is a row of its
-// own, and the row under it opens the table's first measure.
+// own, and the row under it opens the table's first measure. The section
+// heading between the tables, one line set as a phrase across the
+// columns, is one cell (it was cut at the gutters, "2." apart from its
+// words, and read as measure 2).
 func TestSectionHeaderApart(t *testing.T) {
 	rows := variantRows(t, "tmpl-lo-pdf/t-bolmeler-alti-sutun")
 	var after []string
+	heading := false
 	for i := 0; i+1 < len(rows); i++ {
 		if rows[i].InTable && rows[i].Cells[0].Text() == "Sıra №" {
 			after = append(after, rows[i+1].Cells[0].Text())
 		}
+		heading = heading || rows[i].Cells[0].Text() == "2. Ekoloji məlumatlara çıxışın genişləndirilməsi"
+	}
+	if !heading {
+		t.Errorf("no row holds the section heading in one cell")
 	}
 	if want := []string{"1.1", "2.1"}; !slices.Equal(after, want) {
 		t.Errorf("rows under the headers open %q, want %q", after, want)
