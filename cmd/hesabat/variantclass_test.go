@@ -105,6 +105,13 @@ func TestVariantClasses(t *testing.T) {
 		// row as rows to each other, apart from it in every column; it
 		// was read as the first row's top ("no table header").
 		{"header-apart-from-first-row", []string{"tmpl-lo-pdf/t-uc-tedbir", "tmpl-lo-pdf/t-tedbirler-bes-sutun"}},
+		// A report split into tables, one per section, on one page, their
+		// columns a few points apart: the second header mid-page ran into
+		// its first row, the section heading was cut at the gutters ("2."
+		// read as a measure), and the executor and the term merged (the
+		// document's gutter between them is 3.4 points; the rows find
+		// none, their terms one line each).
+		{"section-tables-one-page", []string{"tmpl-lo-pdf/t-bolmeler-alti-sutun"}},
 		// LibreOffice rows centred in their cells, without rules: a
 		// title's last line with a tight glyph box went to the next row
 		// (rows were cut at the widest gap near the row's mirrored end,

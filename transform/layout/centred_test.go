@@ -81,6 +81,41 @@ func TestSectionHeaderApart(t *testing.T) {
 	}
 }
 
+// TestNarrowGutterKept reads the same variant: its two tables set their
+// columns a few points apart, so that the document's gutter between the
+// executor and the term is 3.4 points wide, and the rows' own columns
+// find none there (the terms are one line each): the rows keep the
+// document's boundary, each moved into its own gutter (4.3 points
+// between "2022-2026" and the work done). Every measure's executor and
+// term cells are the gold's.
+func TestNarrowGutterKept(t *testing.T) {
+	want := map[string][2]string{
+		"1.1": {"Maliyyə və iqtisadiyyat şöbəsi", "2022-2026"},
+		"1.2": {"Hüquq şöbəsi", "hər il"},
+		"2.1": {"Milli Hidrometeorologiya Xidməti", "2023-2024"},
+		"2.2": {"Ekoloji ekspertiza şöbəsi", "mütəmadi"},
+		"2.3": {"Ətraf mühitin mühafizəsi departamenti", "2023"},
+	}
+	n := 0
+	for _, r := range variantRows(t, "tmpl-lo-pdf/t-bolmeler-alti-sutun") {
+		w, ok := want[r.Cells[0].Text()]
+		if !ok || !r.InTable {
+			continue
+		}
+		n++
+		if len(r.Cells) != 6 {
+			t.Errorf("measure %s: %d cells, want 6", r.Cells[0].Text(), len(r.Cells))
+			continue
+		}
+		if got := [2]string{r.Cells[2].Text(), r.Cells[3].Text()}; got != w {
+			t.Errorf("measure %s: executor and term %q, want %q", r.Cells[0].Text(), got, w)
+		}
+	}
+	if n != len(want) {
+		t.Errorf("%d measure rows, want %d", n, len(want))
+	}
+}
+
 // TestCentredRowTitlesWhole reads LibreOffice PDFs of tables without
 // rules whose cells are centred vertically (issue #11 variants
 // lo-pdf-grid-serif11, lo-pdf-landscape-none): rows set closer than the
