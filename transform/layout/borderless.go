@@ -775,6 +775,7 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 // line in a tight glyph box beside loose ones, and the gap under it,
 // inside a cell, is as wide as two rows' padding.)
 func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
+	grid := onGrid(ls)
 	var nums []int
 	for i := range ls {
 		if b.numberLine(&ls[i]) {
@@ -797,10 +798,19 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			}
 		case k+1 < len(nums):
 			end := 2*b.numberMid(&ls[n]) - ls[start].y0
-			for i := n + 1; i <= nums[k+1]; i++ {
+			for i := n + 1; i <= nums[k+1] && !grid; i++ {
 				if ls[i].mid() > end {
 					cut = i
 					break
+				}
+			}
+			// On a character grid (layout text) lines are whole grid
+			// lines apart: the widest gap near that point.
+			bottom, widest := math.Inf(-1), math.Inf(-1)
+			for i := start; i < nums[k+1] && grid; i++ {
+				bottom = math.Max(bottom, ls[i].y1)
+				if i+1 > n && math.Abs(ls[i+1].y0-end) <= b.lh && ls[i+1].y0-bottom > widest {
+					cut, widest = i+1, ls[i+1].y0-bottom
 				}
 			}
 			if cut < 0 {
@@ -960,7 +970,12 @@ func (b *borderless) rowWise(tables [][]tline) {
 	for _, t := range tables {
 		ls = append(ls, t...)
 	}
+	// (Not in layout text, whose pages set their columns each on its
+	// own: there the rows' columns are the ones to follow.)
 	for _, x := range b.xs[1 : len(b.xs)-1] {
+		if len(tables) > 0 && onGrid(tables[0]) {
+			break
+		}
 		if slices.ContainsFunc(xs, func(y float64) bool { return math.Abs(x-y) < 2*b.lh }) {
 			continue
 		}
@@ -1043,6 +1058,18 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 	// between a term and the work done is narrower than two steps of a
 	// quarter line).
 	gap := func(x float64) float64 {
+		if grid {
+			// On a character grid gaps are whole cells: steps of a
+			// quarter line measure them.
+			lo, hi, step := x, x, b.lh/4
+			for lo > x-b.space && free(lo-step) {
+				lo -= step
+			}
+			for hi < x+b.space && free(hi+step) {
+				hi += step
+			}
+			return hi - lo
+		}
 		lo, hi := x-b.space, x+b.space
 		for i := range ls {
 			for _, w := range ls[i].ws {
@@ -1168,7 +1195,7 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	// apart marks the blank bands that a column break sets apart from
 	// the numbered row below them (see columnBreak): rows of their own.
 	apart := map[int]bool{}
-	for i := 0; centre && i < len(blank); i++ {
+	for i := 0; centre && !onGrid(table) && i < len(blank); i++ {
 		// The rest of a row the page break cut, at the top of the page,
 		// or a header the document does not repeat (a one-page table,
 		// one table per section), may stand closer to the next row than
@@ -1176,9 +1203,6 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		// the lines of a row's columns, one grid line apart, so every
 		// column leaves gaps of a line and two of them do so at any
 		// place.)
-		if onGrid(blank[i]) {
-			continue
-		}
 		k := b.columnBreak(blank[i])
 		if k == 0 && i == 0 && !first {
 			k = b.restAbove(blank[i])
@@ -1312,7 +1336,7 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				continue
 			}
 		}
-		if centre && !first && !open && b.rowTop(bands[i:]) {
+		if centre && !first && !open && !onGrid(table) && b.rowTop(bands[i:]) {
 			// At the top of a later page, bands above the first number
 			// whose row is centred on them too are its row's top (a
 			// paragraph of its work done set apart by a paragraph's
