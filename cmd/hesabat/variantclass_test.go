@@ -100,6 +100,38 @@ func TestVariantClasses(t *testing.T) {
 		// paragraph ending at a page's foot without room to spare ran on
 		// into the next page's.
 		{"justified", []string{"chrome-justified-sans10-horizontal/seed", "chrome-justified-sans10-horizontal/r013-2020"}},
+		// A one-page borderless table that LibreOffice centres in its
+		// cells: the header, not repeated, stands as close to the first
+		// row as rows to each other, apart from it in every column; it
+		// was read as the first row's top ("no table header").
+		{"header-apart-from-first-row", []string{"tmpl-lo-pdf/t-uc-tedbir", "tmpl-lo-pdf/t-tedbirler-bes-sutun"}},
+		// A report split into tables, one per section, on one page, their
+		// columns a few points apart: the second header mid-page ran into
+		// its first row, the section heading was cut at the gutters ("2."
+		// read as a measure), and the executor and the term merged (the
+		// document's gutter between them is 3.4 points; the rows find
+		// none, their terms one line each).
+		{"section-tables-one-page", []string{"tmpl-lo-pdf/t-bolmeler-alti-sutun"}},
+		// LibreOffice rows centred in their cells, without rules: a
+		// title's last line with a tight glyph box went to the next row
+		// (rows were cut at the widest gap near the row's mirrored end,
+		// now after the last line whose middle is above it), and the rest
+		// of a row cut by the page break, set from the page's top in the
+		// title column only, ran into the next row ("Risk
+		// qiymətləndirilməsi üçün zəruri" cut).
+		// Narrow cells of ruled tables: "Davam" over "edir" filled the
+		// column's widest line, though the column's edge (its rule less
+		// the cell's padding) had room for "e" ("Davamedir"); and
+		// "ogiya", the rest of a long name the renderer cut, was taken
+		// for a word of the document because it stood a gutter after the
+		// title cell's text ("Hidrometeorol ogiya").
+		{"narrow-column-glue-ruled", []string{"tmpl-chrome-grid/t-uc-tedbir", "tmpl-chrome-grid/t-bolmeler-alti-sutun"}},
+		// The same tables: rows that touch were cut by the line's middle,
+		// not the number's own (the work done's words beside it stand
+		// lower: 5.1 took 5.2's first title line); and a row that starts
+		// a page with a paragraph of its work done, set apart by a
+		// paragraph's space, lost it to the row above.
+		{"centred-row-title-cut", []string{"lo-pdf-grid-serif11/r010-2020", "lo-pdf-landscape-none/r005-2021", "lo-pdf-grid-serif11/r035-2021", "lo-pdf-grid-serif11/r013-2020"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

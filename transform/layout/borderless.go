@@ -277,6 +277,26 @@ func (b *borderless) numberLine(l *tline) bool {
 	return ok
 }
 
+// band is a run of a page's table lines with no blank between them (or
+// a part of one holding one measure number; see anchorRows).
+type band struct {
+	lines    []tline
+	number   int  // index of the line with the measure number; -1 if none
+	nextText bool // text in the column right of the numbers
+	apart    bool // set apart from the row below in every column
+}
+
+// numberMid returns the middle of a number line's measure number: in a
+// table that centres its cells, the middle of its row. (Not the line's:
+// the words of other columns that share the number's line stand up to
+// half a line lower or higher, each centred in its own cell.)
+func (b *borderless) numberMid(l *tline) float64 {
+	if part, ok := l.clip(math.Inf(-1), b.xs[1]); ok {
+		return part.mid()
+	}
+	return l.mid()
+}
+
 // labelLine reports whether the line has text in the first column that
 // is no measure number.
 func (b *borderless) labelLine(l *tline) bool {
@@ -516,7 +536,12 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 					return true
 				}
 			}
-			return false
+			// A band of one line set as a phrase (no gap wider than a
+			// space) across x is one cell: a section heading over the
+			// table's columns ("2. Ekoloji məlumatlara çıxışın
+			// genişləndirilməsi"), its number a space from its words. A
+			// row's cells stand a gutter apart.
+			return len(band) == 1 && band[0].x0 < x && band[0].x1 > x && !columned(&band[0], 2.5*b.space)
 		}
 		bottom := math.Inf(-1)
 		for i := range band {
@@ -630,9 +655,9 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 }
 
 // columnBreak returns where, above the first measure number of lines,
-// two columns or more each leave a gap of more than half a line and no
-// column runs on across it: the index of the first line below the lowest
-// such place, or 0 if there is none. In a table that centres its cells
+// two columns or more each leave a gap and no column runs on across it
+// (see apartAt): the index of the first line below the lowest such
+// place, or 0 if there is none. In a table that centres its cells
 // vertically, the lines of one cell touch, and rows stand apart by their
 // padding in every column, while the lines of the columns interleave, so
 // no gap across the whole table need show between them. Two columns,
@@ -641,37 +666,100 @@ func (b *borderless) bottomAligned(tables [][]tline) bool {
 func (b *borderless) columnBreak(ls []tline) int {
 	n := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) })
 	for k := n; k > 0; k-- {
-		cols := len(b.xs) - 1
-		above, below := make([]float64, cols), make([]float64, cols)
-		for c := range cols {
-			above[c], below[c] = math.Inf(-1), math.Inf(1)
-		}
-		for i := range ls {
-			for _, w := range ls[i].ws {
-				c := column(b.xs, (w.X0+w.X1)/2)
-				if i < k {
-					above[c] = math.Max(above[c], w.Y1)
-				} else {
-					below[c] = math.Min(below[c], w.Y0)
-				}
-			}
-		}
-		apart, joined := 0, false
-		for c := range cols {
-			if math.IsInf(above[c], 0) || math.IsInf(below[c], 0) {
-				continue
-			}
-			if below[c]-above[c] > 0.5*b.lh {
-				apart++
-			} else {
-				joined = true
-			}
-		}
-		if apart >= 2 && !joined {
+		if apart, joined := b.apartAt(ls, k); apart >= 2 && !joined {
 			return k
 		}
 	}
 	return 0
+}
+
+// restAbove returns where the rest of a row that the page break cut
+// ends, at the top of a page's first band of lines ls holding one
+// measure number, in a table that centres its cells: the index of the
+// first line of the numbered row, or 0. That row's top is as far above
+// its number as its bottom (the band's) is below; lines standing above
+// that top (their middles), set apart from the row's in every column
+// with text on both sides (see apartAt; one column suffices: LibreOffice
+// sets the rest of a cut row from the top, often in the title column
+// only), are the rest of the row above. A paragraph break in the
+// numbered row's own tallest cell is no such place: the number is
+// centred on the whole cell, so its first paragraph does not stand
+// above the row's top.
+func (b *borderless) restAbove(ls []tline) int {
+	n := -1
+	for i := range ls {
+		if b.numberLine(&ls[i]) {
+			if n >= 0 {
+				return 0
+			}
+			n = i
+		}
+	}
+	if n <= 0 {
+		return 0
+	}
+	bottom := math.Inf(-1)
+	for i := range ls {
+		bottom = math.Max(bottom, ls[i].y1)
+	}
+	top := 2*b.numberMid(&ls[n]) - bottom
+	for k := n; k > 0; k-- {
+		above := math.Inf(-1)
+		for i := range ls[:k] {
+			above = math.Max(above, ls[i].mid())
+		}
+		if apart, joined := b.apartAt(ls, k); above < top && apart >= 1 && !joined {
+			return k
+		}
+	}
+	return 0
+}
+
+// apartAt counts the columns with text both above and below line k of
+// ls that leave a gap there, and tells whether one with text on both
+// sides runs on across it. A column's gap is told by its boxes (more than
+// half a line) or, where the document's line pitch is known, by its
+// baselines: more than 1.15 pitches apart is no next line of a paragraph
+// (those stand one pitch apart, within a few per cent; see densest),
+// though LibreOffice's loose and tight boxes, side by side, can leave
+// less than half a line between a cell's last line and the next row's
+// first.
+func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
+	base := func(w hesabat.Word) float64 {
+		if w.Base != 0 {
+			return w.Base
+		}
+		return w.Y1
+	}
+	cols := len(b.xs) - 1
+	above, below := make([]float64, cols), make([]float64, cols)
+	aboveBase, belowBase := make([]float64, cols), make([]float64, cols)
+	for c := range cols {
+		above[c], below[c] = math.Inf(-1), math.Inf(1)
+		aboveBase[c], belowBase[c] = math.Inf(-1), math.Inf(1)
+	}
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			c := column(b.xs, (w.X0+w.X1)/2)
+			if i < k {
+				above[c], aboveBase[c] = math.Max(above[c], w.Y1), math.Max(aboveBase[c], base(w))
+			} else {
+				below[c], belowBase[c] = math.Min(below[c], w.Y0), math.Min(belowBase[c], base(w))
+			}
+		}
+	}
+	pitch := ls[0].pitch
+	for c := range cols {
+		if math.IsInf(above[c], 0) || math.IsInf(below[c], 0) {
+			continue
+		}
+		if below[c]-above[c] > 0.5*b.lh || pitch > 0 && belowBase[c]-aboveBase[c] > 1.15*pitch {
+			apart++
+		} else {
+			joined = true
+		}
+	}
+	return apart, joined
 }
 
 // splitBand cuts a band of lines with no blank between them into parts
@@ -679,12 +767,15 @@ func (b *borderless) columnBreak(ls []tline) int {
 // the table aligns its cells to the bottom, so may the last): rows set
 // close together. Where the table aligns its cells to the top, a
 // part starts at each number line; to the bottom (b.bottom), it ends at
-// one. Where it centres them, a row reaches as far below its number as
-// above it, so a part ends, after each number line but the last, at the
-// widest gap between lines within a line's height of that point (rows
-// whose cells are centred stand as far apart as their padding, and the
-// lines of one column inside a cell touch).
+// one. Where it centres them, a row reaches as far below its number's
+// middle as above it, so a part ends, after each number line but the
+// last, before the first line whose middle is below that point: the row's
+// lines end at it, the next row's start there, at least half a line
+// from it either way. (Not at the widest gap near it: LibreOffice sets a
+// line in a tight glyph box beside loose ones, and the gap under it,
+// inside a cell, is as wide as two rows' padding.)
 func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
+	grid := onGrid(ls)
 	var nums []int
 	for i := range ls {
 		if b.numberLine(&ls[i]) {
@@ -706,9 +797,17 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 				cut = nums[k+1]
 			}
 		case k+1 < len(nums):
-			end := 2*ls[n].mid() - ls[start].y0
+			end := 2*b.numberMid(&ls[n]) - ls[start].y0
+			for i := n + 1; i <= nums[k+1] && !grid; i++ {
+				if ls[i].mid() > end {
+					cut = i
+					break
+				}
+			}
+			// On a character grid (layout text) lines are whole grid
+			// lines apart: the widest gap near that point.
 			bottom, widest := math.Inf(-1), math.Inf(-1)
-			for i := start; i < nums[k+1]; i++ {
+			for i := start; i < nums[k+1] && grid; i++ {
 				bottom = math.Max(bottom, ls[i].y1)
 				if i+1 > n && math.Abs(ls[i+1].y0-end) <= b.lh && ls[i+1].y0-bottom > widest {
 					cut, widest = i+1, ls[i+1].y0-bottom
@@ -862,6 +961,35 @@ func (b *borderless) rowWise(tables [][]tline) {
 	}
 	xs := medianColumns(byCount[best])
 	xs[0], xs[best-1] = b.xs[0], b.xs[len(b.xs)-1]
+	// The document's boundaries that the rows' are not near (two lines)
+	// stay where hardly a line crosses them (one in fifty, as
+	// alignColumns allows): a column whose cells are one line each (a
+	// term) gives no row two aligned starts, though its gutter is plain
+	// across the document.
+	var ls []tline
+	for _, t := range tables {
+		ls = append(ls, t...)
+	}
+	// (Not in layout text, whose pages set their columns each on its
+	// own: there the rows' columns are the ones to follow.)
+	for _, x := range b.xs[1 : len(b.xs)-1] {
+		if len(tables) > 0 && onGrid(tables[0]) {
+			break
+		}
+		if slices.ContainsFunc(xs, func(y float64) bool { return math.Abs(x-y) < 2*b.lh }) {
+			continue
+		}
+		crossing := 0
+		for i := range ls {
+			if crosses(ls[i].ws, x) {
+				crossing++
+			}
+		}
+		if crossing <= max(1, len(ls)/50) {
+			xs = append(xs, x)
+		}
+	}
+	slices.Sort(xs)
 	b.xs = xs
 }
 
@@ -924,15 +1052,34 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 		}
 		return true
 	}
-	// gap returns the width of the free run of x positions around x,
-	// up to a space on either side (all that is asked of it).
+	// gap returns the width of the free run around x (x free), up to a
+	// space on either side (all that is asked of it): from the nearest
+	// word's edge on each side, not in steps (a gutter of 4.3 points
+	// between a term and the work done is narrower than two steps of a
+	// quarter line).
 	gap := func(x float64) float64 {
-		lo, hi, step := x, x, b.lh/4
-		for lo > x-b.space && free(lo-step) {
-			lo -= step
+		if grid {
+			// On a character grid gaps are whole cells: steps of a
+			// quarter line measure them.
+			lo, hi, step := x, x, b.lh/4
+			for lo > x-b.space && free(lo-step) {
+				lo -= step
+			}
+			for hi < x+b.space && free(hi+step) {
+				hi += step
+			}
+			return hi - lo
 		}
-		for hi < x+b.space && free(hi+step) {
-			hi += step
+		lo, hi := x-b.space, x+b.space
+		for i := range ls {
+			for _, w := range ls[i].ws {
+				if w.X1 <= x {
+					lo = math.Max(lo, w.X1)
+				}
+				if w.X0 >= x {
+					hi = math.Min(hi, w.X0)
+				}
+			}
 		}
 		return hi - lo
 	}
@@ -1018,11 +1165,6 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 // such a row's first part from the top). first tells that the table
 // starts on this page (nothing carries on at its top).
 func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
-	type band struct {
-		lines    []tline
-		number   int  // index of the line with the measure number; -1 if none
-		nextText bool // text in the column right of the numbers
-	}
 	// A blank is more than half a line between the lines' boxes, or
 	// between their baselines more than half a line pitch beyond one
 	// pitch: LibreOffice's loose boxes overlap by a quarter of the pitch,
@@ -1050,20 +1192,32 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	centre := 2*centred >= numbered && centred > 0 && !b.bottom
-	if centre && len(blank) > 0 && !onGrid(blank[0]) {
+	// apart marks the blank bands that a column break sets apart from
+	// the numbered row below them (see columnBreak): rows of their own.
+	apart := map[int]bool{}
+	for i := 0; centre && !onGrid(table) && i < len(blank); i++ {
 		// The rest of a row the page break cut, at the top of the page,
-		// may stand closer to the next row than half a line. (Not on a
-		// character grid: pdftotext interleaves the lines of a row's
-		// columns, one grid line apart, so every column leaves gaps of a
-		// line and two of them do so at any place.)
-		if k := b.columnBreak(blank[0]); k > 0 {
-			blank = append([][]tline{blank[0][:k], blank[0][k:]}, blank[1:]...)
+		// or a header the document does not repeat (a one-page table,
+		// one table per section), may stand closer to the next row than
+		// half a line. (Not on a character grid: pdftotext interleaves
+		// the lines of a row's columns, one grid line apart, so every
+		// column leaves gaps of a line and two of them do so at any
+		// place.)
+		k := b.columnBreak(blank[i])
+		if k == 0 && i == 0 && !first {
+			k = b.restAbove(blank[i])
+		}
+		if k > 0 {
+			blank = slices.Insert(blank, i+1, blank[i][k:])
+			blank[i] = blank[i][:k]
+			apart[i] = true
+			i++
 		}
 	}
 	var bands []band
-	for _, ls := range blank {
+	for bi, ls := range blank {
 		for _, part := range b.splitBand(ls, centre) {
-			bd := band{lines: part, number: -1}
+			bd := band{lines: part, number: -1, apart: apart[bi]}
 			for k := range bd.lines {
 				if bd.number < 0 && b.numberLine(&bd.lines[k]) {
 					bd.number = k
@@ -1113,6 +1267,11 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	}
 	for i := 0; i < len(bands); i++ {
 		bd := bands[i]
+		if bd.apart {
+			// A header, or the rest of a row the page break cut.
+			rows, open = append(rows, slices.Clone(bd.lines)), false
+			continue
+		}
 		if bd.number < 0 && !centre && open && b.labelLine(&bd.lines[0]) {
 			// Text other than a number in the number column of a table
 			// aligned to the top, after a blank gap, is no continuation:
@@ -1177,6 +1336,19 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				continue
 			}
 		}
+		if centre && !first && !open && !onGrid(table) && b.rowTop(bands[i:]) {
+			// At the top of a later page, bands above the first number
+			// whose row is centred on them too are its row's top (a
+			// paragraph of its work done set apart by a paragraph's
+			// space), not the rest of the row the page break cut.
+			j := i
+			for bands[j].number < 0 {
+				j++
+			}
+			opensAt(i, j)
+			i = j
+			continue
+		}
 		if open {
 			rows[len(rows)-1] = append(rows[len(rows)-1], bd.lines...)
 		} else {
@@ -1184,4 +1356,33 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		}
 	}
 	return rows
+}
+
+// rowTop reports whether the first of bands, which holds no measure
+// number, is the top of the row of the first numbered band after it, in
+// a table that centres its cells: of the bands up to that one, its top is
+// the nearest to the row's top that the number mirrors (as far above the
+// number's middle as the numbered band's bottom is below it), and within
+// two lines of it (LibreOffice counts the space after a cell's last
+// paragraph in its height, and pads cells: up to a line each). A row the
+// page break cut is set from the top: its number mirrors no top near
+// any band.
+func (b *borderless) rowTop(bands []band) bool {
+	j := slices.IndexFunc(bands, func(bd band) bool { return bd.number >= 0 })
+	if j <= 0 {
+		return false
+	}
+	nb := &bands[j]
+	bottom := math.Inf(-1)
+	for i := range nb.lines {
+		bottom = math.Max(bottom, nb.lines[i].y1)
+	}
+	top := 2*b.numberMid(&nb.lines[nb.number]) - bottom
+	off := func(k int) float64 { return math.Abs(bands[k].lines[0].y0 - top) }
+	for k := 1; k <= j; k++ {
+		if off(k) < off(0) {
+			return false
+		}
+	}
+	return off(0) <= 2*b.lh
 }

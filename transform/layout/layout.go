@@ -71,9 +71,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	lx := lexicon{}
 	var loose []*pageLines // pages without ruled grids
 	for i, pl := range pls {
-		for i := range pl.lines {
-			lx.addLine(&pl.lines[i])
-		}
+		lx.addPage(pl)
 		if pl.grid == nil && !pages[i].OCR {
 			loose = append(loose, pl)
 		}
@@ -346,7 +344,7 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 		inside, below = append(inside, below[0]), below[1:]
 	}
 	rows := paragraphRows(above, pl.n, lx)
-	right := widest(columnRights(inside, g.xs), pl.right)
+	right := widest(widest(columnRights(inside, g.xs), pl.right), ruledRights(inside, g.xs))
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
 		var band []tline
@@ -461,15 +459,43 @@ func widest(a, b []float64) []float64 {
 }
 
 // columnRights returns, per column, the right edge of its widest line: the
-// edge a full line reaches. Words count in the column of their midpoint.
+// edge a full line reaches. Words count in the column of their midpoint,
+// unless they reach a point past its right boundary: such a word stands
+// in a cell merged across columns (a section row's "… genişləndirilməsi"
+// over the next column), whose edge is another.
 func columnRights(ls []tline, xs []float64) []float64 {
 	right := slices.Clone(xs[:len(xs)-1])
 	for i := range ls {
 		for _, w := range ls[i].words() {
 			m := (w.X0 + w.X1) / 2
-			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(right) {
+			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
 				right[c] = math.Max(right[c], w.X1)
 			}
+		}
+	}
+	return right
+}
+
+// ruledRights returns, per column of a ruled grid, where its text can
+// reach: the rule on its right less the padding the column's text keeps
+// from the rule on its left (the least, over its lines: left-aligned
+// lines start there). Renderers pad cells alike on both sides (CSS
+// padding, LibreOffice's and Word's cell margins). A column's widest line
+// may stop well short of that edge when its words are long for it ("Davam"
+// over "edir" in a narrow column, where "Davame" would have fitted); a
+// word the renderer cut leaves less room than its next glyph against this
+// edge too. A column without text keeps its left rule.
+func ruledRights(ls []tline, xs []float64) []float64 {
+	right := slices.Clone(xs[:len(xs)-1])
+	for c := range right {
+		pad := math.Inf(1)
+		for i := range ls {
+			if part, ok := ls[i].clip(xs[c], xs[c+1]); ok && part.x0 >= xs[c] && part.x1 <= xs[c+1] {
+				pad = math.Min(pad, part.x0-xs[c])
+			}
+		}
+		if !math.IsInf(pad, 1) {
+			right[c] = xs[c+1] - pad
 		}
 	}
 	return right

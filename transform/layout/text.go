@@ -41,6 +41,28 @@ func (lx lexicon) addLine(l *tline) {
 	}
 }
 
+// addPage records the words of a page's lines (see addLine), each line
+// of a ruled table cut at the table's column rules first: a cell's line
+// starts and ends at the rules, though the gap between two cells'
+// words, twice the cells' padding, is narrower than a line height (the
+// end of "Hidrometeorol" + "ogiya" is no word of the document's because
+// the title cell's line beside it ends a gutter away).
+func (lx lexicon) addPage(pl *pageLines) {
+	for i := range pl.lines {
+		l := &pl.lines[i]
+		g := pl.grid
+		if g == nil || l.mid() < g.top || l.mid() > g.bot {
+			lx.addLine(l)
+			continue
+		}
+		for c := 0; c+1 < len(g.xs); c++ {
+			if part, ok := l.clip(g.xs[c], g.xs[c+1]); ok {
+				lx.addLine(&part)
+			}
+		}
+	}
+}
+
 // trimWord strips punctuation around a word and lower-cases it (the
 // Azerbaijani way): the lexicon knows a word whatever its case, as a
 // heading writes "İcra" where the text writes "icra".

@@ -186,35 +186,5 @@ func TestPitchUnderLooseBoxes(t *testing.T) {
 // and was read as its top. Each numbered row's work done starts as the
 // gold's does.
 func TestRowAfterPageTopRest(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/seed/seed.gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		Measures []struct {
-			Number     string
-			Paragraphs []string
-		}
-	}
-	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatal(err)
-	}
-	first := map[string]string{}
-	for _, m := range gold.Measures {
-		first[m.Number] = strings.Join(strings.Fields(m.Paragraphs[0])[:3], " ")
-	}
-	n := 0
-	for _, r := range variantRows(t, "pandoc-pdf-furnished/seed") {
-		num, ok := hesabat.MeasureNumber(r.Cells[0].Text())
-		if !ok || !r.InTable || len(r.Cells) != 4 {
-			continue
-		}
-		n++
-		if work := r.Cells[3].Text(); !strings.HasPrefix(work, first[num]) {
-			t.Errorf("measure %s: work done starts %.40q, want %q", num, work, first[num])
-		}
-	}
-	if n != len(gold.Measures) {
-		t.Errorf("%d numbered rows, want %d", n, len(gold.Measures))
-	}
+	workStarts(t, "pandoc-pdf-furnished/seed", "../../testdata/seed/seed.gold.json")
 }
