@@ -1,0 +1,58 @@
+package layout
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLayoutTextParagraphBreaks checks paragraph breaks in work-done cells
+// of `pdftotext -layout` renderings of corpus PDFs (testdata/layout),
+// where lines of another column, set half a line off the work done, take
+// turns with its lines on the grid: a gap of one line position that such
+// a line fills is no break, even after a sentence end ("təlimlər
+// keçirilmişdir." beside the title's "mübarizə və etik davranış"; a
+// measure number over two lines, "12.1" and "."), while a gap that text
+// going on in stride fills is one (see gapFill; the gold is the corpus's,
+// written from the source).
+func TestLayoutTextParagraphBreaks(t *testing.T) {
+	cases := []struct {
+		file          string // in testdata/layout
+		end, start    string // a paragraph ends with end, and the text goes on with start
+		sameParagraph bool   // in the paragraph (true) or in the next one
+	}{
+		// the title's lines interleaved with the work done on every step
+		{"r050-2021", "iştirakı ilə təlimlər keçirilmişdir.", "Təlimlərdə korrupsiya anlayışı", true},
+		// the measure number "12.1." over two lines beside the work done
+		{"r001-2020", "onların sualları cavablandırılmışdır.", "Eyni zamanda, \"Ədliyyə Nazirliyi", true},
+		// the term column's one line, "mütəmadi", in the gap
+		{"r013-2020", "interaktiv fikir mübadiləsi aparılmışdır.", "Statistik məlumat istifadəçiləri, həmçinin", true},
+		// breaks: the title's lines go on at one line position beside the gap
+		{"r050-2021", "zəruri tədbirlər həyata keçirilmişdir.", "Eyni zamanda, Azərbaycan Respublikası", false},
+		{"r001-2020", "Komissiyaya təqdim edilmişdir.", "Ədliyyə Nazirliyinin internet", false},
+	}
+	for _, c := range cases {
+		found := false
+		for _, r := range layoutTextRows(t, filepath.Join("..", "..", "layout", c.file+".txt")) {
+			for _, cell := range r.Cells {
+				for i, p := range cell.Paras {
+					if strings.Contains(p, c.end+" "+c.start) {
+						found = true
+						if !c.sameParagraph {
+							t.Errorf("%s: no paragraph break after %q", c.file, c.end)
+						}
+					}
+					if strings.HasSuffix(p, c.end) && i+1 < len(cell.Paras) && strings.HasPrefix(cell.Paras[i+1], c.start) {
+						found = true
+						if c.sameParagraph {
+							t.Errorf("%s: a paragraph break after %q", c.file, c.end)
+						}
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q followed by %q not found in a cell", c.file, c.end, c.start)
+		}
+	}
+}
