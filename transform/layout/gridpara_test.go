@@ -56,3 +56,37 @@ func TestLayoutTextParagraphBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutTextCentredRowTop checks the rows of `pdftotext -layout`
+// renderings of corpus PDFs (testdata/layout) whose table centres its
+// cells: a row's work done may start paragraphs above its number and
+// short title, after the same blank line that parts paragraphs, and
+// starts where the row has its number and title at its middle (see
+// borderless.centredMid; the gold is the corpus's, written from the
+// source).
+func TestLayoutTextCentredRowTop(t *testing.T) {
+	cases := []struct {
+		file, number, start string // the row numbered number: its work done starts with start
+	}{
+		// at the top of a page, under the previous page's row carried on
+		{"r001-2020", "11.1.", "Ədliyyə Nazirliyinin internet sahifəsində"},
+		// under an open row; the title's lines, set between the work
+		// done's, stand more above the number than below it
+		{"r013-2020", "2.2.", "Dövlət Miqrasiya Xidmətinin internet sahifəsində"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, r := range layoutTextRows(t, filepath.Join("..", "..", "layout", c.file+".txt")) {
+			if len(r.Cells) < 4 || strings.ReplaceAll(r.Cells[0].Text(), " ", "") != c.number {
+				continue
+			}
+			found = true
+			if got := r.Cells[len(r.Cells)-1].Text(); !strings.HasPrefix(got, c.start) {
+				t.Errorf("%s %s: work done starts %.60q, want %q", c.file, c.number, got, c.start)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row %s", c.file, c.number)
+		}
+	}
+}
