@@ -90,3 +90,27 @@ func TestLayoutTextCentredRowTop(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutTextSplitWords checks words that pdftotext split with a space
+// in the layout-lo variant (LibreOffice's serif type, "ə" from a fallback
+// font): joined where the document writes the word whole elsewhere and
+// the piece nowhere else, and kept apart where it does not ("işl
+// ənilməsi" is never written whole there), and that words of the
+// language stay apart ("o cümlədən").
+func TestLayoutTextSplitWords(t *testing.T) {
+	var text []string
+	for _, r := range layoutTextRows(t, "layout-lo/seed.txt") {
+		text = append(text, cellTexts(&r)...)
+	}
+	all := strings.Join(text, "\n")
+	for _, split := range []string{"t əmin", "Komit ənin", "müt əmadi", "üzr ə"} {
+		if strings.Contains(all, split) {
+			t.Errorf("%q not joined", split)
+		}
+	}
+	for _, kept := range []string{"işl ənilməsi", "o cümlədən", "təmin edilmişdir"} {
+		if !strings.Contains(all, kept) {
+			t.Errorf("no %q", kept)
+		}
+	}
+}

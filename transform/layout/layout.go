@@ -65,6 +65,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 			pls[i].hs, _ = mergeRules(p.Rules)
 		}
 	}
+	joinSplitWords(pls)
 	furniture = takeFurniture(pls)
 	furniture = append(furniture, takeFootnotes(pls)...)
 	setPitch(pls)
