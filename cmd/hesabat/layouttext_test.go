@@ -18,7 +18,7 @@ import (
 // in full (titles, terms, paragraphs): the floor. The test fails when one
 // of them stops matching, and when another starts to (add it here, and
 // take it off layoutTextDiffers).
-var layoutTextFull = []string{"r001-2020", "r004-2020", "r011-2021", "r012-2022", "r016-2020", "r021-2022", "r031-2020", "r040-2020", "r054-2022", "r060-2022"}
+var layoutTextFull = []string{"r001-2020", "r002-2021", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r013-2020", "r014-2021", "r015-2022", "r016-2020", "r020-2021", "r021-2022", "r022-2020", "r023-2021", "r026-2021", "r031-2020", "r032-2021", "r033-2022", "r034-2020", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r044-2021", "r046-2020", "r052-2020", "r053-2021", "r054-2022", "r060-2022"}
 
 // Why the other renderings differ from their gold: the class of their
 // first difference (there may be others after it).
@@ -125,37 +125,16 @@ func compareUnseen(name string, r *hesabat.Report, gold *goldReport) []string {
 // in full, the reason (see above). Every rendering is in layoutTextFull or
 // here.
 var layoutTextDiffers = map[string]string{
-	"r002-2021": termInTitle,
 	"r003-2022": termInTitle,
-	"r005-2021": wordInTerm,
-	"r006-2022": wordInTerm,
-	"r010-2020": termInTitle,
-	"r013-2020": termInTitle,
-	"r014-2021": termInTitle,
-	"r015-2022": wordInTerm,
-	"r020-2021": wordInTerm,
-	"r022-2020": wordInTerm,
-	"r023-2021": wordInTerm,
 	"r024-2022": wordInTerm,
 	"r025-2020": termInTitle,
-	"r026-2021": termInTitle,
 	"r030-2022": termInTitle,
-	"r032-2021": wordInTerm,
-	"r033-2022": wordInTerm,
-	"r034-2020": termInTitle,
 	"r035-2021": termInTitle,
 	"r036-2022": cutLong,
-	"r041-2021": wordInTerm,
-	"r042-2022": wordInTerm,
-	"r043-2020": termInTitle,
-	"r044-2021": wordInTerm,
 	"r045-2022": wordInTerm,
-	"r046-2020": termInTitle,
 	"r050-2021": wordInTerm,
 	"r051-2022": termInTitle,
-	"r052-2020": termInTitle,
-	"r053-2021": termInTitle,
-	"r055-2020": wordInTerm,
+	"r055-2020": cutLong,
 	"r056-2021": cutLong,
 }
 
