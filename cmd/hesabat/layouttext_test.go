@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -17,7 +18,7 @@ import (
 // in full (titles, terms, paragraphs): the floor. The test fails when one
 // of them stops matching, and when another starts to (add it here, and
 // take it off layoutTextDiffers).
-var layoutTextFull = []string{"r002-2021", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r015-2022", "r016-2020", "r022-2020", "r023-2021", "r031-2020", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r046-2020", "r052-2020", "r054-2022", "r060-2022"}
+var layoutTextFull = []string{"r001-2020", "r002-2021", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r013-2020", "r014-2021", "r015-2022", "r016-2020", "r020-2021", "r021-2022", "r022-2020", "r023-2021", "r026-2021", "r031-2020", "r032-2021", "r033-2022", "r034-2020", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r044-2021", "r046-2020", "r052-2020", "r053-2021", "r054-2022", "r060-2022"}
 
 // Why the other renderings differ from their gold: the class of their
 // first difference (there may be others after it).
@@ -30,39 +31,111 @@ const (
 	// A word of the title or of the work done lands in the term column
 	// where pdftotext set the columns closer than on the rest of the page.
 	wordInTerm = "a word read into the term"
-	// On the character grid a full line can look short (characters at one
-	// average width) and a short one full: a paragraph break is guessed
-	// where the PDF had none, or missed, within a cell or across a page
-	// break.
-	paragraphs = "paragraph breaks guessed from the character grid"
+	// A word longer than the column that the renderer cut at the
+	// column's edge (a URL, "…/baxı" + "ş.php”") ends cells short of the
+	// edge on the grid, where its narrow glyphs take a cell each as wide
+	// ones do: the line looks as if it had room for more, and the pieces
+	// stay two words.
+	cutLong = "a long word cut at the column's edge read as two"
 )
+
+// unseenBreaks lists, per rendering, the paragraph breaks that its
+// layout text cannot show, each by its measure and the end of the
+// sentence before it, where the gold has a break the reading has not or
+// the reading has one the gold has not. There the test compares the
+// gold's paragraphs and the reading's joined; it fails when one is found
+// in neither (the list is out of date). Measured over the 42 renderings
+// (each line of work done matched to the gold's paragraphs):
+//   - Across a page break the only evidence is the room the page's last
+//     line leaves for the next page's first word, and on the grid that
+//     room is known to several characters only (pdftotext sets the
+//     characters of a line at one average width): of the sentence ends
+//     that end a page's work done leaving room for the next word by one
+//     to six characters, 8 end a paragraph and 8 do not.
+//     "…anticorruption.gov.az)." leaves 13 cells for "Həmçinin"'s 8,
+//     where the PDF had 34 pt for its 47; "…həyata keçirilmişdir." ends
+//     a paragraph though it leaves 2 cells for "Eyni"'s 4.
+//   - Within a page every break stands a blank line or more apart, or a
+//     line position apart that other text goes on across in stride (see
+//     transform/layout.gapFill), save 3 of 2,639: a break that sets the
+//     work done half a line off a title starting beside it, which gives
+//     the same grid as a title starting beside one paragraph (r023-2021
+//     1.1 as against r051-2022 1.1).
+var unseenBreaks = map[string][]unseenBreak{
+	"r014-2021": {{"1.3", "onların sualları cavablandırılmışdır."}},
+	"r020-2021": {{"2.1", "(email:office@commission-anticorruption.gov.az)."}},
+	"r023-2021": {{"1.1", "Komitənin rəsmi internet sahifəsində yerləşdirilmişdir."}},
+	"r033-2022": {{"8.4", "(email:office@commission-anticorruption.gov.az)."}},
+	"r034-2020": {{"8.4", "(email:office@commission-anticorruption.gov.az)."}},
+	"r044-2021": {{"2.2", "Dövlət Vergi Xidmətinə müraciət edirlər."}},
+	"r045-2022": {{"2.2", "şəxslərə göndərilməsi tam təmin edilmişdir."}, {"3.1", "onların sualları cavablandırılmışdır."}},
+	"r050-2021": {{"9.2", "çərçivəsində zəruri tədbirlər həyata keçirilmişdir."}},
+}
+
+// unseenBreak is a paragraph break in a measure's work done after a
+// paragraph ending with end (see unseenBreaks).
+type unseenBreak struct{ measure, end string }
+
+// joinAt returns paras with each paragraph that ends with end joined to
+// the next one, and how many it joined.
+func joinAt(paras []string, end string) ([]string, int) {
+	var out []string
+	n := 0
+	for _, p := range paras {
+		if k := len(out) - 1; k >= 0 && strings.HasSuffix(out[k], end) {
+			out[k] += " " + p
+			n++
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, n
+}
+
+// compareUnseen compares a reading with its gold as compareGold does,
+// with the paragraphs joined at the rendering's unseen breaks (see
+// unseenBreaks), both in the gold and in the reading. It reports a
+// difference for each of them found in neither.
+func compareUnseen(name string, r *hesabat.Report, gold *goldReport) []string {
+	var d []string
+	for _, u := range unseenBreaks[name] {
+		joined := 0
+		for i := range gold.Measures {
+			if m := &gold.Measures[i]; m.Number == u.measure {
+				var n int
+				m.Paragraphs, n = joinAt(m.Paragraphs, u.end)
+				joined += n
+			}
+		}
+		for i := range r.Measures {
+			if m := &r.Measures[i]; m.Number == u.measure {
+				var n int
+				m.Paragraphs, n = joinAt(m.Paragraphs, u.end)
+				joined += n
+			}
+		}
+		if joined == 0 {
+			d = append(d, fmt.Sprintf("measure %s: no paragraph ends %q (see unseenBreaks)", u.measure, u.end))
+		}
+	}
+	return append(d, compareGold(r, gold)...)
+}
 
 // layoutTextDiffers gives, for each rendering that does not match its gold
 // in full, the reason (see above). Every rendering is in layoutTextFull or
 // here.
 var layoutTextDiffers = map[string]string{
-	"r001-2020": paragraphs,
 	"r003-2022": termInTitle,
-	"r013-2020": paragraphs,
-	"r014-2021": termInTitle,
-	"r020-2021": paragraphs,
-	"r021-2022": paragraphs,
 	"r024-2022": wordInTerm,
 	"r025-2020": termInTitle,
-	"r026-2021": termInTitle,
 	"r030-2022": termInTitle,
-	"r032-2021": paragraphs,
-	"r033-2022": paragraphs,
-	"r034-2020": termInTitle,
 	"r035-2021": termInTitle,
-	"r036-2022": paragraphs,
-	"r044-2021": paragraphs,
-	"r045-2022": paragraphs,
-	"r050-2021": paragraphs,
-	"r051-2022": paragraphs,
-	"r053-2021": termInTitle,
-	"r055-2020": paragraphs,
-	"r056-2021": paragraphs,
+	"r036-2022": cutLong,
+	"r045-2022": wordInTerm,
+	"r050-2021": wordInTerm,
+	"r051-2022": termInTitle,
+	"r055-2020": cutLong,
+	"r056-2021": cutLong,
 }
 
 // TestLayoutTextGold reads `pdftotext -layout` of every corpus PDF
@@ -96,7 +169,7 @@ func TestLayoutTextGold(t *testing.T) {
 		if err == nil {
 			var r *hesabat.Report
 			if r, err = p.report(context.Background(), in); err == nil {
-				diffs = compareGold(r, &gold)
+				diffs = compareUnseen(name, r, &gold)
 			}
 		}
 		if err != nil {

@@ -1145,6 +1145,23 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 	return xs
 }
 
+// centredMid returns the middle of the span of the lines that hold text
+// in the number column or the column next to it (the title, in these
+// reports): in a table that centres its cells, the row's middle. It is
+// the middle of the number and title's own lines, not of the number's:
+// on a character grid pdftotext gives title lines set between the work
+// done's lines positions of their own, above the number and below it in
+// unequal numbers.
+func (b *borderless) centredMid(ls []tline) float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range ls {
+		if _, ok := ls[i].clip(math.Inf(-1), b.xs[min(2, len(b.xs)-1)]); ok {
+			lo, hi = math.Min(lo, ls[i].mid()), math.Max(hi, ls[i].mid())
+		}
+	}
+	return (lo + hi) / 2
+}
+
 // anchorRows cuts a page's table lines (below its header) into rows where
 // gaps do not tell rows from paragraphs. The lines are first cut into
 // bands at blank gaps (half a line more than the line pitch), and a band holding two
@@ -1319,6 +1336,33 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 				opensAt(i, j)
 				i = j
 				continue
+			}
+		}
+		if centre {
+			// A band above a numbered band whose number stands below
+			// its first line (centred in its row, not a row the page
+			// break cut, which is set from the top) is that row's top
+			// when it starts at or below where the row must start to
+			// have its centred cells (see centredMid) at its middle, as
+			// far above as the numbered band's last line is below: the
+			// row reaches at least that far down, so at least that far
+			// up. The bands after it up to the number go with it. On a
+			// character grid (layout text) a break between paragraphs
+			// and one between rows are the same blank line, and without
+			// this the work done's first paragraph, above a short
+			// title, joins the row above.
+			j := i
+			for j < len(bands) && bands[j].number < 0 {
+				j++
+			}
+			if j < len(bands) && bands[j].number > 0 {
+				nb := bands[j]
+				top := 2*b.centredMid(nb.lines) - nb.lines[len(nb.lines)-1].mid()
+				if bd.lines[0].mid() >= top-0.5*b.lh {
+					opensAt(i, j)
+					i = j
+					continue
+				}
 			}
 		}
 		if centre && first && !open {

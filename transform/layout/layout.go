@@ -65,6 +65,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 			pls[i].hs, _ = mergeRules(p.Rules)
 		}
 	}
+	joinSplitWords(pls)
 	furniture = takeFurniture(pls)
 	furniture = append(furniture, takeFootnotes(pls)...)
 	setPitch(pls)
@@ -541,15 +542,16 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 				cl = append(cl, part)
 			}
 		}
-		var filled func(y0, y1 float64) bool
+		var filled gapFill
 		if grid {
-			filled = func(y0, y1 float64) bool {
+			filled = func(y0, y1 float64) (in, stride bool) {
 				for i := range band {
 					if band[i].y0 >= y0 && band[i].y1 <= y1 {
-						return true
+						in = true
+						stride = stride || inStride(band, i)
 					}
 				}
-				return false
+				return in, stride
 			}
 		}
 		paras, _ := splitParagraphs(cl, right[end-1], cellPitch(cl), lx, filled)
@@ -563,6 +565,25 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 		c = end
 	}
 	return row, text
+}
+
+// inStride reports whether a word of line i of a band on a character grid
+// overlaps, across the page, a word on the line position right above or
+// below it (see gapFill).
+func inStride(band []tline, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(band) || math.Abs(band[j].y0-band[i].y0) > 1.5*band[i].height() {
+			continue // no line right above or below
+		}
+		for _, w := range band[i].ws {
+			for _, v := range band[j].ws {
+				if v.X0 < w.X1 && w.X0 < v.X1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // onGrid reports whether lines stand on a grid of fixed line positions,

@@ -225,14 +225,19 @@ func joinExpanded(l tline) tline {
 	ws := slices.Clone(l.ws)
 	for k := len(narrow) - 1; k >= 0; k-- {
 		i := narrow[k]
-		a, b := ws[i], ws[i+1]
-		a.Text += b.Text
-		a.X1, a.Y0, a.Y1 = b.X1, math.Min(a.Y0, b.Y0), math.Max(a.Y1, b.Y1)
-		a.Hyphen, a.Soft, a.Space = b.Hyphen, b.Soft, b.Space
-		ws[i] = a
+		ws[i] = joinWords(ws[i], ws[i+1])
 		ws = slices.Delete(ws, i+1, i+2)
 	}
 	out := newLine(ws)
 	out.pitch = l.pitch
 	return out
+}
+
+// joinWords returns words a and b, b right after a on a line, as one word:
+// a's text and b's, the box around both, and b's line-end marks.
+func joinWords(a, b hesabat.Word) hesabat.Word {
+	a.Text += b.Text
+	a.X1, a.Y0, a.Y1 = b.X1, math.Min(a.Y0, b.Y0), math.Max(a.Y1, b.Y1)
+	a.Hyphen, a.Soft, a.Space = b.Hyphen, b.Soft, b.Space
+	return a
 }

@@ -1,0 +1,116 @@
+package layout
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLayoutTextParagraphBreaks checks paragraph breaks in work-done cells
+// of `pdftotext -layout` renderings of corpus PDFs (testdata/layout),
+// where lines of another column, set half a line off the work done, take
+// turns with its lines on the grid: a gap of one line position that such
+// a line fills is no break, even after a sentence end ("təlimlər
+// keçirilmişdir." beside the title's "mübarizə və etik davranış"; a
+// measure number over two lines, "12.1" and "."), while a gap that text
+// going on in stride fills is one (see gapFill; the gold is the corpus's,
+// written from the source).
+func TestLayoutTextParagraphBreaks(t *testing.T) {
+	cases := []struct {
+		file          string // in testdata/layout
+		end, start    string // a paragraph ends with end, and the text goes on with start
+		sameParagraph bool   // in the paragraph (true) or in the next one
+	}{
+		// the title's lines interleaved with the work done on every step
+		{"r050-2021", "iştirakı ilə təlimlər keçirilmişdir.", "Təlimlərdə korrupsiya anlayışı", true},
+		// the measure number "12.1." over two lines beside the work done
+		{"r001-2020", "onların sualları cavablandırılmışdır.", "Eyni zamanda, \"Ədliyyə Nazirliyi", true},
+		// the term column's one line, "mütəmadi", in the gap
+		{"r013-2020", "interaktiv fikir mübadiləsi aparılmışdır.", "Statistik məlumat istifadəçiləri, həmçinin", true},
+		// breaks: the title's lines go on at one line position beside the gap
+		{"r050-2021", "zəruri tədbirlər həyata keçirilmişdir.", "Eyni zamanda, Azərbaycan Respublikası", false},
+		{"r001-2020", "Komissiyaya təqdim edilmişdir.", "Ədliyyə Nazirliyinin internet", false},
+	}
+	for _, c := range cases {
+		found := false
+		for _, r := range layoutTextRows(t, filepath.Join("..", "..", "layout", c.file+".txt")) {
+			for _, cell := range r.Cells {
+				for i, p := range cell.Paras {
+					if strings.Contains(p, c.end+" "+c.start) {
+						found = true
+						if !c.sameParagraph {
+							t.Errorf("%s: no paragraph break after %q", c.file, c.end)
+						}
+					}
+					if strings.HasSuffix(p, c.end) && i+1 < len(cell.Paras) && strings.HasPrefix(cell.Paras[i+1], c.start) {
+						found = true
+						if c.sameParagraph {
+							t.Errorf("%s: a paragraph break after %q", c.file, c.end)
+						}
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q followed by %q not found in a cell", c.file, c.end, c.start)
+		}
+	}
+}
+
+// TestLayoutTextCentredRowTop checks the rows of `pdftotext -layout`
+// renderings of corpus PDFs (testdata/layout) whose table centres its
+// cells: a row's work done may start paragraphs above its number and
+// short title, after the same blank line that parts paragraphs, and
+// starts where the row has its number and title at its middle (see
+// borderless.centredMid; the gold is the corpus's, written from the
+// source).
+func TestLayoutTextCentredRowTop(t *testing.T) {
+	cases := []struct {
+		file, number, start string // the row numbered number: its work done starts with start
+	}{
+		// at the top of a page, under the previous page's row carried on
+		{"r001-2020", "11.1.", "Ədliyyə Nazirliyinin internet sahifəsində"},
+		// under an open row; the title's lines, set between the work
+		// done's, stand more above the number than below it
+		{"r013-2020", "2.2.", "Dövlət Miqrasiya Xidmətinin internet sahifəsində"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, r := range layoutTextRows(t, filepath.Join("..", "..", "layout", c.file+".txt")) {
+			if len(r.Cells) < 4 || strings.ReplaceAll(r.Cells[0].Text(), " ", "") != c.number {
+				continue
+			}
+			found = true
+			if got := r.Cells[len(r.Cells)-1].Text(); !strings.HasPrefix(got, c.start) {
+				t.Errorf("%s %s: work done starts %.60q, want %q", c.file, c.number, got, c.start)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row %s", c.file, c.number)
+		}
+	}
+}
+
+// TestLayoutTextSplitWords checks words that pdftotext split with a space
+// in the layout-lo variant (LibreOffice's serif type, "ə" from a fallback
+// font): joined where the document writes the word whole elsewhere and
+// the piece nowhere else, and kept apart where it does not ("işl
+// ənilməsi" is never written whole there), and that words of the
+// language stay apart ("o cümlədən").
+func TestLayoutTextSplitWords(t *testing.T) {
+	var text []string
+	for _, r := range layoutTextRows(t, "layout-lo/seed.txt") {
+		text = append(text, cellTexts(&r)...)
+	}
+	all := strings.Join(text, "\n")
+	for _, split := range []string{"t əmin", "Komit ənin", "müt əmadi", "üzr ə"} {
+		if strings.Contains(all, split) {
+			t.Errorf("%q not joined", split)
+		}
+	}
+	for _, kept := range []string{"işl ənilməsi", "o cümlədən", "təmin edilmişdir"} {
+		if !strings.Contains(all, kept) {
+			t.Errorf("no %q", kept)
+		}
+	}
+}
