@@ -282,7 +282,7 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 						}
 						return v.X0 >= x || out[j] != nil && inColumn(j, k, v) && strings.HasSuffix(upper.Text, "-")
 					}
-					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere, right) {
+					if joinsRight(ls, i, w, xs[k-1], x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere, right) {
 						x = w.X0
 					} else {
 						x = w.X1
@@ -503,10 +503,11 @@ func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word, lx lexico
 
 // wordEnd moves to column k the last word of line i left of it when it
 // ends the word that a word of column k on the line above starts, within
-// three characters of it: pdftotext sets the end of a word the renderer
+// four characters of it: pdftotext sets the end of a word the renderer
 // cut ("mütəmad" over "i") where the line's own text ends, one space after
-// the title's words ("korrupsiya i"). The document must use the joined
-// word, and not the piece, as a word (see lexicon).
+// the title's words ("korrupsiya i", "maliyyə i" four characters left of
+// "mütəmad"). The document must use the joined word, and not the piece,
+// as a word (see lexicon), which keeps title words out.
 func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
 	if math.Abs(ls[i].y0-ls[i-1].y0) > 1.5*ls[i].height() {
 		return // no line right above
@@ -524,7 +525,7 @@ func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
 			break
 		}
 	}
-	if above == nil || above.X0-w.X1 > 3*cw || w.X0-above.X1 > 3*cw {
+	if above == nil || above.X0-w.X1 > 4*cw || w.X0-above.X1 > 4*cw {
 		return
 	}
 	if lx.known(above.Text, w.Text) && !lx[trimWord(w.Text)] {
@@ -568,9 +569,11 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 // belongs right of it. In order:
 //   - yes when it and the word right above or below it start at one
 //     place, each set apart from the words before it (see apart; w after
-//     a word of its line, so that the table's first column, where every
-//     line starts, is no such place): a column starts there ("Statistik"
-//     over "üzrə", two characters left of the page's boundary);
+//     a word of its line, or first on it but more than a character right
+//     of where the left column starts, lo, which is no such place): a
+//     column starts there ("Statistik" over "üzrə", "556" between
+//     "subyektlərinin" and "Nazirliyi", two characters left of the
+//     page's boundary);
 //   - yes when a word of the right column (right reports it: right of x,
 //     or cut so on its line) right above or below it (see nearLine)
 //     overlaps it or comes within a character of it, starting at most
@@ -589,11 +592,11 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 //   - no when a word of the left column right above or below overlaps it
 //     (a title's long line: "barədə illik");
 //   - else yes when most of it stands right of x.
-func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool, right func(j int, v hesabat.Word) bool) bool {
+func joinsRight(ls []tline, i int, w hesabat.Word, lo, x float64, nearNumber, elsewhere bool, right func(j int, v hesabat.Word) bool) bool {
 	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
 	left := false
 	wj := slices.Index(ls[i].ws, w)
-	wApart := wj > 0 && apart(&ls[i], wj, cw) // after text of the line's own
+	wApart := apart(&ls[i], wj, cw) && (wj > 0 || w.X0 > lo+cw)
 	for _, d := range []int{-1, 1} {
 		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
 		if j < 0 {
