@@ -166,20 +166,26 @@ func (b *borderless) onPage(table []tline) *borderless {
 // start at the page's are wider than that column (see wideStarts): else
 // the page's boundary is that narrow column's own left edge (terms
 // "2020-", "2022" at 40, work done at 49, where the grid sees no gutter
-// after "mütəmadi"), not the next column's.
+// after "mütəmadi"), not the next column's. The boundary right of such a
+// narrow column also moves, by eight characters at most, to the page's
+// own left edge of the wide column (see wideEdge).
 func (b *borderless) followed(ls []tline, own []float64) *borderless {
-	if len(own) < 3 {
-		return b
+	var inner []float64 // the page's own inner boundaries
+	if len(own) >= 3 {
+		inner = own[1 : len(own)-1]
 	}
 	xs := slices.Clone(b.xs)
 	moved := false
 	for k := 1; k+1 < len(xs); k++ {
-		for _, x := range own[1 : len(own)-1] {
-			narrow := b.xs[k]-b.xs[k-1] < b.xs[k+1]-b.xs[k]
+		narrow := b.xs[k]-b.xs[k-1] < b.xs[k+1]-b.xs[k]
+		for _, x := range inner {
 			if math.Abs(x-xs[k]) <= 2*b.lh && x > xs[k-1] && x != xs[k] && (!narrow || wideStarts(ls, x, b.xs[k]-b.xs[k-1], b.space)) {
 				xs[k], moved = x, true
 				break
 			}
+		}
+		if e, ok := wideEdge(ls, xs[k-1], xs[k], b.space); ok && narrow && e != xs[k] && math.Abs(e-xs[k]) <= 4*b.lh {
+			xs[k], moved = e, true
 		}
 	}
 	if !moved || !slices.IsSorted(xs) {
@@ -188,6 +194,46 @@ func (b *borderless) followed(ls []tline, own []float64) *borderless {
 	pb := *b
 	pb.xs = xs
 	return &pb
+}
+
+// wideEdge returns where the lines (cw the width of a character) start
+// most of their runs of text set apart (see apart) between lo and x, more
+// than a character right of lo, where no word crosses, three lines or
+// more, when most of those runs are wider than x-lo (see wideStarts): the
+// left edge of a wide column (work done) that pdftotext set left of the
+// document's boundary x on a page where the narrow column left of it
+// (the term) is empty, its room squeezed out.
+func wideEdge(ls []tline, lo, x, cw float64) (float64, bool) {
+	count := map[int]int{}
+	for i := range ls {
+		for j, w := range ls[i].ws {
+			if w.X0 > lo+cw && w.X0 < x && apart(&ls[i], j, cw) {
+				count[int(math.Round(w.X0/cw))]++
+			}
+		}
+	}
+	best, n := 0, 0
+	for c, m := range count {
+		if m > n || m == n && c < best {
+			best, n = c, m
+		}
+	}
+	e := float64(best) * cw
+	if n < 3 || crossing(ls, e) > len(ls)/20 || !wideStarts(ls, e, x-lo, cw) {
+		return 0, false
+	}
+	return e, true
+}
+
+// crossing counts the lines with a word across x.
+func crossing(ls []tline, x float64) int {
+	n := 0
+	for i := range ls {
+		if crosses(ls[i].ws, x) {
+			n++
+		}
+	}
+	return n
 }
 
 // wideStarts reports whether most runs of text (words a space apart, cw
@@ -678,8 +724,11 @@ func hasText(ls []tline, lo, hi float64) bool {
 // pages' own (see gridColumns; pages holds each page's table-line
 // candidates) when most pages that find columns find more than the
 // document's lines together (xs; pdftotext places each page on its own,
-// and the drift blurs the gutters document-wide): that count, at the
-// median place of each boundary among those pages. Otherwise xs.
+// and the drift blurs the gutters document-wide), or as many but one of
+// them more than four characters from each of xs (the drift made a
+// gutter of a column's ragged edge: a term column one character wide):
+// that count, at the median place of each boundary among those pages.
+// Otherwise xs.
 func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 	byCount := map[int][][]float64{}
 	total := 0
@@ -696,10 +745,16 @@ func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 		}
 	}
 	found := byCount[best]
-	if best <= len(xs) || 2*len(found) <= total {
+	if best < len(xs) || 2*len(found) <= total {
 		return xs
 	}
-	return medianColumns(found)
+	med := medianColumns(found)
+	if best == len(xs) && !slices.ContainsFunc(med[1:best-1], func(m float64) bool {
+		return !slices.ContainsFunc(xs, func(x float64) bool { return math.Abs(x-m) <= 4*cw })
+	}) {
+		return xs
+	}
+	return med
 }
 
 // medianColumns returns the median place of each boundary among sets of
