@@ -574,7 +574,9 @@ func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
 	if above == nil || above.X0-w.X1 > 4*cw || w.X0-above.X1 > 4*cw {
 		return
 	}
-	if lx.known(above.Text, w.Text) && !lx[trimWord(w.Text)] {
+	// A piece with no letter or digit ("-" in "Hökumət - Vətəndaş") ends
+	// no word: the lexicon would see the word above alone.
+	if piece := trimWord(w.Text); piece != "" && lx.known(above.Text, w.Text) && !lx[piece] {
 		cuts[i][k] = w.X0
 	}
 }

@@ -152,6 +152,8 @@ func TestLayoutTextTermColumn(t *testing.T) {
 		// pieceNear: "ilə" two lines over the term's first piece "2021-"
 		// is the title's.
 		{"r020-2021", "6.1.", "qaydaları ilə bağlı", "2021-2022", ""},
+		// wordEnd: the title's lone "-" is no word's end under "2020-".
+		{"r050-2021", "7.3.", "Hökumət - Vətəndaş", "2020-2022", ""},
 		// gridDocColumns: most pages find a term column ten characters
 		// wide where the document's lines together found one of one.
 		{"r051-2022", "9.7.", "", "2020", "İqtisadiyyat Nazirliyi"},
