@@ -154,6 +154,10 @@ func TestLayoutTextTermColumn(t *testing.T) {
 		{"r020-2021", "6.1.", "qaydaları ilə bağlı", "2021-2022", ""},
 		// wordEnd: the title's lone "-" is no word's end under "2020-".
 		{"r050-2021", "7.3.", "Hökumət - Vətəndaş", "2020-2022", ""},
+		// rowXs: the row's work done starts six characters left of the
+		// page's; the term "mütəmad" / "i" left of both. The boundary
+		// moved left is not put back.
+		{"r035-2021", "3.1.", "", "mütəmadi", "Açıq Hökumət"},
 		// gridDocColumns: most pages find a term column ten characters
 		// wide where the document's lines together found one of one.
 		{"r051-2022", "9.7.", "", "2020", "İqtisadiyyat Nazirliyi"},
