@@ -1018,9 +1018,11 @@ func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
 	// cell, "2020-" over "2022", one space after the title's lines, moved
 	// into the title), the page's boundary stays when text reaches into
 	// both columns next to it then, and lineCuts cuts the lines that
-	// cross it.
+	// cross it. Only a boundary moved right is put back: one moved left
+	// to where the row's next column starts (its work done set left of
+	// the page's, a term left of both) would take that column's text.
 	for k := 1; k+1 < len(xs); k++ {
-		if xs[k] != b.xs[k] && !(hasText(ls, xs[k-1], xs[k]) && hasText(ls, xs[k], xs[k+1])) &&
+		if xs[k] > b.xs[k] && !(hasText(ls, xs[k-1], xs[k]) && hasText(ls, xs[k], xs[k+1])) &&
 			overlaps(ls, xs[k-1], b.xs[k]) && overlaps(ls, b.xs[k], xs[k+1]) {
 			xs[k] = b.xs[k]
 		}

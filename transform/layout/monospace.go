@@ -166,20 +166,26 @@ func (b *borderless) onPage(table []tline) *borderless {
 // start at the page's are wider than that column (see wideStarts): else
 // the page's boundary is that narrow column's own left edge (terms
 // "2020-", "2022" at 40, work done at 49, where the grid sees no gutter
-// after "mütəmadi"), not the next column's.
+// after "mütəmadi"), not the next column's. The boundary right of such a
+// narrow column also moves, by eight characters at most, to the page's
+// own left edge of the wide column (see wideEdge).
 func (b *borderless) followed(ls []tline, own []float64) *borderless {
-	if len(own) < 3 {
-		return b
+	var inner []float64 // the page's own inner boundaries
+	if len(own) >= 3 {
+		inner = own[1 : len(own)-1]
 	}
 	xs := slices.Clone(b.xs)
 	moved := false
 	for k := 1; k+1 < len(xs); k++ {
-		for _, x := range own[1 : len(own)-1] {
-			narrow := b.xs[k]-b.xs[k-1] < b.xs[k+1]-b.xs[k]
+		narrow := b.xs[k]-b.xs[k-1] < b.xs[k+1]-b.xs[k]
+		for _, x := range inner {
 			if math.Abs(x-xs[k]) <= 2*b.lh && x > xs[k-1] && x != xs[k] && (!narrow || wideStarts(ls, x, b.xs[k]-b.xs[k-1], b.space)) {
 				xs[k], moved = x, true
 				break
 			}
+		}
+		if e, ok := wideEdge(ls, xs[k-1], xs[k], b.space); ok && narrow && e != xs[k] && math.Abs(e-xs[k]) <= 4*b.lh {
+			xs[k], moved = e, true
 		}
 	}
 	if !moved || !slices.IsSorted(xs) {
@@ -188,6 +194,46 @@ func (b *borderless) followed(ls []tline, own []float64) *borderless {
 	pb := *b
 	pb.xs = xs
 	return &pb
+}
+
+// wideEdge returns where the lines (cw the width of a character) start
+// most of their runs of text set apart (see apart) between lo and x, more
+// than a character right of lo, where no word crosses, three lines or
+// more, when most of those runs are wider than x-lo (see wideStarts): the
+// left edge of a wide column (work done) that pdftotext set left of the
+// document's boundary x on a page where the narrow column left of it
+// (the term) is empty, its room squeezed out.
+func wideEdge(ls []tline, lo, x, cw float64) (float64, bool) {
+	count := map[int]int{}
+	for i := range ls {
+		for j, w := range ls[i].ws {
+			if w.X0 > lo+cw && w.X0 < x && apart(&ls[i], j, cw) {
+				count[int(math.Round(w.X0/cw))]++
+			}
+		}
+	}
+	best, n := 0, 0
+	for c, m := range count {
+		if m > n || m == n && c < best {
+			best, n = c, m
+		}
+	}
+	e := float64(best) * cw
+	if n < 3 || crossing(ls, e) > len(ls)/20 || !wideStarts(ls, e, x-lo, cw) {
+		return 0, false
+	}
+	return e, true
+}
+
+// crossing counts the lines with a word across x.
+func crossing(ls []tline, x float64) int {
+	n := 0
+	for i := range ls {
+		if crosses(ls[i].ws, x) {
+			n++
+		}
+	}
+	return n
 }
 
 // wideStarts reports whether most runs of text (words a space apart, cw
@@ -282,7 +328,7 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 						}
 						return v.X0 >= x || out[j] != nil && inColumn(j, k, v) && strings.HasSuffix(upper.Text, "-")
 					}
-					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere, right) {
+					if joinsRight(ls, i, w, xs[k-1], x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere, right) {
 						x = w.X0
 					} else {
 						x = w.X1
@@ -503,10 +549,11 @@ func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word, lx lexico
 
 // wordEnd moves to column k the last word of line i left of it when it
 // ends the word that a word of column k on the line above starts, within
-// three characters of it: pdftotext sets the end of a word the renderer
+// four characters of it: pdftotext sets the end of a word the renderer
 // cut ("mütəmad" over "i") where the line's own text ends, one space after
-// the title's words ("korrupsiya i"). The document must use the joined
-// word, and not the piece, as a word (see lexicon).
+// the title's words ("korrupsiya i", "maliyyə i" four characters left of
+// "mütəmad"). The document must use the joined word, and not the piece,
+// as a word (see lexicon), which keeps title words out.
 func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
 	if math.Abs(ls[i].y0-ls[i-1].y0) > 1.5*ls[i].height() {
 		return // no line right above
@@ -524,10 +571,12 @@ func wordEnd(ls []tline, cuts [][]float64, i, k int, lx lexicon) {
 			break
 		}
 	}
-	if above == nil || above.X0-w.X1 > 3*cw || w.X0-above.X1 > 3*cw {
+	if above == nil || above.X0-w.X1 > 4*cw || w.X0-above.X1 > 4*cw {
 		return
 	}
-	if lx.known(above.Text, w.Text) && !lx[trimWord(w.Text)] {
+	// A piece with no letter or digit ("-" in "Hökumət - Vətəndaş") ends
+	// no word: the lexicon would see the word above alone.
+	if piece := trimWord(w.Text); piece != "" && lx.known(above.Text, w.Text) && !lx[piece] {
 		cuts[i][k] = w.X0
 	}
 }
@@ -568,9 +617,11 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 // belongs right of it. In order:
 //   - yes when it and the word right above or below it start at one
 //     place, each set apart from the words before it (see apart; w after
-//     a word of its line, so that the table's first column, where every
-//     line starts, is no such place): a column starts there ("Statistik"
-//     over "üzrə", two characters left of the page's boundary);
+//     a word of its line, or first on it but more than a character right
+//     of where the left column starts, lo, which is no such place): a
+//     column starts there ("Statistik" over "üzrə", "556" between
+//     "subyektlərinin" and "Nazirliyi", two characters left of the
+//     page's boundary);
 //   - yes when a word of the right column (right reports it: right of x,
 //     or cut so on its line) right above or below it (see nearLine)
 //     overlaps it or comes within a character of it, starting at most
@@ -589,11 +640,11 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 //   - no when a word of the left column right above or below overlaps it
 //     (a title's long line: "barədə illik");
 //   - else yes when most of it stands right of x.
-func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool, right func(j int, v hesabat.Word) bool) bool {
+func joinsRight(ls []tline, i int, w hesabat.Word, lo, x float64, nearNumber, elsewhere bool, right func(j int, v hesabat.Word) bool) bool {
 	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
 	left := false
 	wj := slices.Index(ls[i].ws, w)
-	wApart := wj > 0 && apart(&ls[i], wj, cw) // after text of the line's own
+	wApart := apart(&ls[i], wj, cw) && (wj > 0 || w.X0 > lo+cw)
 	for _, d := range []int{-1, 1} {
 		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
 		if j < 0 {
@@ -675,8 +726,11 @@ func hasText(ls []tline, lo, hi float64) bool {
 // pages' own (see gridColumns; pages holds each page's table-line
 // candidates) when most pages that find columns find more than the
 // document's lines together (xs; pdftotext places each page on its own,
-// and the drift blurs the gutters document-wide): that count, at the
-// median place of each boundary among those pages. Otherwise xs.
+// and the drift blurs the gutters document-wide), or as many but one of
+// them more than four characters from each of xs (the drift made a
+// gutter of a column's ragged edge: a term column one character wide):
+// that count, at the median place of each boundary among those pages.
+// Otherwise xs.
 func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 	byCount := map[int][][]float64{}
 	total := 0
@@ -693,10 +747,16 @@ func gridDocColumns(pages [][]tline, cw float64, xs []float64) []float64 {
 		}
 	}
 	found := byCount[best]
-	if best <= len(xs) || 2*len(found) <= total {
+	if best < len(xs) || 2*len(found) <= total {
 		return xs
 	}
-	return medianColumns(found)
+	med := medianColumns(found)
+	if best == len(xs) && !slices.ContainsFunc(med[1:best-1], func(m float64) bool {
+		return !slices.ContainsFunc(xs, func(x float64) bool { return math.Abs(x-m) <= 4*cw })
+	}) {
+		return xs
+	}
+	return med
 }
 
 // medianColumns returns the median place of each boundary among sets of

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,6 +152,15 @@ func TestLayoutTextTermColumn(t *testing.T) {
 		// pieceNear: "ilə" two lines over the term's first piece "2021-"
 		// is the title's.
 		{"r020-2021", "6.1.", "qaydaları ilə bağlı", "2021-2022", ""},
+		// wordEnd: the title's lone "-" is no word's end under "2020-".
+		{"r050-2021", "7.3.", "Hökumət - Vətəndaş", "2020-2022", ""},
+		// rowXs: the row's work done starts six characters left of the
+		// page's; the term "mütəmad" / "i" left of both. The boundary
+		// moved left is not put back.
+		{"r035-2021", "3.1.", "", "mütəmadi", "Açıq Hökumət"},
+		// gridDocColumns: most pages find a term column ten characters
+		// wide where the document's lines together found one of one.
+		{"r051-2022", "9.7.", "", "2020", "İqtisadiyyat Nazirliyi"},
 	}
 	for _, c := range cases {
 		rows := layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", c.file+".txt"))
@@ -168,6 +178,31 @@ func TestLayoutTextTermColumn(t *testing.T) {
 		got := cellTexts(row)
 		if got[2] != c.term || !strings.HasPrefix(got[3], c.work) || c.title != "" && !strings.Contains(got[1], c.title) {
 			t.Errorf("%s %s: cells %q, want term %q, title with %q, work done starting %q", c.file, c.number, got, c.term, c.title, c.work)
+		}
+	}
+}
+
+// TestLayoutTextSqueezedPage checks a row of one line carried on at the
+// top of a page whose term column pdftotext left empty and squeezed, its
+// work done starting six characters left of the document's boundary (see
+// wideEdge): the line stays in the work done.
+func TestLayoutTextSqueezedPage(t *testing.T) {
+	for _, c := range []struct{ file, line string }{
+		{"r045-2022", "edilmişdir."},
+		{"r051-2022", "bilərlər."},
+	} {
+		found := false
+		for _, r := range layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", c.file+".txt")) {
+			got := cellTexts(&r)
+			if r.InTable && len(got) == 4 && slices.Contains(got, c.line) {
+				found = true
+				if got[3] != c.line {
+					t.Errorf("%s: row %q, want %q in the work done", c.file, got, c.line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row of one line %q", c.file, c.line)
 		}
 	}
 }
