@@ -36,3 +36,50 @@ func TestMergeByX(t *testing.T) {
 		}
 	}
 }
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// TestSortRuns checks sortRuns against slices.SortFunc with the same total
+// order on random runs with many equal midpoints and x0 (as on a page),
+// and on sorted and reversed ones, through its quicksort and its fallback.
+func TestSortRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		rs := make([]run, n)
+		for k := range rs {
+			rs[k] = run{mid: float64(rng.IntN(8)), x0: float64(rng.IntN(4)), i: int32(k)}
+		}
+		switch n % 3 {
+		case 1:
+			slices.SortFunc(rs, func(a, b run) int { return cmpFloat(a.mid, b.mid) })
+		case 2:
+			slices.SortFunc(rs, func(a, b run) int { return cmpFloat(b.mid, a.mid) })
+		}
+		want := slices.Clone(rs)
+		slices.SortFunc(want, func(a, b run) int {
+			if c := cmpFloat(a.mid, b.mid); c != 0 {
+				return c
+			}
+			if c := cmpFloat(a.x0, b.x0); c != 0 {
+				return c
+			}
+			return int(a.i - b.i)
+		})
+		depth := 0
+		if n%5 == 0 {
+			depth = 49 // the fallback past the depth limit
+		}
+		sortRuns(rs, depth)
+		if !slices.Equal(rs, want) {
+			t.Fatalf("%d runs: got %v, want %v", n, rs, want)
+		}
+	}
+}

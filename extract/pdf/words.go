@@ -203,12 +203,7 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 		i = j
 	}
 	l.runs = runs
-	slices.SortFunc(runs, func(a, b run) int {
-		if c := cmpFloat(a.mid, b.mid); c != 0 {
-			return c
-		}
-		return cmpFloat(a.x0, b.x0)
-	})
+	sortRuns(runs, 0)
 	lines := l.lines[:0]
 	tail := l.tail
 	if cap(l.all) < len(gs) {
@@ -246,6 +241,75 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	}
 	l.lines, l.tail = lines, tail
 	return lines
+}
+
+// before orders runs by vertical midpoint, then x0, then place on the
+// page: a total order, so that runs drawn at the same place keep the
+// order the page draws them in, whatever the sort algorithm.
+func before(a, b run) bool {
+	if a.mid != b.mid {
+		return a.mid < b.mid
+	}
+	if a.x0 != b.x0 {
+		return a.x0 < b.x0
+	}
+	return a.i < b.i
+}
+
+// sortRuns sorts runs by before: a quicksort with before inlined (a page
+// has a thousand runs with tight glyph boxes, and a comparison function
+// called through a pointer was most of the sort), insertion sort for
+// short spans, and slices.SortFunc past depth 48, which no sane page
+// reaches (at most quadratic time on hostile input).
+func sortRuns(rs []run, depth int) {
+	for len(rs) > 12 {
+		if depth > 48 {
+			slices.SortFunc(rs, func(a, b run) int {
+				switch {
+				case before(a, b):
+					return -1
+				case before(b, a):
+					return 1
+				}
+				return 0
+			})
+			return
+		}
+		depth++
+		// Median of three as the pivot, moved to the end.
+		m, h := len(rs)/2, len(rs)-1
+		if before(rs[m], rs[0]) {
+			rs[m], rs[0] = rs[0], rs[m]
+		}
+		if before(rs[h], rs[0]) {
+			rs[h], rs[0] = rs[0], rs[h]
+		}
+		if before(rs[h], rs[m]) {
+			rs[h], rs[m] = rs[m], rs[h]
+		}
+		rs[m], rs[h] = rs[h], rs[m]
+		pivot, p := rs[h], 0
+		for k := range h {
+			if before(rs[k], pivot) {
+				rs[k], rs[p] = rs[p], rs[k]
+				p++
+			}
+		}
+		rs[p], rs[h] = rs[h], rs[p]
+		// Recurse into the shorter side, loop on the longer.
+		if p < len(rs)-p {
+			sortRuns(rs[:p], depth)
+			rs = rs[p+1:]
+		} else {
+			sortRuns(rs[p+1:], depth)
+			rs = rs[:p]
+		}
+	}
+	for k := 1; k < len(rs); k++ {
+		for j := k; j > 0 && before(rs[j], rs[j-1]); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
 }
 
 // run is a run of glyphs of glyphLines.
@@ -308,16 +372,6 @@ func mergeByX(line, run, scratch []glyph) ([]glyph, []glyph) {
 	}
 	line = append(line, scratch[a:]...)
 	return append(line, run[b:]...), scratch
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // splitWords splits a line's glyphs at real spaces, at gaps wider than
