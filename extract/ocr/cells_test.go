@@ -69,3 +69,22 @@ func TestKeepFirst(t *testing.T) {
 		t.Errorf("depth on a tie %d, want the deeper", d)
 	}
 }
+
+func TestBadYears(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2021- 2002":  true, // the second line's year misread
+		"2021-2022":   false,
+		"2020 – 2022": false,
+		"202":         true, // a digit lost
+		"20222":       true,
+		"3021":        true,
+		"2022-ci il":  false,
+		"01.12.2022":  false, // a date: day and month are no years
+		"mütəmadi":    false,
+		"II rüb":      false,
+	} {
+		if got := badYears(s); got != want {
+			t.Errorf("badYears(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

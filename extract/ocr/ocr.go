@@ -145,8 +145,8 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	if err != nil {
 		return nil, err
 	}
-	if ruled { // its numbers read again
-		if words, err = rereadNumbers(ctx, g, rules, words, dpi, scale, dir, o); err != nil {
+	if ruled { // its numbers and years read again
+		if words, err = rereadCells(ctx, g, rules, words, dpi, scale, dir, o); err != nil {
 			return nil, err
 		}
 	}
