@@ -182,7 +182,8 @@ func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray 
 	return out
 }
 
-// rereadCells reads again the cells of the ruled table in g that
+// rereadCells reads again the cells of the table in g (its grid, see
+// tableGrid and gutterGrid) that
 // Tesseract misreads most when it reads them with their column: measure
 // numbers and the years of terms. It reads each cell of the short columns
 // (see shortColumns; its heaviest line, see inkLines and enlarge) alone
@@ -198,9 +199,7 @@ func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray 
 // but disordered the titles of the r013 scan: only impossible years are
 // read again.) words are in points (pixels times scale); dir is a scratch
 // directory.
-func rereadCells(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
-	pad := int(rulePad*dpi) + 2
-	grid := tableGrid(rules, pad)
+func rereadCells(ctx context.Context, g *image.Gray, grid [][]image.Rectangle, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
 	ink := inkLevel(g)
 	type cell struct {
 		col   int
