@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 )
@@ -188,8 +189,8 @@ func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray 
 // numbers and the years of terms. It reads each cell of the short columns
 // (see shortColumns; its heaviest line, see inkLines and enlarge) alone
 // with only the characters of measure numbers; the first such column
-// where at least half the cells with ink read as measure numbers, in
-// either reading, is the number column (its header is the other half on a
+// where at least half the cells that read as letters or digits read as
+// measure numbers, in either reading, is the number column (its header is the other half on a
 // page with one number), and there the second reading replaces the first
 // where keepFirst says. In the other short columns (terms), a cell whose
 // years cannot be right (see badYears) is read again whole, its lines cut
@@ -224,18 +225,23 @@ func rereadCells(ctx context.Context, g *image.Gray, grid [][]image.Rectangle, w
 	if err != nil {
 		return nil, err
 	}
-	// The number column: the first where numbers are read in most cells.
+	// The number column: the first where numbers are read in most cells
+	// that read as something (a speck of dust, read as "." or nothing, is
+	// no cell: between a table's rows without rules it makes one).
 	number, count, inked := -1, map[int]int{}, map[int]int{}
 	for i, c := range cells {
+		second := joinWords(numbers[i])
 		_, n1 := hesabat.MeasureNumber(c.first)
-		_, n2 := hesabat.MeasureNumber(joinWords(numbers[i]))
-		inked[c.col]++
+		_, n2 := hesabat.MeasureNumber(second)
+		if strings.IndexFunc(c.first+second, isAlnum) >= 0 {
+			inked[c.col]++
+		}
 		if n1 || n2 {
 			count[c.col]++
 		}
 	}
 	for _, c := range cells {
-		if 2*count[c.col] >= inked[c.col] {
+		if count[c.col] > 0 && 2*count[c.col] >= inked[c.col] {
 			number = c.col
 			break
 		}
@@ -334,6 +340,9 @@ func readParts(ctx context.Context, g *image.Gray, parts []image.Rectangle, ink 
 	}
 	return out, nil
 }
+
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // joinWords returns the texts of ws joined by spaces.
 func joinWords(ws []hesabat.Word) string {
