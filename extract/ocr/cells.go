@@ -4,8 +4,10 @@ import (
 	"context"
 	"image"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 )
@@ -13,7 +15,7 @@ import (
 // A measure number alone in a tall cell is what Tesseract misreads most:
 // read with its column it loses dots ("1.2." as "12") or turns into
 // letters ("3.3." as "ə,"). Read alone, its line cut out of the cell,
-// given a white margin and enlarged, it comes out right. rereadNumbers
+// given a white margin and enlarged, it comes out right. rereadCells
 // does that for the cells of a ruled table's number column.
 
 // Geometry of a re-read line, in inches.
@@ -181,25 +183,29 @@ func enlarge(g *image.Gray, r image.Rectangle, ink uint8, m, k int) *image.Gray 
 	return out
 }
 
-// rereadNumbers finds the number column of the ruled table in g and reads
-// its numbers again, which Tesseract misreads most when read with their
-// column. It reads each cell of those columns (its heaviest line, see inkLines and
-// enlarge) alone with only the characters of measure numbers; the first
-// such column where at least half the cells with ink read as measure
-// numbers, in either reading, is the number column (its header is the
-// other half on a page with one number), and there the second reading
-// replaces the first where keepFirst says. (Reading the other short
-// columns' cells, terms, again whole and keeping the surer reading put
-// right a year read as "2002", but disordered the titles of the r013
-// scan: not done.) words are in points (pixels times scale); dir is a
-// scratch directory.
-func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
-	pad := int(rulePad*dpi) + 2
-	grid := tableGrid(rules, pad)
+// rereadCells reads again the cells of the table in g (its grid, see
+// tableGrid and gutterGrid) that
+// Tesseract misreads most when it reads them with their column: measure
+// numbers and the years of terms. It reads each cell of the short columns
+// (see shortColumns; its heaviest line, see inkLines and enlarge) alone
+// with only the characters of measure numbers; the first such column
+// where at least half the cells that read as letters or digits read as
+// measure numbers, in either reading, is the number column (its header is the other half on a
+// page with one number), and there the second reading replaces the first
+// where keepFirst says. In the other short columns (terms), a cell whose
+// years cannot be right (see badYears) is read again whole, its lines cut
+// out, enlarged and binarised, and that reading replaces the first where
+// its years can be right. (Reading all the other short columns' cells
+// again and keeping the surer reading put right a year read as "2002",
+// but disordered the titles of the r013 scan: only impossible years are
+// read again.) words are in points (pixels times scale); dir is a scratch
+// directory.
+func rereadCells(ctx context.Context, g *image.Gray, grid [][]image.Rectangle, words []hesabat.Word, dpi, scale float64, dir string, o Options) ([]hesabat.Word, error) {
 	ink := inkLevel(g)
 	type cell struct {
 		col   int
 		box   image.Rectangle
+		lines []image.Rectangle // its bands of ink (see inkLines)
 		first string
 	}
 	var cells []cell
@@ -207,7 +213,7 @@ func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []
 	for _, i := range shortColumns(grid, words, scale) {
 		for _, c := range grid[i] {
 			if lines, h := inkLines(g, c, ink, dpi); h >= 0 {
-				cells = append(cells, cell{i, c, cellText(words, c, scale)})
+				cells = append(cells, cell{i, c, lines, cellText(words, c, scale)})
 				heaviest = append(heaviest, lines[h])
 			}
 		}
@@ -219,18 +225,23 @@ func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []
 	if err != nil {
 		return nil, err
 	}
-	// The number column: the first where numbers are read in most cells.
+	// The number column: the first where numbers are read in most cells
+	// that read as something (a speck of dust, read as "." or nothing, is
+	// no cell: between a table's rows without rules it makes one).
 	number, count, inked := -1, map[int]int{}, map[int]int{}
 	for i, c := range cells {
+		second := joinWords(numbers[i])
 		_, n1 := hesabat.MeasureNumber(c.first)
-		_, n2 := hesabat.MeasureNumber(joinWords(numbers[i]))
-		inked[c.col]++
+		_, n2 := hesabat.MeasureNumber(second)
+		if strings.IndexFunc(c.first+second, isAlnum) >= 0 {
+			inked[c.col]++
+		}
 		if n1 || n2 {
 			count[c.col]++
 		}
 	}
 	for _, c := range cells {
-		if 2*count[c.col] >= inked[c.col] {
+		if count[c.col] > 0 && 2*count[c.col] >= inked[c.col] {
 			number = c.col
 			break
 		}
@@ -251,7 +262,54 @@ func rereadNumbers(ctx context.Context, g *image.Gray, rules []segment, words []
 			replace(c.box, numbers[i])
 		}
 	}
+	var terms []cell
+	var whole []image.Rectangle
+	for _, c := range cells {
+		if c.col != number && badYears(c.first) {
+			terms = append(terms, c)
+			whole = append(whole, c.lines[0].Union(c.lines[len(c.lines)-1]))
+		}
+	}
+	if len(terms) == 0 {
+		return words, nil
+	}
+	// Page segmentation mode 6, a block: the cell's lines ("2021-" over
+	// "2022") come back as lines, read in order.
+	again, err := readParts(ctx, g, whole, ink, dpi, scale, dir, "terms", "6", o)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range terms {
+		if t := joinWords(again[i]); strings.ContainsAny(t, "0123456789") && !badYears(t) {
+			replace(c.box, again[i])
+		}
+	}
 	return words, nil
+}
+
+// digitsRe finds runs of digits; yearRangeRe two years joined by a dash.
+var (
+	digitsRe    = regexp.MustCompile(`[0-9]+`)
+	yearRangeRe = regexp.MustCompile(`([0-9]{4})\s*[-‐‑–—]\s*([0-9]{4})`)
+)
+
+// badYears reports whether the years written in a term cell's text cannot
+// be right: a run of three digits or more that is no year from 1900 to
+// 2099 ("202", "20222", "3021": a digit lost, doubled or misread), or a
+// range that ends before it starts ("2021-2002"). Shorter numbers (days,
+// months, quarters) are no years and pass.
+func badYears(s string) bool {
+	for _, d := range digitsRe.FindAllString(s, -1) {
+		if len(d) >= 3 && (len(d) != 4 || (d[:2] != "19" && d[:2] != "20")) {
+			return true
+		}
+	}
+	for _, m := range yearRangeRe.FindAllStringSubmatch(s, -1) {
+		if m[2] < m[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // readParts reads each part of g alone (enlarged, on a margin, see
@@ -282,6 +340,9 @@ func readParts(ctx context.Context, g *image.Gray, parts []image.Rectangle, ink 
 	}
 	return out, nil
 }
+
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // joinWords returns the texts of ws joined by spaces.
 func joinWords(ws []hesabat.Word) string {

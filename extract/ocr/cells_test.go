@@ -69,3 +69,74 @@ func TestKeepFirst(t *testing.T) {
 		t.Errorf("depth on a tie %d, want the deeper", d)
 	}
 }
+
+func TestBadYears(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2021- 2002":  true, // the second line's year misread
+		"2021-2022":   false,
+		"2020 – 2022": false,
+		"202":         true, // a digit lost
+		"20222":       true,
+		"3021":        true,
+		"2022-ci il":  false,
+		"01.12.2022":  false, // a date: day and month are no years
+		"mütəmadi":    false,
+		"II rüb":      false,
+	} {
+		if got := badYears(s); got != want {
+			t.Errorf("badYears(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestGutterColumns draws a borderless table at 100 dpi: a title across
+// the page, then three columns of "text" (blocks 0.1 in high) with a
+// speck in the left margin, and checks the gutters and the table's top.
+func TestGutterColumns(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 800, 1000))
+	for i := range g.Pix {
+		g.Pix[i] = 230
+	}
+	fill := func(x0, y0, x1, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				g.Pix[y*g.Stride+x] = 20
+			}
+		}
+	}
+	fill(100, 50, 700, 60) // the title, across the gutters
+	for y := 100; y < 400; y += 20 {
+		fill(100, y, 150, y+10) // numbers
+		fill(170, y, 400, y+10) // titles
+		fill(430, y, 700, y+10) // work done
+	}
+	fill(20, 200, 23, 210) // a speck in the margin: no column
+	xs, top, bottom := gutterColumns(g, 128, 100)
+	want := []float64{96, 160, 415, 704}
+	if len(xs) != len(want) || top != 100 || bottom != 390 {
+		t.Fatalf("edges %v, top %g, bottom %g; want %v, 100, 390", xs, top, bottom, want)
+	}
+	for i := range xs {
+		if xs[i] < want[i]-1 || xs[i] > want[i]+1 {
+			t.Errorf("edge %d at %g, want %g", i, xs[i], want[i])
+		}
+	}
+	grid := gutterGrid(g, xs, top, bottom, 128, 100)
+	if len(grid) != 3 || len(grid[0]) != 15 {
+		t.Errorf("grid of %d columns, %d cells in the first", len(grid), len(grid[0]))
+	}
+	// Prose alone (lines across the page) has no gutters.
+	p := image.NewGray(image.Rect(0, 0, 800, 1000))
+	copy(p.Pix, g.Pix)
+	fill = func(x0, y0, x1, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				p.Pix[y*p.Stride+x] = 20
+			}
+		}
+	}
+	fill(100, 90, 700, 400)
+	if xs, _, _ := gutterColumns(p, 128, 100); xs != nil {
+		t.Errorf("gutters %v in prose", xs)
+	}
+}

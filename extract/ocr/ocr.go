@@ -5,9 +5,11 @@
 // Recognize prepares a page image the way table recognition needs it: the
 // page is deskewed (the angle that makes text rows and rules level), table
 // rules are found and taken out of the picture (Tesseract reads them as
-// junk letters) and handed back as hesabat.Rule, and the words come back
-// with their boxes in points, so the one layout engine rebuilds the table
-// from OCR words exactly as from a text layer.
+// junk letters) and handed back as hesabat.Rule, a table is read column
+// by column (between its rules, or the gutters of a table without rules)
+// and its short cells again, and the words come back with their boxes in
+// points, so the one layout engine rebuilds the table from OCR words
+// exactly as from a text layer.
 //
 // All functions are safe for concurrent use; each call runs its own child
 // process. The caller bounds parallelism (hesabat runs OCR within
@@ -114,39 +116,65 @@ func Recognize(ctx context.Context, img image.Image, dpi float64, o Options) (*P
 	}
 	rules := eraseRules(g, dpi)
 	despeckle(g, dpi)
-	// A ruled table is read column by column: on a whole page Tesseract
-	// takes a short number alone in its cell ("3.3.", "6.3.") for noise
-	// or letters, while in its column's strip it reads it as a line of
-	// text. A page without one is read whole, Tesseract finding its blocks.
-	regions, psm := tableRegions(rules, g.Rect, dpi), "6"
-	ruled := regions != nil
-	if !ruled {
-		regions, psm = []image.Rectangle{g.Rect}, "3"
+	ink := inkLevel(g)
+	// A table is read column by column: on a whole page Tesseract takes a
+	// short number alone in its cell ("3.3.", "6.3.") for noise or
+	// letters, while in its column's strip it reads it as a line of text.
+	// Its columns are parted by its rules, or, without rules, by the
+	// gutters its text leaves white (see gutterColumns). A page without a
+	// table is read whole, Tesseract finding its blocks; so is the page
+	// above and below a table without rules (read as a block of text,
+	// the dirt of a scan's margins comes out as lines of junk letters,
+	// which a borderless table, unlike a ruled one, cannot tell from its
+	// own lines).
+	var grid [][]image.Rectangle // the table's cells, read again
+	type pass struct {
+		regions []image.Rectangle
+		psm     string
+	}
+	passes := []pass{{[]image.Rectangle{g.Rect}, "3"}}
+	if xs, top, bottom := tableColumns(rules); xs != nil {
+		pad := int(rulePad*dpi) + 2 // stay off the erased rule
+		strips, outside := columnRegions(xs, top, bottom, g.Rect, pad)
+		passes = []pass{{append(outside, strips...), "6"}}
+		grid = tableGrid(rules, pad)
+	} else if xs, top, bottom := gutterColumns(g, ink, dpi); xs != nil {
+		strips, outside := columnRegions(xs, top, bottom, g.Rect, 1)
+		passes = []pass{{strips, "6"}, {outside, "3"}}
+		grid = gutterGrid(g, xs, top, bottom, ink, dpi)
 	}
 	dir, err := os.MkdirTemp("", "hesabat-ocr-")
 	if err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	listFile, err := writeImages(dir, "page", len(regions), func(i int) image.Image { return g.SubImage(regions[i]) })
-	if err != nil {
-		return nil, err
-	}
-	tsv, err := run(ctx, listFile, psm, dpi, o)
-	if err != nil {
-		return nil, err
-	}
 	scale := 72 / dpi
-	offsets := make([]image.Point, len(regions))
-	for i, r := range regions {
-		offsets[i] = r.Min
+	var words []hesabat.Word
+	for k, ps := range passes {
+		if len(ps.regions) == 0 {
+			continue
+		}
+		name := fmt.Sprintf("page%d-", k)
+		listFile, err := writeImages(dir, name, len(ps.regions), func(i int) image.Image { return g.SubImage(ps.regions[i]) })
+		if err != nil {
+			return nil, err
+		}
+		tsv, err := run(ctx, listFile, ps.psm, dpi, o)
+		if err != nil {
+			return nil, err
+		}
+		offsets := make([]image.Point, len(ps.regions))
+		for i, r := range ps.regions {
+			offsets[i] = r.Min
+		}
+		read, _, err := parseTSV(tsv, scale, offsets)
+		if err != nil {
+			return nil, err
+		}
+		words = append(words, read...)
 	}
-	words, _, err := parseTSV(tsv, scale, offsets)
-	if err != nil {
-		return nil, err
-	}
-	if ruled { // its numbers read again
-		if words, err = rereadNumbers(ctx, g, rules, words, dpi, scale, dir, o); err != nil {
+	if grid != nil { // its numbers and years read again
+		if words, err = rereadCells(ctx, g, grid, words, dpi, scale, dir, o); err != nil {
 			return nil, err
 		}
 	}
@@ -190,30 +218,25 @@ func writeImages(dir, name string, n int, image func(int) image.Image) (string, 
 	return listFile, nil
 }
 
-// tableRegions returns the parts of a page to recognise one by one when
-// it holds a ruled table: each column of the table between its vertical
-// rules, and the page above and below the table; nil without a ruled
-// table (see tableColumns).
-func tableRegions(rules []segment, page image.Rectangle, dpi float64) []image.Rectangle {
-	xs, top, bottom := tableColumns(rules)
-	if xs == nil {
-		return nil
-	}
-	pad := int(rulePad*dpi) + 2 // stay off the erased rule
-	var out []image.Rectangle
-	add := func(r image.Rectangle) {
+// columnRegions returns the parts of a page to recognise one by one when
+// it holds a table: strips, each column of the table between its edges xs
+// (its vertical rules or gutters, from the left), from top to bottom; and
+// outside, the page above and below the table. pad is the margin kept off
+// each edge (off an erased rule).
+func columnRegions(xs []float64, top, bottom float64, page image.Rectangle, pad int) (strips, outside []image.Rectangle) {
+	add := func(out *[]image.Rectangle, r image.Rectangle) {
 		if r = r.Intersect(page); r.Dx() > 2*pad && r.Dy() > 2*pad {
-			out = append(out, r)
+			*out = append(*out, r)
 		}
 	}
-	add(image.Rect(page.Min.X, page.Min.Y, page.Max.X, int(top)-pad))
+	add(&outside, image.Rect(page.Min.X, page.Min.Y, page.Max.X, int(top)-pad))
 	for i := 0; i+1 < len(xs); i++ {
 		if xs[i+1]-xs[i] > float64(2*pad) {
-			add(image.Rect(int(xs[i])+pad, int(top), int(xs[i+1])-pad, int(bottom)))
+			add(&strips, image.Rect(int(xs[i])+pad, int(top), int(xs[i+1])-pad, int(bottom)))
 		}
 	}
-	add(image.Rect(page.Min.X, int(bottom)+pad, page.Max.X, page.Max.Y))
-	return out
+	add(&outside, image.Rect(page.Min.X, int(bottom)+pad, page.Max.X, page.Max.Y))
+	return strips, outside
 }
 
 // tableColumns returns the x of a ruled table's vertical rules from the

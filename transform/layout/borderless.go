@@ -5,8 +5,10 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // borderless holds what the borderless pages of a document share: column
@@ -15,6 +17,9 @@ import (
 type borderless struct {
 	xs     []float64
 	header []string // texts of the header lines
+	// headWords is the repeated header as its words (see headWords), on
+	// scans: OCR reads a header's lines differently from page to page.
+	headWords string
 	// rowGap is the smallest gap between rows, wider than the gaps
 	// between paragraphs of a cell; 0 when the document's gaps do not
 	// tell rows from paragraphs, and rows are anchored at measure numbers.
@@ -351,6 +356,9 @@ func newBorderless(pls []*pageLines) *borderless {
 		}
 	}
 	b.header = repeatedHead(tables)
+	if slices.ContainsFunc(pls, func(pl *pageLines) bool { return pl.ocr }) {
+		b.headWords = repeatedHeadWords(tables)
+	}
 	if onGrid(candidates) {
 		b.anchors = b.refAnchors(tables)
 	}
@@ -442,15 +450,86 @@ func linesText(ls []tline) []string {
 // repeated header lines, and the lines above them when they start the
 // second or third line (a header line that recurs at the same height on
 // the other pages is their running furniture, but on the first page,
-// lower down, it stays).
+// lower down, it stays). On scans the header may also be its words in
+// other lines (see headWords); the longer match wins.
 func (b *borderless) headerLen(t []tline) int {
-	n := len(b.header)
+	exact, n := 0, len(b.header)
 	for skip := 0; n > 0 && skip <= 2 && skip+n <= len(t); skip++ {
 		if slices.Equal(linesText(t[skip:skip+n]), b.header) {
-			return skip + n
+			exact = skip + n
+			break
 		}
 	}
-	return 0
+	for skip := 0; b.headWords != "" && skip <= 2; skip++ {
+		for k := 1; k <= maxHeadLines && skip+k <= len(t); k++ {
+			if headWords(t[skip:skip+k]) == b.headWords {
+				return max(exact, skip+k)
+			}
+		}
+	}
+	return exact
+}
+
+// opensNumber reports whether l opens with a measure number: a row, not
+// a header line.
+func opensNumber(l *tline) bool {
+	if len(l.ws) == 0 {
+		return false
+	}
+	_, ok := hesabat.MeasureNumber(l.ws[0].Text)
+	return ok
+}
+
+// maxHeadLines is the most lines a header found by its words may take: a
+// header of two or three staggered lines ("Sıra" over "N-si", a centred
+// "Tədbirin adı" between), which OCR may split into one more.
+const maxHeadLines = 4
+
+// headWords returns the words of ls as a key that OCR's ways with a
+// table header leave alone: the words with letters, punctuation stripped
+// (specks read as "." or "-"), in loose key form (Tesseract reads "Sıra"
+// as "Sira" on some pages), sorted (it groups a header's staggered lines
+// into lines differently from page to page).
+func headWords(ls []tline) string {
+	var ws []string
+	for i := range ls {
+		for _, w := range ls[i].ws {
+			t := strings.TrimFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+				ws = append(ws, aztext.LooseKey(t))
+			}
+		}
+	}
+	slices.Sort(ws)
+	return strings.Join(ws, " ")
+}
+
+// repeatedHeadWords returns the words (see headWords) of the most lines,
+// up to maxHeadLines and above the first line that opens with a measure
+// number, that open the table on at least half of the pages (and two):
+// the repeated header of a scan, whatever lines OCR made of it; "" without
+// one.
+func repeatedHeadWords(tables [][]tline) string {
+	if len(tables) < 2 {
+		return ""
+	}
+	counts := map[string]int{}
+	for _, t := range tables {
+		seen := map[string]bool{}
+		for k := 1; k <= maxHeadLines && k <= len(t) && !opensNumber(&t[k-1]); k++ {
+			if w := headWords(t[:k]); w != "" && !seen[w] {
+				seen[w] = true
+				counts[w]++
+			}
+		}
+	}
+	best := ""
+	for w, c := range counts {
+		if c >= 2 && 2*c >= len(tables) && (len(w) > len(best) || (len(w) == len(best) && w < best)) {
+			best = w
+		}
+	}
+	return best
 }
 
 // naturalBreak returns the gap size that separates rows: among the gaps

@@ -45,6 +45,8 @@ type pageLines struct {
 	// hs are the page's horizontal rules (merged), on pages without a
 	// ruled grid: a table ruled only between its rows.
 	hs []rule
+	// ocr is true on a page read by OCR.
+	ocr bool
 	// right is, per column of the page's table, where the column's full
 	// lines end over the whole document (see tableRights); nil without a
 	// table.
@@ -54,13 +56,15 @@ type pageLines struct {
 // Rows rebuilds the rows of a document from its pages, in reading order,
 // and returns the furniture it set aside (running headers and footers,
 // page numbers). Every word ends in a row or in the furniture; the
-// warnings name the scanned pages without table rules, whose text stays
-// paragraphs (see below).
+// warnings name the scanned pages with neither table rules nor aligned
+// columns, whose text stays paragraphs. A scan's table without rules is
+// rebuilt as a text layer's is (see newBorderless), its header matched
+// by its words (see headWords).
 func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furniture, warnings []hesabat.Warning) {
 	pls := make([]*pageLines, len(pages))
 	for i := range pages {
 		p := &pages[i]
-		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules)}
+		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules), ocr: p.OCR}
 		if pls[i].grid == nil {
 			pls[i].hs, _ = mergeRules(p.Rules)
 		}
@@ -71,28 +75,24 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	setPitch(pls)
 	lx := lexicon{}
 	var loose []*pageLines // pages without ruled grids
-	for i, pl := range pls {
+	for _, pl := range pls {
 		lx.addPage(pl)
-		if pl.grid == nil && !pages[i].OCR {
+		if pl.grid == nil {
 			loose = append(loose, pl)
 		}
 	}
 	bl := newBorderless(loose)
-	tableRights(pls, pages, bl)
+	tableRights(pls, bl)
 	var built []built
-	for i, pl := range pls {
+	for _, pl := range pls {
 		switch {
 		case pl.grid != nil:
 			built = append(built, ruledRows(pl, lx)...)
-		case pages[i].OCR && len(pl.lines) > 0:
-			// A scanned table without rules is not rebuilt: OCR word
-			// boxes are too loose for gutters and row gaps to tell its
-			// cells apart, and text put in the wrong measure is worse
-			// than a measure missing. Its text is kept as paragraphs.
-			warnings = append(warnings, hesabat.Warnf(hesabat.WarnOCR, pl.n,
-				"scanned page without table rules: its text is kept as paragraphs, not rebuilt into a table"))
-			built = append(built, paragraphRows(pl.lines, pl.n, lx)...)
 		default:
+			if pl.ocr && bl == nil && len(pl.lines) > 0 {
+				warnings = append(warnings, hesabat.Warnf(hesabat.WarnOCR, pl.n,
+					"scanned page without table rules or aligned columns: its text is kept as paragraphs"))
+			}
 			built = append(built, borderlessRows(pl, bl, lx)...)
 		}
 	}
@@ -380,14 +380,13 @@ func crossesAny(ws []hesabat.Word, xs []float64) bool {
 // leaves is read against it (see cutWord, newParagraph): a page's own
 // widest line may stop well short of the column's edge, which would make
 // a whole word ending a line look like the piece of a longer one.
-// Scanned pages without rules have no table.
-func tableRights(pls []*pageLines, pages []hesabat.Page, bl *borderless) {
+func tableRights(pls []*pageLines, bl *borderless) {
 	type table struct {
 		xs, right []float64
 		pages     []*pageLines
 	}
 	var tables []*table
-	for i, pl := range pls {
+	for _, pl := range pls {
 		var xs []float64
 		var ls []tline
 		switch g := pl.grid; {
@@ -398,7 +397,7 @@ func tableRights(pls []*pageLines, pages []hesabat.Page, bl *borderless) {
 					ls = append(ls, l)
 				}
 			}
-		case pages[i].OCR || bl == nil || onGrid(pl.lines):
+		case bl == nil || onGrid(pl.lines):
 			// Layout text (lines on a character grid) has no true
 			// column edge to share: pdftotext sets each page's columns
 			// on their own, a few characters apart from page to page
