@@ -100,6 +100,14 @@ func TestVariantClasses(t *testing.T) {
 		// paragraph ending at a page's foot without room to spare ran on
 		// into the next page's.
 		{"justified", []string{"chrome-justified-sans10-horizontal/seed", "chrome-justified-sans10-horizontal/r013-2020"}},
+		// A table without rules whose header is a plain first row, not
+		// repeated on later pages: a cell's paragraphs carried over a page
+		// break open the next page in their column alone, or fill it, and
+		// were read as text outside the table (paragraphs joined into the
+		// measure above, cut short); a cell ending two lines or more above
+		// where the fullest page's text ends ended its paragraph there,
+		// though the row's own bottom (the page's last line) hid it.
+		{"header-first-page-none", []string{"chrome-header-first-page-none-landscape/r005-2021", "chrome-header-first-page-none-landscape/r039-2022", "chrome-header-first-page-none-landscape/r056-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {
