@@ -392,3 +392,67 @@ func TestTitleBlockAboveBorderlessTable(t *testing.T) {
 		t.Errorf("first row under the header:\n%s", dumpRows(rows[first+1:first+2]))
 	}
 }
+
+// TestParagraphsUnderMixedBoxes reads PDFs LibreOffice prints from a DOCX
+// pandoc wrote (issue #11 variant pandoc-pdf-furnished), whose work-done
+// column is a few words wide and whose "ə" comes from a fallback font
+// with a loose glyph box (its bottom the font's descent, two points under
+// the baseline of the tight glyphs around it): a line of "Əmək və" or
+// "ə müxtəlif" stood two points low, past the 1.15 line pitches of a
+// paragraph break, and one paragraph of work done came out as three. Each
+// cell of work done holds the gold's paragraphs, in number and start.
+func TestParagraphsUnderMixedBoxes(t *testing.T) {
+	for _, tt := range []struct{ variant, gold string }{
+		{"pandoc-pdf-furnished/r005-2021", "../../fixtures/corpus/gold/r005-2021.gold.json"},
+		{"pandoc-pdf-furnished/r039-2022", "../../fixtures/corpus/gold/r039-2022.gold.json"},
+	} {
+		t.Run(tt.variant, func(t *testing.T) {
+			data, err := os.ReadFile(tt.gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gold struct {
+				Measures []struct {
+					Number     string
+					Paragraphs []string
+				}
+			}
+			if err := json.Unmarshal(data, &gold); err != nil {
+				t.Fatal(err)
+			}
+			// The work-done paragraphs of each measure, carried over the
+			// page breaks as the stitcher joins them.
+			got := map[string][]string{}
+			num := ""
+			for _, r := range variantRows(t, tt.variant) {
+				if !r.InTable || len(r.Cells) != 4 {
+					continue
+				}
+				if n, ok := hesabat.MeasureNumber(r.Cells[0].Text()); ok {
+					num = n
+				} else if r.Cells[0].Text() != "" || num == "" {
+					continue // the header
+				}
+				c := r.Cells[3]
+				paras := slices.Clone(c.Paras)
+				if c.Continues && len(paras) > 0 && len(got[num]) > 0 {
+					got[num][len(got[num])-1] += " " + paras[0]
+					paras = paras[1:]
+				}
+				got[num] = append(got[num], paras...)
+			}
+			for _, m := range gold.Measures {
+				g := got[m.Number]
+				if len(g) != len(m.Paragraphs) {
+					t.Errorf("measure %s: %d paragraphs, want %d", m.Number, len(g), len(m.Paragraphs))
+					continue
+				}
+				for i, p := range m.Paragraphs {
+					if w := strings.Fields(p)[:3]; !strings.HasPrefix(g[i], strings.Join(w, " ")) {
+						t.Errorf("measure %s paragraph %d starts %.40q, want %q", m.Number, i+1, g[i], w)
+					}
+				}
+			}
+		})
+	}
+}
