@@ -140,29 +140,17 @@ func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Rep
 	return warnings, err
 }
 
-// place finishes storing report id in tx: its counts, sort keys and
-// document date, its status and that of the files it shares an identity or
-// a path with, its measures' links to plan measures, and coverage.
+// place finishes storing report id in tx, whose measures and facts are
+// stored with their counts and sort keys: the report's counts and document
+// date, its status and that of the files it shares an identity or a path
+// with, its measures' links to plan measures, and coverage.
 func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
-	for _, q := range []string{
-		`UPDATE facts SET
-			count = CASE WHEN kind = 'quantity' AND value = CAST(value AS INTEGER) THEN CAST(value AS INTEGER) END,
-			amount = CASE WHEN kind IN ('quantity', 'money', 'percent') AND NOT (kind = 'quantity' AND value = CAST(value AS INTEGER)) THEN value END
-			WHERE measure_id IN (SELECT id FROM measures WHERE report_id = ?1)`,
-		`UPDATE measures SET fact_count = (SELECT count(*) FROM facts WHERE facts.measure_id = measures.id)
-			WHERE report_id = ?1`,
-		`UPDATE reports SET
-			measure_count = (SELECT count(*) FROM measures WHERE report_id = ?1),
-			fact_count = (SELECT coalesce(sum(fact_count), 0) FROM measures WHERE report_id = ?1),
-			document_date = (SELECT max(f.iso_date) FROM facts AS f JOIN measures AS m ON m.id = f.measure_id
-				WHERE m.report_id = ?1 AND f.iso_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
-			WHERE id = ?1`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return err
-		}
-	}
-	if err := sortMeasures(ctx, tx, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE reports SET
+		measure_count = (SELECT count(*) FROM measures WHERE report_id = ?1),
+		fact_count = (SELECT coalesce(sum(fact_count), 0) FROM measures WHERE report_id = ?1),
+		document_date = (SELECT max(f.iso_date) FROM facts AS f JOIN measures AS m ON m.id = f.measure_id
+			WHERE m.report_id = ?1 AND f.iso_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+		WHERE id = ?1`, id); err != nil {
 		return err
 	}
 	before, err := lastPlanMeasure(ctx, tx)
@@ -175,7 +163,9 @@ func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
 	return regroupAround(ctx, tx, []int64{id}, before)
 }
 
-// sortMeasures stores the numeric sort key of report id's measure numbers.
+// sortMeasures stores the numeric sort key of report id's measure numbers,
+// for measures stored before migration 0005 (SaveReport stores it with the
+// measure).
 func sortMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 	keys := make(map[int64]int64)
 	err := forEach(tx.QueryContext(ctx, `SELECT id, number FROM measures WHERE report_id = ? AND number IS NOT NULL`, id))(
@@ -587,6 +577,11 @@ func (db *DB) backfill(ctx context.Context) error {
 	defer tx.Rollback()
 	for _, o := range list {
 		if _, err := db.identify(ctx, tx, o.id, &o.r, false); err != nil {
+			return fmt.Errorf("report %d: %w", o.id, err)
+		}
+		// Migration 0005 counted the facts of these reports; their measures
+		// had no sort keys.
+		if err := sortMeasures(ctx, tx, o.id); err != nil {
 			return fmt.Errorf("report %d: %w", o.id, err)
 		}
 		if err := db.place(ctx, tx, o.id); err != nil {

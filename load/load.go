@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -289,16 +290,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	insMeasure, err := tx.PrepareContext(ctx, `INSERT INTO measures
 		(report_id, position, number, section, title, executor,
 		 term_raw, term_start, term_end, term_recurring,
-		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+keyColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence,
+		 number_sort, fact_count, `+keyColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
 	defer insMeasure.Close()
 	insFact, err := tx.PrepareContext(ctx, `INSERT INTO facts
-		(measure_id, position, kind, value, value_end, unit, currency,
+		(measure_id, position, kind, value, value_end, count, amount, unit, currency,
 		 iso_date, ref, qualifier, span_text, span_start, span_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
@@ -322,10 +324,15 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if m.Offset >= 0 {
 			offset = m.Offset
 		}
+		var sortKey any
+		if k, ok := NumberSort(m.Number); ok {
+			sortKey = k
+		}
 		res, err := insMeasure.ExecContext(ctx, append([]any{reportID, i + 1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
-			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence},
+			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
+			sortKey, len(m.Facts)},
 			measureText(m).keys()...)...)
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
@@ -335,8 +342,9 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 			return false, err
 		}
 		for j, f := range m.Facts {
+			count, amount := countAmount(f)
 			if _, err := insFact.ExecContext(ctx, measureID, j+1,
-				string(f.Kind), f.Value, f.ValueEnd, null(f.Unit), null(f.Currency),
+				string(f.Kind), f.Value, f.ValueEnd, count, amount, null(f.Unit), null(f.Currency),
 				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End,
 			); err != nil {
 				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
@@ -363,6 +371,26 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	return true, nil
+}
+
+// countAmount returns what facts.count and facts.amount hold for f (see
+// SCHEMA.md): a quantity that is a whole number is a count; any other
+// quantity, money or percent is an amount; nil (SQL NULL) otherwise. A
+// whole number is one that an INTEGER holds, as migration 0005 decided
+// with value = CAST(value AS INTEGER).
+func countAmount(f hesabat.Fact) (count, amount any) {
+	if f.Value == nil {
+		return nil, nil
+	}
+	v := *f.Value
+	whole := v == math.Trunc(v) && v >= math.MinInt64 && v < math.MaxInt64
+	switch {
+	case f.Kind == hesabat.Quantity && whole:
+		return int64(v), nil
+	case f.Kind == hesabat.Quantity, f.Kind == hesabat.Money, f.Kind == hesabat.Percent:
+		return nil, v
+	}
+	return nil, nil
 }
 
 // null returns s, or nil (SQL NULL) when s is empty.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/hesabat/hesabat"
@@ -59,27 +60,34 @@ func planFor(ctx context.Context, tx *sql.Tx, p hesabat.Plan) (int64, error) {
 type planMeasure struct {
 	id     int64
 	number string
-	words  map[string]bool
+	words  []string // see words
 }
 
-// words returns the set of words of a title.
-func words(title string) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Fields(aztext.LooseKey(title)) {
-		set[w] = true
-	}
-	return set
+// words returns the set of words of a title, sorted, each once: a measure
+// is compared with every plan measure of its plan, and sorted sets are
+// intersected in one pass without hashing.
+func words(title string) []string {
+	set := strings.Fields(aztext.LooseKey(title))
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
-// similarity is the Dice coefficient of two sets of words.
-func similarity(a, b map[string]bool) float64 {
+// similarity is the Dice coefficient of two sets of words (see words).
+func similarity(a, b []string) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
 	common := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
 			common++
+			i++
+			j++
 		}
 	}
 	return 2 * float64(common) / float64(len(a)+len(b))
@@ -171,7 +179,7 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 // matchPlanMeasure finds the plan measure among known that a measure with
 // number and title words links to, and how ("number" or "title"); nil and
 // "new" when none.
-func matchPlanMeasure(known []*planMeasure, number string, w map[string]bool) (*planMeasure, string) {
+func matchPlanMeasure(known []*planMeasure, number string, w []string) (*planMeasure, string) {
 	if number != "" {
 		for _, pm := range known {
 			if pm.number == number && similarity(w, pm.words) >= minSameTitle {

@@ -157,3 +157,21 @@ func TestSimilarityThresholds(t *testing.T) {
 		t.Errorf("two measures sharing stock phrases: similarity %.2f ≥ %.2f", distinct, minSimilarTitle)
 	}
 }
+
+// TestSimilaritySets: similarity compares titles as sets of LooseKey
+// words: repeats count once, case and punctuation do not count.
+func TestSimilaritySets(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want float64
+	}{
+		{"bir iki iki üç", "İKİ, bir; dörd", 2 * 2 / 6.0},
+		{"Tədbirin adı", "tədbirin ADI tədbirin", 1},
+		{"alfa", "beta", 0},
+		{"", "", 0},
+	} {
+		if got := similarity(words(c.a), words(c.b)); got != c.want {
+			t.Errorf("similarity(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -41,10 +41,16 @@ type Read struct {
 func CountRead(doc *hesabat.Document) Read {
 	r := Read{chars: map[int]int{}, words: map[int][]string{}}
 	for _, p := range doc.Layout {
-		for _, w := range p.Words {
-			r.chars[p.Number] += nonSpace(aztext.Normalize(w.Text))
-			r.words[p.Number] = append(r.words[p.Number], w.Text)
+		if len(p.Words) == 0 {
+			continue
 		}
+		chars, words := 0, slices.Grow(r.words[p.Number], len(p.Words))
+		for _, w := range p.Words {
+			chars += nonSpace(aztext.Normalize(w.Text))
+			words = append(words, w.Text)
+		}
+		r.chars[p.Number] += chars
+		r.words[p.Number] = words
 	}
 	for _, row := range doc.Rows {
 		for _, c := range row.Cells {

@@ -90,7 +90,7 @@ func TestGoMatchesPDFium(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, w := range want {
-				got, err := readGoPage(gd, i)
+				got, err := readGoPage(gd, i, nil)
 				if err != nil {
 					failOnOurPanic(t, err)
 					declinedPages++
@@ -252,7 +252,7 @@ func FuzzGoAgrees(f *testing.F) {
 			return err
 		})
 		for i := range gd.Pages {
-			got, err := readGoPage(gd, i)
+			got, err := readGoPage(gd, i, nil)
 			if err != nil {
 				failOnOurPanic(t, err)
 				continue

@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
@@ -61,8 +61,9 @@ func openGo(data []byte) (d *gopdf.Doc, err error) {
 }
 
 // readGoPage reads page index (0-based) of d with the Go reader, in the
-// display frame readPage gives.
-func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
+// display frame readPage gives. The page's glyphs are appended to
+// chars[:0].
+func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	defer recoverGo(&err)
 	gp, err := d.Page(index)
 	if err != nil {
@@ -92,12 +93,12 @@ func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
 	if votes[best] > 0 {
 		f.rot = best
 	}
-	p = &page{n: index + 1, chars: make([]glyph, 0, len(gp.Glyphs)), blank: gp.Blank}
+	p = &page{n: index + 1, chars: slices.Grow(chars[:0], len(gp.Glyphs)), blank: gp.Blank}
 	if f.rot == 0 { // f.box without its switch, for most pages
 		for _, g := range gp.Glyphs {
 			ax, ay := g.X0-f.left, f.height-(g.Y0-f.bottom)
 			bx, by := g.X1-f.left, f.height-(g.Y1-f.bottom)
-			p.chars = append(p.chars, glyph{r: g.R, x0: math.Min(ax, bx), y0: math.Min(ay, by), x1: math.Max(ax, bx), y1: math.Max(ay, by)})
+			p.chars = append(p.chars, glyph{r: g.R, x0: min(ax, bx), y0: min(ay, by), x1: max(ax, bx), y1: max(ay, by)})
 		}
 	} else {
 		for _, g := range gp.Glyphs {

@@ -299,39 +299,51 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 	if gd.Repaired {
 		doc.Warnings = append(doc.Warnings, xrefWarning())
 	}
-	pages := make([]*page, gd.Pages)
+	defer gd.Close()
+	// Each page the Go reader reads is turned into the layout engine's
+	// page at once, so that its glyphs' memory serves the next page.
+	type laid struct {
+		p    hesabat.Page
+		w    *hesabat.Warning
+		read bool
+	}
+	pages := make([]laid, gd.Pages)
+	var l layouter
 	var left []int // pages for PDFium
 	reasons := map[int]error{}
 	for i := range gd.Pages {
 		if ctx.Err() != nil {
 			return nil, e.ctxError(ctx, path, ctx.Err())
 		}
-		p, err := readGoPage(gd, i)
+		p, err := readGoPage(gd, i, l.chars)
 		if err != nil {
 			e.notePanic(err)
 			left = append(left, i)
 			reasons[i] = err
 			continue
 		}
-		pages[i] = p
+		l.chars = p.chars
+		pages[i].p, pages[i].w = l.page(p)
+		pages[i].read = true
 	}
 	goPages := gd.Pages - len(left)
 	var warnings []hesabat.Warning
 	switch {
 	case len(left) > 0 && auto:
+		var read []*page // the pages in left
 		err := e.withPDFium(ctx, path, func(inst pdfium.Pdfium) error {
-			ps, ws, err := readPages(ctx, inst, path, data, left)
-			if err != nil {
-				return err
-			}
-			for k, i := range left {
-				pages[i] = ps[k]
-			}
-			warnings = ws
-			return nil
+			var err error
+			read, warnings, err = readPages(ctx, inst, path, data, left)
+			return err
 		})
 		if err != nil {
 			return nil, err
+		}
+		for k, i := range left {
+			if read[k] != nil {
+				pages[i].p, pages[i].w = l.page(read[k])
+				pages[i].read = true
+			}
 		}
 	case len(left) > 0:
 		for _, i := range left {
@@ -339,7 +351,11 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 		}
 	}
 	doc.Warnings = append(doc.Warnings, warnings...)
-	addLayout(doc, pages)
+	for _, p := range pages {
+		if p.read {
+			addPage(doc, p.p, p.w)
+		}
+	}
 	pdfiumPages := 0
 	if auto {
 		pdfiumPages = len(left)

@@ -32,16 +32,38 @@ var ligatures = map[rune]string{
 // warnings of those without readable text to its warnings. Nil pages (not
 // read, with a warning of their own) are left out.
 func addLayout(doc *hesabat.Document, pages []*page) {
+	var l layouter
 	for _, p := range pages {
-		if p == nil {
-			continue
-		}
-		lp, w := layoutPage(p)
-		doc.Layout = append(doc.Layout, lp)
-		if w != nil {
-			doc.Warnings = append(doc.Warnings, *w)
+		if p != nil {
+			lp, w := l.page(p)
+			addPage(doc, lp, w)
 		}
 	}
+}
+
+// addPage appends a page of the layout engine and its warning, if any,
+// to doc.
+func addPage(doc *hesabat.Document, p hesabat.Page, w *hesabat.Warning) {
+	doc.Layout = append(doc.Layout, p)
+	if w != nil {
+		doc.Warnings = append(doc.Warnings, *w)
+	}
+}
+
+// layouter turns pages into the layout engine's pages. Its buffers are
+// reused page after page (a page's glyphs, lines and words' text cost no
+// allocation once the first pages have sized them); the pages it returns
+// share none of them.
+type layouter struct {
+	chars   []glyph // the Go reader's glyphs of the page being read (see readGoPage)
+	runs    []run
+	xs      []run   // byX's
+	all     []glyph // the lines' glyphs, one line after another
+	lines   [][]glyph
+	tail    []glyph // mergeByX's scratch
+	text    []byte  // the line's words' text
+	ends    []int   // where each word's text ends in text
+	bottoms []bottom
 }
 
 // layoutPage turns a page read from the file into the engine's page: its
@@ -49,8 +71,11 @@ func addLayout(doc *hesabat.Document, pages []*page) {
 // all gets no words and a warning (nil when the page has words), unless it
 // is blank: it paints nothing, so no text is missing and OCR would find
 // none.
-func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
+func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 	out := hesabat.Page{Number: p.n, Width: p.w, Height: p.h}
+	if len(p.rules) > 0 {
+		out.Rules = make([]hesabat.Rule, 0, len(p.rules))
+	}
 	for _, r := range p.rules {
 		out.Rules = append(out.Rules, hesabat.Rule{X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1})
 	}
@@ -66,8 +91,8 @@ func layoutPage(p *page) (hesabat.Page, *hesabat.Warning) {
 		return out, &w
 	}
 	out.Words = make([]hesabat.Word, 0, len(gs)/4) // words are rarely shorter
-	for _, l := range glyphLines(gs) {
-		out.Words = splitWords(out.Words, l)
+	for _, line := range l.glyphLines(gs) {
+		out.Words = l.splitWords(out.Words, line)
 	}
 	return out, nil
 }
@@ -166,12 +191,9 @@ func near(a, b glyph, tol float64) bool {
 // A PDF draws text a run at a time, so the glyphs are first cut into runs
 // (consecutive glyphs with the same vertical extent, left to right), and
 // runs are sorted rather than glyphs.
-func glyphLines(gs []glyph) [][]glyph {
-	type run struct {
-		mid, x0 float64 // the sort keys: y0+y1 and x0 of the run's glyphs
-		i, j    int32   // gs[i:j]; small, so that sorting moves less
-	}
-	runs := make([]run, 0, len(gs)/2+1)
+// The lines are valid until the next call.
+func (l *layouter) glyphLines(gs []glyph) [][]glyph {
+	runs := l.runs[:0]
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
@@ -180,24 +202,28 @@ func glyphLines(gs []glyph) [][]glyph {
 		runs = append(runs, run{gs[i].y0 + gs[i].y1, gs[i].x0, int32(i), int32(j)})
 		i = j
 	}
+	l.runs = runs
 	slices.SortFunc(runs, func(a, b run) int {
 		if c := cmpFloat(a.mid, b.mid); c != 0 {
 			return c
 		}
 		return cmpFloat(a.x0, b.x0)
 	})
-	var lines [][]glyph
-	var tail []glyph              // mergeByX's scratch
-	all := make([]glyph, len(gs)) // the lines' glyphs, one line after another
+	lines := l.lines[:0]
+	tail := l.tail
+	if cap(l.all) < len(gs) {
+		l.all = make([]glyph, len(gs))
+	}
+	all := l.all[:len(gs)]
 	off := 0
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
 			r := gs[runs[m].i] // the run's first glyph: its extent is the run's
-			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*math.Max(r.y1-r.y0, hi-lo) {
+			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*max(r.y1-r.y0, hi-lo) {
 				break
 			}
-			lo, hi = math.Min(lo, r.y0), math.Max(hi, r.y1)
+			lo, hi = min(lo, r.y0), max(hi, r.y1)
 			m++
 		}
 		n := 0
@@ -205,14 +231,48 @@ func glyphLines(gs []glyph) [][]glyph {
 			n += int(r.j - r.i)
 		}
 		line := all[off : off : off+n]
-		for _, r := range runs[k:m] {
-			line, tail = mergeByX(line, gs[r.i:r.j], tail)
+		if l.byX(gs, runs[k:m]) {
+			for _, r := range l.xs {
+				line = append(line, gs[r.i:r.j]...)
+			}
+		} else {
+			for _, r := range runs[k:m] {
+				line, tail = mergeByX(line, gs[r.i:r.j], tail)
+			}
 		}
 		lines = append(lines, line)
 		off += n
 		k = m
 	}
+	l.lines, l.tail = lines, tail
 	return lines
+}
+
+// run is a run of glyphs of glyphLines.
+type run struct {
+	mid, x0 float64 // the sort keys: y0+y1 and x0 of the run's glyphs
+	i, j    int32   // gs[i:j]; small, so that sorting moves less
+}
+
+// byX reports whether the runs of a line follow one another from left to
+// right once put in order of their first glyph's x0 (in l.xs): each run's
+// glyphs left of the next run's, as the pieces of a line of text are.
+// Their concatenation in that order is then the line mergeByX would
+// build, without merging.
+func (l *layouter) byX(gs []glyph, runs []run) bool {
+	xs := append(l.xs[:0], runs...)
+	l.xs = xs
+	for i := 1; i < len(xs); i++ { // insertion sort: a line has a few dozen runs
+		for j := i; j > 0 && xs[j-1].x0 > xs[j].x0; j-- {
+			xs[j-1], xs[j] = xs[j], xs[j-1]
+		}
+	}
+	for i := 1; i < len(xs); i++ {
+		if !(gs[xs[i-1].j-1].x0 < xs[i].x0) {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeByX appends to line, sorted by x0, the glyphs of run, sorted by x0
@@ -267,20 +327,24 @@ func cmpFloat(a, b float64) int {
 // Word.Hyphen, a soft hyphen as Word.Soft; neither is in the text. A word
 // followed by a real space is marked Word.Space; Word.Lead is its first
 // glyph's box width. The words are appended to out.
-func splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
+func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 	first := len(out)
-	var text []byte // the word's text
+	// The words' text goes to l.text one after another (the current
+	// word's from start on), and becomes one string for the line, which
+	// the words' Text share. l.bottoms are the word's glyph bottoms, to a
+	// quarter point.
+	l.text, l.ends, l.bottoms = l.text[:0], l.ends[:0], l.bottoms[:0]
+	start := 0
 	var cur hesabat.Word
 	open := false
-	var bottoms []bottom // the word's glyph bottoms, to a quarter point
 	flush := func() {
-		if open && len(text) > 0 {
-			cur.Text = string(text)
+		if open && len(l.text) > start {
 			cur.Size = cur.Y1 - cur.Y0
-			cur.Base = commonBottom(bottoms, (cur.Y0+cur.Y1)/2)
+			cur.Base = commonBottom(l.bottoms, (cur.Y0+cur.Y1)/2)
 			out = append(out, cur)
+			l.ends = append(l.ends, len(l.text))
 		}
-		text, bottoms = text[:0], bottoms[:0]
+		start, l.bottoms = len(l.text), l.bottoms[:0]
 		open = false
 	}
 	var prev glyph
@@ -294,7 +358,7 @@ func splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			flush()
 			continue
 		}
-		if open && g.r != hyphenMark && (g.x0-prev.x1 > wordGap*math.Max(g.size(), prev.size()) ||
+		if open && g.r != hyphenMark && (g.x0-prev.x1 > wordGap*max(g.size(), prev.size()) ||
 			!cur.Super && superscript(g, prev) || cur.Super && !(markRune(g.r) && g.size() < 1.1*prev.size())) {
 			flush()
 		}
@@ -303,16 +367,21 @@ func splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			cur.Super = prev.r != 0 && superscript(g, prev)
 			open = true
 		}
-		cur.X0, cur.Y0 = math.Min(cur.X0, g.x0), math.Min(cur.Y0, g.y0)
-		cur.X1, cur.Y1 = math.Max(cur.X1, g.x1), math.Max(cur.Y1, g.y1)
+		cur.X0, cur.Y0 = min(cur.X0, g.x0), min(cur.Y0, g.y0)
+		cur.X1, cur.Y1 = max(cur.X1, g.x1), max(cur.Y1, g.y1)
 		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
-			text = utf8.AppendRune(text, g.r)
-			bottoms = countBottom(bottoms, math.Round(g.y1*4)/4)
+			l.text = utf8.AppendRune(l.text, g.r)
+			l.bottoms = countBottom(l.bottoms, math.Round(g.y1*4)/4)
 		}
 		prev = g
 	}
 	flush()
+	text, from := string(l.text), 0
+	for k, end := range l.ends {
+		out[first+k].Text = text[from:end]
+		from = end
+	}
 	return out
 }
 

@@ -42,12 +42,13 @@ func TestWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ls := glyphLines(tt.gs)
+			var l layouter
+			ls := l.glyphLines(tt.gs)
 			if len(ls) != 1 {
 				t.Fatalf("got %d lines, want 1", len(ls))
 			}
 			var got []string
-			for _, w := range splitWords(nil, ls[0]) {
+			for _, w := range l.splitWords(nil, ls[0]) {
 				got = append(got, w.Text)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -60,7 +61,7 @@ func TestWords(t *testing.T) {
 func TestWordMarks(t *testing.T) {
 	gs := append(text("bir iki ", 0, 0), text("qeyri\x02", 50, 0)...)
 	gs = append(gs, text("kommuni\u00ad", 100, 0)...)
-	ws := splitWords(nil, glyphLines(gs)[0])
+	ws := new(layouter).splitWords(nil, new(layouter).glyphLines(gs)[0])
 	got := make([]string, len(ws))
 	for i, w := range ws {
 		got[i] = w.Text
@@ -84,7 +85,7 @@ func TestWordMarks(t *testing.T) {
 // wrapped between words.
 func TestWordLead(t *testing.T) {
 	gs := append([]glyph{{r: 'i', x0: 0, y0: 0, x1: 2.5, y1: lineH}}, text("ki məs", 2.5, 0)...)
-	ws := splitWords(nil, glyphLines(gs)[0])
+	ws := new(layouter).splitWords(nil, new(layouter).glyphLines(gs)[0])
 	if len(ws) != 2 || ws[0].Lead != 2.5 || ws[1].Lead != charW {
 		t.Errorf("got %+v, want leads 2.5 and %v", ws, charW)
 	}
@@ -135,21 +136,21 @@ func TestFrame(t *testing.T) {
 
 func TestUnmappedText(t *testing.T) {
 	garbage := &page{n: 1, w: 595, h: 842, chars: text("\ue001\ue002\ue003 \ue004", 55, 110)}
-	p, w := layoutPage(garbage)
+	p, w := new(layouter).page(garbage)
 	if len(p.Words) != 0 || w == nil || !strings.Contains(w.String(), "page 1: text has no Unicode mapping") || w.Kind != hesabat.WarnUnmapped {
 		t.Errorf("words %d, warning %v", len(p.Words), w)
 	}
 }
 
 func TestNoTextLayer(t *testing.T) {
-	p, w := layoutPage(&page{n: 1, w: 595, h: 842})
+	p, w := new(layouter).page(&page{n: 1, w: 595, h: 842})
 	if want := hesabat.Warnf(hesabat.WarnNoTextLayer, 1, "page has no text layer; OCR not enabled"); len(p.Words) != 0 || w == nil || *w != want {
 		t.Errorf("warning %v, want %v", w, want)
 	}
-	if _, w := layoutPage(&page{n: 2, w: 595, h: 842, chars: text("Sıra", 55, 110)}); w != nil {
+	if _, w := new(layouter).page(&page{n: 2, w: 595, h: 842, chars: text("Sıra", 55, 110)}); w != nil {
 		t.Errorf("warning %v for a page with text", w)
 	}
-	if _, w := layoutPage(&page{n: 3, w: 595, h: 842, blank: true}); w != nil {
+	if _, w := new(layouter).page(&page{n: 3, w: 595, h: 842, blank: true}); w != nil {
 		t.Errorf("warning %v for a blank page", w)
 	}
 }
@@ -175,7 +176,7 @@ func TestBlankPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for k, i := range []int{13, 14} {
-		got, err := readGoPage(gd, i)
+		got, err := readGoPage(gd, i, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -301,7 +302,7 @@ func TestWordBaseOnTie(t *testing.T) {
 		{"raised mark", []glyph{quote, tight('A', 5)}, 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ws := splitWords(nil, tt.gs)
+			ws := new(layouter).splitWords(nil, tt.gs)
 			if len(ws) != 1 || ws[0].Base != tt.want {
 				t.Errorf("got %+v, want one word with base %v", ws, tt.want)
 			}

@@ -62,6 +62,23 @@ func BenchmarkKey(b *testing.B) {
 	}
 }
 
+// BenchmarkKeyText measures the keys the load stage stores for search
+// over the seed's normalised lines (the text of measures): Key, LooseKey
+// and BareKeyOf.
+func BenchmarkKeyText(b *testing.B) {
+	lines := seedLines(b)
+	for i, line := range lines {
+		lines[i] = Normalize(line)
+	}
+	b.Run("key", func(b *testing.B) { benchFields(b, lines, Key) })
+	b.Run("loose", func(b *testing.B) { benchFields(b, lines, LooseKey) })
+	keys := make([]string, len(lines))
+	for i, line := range lines {
+		keys[i] = Key(line)
+	}
+	b.Run("bare", func(b *testing.B) { benchFields(b, keys, BareKeyOf) })
+}
+
 // BenchmarkNormalizeDoc measures NormalizeDoc over the cells of the seed in
 // the 1991 alphabet, read from Windows-1254: every ä needs the document's
 // decision.

@@ -10,7 +10,24 @@ import (
 // by its Unicode simple lower case. It maps rune by rune, so s should be
 // normalised first (Normalize composes "I" + U+0307 into "İ").
 func Lower(s string) string {
-	return strings.Map(unicode.AzeriCase.ToLower, s)
+	return strings.Map(lower, s)
+}
+
+// lower is unicode.AzeriCase.ToLower, with shortcuts for ASCII and the
+// Azerbaijani letters.
+func lower(r rune) rune {
+	switch {
+	case r == 'I':
+		return 'ı'
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		return r
+	}
+	if l, ok := azLower(r); ok {
+		return l
+	}
+	return unicode.AzeriCase.ToLower(r)
 }
 
 // Upper upper-cases s by Azerbaijani rules: i → İ and ı → I, every other rune
@@ -148,7 +165,11 @@ func bare(r rune) rune {
 }
 
 func key(s string, loose bool) string {
-	s = Normalize(s)
+	if scan(s) == other {
+		// Text that Normalize would change beyond its white space: a run
+		// of white space is one gap between words below anyway.
+		s = Normalize(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	gap := false
@@ -170,6 +191,20 @@ func key(s string, loose bool) string {
 			}
 			continue
 		}
+		if l, ok := azLower(r); ok {
+			// An Azerbaijani letter, most of the non-ASCII runes of a
+			// report: what the general rules below make of it, without
+			// their table searches.
+			if loose && l == 'ı' {
+				l = 'i'
+			}
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
+			b.WriteRune(l)
+			continue
+		}
 		r = Fold(unicode.AzeriCase.ToLower(r))
 		if loose && r == 'ı' {
 			r = 'i'
@@ -188,4 +223,28 @@ func key(s string, loose bool) string {
 		}
 	}
 	return b.String()
+}
+
+// azLower returns the lower case of r by Azerbaijani rules when r is one
+// of the non-ASCII Azerbaijani letters or İ, and ok.
+func azLower(r rune) (l rune, ok bool) {
+	switch r {
+	case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü':
+		return r, true
+	case 'Ə':
+		return 'ə', true
+	case 'İ':
+		return 'i', true
+	case 'Ş':
+		return 'ş', true
+	case 'Ç':
+		return 'ç', true
+	case 'Ğ':
+		return 'ğ', true
+	case 'Ö':
+		return 'ö', true
+	case 'Ü':
+		return 'ü', true
+	}
+	return r, false
 }

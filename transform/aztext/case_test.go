@@ -3,6 +3,7 @@ package aztext
 import (
 	"bufio"
 	"os"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -170,6 +171,49 @@ func TestKeyASCII(t *testing.T) {
 		}
 		if got := Key("x" + string(r) + "y"); got != want {
 			t.Errorf("Key(%q) = %q, want %q", "x"+string(r)+"y", got, want)
+		}
+	}
+}
+
+// TestKeyAzerbaijaniLetters: Key's shortcut for the Azerbaijani letters
+// (azLower) agrees with its rule for every rune it takes: lower-cased by
+// Azerbaijani rules, folded, a letter.
+func TestKeyAzerbaijaniLetters(t *testing.T) {
+	n := 0
+	for r := rune(utf8.RuneSelf); r < 0x2000; r++ {
+		l, ok := azLower(r)
+		if !ok {
+			continue
+		}
+		n++
+		if want := Fold(unicode.AzeriCase.ToLower(r)); l != want || !unicode.IsLetter(l) {
+			t.Errorf("azLower(%q) = %q, want %q, a letter", r, l, want)
+		}
+	}
+	if n != 14 {
+		t.Errorf("azLower takes %d runes, want the 14 of ə ı ş ç ğ ö ü Ə İ Ş Ç Ğ Ö Ü", n)
+	}
+}
+
+// TestLowerShortcuts: Lower's shortcuts agree with unicode.AzeriCase for
+// every rune.
+func TestLowerShortcuts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lower(r), unicode.AzeriCase.ToLower(r); got != want {
+			t.Errorf("lower(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// TestKeyOfSpacedText: Key reads text whose only departure from Normalize's
+// form is white space (tabs, newlines, runs of spaces, at the ends) as it
+// is, and must key it as its normalised form.
+func TestKeyOfSpacedText(t *testing.T) {
+	for _, line := range seedLines(t) {
+		for _, s := range []string{line, " " + strings.ReplaceAll(line, " ", "\n  ") + "\t", strings.ReplaceAll(line, " ", " \r\n")} {
+			if got, want := Key(s), Key(Normalize(s)); got != want {
+				t.Fatalf("Key(%q) = %q, want %q (Key of its normalised form)", s, got, want)
+			}
 		}
 	}
 }

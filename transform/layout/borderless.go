@@ -973,7 +973,7 @@ func (b *borderless) near(xs []float64) bool {
 // cuts each line on its own, the page's where a numbered row would
 // otherwise leave a column empty.
 func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
-	xs := b.rowColumns(ls)
+	xs := b.rowColumns(ls, grid)
 	if !grid || !b.numbered(ls) {
 		return xs
 	}
@@ -1002,7 +1002,7 @@ func (b *borderless) rowXs(ls []tline, grid bool) []float64 {
 // Columns that drift from row to row (`pdftotext -layout` packs each
 // row's text on its own) are followed; a boundary with no such gap stays,
 // and the row's cells merge there.
-func (b *borderless) rowColumns(ls []tline) []float64 {
+func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 	if own := b.ownColumns(ls); len(own) == len(b.xs) && b.near(own) {
 		own[0], own[len(own)-1] = b.xs[0], b.xs[len(b.xs)-1]
 		return own
@@ -1065,9 +1065,9 @@ func (b *borderless) rowColumns(ls []tline) []float64 {
 	// cell carried on, often of one line) a boundary moves only into a
 	// gap of two spaces: one space is a gap between words as often as
 	// between columns, and lineCuts settles the lines that cross where it
-	// stays.
+	// stays. (grid tells it for the page: a row of one line is on it.)
 	minGap := b.space
-	if onGrid(ls) && !b.numbered(ls) {
+	if grid && !b.numbered(ls) {
 		minGap = 2 * b.space
 	}
 	for k := 1; k+1 < len(xs); k++ {

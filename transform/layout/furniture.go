@@ -218,7 +218,7 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 				}
 			}
 		}
-		var kept []tline
+		kept := make([]tline, 0, len(pl.lines))
 		for i := 0; i < len(pl.lines); i++ {
 			if notes[i] {
 				j := i + 1
@@ -232,6 +232,9 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 			kept = append(kept, pl.lines[i])
 		}
 		for k := range kept {
+			if !slices.ContainsFunc(kept[k].ws, func(w hesabat.Word) bool { return w.Super }) {
+				continue // the line stays as it is: no copy of its words
+			}
 			var ws []hesabat.Word
 			changed := false
 			for _, w := range kept[k].ws {

@@ -115,7 +115,8 @@ func gridColumns(ls []tline, cw float64) []float64 {
 // onPage returns the document's borderless table as it stands on a page
 // whose table lines are table: for layout text, with the page's own
 // columns (see gridColumns) when they are at least as many as the
-// document's, which pdftotext's page-by-page placement blurs; otherwise b.
+// document's, which pdftotext's page-by-page placement blurs; otherwise b,
+// with the boundaries the page does find moved to (see followed).
 func (b *borderless) onPage(table []tline) *borderless {
 	if !onGrid(table) {
 		return b
@@ -126,10 +127,11 @@ func (b *borderless) onPage(table []tline) *borderless {
 		// a boundary by more than eight characters (see anchored): its
 		// centred words place a boundary less surely than the document's
 		// gutters, which lineCuts follows a few characters either way.
+		own := xs
 		if xs = b.anchored(table); xs == nil || !slices.ContainsFunc(xs, func(x float64) bool {
 			return !slices.ContainsFunc(b.xs, func(d float64) bool { return math.Abs(x-d) <= 4*b.lh })
 		}) {
-			return b
+			return b.followed(table, own)
 		}
 		pb := *b
 		pb.xs = xs
@@ -151,6 +153,69 @@ func (b *borderless) onPage(table []tline) *borderless {
 	return &pb
 }
 
+// followed returns the document's borderless table with each inner
+// boundary moved to the page's own (own, see gridColumns) within four
+// characters of it, the drift of pdftotext's page-by-page placement: a
+// page whose grid finds fewer columns than the document (a term column
+// holding one short term beside a long work-done cell, crossed by the
+// title's longest lines) still shows where the columns it does find
+// start on it ("Komitə" two characters left of the document's
+// work-done boundary, read into the term). Where the column left of
+// the boundary is the narrower of the two next to it (the term left of
+// the work done), the boundary moves only where most runs of text that
+// start at the page's are wider than that column (see wideStarts): else
+// the page's boundary is that narrow column's own left edge (terms
+// "2020-", "2022" at 40, work done at 49, where the grid sees no gutter
+// after "mütəmadi"), not the next column's.
+func (b *borderless) followed(ls []tline, own []float64) *borderless {
+	if len(own) < 3 {
+		return b
+	}
+	xs := slices.Clone(b.xs)
+	moved := false
+	for k := 1; k+1 < len(xs); k++ {
+		for _, x := range own[1 : len(own)-1] {
+			narrow := b.xs[k]-b.xs[k-1] < b.xs[k+1]-b.xs[k]
+			if math.Abs(x-xs[k]) <= 2*b.lh && x > xs[k-1] && x != xs[k] && (!narrow || wideStarts(ls, x, b.xs[k]-b.xs[k-1], b.space)) {
+				xs[k], moved = x, true
+				break
+			}
+		}
+	}
+	if !moved || !slices.IsSorted(xs) {
+		return b
+	}
+	pb := *b
+	pb.xs = xs
+	return &pb
+}
+
+// wideStarts reports whether most runs of text (words a space apart, cw
+// the width of a character) that start within half a character of x on
+// the lines are wider than width: a work-done column's lines are long,
+// a term column's ("2020-2022", "mütəmadi") short.
+func wideStarts(ls []tline, x, width, cw float64) bool {
+	wide, n := 0, 0
+	for i := range ls {
+		ws := ls[i].ws
+		for j := range ws {
+			if math.Abs(ws[j].X0-x) > cw/2 {
+				continue
+			}
+			end := j
+			for end+1 < len(ws) && ws[end+1].X0-ws[end].X1 < 1.5*cw {
+				end++
+			}
+			n++
+			if ws[end].X1-ws[j].X0 > width {
+				wide++
+			}
+			break
+		}
+	}
+	return 2*wide > n
+}
+
 // lineCuts returns each line's own column boundaries in a row of layout
 // text whose columns are xs; num is the index of the row's line with the
 // measure number, -1 for none. pdftotext places each line's text on the
@@ -158,17 +223,66 @@ func (b *borderless) onPage(table []tline) *borderless {
 // line to line, and a title line may reach past where the term column
 // starts on another line ("tərəfindən 2020-2022" over "barədə illik").
 // Where a word of a line crosses a boundary, the boundary moves, on that
-// line only, to the word's left or right edge (see joinsRight).
+// line only, to the word's left or right edge (see joinsRight); the lines
+// at the number first. Then the narrow column right of a wider one (the
+// term) takes and gives back words the grid set on the wrong side of
+// its boundary (see gluedLeft, setApart, hyphenPiece), and pieces of a
+// word or term are joined (wordEnd, termOnGap).
 func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	out := make([][]float64, len(ls))
+	// The lines at the measure number are cut first: a term stands
+	// level with it, and once found there it is the short cell found
+	// elsewhere for the other lines (see joinsRight).
+	order := make([]int, 0, len(ls))
+	if num >= 0 {
+		for _, i := range []int{num, num - 1, num + 1} {
+			if i >= 0 && i < len(ls) {
+				order = append(order, i)
+			}
+		}
+	}
 	for i := range ls {
+		if !slices.Contains(order, i) {
+			order = append(order, i)
+		}
+	}
+	// inColumn reports whether word v of line j is in column k: on a line
+	// cut already, by its cut; else wholly right of the boundary.
+	inColumn := func(j, k int, v hesabat.Word) bool {
+		if out[j] != nil {
+			m := (v.X0 + v.X1) / 2
+			return m >= out[j][k] && m < out[j][k+1]
+		}
+		return v.X0 >= xs[k] && v.X1 <= xs[k+1]
+	}
+	for _, i := range order {
 		bx := slices.Clone(xs)
 		for k := 1; k+1 < len(xs); k++ {
 			x := xs[k]
 			for j, w := range ls[i].ws {
 				if w.X0 < x && w.X1 > x {
 					last := j+1 == len(ls[i].ws) || ls[i].ws[j+1].X0 >= xs[k+1]
-					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1) {
+					// Only a column narrower than the one left of it (the
+					// term right of the title) holds a short cell that,
+					// found on other lines, is whole.
+					elsewhere := false
+					for c := range ls {
+						if c != i && xs[k+1]-xs[k] < xs[k]-xs[k-1] && slices.ContainsFunc(ls[c].ws, func(v hesabat.Word) bool { return inColumn(c, k, v) }) {
+							elsewhere = true
+							break
+						}
+					}
+					// A word of a line cut already is in the right column
+					// by its cut when it and w are a term's two pieces
+					// broken after a hyphen (the upper one ends in it).
+					right := func(j int, v hesabat.Word) bool {
+						upper := v
+						if j > i {
+							upper = w
+						}
+						return v.X0 >= x || out[j] != nil && inColumn(j, k, v) && strings.HasSuffix(upper.Text, "-")
+					}
+					if joinsRight(ls, i, w, x, last && num >= 0 && i >= num-1 && i <= num+1, elsewhere, right) {
 						x = w.X0
 					} else {
 						x = w.X1
@@ -179,6 +293,15 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 			bx[k] = max(x, bx[k-1])
 		}
 		out[i] = bx
+	}
+	for k := 1; k+1 < len(xs); k++ {
+		if xs[k+1]-xs[k] < xs[k]-xs[k-1] {
+			gluedLeft(ls, out, k, lx)
+			setApart(ls, out, k, xs[k+1]-xs[k])
+			if num >= 0 {
+				hyphenPiece(ls, out, k, num)
+			}
+		}
 	}
 	for i := 1; i < len(ls); i++ {
 		for k := 1; k+1 < len(xs); k++ {
@@ -191,6 +314,191 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 		}
 	}
 	return out
+}
+
+// gluedLeft gives back to column k-1 the words at the start of narrow
+// column k on a line (the term right of the title) that follow a word of
+// column k-1 one space after it and start left of where column k's own
+// text starts in the row: the left edge of the words set apart from
+// their left neighbours by two spaces or more, or first on their line,
+// on the other lines. A title line may run a word or two past where the
+// term column starts on other pages ("iştirakının və" with "və" at 33,
+// the row's "daim" and "mütəmadi" at 36), and a word that starts left
+// of the column's text, glued to the title's run, is the title's, unless
+// a word of the column right above or below it is its other piece (see
+// pieceNear; pdftotext sets a term's lines up to two characters apart).
+func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon) {
+	if len(ls) == 0 {
+		return
+	}
+	cw := ls[0].height() / 2
+	edge := func(skip int) float64 {
+		e := math.Inf(1)
+		for i := range ls {
+			if i == skip {
+				continue
+			}
+			for j, w := range ls[i].ws {
+				if w.X0 >= cuts[i][k] && w.X1 <= cuts[i][k+1] && apart(&ls[i], j, cw) {
+					e = math.Min(e, w.X0)
+				}
+			}
+		}
+		return e
+	}
+	for i := range ls {
+		ws := ls[i].ws
+		j := slices.IndexFunc(ws, func(w hesabat.Word) bool { m := (w.X0 + w.X1) / 2; return m >= cuts[i][k] && m < cuts[i][k+1] })
+		if j <= 0 || apart(&ls[i], j, cw) {
+			continue
+		}
+		e := edge(i)
+		if math.IsInf(e, 1) || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j], lx) {
+			continue
+		}
+		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(&ls[i], j, cw) {
+			j++
+		}
+		if j < len(ws) {
+			cuts[i][k] = math.Min(ws[j].X0, cuts[i][k+1])
+		} else {
+			cuts[i][k] = cuts[i][k+1]
+		}
+	}
+}
+
+// setApart gives to narrow column k (width wide) the last run of words
+// (a space apart) of column k-1 on a line with no text in column k, when
+// it is set apart from the words before it by two spaces or more (or
+// first on its line), starts more than two characters right of where
+// most of column k-1's lines start in the row, and is no wider than
+// column k: columns are set left-aligned, so a short run standing in
+// the middle of the title column is the next column's text where
+// pdftotext set that column left of the page's boundary ("2022" alone
+// on a line at 38, the page's term boundary at 43; "Açıq Hökumətin
+// 2022" four spaces apart).
+func setApart(ls []tline, cuts [][]float64, k int, wide float64) {
+	if len(ls) == 0 {
+		return
+	}
+	cw := ls[0].height() / 2
+	starts := map[int]int{} // first word's cell in column k-1, by line
+	for i := range ls {
+		if ws := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k]); len(ws) > 0 {
+			starts[int(math.Round(ws[0].X0/cw))]++
+		}
+	}
+	edge, n := 0, 0
+	for c, m := range starts {
+		if m > n || m == n && c < edge {
+			edge, n = c, m
+		}
+	}
+	for i := range ls {
+		if len(wordsIn(&ls[i], cuts[i][k], cuts[i][k+1])) > 0 {
+			continue
+		}
+		ws := ls[i].ws
+		last := -1
+		for j, w := range ws {
+			if m := (w.X0 + w.X1) / 2; m >= cuts[i][k-1] && m < cuts[i][k] {
+				last = j
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		first := last
+		for first > 0 && ws[first].X0-ws[first-1].X1 < 1.5*cw {
+			first--
+		}
+		if first > 0 && (ws[first-1].X0+ws[first-1].X1)/2 < cuts[i][k-1] {
+			continue // the run starts the column's text after another column's
+		}
+		if ws[first].X0 > float64(edge+2)*cw && ws[last].X1-ws[first].X0 <= wide && (first == 0 || ws[first].X0-ws[first-1].X1 >= 1.5*cw) {
+			cuts[i][k] = ws[first].X0
+		}
+	}
+}
+
+// hyphenPiece gives to column k the last word of column k-1 on the
+// number line (i; a term stands level with the measure number, and
+// where the number line has none it is a piece glued to the title's
+// line) with no text in column k when it and a word of column k right above
+// or below it (see nearLine), within two characters of it, are the two
+// pieces of a term broken after a hyphen, the upper one ending in it:
+// "2020-" over "2022", one of them glued to the title's line ("Sisteminə
+// 2022" under "2020-", "Təşviqinə 2020-" over "2022").
+func hyphenPiece(ls []tline, cuts [][]float64, k, i int) {
+	if len(wordsIn(&ls[i], cuts[i][k], cuts[i][k+1])) > 0 {
+		return
+	}
+	left := wordsIn(&ls[i], cuts[i][k-1], cuts[i][k])
+	if len(left) < 2 {
+		return
+	}
+	w := left[len(left)-1]
+	cw := ls[i].height() / 2
+	for _, d := range []int{-1, 1} {
+		j := nearLine(ls, i, d, w.X0-2*cw, w.X1+2*cw)
+		if j < 0 {
+			continue
+		}
+		piece := false
+		for _, v := range wordsIn(&ls[j], cuts[j][k], cuts[j][k+1]) {
+			upper := v
+			if d > 0 {
+				upper = w
+			}
+			if v.X0 < w.X1+2*cw && v.X1 > w.X0-2*cw && strings.HasSuffix(upper.Text, "-") {
+				piece = true
+			}
+		}
+		// The term has no other piece in column k on the row's
+		// lines past the pair (below it, or above it): its
+		// continuation, or its start, is not found elsewhere.
+		lo, hi := j+1, len(ls)
+		if d > 0 {
+			lo, hi = 0, i
+		}
+		for m := lo; m < hi && piece; m++ {
+			if m != i && len(wordsIn(&ls[m], cuts[m][k], cuts[m][k+1])) > 0 {
+				piece = false
+			}
+		}
+		if piece {
+			cuts[i][k] = w.X0
+			break
+		}
+	}
+}
+
+// pieceNear reports whether a word of column k on the line right above
+// or below line i (see nearLine) comes within a character of w and is
+// its other piece: a term broken after a hyphen, the upper piece ending
+// in it ("2020-" glued to the title's line, "2022" under it two
+// characters right), or a word cut that the document uses joined
+// ("mütəmad" over "i", see lexicon). A title word over the term's first
+// line ("ilə" two lines over "2021-") is none.
+func pieceNear(ls []tline, cuts [][]float64, i, k int, w hesabat.Word, lx lexicon) bool {
+	cw := ls[i].height() / 2
+	for _, d := range []int{-1, 1} {
+		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
+		if j < 0 {
+			continue
+		}
+		for _, v := range ls[j].ws {
+			upper, lower := v, w
+			if d > 0 {
+				upper, lower = w, v
+			}
+			if m := (v.X0 + v.X1) / 2; m >= cuts[j][k] && m < cuts[j][k+1] && v.X0 < w.X1+cw && v.X1 > w.X0-cw &&
+				(strings.HasSuffix(upper.Text, "-") || lx.known(upper.Text, lower.Text)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordEnd moves to column k the last word of line i left of it when it
@@ -257,25 +565,45 @@ func termOnGap(ls []tline, cuts [][]float64, k, num int) {
 }
 
 // joinsRight reports whether word w of line i, which crosses boundary x,
-// belongs right of it: when a word of the right column right above or
-// below it overlaps it, or comes within a character of it (a term split
-// over lines, "2020-" over "2022", or centred, "mütəmad" over "i"); else
-// when it is the last word of its column on the number line or a line
-// next to it (nearNumber: a term stands level with the measure number,
-// at the top of the row or at its middle, one space after the title's
-// line, "həmin 2022"); else unless a word of the left column right above
-// or below overlaps it (a title's long line: "barədə illik"); else when
-// most of it stands right of x.
-func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) bool {
+// belongs right of it. In order:
+//   - yes when it and the word right above or below it start at one
+//     place, each set apart from the words before it (see apart; w after
+//     a word of its line, so that the table's first column, where every
+//     line starts, is no such place): a column starts there ("Statistik"
+//     over "üzrə", two characters left of the page's boundary);
+//   - yes when a word of the right column (right reports it: right of x,
+//     or cut so on its line) right above or below it (see nearLine)
+//     overlaps it or comes within a character of it, starting at most
+//     four characters right of it: a term split over lines, "2020-" over
+//     "2022", or centred, "mütəmad" over "i" (a title word that starts
+//     far left of the term's line, "planlarının" under "həmin 2022", is
+//     no piece of it);
+//   - no when the right column, narrower than the left, has text on
+//     another line of the row (elsewhere): its short cell is found, and a
+//     title line reaching into it ("davranış məsələləri ilə" five lines
+//     above a term "mütəmad" / "i") is the title's;
+//   - yes when it is the last word of its column on the number line or a
+//     line next to it (nearNumber: a term stands level with the measure
+//     number, at the top of the row or at its middle, one space after the
+//     title's line, "həmin 2022");
+//   - no when a word of the left column right above or below overlaps it
+//     (a title's long line: "barədə illik");
+//   - else yes when most of it stands right of x.
+func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber, elsewhere bool, right func(j int, v hesabat.Word) bool) bool {
 	cw := ls[i].height() / 2 // a character of layout text (see extract/txt)
 	left := false
-	for _, j := range []int{i - 1, i + 1} {
-		if j < 0 || j >= len(ls) || math.Abs(ls[j].y0-ls[i].y0) > 1.5*ls[i].height() {
-			continue // no line right above or below
+	wj := slices.Index(ls[i].ws, w)
+	wApart := wj > 0 && apart(&ls[i], wj, cw) // after text of the line's own
+	for _, d := range []int{-1, 1} {
+		j := nearLine(ls, i, d, w.X0-cw, w.X1+cw)
+		if j < 0 {
+			continue
 		}
-		for _, v := range ls[j].ws {
+		for jv, v := range ls[j].ws {
 			switch {
-			case v.X0 >= x && v.X0 < w.X1+cw && v.X1 > w.X0-cw:
+			case wApart && math.Abs(v.X0-w.X0) < cw/2 && apart(&ls[j], jv, cw):
+				return true // a column's left edge, two lines starting there
+			case right(j, v) && v.X0 < w.X1+cw && v.X1 > w.X0-cw && v.X0-w.X0 <= 4*cw:
 				return true
 			case v.X1 <= x && v.X0 < w.X1 && v.X1 > w.X0:
 				left = true
@@ -283,12 +611,40 @@ func joinsRight(ls []tline, i int, w hesabat.Word, x float64, nearNumber bool) b
 		}
 	}
 	switch {
+	case elsewhere:
+		return false
 	case nearNumber:
 		return true
 	case left:
 		return false
 	}
 	return x-w.X0 < w.X1-x
+}
+
+// apart reports whether word j of the line is set apart from the word
+// before it by two spaces or more (cw the width of a character), or
+// first on the line: where a column's text may start. Words of one
+// column's line are a space apart.
+func apart(l *tline, j int, cw float64) bool {
+	return j == 0 || j > 0 && l.ws[j].X0-l.ws[j-1].X1 >= 1.5*cw
+}
+
+// nearLine returns the index of the line right above line i (d = -1)
+// or below it (d = 1) that has a word reaching into (lo, hi), -1 for
+// none: pdftotext sets the lines of each column on its own baselines, so
+// a line of another column's text (work done only) may stand between
+// two lines of a column; up to two such lines are passed over. A blank
+// line (a paragraph or row break) ends the search.
+func nearLine(ls []tline, i, d int, lo, hi float64) int {
+	h := ls[i].height()
+	for j := i + d; j >= 0 && j < len(ls) && math.Abs(ls[j].y0-ls[j-d].y0) <= 1.5*h && math.Abs(ls[j].y0-ls[i].y0) <= 3.5*h; j += d {
+		for _, v := range ls[j].ws {
+			if v.X0 < hi && v.X1 > lo {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // overlaps reports whether a word of the lines reaches into (lo, hi).

@@ -16,7 +16,13 @@ import (
 // turns it into words on a character grid, and Rows rebuilds its rows.
 func layoutTextRows(t *testing.T, rel string) []hesabat.Row {
 	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "variants", "out", rel)
+	return layoutFileRows(t, filepath.Join("..", "..", "testdata", "variants", "out", rel))
+}
+
+// layoutFileRows reads a layout-text file as the pipeline does (see
+// layoutTextRows).
+func layoutFileRows(t *testing.T, path string) []hesabat.Row {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -111,4 +117,57 @@ func cellTexts(r *hesabat.Row) []string {
 		out = append(out, c.Text())
 	}
 	return out
+}
+
+// TestLayoutTextTermColumn checks rows of `pdftotext -layout` renderings
+// of corpus reports (testdata/layout) where the grid alone puts a word on
+// the wrong side of the term column's boundary: each case names the rule
+// of lineCuts or onPage that settles it.
+func TestLayoutTextTermColumn(t *testing.T) {
+	cases := []struct {
+		file, number string
+		title        string // a piece the title must hold
+		term         string // the term cell
+		work         string // the work-done cell starts so
+	}{
+		// followed: the page's work-done column starts two characters
+		// left of the document's; "Komitə" stays in the work done.
+		{"r003-2022", "3.4.", "", "daim", "Komitə tərəfindən"},
+		// setApart: "2022" alone on a line in the middle of the title
+		// column, the page's term boundary five characters right of it.
+		{"r043-2020", "1.4.", "bölməsinin yaradılması", "2022", ""},
+		// hyphenPiece: "2022" glued to the title on the number line,
+		// under "2020-".
+		{"r013-2020", "2.5.", "", "2020-2022", ""},
+		// gluedLeft: "və" one space after the title's run, left of the
+		// row's term "daim".
+		{"r055-2020", "2.5.", "iştirakının və", "daim", ""},
+		// joinsRight, elsewhere: the term found at the number line;
+		// "illik" and "planlarının" cross the boundary on other lines.
+		{"r022-2020", "5.8.", "bağlı illik", "2022", ""},
+		// joinsRight, a column's edge: "Statistik" over "üzrə", both
+		// after a gap, two characters left of the page's boundary.
+		{"r002-2021", "2.4.", "", "2022", "Statistik məlumat"},
+		// pieceNear: "ilə" two lines over the term's first piece "2021-"
+		// is the title's.
+		{"r020-2021", "6.1.", "qaydaları ilə bağlı", "2021-2022", ""},
+	}
+	for _, c := range cases {
+		rows := layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", c.file+".txt"))
+		var row *hesabat.Row
+		for i := range rows {
+			if rows[i].InTable && len(rows[i].Cells) == 4 && rows[i].Cells[0].Text() == c.number {
+				row = &rows[i]
+				break
+			}
+		}
+		if row == nil {
+			t.Errorf("%s: no row %s", c.file, c.number)
+			continue
+		}
+		got := cellTexts(row)
+		if got[2] != c.term || !strings.HasPrefix(got[3], c.work) || c.title != "" && !strings.Contains(got[1], c.title) {
+			t.Errorf("%s %s: cells %q, want term %q, title with %q, work done starting %q", c.file, c.number, got, c.term, c.title, c.work)
+		}
+	}
 }

@@ -34,13 +34,15 @@ type font struct {
 	spaceW float64 // width of the space code, 0 if none
 	// tt is the embedded TrueType program, for glyph outline boxes;
 	// cidToGID maps CIDs to its glyphs (nil: identity).
-	tt       *ttFont
-	cidToGID []byte
-	boxes    map[uint32]glyphBox // glyphBox's answers for two-byte codes
-	boxes256 [256]glyphBox       // and one-byte ones
-	seen256  [256]bool
-	text256  [256][]rune // text's answers for one-byte codes
-	seenText [256]bool
+	tt        *ttFont
+	cidToGID  []byte
+	boxes     map[uint32]glyphBox // glyphBox's answers for two-byte codes
+	boxes256  [256]glyphBox       // and one-byte ones
+	seen256   [256]bool
+	text256   [256][]rune // text's answers for one-byte codes
+	seenText  [256]bool
+	loose256  [256][4]float64 // looseExtent's answers for one-byte codes
+	seenLoose [256]bool
 
 	// decline, when not "", says why the Go reader cannot use this font.
 	decline string
@@ -271,6 +273,21 @@ func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 	return b, ok
 }
 
+// looseExtent returns the loose box of one-byte code c, whose advance is
+// w, in glyph space with its origin at the glyph's: from 0 to the
+// advance and from the descent to the ascent, grown to the glyph's
+// outline where that reaches further.
+func (f *font) looseExtent(c uint32, w float64) [4]float64 {
+	if !f.seenLoose[c] {
+		e := [4]float64{0, f.descnt, w, f.ascent}
+		if g, ok := f.glyphBox(c); ok {
+			e = [4]float64{min(e[0], g[0]), min(e[1], g[1]), max(e[2], g[2]), max(e[3], g[3])}
+		}
+		f.loose256[c], f.seenLoose[c] = e, true
+	}
+	return f.loose256[c]
+}
+
 // outlineBox looks up code c's glyph box in the program.
 func (f *font) outlineBox(c uint32) ([4]float64, bool) {
 	gid := 0
@@ -289,14 +306,16 @@ func (f *font) outlineBox(c uint32) ([4]float64, bool) {
 }
 
 // loadProgram reads the TrueType program embedded by descriptor fd. A
-// program that is there but unreadable declines the font: PDFium may read
-// more of a damaged stream, and its glyph boxes come from the program.
+// program that is there but unreadable or damaged declines the font:
+// PDFium may read more or less of a damaged stream (a deflate stream that
+// breaks off or fails its checksum), and its glyph boxes come from the
+// program.
 func (r *reader) loadProgram(f *font, fd types.Dict) {
 	o := fd["FontFile2"]
 	if o == nil {
 		return
 	}
-	data, err := r.stream(o)
+	data, err := r.intactStream(o)
 	if err == nil {
 		f.tt = parseTTF(data)
 	}

@@ -73,6 +73,7 @@ type interp struct {
 	objs    arena[tobj]
 	glyphs  []Glyph
 	content []byte // the page's content streams
+	lex     lexer  // the page's lexer, whose buffers are kept (forms get their own)
 	// fonts is the font resource dictionary of the last Tf, when it was
 	// fontsRef.
 	fontsRef types.IndirectRef
@@ -93,8 +94,8 @@ func (in *interp) reset(r *reader, p *Page) {
 	*in = interp{
 		r: r, p: p,
 		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0], codes: in.codes[:0],
-		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0],
-		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], temp: in.tp.temp[:0], out: in.tp.out[:0]},
+		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0], lex: in.lex,
+		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], out: in.tp.out[:0], scratch: in.tp.scratch[:0]},
 	}
 	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}
 	in.tm, in.tlm = Identity, Identity
@@ -103,7 +104,11 @@ func (in *interp) reset(r *reader, p *Page) {
 
 // run interprets one content stream with resources res.
 func (in *interp) run(content []byte, res types.Dict, depth int) error {
-	l := lexer{s: content}
+	l := &lexer{s: content}
+	if depth == 0 {
+		l = &in.lex
+		*l = lexer{s: content, buf: l.buf[:0], arr: l.arr[:0], args: l.args[:0]}
+	}
 	err := l.each(func(op []byte, args []operand) error {
 		if in.ops++; in.ops > maxOps {
 			return decline("more than %d operators", maxOps)

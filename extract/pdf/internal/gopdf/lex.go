@@ -40,7 +40,8 @@ type lexer struct {
 	// so operands must not be kept past it.
 	buf   []byte
 	arr   []operand
-	depth int // arrays and dictionaries open
+	args  []operand // the operands of the current operator
+	depth int       // arrays and dictionaries open
 }
 
 func isSpace(c byte) bool {
@@ -86,7 +87,9 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 			return args, nil, false, errSyntax
 		case c == '>':
 			return args, nil, false, errSyntax
-		case c == '[' || c == '(' || c == '<' || c == '/' || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			args = append(args, operand{k: kNum, num: l.number()})
+		case c == '[' || c == '(' || c == '<' || c == '/':
 			o, err := l.operand()
 			if err != nil {
 				return args, nil, false, err
@@ -112,15 +115,14 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 // returns an error or the stream ends. The data of an inline image (after
 // its ID operator) is skipped. Operands are valid only during the call.
 func (l *lexer) each(fn func(op []byte, args []operand) error) error {
-	var args []operand
 	for {
 		var op []byte
 		var ok bool
 		var err error
-		if args, op, ok, err = l.next(args[:0]); err != nil || !ok {
+		if l.args, op, ok, err = l.next(l.args[:0]); err != nil || !ok {
 			return err
 		}
-		if err := fn(op, args); err != nil {
+		if err := fn(op, l.args); err != nil {
 			return err
 		}
 		if string(op) == "ID" {
@@ -136,13 +138,15 @@ func (l *lexer) operand() (operand, error) {
 	c := l.s[l.pos]
 	switch {
 	case c == '(':
-		return l.literal()
+		b, err := l.literal()
+		return operand{k: kStr, b: b}, err
 	case c == '<':
 		if l.pos+1 < len(l.s) && l.s[l.pos+1] == '<' {
 			d, err := l.dict()
 			return operand{k: kDict, d: d}, err
 		}
-		return l.hex()
+		b, err := l.hex()
+		return operand{k: kStr, b: b}, err
 	case c == '/':
 		l.pos++
 		start := l.pos
@@ -155,9 +159,10 @@ func (l *lexer) operand() (operand, error) {
 		}
 		return operand{k: kName, b: name}, nil
 	case c == '[':
-		return l.array()
+		a, err := l.array()
+		return operand{k: kArr, arr: a}, err
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		return l.number(), nil
+		return operand{k: kNum, num: l.number()}, nil
 	}
 	// A keyword inside an array or dictionary (true, false, null).
 	start := l.pos
@@ -172,7 +177,7 @@ func (l *lexer) operand() (operand, error) {
 
 // array reads an [array] at l.pos. A top-level array's elements go to
 // the shared l.arr; nested ones (rare in content streams) get their own.
-func (l *lexer) array() (operand, error) {
+func (l *lexer) array() ([]operand, error) {
 	shared := l.depth == 0
 	var arr []operand
 	start := len(l.arr)
@@ -182,9 +187,11 @@ func (l *lexer) array() (operand, error) {
 		l.skip()
 		if l.pos >= len(l.s) {
 			l.depth--
-			return operand{}, errSyntax
+			return nil, errSyntax
 		}
 		var o operand
+		var err error
+		// The elements of TJ arrays (numbers and strings) first.
 		switch c := l.s[l.pos]; {
 		case c == ']':
 			l.pos++
@@ -192,15 +199,21 @@ func (l *lexer) array() (operand, error) {
 			if shared {
 				arr = l.arr[start:len(l.arr):len(l.arr)]
 			}
-			return operand{k: kArr, arr: arr}, nil
-		case c == '-' || c >= '0' && c <= '9': // most elements of TJ arrays
-			o = l.number()
+			return arr, nil
+		case c == '-' || c >= '0' && c <= '9':
+			o = operand{k: kNum, num: l.number()}
+		case c == '<' && (l.pos+1 == len(l.s) || l.s[l.pos+1] != '<'):
+			o.k = kStr
+			o.b, err = l.hex()
+		case c == '(':
+			o.k = kStr
+			o.b, err = l.literal()
 		default:
-			var err error
-			if o, err = l.operand(); err != nil {
-				l.depth--
-				return operand{}, err
-			}
+			o, err = l.operand()
+		}
+		if err != nil {
+			l.depth--
+			return nil, err
 		}
 		if shared {
 			l.arr = append(l.arr, o)
@@ -211,13 +224,13 @@ func (l *lexer) array() (operand, error) {
 }
 
 // number reads a number at l.pos.
-func (l *lexer) number() operand {
+func (l *lexer) number() float64 {
 	start := l.pos
 	l.pos++
 	for l.pos < len(l.s) && (l.s[l.pos] >= '0' && l.s[l.pos] <= '9' || l.s[l.pos] == '.' || l.s[l.pos] == '-') {
 		l.pos++
 	}
-	return operand{k: kNum, num: parseNum(l.s[start:l.pos])}
+	return parseNum(l.s[start:l.pos])
 }
 
 // parseNum reads a PDF number leniently, as readers do: "--5" or "5-" read
@@ -272,7 +285,7 @@ func unescapeName(b []byte) []byte {
 }
 
 // literal reads a (string) with nested parentheses and escapes.
-func (l *lexer) literal() (operand, error) {
+func (l *lexer) literal() ([]byte, error) {
 	l.pos++ // (
 	start := l.pos
 	depth := 1
@@ -292,16 +305,16 @@ func (l *lexer) literal() (operand, error) {
 				raw := l.s[start:l.pos]
 				l.pos++
 				if plain {
-					return operand{k: kStr, b: raw}, nil
+					return raw, nil
 				}
-				return operand{k: kStr, b: unescapeLiteral(raw)}, nil
+				return unescapeLiteral(raw), nil
 			}
 		case '\r':
 			plain = false // end-of-line markers read as \n
 		}
 		l.pos++
 	}
-	return operand{}, errSyntax
+	return nil, errSyntax
 }
 
 func unescapeLiteral(raw []byte) []byte {
@@ -354,7 +367,7 @@ func unescapeLiteral(raw []byte) []byte {
 }
 
 // hex reads a <hex string>; an odd final digit is padded with 0.
-func (l *lexer) hex() (operand, error) {
+func (l *lexer) hex() ([]byte, error) {
 	l.pos++
 	start := len(l.buf)
 	out := l.buf
@@ -368,14 +381,14 @@ func (l *lexer) hex() (operand, error) {
 				out = append(out, hi<<4)
 			}
 			l.buf = out
-			return operand{k: kStr, b: out[start:len(out):len(out)]}, nil
+			return out[start:len(out):len(out)], nil
 		}
 		v, ok := hexVal(c)
 		if !ok {
 			if isSpace(c) {
 				continue
 			}
-			return operand{}, errSyntax
+			return nil, errSyntax
 		}
 		if half {
 			out = append(out, hi<<4|v)
@@ -384,7 +397,7 @@ func (l *lexer) hex() (operand, error) {
 		}
 		half = !half
 	}
-	return operand{}, errSyntax
+	return nil, errSyntax
 }
 
 func hexVal(c byte) (byte, bool) {

@@ -92,7 +92,7 @@ func (d *Doc) Page(i int) (*Page, error) {
 	if inh != nil {
 		res = inh.Resources
 	}
-	in := &d.in
+	in := d.in
 	in.reset(r, p)
 	content, err := r.contents(pd["Contents"], in.content[:0])
 	in.content = content

@@ -44,7 +44,8 @@ func (d *Decline) Error() string { return "declined: " + d.Reason }
 
 func decline(format string, a ...any) error { return &Decline{fmt.Sprintf(format, a...)} }
 
-// Doc is an open document. It is not safe for concurrent use.
+// Doc is an open document. It is not safe for concurrent use. Close
+// passes its buffers on to the next document opened.
 type Doc struct {
 	r *reader
 	// Pages is the page count.
@@ -52,7 +53,22 @@ type Doc struct {
 	// Repaired reports a cross-reference table that was rebuilt from the
 	// objects found in the file.
 	Repaired bool
-	in       interp // the interpreter, its buffers reused page after page
+	in       *interp // the interpreter, its buffers reused page after page
+}
+
+// interps holds the interpreters of closed documents: their buffers (a
+// page's text objects, characters and content) serve the next document
+// instead of being allocated and cleared again for each.
+var interps sync.Pool
+
+// Close ends the use of d: the glyphs of its last page are no longer
+// valid, and Page must not be called again.
+func (d *Doc) Close() {
+	if d.in != nil {
+		d.in.r, d.in.p = nil, nil
+		interps.Put(d.in)
+		d.in = nil
+	}
 }
 
 var configOnce sync.Once
@@ -74,7 +90,11 @@ func Open(data []byte) (doc *Doc, err error) {
 		return nil, err
 	}
 	r := &reader{x: ctx.XRefTable, fonts: map[types.IndirectRef]*font{}}
-	return &Doc{r: r, Pages: ctx.PageCount, Repaired: xrefDamaged(data)}, nil
+	in, _ := interps.Get().(*interp)
+	if in == nil {
+		in = new(interp)
+	}
+	return &Doc{r: r, Pages: ctx.PageCount, Repaired: xrefDamaged(data), in: in}, nil
 }
 
 // xrefDamaged reports whether the last startxref of data does not point at
@@ -169,6 +189,26 @@ func (r *reader) stream(o types.Object) ([]byte, error) {
 	}
 	if sd == nil {
 		return nil, errors.New("missing stream")
+	}
+	return decode(sd, nil)
+}
+
+// intactStream is stream for data that must decode cleanly: a stream
+// compressed with FlateDecode alone that does not inflate without error
+// (damaged: pdfcpu would return what it could read) is an error.
+func (r *reader) intactStream(o types.Object) ([]byte, error) {
+	sd, _, err := r.x.DereferenceStreamDict(o)
+	if err != nil {
+		return nil, err
+	}
+	if sd == nil {
+		return nil, errors.New("missing stream")
+	}
+	if f := sd.FilterPipeline; sd.Content == nil && len(f) == 1 && f[0].Name == filter.Flate && f[0].DecodeParms == nil {
+		if out, ok := inflate(sd.Raw, nil); ok {
+			return out, nil
+		}
+		return nil, errors.New("damaged deflate stream")
 	}
 	return decode(sd, nil)
 }

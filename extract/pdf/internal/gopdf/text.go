@@ -74,6 +74,12 @@ func (in *interp) show(elems []operand) error {
 	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
 	x := 0.0
+	// An upright matrix (no rotation or skew, as for most text) maps the
+	// bounds of the glyphs' boxes in text space to the bounds of their
+	// boxes on the page, exactly (its maps are monotonic): the boxes are
+	// gathered in text space and mapped once.
+	upright := o.m[1] == 0 && o.m[2] == 0
+	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, e := range elems {
 		switch e.k {
 		case kNum:
@@ -97,8 +103,10 @@ func (in *interp) show(elems []operand) error {
 				}
 				o.items = append(o.items, titem{c: c.c, x: x, w: w})
 				o.nChar++
-				b := o.m.rect(tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise))
-				if o.nChar == 1 {
+				gl, gb, gr, gt := tightBox(f, o.items[len(o.items)-1], gs.fs, gs.rise)
+				if upright {
+					tl, tb, tr, tt = min(tl, gl, gr), min(tb, gb, gt), max(tr, gl, gr), max(tt, gb, gt)
+				} else if b := o.m.rect(gl, gb, gr, gt); o.nChar == 1 {
 					o.rect = b
 				} else {
 					o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
@@ -111,6 +119,9 @@ func (in *interp) show(elems []operand) error {
 		}
 	}
 	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
+	if upright && o.nChar > 0 {
+		o.rect = o.m.rect(tl, tb, tr, tt)
+	}
 	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
 	if o.nChar > 0 {
 		in.tp.add(o)
@@ -157,8 +168,11 @@ type textPage struct {
 	buf    []*tobj
 	recent []*tobj
 	prev   *tobj
-	temp   []tchar
-	out    []tchar
+	// out holds the page's characters: the closed lines', then from start
+	// on the line being read (PDFium's temporary character list).
+	out     []tchar
+	start   int
+	scratch []tchar // closeLine's
 }
 
 func (tp *textPage) init(p *Page) {
@@ -291,9 +305,6 @@ func firstRune(f *font, it titem) rune {
 }
 
 func (tp *textPage) lastChar() *tchar {
-	if n := len(tp.temp); n > 0 {
-		return &tp.temp[n-1]
-	}
 	if n := len(tp.out); n > 0 {
 		return &tp.out[n-1]
 	}
@@ -303,7 +314,7 @@ func (tp *textPage) lastChar() *tchar {
 // isHyphen is PDFium's IsHyphen: the text so far ends (before spaces) with
 // a hyphen after a letter, and cur is a letter or digit.
 func (tp *textPage) isHyphen(cur rune) bool {
-	cs := tp.temp
+	cs := tp.out[tp.start:]
 	if len(cs) == 0 {
 		cs = tp.out
 	}
@@ -441,18 +452,18 @@ func (tp *textPage) process(o *tobj) {
 	if tp.prev != nil {
 		switch tp.insert(o) {
 		case genSpace:
-			tp.temp = append(tp.temp, tchar{r: ' ', gen: true, code: kernCode, obj: nil})
+			tp.out = append(tp.out, tchar{r: ' ', gen: true, code: kernCode, obj: nil})
 		case genBreak:
 			tp.closeLine()
 		case genHyphen:
 			if o.nChar == 1 && isHyphenCode(firstRune(o.f, firstChar(o))) {
 				return
 			}
-			for len(tp.temp) > 0 && tp.temp[len(tp.temp)-1].r == ' ' {
-				tp.temp = tp.temp[:len(tp.temp)-1]
+			for len(tp.out) > tp.start && tp.out[len(tp.out)-1].r == ' ' {
+				tp.out = tp.out[:len(tp.out)-1]
 			}
-			if n := len(tp.temp); n > 0 {
-				tp.temp[n-1].r, tp.temp[n-1].hyphen = '\u0002', true
+			if n := len(tp.out); n > tp.start {
+				tp.out[n-1].r, tp.out[n-1].hyphen = '\u0002', true
 			}
 		}
 	}
@@ -496,28 +507,28 @@ func (tp *textPage) process(o *tobj) {
 				threshold = normalizeThreshold(it.w, 300, 500, 700) * fsh / 1000
 			}
 			if threshold != 0 && spacing >= threshold {
-				tp.temp = append(tp.temp, tchar{r: ' ', gen: true, code: kernCode, obj: o})
+				tp.out = append(tp.out, tchar{r: ' ', gen: true, code: kernCode, obj: o})
 			}
 		}
 		spacing = 0
 		ox, oy := o.m.Apply(it.x, o.rise)
 		dup := false
-		for n := len(tp.temp); n > 0 && n > len(tp.temp)-7; n-- {
-			c := &tp.temp[n-1]
+		for n := len(tp.out); n > tp.start && n > len(tp.out)-7; n-- {
+			c := &tp.out[n-1]
 			if c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
 				dup = true
 				break
 			}
 		}
 		if dup {
-			if i == 0 && len(tp.temp) > 0 && tp.temp[len(tp.temp)-1].r == ' ' {
-				tp.temp = tp.temp[:len(tp.temp)-1]
+			if i == 0 && len(tp.out) > tp.start && tp.out[len(tp.out)-1].r == ' ' {
+				tp.out = tp.out[:len(tp.out)-1]
 			}
 			continue
 		}
 		box := looseBox(o, it)
 		for _, r := range f.text(it.c) {
-			tp.temp = append(tp.temp, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
+			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
 		}
 	}
 }
@@ -527,6 +538,12 @@ func (tp *textPage) process(o *tobj) {
 // ascent, grown to the glyph's outline where that reaches further.
 func looseBox(o *tobj, it titem) [4]float64 {
 	f, s := o.f, o.fs/1000
+	if s > 0 && s <= math.MaxFloat64 && !f.twoByte && it.c < 256 {
+		// The font's extent scaled: the same box, as x+a*s grows with a
+		// (and x+0*s is x).
+		e := f.looseExtent(it.c, it.w)
+		return o.m.rect(it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s)
+	}
 	l, b, r, t := it.x, o.rise+f.descnt*s, it.x+it.w*s, o.rise+f.ascent*s
 	if g, ok := f.glyphBox(it.c); ok {
 		l, b, r, t = min(l, it.x+g[0]*s), min(b, o.rise+g[1]*s), max(r, it.x+g[2]*s), max(t, o.rise+g[3]*s)
@@ -561,15 +578,21 @@ func baseSpace(o *tobj) float64 {
 // glyph drawn twice (fake bold) and lose one ("şəﬀaflığın" read
 // "şəfaflığın").
 func (tp *textPage) closeLine() {
-	k := 0 // the characters before k are copied as they are
-	for ; k < len(tp.temp); k++ {
-		if r := tp.temp[k].r; r >= 0xFB00 && r <= 0xFB06 || r == ' ' && k > 0 && tp.temp[k-1].r == ' ' {
+	line := tp.out[tp.start:]
+	k := 0 // the characters before k stay as they are
+	for ; k < len(line); k++ {
+		if r := line[k].r; r >= 0xFB00 && r <= 0xFB06 || r == ' ' && k > 0 && line[k-1].r == ' ' {
 			break
 		}
 	}
-	tp.out = append(tp.out, tp.temp[:k]...)
-	prevSpace := k > 0 && tp.temp[k-1].r == ' '
-	for _, c := range tp.temp[k:] {
+	if k == len(line) {
+		tp.start = len(tp.out)
+		return
+	}
+	prevSpace := k > 0 && line[k-1].r == ' '
+	tp.scratch = append(tp.scratch[:0], line[k:]...)
+	tp.out = tp.out[:tp.start+k]
+	for _, c := range tp.scratch {
 		if c.r == ' ' {
 			if prevSpace {
 				continue
@@ -599,7 +622,7 @@ func (tp *textPage) closeLine() {
 		}
 		tp.out = append(tp.out, c)
 	}
-	tp.temp = tp.temp[:0]
+	tp.start = len(tp.out)
 }
 
 var ligatures = map[rune]string{
@@ -714,6 +737,6 @@ func (tp *textPage) actualText(o *tobj) {
 			c = kernCode
 		}
 		box := [4]float64{o.rect[0] + float64(k)*step, o.rect[1], o.rect[0] + float64(k+1)*step, o.rect[3]}
-		tp.temp = append(tp.temp, tchar{r: r, box: box, turn: turn, piece: true, code: c, obj: o, ox: ox, oy: oy})
+		tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, piece: true, code: c, obj: o, ox: ox, oy: oy})
 	}
 }
