@@ -132,6 +132,14 @@ func TestVariantClasses(t *testing.T) {
 		// a page with a paragraph of its work done, set apart by a
 		// paragraph's space, lost it to the row above.
 		{"centred-row-title-cut", []string{"lo-pdf-grid-serif11/r010-2020", "lo-pdf-landscape-none/r005-2021", "lo-pdf-grid-serif11/r035-2021", "lo-pdf-grid-serif11/r013-2020"}},
+		// A table without rules whose header is a plain first row, not
+		// repeated on later pages: a cell's paragraphs carried over a page
+		// break open the next page in their column alone, or fill it, and
+		// were read as text outside the table (paragraphs joined into the
+		// measure above, cut short); a cell ending two lines or more above
+		// where the fullest page's text ends ended its paragraph there,
+		// though the row's own bottom (the page's last line) hid it.
+		{"header-first-page-none", []string{"chrome-header-first-page-none-landscape/r005-2021", "chrome-header-first-page-none-landscape/r039-2022", "chrome-header-first-page-none-landscape/r056-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

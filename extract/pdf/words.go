@@ -394,7 +394,7 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 	flush := func() {
 		if open && len(l.text) > start {
 			cur.Size = cur.Y1 - cur.Y0
-			cur.Base = commonBottom(l.bottoms)
+			cur.Base = commonBottom(l.bottoms, (cur.Y0+cur.Y1)/2)
 			out = append(out, cur)
 			l.ends = append(l.ends, len(l.text))
 		}
@@ -470,17 +470,35 @@ func superscript(g, prev glyph) bool {
 // markRune reports whether r may make up a footnote reference mark.
 func markRune(r rune) bool { return unicode.IsDigit(r) || r == '*' }
 
-// commonBottom returns the bottom most glyphs share (the lowest on a
-// tie): with tight glyph boxes (LibreOffice's PDFs) the baseline, which
-// a descender does not move; with loose boxes every glyph's bottom.
-func commonBottom(bottoms []bottom) float64 {
+// commonBottom returns the bottom most glyphs share: with tight glyph
+// boxes (LibreOffice's PDFs) the baseline, which a descender does not
+// move; with loose boxes every glyph's bottom. On a tie it returns the
+// highest below the word's middle mid: glyphs reach below the baseline
+// (a descender, ş ç y; a letter from a fallback font with a loose box, ə
+// in a font that has none, among tight ones, "və"), never above it but
+// for raised marks (an opening quote, “A), which stand above the middle.
+// The lowest bottom on a tie set lines of "Əmək və" two points low, more
+// than a line's spacing allows, and their cell's paragraph was cut there.
+func commonBottom(bottoms []bottom, mid float64) float64 {
 	best, n := 0.0, 0
 	for _, b := range bottoms {
-		if b.n > n || b.n == n && b.y > best {
+		if b.n > n || b.n == n && betterTie(b.y, best, mid) {
 			best, n = b.y, b.n
 		}
 	}
 	return best
+}
+
+// betterTie reports whether bottom y is a likelier baseline than bottom
+// best for a word whose box's middle is mid (see commonBottom): one below
+// the middle over one above it; below it, the higher; above it, the lower.
+func betterTie(y, best, mid float64) bool {
+	if below := y > mid; below != (best > mid) {
+		return below
+	} else if below {
+		return y < best
+	}
+	return y > best
 }
 
 // wordGap is the narrowest gap between two glyphs, as a share of their

@@ -280,3 +280,32 @@ func TestSharedGlyphBox(t *testing.T) {
 		t.Errorf("fake bold drawn in place: %d glyphs, want 2", len(got))
 	}
 }
+
+// TestWordBaseOnTie: a word whose glyphs split evenly between a baseline
+// and a lower bottom has the baseline for base: LibreOffice sets "ə" from
+// a fallback font with a loose box (its bottom the font's descent) among
+// tight glyphs ("və", "Əmək"; pandoc-pdf-furnished), and a descender goes
+// below the baseline too ("üç"). A raised mark's bottom, above the word's
+// middle, is no baseline ("“A").
+func TestWordBaseOnTie(t *testing.T) {
+	tight := func(r rune, x float64) glyph { return glyph{r: r, x0: x, y0: 2, x1: x + charW, y1: 10} }
+	loose := func(r rune, x float64) glyph { return glyph{r: r, x0: x, y0: 0, x1: x + charW, y1: 12.25} }
+	quote := glyph{r: '“', x0: 0, y0: 2, x1: charW, y1: 5}
+	for _, tt := range []struct {
+		name string
+		gs   []glyph
+		want float64
+	}{
+		{"loose letter", []glyph{tight('v', 0), loose('ə', 5)}, 10},
+		{"two of each", []glyph{loose('Ə', 0), tight('m', 5), loose('ə', 10), tight('k', 15)}, 10},
+		{"most glyphs", []glyph{loose('ə', 0), tight('l', 5), loose('ə', 10)}, 12.25},
+		{"raised mark", []glyph{quote, tight('A', 5)}, 10},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := new(layouter).splitWords(nil, tt.gs)
+			if len(ws) != 1 || ws[0].Base != tt.want {
+				t.Errorf("got %+v, want one word with base %v", ws, tt.want)
+			}
+		})
+	}
+}

@@ -37,6 +37,12 @@ type borderless struct {
 	// bottom is true when the table aligns its cells to the bottom, rows
 	// anchored at measure numbers (see bottomAligned).
 	bottom bool
+	// starts are, per column, the places (to a quarter line) where the
+	// text of three of the table's lines or more starts (see colStarts).
+	starts [][]float64
+	// foot is where the table's text ends on its fullest page: the lowest
+	// line of all pages' tables, the nearest to the bottom margin.
+	foot float64
 }
 
 // minTableLines is the fewest aligned lines a block must have to be a
@@ -359,6 +365,11 @@ func newBorderless(pls []*pageLines) *borderless {
 	if slices.ContainsFunc(pls, func(pl *pageLines) bool { return pl.ocr }) {
 		b.headWords = repeatedHeadWords(tables)
 	}
+	b.starts = colStarts(tables, b.xs, b.lh)
+	b.foot = math.Inf(-1)
+	for _, t := range tables {
+		b.foot = math.Max(b.foot, t[len(t)-1].y1)
+	}
 	if onGrid(candidates) {
 		b.anchors = b.refAnchors(tables)
 	}
@@ -598,7 +609,22 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
 	first, last := b.tableSpan(pl.lines)
-	if first < 0 {
+	if pl.n > b.firstPage && b.firstPage > 0 {
+		if first < 0 {
+			// A page of one column's text carried on from the table
+			// above is the table's, down to its first other line.
+			n := 0
+			for n < len(pl.lines) && b.carriedLine(&pl.lines[n]) {
+				n++
+			}
+			first, last = 0, n-1
+		} else {
+			for first > 0 && b.carriedLine(&pl.lines[first-1]) {
+				first--
+			}
+		}
+	}
+	if first < 0 || last < first {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
 	table := pl.lines[first : last+1]
@@ -608,6 +634,14 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	// On a line grid (layout text) each line is cut on its own (see
 	// lineCuts); cells never merge.
 	grid := onGrid(table)
+	tableBottom := math.Inf(-1)
+	for i := range table {
+		tableBottom = math.Max(tableBottom, table[i].y1)
+	}
+	pitch := table[0].pitch
+	if pitch <= 0 {
+		pitch = b.lh
+	}
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
@@ -625,6 +659,16 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		bottom := math.Inf(-1)
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
+		}
+		if bottom >= tableBottom {
+			// The page's last row reaches down to a line above where the
+			// text of the document's fullest page ends: no rule shows
+			// where the page cut it, and a cell that ends with room for
+			// another line above that point ended its paragraph there
+			// (see markContinuations). A line less: renderers keep two
+			// lines of a paragraph together (widows and orphans), so a
+			// paragraph the page cut can leave a line's room, and a bit.
+			bottom = math.Max(bottom, b.foot-pitch)
 		}
 		var lineXs [][]float64
 		if grid {
@@ -660,6 +704,54 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 	}
 	return append(rows, paragraphRows(pl.lines[last+1:], pl.n, lx)...)
+}
+
+// carriedLine reports whether a line above a page's table (or on a page
+// without one), after the table's first page, carries on the table's
+// columns from the page before: its text stands in one column other than
+// the first, crosses no boundary, and starts where that column's text
+// starts (see colStarts). Where the header is not repeated on every page,
+// a cell's paragraphs that run over the page break open the next page in
+// their column alone, above the first line with text in two columns, or
+// fill it; a title or a heading above a table is set across the columns
+// or at their left edge, and a note after a table at the page's left.
+func (b *borderless) carriedLine(l *tline) bool {
+	if len(l.ws) == 0 || b.spread(l.ws) != 1 || crossesAny(l.ws, b.xs[1:len(b.xs)-1]) {
+		return false
+	}
+	c := column(b.xs, (l.ws[0].X0+l.ws[0].X1)/2)
+	return c > 0 && slices.ContainsFunc(b.starts[c], func(x float64) bool { return math.Abs(x-l.x0) <= b.lh/4 })
+}
+
+// colStarts returns, per column of xs, the places (to a quarter of a line
+// height lh) where the text of three of the tables' lines or more starts
+// in it. Chance puts a word of running text at a column's edge now and
+// then, but not in as many lines as start a column's lines.
+func colStarts(tables [][]tline, xs []float64, lh float64) [][]float64 {
+	counts := make([]map[int]int, len(xs)-1)
+	for c := range counts {
+		counts[c] = map[int]int{}
+	}
+	for _, t := range tables {
+		for i := range t {
+			seen := map[int]bool{}
+			for _, w := range t[i].ws {
+				if c := column(xs, (w.X0+w.X1)/2); !seen[c] {
+					seen[c] = true
+					counts[c][int(math.Round(w.X0/(lh/4)))]++
+				}
+			}
+		}
+	}
+	starts := make([][]float64, len(counts))
+	for c, m := range counts {
+		for k, n := range m {
+			if n >= 3 {
+				starts[c] = append(starts[c], float64(k)*lh/4)
+			}
+		}
+	}
+	return starts
 }
 
 // bottomAligned reports whether the table aligns its cells to the

@@ -91,6 +91,9 @@ func TestParagraphs(t *testing.T) {
 		{"word longer than the column", []string{"mütəmad", "i"}, 100 + 7*charW, []string{"mütəmadi"}},
 		{"URL cut before its closing quote", []string{"baxış.php", "” veb-səhifəsi"}, 100 + 9*charW, []string{"baxış.php” veb-səhifəsi"}},
 		{"full line ending in punctuation", []string{"baxış.php”", "veb-səhifəsi"}, 100 + 10*charW, []string{"baxış.php” veb-səhifəsi"}},
+		// LibreOffice breaks a URL after a slash (pandoc-pdf-furnished).
+		{"URL broken after a slash", []string{"https://www.azstat.org/xidmetler/", "neshrlər_v3.0/baxış.php”"}, 0, []string{"https://www.azstat.org/xidmetler/neshrlər_v3.0/baxış.php”"}},
+		{"lone slash word keeps its space", []string{"bu və/", "və ya"}, 0, []string{"bu və/ və ya"}},
 		{"full single word followed by a known word", []string{"kommunikasiya", "hökumət"}, 100 + 13*charW, []string{"kommunikasiya hökumət"}},
 		{"whole word over a long word cut on its own line", []string{"İcra", "müdd", "əti"}, 100 + 4*charW, []string{"İcra müddəti"}},
 		{"full single word followed by a known word", []string{"keçirilməsi", "üçün bu"}, 100 + 11*charW, []string{"keçirilməsi üçün bu"}},
@@ -807,5 +810,43 @@ func TestTopAligned(t *testing.T) {
 		if got := b.topAligned([][]tline{table(tc.first...)}); got != tc.want {
 			t.Errorf("%s: topAligned = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestParagraphsByIndent splits a cell's lines at a first-line indent
+// after a sentence end, though the line above is full and no gap stands
+// between them, and nowhere else: not at a list item's hanging indent,
+// not at an indented line after a line that ends no sentence, not where
+// no two lines share the left edge (centred text).
+func TestParagraphsByIndent(t *testing.T) {
+	right := 100 + 30*charW
+	at := func(spec ...any) []tline { // x offset in characters, text; one line pitch apart
+		var ls []tline
+		for i := 0; i+1 < len(spec); i += 2 {
+			ls = append(ls, line(spec[i+1].(string), 100+float64(spec[i].(int))*charW, 50+float64(i/2)*lineH))
+		}
+		return ls
+	}
+	tests := []struct {
+		name  string
+		lines []tline
+		want  []string
+	}{
+		{"indented first line", at(0, "Birinci abzasın sətri tam dolu", 0, "sətirdə bitir tam dolu sətir.", 4, "İkinci abzas burada başlayır", 0, "və bitir."),
+			[]string{"Birinci abzasın sətri tam dolu sətirdə bitir tam dolu sətir.", "İkinci abzas burada başlayır və bitir."}},
+		{"hanging indent", at(0, "1) Birinci bənd uzun mətn ilə", 3, "davam edir və bitir burada.", 0, "2) İkinci bənd"),
+			[]string{"1) Birinci bənd uzun mətn ilə davam edir və bitir burada. 2) İkinci bənd"}},
+		{"no sentence end", at(0, "Birinci abzasın sətri tam dolu", 0, "sətirdə davam edir belə ki", 4, "bu sətir sürüşüb"),
+			[]string{"Birinci abzasın sətri tam dolu sətirdə davam edir belə ki bu sətir sürüşüb"}},
+		{"centred", at(0, "Mərkəzdə duran çox uzun sətir.", 5, "İkinci sətir bitir."),
+			[]string{"Mərkəzdə duran çox uzun sətir. İkinci sətir bitir."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := splitParagraphs(tt.lines, right, lineH, lexicon{}, nil)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

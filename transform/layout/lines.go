@@ -33,8 +33,13 @@ func newLine(ws []hesabat.Word) tline {
 		}
 	}
 	if len(ws) > 0 {
+		// The median; of two middle values the higher on the page: a
+		// word's base can only sit below the baseline (a word of one
+		// letter from a fallback font with a loose box, "ə" of a word cut
+		// in a narrow column, has its box's bottom for base), which set
+		// a line "ə müxtəlif" two points low, past a paragraph break.
 		slices.Sort(bs)
-		l.base = bs[len(bs)/2]
+		l.base = bs[(len(bs)-1)/2]
 	}
 	return l
 }

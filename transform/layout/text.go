@@ -203,6 +203,7 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		}
 		slack = (right - left) / 6
 	}
+	indented := indentation(lines, right, filled != nil)
 	var cur string
 	var prev *tline
 	for i := range lines {
@@ -213,7 +214,7 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		switch {
 		case prev == nil:
 			cur = l.text()
-		case newParagraph(prev, l, right, slack, pitch, filled):
+		case newParagraph(prev, l, right, slack, pitch, filled, indented(l)):
 			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
 			cur = l.text()
 		default:
@@ -267,8 +268,9 @@ type gapFill func(y0, y1 float64) (filled, stride bool)
 // gap is a break when it is more than half a line, more than any line
 // spacing and less than a blank line. A sentence end followed by room
 // for the next line's first word (plus a little, for the space) cannot
-// be where the text wrapped.
-func newParagraph(prev, l *tline, right, slack, pitch float64, filled gapFill) bool {
+// be where the text wrapped, nor one followed by an indented line
+// (indented, see indentation).
+func newParagraph(prev, l *tline, right, slack, pitch float64, filled gapFill, indented bool) bool {
 	lh := prev.height()
 	var gap bool
 	if pitch > 0 {
@@ -290,7 +292,38 @@ func newParagraph(prev, l *tline, right, slack, pitch float64, filled gapFill) b
 	}
 	last, first := prev.ws[len(prev.ws)-1], l.ws[0]
 	room := right - last.X1
-	return sentenceEnd(last.Text) && !last.Hyphen && (gap || room > (first.X1-first.X0)+0.3*lh+slack)
+	return sentenceEnd(last.Text) && !last.Hyphen && (gap || indented || room > (first.X1-first.X0)+0.3*lh+slack)
+}
+
+// indentation returns whether a line of lines (one column of one row,
+// full lines ending at right) starts indented: further right than the
+// column's left edge by more than 0.8 of its height (two characters or
+// so) and by less than a third of the column's width, where two lines or
+// more start at that edge (within a quarter line), so that the text is
+// set flush left. A paragraph whose first line is indented
+// ("text-indent", a tab, spaces in a word processor) starts there after a
+// sentence end, even when the line above is full and no gap stands
+// between them (see newParagraph). Centred text, where two lines of one
+// width may chance to share an edge, ends no sentence on a line of its
+// own; a list's hanging indent indents the lines after an item's first,
+// which ends no sentence either. Lines on a character grid (layout text,
+// grid) drift a character or two from row to row: no cue there.
+func indentation(lines []tline, right float64, grid bool) func(l *tline) bool {
+	left, at := math.Inf(1), 0
+	for i := range lines {
+		if len(lines[i].ws) > 0 {
+			left = math.Min(left, lines[i].x0)
+		}
+	}
+	for i := range lines {
+		if len(lines[i].ws) > 0 && lines[i].x0-left <= lines[i].height()/4 {
+			at++
+		}
+	}
+	return func(l *tline) bool {
+		d := l.x0 - left
+		return !grid && at >= 2 && d > 0.8*l.height() && d < (right-left)/3
+	}
 }
 
 // cellPitch returns the line pitch to judge the gaps between lines of one
@@ -330,8 +363,22 @@ func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) stri
 		return cur + text
 	case cutAt(prev, l, after, right, right, lx):
 		return cur + text
+	case pathBreak(last.Text, next.Text):
+		return cur + text
 	}
 	return hesabat.JoinText(cur, text)
+}
+
+// pathBreak reports whether a line ending with word a and the next line
+// starting with word b split a URL or a path after one of its slashes:
+// a ends with "/" and holds another before it ("https://…/xidmetler/",
+// "a/b/"), and b starts with a letter or digit. Renderers may break a
+// line after a slash (LibreOffice does, as Unicode's line breaking
+// allows), and a URL's parts have no space between them; a lone "və/"
+// ends no path.
+func pathBreak(a, b string) bool {
+	r, _ := utf8.DecodeRuneInString(b)
+	return strings.HasSuffix(a, "/") && strings.Contains(a[:len(a)-1], "/") && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // cutAt reports whether prev, a line of a column whose full lines end at
