@@ -104,6 +104,11 @@ type ingest struct {
 	con   console
 }
 
+// aheadPerWorker is how many files per worker may be read and not yet
+// written (see ingest.run): enough that the workers never wait for the
+// writer on files of similar size.
+const aheadPerWorker = 4
+
 // outcome is what a worker made of one file.
 type outcome struct {
 	path   string
@@ -152,10 +157,21 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 	defer stopWork()
 	var work errgroup.Group
 	work.SetLimit(in.opts.limits.workers)
+	// ahead holds a place for each file started and not yet written: the
+	// writer takes files in order, so a slow one holds back the writing of
+	// the files after it, whose reports wait in memory; at most
+	// aheadPerWorker·workers of them do, and memory stays flat however
+	// many files follow.
+	ahead := make(chan struct{}, aheadPerWorker*in.opts.limits.workers)
 	launched := make(chan struct{})
 	go func() {
 		defer close(launched)
 		for i, path := range w.files {
+			select {
+			case ahead <- struct{}{}:
+			case <-workCtx.Done():
+				return
+			}
 			if workCtx.Err() != nil {
 				return
 			}
@@ -180,6 +196,7 @@ func (in *ingest) run(ctx context.Context, w *walker) int {
 		if fatal = in.record(ctx, o); fatal != nil {
 			break
 		}
+		<-ahead
 		in.progress()
 	}
 	stopWork() // after a fatal error, or when done
