@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -26,7 +27,7 @@ func TestMergeByX(t *testing.T) {
 			all = append(all, run...)
 		}
 		want := slices.Clone(all)
-		slices.SortStableFunc(want, func(a, b glyph) int { return cmpFloat(a.x0, b.x0) })
+		slices.SortStableFunc(want, func(a, b glyph) int { return cmp.Compare(a.x0, b.x0) })
 		var got, scratch []glyph
 		for _, r := range runs {
 			got, scratch = mergeByX(got, r, scratch)
@@ -35,16 +36,6 @@ func TestMergeByX(t *testing.T) {
 			t.Fatalf("runs %v: merged %v, want %v", runs, got, want)
 		}
 	}
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // TestSortRuns checks sortRuns against slices.SortFunc with the same total
@@ -59,16 +50,16 @@ func TestSortRuns(t *testing.T) {
 		}
 		switch n % 3 {
 		case 1:
-			slices.SortFunc(rs, func(a, b run) int { return cmpFloat(a.mid, b.mid) })
+			slices.SortFunc(rs, func(a, b run) int { return cmp.Compare(a.mid, b.mid) })
 		case 2:
-			slices.SortFunc(rs, func(a, b run) int { return cmpFloat(b.mid, a.mid) })
+			slices.SortFunc(rs, func(a, b run) int { return cmp.Compare(b.mid, a.mid) })
 		}
 		want := slices.Clone(rs)
 		slices.SortFunc(want, func(a, b run) int {
-			if c := cmpFloat(a.mid, b.mid); c != 0 {
+			if c := cmp.Compare(a.mid, b.mid); c != 0 {
 				return c
 			}
-			if c := cmpFloat(a.x0, b.x0); c != 0 {
+			if c := cmp.Compare(a.x0, b.x0); c != 0 {
 				return c
 			}
 			return int(a.i - b.i)

@@ -10,12 +10,12 @@ import (
 // by its Unicode simple lower case. It maps rune by rune, so s should be
 // normalised first (Normalize composes "I" + U+0307 into "İ").
 func Lower(s string) string {
-	return strings.Map(lower, s)
+	return strings.Map(LowerRune, s)
 }
 
-// lower is unicode.AzeriCase.ToLower, with shortcuts for ASCII and the
-// Azerbaijani letters.
-func lower(r rune) rune {
+// LowerRune is unicode.AzeriCase.ToLower (I → ı, İ → i), with shortcuts
+// for ASCII and the Azerbaijani letters: Lower for one rune.
+func LowerRune(r rune) rune {
 	switch {
 	case r == 'I':
 		return 'ı'

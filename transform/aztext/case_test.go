@@ -199,8 +199,8 @@ func TestKeyAzerbaijaniLetters(t *testing.T) {
 // every rune.
 func TestLowerShortcuts(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := lower(r), unicode.AzeriCase.ToLower(r); got != want {
-			t.Errorf("lower(%q) = %q, want %q", r, got, want)
+		if got, want := LowerRune(r), unicode.AzeriCase.ToLower(r); got != want {
+			t.Errorf("LowerRune(%q) = %q, want %q", r, got, want)
 		}
 	}
 }

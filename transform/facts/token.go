@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // tkind classifies a token.
@@ -157,19 +159,6 @@ func linkEnd(s string, i int) int {
 	return i
 }
 
-// lowerRune lower-cases r with Azerbaijani rules (I → ı, İ → i).
-func lowerRune(r rune) rune {
-	switch {
-	case r == 'I':
-		return 'ı'
-	case 'A' <= r && r <= 'Z':
-		return r + 'a' - 'A'
-	case r < utf8.RuneSelf:
-		return r
-	}
-	return unicode.AzeriCase.ToLower(r)
-}
-
 // lowerWords sets low for the words that have upper-case letters (low ==
 // ""), writing all of them into one string so that a text costs one
 // allocation. size is the number of bytes of those words.
@@ -179,7 +168,7 @@ func lowerWords(toks []token, size int) {
 	for k := range toks {
 		if t := &toks[k]; t.kind == tWord && t.low == "" {
 			for _, r := range t.text {
-				buf = utf8.AppendRune(buf, lowerRune(r))
+				buf = utf8.AppendRune(buf, aztext.LowerRune(r))
 			}
 			ends = append(ends, len(buf))
 		}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -44,7 +45,7 @@ func mergeAxis(rs []rule) []rule {
 	if len(rs) == 0 {
 		return nil
 	}
-	slices.SortFunc(rs, func(a, b rule) int { return cmpFloat(a.y0, b.y0) })
+	slices.SortFunc(rs, func(a, b rule) int { return cmp.Compare(a.y0, b.y0) })
 	// Snap: consecutive positions within snapTol form one cluster.
 	for i := 0; i < len(rs); {
 		j, sum := i+1, rs[i].y0
@@ -59,10 +60,10 @@ func mergeAxis(rs []rule) []rule {
 		i = j
 	}
 	slices.SortFunc(rs, func(a, b rule) int {
-		if c := cmpFloat(a.y0, b.y0); c != 0 {
+		if c := cmp.Compare(a.y0, b.y0); c != 0 {
 			return c
 		}
-		return cmpFloat(a.x0, b.x0)
+		return cmp.Compare(a.x0, b.x0)
 	})
 	out := []rule{rs[0]}
 	for _, r := range rs[1:] {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -132,10 +133,10 @@ func (l *tline) trailingSpace() bool {
 func buildLines(ws []hesabat.Word) []tline {
 	ws = slices.Clone(ws)
 	slices.SortStableFunc(ws, func(a, b hesabat.Word) int {
-		if c := cmpFloat(a.Y0+a.Y1, b.Y0+b.Y1); c != 0 {
+		if c := cmp.Compare(a.Y0+a.Y1, b.Y0+b.Y1); c != 0 {
 			return c
 		}
-		return cmpFloat(a.X0, b.X0)
+		return cmp.Compare(a.X0, b.X0)
 	})
 	var lines []tline
 	for k := 0; k < len(ws); {
@@ -149,21 +150,11 @@ func buildLines(ws []hesabat.Word) []tline {
 			m++
 		}
 		line := ws[k:m:m]
-		slices.SortStableFunc(line, func(a, b hesabat.Word) int { return cmpFloat(a.X0, b.X0) })
+		slices.SortStableFunc(line, func(a, b hesabat.Word) int { return cmp.Compare(a.X0, b.X0) })
 		lines = append(lines, newLine(line))
 		k = m
 	}
 	return lines
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // clip returns the part of the line whose words have their midpoints in

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -842,7 +843,7 @@ func (b *borderless) anchored(t []tline) []float64 {
 	if len(ps) < 2 {
 		return nil
 	}
-	slices.SortFunc(ps, func(a, c pair) int { return cmpFloat(a.ref, c.ref) })
+	slices.SortFunc(ps, func(a, c pair) int { return cmp.Compare(a.ref, c.ref) })
 	// Words of one column stacked on header lines ("İcra" over
 	// "müddəti") stand within a character of each other: keep the first
 	// of those whose order differs.
