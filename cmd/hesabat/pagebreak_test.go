@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -119,12 +120,7 @@ func (s segment) height() float64 { return s.y1 - s.y0 }
 func segments(words []hesabat.Word) []segment {
 	ws := slices.Clone(words)
 	mid := func(w hesabat.Word) float64 { return (w.Y0 + w.Y1) / 2 }
-	slices.SortStableFunc(ws, func(a, b hesabat.Word) int {
-		if d := mid(a) - mid(b); d != 0 {
-			return int(math.Copysign(1, d))
-		}
-		return 0
-	})
+	slices.SortStableFunc(ws, func(a, b hesabat.Word) int { return cmp.Compare(mid(a), mid(b)) })
 	var out []segment
 	for i := 0; i < len(ws); {
 		j := i + 1
@@ -132,7 +128,7 @@ func segments(words []hesabat.Word) []segment {
 			j++
 		}
 		line := slices.Clone(ws[i:j])
-		slices.SortFunc(line, func(a, b hesabat.Word) int { return int(math.Copysign(1, a.X0-b.X0)) })
+		slices.SortFunc(line, func(a, b hesabat.Word) int { return cmp.Compare(a.X0, b.X0) })
 		h := 0.0
 		for _, w := range line {
 			h = math.Max(h, w.Y1-w.Y0)
@@ -326,7 +322,11 @@ func variantDiffs(p *pipeline, path string, gold *goldReport) (diffs, joined []s
 			}
 		}
 	}
-	return compareGold(r, gold), joined
+	diffs = compareGold(r, gold)
+	if len(diffs) > 20 {
+		diffs = append(diffs[:20], fmt.Sprintf("… and %d more", len(diffs)-20))
+	}
+	return diffs, joined
 }
 
 // texts returns the words' texts.
