@@ -191,7 +191,7 @@ CREATE TABLE reports (
 	plan_end    INTEGER,
 	ingested_at TEXT    NOT NULL
 , text_read      INTEGER CHECK (text_read >= 0), text_fields    INTEGER CHECK (text_fields >= 0), text_extras    INTEGER CHECK (text_extras >= 0), text_notes     INTEGER CHECK (text_notes >= 0), text_furniture INTEGER CHECK (text_furniture >= 0), text_lost      INTEGER CHECK (text_lost >= 0), text_share     REAL    CHECK (text_share BETWEEN 0 AND 1), rules_version INTEGER, agency_id INTEGER REFERENCES agencies (id), plan_id INTEGER REFERENCES plans (id), period TEXT, identity TEXT, status TEXT NOT NULL DEFAULT 'current'
-	CHECK (status IN ('current', 'source', 'superseded', 'removed')), current_id INTEGER REFERENCES reports (id) ON DELETE SET NULL, document_date TEXT, file_time TEXT, page_count INTEGER CHECK (page_count >= 1), measure_count INTEGER NOT NULL DEFAULT 0, fact_count INTEGER NOT NULL DEFAULT 0);
+	CHECK (status IN ('current', 'source', 'superseded', 'removed')), current_id INTEGER REFERENCES reports (id) ON DELETE SET NULL, document_date TEXT, file_time TEXT, page_count INTEGER CHECK (page_count >= 1), measure_count INTEGER NOT NULL DEFAULT 0, fact_count INTEGER NOT NULL DEFAULT 0, content_digest TEXT);
 
 CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,

@@ -1,0 +1,14 @@
+-- 0010_content_digest: what the identity rule needs to compare a stored
+-- report's content with another's, kept with the report.
+--
+-- The rule (identity.go) compares every file of an identity group with the
+-- latest one each time a file joins the group. It read each file's
+-- measures, facts and work done again for that, so a report stored in n
+-- files cost n reads to store the next one, and a batch grew with the
+-- square of its size. content_digest holds, once computed, a hash of the
+-- report's measures and facts and a hash of the words of its work done
+-- (see content.digest); reports of different digests of measures and facts
+-- are different content, of equal digests the same, and only files whose
+-- words differ are read again. It is NULL until the rule first needs it:
+-- reports stored before this migration get it then.
+ALTER TABLE reports ADD COLUMN content_digest TEXT;
