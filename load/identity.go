@@ -83,17 +83,19 @@ func identityOf(agencyID, planID int64, year int, period string) string {
 
 // identify resolves r's agency and plan, stores them with r's period,
 // identity, file time and page count in the reports row id, and returns the
-// warnings to store with r: r's own and those about its identity.
+// warnings to store with r (r's own and those about its identity) and the
+// plan.
 // periodRead is false for reports stored before periods were read: their
 // identity is their file.
-func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, periodRead bool) ([]hesabat.Warning, error) {
+func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, periodRead bool) ([]hesabat.Warning, sql.NullInt64, error) {
+	var plan sql.NullInt64
 	warnings := append([]hesabat.Warning(nil), r.Warnings...)
 	var agencyID, planID any
 	var missing []string
 	if r.Agency != "" {
 		aid, known, err := agencyFor(ctx, tx, r.Agency)
 		if err != nil {
-			return nil, err
+			return nil, plan, err
 		}
 		agencyID = aid
 		if !known {
@@ -106,9 +108,10 @@ func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Rep
 	if r.Plan.Title != "" {
 		pid, err := planFor(ctx, tx, r.Plan)
 		if err != nil {
-			return nil, err
+			return nil, plan, err
 		}
 		planID = pid
+		plan = sql.NullInt64{Int64: pid, Valid: true}
 	} else {
 		missing = append(missing, "plan")
 	}
@@ -142,13 +145,15 @@ func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Rep
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE reports SET agency_id = ?, plan_id = ?, period = ?, identity = ?,
 		file_time = ?, page_count = ? WHERE id = ?`, agencyID, planID, period, identity, fileTime, pages, id)
-	return warnings, err
+	return warnings, plan, err
 }
 
 // place finishes storing report id in tx, whose measures and facts are
-// stored with their counts and sort keys: the report's counts and document
-// date, its status and that of the files it shares an identity or a path
-// with, its measures' links to plan measures, and coverage.
+// stored with their counts and sort keys but not linked to plan measures
+// (a report stored before migration 0005; SaveReport does this as it
+// stores): the report's counts and document date, its status and that of
+// the files it shares an identity or a path with, its measures' links to
+// plan measures, and coverage.
 func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE reports SET
 		measure_count = (SELECT count(*) FROM measures WHERE report_id = ?1),
@@ -661,7 +666,7 @@ func (db *DB) backfill(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for _, o := range list {
-		if _, err := db.identify(ctx, tx, o.id, &o.r, false); err != nil {
+		if _, _, err := db.identify(ctx, tx, o.id, &o.r, false); err != nil {
 			return fmt.Errorf("report %d: %w", o.id, err)
 		}
 		// Migration 0005 counted the facts of these reports; their measures

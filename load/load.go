@@ -242,14 +242,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	}
 
 	t := r.Text
+	facts, date := factsAndDate(r)
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
 		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end,
-		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version,
+		 measure_count, fact_count, document_date)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
 		storedPath(r.Source), string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
 		null(r.Plan.Title), r.Plan.Start, r.Plan.End,
-		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion)
+		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion,
+		len(r.Measures), facts, null(date))
 	if err != nil {
 		return false, err
 	}
@@ -263,9 +266,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 
 	stored := *r
 	stored.Source = storedPath(r.Source)
-	warnings, err := db.identify(ctx, tx, reportID, &stored, true)
+	warnings, plan, err := db.identify(ctx, tx, reportID, &stored, true)
 	if err != nil {
 		return false, fmt.Errorf("identity: %w", err)
+	}
+	before, err := lastPlanMeasure(ctx, tx)
+	if err != nil {
+		return false, fmt.Errorf("identity: %w", err)
+	}
+	links, err := newLinker(ctx, tx, plan)
+	if err != nil {
+		return false, fmt.Errorf("plan measures: %w", err)
 	}
 	for i, w := range warnings {
 		var page any
@@ -291,8 +302,8 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		(report_id, position, number, section, title, executor,
 		 term_raw, term_start, term_end, term_recurring,
 		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence,
-		 number_sort, fact_count, `+keyColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 number_sort, fact_count, plan_measure_id, plan_link, `+keyColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
@@ -328,11 +339,15 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if k, ok := NumberSort(m.Number); ok {
 			sortKey = k
 		}
+		pmID, link, err := links.link(ctx, tx, m.Number, m.Title, sortKey)
+		if err != nil {
+			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
+		}
 		res, err := insMeasure.ExecContext(ctx, append([]any{reportID, i + 1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
 			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
-			sortKey, len(m.Facts)},
+			sortKey, len(m.Facts), pmID, link},
 			measureText(m).keys()...)...)
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
@@ -364,13 +379,46 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
 		return false, err
 	}
-	if err := db.place(ctx, tx, reportID); err != nil {
+	if err := regroupAround(ctx, tx, []int64{reportID}, before); err != nil {
 		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, err
 	}
 	return true, nil
+}
+
+// factsAndDate returns how many facts r's measures hold, and its document
+// date: the latest of its dates that are whole ISO dates (YYYY-MM-DD), ""
+// when none.
+func factsAndDate(r *hesabat.Report) (n int, date string) {
+	for i := range r.Measures {
+		for _, f := range r.Measures[i].Facts {
+			n++
+			if isoDate(f.Date) && f.Date > date {
+				date = f.Date
+			}
+		}
+	}
+	return n, date
+}
+
+// isoDate reports whether s is DDDD-DD-DD with ASCII digits D, as the
+// SQL pattern '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' of place.
+func isoDate(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	for i := range len(s) {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // countAmount returns what facts.count and facts.amount hold for f (see

@@ -205,6 +205,14 @@ WHEN old.plan_measure_id IS NOT NULL BEGIN
 	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
 END;
 
+CREATE TRIGGER plan_measure_variants_insert AFTER INSERT ON measures
+WHEN new.plan_measure_id IS NOT NULL BEGIN
+	INSERT INTO plan_measure_variants (plan_measure_id, title, number, measures, first_measure)
+	VALUES (new.plan_measure_id, coalesce(new.title, ''), coalesce(new.number, ''), 1, new.id)
+	ON CONFLICT (plan_measure_id, title, number) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+END;
+
 CREATE TRIGGER plan_measure_variants_link AFTER UPDATE OF plan_measure_id, title, number ON measures
 WHEN new.plan_measure_id IS NOT NULL BEGIN
 	INSERT INTO plan_measure_variants (plan_measure_id, title, number, measures, first_measure)
