@@ -226,6 +226,13 @@ func matchPlanMeasure(known []*planMeasure, number string, w []string) (*planMea
 // them), and coverage: the rows of the changed reports, and rows
 // for the plan measures with ids above newSince (added since) for every
 // current report on the plan.
+//
+// A plan measure's count is taken over the current reports of its plan
+// (index reports_plan_status, and CROSS JOIN to make SQLite start there),
+// each looked up in measures_plan_measure_id: only measures of reports on
+// its plan link to a plan measure (linker), so this counts what a scan of
+// all the measures linked to it counts, without reading those of every
+// superseded file and source, which grow with each file stored again.
 func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, newSince int64) error {
 	in, ids := inList(changed)
 	touched := `(SELECT plan_measure_id FROM measures WHERE report_id IN ` + in + `)`
@@ -235,8 +242,9 @@ func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, n
 		args  []any
 	}{
 		{`UPDATE plan_measures SET
-			measure_count = (SELECT count(*) FROM measures AS m JOIN reports AS r ON r.id = m.report_id
-				WHERE m.plan_measure_id = plan_measures.id AND r.status = 'current'),
+			measure_count = (SELECT count(*) FROM reports AS r CROSS JOIN measures AS m
+				ON m.plan_measure_id = plan_measures.id AND m.report_id = r.id
+				WHERE r.plan_id = plan_measures.plan_id AND r.status = 'current'),
 			title = coalesce((SELECT v.title FROM plan_measure_variants AS v
 				WHERE v.plan_measure_id = plan_measures.id AND v.title <> ''
 				GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), title),

@@ -13,6 +13,10 @@
 -- reports stored before this migration get it then.
 ALTER TABLE reports ADD COLUMN content_digest TEXT;
 
+-- The plan refresh counts the measures of a plan measure over the current
+-- reports of its plan (refreshPlan).
+CREATE INDEX reports_plan_status ON reports (plan_id, status);
+
 -- hesabat now links a measure to its plan measure as it inserts it, instead
 -- of updating the measure after (which rewrote the whole row, work done
 -- and search keys included). The variants count such measures too, as 0005's

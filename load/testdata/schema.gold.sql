@@ -26,6 +26,8 @@ CREATE INDEX reports_path ON reports (path);
 
 CREATE INDEX reports_plan_id ON reports (plan_id);
 
+CREATE INDEX reports_plan_status ON reports (plan_id, status);
+
 CREATE TABLE agencies (
 	id    INTEGER PRIMARY KEY,
 	name  TEXT    NOT NULL UNIQUE,
