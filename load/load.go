@@ -301,16 +301,6 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		}
 	}
 
-	insMeasure, err := tx.PrepareContext(ctx, `INSERT INTO measures
-		(report_id, position, number, section, title, executor,
-		 term_raw, term_start, term_end, term_recurring,
-		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence,
-		 number_sort, fact_count, plan_measure_id, plan_link, `+keyColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insMeasure.Close()
 	insFact, err := tx.PrepareContext(ctx, `INSERT INTO facts
 		(measure_id, position, kind, value, value_end, count, amount, unit, currency,
 		 iso_date, ref, qualifier, span_text, span_start, span_end)
@@ -332,6 +322,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	}
 	defer insBox.Close()
 
+	rows := make([]any, 0, len(r.Measures)*len(measureColumns))
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		var offset any
@@ -346,19 +337,21 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
 		}
-		res, err := insMeasure.ExecContext(ctx, append([]any{reportID, i + 1,
+		rows = append(append(rows, reportID, i+1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
 			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
-			sortKey, len(m.Facts), pmID, link},
-			measureText(m).keys()...)...)
-		if err != nil {
-			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
-		}
-		measureID, err := res.LastInsertId()
-		if err != nil {
-			return false, err
-		}
+			sortKey, len(m.Facts), pmID, link),
+			measureText(m).keys()...)
+	}
+	measureIDs, err := insertMeasures(ctx, tx, reportID, rows, func(i int, err error) error {
+		return fmt.Errorf("measure %d (%q): %w", i+1, r.Measures[i].Number, err)
+	})
+	if err != nil {
+		return false, err
+	}
+	for i := range r.Measures {
+		m, measureID := &r.Measures[i], measureIDs[i]
 		for j, f := range m.Facts {
 			count, amount := countAmount(f)
 			if _, err := insFact.ExecContext(ctx, measureID, j+1,
@@ -389,6 +382,50 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		return false, err
 	}
 	return true, nil
+}
+
+// measureColumns are the columns of a measure as SaveReport inserts them.
+var measureColumns = append(strings.Split(`report_id, position, number, section, title, executor, `+
+	`term_raw, term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+
+	`number_sort, fact_count, plan_measure_id, plan_link`, ", "), strings.Split(keyColumns, ", ")...)
+
+// maxMeasuresPerInsert bounds the rows of one INSERT of measures, so that
+// its parameters stay well below SQLite's limit of 32766.
+const maxMeasuresPerInsert = 512
+
+// insertMeasures inserts the measures of report id whose values rows
+// holds (measureColumns of each, in their order) and returns their ids in
+// that order.
+//
+// They go in as one statement. FTS5 writes the words it has gathered as a
+// new segment of measures_fts whenever a statement opens a savepoint, as
+// one with a trigger does: inserted one by one, each measure made a
+// segment of its own, which FTS5 then merged again and again; together
+// they make one. When the statement fails, SQLite has undone it, and the
+// measures are inserted one at a time so that rowErr names the one that
+// fails (with its index), as the message says.
+func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowErr func(i int, err error) error) ([]int64, error) {
+	width := len(measureColumns)
+	head := "INSERT INTO measures (" + strings.Join(measureColumns, ", ") + ") VALUES "
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	n := len(rows) / width
+	for start := 0; start < n; start += maxMeasuresPerInsert {
+		end := min(start+maxMeasuresPerInsert, n)
+		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", end-start), ", ")
+		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
+			for i := start; i < end; i++ {
+				if _, err := tx.ExecContext(ctx, head+tuple, rows[i*width:(i+1)*width]...); err != nil {
+					return nil, rowErr(i, err)
+				}
+			}
+			return nil, rowErr(start, err)
+		}
+	}
+	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = ? ORDER BY position`, id))
+	if err == nil && len(ids) != n {
+		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
+	}
+	return ids, err
 }
 
 // factsAndDate returns how many facts r's measures hold, and its document
