@@ -301,26 +301,12 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		}
 	}
 
-	insFact, err := tx.PrepareContext(ctx, `INSERT INTO facts
-		(measure_id, position, kind, value, value_end, count, amount, unit, currency,
-		 iso_date, ref, qualifier, span_text, span_start, span_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insFact.Close()
 	insExtra, err := tx.PrepareContext(ctx, `INSERT INTO measure_extras
 		(measure_id, position, header, text) VALUES (?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
 	defer insExtra.Close()
-	insBox, err := tx.PrepareContext(ctx, `INSERT INTO measure_boxes
-		(measure_id, position, page, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insBox.Close()
 
 	rows := make([]any, 0, len(r.Measures)*len(measureColumns))
 	for i := range r.Measures {
@@ -350,16 +336,19 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	if err != nil {
 		return false, err
 	}
+	// The facts and boxes of all measures, each in their order, and who
+	// they are, for an error.
+	var factRows, boxRows []any
+	type owner struct{ measure, index int }
+	var factOf, boxOf []owner
 	for i := range r.Measures {
 		m, measureID := &r.Measures[i], measureIDs[i]
 		for j, f := range m.Facts {
 			count, amount := countAmount(f)
-			if _, err := insFact.ExecContext(ctx, measureID, j+1,
+			factRows = append(factRows, measureID, j+1,
 				string(f.Kind), f.Value, f.ValueEnd, count, amount, null(f.Unit), null(f.Currency),
-				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End,
-			); err != nil {
-				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
-			}
+				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End)
+			factOf = append(factOf, owner{i, j})
 		}
 		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
 			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
@@ -367,10 +356,22 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 			}
 		}
 		for j, b := range m.Boxes {
-			if _, err := insBox.ExecContext(ctx, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1); err != nil {
-				return false, fmt.Errorf("measure %d (%q): box %d: %w", i+1, m.Number, j+1, err)
-			}
+			boxRows = append(boxRows, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1)
+			boxOf = append(boxOf, owner{i, j})
 		}
+	}
+	if err := insertRows(ctx, tx, "facts", factColumns, factRows, func(k int, err error) error {
+		i, j := factOf[k].measure, factOf[k].index
+		m := &r.Measures[i]
+		return fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, m.Facts[j].Text, err)
+	}); err != nil {
+		return false, err
+	}
+	if err := insertRows(ctx, tx, "measure_boxes", boxColumns, boxRows, func(k int, err error) error {
+		i, j := boxOf[k].measure, boxOf[k].index
+		return fmt.Errorf("measure %d (%q): box %d: %w", i+1, r.Measures[i].Number, j+1, err)
+	}); err != nil {
+		return false, err
 	}
 	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
 		return false, err
@@ -389,43 +390,62 @@ var measureColumns = append(strings.Split(`report_id, position, number, section,
 	`term_raw, term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+
 	`number_sort, fact_count, plan_measure_id, plan_link`, ", "), strings.Split(keyColumns, ", ")...)
 
-// maxMeasuresPerInsert bounds the rows of one INSERT of measures, so that
-// its parameters stay well below SQLite's limit of 32766.
-const maxMeasuresPerInsert = 512
+// The columns of a fact and of a cell box as SaveReport inserts them.
+var (
+	factColumns = strings.Split(`measure_id, position, kind, value, value_end, count, amount, unit, currency, `+
+		`iso_date, ref, qualifier, span_text, span_start, span_end`, ", ")
+	boxColumns = strings.Split(`measure_id, position, page, x0, y0, x1, y1`, ", ")
+)
 
 // insertMeasures inserts the measures of report id whose values rows
 // holds (measureColumns of each, in their order) and returns their ids in
 // that order.
 //
-// They go in as one statement. FTS5 writes the words it has gathered as a
-// new segment of measures_fts whenever a statement opens a savepoint, as
-// one with a trigger does: inserted one by one, each measure made a
-// segment of its own, which FTS5 then merged again and again; together
-// they make one. When the statement fails, SQLite has undone it, and the
-// measures are inserted one at a time so that rowErr names the one that
-// fails (with its index), as the message says.
+// They go in with one statement (insertRows). FTS5 writes the words it
+// has gathered as a new segment of measures_fts whenever a statement opens
+// a savepoint, as one with a trigger does: inserted one by one, each
+// measure made a segment of its own, which FTS5 then merged again and
+// again; together they make one.
 func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowErr func(i int, err error) error) ([]int64, error) {
-	width := len(measureColumns)
-	head := "INSERT INTO measures (" + strings.Join(measureColumns, ", ") + ") VALUES "
+	if err := insertRows(ctx, tx, "measures", measureColumns, rows, rowErr); err != nil {
+		return nil, err
+	}
+	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = ? ORDER BY position`, id))
+	if n := len(rows) / len(measureColumns); err == nil && len(ids) != n {
+		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
+	}
+	return ids, err
+}
+
+// maxParams bounds the values of one statement of insertRows, below
+// SQLite's limit of 32766.
+const maxParams = 30000
+
+// insertRows inserts into table rows of the given columns, whose values
+// rows holds row after row, in their order (so that their ids follow it),
+// with as few statements as the parameter limit allows: one INSERT saves a
+// round trip through database/sql, cgo and the statement's setup per row.
+// When a statement fails, SQLite has undone it, and its rows are inserted
+// one at a time, so that rowErr gets the index of the row that fails and
+// the message can name it.
+func insertRows(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, rowErr func(row int, err error) error) error {
+	width := len(columns)
+	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
 	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
-	n := len(rows) / width
-	for start := 0; start < n; start += maxMeasuresPerInsert {
-		end := min(start+maxMeasuresPerInsert, n)
+	n, per := len(rows)/width, maxParams/width
+	for start := 0; start < n; start += per {
+		end := min(start+per, n)
 		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", end-start), ", ")
 		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
 			for i := start; i < end; i++ {
 				if _, err := tx.ExecContext(ctx, head+tuple, rows[i*width:(i+1)*width]...); err != nil {
-					return nil, rowErr(i, err)
+					return rowErr(i, err)
 				}
 			}
-			return nil, rowErr(start, err)
+			return rowErr(start, err) // its rows went in alone: the statement's error
 		}
 	}
-	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = ? ORDER BY position`, id))
-	if err == nil && len(ids) != n {
-		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
-	}
-	return ids, err
+	return nil
 }
 
 // factsAndDate returns how many facts r's measures hold, and its document
