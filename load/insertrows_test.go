@@ -16,7 +16,7 @@ func TestInsertRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	cols := []string{"batch", "n"}
-	for _, size := range []int{0, 1, 7, maxParams/len(cols) + 3} {
+	for _, size := range []int{0, 1, 7, 1<<maxRowsLog + 1, 3<<maxRowsLog - 1} {
 		tx, err := db.db.BeginTx(ctx, nil)
 		if err != nil {
 			t.Fatal(err)

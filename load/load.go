@@ -401,11 +401,11 @@ var (
 // holds (measureColumns of each, in their order) and returns their ids in
 // that order.
 //
-// They go in with one statement (insertRows). FTS5 writes the words it
+// They go in with few statements (insertRows). FTS5 writes the words it
 // has gathered as a new segment of measures_fts whenever a statement opens
 // a savepoint, as one with a trigger does: inserted one by one, each
 // measure made a segment of its own, which FTS5 then merged again and
-// again; together they make one.
+// again; together they make one for each statement.
 func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowErr func(i int, err error) error) ([]int64, error) {
 	if err := insertRows(ctx, tx, "measures", measureColumns, rows, rowErr); err != nil {
 		return nil, err
@@ -417,25 +417,33 @@ func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowEr
 	return ids, err
 }
 
-// maxParams bounds the values of one statement of insertRows, below
+// maxRowsLog is log2 of the most rows one statement of insertRows
+// inserts. Rows go in statements of 1<<maxRowsLog, …, 4, 2 and 1 rows, so
+// that a table has at most maxRowsLog+1 statement texts, which each
+// connection keeps compiled (the statement cache of Open): statements of
+// every row count would fill the cache with large programs used once.
+// 64 rows of the widest table (measures) are some 1800 values, below
 // SQLite's limit of 32766.
-const maxParams = 30000
+const maxRowsLog = 6
 
 // insertRows inserts into table rows of the given columns, whose values
 // rows holds row after row, in their order (so that their ids follow it),
-// with as few statements as the parameter limit allows: one INSERT saves a
-// round trip through database/sql, cgo and the statement's setup per row.
-// When a statement fails, SQLite has undone it, and its rows are inserted
-// one at a time, so that rowErr gets the index of the row that fails and
-// the message can name it.
+// with few statements: one INSERT of many rows saves a round trip through
+// database/sql, cgo and the statement's setup per row. When a statement
+// fails, SQLite has undone it, and its rows are inserted one at a time, so
+// that rowErr gets the index of the row that fails and the message can
+// name it.
 func insertRows(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, rowErr func(row int, err error) error) error {
 	width := len(columns)
 	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
 	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
-	n, per := len(rows)/width, maxParams/width
-	for start := 0; start < n; start += per {
-		end := min(start+per, n)
-		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", end-start), ", ")
+	n := len(rows) / width
+	for start, per := 0, 1<<maxRowsLog; start < n; start += per {
+		for per > n-start {
+			per /= 2
+		}
+		end := start + per
+		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", per), ", ")
 		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
 			for i := start; i < end; i++ {
 				if _, err := tx.ExecContext(ctx, head+tuple, rows[i*width:(i+1)*width]...); err != nil {
