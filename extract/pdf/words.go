@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,7 +67,11 @@ type layouter struct {
 	bottoms []bottom
 }
 
-// layoutPage turns a page read from the file into the engine's page: its
+// layouters holds layouters between documents, so that a document's
+// first pages do not grow their buffers again.
+var layouters = sync.Pool{New: func() any { return new(layouter) }}
+
+// page turns a page read from the file into the engine's page: its
 // words and rules. A page whose text has no Unicode mapping or no text at
 // all gets no words and a warning (nil when the page has words), unless it
 // is blank: it paints nothing, so no text is missing and OCR would find
@@ -158,7 +163,7 @@ func splitShared(gs []glyph) []glyph {
 	cloned := false
 	for i := 0; i < len(gs); {
 		j := i + 1
-		for j < len(gs) && same(i, j) {
+		for j < len(gs) && near(gs[i], gs[j], 0.01) { // same(i, j), inlined: this runs on every glyph
 			j++
 		}
 		bold := j-i == 2 && gs[i].r == gs[i+1].r && (same(i-2, i-1) || same(j, j+1))

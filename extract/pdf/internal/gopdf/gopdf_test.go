@@ -25,7 +25,7 @@ BI /W 2 /H 1 ID ` + "\x00EI\xffEI" + ` EI ET`)}
 			case kArr:
 				s += " [" + strconv.Itoa(len(a.arr)) + "]"
 			case kDict:
-				s += " <<" + string(a.d["ActualText"]) + ">>"
+				s += " <<" + string(a.b) + ">>"
 			}
 		}
 		got = append(got, s)

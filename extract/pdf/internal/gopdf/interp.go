@@ -325,7 +325,7 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 			var ok bool
 			switch p := args[len(args)-1]; p.k {
 			case kDict:
-				at, ok = p.d["ActualText"]
+				at, ok = p.b, p.num == 1
 			case kName:
 				at, ok = in.r.actualText(in.r.dict(in.r.dict(res["Properties"])[string(p.b)]))
 			}

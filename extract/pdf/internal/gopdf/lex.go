@@ -14,17 +14,17 @@ const (
 	kStr        // literal or hex string, decoded
 	kName       // without the slash
 	kArr        // elements in operand.arr
-	kDict       // a dictionary: its string entries in operand.d
+	kDict       // a dictionary: its /ActualText string in operand.b, num 1 when it has one
 	kOther      // booleans and null: never used by the operators we read
 )
 
-// operand is one content-stream operand.
+// operand is one content-stream operand (TJ arrays make thousands a
+// page: it is kept small).
 type operand struct {
-	k   kind
-	num float64
-	b   []byte // kStr: bytes; kName: name
+	b   []byte // kStr: bytes; kName: name; kDict: /ActualText
 	arr []operand
-	d   map[string][]byte
+	num float64
+	k   kind
 }
 
 // errSyntax reports a content stream we cannot tokenise.
@@ -142,8 +142,12 @@ func (l *lexer) operand() (operand, error) {
 		return operand{k: kStr, b: b}, err
 	case c == '<':
 		if l.pos+1 < len(l.s) && l.s[l.pos+1] == '<' {
-			d, err := l.dict()
-			return operand{k: kDict, d: d}, err
+			at, ok, err := l.dict()
+			o := operand{k: kDict, b: at}
+			if ok {
+				o.num = 1
+			}
+			return o, err
 		}
 		b, err := l.hex()
 		return operand{k: kStr, b: b}, err
@@ -421,41 +425,38 @@ var hexDigits = func() (t [256]byte) {
 }()
 
 // dict reads a << dictionary >> (marked-content properties, inline image
-// parameters), nested ones included, keeping its string entries.
-func (l *lexer) dict() (map[string][]byte, error) {
+// parameters), nested ones included, and returns its /ActualText string;
+// ok reports whether it has one.
+func (l *lexer) dict() (at []byte, ok bool, err error) {
 	l.pos += 2
 	l.depth++
 	defer func() { l.depth-- }()
-	var d map[string][]byte
 	for {
 		l.skip()
 		if l.pos >= len(l.s) {
-			return nil, errSyntax
+			return nil, false, errSyntax
 		}
 		if l.s[l.pos] == '>' {
 			if l.pos+1 < len(l.s) && l.s[l.pos+1] == '>' {
 				l.pos += 2
-				return d, nil
+				return at, ok, nil
 			}
-			return nil, errSyntax
+			return nil, false, errSyntax
 		}
 		k, err := l.operand()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		l.skip()
 		if l.pos >= len(l.s) {
-			return nil, errSyntax
+			return nil, false, errSyntax
 		}
 		v, err := l.operand()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		if k.k == kName && v.k == kStr {
-			if d == nil {
-				d = map[string][]byte{}
-			}
-			d[string(k.b)] = v.b
+		if k.k == kName && v.k == kStr && string(k.b) == "ActualText" {
+			at, ok = v.b, true
 		}
 	}
 }

@@ -36,7 +36,7 @@ type Glyph struct {
 	X0, Y0, X1, Y1 float64
 	// Turn is the baseline's direction in quarter turns counter-clockwise
 	// (0 upright, 1 reading upwards), rounded.
-	Turn int
+	Turn int32
 }
 
 // Path is one painted path: its bounds (with the line width around a
