@@ -103,9 +103,11 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	n := 0
 	if f.rot == 0 { // f.box without its switch, for most pages
 		for _, g := range gp.Glyphs {
-			ax, ay := g.X0-f.left, f.height-(g.Y0-f.bottom)
-			bx, by := g.X1-f.left, f.height-(g.Y1-f.bottom)
-			c := glyph{r: g.R, x0: min(ax, bx), y0: min(ay, by), x1: max(ax, bx), y1: max(ay, by)}
+			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
+			// stays with y flipped: f.box's min and max, without
+			// comparing (a NaN, never on the page, is dropped either
+			// way; f.height > 0 makes no -0).
+			c := glyph{r: g.R, x0: g.X0 - f.left, y0: f.height - (g.Y1 - f.bottom), x1: g.X1 - f.left, y1: f.height - (g.Y0 - f.bottom)}
 			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
 				cs[n] = c
 				n++

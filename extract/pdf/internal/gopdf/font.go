@@ -46,27 +46,6 @@ type font struct {
 	decline string
 }
 
-// code is one character code of a shown string.
-type code struct {
-	c      uint32
-	single bool // one-byte code (word spacing applies to 32)
-}
-
-// codes splits s into character codes.
-func (f *font) codes(s []byte, out []code) []code {
-	out = out[:0]
-	if f.twoByte {
-		for i := 0; i+1 < len(s); i += 2 {
-			out = append(out, code{c: uint32(s[i])<<8 | uint32(s[i+1])})
-		}
-		return out
-	}
-	for _, b := range s {
-		out = append(out, code{c: uint32(b), single: true})
-	}
-	return out
-}
-
 // advance returns the horizontal advance of c in glyph space, and whether
 // the width is known.
 func (f *font) advance(c uint32) (float64, bool) {

@@ -44,17 +44,25 @@ type lexer struct {
 	depth int       // arrays and dictionaries open
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+func isSpace(c byte) bool { return classes[c] == cSpace }
 
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+// Byte classes of the lexer.
+const (
+	cRegular = iota
+	cSpace   // white space
+	cDelim   // a delimiter
+)
+
+// classes holds each byte's class: one load per byte read.
+var classes = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		t[c] = cSpace
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] = cDelim
+	}
+	return t
+}()
 
 // skip passes white space and comments.
 func (l *lexer) skip() {
@@ -97,7 +105,7 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 			args = append(args, o)
 		default:
 			start := l.pos
-			for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+			for l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular {
 				l.pos++
 			}
 			word := l.s[start:l.pos]
@@ -154,7 +162,7 @@ func (l *lexer) operand() (operand, error) {
 	case c == '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+		for l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular {
 			l.pos++
 		}
 		name := l.s[start:l.pos]
@@ -170,7 +178,7 @@ func (l *lexer) operand() (operand, error) {
 	}
 	// A keyword inside an array or dictionary (true, false, null).
 	start := l.pos
-	for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+	for l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular {
 		l.pos++
 	}
 	if l.pos == start {

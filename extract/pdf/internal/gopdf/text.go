@@ -86,14 +86,23 @@ func (in *interp) show(elems []operand) error {
 			x -= e.num / 1000 * gs.fs
 			o.items = append(o.items, titem{c: kernCode, x: x, k: e.num})
 		case kStr:
-			in.codes = f.codes(e.b, in.codes)
-			for _, c := range in.codes {
-				ci := f.info(c.c)
+			// The string's codes: bytes, or pairs of bytes for
+			// Identity-H (an odd last byte is no code).
+			step := 1
+			if f.twoByte {
+				step = 2
+			}
+			for k := 0; k+step <= len(e.b); k += step {
+				c := uint32(e.b[k])
+				if f.twoByte {
+					c = c<<8 | uint32(e.b[k+1])
+				}
+				ci := f.info(c)
 				if ci.fault != faultNone {
-					return ci.fault.err(c.c)
+					return ci.fault.err(c)
 				}
 				w := ci.w
-				o.items = append(o.items, titem{c: c.c, x: x, w: w})
+				o.items = append(o.items, titem{c: c, x: x, w: w})
 				o.nChar++
 				gl, gb, gr, gt := tightBox(f, o.items[len(o.items)-1], ci.box, gs.fs, gs.rise)
 				if upright {
@@ -104,7 +113,7 @@ func (in *interp) show(elems []operand) error {
 					o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
 				}
 				x += w*gs.fs/1000 + gs.tc
-				if c.single && c.c == 32 {
+				if c == 32 && !f.twoByte { // word spacing applies to one-byte codes
 					x += gs.tw
 				}
 			}
@@ -505,9 +514,9 @@ func (tp *textPage) process(o *tobj) {
 		spacing = 0
 		ox, oy := o.m.Apply(it.x, o.rise)
 		dup := false
-		for n := len(tp.out); n > tp.start && n > len(tp.out)-7; n-- {
-			c := &tp.out[n-1]
-			if c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
+		recent := tp.out[max(tp.start, len(tp.out)-7):]
+		for k := len(recent) - 1; k >= 0; k-- {
+			if c := &recent[k]; c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
 				dup = true
 				break
 			}
