@@ -60,6 +60,7 @@ type layouter struct {
 	runs    []run
 	xs      []run   // byX's
 	sorted  []run   // radixSortRuns's scratch
+	words   []hesabat.Word
 	all     []glyph // the lines' glyphs, one line after another
 	lines   [][]glyph
 	tail    []glyph // mergeByX's scratch
@@ -96,10 +97,15 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 		w := hesabat.Warnf(hesabat.WarnNoTextLayer, p.n, "page has no text layer; OCR not enabled")
 		return out, &w
 	}
-	out.Words = make([]hesabat.Word, 0, len(gs)/4) // words are rarely shorter
+	// The words are gathered in l.words, then copied at their size: a
+	// page has about nine glyphs a word, and a guess made room for twice
+	// as many words as there were.
+	words := l.words[:0]
 	for _, line := range l.glyphLines(gs) {
-		out.Words = l.splitWords(out.Words, line)
+		words = l.splitWords(words, line)
 	}
+	l.words = words
+	out.Words = append(make([]hesabat.Word, 0, len(words)), words...)
 	return out, nil
 }
 
@@ -481,7 +487,7 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 	}
 	var prev glyph
 	for _, g := range gs {
-		if unicode.IsSpace(g.r) {
+		if g.r == ' ' || (g.r < ' ' || g.r >= 0x85) && unicode.IsSpace(g.r) { // unicode.IsSpace, ASCII letters kept off it
 			if open {
 				cur.Space = true
 			} else if n := len(out); n > first {
@@ -542,11 +548,13 @@ func countBottom(bs []bottom, y float64) []bottom {
 // bottom 40 % of the letters' box above theirs). Only such marks: a
 // closing quote is small and raised too where glyph boxes are tight.
 func superscript(g, prev glyph) bool {
-	return markRune(g.r) && g.size() < 0.75*prev.size() && prev.y1-g.y1 > 0.25*prev.size()
+	return g.size() < 0.75*prev.size() && prev.y1-g.y1 > 0.25*prev.size() && markRune(g.r) // the rune last: most glyphs fail the sizes
 }
 
 // markRune reports whether r may make up a footnote reference mark.
-func markRune(r rune) bool { return unicode.IsDigit(r) || r == '*' }
+func markRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '*' || r > unicode.MaxLatin1 && unicode.IsDigit(r) // the ASCII digits inlined
+}
 
 // commonBottom returns the bottom most glyphs share: with tight glyph
 // boxes (LibreOffice's PDFs) the baseline, which a descender does not

@@ -102,7 +102,8 @@ func (x fault) err(c uint32) error {
 }
 
 // info returns what is known of code c. It must be called only once the
-// font is loaded (its metrics are final).
+// font is loaded (its metrics are final). Callers on every glyph take
+// f.one[c] themselves when it is done, as info does first.
 func (f *font) info(c uint32) *codeInfo {
 	var ci *codeInfo
 	if !f.twoByte && c < 256 {

@@ -3,6 +3,7 @@ package gopdf
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strconv"
 )
 
@@ -201,19 +202,30 @@ func (l *lexer) array() ([]operand, error) {
 			l.depth--
 			return nil, errSyntax
 		}
-		var o operand
-		var err error
-		// The elements of TJ arrays (numbers and strings) first.
-		switch c := l.s[l.pos]; {
-		case c == ']':
+		c := l.s[l.pos]
+		if c == ']' {
 			l.pos++
 			l.depth--
 			if shared {
 				arr = l.arr[start:len(l.arr):len(l.arr)]
 			}
 			return arr, nil
+		}
+		// The element is read in place (nothing read inside it
+		// appends to l.arr: nested arrays have their own).
+		var o *operand
+		if shared {
+			l.arr = append(l.arr, operand{})
+			o = &l.arr[len(l.arr)-1]
+		} else {
+			arr = append(arr, operand{})
+			o = &arr[len(arr)-1]
+		}
+		var err error
+		// The elements of TJ arrays (numbers and strings) first.
+		switch {
 		case c == '-' || c >= '0' && c <= '9':
-			o = operand{k: kNum, num: l.number()}
+			o.k, o.num = kNum, l.number()
 		case c == '<' && (l.pos+1 == len(l.s) || l.s[l.pos+1] != '<'):
 			o.k = kStr
 			o.b, err = l.hex()
@@ -221,16 +233,11 @@ func (l *lexer) array() ([]operand, error) {
 			o.k = kStr
 			o.b, err = l.literal()
 		default:
-			o, err = l.operand()
+			*o, err = l.operand()
 		}
 		if err != nil {
 			l.depth--
 			return nil, err
-		}
-		if shared {
-			l.arr = append(l.arr, o)
-		} else {
-			arr = append(arr, o)
 		}
 	}
 }
@@ -381,6 +388,9 @@ func unescapeLiteral(raw []byte) []byte {
 // hex reads a <hex string>; an odd final digit is padded with 0.
 func (l *lexer) hex() ([]byte, error) {
 	l.pos++
+	if b, ok := l.plainHex(); ok {
+		return b, nil
+	}
 	start := len(l.buf)
 	out := l.buf
 	var hi byte
@@ -410,6 +420,29 @@ func (l *lexer) hex() ([]byte, error) {
 		half = !half
 	}
 	return nil, errSyntax
+}
+
+// plainHex is hex for the usual string, an even number of hex digits
+// without white space up to '>': it decodes it (l.pos after it), else
+// leaves l.pos and returns ok false.
+func (l *lexer) plainHex() (_ []byte, ok bool) {
+	n := bytes.IndexByte(l.s[l.pos:], '>')
+	if n < 0 || n%2 != 0 {
+		return nil, false
+	}
+	src := l.s[l.pos : l.pos+n]
+	start := len(l.buf)
+	out := slices.Grow(l.buf, n/2)
+	for i := 0; i+1 < len(src); i += 2 {
+		hi, lo := hexDigits[src[i]], hexDigits[src[i+1]]
+		if hi == 0 || lo == 0 {
+			return nil, false
+		}
+		out = append(out, (hi-1)<<4|(lo-1))
+	}
+	l.buf = out
+	l.pos += n + 1
+	return out[start:len(out):len(out)], true
 }
 
 func hexVal(c byte) (byte, bool) {

@@ -67,8 +67,8 @@ func (in *interp) show(elems []operand) error {
 	}
 	in.painted = true
 	n := 0 // items at most
-	for _, e := range elems {
-		n += len(e.b) + 1
+	for i := range elems {
+		n += len(elems[i].b) + 1
 	}
 	o := &in.objs.take(1)[:1][0]
 	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
@@ -80,8 +80,8 @@ func (in *interp) show(elems []operand) error {
 	// gathered in text space and mapped once.
 	upright := o.m[1] == 0 && o.m[2] == 0
 	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, e := range elems {
-		switch e.k {
+	for i := range elems {
+		switch e := &elems[i]; e.k {
 		case kNum:
 			x -= e.num / 1000 * gs.fs
 			o.items = append(o.items, titem{c: kernCode, x: x, k: e.num})
@@ -97,7 +97,10 @@ func (in *interp) show(elems []operand) error {
 				if f.twoByte {
 					c = c<<8 | uint32(e.b[k+1])
 				}
-				ci := f.info(c)
+				ci := &f.one[uint8(c)]
+				if f.twoByte || !ci.done {
+					ci = f.info(c)
+				}
 				if ci.fault != faultNone {
 					return ci.fault.err(c)
 				}
@@ -528,7 +531,11 @@ func (tp *textPage) process(o *tobj) {
 			continue
 		}
 		box := looseBox(o, it)
-		for _, r := range f.text(it.c) {
+		ci := &f.one[uint8(it.c)] // f.info(it.c), which show looked up
+		if f.twoByte || !ci.done {
+			ci = f.info(it.c)
+		}
+		for _, r := range ci.text {
 			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
 		}
 	}
