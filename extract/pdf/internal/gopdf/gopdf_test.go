@@ -74,3 +74,33 @@ func TestGlyphRune(t *testing.T) {
 		}
 	}
 }
+
+// TestHex checks hex strings, through plainHex's one pass and the general
+// loop: bytes, the position after the string, and errors.
+func TestHex(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+		pos  int // after the string; -1 for a syntax error
+	}{
+		{"<> x", "", 2},
+		{"<4142>x", "AB", 6},
+		{"<4a4B>", "JK", 6},
+		{"<414>", "A@", 5},
+		{"<41 42\n>", "AB", 8},
+		{"<4G>", "", -1},
+		{"<4142", "", -1},
+		{"<41>>", "A", 4},
+	} {
+		l := lexer{s: []byte(c.in), buf: []byte("kept")}
+		got, err := l.hex()
+		switch {
+		case c.pos < 0 && err == nil:
+			t.Errorf("%q: no error", c.in)
+		case c.pos >= 0 && (err != nil || string(got) != c.want || l.pos != c.pos):
+			t.Errorf("%q: got %q, pos %d, %v; want %q, pos %d", c.in, got, l.pos, err, c.want, c.pos)
+		case string(l.buf[:4]) != "kept":
+			t.Errorf("%q: the buffer's earlier bytes changed: %q", c.in, l.buf)
+		}
+	}
+}

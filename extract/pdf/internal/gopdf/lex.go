@@ -3,7 +3,6 @@ package gopdf
 import (
 	"bytes"
 	"errors"
-	"slices"
 	"strconv"
 )
 
@@ -426,22 +425,22 @@ func (l *lexer) hex() ([]byte, error) {
 // without white space up to '>': it decodes it (l.pos after it), else
 // leaves l.pos and returns ok false.
 func (l *lexer) plainHex() (_ []byte, ok bool) {
-	n := bytes.IndexByte(l.s[l.pos:], '>')
-	if n < 0 || n%2 != 0 {
-		return nil, false
-	}
-	src := l.s[l.pos : l.pos+n]
+	s, i := l.s, l.pos
 	start := len(l.buf)
-	out := slices.Grow(l.buf, n/2)
-	for i := 0; i+1 < len(src); i += 2 {
-		hi, lo := hexDigits[src[i]], hexDigits[src[i+1]]
+	out := l.buf // written past its length only: l.buf changes on success
+	for i+1 < len(s) {
+		hi, lo := hexDigits[s[i]], hexDigits[s[i+1]]
 		if hi == 0 || lo == 0 {
-			return nil, false
+			break
 		}
 		out = append(out, (hi-1)<<4|(lo-1))
+		i += 2
+	}
+	if i == len(s) || s[i] != '>' {
+		return nil, false
 	}
 	l.buf = out
-	l.pos += n + 1
+	l.pos = i + 1
 	return out[start:len(out):len(out)], true
 }
 
