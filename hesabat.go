@@ -283,17 +283,24 @@ const (
 // joining split text: the layout engine uses it for the lines of a cell,
 // the stitcher for text a page break split.
 func JoinText(a, b string) string {
+	return a + JoinSep(a, b) + b
+}
+
+// JoinSep returns what JoinText puts between a and b: " " or "". It reads
+// only the end of a, so text grown line by line in a strings.Builder can
+// be joined without copying it at each line.
+func JoinSep(a, b string) string {
 	if a == "" || b == "" {
-		return a + b
+		return ""
 	}
 	if d, n := utf8.DecodeLastRuneInString(a); d == '-' || d == '–' {
 		if r, m := utf8.DecodeLastRuneInString(a[:len(a)-n]); m > 0 && !unicode.IsSpace(r) && r != '-' && r != '–' {
-			return a + b
+			return ""
 		}
 	}
 	r, n := utf8.DecodeRuneInString(b)
 	if strings.ContainsRune(".,;:!?)]}”»’", r) || (n == len(b) && unicode.IsLower(r)) {
-		return a + b
+		return ""
 	}
-	return a + " " + b
+	return " "
 }

@@ -76,7 +76,11 @@ func proseLine(l *tline, textWidth, spaceGap float64) bool {
 // between words (a quarter of the gaps at least are plain spaces, even in
 // a table; justified lines stretch them, but not that far).
 func spaceGap(ls []tline) float64 {
-	var gaps []float64
+	n := 0
+	for i := range ls {
+		n += max(0, len(ls[i].ws)-1)
+	}
+	gaps := make([]float64, 0, n)
 	for i := range ls {
 		for j := 1; j < len(ls[i].ws); j++ {
 			gaps = append(gaps, ls[i].ws[j].X0-ls[i].ws[j-1].X1)

@@ -72,8 +72,11 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 		text string
 		y    int // height in thirds of a line (running lines), or the zone (page numbers)
 	}
-	lh := 0.0
-	var all []tline
+	lh, n := 0.0, 0
+	for _, pl := range pls {
+		n += len(pl.lines)
+	}
+	all := make([]tline, 0, n)
 	for _, pl := range pls {
 		all = append(all, pl.lines...)
 	}
@@ -113,7 +116,7 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 	var out []hesabat.Furniture
 	for p, pl := range pls {
 		zs, ms := zones[p], masked[p]
-		kept := pl.lines[:0:0]
+		kept := make([]tline, 0, len(pl.lines))
 		for i, l := range pl.lines {
 			if zs[i] == 0 {
 				kept = append(kept, l) // in the body: never furniture

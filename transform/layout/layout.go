@@ -237,14 +237,14 @@ func gutters(lines []tline, tol int) []float64 {
 		return nil
 	}
 	minX, maxX := math.Inf(1), math.Inf(-1)
-	var ws []hesabat.Word
+	words := 0
 	for i := range lines {
 		for _, w := range lines[i].words() {
-			ws = append(ws, w)
+			words++
 			minX, maxX = math.Min(minX, w.X0), math.Max(maxX, w.X1)
 		}
 	}
-	if len(ws) == 0 || maxX-minX > maxScanWidth {
+	if words == 0 || maxX-minX > maxScanWidth {
 		return nil
 	}
 	// A gutter narrower than a fifth of a line is the space between two
@@ -252,9 +252,11 @@ func gutters(lines []tline, tol int) []float64 {
 	minGutter := 0.2 * lineHeight(lines)
 	lo := int(math.Floor(minX))
 	cover := make([]int, int(math.Ceil(maxX))-lo+1)
-	for _, w := range ws {
-		for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
-			cover[x]++
+	for i := range lines {
+		for _, w := range lines[i].words() {
+			for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
+				cover[x]++
+			}
 		}
 	}
 	xs := []float64{minX - 1}
@@ -327,7 +329,8 @@ func crosses(ws []hesabat.Word, x float64) bool {
 // rule, they are the text after the table ("Qeyd: …", a signature).
 func ruledRows(pl *pageLines, lx lexicon) []built {
 	g := pl.grid
-	var above, below, inside []tline
+	var above, below []tline
+	inside := make([]tline, 0, len(pl.lines))
 	for _, l := range pl.lines {
 		switch m := l.mid(); {
 		case m < g.top:
@@ -346,9 +349,10 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 	}
 	rows := paragraphRows(above, pl.n, lx)
 	right := widest(widest(columnRights(inside, g.xs), pl.right), ruledRights(inside, g.xs))
+	band := make([]tline, 0, len(inside)) // reused: tableRow keeps none of it
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
-		var band []tline
+		band = band[:0]
 		for _, l := range inside {
 			if m := l.mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
 				band = append(band, l)
@@ -509,14 +513,15 @@ func ruledRights(ls []tline, xs []float64) []float64 {
 // cell (words left of the first boundary in the first, right of the last
 // in the last). ok is false when the band holds no text.
 func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
-	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1}}
+	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1,
+		Cells: make([]hesabat.Cell, 0, len(xs)-1)}, edges: make([]cellEdge, 0, len(xs)-1)}
 	text := false
 	for c := 0; c+1 < len(xs); {
 		end := c + 1
 		for end+1 < len(xs) && merged(xs[end]) {
 			end++
 		}
-		var cl []tline
+		cl := make([]tline, 0, len(band))
 		grid := onGrid(band)
 		for i := range band {
 			bx := xs

@@ -24,8 +24,14 @@ type tline struct {
 // newLine makes a line of ws, which must be sorted left to right.
 func newLine(ws []hesabat.Word) tline {
 	l := tline{ws: ws, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
-	bs := make([]float64, len(ws))
-	for i, w := range ws {
+	var buf [32]float64 // most lines: no allocation
+	bs := buf[:0]
+	if len(ws) > len(buf) {
+		bs = make([]float64, len(ws))
+	}
+	bs = bs[:len(ws)]
+	for i := range ws {
+		w := &ws[i]
 		l.x0, l.y0 = math.Min(l.x0, w.X0), math.Min(l.y0, w.Y0)
 		l.x1, l.y1 = math.Max(l.x1, w.X1), math.Max(l.y1, w.Y1)
 		bs[i] = w.Y1
@@ -131,13 +137,7 @@ func (l *tline) trailingSpace() bool {
 // it (a line's words differ in height by their fonts, never by half).
 // Lines are returned top to bottom, words in each left to right.
 func buildLines(ws []hesabat.Word) []tline {
-	ws = slices.Clone(ws)
-	slices.SortStableFunc(ws, func(a, b hesabat.Word) int {
-		if c := cmp.Compare(a.Y0+a.Y1, b.Y0+b.Y1); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.X0, b.X0)
-	})
+	ws = sortedWords(ws)
 	var lines []tline
 	for k := 0; k < len(ws); {
 		m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
@@ -150,7 +150,7 @@ func buildLines(ws []hesabat.Word) []tline {
 			m++
 		}
 		line := ws[k:m:m]
-		slices.SortStableFunc(line, func(a, b hesabat.Word) int { return cmp.Compare(a.X0, b.X0) })
+		sortLeftToRight(line)
 		lines = append(lines, newLine(line))
 		k = m
 	}
@@ -160,14 +160,7 @@ func buildLines(ws []hesabat.Word) []tline {
 // clip returns the part of the line whose words have their midpoints in
 // [x0, x1).
 func (l *tline) clip(x0, x1 float64) (tline, bool) {
-	i := 0
-	for i < len(l.ws) && (l.ws[i].X0+l.ws[i].X1)/2 < x0 {
-		i++
-	}
-	j := i
-	for j < len(l.ws) && (l.ws[j].X0+l.ws[j].X1)/2 < x1 {
-		j++
-	}
+	i, j := l.span(x0, x1)
 	if i == j {
 		return tline{}, false
 	}
@@ -177,6 +170,18 @@ func (l *tline) clip(x0, x1 float64) (tline, bool) {
 	part := newLine(l.ws[i:j:j])
 	part.pitch = l.pitch
 	return part, true
+}
+
+// span returns the words l.ws[i:j] whose midpoints are in [x0, x1).
+func (l *tline) span(x0, x1 float64) (i, j int) {
+	for i < len(l.ws) && (l.ws[i].X0+l.ws[i].X1)/2 < x0 {
+		i++
+	}
+	j = i
+	for j < len(l.ws) && (l.ws[j].X0+l.ws[j].X1)/2 < x1 {
+		j++
+	}
+	return i, j
 }
 
 // joinExpanded returns l with the words that a justified line's stretch
@@ -236,4 +241,80 @@ func joinWords(a, b hesabat.Word) hesabat.Word {
 	a.X1, a.Y0, a.Y1 = b.X1, math.Min(a.Y0, b.Y0), math.Max(a.Y1, b.Y1)
 	a.Hyphen, a.Soft, a.Space = b.Hyphen, b.Soft, b.Space
 	return a
+}
+
+// wordKey is a word's sort key and its place in the input: words are
+// sorted by key and place (as a stable sort would), then moved once,
+// which is cheaper than moving whole words in the sort.
+type wordKey struct {
+	k1, k2 float64
+	i      int
+}
+
+func compareKeys(a, b wordKey) int {
+	if c := cmp.Compare(a.k1, b.k1); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.k2, b.k2); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// sortedWords returns a copy of ws sorted top to bottom by vertical
+// midpoint, then left to right, the order of equal words kept.
+func sortedWords(ws []hesabat.Word) []hesabat.Word {
+	keys := make([]wordKey, len(ws))
+	for i := range ws {
+		keys[i] = wordKey{ws[i].Y0 + ws[i].Y1, ws[i].X0, i}
+	}
+	slices.SortFunc(keys, compareKeys)
+	out := make([]hesabat.Word, len(ws))
+	for j, k := range keys {
+		out[j] = ws[k.i]
+	}
+	return out
+}
+
+// sortLeftToRight sorts a line's words by X0 in place, the order of
+// equal ones kept: an insertion sort of their keys (a line has few words,
+// nearly in order), then each word moved once along the permutation's
+// cycles.
+func sortLeftToRight(ws []hesabat.Word) {
+	var buf [64]wordKey // most lines: no allocation
+	keys := buf[:0]
+	if len(ws) > len(buf) {
+		keys = make([]wordKey, 0, len(ws))
+	}
+	moved := false
+	for i := range ws {
+		k := wordKey{k1: ws[i].X0, i: i}
+		j := len(keys)
+		keys = append(keys, k)
+		for ; j > 0 && cmp.Compare(keys[j-1].k1, k.k1) > 0; j-- {
+			keys[j] = keys[j-1]
+			moved = true
+		}
+		keys[j] = k
+	}
+	if !moved {
+		return
+	}
+	// ws[j] must become the word now at keys[j].i; a key whose i is -1
+	// is done.
+	for j := range keys {
+		if keys[j].i < 0 || keys[j].i == j {
+			continue
+		}
+		tmp, k := ws[j], j
+		for {
+			next := keys[k].i
+			keys[k].i = -1
+			if next == j {
+				ws[k] = tmp
+				break
+			}
+			ws[k], k = ws[next], next
+		}
+	}
 }

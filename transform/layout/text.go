@@ -20,8 +20,11 @@ type lexicon map[string]bool
 // it or of one of its column segments (runs of words with no gap wider
 // than a line height), which may be pieces of a word cut by a line end.
 func (lx lexicon) addLine(l *tline) {
-	ws := l.words()
-	gap := l.height()
+	lx.addWords(l.words(), l.height())
+}
+
+// addWords is addLine for a line's words ws, gap its height.
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
@@ -56,8 +59,16 @@ func (lx lexicon) addPage(pl *pageLines) {
 			continue
 		}
 		for c := 0; c+1 < len(g.xs); c++ {
-			if part, ok := l.clip(g.xs[c], g.xs[c+1]); ok {
-				lx.addLine(&part)
+			// l.clip's part, without building it: its words and height.
+			switch i, j := l.span(g.xs[c], g.xs[c+1]); {
+			case i == 0 && j == len(l.ws):
+				lx.addLine(l)
+			case j-i > 2: // addWords takes no end word
+				y0, y1 := math.Inf(1), math.Inf(-1)
+				for _, w := range l.ws[i:j] {
+					y0, y1 = math.Min(y0, w.Y0), math.Max(y1, w.Y1)
+				}
+				lx.addWords(l.ws[i:j], y1-y0)
 			}
 		}
 	}
@@ -204,7 +215,7 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		slack = (right - left) / 6
 	}
 	indented := indentation(lines, right, filled != nil)
-	var cur string
+	var cur strings.Builder // the paragraph so far, grown without copies
 	var prev *tline
 	for i := range lines {
 		l := &lines[i]
@@ -213,21 +224,24 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		}
 		switch {
 		case prev == nil:
-			cur = l.text()
+			cur.WriteString(l.text())
 		case newParagraph(prev, l, right, slack, pitch, filled, indented(l)):
-			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
-			cur = l.text()
+			cur.WriteString(openHyphen(prev))
+			paras, ends = append(paras, cur.String()), append(ends, i)
+			cur = strings.Builder{}
+			cur.WriteString(l.text())
 		default:
 			var after *tline
 			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
 				after = &lines[i+1]
 			}
-			cur = joinLine(cur, prev, l, after, right, lx)
+			joinLine(&cur, prev, l, after, right, lx)
 		}
 		prev = l
 	}
 	if prev != nil {
-		paras, ends = append(paras, cur+openHyphen(prev)), append(ends, len(lines))
+		cur.WriteString(openHyphen(prev))
+		paras, ends = append(paras, cur.String()), append(ends, len(lines))
 	}
 	return paras, ends
 }
@@ -350,23 +364,21 @@ func cellPitch(lines []tline) float64 {
 
 // joinLine appends line l to paragraph text cur, whose last line is prev;
 // after is the line under l, if any.
-func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) string {
+func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lexicon) {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	text := l.text()
 	switch {
 	case last.Hyphen:
-		if lx.joinHyphen(last.Text, next.Text) {
-			return cur + text
+		if !lx.joinHyphen(last.Text, next.Text) {
+			cur.WriteString("-")
 		}
-		return cur + "-" + text
 	case last.Soft:
-		return cur + text
 	case cutAt(prev, l, after, right, right, lx):
-		return cur + text
 	case pathBreak(last.Text, next.Text):
-		return cur + text
+	default:
+		cur.WriteString(hesabat.JoinSep(cur.String(), text))
 	}
-	return hesabat.JoinText(cur, text)
+	cur.WriteString(text)
 }
 
 // pathBreak reports whether a line ending with word a and the next line
