@@ -76,6 +76,15 @@ func nonSpace(s string) int {
 			i++
 			continue
 		}
+		if c := s[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// A rune of two bytes, as Azerbaijani letters are: of those
+			// only NEL and NBSP are spaces.
+			if r := rune(c&0x1f)<<6 | rune(s[i+1]&0x3f); r != 0x85 && r != 0xa0 {
+				n++
+			}
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			n++

@@ -79,7 +79,7 @@ func NormalizeDoc(fields []string) []string {
 	for i, f := range fields {
 		out[i] = normalize(f, foldNo)
 	}
-	if !slices.ContainsFunc(out, func(f string) bool { return strings.ContainsAny(f, "äÄ") }) {
+	if !slices.ContainsFunc(out, func(f string) bool { return strings.Contains(f, "ä") || strings.Contains(f, "Ä") }) {
 		return out
 	}
 	var az, de int

@@ -89,8 +89,7 @@ func spaceGap(ls []tline) float64 {
 	if len(gaps) == 0 {
 		return 0
 	}
-	slices.Sort(gaps)
-	return 2.5 * math.Max(gaps[len(gaps)/4], 0)
+	return 2.5 * math.Max(nth(gaps, len(gaps)/4), 0)
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's

@@ -136,8 +136,7 @@ func lineHeight(ls []tline) float64 {
 	for i := range ls {
 		hs[i] = ls[i].height()
 	}
-	slices.Sort(hs)
-	return hs[len(hs)/2]
+	return nth(hs, len(hs)/2)
 }
 
 // alignColumns finds the column boundaries of a borderless table from its

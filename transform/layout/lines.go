@@ -117,6 +117,11 @@ func (l *tline) words() []hesabat.Word { return l.ws }
 // text returns the line's words joined by single spaces.
 func (l *tline) text() string {
 	var b strings.Builder
+	n := len(l.ws)
+	for i := range l.ws {
+		n += len(l.ws[i].Text)
+	}
+	b.Grow(n)
 	for i, w := range l.ws {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -317,4 +322,49 @@ func sortLeftToRight(ws []hesabat.Word) {
 			ws[k], k = ws[next], next
 		}
 	}
+}
+
+// nth returns the value that slices.Sort would put at xs[k], 0 <= k <
+// len(xs), reordering xs: a quickselect, linear on average where a sort
+// takes n log n, for the medians and quartiles of a page's measures.
+func nth(xs []float64, k int) float64 {
+	lo, hi := 0, len(xs)-1
+	for hi-lo >= 12 {
+		a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi]
+		if cmp.Less(b, a) {
+			a, b = b, a
+		}
+		if cmp.Less(c, b) {
+			b = c
+			if cmp.Less(b, a) {
+				b = a
+			}
+		}
+		// Three-way partition around the median of three, b:
+		// xs[lo:lt] < b, xs[lt:i] == b, xs[gt+1:hi+1] > b.
+		lt, i, gt := lo, lo, hi
+		for i <= gt {
+			switch c := cmp.Compare(xs[i], b); {
+			case c < 0:
+				xs[lt], xs[i] = xs[i], xs[lt]
+				lt++
+				i++
+			case c > 0:
+				xs[i], xs[gt] = xs[gt], xs[i]
+				gt--
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt - 1
+		case k > gt:
+			lo = gt + 1
+		default:
+			return xs[k]
+		}
+	}
+	slices.Sort(xs[lo : hi+1])
+	return xs[k]
 }
