@@ -143,6 +143,11 @@ func scan(s string) int {
 	space := true // a space here would be leading
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < 0x7f { // printable ASCII, the most common case
+			space = false
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == ' ':
@@ -161,7 +166,10 @@ func scan(s string) int {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(c&0x1f)<<6|rune(s[min(i+1, len(s)-1)]&0x3f), 2
+		if c < 0xc2 || c >= 0xe0 || i+1 == len(s) || s[i+1]&0xc0 != 0x80 {
+			r, n = utf8.DecodeRuneInString(s[i:]) // not a valid rune of two bytes
+		}
 		if !plain(r) {
 			return other
 		}

@@ -70,9 +70,13 @@ func tokenize(s string, toks []token) []token {
 		t := token{space: space, para: para, b0: i, r0: rn}
 		space, para = false, false
 		runes := -1 // counted below unless known
+		link := i
+		if t.space {
+			link = linkEnd(s, i)
+		}
 		switch {
-		case t.space && linkEnd(s, i) > i:
-			t.kind, t.b1 = tOpaque, linkEnd(s, i)
+		case link > i:
+			t.kind, t.b1 = tOpaque, link
 		case r < utf8.RuneSelf && isDigit(byte(r)):
 			t.kind = tNum
 			t.b1, t.num = scanNumber(s, i)

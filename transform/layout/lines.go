@@ -256,14 +256,60 @@ type wordKey struct {
 	i      int
 }
 
-func compareKeys(a, b wordKey) int {
+// keyLess orders keys by k1, k2 and i: a strict total order (cmp.Compare
+// puts NaN first), so any sort gives the stable sort's order.
+func keyLess(a, b *wordKey) bool {
 	if c := cmp.Compare(a.k1, b.k1); c != 0 {
-		return c
+		return c < 0
 	}
 	if c := cmp.Compare(a.k2, b.k2); c != 0 {
-		return c
+		return c < 0
 	}
-	return cmp.Compare(a.i, b.i)
+	return a.i < b.i
+}
+
+// sortKeys sorts ks by keyLess: a quicksort with the comparison inlined,
+// which slices.SortFunc cannot do, over the words of a page.
+func sortKeys(ks []wordKey) {
+	for len(ks) > 12 {
+		n, m := len(ks)-1, len(ks)/2
+		if keyLess(&ks[m], &ks[0]) {
+			ks[m], ks[0] = ks[0], ks[m]
+		}
+		if keyLess(&ks[n], &ks[m]) {
+			ks[n], ks[m] = ks[m], ks[n]
+			if keyLess(&ks[m], &ks[0]) {
+				ks[m], ks[0] = ks[0], ks[m]
+			}
+		}
+		p := ks[m]
+		i, j := 0, n
+		for i <= j {
+			for keyLess(&ks[i], &p) {
+				i++
+			}
+			for keyLess(&p, &ks[j]) {
+				j--
+			}
+			if i <= j {
+				ks[i], ks[j] = ks[j], ks[i]
+				i++
+				j--
+			}
+		}
+		if j+1 < len(ks)-i { // recurse into the smaller part
+			sortKeys(ks[:j+1])
+			ks = ks[i:]
+		} else {
+			sortKeys(ks[i:])
+			ks = ks[:j+1]
+		}
+	}
+	for i := 1; i < len(ks); i++ {
+		for j := i; j > 0 && keyLess(&ks[j], &ks[j-1]); j-- {
+			ks[j], ks[j-1] = ks[j-1], ks[j]
+		}
+	}
 }
 
 // sortedWords returns a copy of ws sorted top to bottom by vertical
@@ -273,7 +319,7 @@ func sortedWords(ws []hesabat.Word) []hesabat.Word {
 	for i := range ws {
 		keys[i] = wordKey{ws[i].Y0 + ws[i].Y1, ws[i].X0, i}
 	}
-	slices.SortFunc(keys, compareKeys)
+	sortKeys(keys)
 	out := make([]hesabat.Word, len(ws))
 	for j, k := range keys {
 		out[j] = ws[k.i]

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"cmp"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -22,6 +24,34 @@ func TestNth(t *testing.T) {
 				if got := nth(slices.Clone(xs), k); got != sorted[k] {
 					t.Fatalf("n %d spread %d: nth(%d) = %v, want %v", n, spread, k, got, sorted[k])
 				}
+			}
+		}
+	}
+}
+
+// TestSortKeys checks the quicksort of word keys against a stable sort,
+// with many equal keys (words of one line) and NaN.
+func TestSortKeys(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 400; n += 13 {
+		ks := make([]wordKey, n)
+		for i := range ks {
+			ks[i] = wordKey{float64(rnd.IntN(n/4 + 1)), float64(rnd.IntN(5)), i}
+			if rnd.IntN(50) == 0 {
+				ks[i].k1 = math.NaN()
+			}
+		}
+		want := slices.Clone(ks)
+		slices.SortStableFunc(want, func(a, b wordKey) int {
+			if c := cmp.Compare(a.k1, b.k1); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.k2, b.k2)
+		})
+		sortKeys(ks)
+		for i := range ks {
+			if ks[i].i != want[i].i {
+				t.Fatalf("n %d: at %d key %d, want %d", n, i, ks[i].i, want[i].i)
 			}
 		}
 	}
