@@ -124,24 +124,7 @@ type Cell struct {
 
 // Text returns the cell's paragraphs joined by single spaces.
 func (c Cell) Text() string {
-	switch len(c.Paras) {
-	case 0:
-		return ""
-	case 1:
-		return c.Paras[0]
-	}
-	n := len(c.Paras) - 1
-	for _, p := range c.Paras {
-		n += len(p)
-	}
-	b := make([]byte, 0, n)
-	for i, p := range c.Paras {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, p...)
-	}
-	return string(b)
+	return strings.Join(c.Paras, " ")
 }
 
 // Columns returns the number of grid columns the cell covers (at least 1).

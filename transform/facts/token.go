@@ -125,6 +125,10 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 			}
 			break
 		}
+		if aztext.LowerLetterAt(s, end) {
+			end += 2 // a letter, and lower-case
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[end:])
 		if !isLetter(r) {
 			break

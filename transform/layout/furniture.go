@@ -72,15 +72,21 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 		text string
 		y    int // height in thirds of a line (running lines), or the zone (page numbers)
 	}
-	lh, n := 0.0, 0
+	n := 0
 	for _, pl := range pls {
 		n += len(pl.lines)
 	}
-	all := make([]tline, 0, n)
-	for _, pl := range pls {
-		all = append(all, pl.lines...)
+	if n == 0 {
+		return nil
 	}
-	if lh = lineHeight(all); lh == 0 {
+	hs := make([]float64, 0, n) // lineHeight of all lines, without copying them
+	for _, pl := range pls {
+		for i := range pl.lines {
+			hs = append(hs, pl.lines[i].height())
+		}
+	}
+	lh := nth(hs, n/2)
+	if lh == 0 {
 		return nil
 	}
 	running := func(masked string, l *tline) key {

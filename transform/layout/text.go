@@ -78,7 +78,26 @@ func (lx lexicon) addPage(pl *pageLines) {
 // Azerbaijani way): the lexicon knows a word whatever its case, as a
 // heading writes "İcra" where the text writes "icra".
 func trimWord(s string) string {
+	if lowerWord(s) {
+		return s // nothing to trim or lower-case: most words
+	}
 	return aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// lowerWord reports whether s is made only of digits, ASCII lower-case
+// letters and the Azerbaijani lower-case letters ə ı ş ç ğ ö ü, which
+// trimWord leaves as they are.
+func lowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case aztext.LowerLetterAt(s, i):
+			i++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // joinHyphen reports whether prefix (a line's last word, before PDFium's

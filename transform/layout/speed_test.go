@@ -5,7 +5,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // TestNth checks the quickselect against a sort, on runs with many equal
@@ -53,6 +57,26 @@ func TestSortKeys(t *testing.T) {
 			if ks[i].i != want[i].i {
 				t.Fatalf("n %d: at %d key %d, want %d", n, i, ks[i].i, want[i].i)
 			}
+		}
+	}
+}
+
+// TestLowerWord checks trimWord's shortcut: the words it passes are those
+// the full rule leaves as they are.
+func TestLowerWord(t *testing.T) {
+	for _, s := range []string{"", "icra", "müddəti", "ışığı", "çöküş", "2022", "a1", "İcra", "ICRA",
+		"icra,", "(icra)", "qeyri-hökumət", "Ə", "é", "ä", "\xc9", "ab\xc4", "ж"} {
+		slow := aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if lowerWord(s) && slow != s {
+			t.Errorf("lowerWord(%q) but trimWord's rule gives %q", s, slow)
+		}
+		if got := trimWord(s); got != slow {
+			t.Errorf("trimWord(%q) = %q, want %q", s, got, slow)
+		}
+	}
+	for _, s := range []string{"icra", "müddəti", "ışığı", "çöküş", "2022", "a1"} {
+		if !lowerWord(s) {
+			t.Errorf("lowerWord(%q) = false", s)
 		}
 	}
 }
