@@ -147,22 +147,13 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 // is a URL or an e-mail address (it holds "@" or "://", or starts with
 // "www."), else i.
 func linkEnd(s string, i int) int {
-	link := strings.HasPrefix(s[i:], "www.") || strings.HasPrefix(s[i:], "WWW.")
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case ' ', '\n', '\t', '\r':
-			if link {
-				return j
-			}
-			return i
-		case '@':
-			link = true
-		case ':':
-			link = link || strings.HasPrefix(s[j:], "://")
-		}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+		j++
 	}
-	if link {
-		return len(s)
+	c := s[i:j]
+	if strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.") || strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") {
+		return j
 	}
 	return i
 }

@@ -208,9 +208,7 @@ func joinExpanded(l tline) tline {
 	for i := range gaps {
 		gaps[i] = l.ws[i+1].X0 - l.ws[i].X1
 	}
-	sorted := slices.Clone(gaps)
-	slices.Sort(sorted)
-	m := sorted[len(sorted)/2]
+	m := nth(slices.Clone(gaps), len(gaps)/2)
 	h := math.Inf(1)
 	for _, w := range l.ws {
 		h = math.Min(h, w.Y1-w.Y0)
@@ -252,18 +250,32 @@ func joinWords(a, b hesabat.Word) hesabat.Word {
 // sorted by key and place (as a stable sort would), then moved once,
 // which is cheaper than moving whole words in the sort.
 type wordKey struct {
-	k1, k2 float64
+	k1, k2 uint64 // see floatKey
 	i      int
 }
 
-// keyLess orders keys by k1, k2 and i: a strict total order (cmp.Compare
-// puts NaN first), so any sort gives the stable sort's order.
-func keyLess(a, b *wordKey) bool {
-	if c := cmp.Compare(a.k1, b.k1); c != 0 {
-		return c < 0
+// floatKey maps f to an integer of the same order as cmp.Compare gives
+// floats: NaN first (0), then -Inf up to +Inf, -0 equal to +0. Integers
+// compare faster than floats with their NaN checks.
+func floatKey(f float64) uint64 {
+	if f != f {
+		return 0
 	}
-	if c := cmp.Compare(a.k2, b.k2); c != 0 {
-		return c < 0
+	b := math.Float64bits(f + 0) // -0 + 0 is +0
+	if b>>63 != 0 {
+		return ^b
+	}
+	return b | 1<<63
+}
+
+// keyLess orders keys by k1, k2 and i: a strict total order, so any sort
+// gives the stable sort's order.
+func keyLess(a, b *wordKey) bool {
+	if a.k1 != b.k1 {
+		return a.k1 < b.k1
+	}
+	if a.k2 != b.k2 {
+		return a.k2 < b.k2
 	}
 	return a.i < b.i
 }
@@ -317,7 +329,7 @@ func sortKeys(ks []wordKey) {
 func sortedWords(ws []hesabat.Word) []hesabat.Word {
 	keys := make([]wordKey, len(ws))
 	for i := range ws {
-		keys[i] = wordKey{ws[i].Y0 + ws[i].Y1, ws[i].X0, i}
+		keys[i] = wordKey{floatKey(ws[i].Y0 + ws[i].Y1), floatKey(ws[i].X0), i}
 	}
 	sortKeys(keys)
 	out := make([]hesabat.Word, len(ws))
@@ -339,10 +351,10 @@ func sortLeftToRight(ws []hesabat.Word) {
 	}
 	moved := false
 	for i := range ws {
-		k := wordKey{k1: ws[i].X0, i: i}
+		k := wordKey{k1: floatKey(ws[i].X0), i: i}
 		j := len(keys)
 		keys = append(keys, k)
-		for ; j > 0 && cmp.Compare(keys[j-1].k1, k.k1) > 0; j-- {
+		for ; j > 0 && keys[j-1].k1 > k.k1; j-- {
 			keys[j] = keys[j-1]
 			moved = true
 		}

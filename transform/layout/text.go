@@ -78,10 +78,23 @@ func (lx lexicon) addPage(pl *pageLines) {
 // Azerbaijani way): the lexicon knows a word whatever its case, as a
 // heading writes "İcra" where the text writes "icra".
 func trimWord(s string) string {
-	if lowerWord(s) {
-		return s // nothing to trim or lower-case: most words
+	// Most words need nothing but ASCII punctuation trimmed.
+	i, j := 0, len(s)
+	for i < j && s[i] < utf8.RuneSelf && !isAlnum(s[i]) {
+		i++
+	}
+	for j > i && s[j-1] < utf8.RuneSelf && !isAlnum(s[j-1]) {
+		j--
+	}
+	if lowerWord(s[i:j]) {
+		return s[i:j]
 	}
 	return aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// isAlnum reports whether the ASCII byte c is a letter or digit.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // lowerWord reports whether s is made only of digits, ASCII lower-case
