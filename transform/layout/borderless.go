@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/hesabat/hesabat"
@@ -71,6 +72,10 @@ func proseLine(l *tline, textWidth, spaceGap float64) bool {
 	return true
 }
 
+// gapBufs recycles spaceGap's buffers: it runs on every page, and on
+// every line of a document.
+var gapBufs = sync.Pool{New: func() any { return new([]float64) }}
+
 // spaceGap returns the widest gap between two words of running text on
 // these lines: two and a half times the lower quartile of the gaps
 // between words (a quarter of the gaps at least are plain spaces, even in
@@ -80,7 +85,9 @@ func spaceGap(ls []tline) float64 {
 	for i := range ls {
 		n += max(0, len(ls[i].ws)-1)
 	}
-	gaps := make([]float64, 0, n)
+	buf := gapBufs.Get().(*[]float64)
+	gaps := slices.Grow((*buf)[:0], n)
+	defer func() { *buf = gaps[:0]; gapBufs.Put(buf) }()
 	for i := range ls {
 		for j := 1; j < len(ls[i].ws); j++ {
 			gaps = append(gaps, ls[i].ws[j].X0-ls[i].ws[j-1].X1)

@@ -62,9 +62,11 @@ type pageLines struct {
 // by its words (see headWords).
 func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furniture, warnings []hesabat.Warning) {
 	pls := make([]*pageLines, len(pages))
+	s := newScratch(pages)
+	defer s.release()
 	for i := range pages {
 		p := &pages[i]
-		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules), ocr: p.OCR}
+		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLinesIn(p.Words, s), grid: ruledGrid(p.Rules), ocr: p.OCR}
 		if pls[i].grid == nil {
 			pls[i].hs, _ = mergeRules(p.Rules)
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hesabat/hesabat"
 )
@@ -142,7 +143,13 @@ func (l *tline) trailingSpace() bool {
 // it (a line's words differ in height by their fonts, never by half).
 // Lines are returned top to bottom, words in each left to right.
 func buildLines(ws []hesabat.Word) []tline {
-	ws = sortedWords(ws)
+	return buildLinesIn(ws, nil)
+}
+
+// buildLinesIn is buildLines with the lines' words held in s (see
+// scratch); nil allocates.
+func buildLinesIn(ws []hesabat.Word, s *scratch) []tline {
+	ws = s.sortedWords(ws)
 	var lines []tline
 	for k := 0; k < len(ws); {
 		m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
@@ -204,11 +211,13 @@ func joinExpanded(l tline) tline {
 	if n < 5 {
 		return l
 	}
-	gaps := make([]float64, n-1)
-	for i := range gaps {
-		gaps[i] = l.ws[i+1].X0 - l.ws[i].X1
+	var buf [2][64]float64 // most lines: no allocation
+	gaps, sorted := buf[0][:0], buf[1][:0]
+	for i := 1; i < n; i++ {
+		gaps = append(gaps, l.ws[i].X0-l.ws[i-1].X1)
 	}
-	m := nth(slices.Clone(gaps), len(gaps)/2)
+	sorted = append(sorted, gaps...)
+	m := nth(sorted, len(gaps)/2)
 	h := math.Inf(1)
 	for _, w := range l.ws {
 		h = math.Min(h, w.Y1-w.Y0)
@@ -324,19 +333,65 @@ func sortKeys(ks []wordKey) {
 	}
 }
 
-// sortedWords returns a copy of ws sorted top to bottom by vertical
-// midpoint, then left to right, the order of equal words kept.
-func sortedWords(ws []hesabat.Word) []hesabat.Word {
-	keys := make([]wordKey, len(ws))
+// sortedWords returns a copy of ws, held in s, sorted top to bottom by
+// vertical midpoint, then left to right, the order of equal words kept.
+func (s *scratch) sortedWords(ws []hesabat.Word) []hesabat.Word {
+	var keys []wordKey
+	var out []hesabat.Word
+	if s == nil {
+		keys, out = make([]wordKey, len(ws)), make([]hesabat.Word, len(ws))
+	} else {
+		keys, out = s.keys[:len(ws)], s.words[:len(ws):len(ws)]
+		s.words = s.words[len(ws):]
+	}
 	for i := range ws {
 		keys[i] = wordKey{floatKey(ws[i].Y0 + ws[i].Y1), floatKey(ws[i].X0), i}
 	}
 	sortKeys(keys)
-	out := make([]hesabat.Word, len(ws))
 	for j, k := range keys {
 		out[j] = ws[k.i]
 	}
 	return out
+}
+
+// scratch holds the memory Rows needs for one document only: the words
+// of every page in line order, and the sort keys of one page. Nothing
+// Rows returns refers to it, so it is recycled between calls (see
+// newScratch), which spares the collector most of what line building
+// allocates.
+type scratch struct {
+	arena *[]hesabat.Word // all of the words' array, for release
+	words []hesabat.Word  // what is left of it
+	keys  []wordKey
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// newScratch returns a scratch for pages; call release when done with
+// the lines built in it.
+func newScratch(pages []hesabat.Page) *scratch {
+	s := scratchPool.Get().(*scratch)
+	n, most := 0, 0
+	for i := range pages {
+		n, most = n+len(pages[i].Words), max(most, len(pages[i].Words))
+	}
+	if s.arena == nil || cap(*s.arena) < n {
+		a := make([]hesabat.Word, n)
+		s.arena = &a
+	}
+	if cap(s.keys) < most {
+		s.keys = make([]wordKey, most)
+	}
+	s.words = (*s.arena)[:n]
+	return s
+}
+
+// release clears the words (so that their text can be collected) and
+// recycles s.
+func (s *scratch) release() {
+	clear((*s.arena)[:cap(*s.arena)])
+	s.words = nil
+	scratchPool.Put(s)
 }
 
 // sortLeftToRight sorts a line's words by X0 in place, the order of

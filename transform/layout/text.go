@@ -89,6 +89,10 @@ func trimWord(s string) string {
 	if lowerWord(s[i:j]) {
 		return s[i:j]
 	}
+	// A capitalised word: its first letter lower-cased.
+	if r, n := utf8.DecodeRuneInString(s[i:j]); r != utf8.RuneError && unicode.IsLetter(r) && lowerWord(s[i+n:j]) {
+		return string(aztext.LowerRune(r)) + s[i+n:j]
+	}
 	return aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
