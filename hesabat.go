@@ -270,8 +270,9 @@ func JoinText(a, b string) string {
 }
 
 // JoinSep returns what JoinText puts between a and b: " " or "". It reads
-// only the end of a, so text grown line by line in a strings.Builder can
-// be joined without copying it at each line.
+// only the end of a, and of b only its first rune and whether that is all
+// of b, so text grown line by line in a strings.Builder can be joined
+// without copying it at each line.
 func JoinSep(a, b string) string {
 	if a == "" || b == "" {
 		return ""

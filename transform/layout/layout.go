@@ -495,8 +495,8 @@ func ruledRights(ls []tline, xs []float64) []float64 {
 	for c := range right {
 		pad := math.Inf(1)
 		for i := range ls {
-			if part, ok := ls[i].clip(xs[c], xs[c+1]); ok && part.x0 >= xs[c] && part.x1 <= xs[c+1] {
-				pad = math.Min(pad, part.x0-xs[c])
+			if x0, x1, ok := ls[i].clipX(xs[c], xs[c+1]); ok && x0 >= xs[c] && x1 <= xs[c+1] {
+				pad = math.Min(pad, x0-xs[c])
 			}
 		}
 		if !math.IsInf(pad, 1) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 )
@@ -123,13 +124,34 @@ func (l *tline) text() string {
 		n += len(l.ws[i].Text)
 	}
 	b.Grow(n)
+	l.writeText(&b)
+	return b.String()
+}
+
+// writeText writes l.text() to b.
+func (l *tline) writeText(b *strings.Builder) {
 	for i, w := range l.ws {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.Text)
 	}
-	return b.String()
+}
+
+// head returns a string that hesabat.JoinSep reads as it reads l.text()
+// (its first rune, and whether that is all of it) without joining the
+// line's words: their text for one word, else the first word when it has
+// two runes or more.
+func (l *tline) head() string {
+	t := l.ws[0].Text
+	_, n := utf8.DecodeRuneInString(t)
+	switch {
+	case len(l.ws) == 1 || n < len(t):
+		return t
+	case t == "":
+		return "  " // the text starts with the space after an empty word
+	}
+	return t + " "
 }
 
 // trailingSpace reports whether the line ends with a real space, as
@@ -182,6 +204,23 @@ func (l *tline) clip(x0, x1 float64) (tline, bool) {
 	part := newLine(l.ws[i:j:j])
 	part.pitch = l.pitch
 	return part, true
+}
+
+// clipX returns the left and right edges of l.clip(x0, x1), without
+// building the part.
+func (l *tline) clipX(x0, x1 float64) (left, right float64, ok bool) {
+	i, j := l.span(x0, x1)
+	switch {
+	case i == j:
+		return 0, 0, false
+	case i == 0 && j == len(l.ws):
+		return l.x0, l.x1, true
+	}
+	left, right = math.Inf(1), math.Inf(-1)
+	for _, w := range l.ws[i:j] {
+		left, right = math.Min(left, w.X0), math.Max(right, w.X1)
+	}
+	return left, right, true
 }
 
 // span returns the words l.ws[i:j] whose midpoints are in [x0, x1).

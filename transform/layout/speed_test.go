@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
 )
 
@@ -84,6 +85,23 @@ func TestLowerWord(t *testing.T) {
 	for _, s := range []string{"icra", "müddəti", "ışığı", "çöküş", "2022", "a1"} {
 		if !lowerWord(s) {
 			t.Errorf("lowerWord(%q) = false", s)
+		}
+	}
+}
+
+// TestHead checks that hesabat.JoinSep reads a line's head as its text.
+func TestHead(t *testing.T) {
+	words := []string{"", "i", "a", "ə", "İcra", "və", ".", ",", ")", "-", "–", "2022", "\xc9", "x\xc9"}
+	for _, a := range []string{"", "söz", "2020-", "2020 -", "qeyri-", "a", "-"} {
+		for _, w1 := range words {
+			for _, w2 := range append(words, "-") {
+				for n := 1; n <= 2; n++ {
+					l := tline{ws: []hesabat.Word{{Text: w1}, {Text: w2}}[:n]}
+					if got, want := hesabat.JoinSep(a, l.head()), hesabat.JoinSep(a, l.text()); got != want {
+						t.Fatalf("%q + %q: JoinSep of head %q, of text %q", a, l.text(), got, want)
+					}
+				}
+			}
 		}
 	}
 }

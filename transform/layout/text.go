@@ -402,7 +402,6 @@ func cellPitch(lines []tline) float64 {
 // after is the line under l, if any.
 func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lexicon) {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
-	text := l.text()
 	switch {
 	case last.Hyphen:
 		if !lx.joinHyphen(last.Text, next.Text) {
@@ -412,9 +411,9 @@ func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lex
 	case cutAt(prev, l, after, right, right, lx):
 	case pathBreak(last.Text, next.Text):
 	default:
-		cur.WriteString(hesabat.JoinSep(cur.String(), text))
+		cur.WriteString(hesabat.JoinSep(cur.String(), l.head()))
 	}
-	cur.WriteString(text)
+	l.writeText(cur)
 }
 
 // pathBreak reports whether a line ending with word a and the next line
