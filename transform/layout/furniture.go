@@ -205,6 +205,16 @@ const footnoteZone = 0.75
 func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 	var out []hesabat.Furniture
 	for _, pl := range pls {
+		if !slices.ContainsFunc(pl.lines, func(l tline) bool {
+			return slices.ContainsFunc(l.ws, func(w hesabat.Word) bool { return w.Super })
+		}) {
+			// No marks: no footnotes either; only what the end of the
+			// loop does to every page is left to do.
+			if slices.ContainsFunc(pl.lines, func(l tline) bool { return len(l.ws) == 0 }) {
+				pl.lines = slices.DeleteFunc(slices.Clone(pl.lines), func(l tline) bool { return len(l.ws) == 0 })
+			}
+			continue
+		}
 		sg := spaceGap(pl.lines)
 		// label returns the line where the footnote labelled s starts
 		// (-1 if none), from line i down.

@@ -28,7 +28,6 @@ package layout
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -473,7 +472,11 @@ func columnRights(ls []tline, xs []float64) []float64 {
 	for i := range ls {
 		for _, w := range ls[i].words() {
 			m := (w.X0 + w.X1) / 2
-			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
+			c := 0 // sort.SearchFloat64s(xs, m), over a few columns
+			for c < len(xs) && !(xs[c] >= m) {
+				c++
+			}
+			if c--; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
 				right[c] = math.Max(right[c], w.X1)
 			}
 		}
