@@ -185,7 +185,8 @@ func (s *stitcher) furniture(row hesabat.Row) {
 }
 
 func (s *stitcher) row(row hesabat.Row) {
-	if texts := gridTexts(row); s.header(texts) {
+	texts := gridTexts(row) // read, never changed, by the steps below
+	if s.header(texts) {
 		s.spreadHeader(row)
 		if s.headPage == 0 {
 			s.headPage = row.Page
@@ -212,11 +213,11 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.note(row.Page, text) // notes, signatures, text between tables
 		return
 	}
-	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(gridTexts(row)) {
+	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(texts) {
 		s.furniture(row) // the next line of a header that wraps
 		return
 	}
-	if row.Header || hesabat.ColumnNumbers(gridTexts(row)) || headerPiece(row) {
+	if row.Header || hesabat.ColumnNumbers(texts) || headerPiece(row) {
 		s.inHeader = row.Header
 		s.furniture(row)
 		return
