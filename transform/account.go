@@ -46,7 +46,7 @@ func CountRead(doc *hesabat.Document) Read {
 		}
 		chars, words := 0, slices.Grow(r.words[p.Number], len(p.Words))
 		for _, w := range p.Words {
-			chars += nonSpace(aztext.Normalize(w.Text))
+			chars += aztext.CountNonSpace(w.Text)
 			words = append(words, w.Text)
 		}
 		r.chars[p.Number] += chars
@@ -55,12 +55,12 @@ func CountRead(doc *hesabat.Document) Read {
 	for _, row := range doc.Rows {
 		for _, c := range row.Cells {
 			for _, p := range c.Paras {
-				r.chars[row.Page] += nonSpace(aztext.Normalize(p))
+				r.chars[row.Page] += aztext.CountNonSpace(p)
 			}
 		}
 	}
 	for _, f := range doc.Furniture {
-		r.chars[f.Page] += nonSpace(aztext.Normalize(f.Text))
+		r.chars[f.Page] += aztext.CountNonSpace(f.Text)
 	}
 	return r
 }

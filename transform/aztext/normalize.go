@@ -97,6 +97,23 @@ func NormalizeDoc(fields []string) []string {
 	return out
 }
 
+// CountNonSpace returns the number of runes of Normalize(s) that are not
+// white space (unicode.IsSpace), without building Normalize(s) when s
+// needs no change (as most words and paragraphs): the measure of the
+// text accounting.
+func CountNonSpace(s string) int {
+	if scan(s) == normal { // no whitespace but single spaces, no change
+		return utf8.RuneCountInString(s) - strings.Count(s, " ")
+	}
+	n := 0
+	for _, r := range Normalize(s) {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
 func normalize(s string, mode foldMode) string {
 	for range maxRounds {
 		t := normalizeOnce(s, mode)
