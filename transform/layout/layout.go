@@ -395,7 +395,7 @@ func tableRights(pls []*pageLines, bl *borderless) {
 		var ls []tline
 		switch g := pl.grid; {
 		case g != nil:
-			xs = g.xs
+			xs, ls = g.xs, make([]tline, 0, len(pl.lines))
 			for _, l := range pl.lines {
 				if m := l.mid(); m >= g.top && m <= g.bot {
 					ls = append(ls, l)
