@@ -102,8 +102,8 @@ func NormalizeDoc(fields []string) []string {
 // needs no change (as most words and paragraphs): the measure of the
 // text accounting.
 func CountNonSpace(s string) int {
-	if scan(s) == normal { // no whitespace but single spaces, no change
-		return utf8.RuneCountInString(s) - strings.Count(s, " ")
+	if res, n := scanCount(s); res == normal { // no whitespace but single spaces, no change
+		return n
 	}
 	n := 0
 	for _, r := range Normalize(s) {
@@ -156,12 +156,20 @@ const (
 // when it holds only those and ASCII whitespace. Neither can hold mojibake,
 // because no plain rune can start a mojibake sequence.
 func scan(s string) int {
-	res := normal
+	res, _ := scanCount(s)
+	return res
+}
+
+// scanCount is scan that also counts the runes of s that are not spaces,
+// a count that holds when s is normal.
+func scanCount(s string) (res, runes int) {
+	res = normal
 	space := true // a space here would be leading
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c > ' ' && c < 0x7f { // printable ASCII, the most common case
 			space = false
+			runes++
 			i++
 			continue
 		}
@@ -176,7 +184,7 @@ func scan(s string) int {
 				res = spaced
 				space = true
 			case c < ' ' || c == 0x7f:
-				return other
+				return other, runes
 			default:
 				space = false
 			}
@@ -188,15 +196,16 @@ func scan(s string) int {
 			r, n = utf8.DecodeRuneInString(s[i:]) // not a valid rune of two bytes
 		}
 		if !plain(r) {
-			return other
+			return other, runes
 		}
 		space = false
+		runes++
 		i += n
 	}
 	if space && s != "" {
 		res = spaced
 	}
-	return res
+	return res, runes
 }
 
 // collapse turns each run of ASCII whitespace in s into one space and trims
