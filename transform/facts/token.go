@@ -56,6 +56,9 @@ func tokenize(s string, toks []token) []token {
 	space, para := true, true
 	rn := 0 // rune offset of byte i
 	first, upperBytes := len(toks), 0
+	// Most texts hold no link at all: then no chunk needs linkEnd.
+	links := strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") ||
+		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -71,7 +74,7 @@ func tokenize(s string, toks []token) []token {
 		space, para = false, false
 		runes := -1 // counted below unless known
 		link := i
-		if t.space {
+		if t.space && links {
 			link = linkEnd(s, i)
 		}
 		switch {
