@@ -201,7 +201,7 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.pre = append(s.pre, row)
 		return
 	}
-	text := rowText(row)
+	text := joinTexts(texts) // rowText(row)
 	if text == "" {
 		return
 	}
@@ -679,9 +679,15 @@ func gridTexts(row hesabat.Row) []string {
 
 // rowText returns the text of a row's non-empty cells joined by spaces.
 func rowText(row hesabat.Row) string {
-	var parts []string
-	for _, c := range row.Cells {
-		if t := c.Text(); t != "" {
+	return joinTexts(gridTexts(row))
+}
+
+// joinTexts returns the non-empty texts joined by spaces: rowText of a
+// row whose gridTexts are texts.
+func joinTexts(texts []string) string {
+	parts := make([]string, 0, len(texts))
+	for _, t := range texts {
+		if t != "" {
 			parts = append(parts, t)
 		}
 	}

@@ -122,19 +122,26 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 	var out []hesabat.Furniture
 	for p, pl := range pls {
 		zs, ms := zones[p], masked[p]
-		kept := make([]tline, 0, len(pl.lines))
+		var kept []tline // the lines left, copied once a line is taken
 		for i, l := range pl.lines {
-			if zs[i] == 0 {
-				kept = append(kept, l) // in the body: never furniture
+			if zs[i] == 0 { // in the body: never furniture
+				if kept != nil {
+					kept = append(kept, l)
+				}
 				continue
 			}
 			if f, ok := furnitureOf(pl.n, &l, zs[i], len(pls), seenRunning[running(ms[i], &l)], seenNumber[key{ms[i], zs[i]}]); ok {
 				out = append(out, f)
-			} else {
+				if kept == nil {
+					kept = append(make([]tline, 0, len(pl.lines)), pl.lines[:i]...)
+				}
+			} else if kept != nil {
 				kept = append(kept, l)
 			}
 		}
-		pl.lines = kept
+		if kept != nil {
+			pl.lines = kept
+		}
 	}
 	return out
 }
