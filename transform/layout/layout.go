@@ -525,20 +525,30 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 		for end+1 < len(xs) && merged(xs[end]) {
 			end++
 		}
-		cl := make([]tline, 0, len(band))
-		grid := onGrid(band)
-		for i := range band {
+		bounds := func(i int) (lo, hi float64) {
 			bx := xs
 			if lineXs != nil {
 				bx = lineXs[i]
 			}
-			lo, hi := bx[c], bx[end]
+			lo, hi = bx[c], bx[end]
 			if c == 0 {
 				lo = math.Inf(-1)
 			}
 			if end == len(xs)-1 {
 				hi = math.Inf(1)
 			}
+			return lo, hi
+		}
+		n := 0 // the lines reaching into the cell: room for its parts
+		for i := range band {
+			if lo, hi := bounds(i); band[i].x1 >= lo && band[i].x0 < hi {
+				n++
+			}
+		}
+		cl := make([]tline, 0, n)
+		grid := onGrid(band)
+		for i := range band {
+			lo, hi := bounds(i)
 			if part, ok := band[i].clip(lo, hi); ok {
 				// On a character grid (layout text) every gap is a
 				// whole number of cells and a justified line is padded
