@@ -33,24 +33,30 @@ const (
 // words of doc.Layout, the cells of doc.Rows and doc.Furniture, per page.
 type Read struct {
 	chars map[int]int
-	words map[int][]string // doc.Layout's words per page, to quote lost text
+	// words are doc.Layout's words per page as they were read, to quote
+	// lost text: a page's own slice, which nothing changes, except for OCR
+	// pages (RepairOCR changes their words), which are copied.
+	words map[int][][]hesabat.Word
 }
 
 // CountRead counts what doc holds now. Call it before the layout engine
 // turns doc.Layout into rows, so that what the engine drops counts as lost.
 func CountRead(doc *hesabat.Document) Read {
-	r := Read{chars: map[int]int{}, words: map[int][]string{}}
+	r := Read{chars: map[int]int{}, words: map[int][][]hesabat.Word{}}
 	for _, p := range doc.Layout {
 		if len(p.Words) == 0 {
 			continue
 		}
-		chars, words := 0, slices.Grow(r.words[p.Number], len(p.Words))
+		chars := 0
 		for _, w := range p.Words {
 			chars += aztext.CountNonSpace(w.Text)
-			words = append(words, w.Text)
+		}
+		words := p.Words
+		if p.OCR {
+			words = slices.Clone(words)
 		}
 		r.chars[p.Number] += chars
-		r.words[p.Number] = words
+		r.words[p.Number] = append(r.words[p.Number], words)
 	}
 	for _, row := range doc.Rows {
 		for _, c := range row.Cells {
@@ -199,9 +205,11 @@ func missingWords(doc *hesabat.Document, read Read, p int) string {
 		}
 	}
 	var out []string
-	for _, w := range read.words[p] {
-		if w = aztext.Normalize(w); w != "" && !have[w] {
-			out = append(out, w)
+	for _, ws := range read.words[p] {
+		for _, w := range ws {
+			if t := aztext.Normalize(w.Text); t != "" && !have[t] {
+				out = append(out, t)
+			}
 		}
 	}
 	return strings.Join(out, " ")
