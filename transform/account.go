@@ -112,7 +112,12 @@ func newLedger() *ledger {
 
 // put records that text from page went to d.
 func (l *ledger) put(page int, d dest, text string) {
-	n := nonSpace(text)
+	l.putN(page, d, nonSpace(text), text)
+}
+
+// putN records that n characters of text from page went to d; text is
+// read only when d is toLost, to quote.
+func (l *ledger) putN(page int, d dest, n int, text string) {
 	if n == 0 {
 		return
 	}

@@ -580,6 +580,18 @@ func (s *stitcher) add(row hesabat.Row) {
 		if c.Box != (hesabat.Box{}) {
 			m.Boxes = append(m.Boxes, c.Box)
 		}
+		if r == work {
+			// The work done keeps its paragraphs: their text is
+			// accounted and weighed without joining them (see Cell.Text).
+			s.work.add(c)
+			runes := len(c.Paras) - 1 // the spaces that would join them
+			for _, p := range c.Paras {
+				s.acc.putN(row.Page, toField, nonSpace(p), "")
+				runes += utf8.RuneCountInString(p)
+			}
+			s.ocrWeight(m, c, float64(runes))
+			return
+		}
 		t := c.Text()
 		d := toField
 		switch r {
@@ -595,21 +607,24 @@ func (s *stitcher) add(row hesabat.Row) {
 			m.Term.Raw = hesabat.JoinText(m.Term.Raw, t)
 		case executor:
 			m.Executor = hesabat.JoinText(m.Executor, strings.Join(c.Paras, "; "))
-		case work:
-			s.work.add(c)
 		default:
 			k := s.extraKey(col)
 			m.Extra[k] = hesabat.JoinText(m.Extra[k], t)
 			d = toExtra
 		}
 		s.acc.put(row.Page, d, t)
-		if c.OCR {
-			m.OCR = true
-			n := float64(utf8.RuneCountInString(t))
-			s.conf.sum += c.Conf * n
-			s.conf.n += n
-		}
+		s.ocrWeight(m, c, float64(utf8.RuneCountInString(t)))
 	})
+}
+
+// ocrWeight marks m as recognised by OCR when cell c is, and weighs the
+// cell's confidence by its n characters.
+func (s *stitcher) ocrWeight(m *hesabat.Measure, c hesabat.Cell, n float64) {
+	if c.OCR {
+		m.OCR = true
+		s.conf.sum += c.Conf * n
+		s.conf.n += n
+	}
 }
 
 // flush finishes the current measure, or the orphan rows.
