@@ -172,23 +172,35 @@ func buildLines(ws []hesabat.Word) []tline {
 // scratch); nil allocates.
 func buildLinesIn(ws []hesabat.Word, s *scratch) []tline {
 	ws = s.sortedWords(ws)
-	var lines []tline
+	n := 0 // the lines, counted first to hold them in one array
+	for k := 0; k < len(ws); n++ {
+		k = lineEnd(ws, k)
+	}
+	lines := make([]tline, 0, n)
 	for k := 0; k < len(ws); {
-		m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
-		for m < len(ws) {
-			w := ws[m]
-			if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*math.Max(w.Y1-w.Y0, hi-lo) {
-				break
-			}
-			lo, hi = math.Min(lo, w.Y0), math.Max(hi, w.Y1)
-			m++
-		}
+		m := lineEnd(ws, k)
 		line := ws[k:m:m]
 		sortLeftToRight(line)
 		lines = append(lines, newLine(line))
 		k = m
 	}
 	return lines
+}
+
+// lineEnd returns the end of the line that starts with ws[k] (see
+// buildLines): the words after it whose midpoints are within 0.4 of a
+// word's height of the line's.
+func lineEnd(ws []hesabat.Word, k int) int {
+	m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
+	for m < len(ws) {
+		w := &ws[m]
+		if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*math.Max(w.Y1-w.Y0, hi-lo) {
+			break
+		}
+		lo, hi = math.Min(lo, w.Y0), math.Max(hi, w.Y1)
+		m++
+	}
+	return m
 }
 
 // clip returns the part of the line whose words have their midpoints in
