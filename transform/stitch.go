@@ -584,12 +584,16 @@ func (s *stitcher) add(row hesabat.Row) {
 			// The work done keeps its paragraphs: their text is
 			// accounted and weighed without joining them (see Cell.Text).
 			s.work.add(c)
-			runes := len(c.Paras) - 1 // the spaces that would join them
 			for _, p := range c.Paras {
 				s.acc.putN(row.Page, toField, nonSpace(p), "")
-				runes += utf8.RuneCountInString(p)
 			}
-			s.ocrWeight(m, c, float64(runes))
+			if c.OCR {
+				runes := len(c.Paras) - 1 // the spaces that would join them
+				for _, p := range c.Paras {
+					runes += utf8.RuneCountInString(p)
+				}
+				s.ocrWeight(m, c, float64(runes))
+			}
 			return
 		}
 		t := c.Text()
@@ -613,18 +617,18 @@ func (s *stitcher) add(row hesabat.Row) {
 			d = toExtra
 		}
 		s.acc.put(row.Page, d, t)
-		s.ocrWeight(m, c, float64(utf8.RuneCountInString(t)))
+		if c.OCR {
+			s.ocrWeight(m, c, float64(utf8.RuneCountInString(t)))
+		}
 	})
 }
 
-// ocrWeight marks m as recognised by OCR when cell c is, and weighs the
-// cell's confidence by its n characters.
+// ocrWeight marks m as recognised by OCR, as its cell c is, and weighs
+// the cell's confidence by its n characters.
 func (s *stitcher) ocrWeight(m *hesabat.Measure, c hesabat.Cell, n float64) {
-	if c.OCR {
-		m.OCR = true
-		s.conf.sum += c.Conf * n
-		s.conf.n += n
-	}
+	m.OCR = true
+	s.conf.sum += c.Conf * n
+	s.conf.n += n
 }
 
 // flush finishes the current measure, or the orphan rows.
