@@ -18,7 +18,7 @@ import (
 // in full (titles, terms, paragraphs): the floor. The test fails when one
 // of them stops matching, and when another starts to (add it here, and
 // take it off layoutTextDiffers).
-var layoutTextFull = []string{"r001-2020", "r002-2021", "r003-2022", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r013-2020", "r014-2021", "r015-2022", "r016-2020", "r020-2021", "r021-2022", "r022-2020", "r023-2021", "r024-2022", "r026-2021", "r031-2020", "r032-2021", "r033-2022", "r034-2020", "r035-2021", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r044-2021", "r045-2022", "r046-2020", "r050-2021", "r051-2022", "r052-2020", "r053-2021", "r054-2022", "r060-2022"}
+var layoutTextFull = []string{"r001-2020", "r002-2021", "r003-2022", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r013-2020", "r014-2021", "r015-2022", "r016-2020", "r020-2021", "r021-2022", "r022-2020", "r023-2021", "r024-2022", "r026-2021", "r031-2020", "r032-2021", "r033-2022", "r034-2020", "r035-2021", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r044-2021", "r045-2022", "r046-2020", "r050-2021", "r051-2022", "r052-2020", "r053-2021", "r054-2022", "r056-2021", "r060-2022"}
 
 // Why the other renderings differ from their gold: the class of their
 // first difference (there may be others after it).
@@ -51,7 +51,11 @@ const (
 //     to six characters, 8 end a paragraph and 8 do not.
 //     "…anticorruption.gov.az)." leaves 13 cells for "Həmçinin"'s 8,
 //     where the PDF had 34 pt for its 47; "…həyata keçirilmişdir." ends
-//     a paragraph though it leaves 2 cells for "Eyni"'s 4.
+//     a paragraph though it leaves 2 cells for "Eyni"'s 4. (Those
+//     figures read the room against the page's widest line; it is now
+//     read against the edge two full lines reach, see
+//     transform/layout.gridRights, and r014-2021's 1.3 lost the break
+//     the reading had there and the gold has not.)
 //   - Within a page every break stands a blank line or more apart, or a
 //     line position apart that other text goes on across in stride (see
 //     transform/layout.gapFill), save 3 of 2,639: a break that sets the
@@ -59,7 +63,6 @@ const (
 //     the same grid as a title starting beside one paragraph (r023-2021
 //     1.1 as against r051-2022 1.1).
 var unseenBreaks = map[string][]unseenBreak{
-	"r014-2021": {{"1.3", "onların sualları cavablandırılmışdır."}},
 	"r020-2021": {{"2.1", "(email:office@commission-anticorruption.gov.az)."}},
 	"r023-2021": {{"1.1", "Komitənin rəsmi internet sahifəsində yerləşdirilmişdir."}},
 	"r033-2022": {{"8.4", "(email:office@commission-anticorruption.gov.az)."}},
@@ -126,7 +129,6 @@ var layoutTextDiffers = map[string]string{
 	"r030-2022": termInTitle,
 	"r036-2022": cutLong,
 	"r055-2020": cutLong,
-	"r056-2021": cutLong,
 }
 
 // TestLayoutTextGold reads `pdftotext -layout` of every corpus PDF

@@ -631,6 +631,9 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := widest(columnRights(table, b.xs), pl.right)
+	if onGrid(table) {
+		right = gridRights(table, b.xs) // see tableRights
+	}
 	// On a line grid (layout text) each line is cut on its own (see
 	// lineCuts); cells never merge.
 	grid := onGrid(table)

@@ -1,0 +1,112 @@
+package layout
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hesabat/hesabat"
+)
+
+// gridFits returns the room, on a character grid (layout text), that a
+// line holding only word w must leave against its column's edge (where
+// the column's widest line ends) to end a word the renderer cut there:
+// one cell, as the word's cells show it (a line a whole cell short had
+// room for one more character, and the renderer would have set it there
+// had the word gone on).
+//
+// A URL, an address or a path (see pathLike) is the exception. pdftotext
+// starts each word at its place on the page but gives each of its
+// characters a cell, so a word ends on the grid where its count of
+// characters, not its width, puts it; measured over the 42 corpus
+// renderings against the PDFs' word boxes (pdftotext -bbox), a word's
+// width on the grid is its width on the page within 2.4 cells for 99 %
+// of words of 15 characters or more, either way. The room read against
+// the widest line thus errs by the widest line's overshoot and by the
+// word's own undershoot, each up to that much, besides the glyph the cut
+// left out: a URL the renderer cut at the column's edge ends 2 to 5
+// cells short of the widest line (r036, r055, r056:
+// "…/neshrlər_v3.0/baxı" over "ş.php”"). A whole word in a narrow
+// column leaves as little ("İcra" over "müddəti", 2 cells; "ekspertiza"
+// over "şöbəsi", 3), and the grid cannot tell those apart, so the
+// allowance is only for a token whose pieces a line break never parts
+// but by cutting it: a URL, an address or a path has no space in it, and
+// a whole one alone on its line, leaving that little room, is as long as
+// the column.
+func gridFits(w hesabat.Word) float64 {
+	cell := (w.X1 - w.X0) / float64(utf8.RuneCountInString(w.Text))
+	if pathLike(w.Text) {
+		return (1 + 2*gridErr) * cell
+	}
+	return cell
+}
+
+// pathLike reports whether s is a URL ("https://…"), an e-mail address
+// (an "@" between other characters) or a path of two slashes or more
+// between other characters ("a/b/c"); a lone "və/və" is none.
+func pathLike(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	if i := strings.Index(s, "@"); i > 0 && i+1 < len(s) {
+		return true
+	}
+	inner := strings.Trim(s, "/")
+	return strings.Count(inner, "/") >= 2
+}
+
+// gridRights returns, per column of a page of layout text whose columns
+// are xs, the edge its full lines reach. A line's end on the grid errs by
+// its last word's width error, up to gridErr cells either way (see
+// gridFits), so the page's widest line, the largest of many errors, may
+// overshoot the edge: a line of parentheses, quotes and narrow letters,
+// "(göstəricilərin) verilməsi", "Statistik nəşrlərin (kitabların)",
+// ends 5 cells past the page's other full lines (r036), and a line that
+// ends a paragraph, read against it, seems to leave room for the next
+// page's first word. The edge is the widest end that another line
+// reaches within gridErr cells (two full lines), but never more than
+// twice gridErr cells (one line's largest overshoot) left of the widest
+// end: a column with one full line on the page keeps it.
+func gridRights(ls []tline, xs []float64) []float64 {
+	right := columnRights(ls, xs)
+	ends := make([][]float64, len(xs)-1)
+	cw := 0.0
+	for i := range ls {
+		cw = ls[i].height() / 2 // a character of layout text (see extract/txt)
+		end := make([]float64, len(xs)-1)
+		for c := range end {
+			end[c] = math.Inf(-1)
+		}
+		for _, w := range ls[i].words() {
+			m := (w.X0 + w.X1) / 2
+			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(end) && (c+1 == len(end) || w.X1 <= xs[c+1]+1) {
+				end[c] = math.Max(end[c], w.X1)
+			}
+		}
+		for c, e := range end {
+			if !math.IsInf(e, -1) {
+				ends[c] = append(ends[c], e)
+			}
+		}
+	}
+	for c, e := range ends {
+		widest := right[c]
+		slices.SortFunc(e, func(a, b float64) int { return cmp.Compare(b, a) })
+		for i := 0; i+1 < len(e) && e[i] >= widest-2*gridErr*cw; i++ {
+			if e[i]-e[i+1] <= gridErr*cw {
+				right[c] = e[i]
+				break
+			}
+		}
+		right[c] = math.Max(right[c], widest-2*gridErr*cw)
+	}
+	return right
+}
+
+// gridErr is how far, in cells, a word's end on the character grid stands
+// from where its width on the page puts it, for 99 % of words (see
+// gridFits).
+const gridErr = 2.4
