@@ -18,7 +18,7 @@ import (
 // in full (titles, terms, paragraphs): the floor. The test fails when one
 // of them stops matching, and when another starts to (add it here, and
 // take it off layoutTextDiffers).
-var layoutTextFull = []string{"r001-2020", "r002-2021", "r003-2022", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r013-2020", "r014-2021", "r015-2022", "r016-2020", "r020-2021", "r021-2022", "r022-2020", "r023-2021", "r024-2022", "r026-2021", "r031-2020", "r032-2021", "r033-2022", "r034-2020", "r035-2021", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r044-2021", "r045-2022", "r046-2020", "r050-2021", "r051-2022", "r052-2020", "r053-2021", "r054-2022", "r056-2021", "r060-2022"}
+var layoutTextFull = []string{"r001-2020", "r002-2021", "r003-2022", "r004-2020", "r005-2021", "r006-2022", "r010-2020", "r011-2021", "r012-2022", "r013-2020", "r014-2021", "r015-2022", "r016-2020", "r020-2021", "r021-2022", "r022-2020", "r023-2021", "r024-2022", "r026-2021", "r031-2020", "r032-2021", "r033-2022", "r034-2020", "r035-2021", "r036-2022", "r040-2020", "r041-2021", "r042-2022", "r043-2020", "r044-2021", "r045-2022", "r046-2020", "r050-2021", "r051-2022", "r052-2020", "r053-2021", "r054-2022", "r056-2021", "r060-2022"}
 
 // Why the other renderings differ from their gold: the class of their
 // first difference (there may be others after it).
@@ -68,7 +68,7 @@ var unseenBreaks = map[string][]unseenBreak{
 	"r033-2022": {{"8.4", "(email:office@commission-anticorruption.gov.az)."}},
 	"r034-2020": {{"8.4", "(email:office@commission-anticorruption.gov.az)."}},
 	"r044-2021": {{"2.2", "Dövlət Vergi Xidmətinə müraciət edirlər."}},
-	"r045-2022": {{"2.2", "şəxslərə göndərilməsi tam təmin edilmişdir."}, {"3.1", "onların sualları cavablandırılmışdır."}},
+	"r045-2022": {{"3.1", "onların sualları cavablandırılmışdır."}},
 	"r050-2021": {{"9.2", "çərçivəsində zəruri tədbirlər həyata keçirilmişdir."}},
 }
 
@@ -127,7 +127,6 @@ func compareUnseen(name string, r *hesabat.Report, gold *goldReport) []string {
 var layoutTextDiffers = map[string]string{
 	"r025-2020": termInTitle,
 	"r030-2022": termInTitle,
-	"r036-2022": cutLong,
 	"r055-2020": cutLong,
 }
 

@@ -663,7 +663,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
 		}
-		if bottom >= tableBottom {
+		if bottom >= tableBottom && !grid {
 			// The page's last row reaches down to a line above where the
 			// text of the document's fullest page ends: no rule shows
 			// where the page cut it, and a cell that ends with room for
@@ -671,6 +671,12 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			// (see markContinuations). A line less: renderers keep two
 			// lines of a paragraph together (widows and orphans), so a
 			// paragraph the page cut can leave a line's room, and a bit.
+			// Not on a character grid (layout text): pdftotext gives each
+			// baseline a line of the grid, and where two columns' lines
+			// stand off each other's baselines they interleave, so pages
+			// of one height hold different counts of grid lines (r036:
+			// 51 to 67) and the fullest page's foot says nothing of
+			// where another page's text could end.
 			bottom = math.Max(bottom, b.foot-pitch)
 		}
 		var lineXs [][]float64

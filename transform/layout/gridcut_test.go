@@ -36,35 +36,46 @@ func TestLayoutTextCutURL(t *testing.T) {
 	}
 }
 
-// TestLayoutTextFullLineEdge checks that a line ending a sentence with no
-// room on the grid for the next line's first word carries its paragraph
-// on, though the page's widest line, a line of narrow glyphs, overshoots
-// the column's edge by enough for it (see gridRights): r014's
+// TestLayoutTextFullLineEdge checks that a page's last line of work done
+// that ends a sentence with no room on the grid for the next page's
+// first word carries its paragraph on to that page, though the page's
+// widest line, a line of narrow glyphs, overshoots the column's edge by
+// enough for it (see gridRights), and though the page's text ends many
+// grid lines above another page's (see borderlessRows): r014's
 // "…cavablandırılmışdır." ends at 93, the page's full lines at 95 or 96,
 // its widest at 99, and "Eyni" needs 5 cells.
 func TestLayoutTextFullLineEdge(t *testing.T) {
-	rows := layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", "r014-2021.txt"))
-	found := 0
-	for i, r := range rows {
-		if !r.InTable || len(r.Cells) == 0 || !strings.HasPrefix(r.Cells[0].Text(), "1.3") {
-			continue
-		}
-		last := r.Cells[len(r.Cells)-1]
-		if !strings.HasSuffix(last.Text(), "onların sualları cavablandırılmışdır.") {
-			continue
-		}
-		found++
-		for _, n := range rows[i+1:] {
-			if n.InTable && len(n.Cells) == len(r.Cells) && !strings.Contains(n.Cells[1].Text(), "Tədbirin") {
-				if c := n.Cells[len(n.Cells)-1]; !c.Continues || !strings.HasPrefix(c.Text(), "Eyni zamanda") {
-					t.Errorf("r014-2021 1.3: the next page's work done %q (continues %v), want \"Eyni zamanda…\" carrying on the paragraph", c.Text()[:min(len(c.Text()), 40)], c.Continues)
+	for _, c := range []struct{ file, measure, end, next string }{
+		{"r014-2021", "1.3", "onların sualları cavablandırılmışdır.", "Eyni zamanda"},
+		{"r036-2022", "7.2", "şəxslərə göndərilməsi tam təmin edilmişdir.", "“Rəsmi statistik"},
+		{"r045-2022", "2.2", "şəxslərə göndərilməsi tam təmin edilmişdir.", "“Rəsmi statistik"},
+	} {
+		rows := layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", c.file+".txt"))
+		found := 0
+		measure := ""
+		for i, r := range rows {
+			if !r.InTable || len(r.Cells) < 2 {
+				continue
+			}
+			if n := r.Cells[0].Text(); n != "" && !strings.Contains(r.Cells[1].Text(), "Tədbirin") {
+				measure = strings.TrimSuffix(n, ".")
+			}
+			if measure != c.measure || !strings.HasSuffix(r.Cells[len(r.Cells)-1].Text(), c.end) {
+				continue
+			}
+			found++
+			for _, n := range rows[i+1:] {
+				if n.InTable && len(n.Cells) == len(r.Cells) && !strings.Contains(n.Cells[1].Text(), "Tədbirin") {
+					if w := n.Cells[len(n.Cells)-1]; !w.Continues || !strings.HasPrefix(w.Text(), c.next) {
+						t.Errorf("%s %s: the next page's work done %q (continues %v), want %q… carrying on the paragraph", c.file, c.measure, w.Text()[:min(len(w.Text()), 40)], w.Continues, c.next)
+					}
+					break
 				}
-				break
 			}
 		}
-	}
-	if found != 1 {
-		t.Errorf("r014-2021: %d rows 1.3 ending a page with the sentence, want 1", found)
+		if found != 1 {
+			t.Errorf("%s: %d rows of %s end with %q, want 1", c.file, found, c.measure, c.end)
+		}
 	}
 }
 
