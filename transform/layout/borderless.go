@@ -604,7 +604,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 // table is the page's block of aligned lines (see tableSpan); the repeated
 // header lines are one row, and below them rows are cut at gaps of at
 // least b.rowGap, or anchored at measure numbers (see anchorRows).
-func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
+func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) []built {
 	if b == nil {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
@@ -645,6 +645,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	if pitch <= 0 {
 		pitch = b.lh
 	}
+	headRows := -1 // the rows before the table's first band of rows, once known
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
@@ -682,7 +683,11 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		var lineXs [][]float64
 		if grid {
 			num := slices.IndexFunc(band, func(l tline) bool { return b.numberLine(&l) })
-			lineXs, merged = lineCuts(band, xs, num, lx), func(float64) bool { return false }
+			var top []carried
+			if num < 0 && len(rows) == headRows {
+				top = carry // the row the page carries on
+			}
+			lineXs, merged = lineCuts(band, xs, num, lx, top), func(float64) bool { return false }
 		}
 		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
@@ -703,6 +708,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 		table = table[h:]
 	}
+	headRows = len(rows)
 	if b.rowGap > 0 {
 		for _, r := range b.gapRows(table, pl.hs, true) {
 			emit(r)

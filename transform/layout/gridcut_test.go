@@ -94,3 +94,42 @@ func TestPathLike(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutTextCarriedRow checks the row at a page's top that carries on
+// a row of the page before (see carriedCells): a term broken after its
+// hyphen at the foot of one page takes its other piece, glued one space
+// after the title's line on the next ("2020-" / "qoşulan informasiya
+// 2022"), and a term found whole on the page before takes no title word
+// glued so ("təşkilatlarının iştirakının və").
+func TestLayoutTextCarriedRow(t *testing.T) {
+	for _, c := range []struct {
+		file, measure string
+		term          string // the carried-on row's term cell
+		title         string // its title cell holds this
+	}{
+		{"r025-2020", "7.8", "2022", "qoşulan informasiya sistemləri"},
+		{"r030-2022", "1.7", "2022", "qoşulan informasiya sistemləri"},
+		{"r055-2020", "3.3", "", "təşkilatlarının iştirakının və təmsilçiliyinin"},
+	} {
+		rows := layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", c.file+".txt"))
+		found := false
+		for i, r := range rows {
+			if !r.InTable || len(r.Cells) != 4 || strings.TrimSuffix(r.Cells[0].Text(), ".") != c.measure {
+				continue
+			}
+			for _, n := range rows[i+1:] {
+				if n.Page != r.Page && n.InTable && len(n.Cells) == 4 && !strings.Contains(n.Cells[1].Text(), "Tədbirin") {
+					found = true
+					if n.Cells[2].Text() != c.term || !strings.Contains(n.Cells[1].Text(), c.title) {
+						t.Errorf("%s %s: carried-on row's title %q, term %q; want the title to hold %q, the term %q", c.file, c.measure, n.Cells[1].Text(), n.Cells[2].Text(), c.title, c.term)
+					}
+					break
+				}
+			}
+			break
+		}
+		if !found {
+			t.Errorf("%s: no row %s carried on to the next page", c.file, c.measure)
+		}
+	}
+}

@@ -93,7 +93,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 				warnings = append(warnings, hesabat.Warnf(hesabat.WarnOCR, pl.n,
 					"scanned page without table rules or aligned columns: its text is kept as paragraphs"))
 			}
-			built = append(built, borderlessRows(pl, bl, lx)...)
+			built = append(built, borderlessRows(pl, bl, lx, carriedCells(built))...)
 		}
 	}
 	markContinuations(built, lx)
