@@ -79,3 +79,31 @@ func openPiece(ls []tline, cuts [][]float64, k int) {
 		cuts[best][k] = at
 	}
 }
+
+// wholeLeft gives to column k+1 the text of narrow column k (columns xs,
+// the page's) of a page's first row, which carries on a row whose column
+// k was found whole on the page before (see carriedClosed), when that
+// text starts at the left edge of a wide column (see wideEdge): the lines
+// of the next column, set left of the page's boundary where pdftotext
+// squeezed out the room of column k, empty on this page (the work done
+// at 42, the page's term boundary at 52, over the header's "İcra
+// müddəti"; layout-narrow-gutter r005). wideEdge moves a document's
+// boundary by eight characters at most, for a column that may have text
+// on the page; one with none to hold gives way however far.
+func wholeLeft(ls []tline, cuts [][]float64, xs []float64, k int) {
+	if len(ls) == 0 || k+2 >= len(xs) {
+		return
+	}
+	// From a character left of the column: with no text of its own to
+	// start at its left edge, any start in it may be the next column's.
+	cw := ls[0].height() / 2
+	e, ok := wideEdge(ls, xs[k]-cw, xs[k+1], cw)
+	if !ok {
+		return
+	}
+	for i := range cuts {
+		if cuts[i][k+1] > e {
+			cuts[i][k+1] = math.Max(e, cuts[i][k])
+		}
+	}
+}

@@ -43,12 +43,19 @@ func TestLayoutTextCutURL(t *testing.T) {
 // enough for it (see gridRights), and though the page's text ends many
 // grid lines above another page's (see borderlessRows): r014's
 // "…cavablandırılmışdır." ends at 93, the page's full lines at 95 or 96,
-// its widest at 99, and "Eyni" needs 5 cells.
+// its widest at 99, and "Eyni" needs 5 cells; and one that leaves as
+// little more than the next word needs as the grid cannot tell from none
+// (see gridSlack).
 func TestLayoutTextFullLineEdge(t *testing.T) {
 	for _, c := range []struct{ file, measure, end, next string }{
 		{"r014-2021", "1.3", "onların sualları cavablandırılmışdır.", "Eyni zamanda"},
 		{"r036-2022", "7.2", "şəxslərə göndərilməsi tam təmin edilmişdir.", "“Rəsmi statistik"},
 		{"r045-2022", "2.2", "şəxslərə göndərilməsi tam təmin edilmişdir.", "“Rəsmi statistik"},
+		// one cell over the next word (see gridSlack)
+		{"r044-2021", "2.2", "Dövlət Vergi Xidmətinə müraciət edirlər.", "Prosesin"},
+		{"r045-2022", "3.1", "onların sualları cavablandırılmışdır.", "Eyni zamanda"},
+		// an address, 5 cells over the next word
+		{"r020-2021", "2.1", "(email:office@commission-anticorruption.gov.az).", "Həmçinin"},
 	} {
 		rows := layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", c.file+".txt"))
 		found := 0
@@ -132,4 +139,27 @@ func TestLayoutTextCarriedRow(t *testing.T) {
 			t.Errorf("%s: no row %s carried on to the next page", c.file, c.measure)
 		}
 	}
+}
+
+// TestLayoutTextSqueezedCarriedRow checks a page that carries on a row
+// whose term was found whole on the page before, and sets the work done
+// left of the page's term boundary, where the empty term column's room
+// was squeezed out (see wholeLeft): layout-narrow-gutter r005's 4.9 goes
+// on at 42, the term boundary at 52.
+func TestLayoutTextSqueezedCarriedRow(t *testing.T) {
+	rows := layoutTextRows(t, "layout-narrow-gutter/r005-2021.txt")
+	for i, r := range rows {
+		if !r.InTable || len(r.Cells) != 4 || r.Cells[0].Text() != "4.9." {
+			continue
+		}
+		for _, n := range rows[i+1:] {
+			if n.Page != r.Page && n.InTable && len(n.Cells) == 4 && !strings.Contains(n.Cells[1].Text(), "Tədbirin") {
+				if n.Cells[2].Text() != "" || !strings.HasPrefix(n.Cells[3].Text(), "sahəsində milli risk") {
+					t.Errorf("4.9 carried on: term %q, work done %q; want no term and the work done from \"sahəsində milli risk\"", n.Cells[2].Text(), n.Cells[3].Text())
+				}
+				return
+			}
+		}
+	}
+	t.Error("no row 4.9 carried on to the next page")
 }

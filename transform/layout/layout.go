@@ -786,7 +786,7 @@ func markContinuations(rows []built, lx lexicon) {
 					a, b := prev.edges[c], r.edges[c]
 					if a.has && b.has {
 						ended := sentenceEnd(a.last.Text) && !a.last.Hyphen &&
-							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh || justifiedEnd(a.ls, a.right))
+							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh+gridSlack(a) || a.below > 1.1*a.lh || justifiedEnd(a.ls, a.right))
 						r.Cells[c].Continues = !ended
 						if !ended {
 							glueCut(&prev.Row.Cells[c], &r.Cells[c], a, b, lx)

@@ -359,6 +359,9 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon, carry []carried) []
 			if carry != nil && carry[k] == carriedOpen {
 				openPiece(ls, out, k)
 			}
+			if carry != nil && carry[k] == carriedClosed {
+				wholeLeft(ls, out, xs, k)
+			}
 		}
 	}
 	for i := 1; i < len(ls); i++ {
