@@ -614,7 +614,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 // table is the page's block of aligned lines (see tableSpan); the repeated
 // header lines are one row, and below them rows are cut at gaps of at
 // least b.rowGap, or anchored at measure numbers (see anchorRows).
-func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
+func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) []built {
 	if b == nil {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
@@ -641,6 +641,9 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := widest(columnRights(table, b.xs), pl.right)
+	if onGrid(table) {
+		right = gridRights(table, b.xs) // see tableRights
+	}
 	// On a line grid (layout text) each line is cut on its own (see
 	// lineCuts); cells never merge.
 	grid := onGrid(table)
@@ -652,6 +655,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	if pitch <= 0 {
 		pitch = b.lh
 	}
+	headRows := -1 // the rows before the table's first band of rows, once known
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
@@ -670,7 +674,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
 		}
-		if bottom >= tableBottom {
+		if bottom >= tableBottom && !grid {
 			// The page's last row reaches down to a line above where the
 			// text of the document's fullest page ends: no rule shows
 			// where the page cut it, and a cell that ends with room for
@@ -678,12 +682,22 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			// (see markContinuations). A line less: renderers keep two
 			// lines of a paragraph together (widows and orphans), so a
 			// paragraph the page cut can leave a line's room, and a bit.
+			// Not on a character grid (layout text): pdftotext gives each
+			// baseline a line of the grid, and where two columns' lines
+			// stand off each other's baselines they interleave, so pages
+			// of one height hold different counts of grid lines (r036:
+			// 51 to 67) and the fullest page's foot says nothing of
+			// where another page's text could end.
 			bottom = math.Max(bottom, b.foot-pitch)
 		}
 		var lineXs [][]float64
 		if grid {
 			num := slices.IndexFunc(band, func(l tline) bool { return b.numberLine(&l) })
-			lineXs, merged = lineCuts(band, xs, num, lx), func(float64) bool { return false }
+			var top []carried
+			if num < 0 && len(rows) == headRows {
+				top = carry // the row the page carries on
+			}
+			lineXs, merged = lineCuts(band, xs, num, lx, top), func(float64) bool { return false }
 		}
 		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
@@ -704,6 +718,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 		table = table[h:]
 	}
+	headRows = len(rows)
 	if b.rowGap > 0 {
 		for _, r := range b.gapRows(table, pl.hs, true) {
 			emit(r)

@@ -94,7 +94,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 				warnings = append(warnings, hesabat.Warnf(hesabat.WarnOCR, pl.n,
 					"scanned page without table rules or aligned columns: its text is kept as paragraphs"))
 			}
-			built = append(built, borderlessRows(pl, bl, lx)...)
+			built = append(built, borderlessRows(pl, bl, lx, carriedCells(built))...)
 		}
 	}
 	markContinuations(built, lx)
@@ -805,7 +805,7 @@ func markContinuations(rows []built, lx lexicon) {
 					a, b := prev.edges[c], r.edges[c]
 					if a.has && b.has {
 						ended := sentenceEnd(a.last.Text) && !a.last.Hyphen &&
-							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh || a.below > 1.1*a.lh || justifiedEnd(a.ls, a.right))
+							(a.room > (b.first.X1-b.first.X0)+0.3*a.lh+gridSlack(a) || a.below > 1.1*a.lh || justifiedEnd(a.ls, a.right))
 						r.Cells[c].Continues = !ended
 						if !ended {
 							glueCut(&prev.Row.Cells[c], &r.Cells[c], a, b, lx)

@@ -471,11 +471,7 @@ func cutWord(prev, l *tline, right float64, lx lexicon) bool {
 	case next.Lead > 0:
 		fits = next.Lead
 	case onGrid([]tline{*prev, *l}):
-		// On a character grid (layout text) a word that fills the
-		// column ends in the widest line's last cell: a line a whole
-		// cell short had room for one more character, and the renderer
-		// would have set it there had the word gone on.
-		fits = (last.X1 - last.X0) / float64(utf8.RuneCountInString(last.Text))
+		fits = gridFits(last) // a character grid (layout text)
 	}
 	return len(prev.ws) == 1 && !prev.trailingSpace() && endsAlnum(last.Text) && right-last.X1 < fits &&
 		!startsUpper(next.Text) && lx.cut(last.Text, next.Text)
