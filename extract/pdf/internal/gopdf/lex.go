@@ -241,15 +241,45 @@ func (l *lexer) array() ([]operand, error) {
 	}
 }
 
-// number reads a number at l.pos.
+// number reads a number at l.pos: its first byte, then bytes of
+// "0123456789.-". The usual form, [+-]digits[.digits], is read in that
+// one pass as parseNum reads it; others go to parseNum.
 func (l *lexer) number() float64 {
+	s, i := l.s, l.pos
+	neg := false
+	if s[i] == '-' || s[i] == '+' {
+		neg = s[i] == '-'
+		i++
+	}
+	n := 0.0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		n = n*10 + float64(s[i]-'0')
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		scale := 0.1
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			n += float64(s[i]-'0') * scale
+			scale /= 10
+		}
+	}
+	if i == len(s) || !numByte(s[i]) { // the number ends here
+		l.pos = i
+		if neg {
+			n = -n
+		}
+		return n
+	}
 	start := l.pos
 	l.pos++
-	for l.pos < len(l.s) && (l.s[l.pos] >= '0' && l.s[l.pos] <= '9' || l.s[l.pos] == '.' || l.s[l.pos] == '-') {
+	for l.pos < len(s) && numByte(s[l.pos]) {
 		l.pos++
 	}
-	return parseNum(l.s[start:l.pos])
+	return parseNum(s[start:l.pos])
 }
+
+// numByte reports whether c continues a number.
+func numByte(c byte) bool { return c >= '0' && c <= '9' || c == '.' || c == '-' }
 
 // parseNum reads a PDF number leniently, as readers do: "--5" or "5-" read
 // as far as they make sense, and garbage as 0.
