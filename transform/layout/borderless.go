@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/hesabat/hesabat"
@@ -71,12 +72,22 @@ func proseLine(l *tline, textWidth, spaceGap float64) bool {
 	return true
 }
 
+// gapBufs recycles spaceGap's buffers: it runs on every page, and on
+// every line of a document.
+var gapBufs = sync.Pool{New: func() any { return new([]float64) }}
+
 // spaceGap returns the widest gap between two words of running text on
 // these lines: two and a half times the lower quartile of the gaps
 // between words (a quarter of the gaps at least are plain spaces, even in
 // a table; justified lines stretch them, but not that far).
 func spaceGap(ls []tline) float64 {
-	var gaps []float64
+	n := 0
+	for i := range ls {
+		n += max(0, len(ls[i].ws)-1)
+	}
+	buf := gapBufs.Get().(*[]float64)
+	gaps := slices.Grow((*buf)[:0], n)
+	defer func() { *buf = gaps[:0]; gapBufs.Put(buf) }()
 	for i := range ls {
 		for j := 1; j < len(ls[i].ws); j++ {
 			gaps = append(gaps, ls[i].ws[j].X0-ls[i].ws[j-1].X1)
@@ -85,8 +96,7 @@ func spaceGap(ls []tline) float64 {
 	if len(gaps) == 0 {
 		return 0
 	}
-	slices.Sort(gaps)
-	return 2.5 * math.Max(gaps[len(gaps)/4], 0)
+	return 2.5 * math.Max(nth(gaps, len(gaps)/4), 0)
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's
@@ -604,7 +614,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 // table is the page's block of aligned lines (see tableSpan); the repeated
 // header lines are one row, and below them rows are cut at gaps of at
 // least b.rowGap, or anchored at measure numbers (see anchorRows).
-func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
+func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) []built {
 	if b == nil {
 		return paragraphRows(pl.lines, pl.n, lx)
 	}
@@ -631,6 +641,9 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	b = b.onPage(table)
 	rows := paragraphRows(pl.lines[:first], pl.n, lx)
 	right := widest(columnRights(table, b.xs), pl.right)
+	if onGrid(table) {
+		right = gridRights(table, b.xs) // see tableRights
+	}
 	// On a line grid (layout text) each line is cut on its own (see
 	// lineCuts); cells never merge.
 	grid := onGrid(table)
@@ -642,6 +655,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 	if pitch <= 0 {
 		pitch = b.lh
 	}
+	headRows := -1 // the rows before the table's first band of rows, once known
 	emitIn := func(band []tline, xs, right []float64) {
 		merged := func(x float64) bool {
 			for i := range band {
@@ -660,7 +674,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		for i := range band {
 			bottom = math.Max(bottom, band[i].y1)
 		}
-		if bottom >= tableBottom {
+		if bottom >= tableBottom && !grid {
 			// The page's last row reaches down to a line above where the
 			// text of the document's fullest page ends: no rule shows
 			// where the page cut it, and a cell that ends with room for
@@ -668,12 +682,22 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 			// (see markContinuations). A line less: renderers keep two
 			// lines of a paragraph together (widows and orphans), so a
 			// paragraph the page cut can leave a line's room, and a bit.
+			// Not on a character grid (layout text): pdftotext gives each
+			// baseline a line of the grid, and where two columns' lines
+			// stand off each other's baselines they interleave, so pages
+			// of one height hold different counts of grid lines (r036:
+			// 51 to 67) and the fullest page's foot says nothing of
+			// where another page's text could end.
 			bottom = math.Max(bottom, b.foot-pitch)
 		}
 		var lineXs [][]float64
 		if grid {
 			num := slices.IndexFunc(band, func(l tline) bool { return b.numberLine(&l) })
-			lineXs, merged = lineCuts(band, xs, num, lx), func(float64) bool { return false }
+			var top []carried
+			if num < 0 && len(rows) == headRows {
+				top = carry // the row the page carries on
+			}
+			lineXs, merged = lineCuts(band, xs, num, lx, top), func(float64) bool { return false }
 		}
 		if r, ok := tableRow(band, bottom, xs, lineXs, right, merged, pl.n, lx); ok {
 			rows = append(rows, r)
@@ -694,6 +718,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon) []built {
 		}
 		table = table[h:]
 	}
+	headRows = len(rows)
 	if b.rowGap > 0 {
 		for _, r := range b.gapRows(table, pl.hs, true) {
 			emit(r)

@@ -274,8 +274,16 @@ func wideStarts(ls []tline, x, width, cw float64) bool {
 // at the number first. Then the narrow column right of a wider one (the
 // term) takes and gives back words the grid set on the wrong side of
 // its boundary (see gluedLeft, setApart, hyphenPiece), and pieces of a
-// word or term are joined (wordEnd, termOnGap).
-func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
+// word or term are joined (wordEnd, termOnGap). carry, for the row at a
+// page's top that carries on a row of the page before (nil otherwise),
+// tells what that row holds per column there (see carriedCells): a
+// narrow column whose cell is whole there takes no word glued to the
+// column left of it (its short cell is found), and one ending with a
+// hyphen takes its other piece (see openPiece).
+func lineCuts(ls []tline, xs []float64, num int, lx lexicon, carry []carried) [][]float64 {
+	if len(carry) != len(xs)-1 {
+		carry = nil
+	}
 	out := make([][]float64, len(ls))
 	// The lines at the measure number are cut first: a term stands
 	// level with it, and once found there it is the short cell found
@@ -312,7 +320,7 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 					// Only a column narrower than the one left of it (the
 					// term right of the title) holds a short cell that,
 					// found on other lines, is whole.
-					elsewhere := false
+					elsewhere := carry != nil && carry[k] == carriedClosed && xs[k+1]-xs[k] < xs[k]-xs[k-1]
 					for c := range ls {
 						if c != i && xs[k+1]-xs[k] < xs[k]-xs[k-1] && slices.ContainsFunc(ls[c].ws, func(v hesabat.Word) bool { return inColumn(c, k, v) }) {
 							elsewhere = true
@@ -343,10 +351,16 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 	}
 	for k := 1; k+1 < len(xs); k++ {
 		if xs[k+1]-xs[k] < xs[k]-xs[k-1] {
-			gluedLeft(ls, out, k, lx)
+			gluedLeft(ls, out, k, lx, carry != nil && carry[k] == carriedClosed)
 			setApart(ls, out, k, xs[k+1]-xs[k])
 			if num >= 0 {
 				hyphenPiece(ls, out, k, num)
+			}
+			if carry != nil && carry[k] == carriedOpen {
+				openPiece(ls, out, k)
+			}
+			if carry != nil && carry[k] == carriedClosed {
+				wholeLeft(ls, out, xs, k)
 			}
 		}
 	}
@@ -374,7 +388,12 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon) [][]float64 {
 // of the column's text, glued to the title's run, is the title's, unless
 // a word of the column right above or below it is its other piece (see
 // pieceNear; pdftotext sets a term's lines up to two characters apart).
-func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon) {
+// When whole, the row's cell in column k was found whole on the page
+// before (see carriedClosed) and the column has no own text here: every
+// word so glued is the title's ("təşkilatlarının iştirakının və", its
+// "və" at 35, the page's term boundary at 34, under a term "2021" on the
+// page before; r055).
+func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon, whole bool) {
 	if len(ls) == 0 {
 		return
 	}
@@ -400,7 +419,7 @@ func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon) {
 			continue
 		}
 		e := edge(i)
-		if math.IsInf(e, 1) || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j], lx) {
+		if math.IsInf(e, 1) && !whole || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j], lx) {
 			continue
 		}
 		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(&ls[i], j, cw) {
