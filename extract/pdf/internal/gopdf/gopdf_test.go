@@ -1,6 +1,7 @@
 package gopdf
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"testing"
@@ -101,6 +102,21 @@ func TestHex(t *testing.T) {
 			t.Errorf("%q: got %q, pos %d, %v; want %q, pos %d", c.in, got, l.pos, err, c.want, c.pos)
 		case string(l.buf[:4]) != "kept":
 			t.Errorf("%q: the buffer's earlier bytes changed: %q", c.in, l.buf)
+		}
+	}
+}
+
+// TestNumber checks that number, which reads the usual forms itself,
+// reads every form as parseNum reads the whole token.
+func TestNumber(t *testing.T) {
+	for _, tok := range []string{"0", "12", "-3", "+4", ".5", "-.25", "6.", "-7.125", "1234567.891",
+		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001"} {
+		for _, end := range []string{"", " ", "]", "<"} {
+			l := lexer{s: []byte(tok + end)}
+			got, want := l.number(), parseNum([]byte(tok))
+			if math.Float64bits(got) != math.Float64bits(want) || l.pos != len(tok) {
+				t.Errorf("%q: %v at %d, want %v at %d", tok+end, got, l.pos, want, len(tok))
+			}
 		}
 	}
 }

@@ -241,21 +241,53 @@ func (l *lexer) array() ([]operand, error) {
 	}
 }
 
-// number reads a number at l.pos.
+// number reads a number at l.pos: its first byte, then bytes of
+// "0123456789.-". The usual form, [+-]digits[.digits], is read in that
+// one pass; others go to parseNum.
 func (l *lexer) number() float64 {
+	n, neg, k := numPrefix(l.s[l.pos:])
+	if i := l.pos + k; i == len(l.s) || !numByte(l.s[i]) { // the number ends here
+		l.pos = i
+		if neg {
+			n = -n
+		}
+		return n
+	}
 	start := l.pos
 	l.pos++
-	for l.pos < len(l.s) && (l.s[l.pos] >= '0' && l.s[l.pos] <= '9' || l.s[l.pos] == '.' || l.s[l.pos] == '-') {
+	for l.pos < len(l.s) && numByte(l.s[l.pos]) {
 		l.pos++
 	}
 	return parseNum(l.s[start:l.pos])
 }
 
+// numByte reports whether c continues a number.
+func numByte(c byte) bool { return c >= '0' && c <= '9' || c == '.' || c == '-' }
+
 // parseNum reads a PDF number leniently, as readers do: "--5" or "5-" read
 // as far as they make sense, and garbage as 0.
 func parseNum(b []byte) float64 {
-	// Fast path for plain integers.
-	n, neg, i := 0.0, false, 0
+	n, neg, i := numPrefix(b)
+	if i < len(b) {
+		// Odd forms such as "1-2": keep what parsed, as PDFium does.
+		if f, err := strconv.ParseFloat(string(b[:i]), 64); err == nil {
+			n = f
+			if neg {
+				n = -n
+			}
+			return n
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n
+}
+
+// numPrefix reads [+-]digits[.digits] at the start of b (each part may
+// be empty): its value without the sign, whether the sign is '-', and its
+// length.
+func numPrefix(b []byte) (n float64, neg bool, i int) {
 	if i < len(b) && (b[i] == '-' || b[i] == '+') {
 		neg = b[i] == '-'
 		i++
@@ -271,20 +303,7 @@ func parseNum(b []byte) float64 {
 			scale /= 10
 		}
 	}
-	if i < len(b) {
-		// Odd forms such as "1-2": keep what parsed, as PDFium does.
-		if f, err := strconv.ParseFloat(string(b[:i]), 64); err == nil {
-			n = f
-			if neg {
-				n = -n
-			}
-			return n
-		}
-	}
-	if neg {
-		n = -n
-	}
-	return n
+	return n, neg, i
 }
 
 func unescapeName(b []byte) []byte {
