@@ -3,6 +3,7 @@ module github.com/hesabat/hesabat
 go 1.26.8
 
 require (
+	github.com/klauspost/compress v1.20.4
 	github.com/klippa-app/go-pdfium v1.21.4
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/pdfcpu/pdfcpu v0.15.0

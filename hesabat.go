@@ -124,24 +124,7 @@ type Cell struct {
 
 // Text returns the cell's paragraphs joined by single spaces.
 func (c Cell) Text() string {
-	switch len(c.Paras) {
-	case 0:
-		return ""
-	case 1:
-		return c.Paras[0]
-	}
-	n := len(c.Paras) - 1
-	for _, p := range c.Paras {
-		n += len(p)
-	}
-	b := make([]byte, 0, n)
-	for i, p := range c.Paras {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, p...)
-	}
-	return string(b)
+	return strings.Join(c.Paras, " ")
 }
 
 // Columns returns the number of grid columns the cell covers (at least 1).
@@ -283,17 +266,25 @@ const (
 // joining split text: the layout engine uses it for the lines of a cell,
 // the stitcher for text a page break split.
 func JoinText(a, b string) string {
+	return a + JoinSep(a, b) + b
+}
+
+// JoinSep returns what JoinText puts between a and b: " " or "". It reads
+// only the end of a, and of b only its first rune and whether that is all
+// of b, so text grown line by line in a strings.Builder can be joined
+// without copying it at each line.
+func JoinSep(a, b string) string {
 	if a == "" || b == "" {
-		return a + b
+		return ""
 	}
 	if d, n := utf8.DecodeLastRuneInString(a); d == '-' || d == '–' {
 		if r, m := utf8.DecodeLastRuneInString(a[:len(a)-n]); m > 0 && !unicode.IsSpace(r) && r != '-' && r != '–' {
-			return a + b
+			return ""
 		}
 	}
 	r, n := utf8.DecodeRuneInString(b)
 	if strings.ContainsRune(".,;:!?)]}”»’", r) || (n == len(b) && unicode.IsLower(r)) {
-		return a + b
+		return ""
 	}
-	return a + " " + b
+	return " "
 }

@@ -2,11 +2,16 @@ package load
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,17 +83,19 @@ func identityOf(agencyID, planID int64, year int, period string) string {
 
 // identify resolves r's agency and plan, stores them with r's period,
 // identity, file time and page count in the reports row id, and returns the
-// warnings to store with r: r's own and those about its identity.
+// warnings to store with r (r's own and those about its identity) and the
+// plan.
 // periodRead is false for reports stored before periods were read: their
 // identity is their file.
-func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, periodRead bool) ([]hesabat.Warning, error) {
+func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, periodRead bool) ([]hesabat.Warning, sql.NullInt64, error) {
+	var plan sql.NullInt64
 	warnings := append([]hesabat.Warning(nil), r.Warnings...)
 	var agencyID, planID any
 	var missing []string
 	if r.Agency != "" {
 		aid, known, err := agencyFor(ctx, tx, r.Agency)
 		if err != nil {
-			return nil, err
+			return nil, plan, err
 		}
 		agencyID = aid
 		if !known {
@@ -101,9 +108,10 @@ func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Rep
 	if r.Plan.Title != "" {
 		pid, err := planFor(ctx, tx, r.Plan)
 		if err != nil {
-			return nil, err
+			return nil, plan, err
 		}
 		planID = pid
+		plan = sql.NullInt64{Int64: pid, Valid: true}
 	} else {
 		missing = append(missing, "plan")
 	}
@@ -137,13 +145,15 @@ func (db *DB) identify(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Rep
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE reports SET agency_id = ?, plan_id = ?, period = ?, identity = ?,
 		file_time = ?, page_count = ? WHERE id = ?`, agencyID, planID, period, identity, fileTime, pages, id)
-	return warnings, err
+	return warnings, plan, err
 }
 
 // place finishes storing report id in tx, whose measures and facts are
-// stored with their counts and sort keys: the report's counts and document
-// date, its status and that of the files it shares an identity or a path
-// with, its measures' links to plan measures, and coverage.
+// stored with their counts and sort keys but not linked to plan measures
+// (a report stored before migration 0005; SaveReport does this as it
+// stores): the report's counts and document date, its status and that of
+// the files it shares an identity or a path with, its measures' links to
+// plan measures, and coverage.
 func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE reports SET
 		measure_count = (SELECT count(*) FROM measures WHERE report_id = ?1),
@@ -266,8 +276,10 @@ type member struct {
 	path, sha            string
 	format               hesabat.Format
 	documentDate, fileTs string
-	status               string // as stored
-	content              *content
+	status               string        // as stored
+	storedCurrent        sql.NullInt64 // current_id as stored
+	digest               string        // content_digest as stored; "" when not yet computed
+	content              *content      // read when needed
 
 	next    string // status by the rule
 	current any    // current_id by the rule: the file standing for it, or nil
@@ -290,14 +302,15 @@ func (a *member) later(b *member) bool {
 func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) {
 	var all, candidates []*member
 	err := forEach(tx.QueryContext(ctx, `SELECT r.id, r.path, r.sha256, r.format,
-		coalesce(r.document_date, ''), coalesce(r.file_time, ''), r.status,
+		coalesce(r.document_date, ''), coalesce(r.file_time, ''), r.status, r.current_id, coalesce(r.content_digest, ''),
 		(SELECT max(n.id) FROM reports AS n WHERE n.path = r.path AND n.id > r.id
 			AND n.sha256 <> r.sha256 AND n.status <> 'removed')
 		FROM reports AS r WHERE r.identity = ? AND r.status <> 'removed' ORDER BY r.id`, identity))(
 		func(rows *sql.Rows) error {
 			m := &member{}
 			var newer sql.NullInt64
-			if err := rows.Scan(&m.id, &m.path, &m.sha, &m.format, &m.documentDate, &m.fileTs, &m.status, &newer); err != nil {
+			if err := rows.Scan(&m.id, &m.path, &m.sha, &m.format, &m.documentDate, &m.fileTs, &m.status,
+				&m.storedCurrent, &m.digest, &newer); err != nil {
 				return err
 			}
 			all = append(all, m)
@@ -321,6 +334,10 @@ func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) 
 	}
 	var changed []int64
 	for _, m := range all {
+		current, _ := m.current.(int64)
+		if m.next == m.status && m.storedCurrent.Valid == (m.current != nil) && m.storedCurrent.Int64 == current {
+			continue // as stored: the group's other files cost no write
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE reports SET status = ?, current_id = ? WHERE id = ?`,
 			m.next, m.current, m.id); err != nil {
 			return nil, err
@@ -343,8 +360,7 @@ func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
 		return nil
 	}
 	for _, m := range candidates {
-		var err error
-		if m.content, err = readContent(ctx, tx, m.id); err != nil {
+		if err := m.digestContent(ctx, tx); err != nil {
 			return err
 		}
 	}
@@ -354,9 +370,14 @@ func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
 			latest = m
 		}
 	}
+	same := make([]bool, len(candidates))
 	var primary *member
-	for _, m := range candidates {
-		if !sameContent(m.content, latest.content) {
+	for i, m := range candidates {
+		var err error
+		if same[i], err = m.sameAs(ctx, tx, latest); err != nil {
+			return err
+		}
+		if !same[i] {
 			continue
 		}
 		if primary == nil || faithfulness[m.format] > faithfulness[primary.format] ||
@@ -364,17 +385,58 @@ func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
 			primary = m
 		}
 	}
-	for _, m := range candidates {
+	for i, m := range candidates {
 		switch {
 		case m == primary:
 			m.next, m.current = "current", nil
-		case sameContent(m.content, latest.content):
+		case same[i]:
 			m.next, m.current = "source", primary.id
 		default:
 			m.next, m.current = "superseded", primary.id
 		}
 	}
 	return nil
+}
+
+// digestContent makes sure m.digest is known: a file whose content was
+// never digested is read, and its digest stored with it (migration 0010).
+func (m *member) digestContent(ctx context.Context, tx *sql.Tx) error {
+	if m.digest != "" {
+		return nil
+	}
+	var err error
+	if m.content, err = readContent(ctx, tx, m.id); err != nil {
+		return err
+	}
+	m.digest = m.content.digest()
+	_, err = tx.ExecContext(ctx, `UPDATE reports SET content_digest = ? WHERE id = ?`, m.digest, m.id)
+	return err
+}
+
+// sameAs reports whether m and o, whose digests are known, hold one
+// report's content (sameContent). Their digests answer unless their
+// measures and facts agree and their words do not: then both are read.
+func (m *member) sameAs(ctx context.Context, tx *sql.Tx, o *member) (bool, error) {
+	if m == o {
+		return true, nil
+	}
+	mFields, mWords, _ := strings.Cut(m.digest, "/")
+	oFields, oWords, _ := strings.Cut(o.digest, "/")
+	switch {
+	case mFields != oFields:
+		return false, nil
+	case mWords == oWords:
+		return true, nil
+	}
+	for _, x := range []*member{m, o} {
+		if x.content == nil {
+			var err error
+			if x.content, err = readContent(ctx, tx, x.id); err != nil {
+				return false, err
+			}
+		}
+	}
+	return sameContent(m.content, o.content), nil
 }
 
 // content is what sameContent compares of a stored report.
@@ -412,6 +474,34 @@ func readContent(ctx context.Context, tx *sql.Tx, id int64) (*content, error) {
 	}
 	sort.Strings(c.facts)
 	return c, nil
+}
+
+// digest returns c as reports.content_digest stores it: a hash of its
+// measures and facts, a slash, and a hash of the words of its work done
+// with their counts, each the hex of the first 16 bytes of a SHA-256 of
+// the parts, each with its length before it (and the number of measures
+// before them, so that no two contents give the same bytes). Two contents whose first hashes are equal
+// have the same measures and facts; whose second hashes are equal too,
+// the same words, so that sameContent holds.
+func (c *content) digest() string {
+	fields := binary.AppendUvarint(nil, uint64(len(c.measures)))
+	for _, s := range c.measures {
+		fields = appendPart(fields, s)
+	}
+	for _, s := range c.facts {
+		fields = appendPart(fields, s)
+	}
+	var words []byte
+	for _, w := range slices.Sorted(maps.Keys(c.words)) {
+		words = binary.AppendUvarint(appendPart(words, w), uint64(c.words[w]))
+	}
+	f, w := sha256.Sum256(fields), sha256.Sum256(words)
+	return hex.EncodeToString(f[:16]) + "/" + hex.EncodeToString(w[:16])
+}
+
+// appendPart appends s to b with its length before it.
+func appendPart(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 // sameContent reports whether a and b are one report's content: the same
@@ -576,7 +666,7 @@ func (db *DB) backfill(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for _, o := range list {
-		if _, err := db.identify(ctx, tx, o.id, &o.r, false); err != nil {
+		if _, _, err := db.identify(ctx, tx, o.id, &o.r, false); err != nil {
 			return fmt.Errorf("report %d: %w", o.id, err)
 		}
 		// Migration 0005 counted the facts of these reports; their measures

@@ -292,6 +292,76 @@ func TestChangedFileSupersedes(t *testing.T) {
 	}
 }
 
+// TestContentDigest: the identity rule compares files through their
+// stored content digests (migration 0010), computed once per file, also
+// for files stored before the digests were kept, and reaches the decision
+// the full comparison reaches.
+func TestContentDigest(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	save := func(c idCase) {
+		t.Helper()
+		if _, err := db.SaveReport(ctx, c.report(t, dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stat := "Dövlət Statistika Komitəsi"
+	same := func(name string, format hesabat.Format, work string) idCase {
+		return idCase{name: name, format: format, agency: stat, plan: testPlan, year: 2021, count: 500, work: work}
+	}
+	save(same("a.pdf", hesabat.PDF, ""))
+	if n := queryInt(t, db, `SELECT count(*) FROM reports WHERE content_digest IS NOT NULL`); n != 0 {
+		t.Errorf("%d digests stored for a file alone in its group, want 0 (nothing to compare)", n)
+	}
+	save(same("b.docx", hesabat.DOCX, ""))
+	save(same("c.txt", hesabat.TXT, "")) // the same words: the digests decide
+	want := map[string]string{"a.pdf": "source of b.docx", "b.docx": "current", "c.txt": "source of b.docx"}
+	if got := statuses(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("statuses %v, want %v", got, want)
+	}
+	if n := queryInt(t, db, `SELECT count(DISTINCT content_digest) FROM reports WHERE content_digest IS NOT NULL`); n != 1 ||
+		queryInt(t, db, `SELECT count(*) FROM reports WHERE content_digest IS NULL`) != 0 {
+		t.Errorf("%d distinct digests of one content, or some file without one", n)
+	}
+
+	// As a database from before 0010: no digests. A near copy (one word
+	// more, so the words are read and compared) and an edited one.
+	if _, err := db.db.Exec(`UPDATE reports SET content_digest = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	save(same("d.html", hesabat.HTML, longWork+" Səhifə"))
+	want["d.html"] = "source of b.docx"
+	if got := statuses(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a near copy: statuses %v, want %v", got, want)
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM reports WHERE content_digest IS NULL`); n != 0 {
+		t.Errorf("%d files still without a digest after the rule compared them", n)
+	}
+	save(idCase{name: "e.docx", format: hesabat.DOCX, agency: stat, plan: testPlan, year: 2021, count: 500,
+		work: longWork + " " + longWork[:200], mtime: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	want = map[string]string{"a.pdf": "superseded of e.docx", "b.docx": "superseded of e.docx", "c.txt": "superseded of e.docx",
+		"d.html": "superseded of e.docx", "e.docx": "current"}
+	if got := statuses(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("after an edited, later file: statuses %v, want %v", got, want)
+	}
+}
+
+// TestDigestParts: contents that differ only in where the measures end
+// and the facts begin have different digests.
+func TestDigestParts(t *testing.T) {
+	a := &content{measures: []string{"1.1\x00a"}, facts: []string{"b"}}
+	b := &content{measures: []string{"1.1\x00a", "b"}}
+	if a.digest() == b.digest() {
+		t.Error("a measure and a fact digest as two measures")
+	}
+	c := &content{words: map[string]int{"a": 2}, total: 2}
+	d := &content{words: map[string]int{"a": 1}, total: 1}
+	if c.digest() == d.digest() {
+		t.Error("words with other counts digest alike")
+	}
+}
+
 // TestKeepAll: with the rule off every file is current, even the same
 // content in two formats.
 func TestKeepAll(t *testing.T) {

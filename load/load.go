@@ -52,7 +52,7 @@ type DB struct {
 // and applies the migrations it lacks. Every connection runs in WAL mode with
 // foreign keys enforced, a five-second busy timeout and synchronous=NORMAL,
 // and begins its transactions IMMEDIATE so that a writer never fails halfway
-// for want of the write lock.
+// for want of the write lock; it keeps the statements it ran last compiled.
 func Open(path string) (*DB, error) {
 	dsn, err := dataSourceName(path)
 	if err != nil {
@@ -108,6 +108,9 @@ func dataSourceName(path string) (string, error) {
 		"_busy_timeout": {"5000"},
 		"_synchronous":  {"NORMAL"},
 		"_txlock":       {"immediate"},
+		// SaveReport runs the same few dozen statements for every report:
+		// each connection keeps them compiled instead of parsing them again.
+		"_stmt_cache_size": {"64"},
 	}
 	return u.String() + "?" + params.Encode(), nil
 }
@@ -242,14 +245,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	}
 
 	t := r.Text
+	facts, date := factsAndDate(r)
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
 		(path, format, sha256, pages, title, agency, year, plan_title, plan_start, plan_end,
-		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 text_read, text_fields, text_extras, text_notes, text_furniture, text_lost, text_share, ingested_at, rules_version,
+		 measure_count, fact_count, document_date)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`,
 		storedPath(r.Source), string(r.Format), r.SHA256, r.Pages, null(r.Title), null(r.Agency), r.Year,
 		null(r.Plan.Title), r.Plan.Start, r.Plan.End,
-		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion)
+		t.Read, t.Fields, t.Extras, t.Notes, t.Furniture, t.Lost, t.Share, db.now(), hesabat.RulesVersion,
+		len(r.Measures), facts, null(date))
 	if err != nil {
 		return false, err
 	}
@@ -263,9 +269,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 
 	stored := *r
 	stored.Source = storedPath(r.Source)
-	warnings, err := db.identify(ctx, tx, reportID, &stored, true)
+	warnings, plan, err := db.identify(ctx, tx, reportID, &stored, true)
 	if err != nil {
 		return false, fmt.Errorf("identity: %w", err)
+	}
+	before, err := lastPlanMeasure(ctx, tx)
+	if err != nil {
+		return false, fmt.Errorf("identity: %w", err)
+	}
+	links, err := newLinker(ctx, tx, plan)
+	if err != nil {
+		return false, fmt.Errorf("plan measures: %w", err)
 	}
 	for i, w := range warnings {
 		var page any
@@ -287,37 +301,14 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		}
 	}
 
-	insMeasure, err := tx.PrepareContext(ctx, `INSERT INTO measures
-		(report_id, position, number, section, title, executor,
-		 term_raw, term_start, term_end, term_recurring,
-		 work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence,
-		 number_sort, fact_count, `+keyColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insMeasure.Close()
-	insFact, err := tx.PrepareContext(ctx, `INSERT INTO facts
-		(measure_id, position, kind, value, value_end, count, amount, unit, currency,
-		 iso_date, ref, qualifier, span_text, span_start, span_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insFact.Close()
 	insExtra, err := tx.PrepareContext(ctx, `INSERT INTO measure_extras
 		(measure_id, position, header, text) VALUES (?, ?, ?, ?)`)
 	if err != nil {
 		return false, err
 	}
 	defer insExtra.Close()
-	insBox, err := tx.PrepareContext(ctx, `INSERT INTO measure_boxes
-		(measure_id, position, page, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insBox.Close()
 
+	rows := make([]any, 0, len(r.Measures)*len(measureColumns))
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		var offset any
@@ -328,27 +319,36 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if k, ok := NumberSort(m.Number); ok {
 			sortKey = k
 		}
-		res, err := insMeasure.ExecContext(ctx, append([]any{reportID, i + 1,
+		pmID, link, err := links.link(ctx, tx, m.Number, m.Title, sortKey)
+		if err != nil {
+			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
+		}
+		rows = append(append(rows, reportID, i+1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
 			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
-			sortKey, len(m.Facts)},
-			measureText(m).keys()...)...)
-		if err != nil {
-			return false, fmt.Errorf("measure %d (%q): %w", i+1, m.Number, err)
-		}
-		measureID, err := res.LastInsertId()
-		if err != nil {
-			return false, err
-		}
+			sortKey, len(m.Facts), pmID, link),
+			measureText(m).keys()...)
+	}
+	measureIDs, err := insertMeasures(ctx, tx, reportID, rows, func(i int, err error) error {
+		return fmt.Errorf("measure %d (%q): %w", i+1, r.Measures[i].Number, err)
+	})
+	if err != nil {
+		return false, err
+	}
+	// The facts and boxes of all measures, each in their order, and who
+	// they are, for an error.
+	var factRows, boxRows []any
+	type owner struct{ measure, index int }
+	var factOf, boxOf []owner
+	for i := range r.Measures {
+		m, measureID := &r.Measures[i], measureIDs[i]
 		for j, f := range m.Facts {
 			count, amount := countAmount(f)
-			if _, err := insFact.ExecContext(ctx, measureID, j+1,
+			factRows = append(factRows, measureID, j+1,
 				string(f.Kind), f.Value, f.ValueEnd, count, amount, null(f.Unit), null(f.Currency),
-				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End,
-			); err != nil {
-				return false, fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, f.Text, err)
-			}
+				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End)
+			factOf = append(factOf, owner{i, j})
 		}
 		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
 			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
@@ -356,21 +356,137 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 			}
 		}
 		for j, b := range m.Boxes {
-			if _, err := insBox.ExecContext(ctx, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1); err != nil {
-				return false, fmt.Errorf("measure %d (%q): box %d: %w", i+1, m.Number, j+1, err)
-			}
+			boxRows = append(boxRows, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1)
+			boxOf = append(boxOf, owner{i, j})
 		}
+	}
+	if err := insertRows(ctx, tx, "facts", factColumns, factRows, func(k int, err error) error {
+		i, j := factOf[k].measure, factOf[k].index
+		m := &r.Measures[i]
+		return fmt.Errorf("measure %d (%q): fact %d (%q): %w", i+1, m.Number, j+1, m.Facts[j].Text, err)
+	}); err != nil {
+		return false, err
+	}
+	if err := insertRows(ctx, tx, "measure_boxes", boxColumns, boxRows, func(k int, err error) error {
+		i, j := boxOf[k].measure, boxOf[k].index
+		return fmt.Errorf("measure %d (%q): box %d: %w", i+1, r.Measures[i].Number, j+1, err)
+	}); err != nil {
+		return false, err
 	}
 	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
 		return false, err
 	}
-	if err := db.place(ctx, tx, reportID); err != nil {
+	if err := regroupAround(ctx, tx, []int64{reportID}, before); err != nil {
 		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, err
 	}
 	return true, nil
+}
+
+// measureColumns are the columns of a measure as SaveReport inserts them.
+var measureColumns = append(strings.Split(`report_id, position, number, section, title, executor, `+
+	`term_raw, term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+
+	`number_sort, fact_count, plan_measure_id, plan_link`, ", "), strings.Split(keyColumns, ", ")...)
+
+// The columns of a fact and of a cell box as SaveReport inserts them.
+var (
+	factColumns = strings.Split(`measure_id, position, kind, value, value_end, count, amount, unit, currency, `+
+		`iso_date, ref, qualifier, span_text, span_start, span_end`, ", ")
+	boxColumns = strings.Split(`measure_id, position, page, x0, y0, x1, y1`, ", ")
+)
+
+// insertMeasures inserts the measures of report id whose values rows
+// holds (measureColumns of each, in their order) and returns their ids in
+// that order.
+//
+// They go in with few statements (insertRows). FTS5 writes the words it
+// has gathered as a new segment of measures_fts whenever a statement opens
+// a savepoint, as one with a trigger does: inserted one by one, each
+// measure made a segment of its own, which FTS5 then merged again and
+// again; together they make one for each statement.
+func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowErr func(i int, err error) error) ([]int64, error) {
+	if err := insertRows(ctx, tx, "measures", measureColumns, rows, rowErr); err != nil {
+		return nil, err
+	}
+	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = ? ORDER BY position`, id))
+	if n := len(rows) / len(measureColumns); err == nil && len(ids) != n {
+		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
+	}
+	return ids, err
+}
+
+// maxRowsLog is log2 of the most rows one statement of insertRows
+// inserts. Rows go in statements of 1<<maxRowsLog, …, 4, 2 and 1 rows, so
+// that a table has at most maxRowsLog+1 statement texts, which each
+// connection keeps compiled (the statement cache of Open): statements of
+// every row count would fill the cache with large programs used once.
+// 64 rows of the widest table (measures) are some 1800 values, below
+// SQLite's limit of 32766.
+const maxRowsLog = 6
+
+// insertRows inserts into table rows of the given columns, whose values
+// rows holds row after row, in their order (so that their ids follow it),
+// with few statements: one INSERT of many rows saves a round trip through
+// database/sql, cgo and the statement's setup per row. When a statement
+// fails, SQLite has undone it, and its rows are inserted one at a time, so
+// that rowErr gets the index of the row that fails and the message can
+// name it.
+func insertRows(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, rowErr func(row int, err error) error) error {
+	width := len(columns)
+	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	n := len(rows) / width
+	for start, per := 0, 1<<maxRowsLog; start < n; start += per {
+		for per > n-start {
+			per /= 2
+		}
+		end := start + per
+		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", per), ", ")
+		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
+			for i := start; i < end; i++ {
+				if _, err := tx.ExecContext(ctx, head+tuple, rows[i*width:(i+1)*width]...); err != nil {
+					return rowErr(i, err)
+				}
+			}
+			return rowErr(start, err) // its rows went in alone: the statement's error
+		}
+	}
+	return nil
+}
+
+// factsAndDate returns how many facts r's measures hold, and its document
+// date: the latest of its dates that are whole ISO dates (YYYY-MM-DD), ""
+// when none.
+func factsAndDate(r *hesabat.Report) (n int, date string) {
+	for i := range r.Measures {
+		for _, f := range r.Measures[i].Facts {
+			n++
+			if isoDate(f.Date) && f.Date > date {
+				date = f.Date
+			}
+		}
+	}
+	return n, date
+}
+
+// isoDate reports whether s is DDDD-DD-DD with ASCII digits D, as the
+// SQL pattern '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' of place.
+func isoDate(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	for i := range len(s) {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // countAmount returns what facts.count and facts.amount hold for f (see

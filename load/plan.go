@@ -93,18 +93,19 @@ func similarity(a, b []string) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
-// linkMeasures links each measure of report id to its plan measure (see
-// above), adding plan measures where needed.
-func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
-	var plan sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT plan_id FROM reports WHERE id = ?`, id).Scan(&plan); err != nil {
-		return err
-	}
+// linker links the measures of one report to the plan measures of its
+// plan (see above), adding plan measures where needed.
+type linker struct {
+	plan  sql.NullInt64 // the report's plan; none: every measure unlinked
+	known []*planMeasure
+}
+
+// newLinker reads the plan measures of plan, if any.
+func newLinker(ctx context.Context, tx *sql.Tx, plan sql.NullInt64) (*linker, error) {
+	l := &linker{plan: plan}
 	if !plan.Valid {
-		_, err := tx.ExecContext(ctx, `UPDATE measures SET plan_measure_id = NULL, plan_link = 'unlinked' WHERE report_id = ?`, id)
-		return err
+		return l, nil
 	}
-	var known []*planMeasure
 	err := forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), title FROM plan_measures WHERE plan_id = ? ORDER BY id`, plan.Int64))(
 		func(rows *sql.Rows) error {
 			pm := &planMeasure{}
@@ -113,9 +114,44 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 				return err
 			}
 			pm.words = words(title)
-			known = append(known, pm)
+			l.known = append(l.known, pm)
 			return nil
 		})
+	return l, err
+}
+
+// link returns the plan measure (nil for none) and plan_link of the next
+// measure of the report, by its number, title and number_sort, in the
+// order of the report's measures.
+func (l *linker) link(ctx context.Context, tx *sql.Tx, number, title string, sort any) (pmID any, link string, err error) {
+	w := words(title)
+	if !l.plan.Valid || len(w) == 0 {
+		return nil, "unlinked", nil
+	}
+	target, link := matchPlanMeasure(l.known, number, w)
+	if target == nil {
+		res, err := tx.ExecContext(ctx, `INSERT INTO plan_measures (plan_id, number, number_sort, title) VALUES (?, ?, ?, ?)`,
+			l.plan.Int64, null(number), sort, title)
+		if err != nil {
+			return nil, "", err
+		}
+		target = &planMeasure{number: number, words: w}
+		if target.id, err = res.LastInsertId(); err != nil {
+			return nil, "", err
+		}
+		l.known = append(l.known, target)
+	}
+	return target.id, link, nil
+}
+
+// linkMeasures links each measure of report id, stored unlinked, to its
+// plan measure (SaveReport links them as it stores them).
+func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
+	var plan sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT plan_id FROM reports WHERE id = ?`, id).Scan(&plan); err != nil {
+		return err
+	}
+	l, err := newLinker(ctx, tx, plan)
 	if err != nil {
 		return err
 	}
@@ -144,30 +180,13 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 	}
 	defer setLink.Close()
 	for _, m := range measures {
-		var link string
-		var target *planMeasure
-		w := words(m.title)
-		switch {
-		case len(w) == 0:
-			link = "unlinked"
-		default:
-			target, link = matchPlanMeasure(known, m.number, w)
+		var sort any
+		if m.sort.Valid {
+			sort = m.sort.Int64
 		}
-		if target == nil && link == "new" {
-			res, err := tx.ExecContext(ctx, `INSERT INTO plan_measures (plan_id, number, number_sort, title) VALUES (?, ?, ?, ?)`,
-				plan.Int64, null(m.number), m.sort, m.title)
-			if err != nil {
-				return err
-			}
-			target = &planMeasure{number: m.number, words: w}
-			if target.id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			known = append(known, target)
-		}
-		var pmID any
-		if target != nil {
-			pmID = target.id
+		pmID, link, err := l.link(ctx, tx, m.number, m.title, sort)
+		if err != nil {
+			return err
 		}
 		if _, err := setLink.ExecContext(ctx, pmID, link, m.id); err != nil {
 			return err
@@ -207,6 +226,13 @@ func matchPlanMeasure(known []*planMeasure, number string, w []string) (*planMea
 // them), and coverage: the rows of the changed reports, and rows
 // for the plan measures with ids above newSince (added since) for every
 // current report on the plan.
+//
+// A plan measure's count is taken over the current reports of its plan
+// (index reports_plan_status, and CROSS JOIN to make SQLite start there),
+// each looked up in measures_plan_measure_id: only measures of reports on
+// its plan link to a plan measure (linker), so this counts what a scan of
+// all the measures linked to it counts, without reading those of every
+// superseded file and source, which grow with each file stored again.
 func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, newSince int64) error {
 	in, ids := inList(changed)
 	touched := `(SELECT plan_measure_id FROM measures WHERE report_id IN ` + in + `)`
@@ -216,8 +242,9 @@ func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, n
 		args  []any
 	}{
 		{`UPDATE plan_measures SET
-			measure_count = (SELECT count(*) FROM measures AS m JOIN reports AS r ON r.id = m.report_id
-				WHERE m.plan_measure_id = plan_measures.id AND r.status = 'current'),
+			measure_count = (SELECT count(*) FROM reports AS r CROSS JOIN measures AS m
+				ON m.plan_measure_id = plan_measures.id AND m.report_id = r.id
+				WHERE r.plan_id = plan_measures.plan_id AND r.status = 'current'),
 			title = coalesce((SELECT v.title FROM plan_measure_variants AS v
 				WHERE v.plan_measure_id = plan_measures.id AND v.title <> ''
 				GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), title),

@@ -6,10 +6,13 @@ import (
 	"io/fs"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/hesabat/hesabat"
 )
 
 // TestUpgradeIdentityFrom0001 keeps a database written by the first schema, with
@@ -177,5 +180,69 @@ func TestViewTypes(t *testing.T) {
 			cols = append(cols, [2]string{name, typ})
 		}
 		checkViewTypes(t, "sqlite3 "+strings.Fields(string(version))[0], view, cols)
+	}
+}
+
+// TestUpgradeFrom0009 takes a database back to the schema of migration
+// 0009 (column, index and trigger of 0010 dropped, FTS5 automerge back to
+// its default), with a report stored in it, and opens it again: 0010 is
+// applied in place, the old report gets its content digest when the rule
+// first compares it, and plan measures count the measures linked on
+// insert as those linked before.
+func TestUpgradeFrom0009(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	dir := t.TempDir()
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stat := "Dövlət Statistika Komitəsi"
+	old := idCase{name: "a.pdf", format: hesabat.PDF, agency: stat, plan: testPlan, year: 2021, count: 500}
+	if _, err := db.SaveReport(ctx, old.report(t, dir)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DROP INDEX reports_plan_status`,
+		`DROP TRIGGER plan_measure_variants_insert`,
+		`ALTER TABLE reports DROP COLUMN content_digest`,
+		`INSERT INTO measures_fts (measures_fts, rank) VALUES ('automerge', 4)`,
+		`DELETE FROM schema_migrations WHERE version = 10`,
+	} {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db = mustOpenPath(t, path)
+	if n := queryInt(t, db, `SELECT count(*) FROM schema_migrations WHERE version = 10`); n != 1 {
+		t.Fatal("migration 0010 not recorded")
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM measures_fts_config WHERE k = 'automerge' AND v = 8`); n != 1 {
+		t.Error("FTS5 automerge is not 8 after 0010")
+	}
+	same := old
+	same.name, same.format = "a.docx", hesabat.DOCX
+	if _, err := db.SaveReport(ctx, same.report(t, dir)); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a.pdf": "source of a.docx", "a.docx": "current"}
+	if got := statuses(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("statuses %v, want %v", got, want)
+	}
+	if n := queryInt(t, db, `SELECT count(DISTINCT content_digest) FROM reports WHERE content_digest IS NOT NULL`); n != 1 ||
+		queryInt(t, db, `SELECT count(*) FROM reports WHERE content_digest IS NULL`) != 0 {
+		t.Errorf("%d distinct digests of one content, or a file without one", n)
+	}
+	// Both files' measures link to the one plan measure, the new file's
+	// counted by the insert trigger that 0010 made again.
+	if n := queryInt(t, db, `SELECT sum(measures) FROM plan_measure_variants`); n != 2 {
+		t.Errorf("plan measure variants count %d measures, want 2", n)
+	}
+	if n := queryInt(t, db, `SELECT measure_count FROM plan_measures`); n != 1 {
+		t.Errorf("plan measure counts %d measures of current reports, want 1", n)
 	}
 }

@@ -33,34 +33,40 @@ const (
 // words of doc.Layout, the cells of doc.Rows and doc.Furniture, per page.
 type Read struct {
 	chars map[int]int
-	words map[int][]string // doc.Layout's words per page, to quote lost text
+	// words are doc.Layout's words per page as they were read, to quote
+	// lost text: a page's own slice, which nothing changes, except for OCR
+	// pages (RepairOCR changes their words), which are copied.
+	words map[int][][]hesabat.Word
 }
 
 // CountRead counts what doc holds now. Call it before the layout engine
 // turns doc.Layout into rows, so that what the engine drops counts as lost.
 func CountRead(doc *hesabat.Document) Read {
-	r := Read{chars: map[int]int{}, words: map[int][]string{}}
+	r := Read{chars: map[int]int{}, words: map[int][][]hesabat.Word{}}
 	for _, p := range doc.Layout {
 		if len(p.Words) == 0 {
 			continue
 		}
-		chars, words := 0, slices.Grow(r.words[p.Number], len(p.Words))
+		chars := 0
 		for _, w := range p.Words {
-			chars += nonSpace(aztext.Normalize(w.Text))
-			words = append(words, w.Text)
+			chars += aztext.CountNonSpace(w.Text)
+		}
+		words := p.Words
+		if p.OCR {
+			words = slices.Clone(words)
 		}
 		r.chars[p.Number] += chars
-		r.words[p.Number] = words
+		r.words[p.Number] = append(r.words[p.Number], words)
 	}
 	for _, row := range doc.Rows {
 		for _, c := range row.Cells {
 			for _, p := range c.Paras {
-				r.chars[row.Page] += nonSpace(aztext.Normalize(p))
+				r.chars[row.Page] += aztext.CountNonSpace(p)
 			}
 		}
 	}
 	for _, f := range doc.Furniture {
-		r.chars[f.Page] += nonSpace(aztext.Normalize(f.Text))
+		r.chars[f.Page] += aztext.CountNonSpace(f.Text)
 	}
 	return r
 }
@@ -74,6 +80,15 @@ func nonSpace(s string) int {
 				n++
 			}
 			i++
+			continue
+		}
+		if c := s[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// A rune of two bytes, as Azerbaijani letters are: of those
+			// only NEL and NBSP are spaces.
+			if r := rune(c&0x1f)<<6 | rune(s[i+1]&0x3f); r != 0x85 && r != 0xa0 {
+				n++
+			}
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -97,7 +112,12 @@ func newLedger() *ledger {
 
 // put records that text from page went to d.
 func (l *ledger) put(page int, d dest, text string) {
-	n := nonSpace(text)
+	l.putN(page, d, nonSpace(text), text)
+}
+
+// putN records that n characters of text from page went to d; text is
+// read only when d is toLost, to quote.
+func (l *ledger) putN(page int, d dest, n int, text string) {
 	if n == 0 {
 		return
 	}
@@ -190,9 +210,11 @@ func missingWords(doc *hesabat.Document, read Read, p int) string {
 		}
 	}
 	var out []string
-	for _, w := range read.words[p] {
-		if w = aztext.Normalize(w); w != "" && !have[w] {
-			out = append(out, w)
+	for _, ws := range read.words[p] {
+		for _, w := range ws {
+			if t := aztext.Normalize(w.Text); t != "" && !have[t] {
+				out = append(out, t)
+			}
 		}
 	}
 	return strings.Join(out, " ")

@@ -3,6 +3,7 @@ package transform
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/hesabat/hesabat"
 )
@@ -108,5 +109,23 @@ func TestAccountRowOverPageBreak(t *testing.T) {
 	}
 	if a := r.Text; a.Lost != 0 || a.Read != a.Fields+a.Extras+a.Notes+a.Furniture || len(lostWarnings(r)) != 0 {
 		t.Errorf("account %+v, warnings %v: want nothing lost", a, r.Warnings)
+	}
+}
+
+// TestNonSpace checks nonSpace's two-byte shortcut against the rule it
+// stands for: every rune that unicode.IsSpace rejects counts, invalid
+// bytes one each.
+func TestNonSpace(t *testing.T) {
+	for _, s := range []string{"", "  ", "əməkdaşın\u00a0sayı", "a\u0085b", "\u2009x\u3000y\u202f",
+		"\xc2", "\xc2\x20", "\xc0\x80", "\xdf\xbf\xe2", "ölçü\tçəki\n", "\x80\xbf ə"} {
+		want := 0
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				want++
+			}
+		}
+		if got := nonSpace(s); got != want {
+			t.Errorf("nonSpace(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -185,7 +185,8 @@ func (s *stitcher) furniture(row hesabat.Row) {
 }
 
 func (s *stitcher) row(row hesabat.Row) {
-	if texts := gridTexts(row); s.header(texts) {
+	texts := gridTexts(row) // read, never changed, by the steps below
+	if s.header(texts) {
 		s.spreadHeader(row)
 		if s.headPage == 0 {
 			s.headPage = row.Page
@@ -200,7 +201,7 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.pre = append(s.pre, row)
 		return
 	}
-	text := rowText(row)
+	text := joinTexts(texts) // rowText(row)
 	if text == "" {
 		return
 	}
@@ -212,11 +213,11 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.note(row.Page, text) // notes, signatures, text between tables
 		return
 	}
-	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(gridTexts(row)) {
+	if wasHeader && namesColumns(row) >= 1 && s.extendHeader(texts) {
 		s.furniture(row) // the next line of a header that wraps
 		return
 	}
-	if row.Header || hesabat.ColumnNumbers(gridTexts(row)) || headerPiece(row) {
+	if row.Header || hesabat.ColumnNumbers(texts) || headerPiece(row) {
 		s.inHeader = row.Header
 		s.furniture(row)
 		return
@@ -579,6 +580,22 @@ func (s *stitcher) add(row hesabat.Row) {
 		if c.Box != (hesabat.Box{}) {
 			m.Boxes = append(m.Boxes, c.Box)
 		}
+		if r == work {
+			// The work done keeps its paragraphs: their text is
+			// accounted and weighed without joining them (see Cell.Text).
+			s.work.add(c)
+			for _, p := range c.Paras {
+				s.acc.putN(row.Page, toField, nonSpace(p), "")
+			}
+			if c.OCR {
+				runes := len(c.Paras) - 1 // the spaces that would join them
+				for _, p := range c.Paras {
+					runes += utf8.RuneCountInString(p)
+				}
+				s.ocrWeight(m, c, float64(runes))
+			}
+			return
+		}
 		t := c.Text()
 		d := toField
 		switch r {
@@ -594,8 +611,6 @@ func (s *stitcher) add(row hesabat.Row) {
 			m.Term.Raw = hesabat.JoinText(m.Term.Raw, t)
 		case executor:
 			m.Executor = hesabat.JoinText(m.Executor, strings.Join(c.Paras, "; "))
-		case work:
-			s.work.add(c)
 		default:
 			k := s.extraKey(col)
 			m.Extra[k] = hesabat.JoinText(m.Extra[k], t)
@@ -603,12 +618,17 @@ func (s *stitcher) add(row hesabat.Row) {
 		}
 		s.acc.put(row.Page, d, t)
 		if c.OCR {
-			m.OCR = true
-			n := float64(utf8.RuneCountInString(t))
-			s.conf.sum += c.Conf * n
-			s.conf.n += n
+			s.ocrWeight(m, c, float64(utf8.RuneCountInString(t)))
 		}
 	})
+}
+
+// ocrWeight marks m as recognised by OCR, as its cell c is, and weighs
+// the cell's confidence by its n characters.
+func (s *stitcher) ocrWeight(m *hesabat.Measure, c hesabat.Cell, n float64) {
+	m.OCR = true
+	s.conf.sum += c.Conf * n
+	s.conf.n += n
 }
 
 // flush finishes the current measure, or the orphan rows.
@@ -678,9 +698,15 @@ func gridTexts(row hesabat.Row) []string {
 
 // rowText returns the text of a row's non-empty cells joined by spaces.
 func rowText(row hesabat.Row) string {
-	var parts []string
-	for _, c := range row.Cells {
-		if t := c.Text(); t != "" {
+	return joinTexts(gridTexts(row))
+}
+
+// joinTexts returns the non-empty texts joined by spaces: rowText of a
+// row whose gridTexts are texts.
+func joinTexts(texts []string) string {
+	parts := make([]string, 0, len(texts))
+	for _, t := range texts {
+		if t != "" {
 			parts = append(parts, t)
 		}
 	}

@@ -93,23 +93,37 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	if votes[best] > 0 {
 		f.rot = best
 	}
-	p = &page{n: index + 1, chars: slices.Grow(chars[:0], len(gp.Glyphs)), blank: gp.Blank}
-	if f.rot == 0 { // f.box without its switch, for most pages
-		for _, g := range gp.Glyphs {
-			ax, ay := g.X0-f.left, f.height-(g.Y0-f.bottom)
-			bx, by := g.X1-f.left, f.height-(g.Y1-f.bottom)
-			p.chars = append(p.chars, glyph{r: g.R, x0: min(ax, bx), y0: min(ay, by), x1: max(ax, bx), y1: max(ay, by)})
-		}
-	} else {
-		for _, g := range gp.Glyphs {
-			x0, y0, x1, y1 := f.box(g.X0, g.Y0, g.X1, g.Y1)
-			p.chars = append(p.chars, glyph{r: g.R, x0: x0, y0: y0, x1: x1, y1: y1})
-		}
-	}
+	p = &page{n: index + 1, blank: gp.Blank}
 	p.w, p.h = f.size()
 	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
 		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
 	}
+	// The glyphs keepOnPage would drop are left out here.
+	cs := slices.Grow(chars[:0], len(gp.Glyphs))[:len(gp.Glyphs)]
+	n := 0
+	if f.rot == 0 { // f.box without its switch, for most pages
+		for _, g := range gp.Glyphs {
+			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
+			// stays with y flipped: f.box's min and max, without
+			// comparing (a NaN, never on the page, is dropped either
+			// way; f.height > 0 makes no -0).
+			c := glyph{r: g.R, x0: g.X0 - f.left, y0: f.height - (g.Y1 - f.bottom), x1: g.X1 - f.left, y1: f.height - (g.Y0 - f.bottom)}
+			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
+				cs[n] = c
+				n++
+			}
+		}
+	} else {
+		for _, g := range gp.Glyphs {
+			c := glyph{r: g.R}
+			c.x0, c.y0, c.x1, c.y1 = f.box(g.X0, g.Y0, g.X1, g.Y1)
+			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
+				cs[n] = c
+				n++
+			}
+		}
+	}
+	p.chars = cs[:n]
 	for _, path := range gp.Paths {
 		p.rules, _ = shapeRules(p.rules, f, path.X0, path.Y0, path.X1, path.Y1, path.Stroked, func(rules []rule) ([]rule, error) {
 			var w segWalk
@@ -120,6 +134,6 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 			return rules, nil
 		})
 	}
-	p.keepOnPage()
+	p.keepRulesOnPage()
 	return p, nil
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -38,15 +39,22 @@ func TestMergeByX(t *testing.T) {
 	}
 }
 
-// TestSortRuns checks sortRuns against slices.SortFunc with the same total
-// order on random runs with many equal midpoints and x0 (as on a page),
-// and on sorted and reversed ones, through its quicksort and its fallback.
+// TestSortRuns checks sortRuns and radixSortRuns against slices.SortFunc
+// with the same total order on random runs with many equal midpoints and
+// x0 (as on a page), and on sorted and reversed ones, through sortRuns's
+// quicksort and its fallback.
 func TestSortRuns(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 300 {
 		rs := make([]run, n)
 		for k := range rs {
-			rs[k] = run{mid: float64(rng.IntN(8)), x0: float64(rng.IntN(4)), i: int32(k)}
+			// Midpoints negative, -0 and +0, and some a hair apart
+			// (equal as float32: radixSortRuns's first key).
+			mid := float64(rng.IntN(8)-3) + float64(rng.IntN(3))*1e-9
+			if mid == 0 && rng.IntN(2) == 0 {
+				mid = math.Copysign(0, -1)
+			}
+			rs[k] = run{mid: mid, x0: float64(rng.IntN(4)), i: int32(k)}
 		}
 		switch n % 3 {
 		case 1:
@@ -68,9 +76,14 @@ func TestSortRuns(t *testing.T) {
 		if n%5 == 0 {
 			depth = 49 // the fallback past the depth limit
 		}
+		radix := slices.Clone(rs)
 		sortRuns(rs, depth)
 		if !slices.Equal(rs, want) {
 			t.Fatalf("%d runs: got %v, want %v", n, rs, want)
+		}
+		radixSortRuns(radix, nil)
+		if !slices.Equal(radix, want) {
+			t.Fatalf("%d runs: radixSortRuns gave %v, want %v", n, radix, want)
 		}
 	}
 }

@@ -308,7 +308,8 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 		read bool
 	}
 	pages := make([]laid, gd.Pages)
-	var l layouter
+	l := layouters.Get().(*layouter)
+	defer layouters.Put(l)
 	var left []int // pages for PDFium
 	reasons := map[int]error{}
 	for i := range gd.Pages {

@@ -139,6 +139,11 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 // there are too many to be a table's borders (a drawing, or hostile).
 func (p *page) keepOnPage() {
 	p.chars = slices.DeleteFunc(p.chars, func(g glyph) bool { return !p.onPage(g.x0, g.y0, g.x1, g.y1) })
+	p.keepRulesOnPage()
+}
+
+// keepRulesOnPage is keepOnPage for the rules alone.
+func (p *page) keepRulesOnPage() {
 	p.rules = slices.DeleteFunc(p.rules, func(r rule) bool { return !p.onPage(r.x0, r.y0, r.x1, r.y1) })
 	if len(p.rules) > maxRules {
 		p.rules = nil

@@ -26,6 +26,8 @@ CREATE INDEX reports_path ON reports (path);
 
 CREATE INDEX reports_plan_id ON reports (plan_id);
 
+CREATE INDEX reports_plan_status ON reports (plan_id, status);
+
 CREATE TABLE agencies (
 	id    INTEGER PRIMARY KEY,
 	name  TEXT    NOT NULL UNIQUE,
@@ -191,7 +193,7 @@ CREATE TABLE reports (
 	plan_end    INTEGER,
 	ingested_at TEXT    NOT NULL
 , text_read      INTEGER CHECK (text_read >= 0), text_fields    INTEGER CHECK (text_fields >= 0), text_extras    INTEGER CHECK (text_extras >= 0), text_notes     INTEGER CHECK (text_notes >= 0), text_furniture INTEGER CHECK (text_furniture >= 0), text_lost      INTEGER CHECK (text_lost >= 0), text_share     REAL    CHECK (text_share BETWEEN 0 AND 1), rules_version INTEGER, agency_id INTEGER REFERENCES agencies (id), plan_id INTEGER REFERENCES plans (id), period TEXT, identity TEXT, status TEXT NOT NULL DEFAULT 'current'
-	CHECK (status IN ('current', 'source', 'superseded', 'removed')), current_id INTEGER REFERENCES reports (id) ON DELETE SET NULL, document_date TEXT, file_time TEXT, page_count INTEGER CHECK (page_count >= 1), measure_count INTEGER NOT NULL DEFAULT 0, fact_count INTEGER NOT NULL DEFAULT 0);
+	CHECK (status IN ('current', 'source', 'superseded', 'removed')), current_id INTEGER REFERENCES reports (id) ON DELETE SET NULL, document_date TEXT, file_time TEXT, page_count INTEGER CHECK (page_count >= 1), measure_count INTEGER NOT NULL DEFAULT 0, fact_count INTEGER NOT NULL DEFAULT 0, content_digest TEXT);
 
 CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -203,6 +205,14 @@ CREATE TRIGGER plan_measure_variants_delete AFTER DELETE ON measures
 WHEN old.plan_measure_id IS NOT NULL BEGIN
 	UPDATE plan_measure_variants SET measures = measures - 1
 	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+END;
+
+CREATE TRIGGER plan_measure_variants_insert AFTER INSERT ON measures
+WHEN new.plan_measure_id IS NOT NULL BEGIN
+	INSERT INTO plan_measure_variants (plan_measure_id, title, number, measures, first_measure)
+	VALUES (new.plan_measure_id, coalesce(new.title, ''), coalesce(new.number, ''), 1, new.id)
+	ON CONFLICT (plan_measure_id, title, number) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
 END;
 
 CREATE TRIGGER plan_measure_variants_link AFTER UPDATE OF plan_measure_id, title, number ON measures

@@ -30,6 +30,27 @@ func LowerRune(r rune) rune {
 	return unicode.AzeriCase.ToLower(r)
 }
 
+// LowerLetterAt reports whether s[i:] starts with one of the lower-case
+// Azerbaijani letters outside ASCII, ə ı ş ç ğ ö ü (each two bytes in
+// UTF-8): a shortcut for scanners of Azerbaijani words, which meet these
+// letters more than any other non-ASCII rune.
+func LowerLetterAt(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	switch c, d := s[i], s[i+1]; c {
+	case 0xc9:
+		return d == 0x99 // ə
+	case 0xc4:
+		return d == 0xb1 || d == 0x9f // ı ğ
+	case 0xc5:
+		return d == 0x9f // ş
+	case 0xc3:
+		return d == 0xa7 || d == 0xb6 || d == 0xbc // ç ö ü
+	}
+	return false
+}
+
 // Upper upper-cases s by Azerbaijani rules: i → İ and ı → I, every other rune
 // by its Unicode simple upper case (ß stays ß).
 func Upper(s string) string {

@@ -217,3 +217,17 @@ func TestKeyOfSpacedText(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerLetterAt checks the shortcut against the letters it names.
+func TestLowerLetterAt(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		s := "a" + string(r)
+		want := strings.ContainsRune("əışçğöü", r)
+		if got := LowerLetterAt(s, 1); got != want {
+			t.Errorf("LowerLetterAt(%q, 1) = %v", s, got)
+		}
+	}
+	if LowerLetterAt("ə", 1) || LowerLetterAt("\xc9", 0) || LowerLetterAt("a", 0) {
+		t.Error("LowerLetterAt past the end or on ASCII")
+	}
+}

@@ -79,7 +79,7 @@ func NormalizeDoc(fields []string) []string {
 	for i, f := range fields {
 		out[i] = normalize(f, foldNo)
 	}
-	if !slices.ContainsFunc(out, func(f string) bool { return strings.ContainsAny(f, "äÄ") }) {
+	if !slices.ContainsFunc(out, func(f string) bool { return strings.Contains(f, "ä") || strings.Contains(f, "Ä") }) {
 		return out
 	}
 	var az, de int
@@ -95,6 +95,23 @@ func NormalizeDoc(fields []string) []string {
 		out[i] = normalize(f, foldYes)
 	}
 	return out
+}
+
+// CountNonSpace returns the number of runes of Normalize(s) that are not
+// white space (unicode.IsSpace), without building Normalize(s) when s
+// needs no change (as most words and paragraphs): the measure of the
+// text accounting.
+func CountNonSpace(s string) int {
+	if res, n := scanCount(s); res == normal { // no whitespace but single spaces, no change
+		return n
+	}
+	n := 0
+	for _, r := range Normalize(s) {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
 }
 
 func normalize(s string, mode foldMode) string {
@@ -139,10 +156,23 @@ const (
 // when it holds only those and ASCII whitespace. Neither can hold mojibake,
 // because no plain rune can start a mojibake sequence.
 func scan(s string) int {
-	res := normal
+	res, _ := scanCount(s)
+	return res
+}
+
+// scanCount is scan that also counts the runes of s that are not spaces,
+// a count that holds when s is normal.
+func scanCount(s string) (res, runes int) {
+	res = normal
 	space := true // a space here would be leading
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < 0x7f { // printable ASCII, the most common case
+			space = false
+			runes++
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == ' ':
@@ -154,24 +184,28 @@ func scan(s string) int {
 				res = spaced
 				space = true
 			case c < ' ' || c == 0x7f:
-				return other
+				return other, runes
 			default:
 				space = false
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(c&0x1f)<<6|rune(s[min(i+1, len(s)-1)]&0x3f), 2
+		if c < 0xc2 || c >= 0xe0 || i+1 == len(s) || s[i+1]&0xc0 != 0x80 {
+			r, n = utf8.DecodeRuneInString(s[i:]) // not a valid rune of two bytes
+		}
 		if !plain(r) {
-			return other
+			return other, runes
 		}
 		space = false
+		runes++
 		i += n
 	}
 	if space && s != "" {
 		res = spaced
 	}
-	return res
+	return res, runes
 }
 
 // collapse turns each run of ASCII whitespace in s into one space and trims

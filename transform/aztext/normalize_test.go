@@ -253,3 +253,20 @@ func TestSpaceAndDropTables(t *testing.T) {
 		}
 	}
 }
+
+// TestCountNonSpace checks the count against Normalize's result, on text
+// that needs no change and on text that does.
+func TestCountNonSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "icra müddəti", "  İcra\tmüddəti ", "a\u00a0b", "x\u2009y", "Mü\xe4ddät",
+		"«2022–2023» №5 …", "É™", "s\u0327", "\u00ad", "a  b", "ﬁ", "ж ә"} {
+		want := 0
+		for _, r := range Normalize(s) {
+			if !unicode.IsSpace(r) {
+				want++
+			}
+		}
+		if got := CountNonSpace(s); got != want {
+			t.Errorf("CountNonSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -310,8 +310,10 @@ func (m *matcher) fromWord(i int) int {
 			return j + 1
 		}
 	}
-	if cur := currencyCodes[t.text]; cur != "" {
-		return m.moneyFirst(i, cur)
+	if len(t.text) == 3 { // the length of every currency code: most words skip the lookup
+		if cur := currencyCodes[t.text]; cur != "" {
+			return m.moneyFirst(i, cur)
+		}
 	}
 	return m.words(i, i, "")
 }
@@ -1150,17 +1152,20 @@ func classify(s string) sufKind {
 // months are the month names; a month's number is its index plus one.
 var months = [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"}
 
-// monthPrefixes are the first three bytes of the month names, a cheap
-// filter for month.
-var monthPrefixes = map[string]bool{
-	"yan": true, "fev": true, "mar": true, "apr": true, "may": true, "iyu": true,
-	"avq": true, "sen": true, "okt": true, "noy": true, "dek": true,
+// monthPrefix reports whether p is the first three bytes of a month name,
+// a cheap filter for month (a switch: no hashing, for every word).
+func monthPrefix(p string) bool {
+	switch p {
+	case "yan", "fev", "mar", "apr", "may", "iyu", "avq", "sen", "okt", "noy", "dek":
+		return true
+	}
+	return false
 }
 
 // month returns the month a lower-cased word names ("yanvar", "oktyabrın",
 // "mayda") with the suffix after the name, or 0.
 func month(w string) (int, string) {
-	if len(w) < 3 || !monthPrefixes[w[:3]] {
+	if len(w) < 3 || !monthPrefix(w[:3]) {
 		return 0, ""
 	}
 	for k, name := range months {

@@ -56,6 +56,9 @@ func tokenize(s string, toks []token) []token {
 	space, para := true, true
 	rn := 0 // rune offset of byte i
 	first, upperBytes := len(toks), 0
+	// Most texts hold no link at all: then no chunk needs linkEnd.
+	links := strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") ||
+		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -70,9 +73,13 @@ func tokenize(s string, toks []token) []token {
 		t := token{space: space, para: para, b0: i, r0: rn}
 		space, para = false, false
 		runes := -1 // counted below unless known
+		link := i
+		if t.space && links {
+			link = linkEnd(s, i)
+		}
 		switch {
-		case t.space && linkEnd(s, i) > i:
-			t.kind, t.b1 = tOpaque, linkEnd(s, i)
+		case link > i:
+			t.kind, t.b1 = tOpaque, link
 		case r < utf8.RuneSelf && isDigit(byte(r)):
 			t.kind = tNum
 			t.b1, t.num = scanNumber(s, i)
@@ -121,6 +128,10 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 			}
 			break
 		}
+		if aztext.LowerLetterAt(s, end) {
+			end += 2 // a letter, and lower-case
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[end:])
 		if !isLetter(r) {
 			break
@@ -139,22 +150,13 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 // is a URL or an e-mail address (it holds "@" or "://", or starts with
 // "www."), else i.
 func linkEnd(s string, i int) int {
-	link := strings.HasPrefix(s[i:], "www.") || strings.HasPrefix(s[i:], "WWW.")
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case ' ', '\n', '\t', '\r':
-			if link {
-				return j
-			}
-			return i
-		case '@':
-			link = true
-		case ':':
-			link = link || strings.HasPrefix(s[j:], "://")
-		}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+		j++
 	}
-	if link {
-		return len(s)
+	c := s[i:j]
+	if strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.") || strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") {
+		return j
 	}
 	return i
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/hesabat/hesabat"
@@ -71,12 +72,22 @@ func proseLine(l *tline, textWidth, spaceGap float64) bool {
 	return true
 }
 
+// gapBufs recycles spaceGap's buffers: it runs on every page, and on
+// every line of a document.
+var gapBufs = sync.Pool{New: func() any { return new([]float64) }}
+
 // spaceGap returns the widest gap between two words of running text on
 // these lines: two and a half times the lower quartile of the gaps
 // between words (a quarter of the gaps at least are plain spaces, even in
 // a table; justified lines stretch them, but not that far).
 func spaceGap(ls []tline) float64 {
-	var gaps []float64
+	n := 0
+	for i := range ls {
+		n += max(0, len(ls[i].ws)-1)
+	}
+	buf := gapBufs.Get().(*[]float64)
+	gaps := slices.Grow((*buf)[:0], n)
+	defer func() { *buf = gaps[:0]; gapBufs.Put(buf) }()
 	for i := range ls {
 		for j := 1; j < len(ls[i].ws); j++ {
 			gaps = append(gaps, ls[i].ws[j].X0-ls[i].ws[j-1].X1)
@@ -85,8 +96,7 @@ func spaceGap(ls []tline) float64 {
 	if len(gaps) == 0 {
 		return 0
 	}
-	slices.Sort(gaps)
-	return 2.5 * math.Max(gaps[len(gaps)/4], 0)
+	return 2.5 * math.Max(nth(gaps, len(gaps)/4), 0)
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's

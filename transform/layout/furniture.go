@@ -72,12 +72,21 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 		text string
 		y    int // height in thirds of a line (running lines), or the zone (page numbers)
 	}
-	lh := 0.0
-	var all []tline
+	n := 0
 	for _, pl := range pls {
-		all = append(all, pl.lines...)
+		n += len(pl.lines)
 	}
-	if lh = lineHeight(all); lh == 0 {
+	if n == 0 {
+		return nil
+	}
+	hs := make([]float64, 0, n) // lineHeight of all lines, without copying them
+	for _, pl := range pls {
+		for i := range pl.lines {
+			hs = append(hs, pl.lines[i].height())
+		}
+	}
+	lh := nth(hs, n/2)
+	if lh == 0 {
 		return nil
 	}
 	running := func(masked string, l *tline) key {
@@ -113,19 +122,26 @@ func takeFurniture(pls []*pageLines) []hesabat.Furniture {
 	var out []hesabat.Furniture
 	for p, pl := range pls {
 		zs, ms := zones[p], masked[p]
-		kept := pl.lines[:0:0]
+		var kept []tline // the lines left, copied once a line is taken
 		for i, l := range pl.lines {
-			if zs[i] == 0 {
-				kept = append(kept, l) // in the body: never furniture
+			if zs[i] == 0 { // in the body: never furniture
+				if kept != nil {
+					kept = append(kept, l)
+				}
 				continue
 			}
 			if f, ok := furnitureOf(pl.n, &l, zs[i], len(pls), seenRunning[running(ms[i], &l)], seenNumber[key{ms[i], zs[i]}]); ok {
 				out = append(out, f)
-			} else {
+				if kept == nil {
+					kept = append(make([]tline, 0, len(pl.lines)), pl.lines[:i]...)
+				}
+			} else if kept != nil {
 				kept = append(kept, l)
 			}
 		}
-		pl.lines = kept
+		if kept != nil {
+			pl.lines = kept
+		}
 	}
 	return out
 }
@@ -196,6 +212,16 @@ const footnoteZone = 0.75
 func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 	var out []hesabat.Furniture
 	for _, pl := range pls {
+		if !slices.ContainsFunc(pl.lines, func(l tline) bool {
+			return slices.ContainsFunc(l.ws, func(w hesabat.Word) bool { return w.Super })
+		}) {
+			// No marks: no footnotes either; only what the end of the
+			// loop does to every page is left to do.
+			if slices.ContainsFunc(pl.lines, func(l tline) bool { return len(l.ws) == 0 }) {
+				pl.lines = slices.DeleteFunc(slices.Clone(pl.lines), func(l tline) bool { return len(l.ws) == 0 })
+			}
+			continue
+		}
 		sg := spaceGap(pl.lines)
 		// label returns the line where the footnote labelled s starts
 		// (-1 if none), from line i down.

@@ -28,7 +28,6 @@ package layout
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -62,9 +61,11 @@ type pageLines struct {
 // by its words (see headWords).
 func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furniture, warnings []hesabat.Warning) {
 	pls := make([]*pageLines, len(pages))
+	s := newScratch(pages)
+	defer s.release()
 	for i := range pages {
 		p := &pages[i]
-		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLines(p.Words), grid: ruledGrid(p.Rules), ocr: p.OCR}
+		pls[i] = &pageLines{n: p.Number, w: p.Width, h: p.Height, lines: buildLinesIn(p.Words, s), grid: ruledGrid(p.Rules), ocr: p.OCR}
 		if pls[i].grid == nil {
 			pls[i].hs, _ = mergeRules(p.Rules)
 		}
@@ -136,8 +137,7 @@ func lineHeight(ls []tline) float64 {
 	for i := range ls {
 		hs[i] = ls[i].height()
 	}
-	slices.Sort(hs)
-	return hs[len(hs)/2]
+	return nth(hs, len(hs)/2)
 }
 
 // alignColumns finds the column boundaries of a borderless table from its
@@ -237,14 +237,14 @@ func gutters(lines []tline, tol int) []float64 {
 		return nil
 	}
 	minX, maxX := math.Inf(1), math.Inf(-1)
-	var ws []hesabat.Word
+	words := 0
 	for i := range lines {
 		for _, w := range lines[i].words() {
-			ws = append(ws, w)
+			words++
 			minX, maxX = math.Min(minX, w.X0), math.Max(maxX, w.X1)
 		}
 	}
-	if len(ws) == 0 || maxX-minX > maxScanWidth {
+	if words == 0 || maxX-minX > maxScanWidth {
 		return nil
 	}
 	// A gutter narrower than a fifth of a line is the space between two
@@ -252,9 +252,11 @@ func gutters(lines []tline, tol int) []float64 {
 	minGutter := 0.2 * lineHeight(lines)
 	lo := int(math.Floor(minX))
 	cover := make([]int, int(math.Ceil(maxX))-lo+1)
-	for _, w := range ws {
-		for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
-			cover[x]++
+	for i := range lines {
+		for _, w := range lines[i].words() {
+			for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
+				cover[x]++
+			}
 		}
 	}
 	xs := []float64{minX - 1}
@@ -327,7 +329,8 @@ func crosses(ws []hesabat.Word, x float64) bool {
 // rule, they are the text after the table ("Qeyd: …", a signature).
 func ruledRows(pl *pageLines, lx lexicon) []built {
 	g := pl.grid
-	var above, below, inside []tline
+	var above, below []tline
+	inside := make([]tline, 0, len(pl.lines))
 	for _, l := range pl.lines {
 		switch m := l.mid(); {
 		case m < g.top:
@@ -346,9 +349,10 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 	}
 	rows := paragraphRows(above, pl.n, lx)
 	right := widest(widest(columnRights(inside, g.xs), pl.right), ruledRights(inside, g.xs))
+	band := make([]tline, 0, len(inside)) // reused: tableRow keeps none of it
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
-		var band []tline
+		band = band[:0]
 		for _, l := range inside {
 			if m := l.mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
 				band = append(band, l)
@@ -391,7 +395,7 @@ func tableRights(pls []*pageLines, bl *borderless) {
 		var ls []tline
 		switch g := pl.grid; {
 		case g != nil:
-			xs = g.xs
+			xs, ls = g.xs, make([]tline, 0, len(pl.lines))
 			for _, l := range pl.lines {
 				if m := l.mid(); m >= g.top && m <= g.bot {
 					ls = append(ls, l)
@@ -468,7 +472,11 @@ func columnRights(ls []tline, xs []float64) []float64 {
 	for i := range ls {
 		for _, w := range ls[i].words() {
 			m := (w.X0 + w.X1) / 2
-			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
+			c := 0 // sort.SearchFloat64s(xs, m), over a few columns
+			for c < len(xs) && !(xs[c] >= m) {
+				c++
+			}
+			if c--; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
 				right[c] = math.Max(right[c], w.X1)
 			}
 		}
@@ -490,8 +498,8 @@ func ruledRights(ls []tline, xs []float64) []float64 {
 	for c := range right {
 		pad := math.Inf(1)
 		for i := range ls {
-			if part, ok := ls[i].clip(xs[c], xs[c+1]); ok && part.x0 >= xs[c] && part.x1 <= xs[c+1] {
-				pad = math.Min(pad, part.x0-xs[c])
+			if x0, x1, ok := ls[i].clipX(xs[c], xs[c+1]); ok && x0 >= xs[c] && x1 <= xs[c+1] {
+				pad = math.Min(pad, x0-xs[c])
 			}
 		}
 		if !math.IsInf(pad, 1) {
@@ -509,27 +517,38 @@ func ruledRights(ls []tline, xs []float64) []float64 {
 // cell (words left of the first boundary in the first, right of the last
 // in the last). ok is false when the band holds no text.
 func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, right []float64, merged func(x float64) bool, pageNo int, lx lexicon) (built, bool) {
-	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1}}
+	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1,
+		Cells: make([]hesabat.Cell, 0, len(xs)-1)}, edges: make([]cellEdge, 0, len(xs)-1)}
 	text := false
 	for c := 0; c+1 < len(xs); {
 		end := c + 1
 		for end+1 < len(xs) && merged(xs[end]) {
 			end++
 		}
-		var cl []tline
-		grid := onGrid(band)
-		for i := range band {
+		bounds := func(i int) (lo, hi float64) {
 			bx := xs
 			if lineXs != nil {
 				bx = lineXs[i]
 			}
-			lo, hi := bx[c], bx[end]
+			lo, hi = bx[c], bx[end]
 			if c == 0 {
 				lo = math.Inf(-1)
 			}
 			if end == len(xs)-1 {
 				hi = math.Inf(1)
 			}
+			return lo, hi
+		}
+		n := 0 // the lines reaching into the cell: room for its parts
+		for i := range band {
+			if lo, hi := bounds(i); band[i].x1 >= lo && band[i].x0 < hi {
+				n++
+			}
+		}
+		cl := make([]tline, 0, n)
+		grid := onGrid(band)
+		for i := range band {
+			lo, hi := bounds(i)
 			if part, ok := band[i].clip(lo, hi); ok {
 				// On a character grid (layout text) every gap is a
 				// whole number of cells and a justified line is padded

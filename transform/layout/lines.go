@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 )
@@ -24,8 +26,14 @@ type tline struct {
 // newLine makes a line of ws, which must be sorted left to right.
 func newLine(ws []hesabat.Word) tline {
 	l := tline{ws: ws, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
-	bs := make([]float64, len(ws))
-	for i, w := range ws {
+	var buf [32]float64 // most lines: no allocation
+	bs := buf[:0]
+	if len(ws) > len(buf) {
+		bs = make([]float64, len(ws))
+	}
+	bs = bs[:len(ws)]
+	for i := range ws {
+		w := &ws[i]
 		l.x0, l.y0 = math.Min(l.x0, w.X0), math.Min(l.y0, w.Y0)
 		l.x1, l.y1 = math.Max(l.x1, w.X1), math.Max(l.y1, w.Y1)
 		bs[i] = w.Y1
@@ -111,13 +119,39 @@ func (l *tline) words() []hesabat.Word { return l.ws }
 // text returns the line's words joined by single spaces.
 func (l *tline) text() string {
 	var b strings.Builder
+	n := len(l.ws)
+	for i := range l.ws {
+		n += len(l.ws[i].Text)
+	}
+	b.Grow(n)
+	l.writeText(&b)
+	return b.String()
+}
+
+// writeText writes l.text() to b.
+func (l *tline) writeText(b *strings.Builder) {
 	for i, w := range l.ws {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.Text)
 	}
-	return b.String()
+}
+
+// head returns a string that hesabat.JoinSep reads as it reads l.text()
+// (its first rune, and whether that is all of it) without joining the
+// line's words: their text for one word, else the first word when it has
+// two runes or more.
+func (l *tline) head() string {
+	t := l.ws[0].Text
+	_, n := utf8.DecodeRuneInString(t)
+	switch {
+	case len(l.ws) == 1 || n < len(t):
+		return t
+	case t == "":
+		return "  " // the text starts with the space after an empty word
+	}
+	return t + " "
 }
 
 // trailingSpace reports whether the line ends with a real space, as
@@ -131,43 +165,48 @@ func (l *tline) trailingSpace() bool {
 // it (a line's words differ in height by their fonts, never by half).
 // Lines are returned top to bottom, words in each left to right.
 func buildLines(ws []hesabat.Word) []tline {
-	ws = slices.Clone(ws)
-	slices.SortStableFunc(ws, func(a, b hesabat.Word) int {
-		if c := cmp.Compare(a.Y0+a.Y1, b.Y0+b.Y1); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.X0, b.X0)
-	})
-	var lines []tline
+	return buildLinesIn(ws, nil)
+}
+
+// buildLinesIn is buildLines with the lines' words held in s (see
+// scratch); nil allocates.
+func buildLinesIn(ws []hesabat.Word, s *scratch) []tline {
+	ws = s.sortedWords(ws)
+	n := 0 // the lines, counted first to hold them in one array
+	for k := 0; k < len(ws); n++ {
+		k = lineEnd(ws, k)
+	}
+	lines := make([]tline, 0, n)
 	for k := 0; k < len(ws); {
-		m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
-		for m < len(ws) {
-			w := ws[m]
-			if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*math.Max(w.Y1-w.Y0, hi-lo) {
-				break
-			}
-			lo, hi = math.Min(lo, w.Y0), math.Max(hi, w.Y1)
-			m++
-		}
+		m := lineEnd(ws, k)
 		line := ws[k:m:m]
-		slices.SortStableFunc(line, func(a, b hesabat.Word) int { return cmp.Compare(a.X0, b.X0) })
+		sortLeftToRight(line)
 		lines = append(lines, newLine(line))
 		k = m
 	}
 	return lines
 }
 
+// lineEnd returns the end of the line that starts with ws[k] (see
+// buildLines): the words after it whose midpoints are within 0.4 of a
+// word's height of the line's.
+func lineEnd(ws []hesabat.Word, k int) int {
+	m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
+	for m < len(ws) {
+		w := &ws[m]
+		if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*math.Max(w.Y1-w.Y0, hi-lo) {
+			break
+		}
+		lo, hi = math.Min(lo, w.Y0), math.Max(hi, w.Y1)
+		m++
+	}
+	return m
+}
+
 // clip returns the part of the line whose words have their midpoints in
 // [x0, x1).
 func (l *tline) clip(x0, x1 float64) (tline, bool) {
-	i := 0
-	for i < len(l.ws) && (l.ws[i].X0+l.ws[i].X1)/2 < x0 {
-		i++
-	}
-	j := i
-	for j < len(l.ws) && (l.ws[j].X0+l.ws[j].X1)/2 < x1 {
-		j++
-	}
+	i, j := l.span(x0, x1)
 	if i == j {
 		return tline{}, false
 	}
@@ -177,6 +216,35 @@ func (l *tline) clip(x0, x1 float64) (tline, bool) {
 	part := newLine(l.ws[i:j:j])
 	part.pitch = l.pitch
 	return part, true
+}
+
+// clipX returns the left and right edges of l.clip(x0, x1), without
+// building the part.
+func (l *tline) clipX(x0, x1 float64) (left, right float64, ok bool) {
+	i, j := l.span(x0, x1)
+	switch {
+	case i == j:
+		return 0, 0, false
+	case i == 0 && j == len(l.ws):
+		return l.x0, l.x1, true
+	}
+	left, right = math.Inf(1), math.Inf(-1)
+	for _, w := range l.ws[i:j] {
+		left, right = math.Min(left, w.X0), math.Max(right, w.X1)
+	}
+	return left, right, true
+}
+
+// span returns the words l.ws[i:j] whose midpoints are in [x0, x1).
+func (l *tline) span(x0, x1 float64) (i, j int) {
+	for i < len(l.ws) && (l.ws[i].X0+l.ws[i].X1)/2 < x0 {
+		i++
+	}
+	j = i
+	for j < len(l.ws) && (l.ws[j].X0+l.ws[j].X1)/2 < x1 {
+		j++
+	}
+	return i, j
 }
 
 // joinExpanded returns l with the words that a justified line's stretch
@@ -194,13 +262,13 @@ func joinExpanded(l tline) tline {
 	if n < 5 {
 		return l
 	}
-	gaps := make([]float64, n-1)
-	for i := range gaps {
-		gaps[i] = l.ws[i+1].X0 - l.ws[i].X1
+	var buf [2][64]float64 // most lines: no allocation
+	gaps, sorted := buf[0][:0], buf[1][:0]
+	for i := 1; i < n; i++ {
+		gaps = append(gaps, l.ws[i].X0-l.ws[i-1].X1)
 	}
-	sorted := slices.Clone(gaps)
-	slices.Sort(sorted)
-	m := sorted[len(sorted)/2]
+	sorted = append(sorted, gaps...)
+	m := nth(sorted, len(gaps)/2)
 	h := math.Inf(1)
 	for _, w := range l.ws {
 		h = math.Min(h, w.Y1-w.Y0)
@@ -236,4 +304,231 @@ func joinWords(a, b hesabat.Word) hesabat.Word {
 	a.X1, a.Y0, a.Y1 = b.X1, math.Min(a.Y0, b.Y0), math.Max(a.Y1, b.Y1)
 	a.Hyphen, a.Soft, a.Space = b.Hyphen, b.Soft, b.Space
 	return a
+}
+
+// wordKey is a word's sort key and its place in the input: words are
+// sorted by key and place (as a stable sort would), then moved once,
+// which is cheaper than moving whole words in the sort.
+type wordKey struct {
+	k1, k2 uint64 // see floatKey
+	i      int
+}
+
+// floatKey maps f to an integer of the same order as cmp.Compare gives
+// floats: NaN first (0), then -Inf up to +Inf, -0 equal to +0. Integers
+// compare faster than floats with their NaN checks.
+func floatKey(f float64) uint64 {
+	if f != f {
+		return 0
+	}
+	b := math.Float64bits(f + 0) // -0 + 0 is +0
+	if b>>63 != 0 {
+		return ^b
+	}
+	return b | 1<<63
+}
+
+// keyLess orders keys by k1, k2 and i: a strict total order, so any sort
+// gives the stable sort's order.
+func keyLess(a, b *wordKey) bool {
+	if a.k1 != b.k1 {
+		return a.k1 < b.k1
+	}
+	if a.k2 != b.k2 {
+		return a.k2 < b.k2
+	}
+	return a.i < b.i
+}
+
+// sortKeys sorts ks by keyLess: a quicksort with the comparison inlined,
+// which slices.SortFunc cannot do, over the words of a page.
+func sortKeys(ks []wordKey) {
+	for len(ks) > 12 {
+		n, m := len(ks)-1, len(ks)/2
+		if keyLess(&ks[m], &ks[0]) {
+			ks[m], ks[0] = ks[0], ks[m]
+		}
+		if keyLess(&ks[n], &ks[m]) {
+			ks[n], ks[m] = ks[m], ks[n]
+			if keyLess(&ks[m], &ks[0]) {
+				ks[m], ks[0] = ks[0], ks[m]
+			}
+		}
+		p := ks[m]
+		i, j := 0, n
+		for i <= j {
+			for keyLess(&ks[i], &p) {
+				i++
+			}
+			for keyLess(&p, &ks[j]) {
+				j--
+			}
+			if i <= j {
+				ks[i], ks[j] = ks[j], ks[i]
+				i++
+				j--
+			}
+		}
+		if j+1 < len(ks)-i { // recurse into the smaller part
+			sortKeys(ks[:j+1])
+			ks = ks[i:]
+		} else {
+			sortKeys(ks[i:])
+			ks = ks[:j+1]
+		}
+	}
+	for i := 1; i < len(ks); i++ {
+		for j := i; j > 0 && keyLess(&ks[j], &ks[j-1]); j-- {
+			ks[j], ks[j-1] = ks[j-1], ks[j]
+		}
+	}
+}
+
+// sortedWords returns a copy of ws, held in s, sorted top to bottom by
+// vertical midpoint, then left to right, the order of equal words kept.
+func (s *scratch) sortedWords(ws []hesabat.Word) []hesabat.Word {
+	var keys []wordKey
+	var out []hesabat.Word
+	if s == nil {
+		keys, out = make([]wordKey, len(ws)), make([]hesabat.Word, len(ws))
+	} else {
+		keys, out = s.keys[:len(ws)], s.words[:len(ws):len(ws)]
+		s.words = s.words[len(ws):]
+	}
+	for i := range ws {
+		keys[i] = wordKey{floatKey(ws[i].Y0 + ws[i].Y1), floatKey(ws[i].X0), i}
+	}
+	sortKeys(keys)
+	for j, k := range keys {
+		out[j] = ws[k.i]
+	}
+	return out
+}
+
+// scratch holds the memory Rows needs for one document only: the words
+// of every page in line order, and the sort keys of one page. Nothing
+// Rows returns refers to it, so it is recycled between calls (see
+// newScratch), which spares the collector most of what line building
+// allocates.
+type scratch struct {
+	arena *[]hesabat.Word // all of the words' array, for release
+	words []hesabat.Word  // what is left of it
+	keys  []wordKey
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// newScratch returns a scratch for pages; call release when done with
+// the lines built in it.
+func newScratch(pages []hesabat.Page) *scratch {
+	s := scratchPool.Get().(*scratch)
+	n, most := 0, 0
+	for i := range pages {
+		n, most = n+len(pages[i].Words), max(most, len(pages[i].Words))
+	}
+	if s.arena == nil || cap(*s.arena) < n {
+		a := make([]hesabat.Word, n)
+		s.arena = &a
+	}
+	if cap(s.keys) < most {
+		s.keys = make([]wordKey, most)
+	}
+	s.words = (*s.arena)[:n]
+	return s
+}
+
+// release clears the words (so that their text can be collected) and
+// recycles s.
+func (s *scratch) release() {
+	clear((*s.arena)[:cap(*s.arena)])
+	s.words = nil
+	scratchPool.Put(s)
+}
+
+// sortLeftToRight sorts a line's words by X0 in place, the order of
+// equal ones kept: an insertion sort of their keys (a line has few words,
+// nearly in order), then each word moved once along the permutation's
+// cycles.
+func sortLeftToRight(ws []hesabat.Word) {
+	var buf [64]wordKey // most lines: no allocation
+	keys := buf[:0]
+	if len(ws) > len(buf) {
+		keys = make([]wordKey, 0, len(ws))
+	}
+	moved := false
+	for i := range ws {
+		k := wordKey{k1: floatKey(ws[i].X0), i: i}
+		j := len(keys)
+		keys = append(keys, k)
+		for ; j > 0 && keys[j-1].k1 > k.k1; j-- {
+			keys[j] = keys[j-1]
+			moved = true
+		}
+		keys[j] = k
+	}
+	if !moved {
+		return
+	}
+	// ws[j] must become the word now at keys[j].i; a key whose i is -1
+	// is done.
+	for j := range keys {
+		if keys[j].i < 0 || keys[j].i == j {
+			continue
+		}
+		tmp, k := ws[j], j
+		for {
+			next := keys[k].i
+			keys[k].i = -1
+			if next == j {
+				ws[k] = tmp
+				break
+			}
+			ws[k], k = ws[next], next
+		}
+	}
+}
+
+// nth returns the value that slices.Sort would put at xs[k], 0 <= k <
+// len(xs), reordering xs: a quickselect, linear on average where a sort
+// takes n log n, for the medians and quartiles of a page's measures.
+func nth(xs []float64, k int) float64 {
+	lo, hi := 0, len(xs)-1
+	for hi-lo >= 12 {
+		a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi]
+		if cmp.Less(b, a) {
+			a, b = b, a
+		}
+		if cmp.Less(c, b) {
+			b = c
+			if cmp.Less(b, a) {
+				b = a
+			}
+		}
+		// Three-way partition around the median of three, b:
+		// xs[lo:lt] < b, xs[lt:i] == b, xs[gt+1:hi+1] > b.
+		lt, i, gt := lo, lo, hi
+		for i <= gt {
+			switch c := cmp.Compare(xs[i], b); {
+			case c < 0:
+				xs[lt], xs[i] = xs[i], xs[lt]
+				lt++
+				i++
+			case c > 0:
+				xs[i], xs[gt] = xs[gt], xs[i]
+				gt--
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt - 1
+		case k > gt:
+			lo = gt + 1
+		default:
+			return xs[k]
+		}
+	}
+	slices.Sort(xs[lo : hi+1])
+	return xs[k]
 }

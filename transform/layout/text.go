@@ -20,8 +20,11 @@ type lexicon map[string]bool
 // it or of one of its column segments (runs of words with no gap wider
 // than a line height), which may be pieces of a word cut by a line end.
 func (lx lexicon) addLine(l *tline) {
-	ws := l.words()
-	gap := l.height()
+	lx.addWords(l.words(), l.height())
+}
+
+// addWords is addLine for a line's words ws, gap its height.
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
@@ -56,8 +59,16 @@ func (lx lexicon) addPage(pl *pageLines) {
 			continue
 		}
 		for c := 0; c+1 < len(g.xs); c++ {
-			if part, ok := l.clip(g.xs[c], g.xs[c+1]); ok {
-				lx.addLine(&part)
+			// l.clip's part, without building it: its words and height.
+			switch i, j := l.span(g.xs[c], g.xs[c+1]); {
+			case i == 0 && j == len(l.ws):
+				lx.addLine(l)
+			case j-i > 2: // addWords takes no end word
+				y0, y1 := math.Inf(1), math.Inf(-1)
+				for _, w := range l.ws[i:j] {
+					y0, y1 = math.Min(y0, w.Y0), math.Max(y1, w.Y1)
+				}
+				lx.addWords(l.ws[i:j], y1-y0)
 			}
 		}
 	}
@@ -67,7 +78,43 @@ func (lx lexicon) addPage(pl *pageLines) {
 // Azerbaijani way): the lexicon knows a word whatever its case, as a
 // heading writes "İcra" where the text writes "icra".
 func trimWord(s string) string {
+	// Most words need nothing but ASCII punctuation trimmed.
+	i, j := 0, len(s)
+	for i < j && s[i] < utf8.RuneSelf && !isAlnum(s[i]) {
+		i++
+	}
+	for j > i && s[j-1] < utf8.RuneSelf && !isAlnum(s[j-1]) {
+		j--
+	}
+	if lowerWord(s[i:j]) {
+		return s[i:j]
+	}
+	// A capitalised word: its first letter lower-cased.
+	if r, n := utf8.DecodeRuneInString(s[i:j]); r != utf8.RuneError && unicode.IsLetter(r) && lowerWord(s[i+n:j]) {
+		return string(aztext.LowerRune(r)) + s[i+n:j]
+	}
 	return aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// isAlnum reports whether the ASCII byte c is a letter or digit.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// lowerWord reports whether s is made only of digits, ASCII lower-case
+// letters and the Azerbaijani lower-case letters ə ı ş ç ğ ö ü, which
+// trimWord leaves as they are.
+func lowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case aztext.LowerLetterAt(s, i):
+			i++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // joinHyphen reports whether prefix (a line's last word, before PDFium's
@@ -204,7 +251,7 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		slack = (right - left) / 6
 	}
 	indented := indentation(lines, right, filled != nil)
-	var cur string
+	var cur strings.Builder // the paragraph so far, grown without copies
 	var prev *tline
 	for i := range lines {
 		l := &lines[i]
@@ -213,21 +260,24 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		}
 		switch {
 		case prev == nil:
-			cur = l.text()
+			cur.WriteString(l.text())
 		case newParagraph(prev, l, right, slack, pitch, filled, indented(l)):
-			paras, ends = append(paras, cur+openHyphen(prev)), append(ends, i)
-			cur = l.text()
+			cur.WriteString(openHyphen(prev))
+			paras, ends = append(paras, cur.String()), append(ends, i)
+			cur = strings.Builder{}
+			cur.WriteString(l.text())
 		default:
 			var after *tline
 			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
 				after = &lines[i+1]
 			}
-			cur = joinLine(cur, prev, l, after, right, lx)
+			joinLine(&cur, prev, l, after, right, lx)
 		}
 		prev = l
 	}
 	if prev != nil {
-		paras, ends = append(paras, cur+openHyphen(prev)), append(ends, len(lines))
+		cur.WriteString(openHyphen(prev))
+		paras, ends = append(paras, cur.String()), append(ends, len(lines))
 	}
 	return paras, ends
 }
@@ -350,23 +400,20 @@ func cellPitch(lines []tline) float64 {
 
 // joinLine appends line l to paragraph text cur, whose last line is prev;
 // after is the line under l, if any.
-func joinLine(cur string, prev, l, after *tline, right float64, lx lexicon) string {
+func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lexicon) {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
-	text := l.text()
 	switch {
 	case last.Hyphen:
-		if lx.joinHyphen(last.Text, next.Text) {
-			return cur + text
+		if !lx.joinHyphen(last.Text, next.Text) {
+			cur.WriteString("-")
 		}
-		return cur + "-" + text
 	case last.Soft:
-		return cur + text
 	case cutAt(prev, l, after, right, right, lx):
-		return cur + text
 	case pathBreak(last.Text, next.Text):
-		return cur + text
+	default:
+		cur.WriteString(hesabat.JoinSep(cur.String(), l.head()))
 	}
-	return hesabat.JoinText(cur, text)
+	l.writeText(cur)
 }
 
 // pathBreak reports whether a line ending with word a and the next line

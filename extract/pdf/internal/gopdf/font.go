@@ -34,39 +34,16 @@ type font struct {
 	spaceW float64 // width of the space code, 0 if none
 	// tt is the embedded TrueType program, for glyph outline boxes;
 	// cidToGID maps CIDs to its glyphs (nil: identity).
-	tt        *ttFont
-	cidToGID  []byte
-	boxes     map[uint32]glyphBox // glyphBox's answers for two-byte codes
-	boxes256  [256]glyphBox       // and one-byte ones
-	seen256   [256]bool
-	text256   [256][]rune // text's answers for one-byte codes
-	seenText  [256]bool
-	loose256  [256][4]float64 // looseExtent's answers for one-byte codes
-	seenLoose [256]bool
+	tt       *ttFont
+	cidToGID []byte
+	boxes    map[uint32]glyphBox // glyphBox's answers for two-byte codes
+	// one holds what is known of each one-byte code once info has
+	// looked it up; many the same for two-byte codes.
+	one  [256]codeInfo
+	many map[uint32]*codeInfo
 
 	// decline, when not "", says why the Go reader cannot use this font.
 	decline string
-}
-
-// code is one character code of a shown string.
-type code struct {
-	c      uint32
-	single bool // one-byte code (word spacing applies to 32)
-}
-
-// codes splits s into character codes.
-func (f *font) codes(s []byte, out []code) []code {
-	out = out[:0]
-	if f.twoByte {
-		for i := 0; i+1 < len(s); i += 2 {
-			out = append(out, code{c: uint32(s[i])<<8 | uint32(s[i+1])})
-		}
-		return out
-	}
-	for _, b := range s {
-		out = append(out, code{c: uint32(b), single: true})
-	}
-	return out
 }
 
 // advance returns the horizontal advance of c in glyph space, and whether
@@ -91,16 +68,83 @@ func (f *font) advance(c uint32) (float64, bool) {
 	return f.missW, f.missW > 0
 }
 
-// text returns the Unicode text of c, or nil when the font does not say.
-func (f *font) text(c uint32) []rune {
-	if !f.twoByte && c < 256 {
-		if !f.seenText[c] {
-			f.text256[c], f.seenText[c] = f.lookupText(c), true
-		}
-		return f.text256[c]
-	}
-	return f.lookupText(c)
+// codeInfo is what showing a code needs of the font, looked up once per
+// code: a page shows the same few hundred codes thousands of times.
+type codeInfo struct {
+	text []rune     // text(c)
+	w    float64    // advance(c)
+	box  [4]float64 // glyphBox(c), zero when there is none
+	// loose is looseExtent's answer, for one-byte codes.
+	loose [4]float64
+	fault fault // why c cannot be shown, 0 when it can
+	done  bool
 }
+
+// fault is why the Go reader cannot show a code.
+type fault uint8
+
+const (
+	faultNone    fault = iota
+	faultNoWidth       // the font gives no advance
+	faultNoText        // no Unicode mapping
+	faultRTL           // right-to-left text
+)
+
+// err returns the decline for code c with fault x.
+func (x fault) err(c uint32) error {
+	switch x {
+	case faultNoWidth:
+		return decline("no width for code %d", c)
+	case faultNoText:
+		return decline("code %d has no Unicode mapping", c)
+	}
+	return decline("right-to-left text")
+}
+
+// info returns what is known of code c. It must be called only once the
+// font is loaded (its metrics are final). Callers on every glyph take
+// f.one[c] themselves when it is done, as info does first.
+func (f *font) info(c uint32) *codeInfo {
+	var ci *codeInfo
+	if !f.twoByte && c < 256 {
+		ci = &f.one[c]
+		if ci.done {
+			return ci
+		}
+	} else {
+		if ci = f.many[c]; ci != nil {
+			return ci
+		}
+		if f.many == nil {
+			f.many = map[uint32]*codeInfo{}
+		}
+		ci = new(codeInfo)
+		f.many[c] = ci
+	}
+	ci.done = true
+	ci.text = f.lookupText(c)
+	var ok bool
+	ci.w, ok = f.advance(c)
+	switch {
+	case !ok:
+		ci.fault = faultNoWidth
+	case ci.text == nil:
+		ci.fault = faultNoText
+	}
+	for _, r := range ci.text {
+		if r >= 0x0590 && r < 0x0800 && ci.fault == faultNone {
+			ci.fault = faultRTL // Hebrew, Arabic, Syriac, Thaana, NKo
+		}
+	}
+	ci.box, _ = f.glyphBox(c)
+	if !f.twoByte && c < 256 {
+		ci.loose = f.looseExtent(c, ci.w)
+	}
+	return ci
+}
+
+// text returns the Unicode text of c, or nil when the font does not say.
+func (f *font) text(c uint32) []rune { return f.info(c).text }
 
 // lookupText is text without the cache.
 func (f *font) lookupText(c uint32) []rune {
@@ -256,11 +300,7 @@ func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 		return [4]float64{}, false
 	}
 	if !f.twoByte && c < 256 {
-		if !f.seen256[c] {
-			b, ok := f.outlineBox(c)
-			f.boxes256[c], f.seen256[c] = glyphBox{b, ok}, true
-		}
-		return f.boxes256[c].b, f.boxes256[c].ok
+		return f.outlineBox(c) // info keeps the answer
 	}
 	if g, ok := f.boxes[c]; ok {
 		return g.b, g.ok
@@ -276,16 +316,13 @@ func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 // looseExtent returns the loose box of one-byte code c, whose advance is
 // w, in glyph space with its origin at the glyph's: from 0 to the
 // advance and from the descent to the ascent, grown to the glyph's
-// outline where that reaches further.
+// outline where that reaches further. info keeps the answer.
 func (f *font) looseExtent(c uint32, w float64) [4]float64 {
-	if !f.seenLoose[c] {
-		e := [4]float64{0, f.descnt, w, f.ascent}
-		if g, ok := f.glyphBox(c); ok {
-			e = [4]float64{min(e[0], g[0]), min(e[1], g[1]), max(e[2], g[2]), max(e[3], g[3])}
-		}
-		f.loose256[c], f.seenLoose[c] = e, true
+	e := [4]float64{0, f.descnt, w, f.ascent}
+	if g, ok := f.glyphBox(c); ok {
+		e = [4]float64{min(e[0], g[0]), min(e[1], g[1]), max(e[2], g[2]), max(e[3], g[3])}
 	}
-	return f.loose256[c]
+	return e
 }
 
 // outlineBox looks up code c's glyph box in the program.

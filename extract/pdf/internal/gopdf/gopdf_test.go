@@ -25,7 +25,7 @@ BI /W 2 /H 1 ID ` + "\x00EI\xffEI" + ` EI ET`)}
 			case kArr:
 				s += " [" + strconv.Itoa(len(a.arr)) + "]"
 			case kDict:
-				s += " <<" + string(a.d["ActualText"]) + ">>"
+				s += " <<" + string(a.b) + ">>"
 			}
 		}
 		got = append(got, s)
@@ -71,6 +71,36 @@ func TestGlyphRune(t *testing.T) {
 	for name, want := range map[string]rune{"a": 'a', "uni0259": 'ə', "u1E9E": 'ẞ', "schwa": 'ə', "Idotaccent": 'İ', "a.sc": 'a', "g123": 0, "": 0} {
 		if got := glyphRune(name); got != want {
 			t.Errorf("%q: %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestHex checks hex strings, through plainHex's one pass and the general
+// loop: bytes, the position after the string, and errors.
+func TestHex(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+		pos  int // after the string; -1 for a syntax error
+	}{
+		{"<> x", "", 2},
+		{"<4142>x", "AB", 6},
+		{"<4a4B>", "JK", 6},
+		{"<414>", "A@", 5},
+		{"<41 42\n>", "AB", 8},
+		{"<4G>", "", -1},
+		{"<4142", "", -1},
+		{"<41>>", "A", 4},
+	} {
+		l := lexer{s: []byte(c.in), buf: []byte("kept")}
+		got, err := l.hex()
+		switch {
+		case c.pos < 0 && err == nil:
+			t.Errorf("%q: no error", c.in)
+		case c.pos >= 0 && (err != nil || string(got) != c.want || l.pos != c.pos):
+			t.Errorf("%q: got %q, pos %d, %v; want %q, pos %d", c.in, got, l.pos, err, c.want, c.pos)
+		case string(l.buf[:4]) != "kept":
+			t.Errorf("%q: the buffer's earlier bytes changed: %q", c.in, l.buf)
 		}
 	}
 }

@@ -66,7 +66,6 @@ type interp struct {
 	tp    textPage
 	marks []*mark
 	ops   int
-	codes []code
 	// items and objs hold the page's text objects; glyphs is the page's
 	// Glyphs. All are reused page after page.
 	items   arena[titem]
@@ -93,7 +92,7 @@ func (in *interp) reset(r *reader, p *Page) {
 	in.objs.reset()
 	*in = interp{
 		r: r, p: p,
-		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0], codes: in.codes[:0],
+		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0],
 		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0], lex: in.lex,
 		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], out: in.tp.out[:0], scratch: in.tp.scratch[:0]},
 	}
@@ -325,7 +324,7 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 			var ok bool
 			switch p := args[len(args)-1]; p.k {
 			case kDict:
-				at, ok = p.d["ActualText"]
+				at, ok = p.b, p.num == 1
 			case kName:
 				at, ok = in.r.actualText(in.r.dict(in.r.dict(res["Properties"])[string(p.b)]))
 			}

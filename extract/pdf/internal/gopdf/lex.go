@@ -14,17 +14,17 @@ const (
 	kStr        // literal or hex string, decoded
 	kName       // without the slash
 	kArr        // elements in operand.arr
-	kDict       // a dictionary: its string entries in operand.d
+	kDict       // a dictionary: its /ActualText string in operand.b, num 1 when it has one
 	kOther      // booleans and null: never used by the operators we read
 )
 
-// operand is one content-stream operand.
+// operand is one content-stream operand (TJ arrays make thousands a
+// page: it is kept small).
 type operand struct {
-	k   kind
-	num float64
-	b   []byte // kStr: bytes; kName: name
+	b   []byte // kStr: bytes; kName: name; kDict: /ActualText
 	arr []operand
-	d   map[string][]byte
+	num float64
+	k   kind
 }
 
 // errSyntax reports a content stream we cannot tokenise.
@@ -44,17 +44,25 @@ type lexer struct {
 	depth int       // arrays and dictionaries open
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+func isSpace(c byte) bool { return classes[c] == cSpace }
 
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+// Byte classes of the lexer.
+const (
+	cRegular = iota
+	cSpace   // white space
+	cDelim   // a delimiter
+)
+
+// classes holds each byte's class: one load per byte read.
+var classes = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		t[c] = cSpace
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] = cDelim
+	}
+	return t
+}()
 
 // skip passes white space and comments.
 func (l *lexer) skip() {
@@ -97,7 +105,7 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 			args = append(args, o)
 		default:
 			start := l.pos
-			for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+			for l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular {
 				l.pos++
 			}
 			word := l.s[start:l.pos]
@@ -142,15 +150,19 @@ func (l *lexer) operand() (operand, error) {
 		return operand{k: kStr, b: b}, err
 	case c == '<':
 		if l.pos+1 < len(l.s) && l.s[l.pos+1] == '<' {
-			d, err := l.dict()
-			return operand{k: kDict, d: d}, err
+			at, ok, err := l.dict()
+			o := operand{k: kDict, b: at}
+			if ok {
+				o.num = 1
+			}
+			return o, err
 		}
 		b, err := l.hex()
 		return operand{k: kStr, b: b}, err
 	case c == '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+		for l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular {
 			l.pos++
 		}
 		name := l.s[start:l.pos]
@@ -166,7 +178,7 @@ func (l *lexer) operand() (operand, error) {
 	}
 	// A keyword inside an array or dictionary (true, false, null).
 	start := l.pos
-	for l.pos < len(l.s) && !isSpace(l.s[l.pos]) && !isDelim(l.s[l.pos]) {
+	for l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular {
 		l.pos++
 	}
 	if l.pos == start {
@@ -189,19 +201,30 @@ func (l *lexer) array() ([]operand, error) {
 			l.depth--
 			return nil, errSyntax
 		}
-		var o operand
-		var err error
-		// The elements of TJ arrays (numbers and strings) first.
-		switch c := l.s[l.pos]; {
-		case c == ']':
+		c := l.s[l.pos]
+		if c == ']' {
 			l.pos++
 			l.depth--
 			if shared {
 				arr = l.arr[start:len(l.arr):len(l.arr)]
 			}
 			return arr, nil
+		}
+		// The element is read in place (nothing read inside it
+		// appends to l.arr: nested arrays have their own).
+		var o *operand
+		if shared {
+			l.arr = append(l.arr, operand{})
+			o = &l.arr[len(l.arr)-1]
+		} else {
+			arr = append(arr, operand{})
+			o = &arr[len(arr)-1]
+		}
+		var err error
+		// The elements of TJ arrays (numbers and strings) first.
+		switch {
 		case c == '-' || c >= '0' && c <= '9':
-			o = operand{k: kNum, num: l.number()}
+			o.k, o.num = kNum, l.number()
 		case c == '<' && (l.pos+1 == len(l.s) || l.s[l.pos+1] != '<'):
 			o.k = kStr
 			o.b, err = l.hex()
@@ -209,16 +232,11 @@ func (l *lexer) array() ([]operand, error) {
 			o.k = kStr
 			o.b, err = l.literal()
 		default:
-			o, err = l.operand()
+			*o, err = l.operand()
 		}
 		if err != nil {
 			l.depth--
 			return nil, err
-		}
-		if shared {
-			l.arr = append(l.arr, o)
-		} else {
-			arr = append(arr, o)
 		}
 	}
 }
@@ -369,6 +387,9 @@ func unescapeLiteral(raw []byte) []byte {
 // hex reads a <hex string>; an odd final digit is padded with 0.
 func (l *lexer) hex() ([]byte, error) {
 	l.pos++
+	if b, ok := l.plainHex(); ok {
+		return b, nil
+	}
 	start := len(l.buf)
 	out := l.buf
 	var hi byte
@@ -400,6 +421,29 @@ func (l *lexer) hex() ([]byte, error) {
 	return nil, errSyntax
 }
 
+// plainHex is hex for the usual string, an even number of hex digits
+// without white space up to '>': it decodes it (l.pos after it), else
+// leaves l.pos and returns ok false.
+func (l *lexer) plainHex() (_ []byte, ok bool) {
+	s, i := l.s, l.pos
+	start := len(l.buf)
+	out := l.buf // written past its length only: l.buf changes on success
+	for i+1 < len(s) {
+		hi, lo := hexDigits[s[i]], hexDigits[s[i+1]]
+		if hi == 0 || lo == 0 {
+			break
+		}
+		out = append(out, (hi-1)<<4|(lo-1))
+		i += 2
+	}
+	if i == len(s) || s[i] != '>' {
+		return nil, false
+	}
+	l.buf = out
+	l.pos = i + 1
+	return out[start:len(out):len(out)], true
+}
+
 func hexVal(c byte) (byte, bool) {
 	v := hexDigits[c]
 	return v - 1, v != 0
@@ -421,41 +465,38 @@ var hexDigits = func() (t [256]byte) {
 }()
 
 // dict reads a << dictionary >> (marked-content properties, inline image
-// parameters), nested ones included, keeping its string entries.
-func (l *lexer) dict() (map[string][]byte, error) {
+// parameters), nested ones included, and returns its /ActualText string;
+// ok reports whether it has one.
+func (l *lexer) dict() (at []byte, ok bool, err error) {
 	l.pos += 2
 	l.depth++
 	defer func() { l.depth-- }()
-	var d map[string][]byte
 	for {
 		l.skip()
 		if l.pos >= len(l.s) {
-			return nil, errSyntax
+			return nil, false, errSyntax
 		}
 		if l.s[l.pos] == '>' {
 			if l.pos+1 < len(l.s) && l.s[l.pos+1] == '>' {
 				l.pos += 2
-				return d, nil
+				return at, ok, nil
 			}
-			return nil, errSyntax
+			return nil, false, errSyntax
 		}
 		k, err := l.operand()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		l.skip()
 		if l.pos >= len(l.s) {
-			return nil, errSyntax
+			return nil, false, errSyntax
 		}
 		v, err := l.operand()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		if k.k == kName && v.k == kStr {
-			if d == nil {
-				d = map[string][]byte{}
-			}
-			d[string(k.b)] = v.b
+		if k.k == kName && v.k == kStr && string(k.b) == "ActualText" {
+			at, ok = v.b, true
 		}
 	}
 }

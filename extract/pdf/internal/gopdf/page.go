@@ -31,12 +31,13 @@ type Page struct {
 
 // Glyph is one character with its loose box: from its origin to its
 // advance along the baseline, from the font's descent to its ascent.
+// The box is normalised: X0 <= X1 and Y0 <= Y1 (unless one is NaN).
 type Glyph struct {
 	R              rune
 	X0, Y0, X1, Y1 float64
 	// Turn is the baseline's direction in quarter turns counter-clockwise
 	// (0 upright, 1 reading upwards), rounded.
-	Turn int
+	Turn int32
 }
 
 // Path is one painted path: its bounds (with the line width around a

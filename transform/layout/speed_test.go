@@ -1,0 +1,107 @@
+package layout
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
+)
+
+// TestNth checks the quickselect against a sort, on runs with many equal
+// values (line heights) and on spread ones (gaps between words).
+func TestNth(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n < 300; n += 7 {
+		for _, spread := range []int{3, 1000} {
+			xs := make([]float64, n)
+			for i := range xs {
+				xs[i] = float64(rnd.IntN(spread)) - float64(spread)/4
+			}
+			sorted := slices.Clone(xs)
+			slices.Sort(sorted)
+			for _, k := range []int{0, n / 4, n / 2, n - 1} {
+				if got := nth(slices.Clone(xs), k); got != sorted[k] {
+					t.Fatalf("n %d spread %d: nth(%d) = %v, want %v", n, spread, k, got, sorted[k])
+				}
+			}
+		}
+	}
+}
+
+// TestSortKeys checks the quicksort of word keys against a stable sort,
+// with many equal keys (words of one line), NaN, -0 and -Inf: floatKey
+// must order floats as cmp.Compare does.
+func TestSortKeys(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 400; n += 13 {
+		ks, fs := make([]wordKey, n), make([][2]float64, n)
+		for i := range ks {
+			fs[i] = [2]float64{float64(rnd.IntN(n/4+1)) - float64(n/8), float64(rnd.IntN(5))}
+			switch rnd.IntN(50) {
+			case 0:
+				fs[i][0] = math.NaN()
+			case 1:
+				fs[i][0] = math.Copysign(0, -1)
+			case 2:
+				fs[i][0] = math.Inf(-1)
+			}
+			ks[i] = wordKey{floatKey(fs[i][0]), floatKey(fs[i][1]), i}
+		}
+		want := slices.Clone(ks)
+		slices.SortStableFunc(want, func(a, b wordKey) int {
+			if c := cmp.Compare(fs[a.i][0], fs[b.i][0]); c != 0 {
+				return c
+			}
+			return cmp.Compare(fs[a.i][1], fs[b.i][1])
+		})
+		sortKeys(ks)
+		for i := range ks {
+			if ks[i].i != want[i].i {
+				t.Fatalf("n %d: at %d key %d, want %d", n, i, ks[i].i, want[i].i)
+			}
+		}
+	}
+}
+
+// TestLowerWord checks trimWord's shortcut: the words it passes are those
+// the full rule leaves as they are.
+func TestLowerWord(t *testing.T) {
+	for _, s := range []string{"", "icra", "müddəti", "ışığı", "çöküş", "2022", "a1", "İcra", "ICRA",
+		"icra,", "(icra)", "İcra,", "Ölçü", "I", "İ", "Ə.", "Aa", "ABŞ", "A\xc9", "\xc9ab", "«müddəti»", "2022-ci", "—", "..", "a.b", "(İcra)", "«", "qeyri-hökumət", "Ə", "é", "ä", "\xc9", "ab\xc4", "ж"} {
+		slow := aztext.Lower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if lowerWord(s) && slow != s {
+			t.Errorf("lowerWord(%q) but trimWord's rule gives %q", s, slow)
+		}
+		if got := trimWord(s); got != slow {
+			t.Errorf("trimWord(%q) = %q, want %q", s, got, slow)
+		}
+	}
+	for _, s := range []string{"icra", "müddəti", "ışığı", "çöküş", "2022", "a1"} {
+		if !lowerWord(s) {
+			t.Errorf("lowerWord(%q) = false", s)
+		}
+	}
+}
+
+// TestHead checks that hesabat.JoinSep reads a line's head as its text.
+func TestHead(t *testing.T) {
+	words := []string{"", "i", "a", "ə", "İcra", "və", ".", ",", ")", "-", "–", "2022", "\xc9", "x\xc9"}
+	for _, a := range []string{"", "söz", "2020-", "2020 -", "qeyri-", "a", "-"} {
+		for _, w1 := range words {
+			for _, w2 := range append(words, "-") {
+				for n := 1; n <= 2; n++ {
+					l := tline{ws: []hesabat.Word{{Text: w1}, {Text: w2}}[:n]}
+					if got, want := hesabat.JoinSep(a, l.head()), hesabat.JoinSep(a, l.text()); got != want {
+						t.Fatalf("%q + %q: JoinSep of head %q, of text %q", a, l.text(), got, want)
+					}
+				}
+			}
+		}
+	}
+}
