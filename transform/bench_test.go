@@ -1,48 +1,24 @@
 package transform
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/hesabat/hesabat"
-	"github.com/hesabat/hesabat/extract/pdf"
+	"github.com/hesabat/hesabat/transform/internal/corpus"
 )
 
 // BenchmarkBuild measures Build (layout engine, normalisation, stitching,
 // facts, text accounting) over the corpus PDFs in fixtures/, in pages per
-// second. The PDFs are read once before the timer; each pass builds from a
+// second of wall and of CPU time. The PDFs are read once before the timer; each pass builds from a
 // fresh copy of the documents (copied with the timer stopped), since Build
 // changes its document.
 //
 //	go test ./transform -run '^$' -bench Build -cpu 1 -cpuprofile cpu.out
 func BenchmarkBuild(b *testing.B) {
-	paths, _ := filepath.Glob("../fixtures/corpus/pdf/*.pdf")
-	if len(paths) == 0 {
-		b.Fatal("no PDFs in fixtures/corpus/pdf")
-	}
-	x, err := pdf.New(pdf.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer x.Close()
-	docs := make([]*hesabat.Document, len(paths))
-	for i, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		src := hesabat.Source{Path: p, Format: hesabat.PDF, Size: int64(len(data))}
-		if docs[i], err = x.Extract(context.Background(), src, bytes.NewReader(data), int64(len(data))); err != nil {
-			b.Fatal(err)
-		}
-	}
+	docs := corpus.Docs(b, "../fixtures/corpus/pdf")
 	pages := 0
 	var cpu time.Duration // CPU time of the builds alone: steadier than wall time on a busy machine
 	for b.Loop() {
@@ -53,26 +29,17 @@ func BenchmarkBuild(b *testing.B) {
 		}
 		runtime.GC() // the copies' garbage is not the builds' to collect
 		b.StartTimer()
-		t0 := cpuTime()
+		t0 := corpus.CPUTime()
 		for _, d := range fresh {
 			if _, err := Build(d); err != nil {
 				b.Fatal(err)
 			}
 			pages += d.Pages
 		}
-		cpu += cpuTime() - t0
+		cpu += corpus.CPUTime() - t0
 	}
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages)/cpu.Seconds(), "pages/cpu-s")
-}
-
-// cpuTime returns the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		return 0
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // cloneDoc copies d deeply enough that Build on the copy leaves d as it was.

@@ -165,17 +165,28 @@ func linkEnd(s string, i int) int {
 // ""), writing all of them into one string so that a text costs one
 // allocation. size is the number of bytes of those words.
 func lowerWords(toks []token, size int) {
-	buf := make([]byte, 0, size+size/8)
+	var buf strings.Builder // its String is the one allocation
+	buf.Grow(size + size/8)
 	var ends []int
 	for k := range toks {
 		if t := &toks[k]; t.kind == tWord && t.low == "" {
-			for _, r := range t.text {
-				buf = utf8.AppendRune(buf, aztext.LowerRune(r))
+			for i := 0; i < len(t.text); {
+				if c := t.text[i]; c < utf8.RuneSelf && c != 'I' { // LowerRune of ASCII but I
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf.WriteByte(c)
+					i++
+					continue
+				}
+				r, n := utf8.DecodeRuneInString(t.text[i:])
+				buf.WriteRune(aztext.LowerRune(r))
+				i += n
 			}
-			ends = append(ends, len(buf))
+			ends = append(ends, buf.Len())
 		}
 	}
-	all, n, start := string(buf), 0, 0
+	all, n, start := buf.String(), 0, 0
 	for k := range toks {
 		if t := &toks[k]; t.kind == tWord && t.low == "" {
 			t.low = all[start:ends[n]]

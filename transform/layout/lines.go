@@ -398,7 +398,13 @@ func (s *scratch) sortedWords(ws []hesabat.Word) []hesabat.Word {
 	for i := range ws {
 		keys[i] = wordKey{floatKey(ws[i].Y0 + ws[i].Y1), floatKey(ws[i].X0), i}
 	}
-	sortKeys(keys)
+	sorted := true // as producers that draw line by line leave them
+	for i := 1; i < len(keys) && sorted; i++ {
+		sorted = keyLess(&keys[i-1], &keys[i])
+	}
+	if !sorted {
+		sortKeys(keys)
+	}
 	for j, k := range keys {
 		out[j] = ws[k.i]
 	}
