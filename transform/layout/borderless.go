@@ -1001,12 +1001,16 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 				}
 			}
 			// On a character grid (layout text) lines are whole grid
-			// lines apart: the widest gap near that point.
-			bottom, widest := math.Inf(-1), math.Inf(-1)
+			// lines apart: the widest gap near that point, on a tie the
+			// nearest to it (rows set with no blank line between them,
+			// every gap the same: the line right after the mirrored end
+			// opens the next row, not the one before it).
+			bottom, widest, near := math.Inf(-1), math.Inf(-1), math.Inf(1)
 			for i := start; i < nums[k+1] && grid; i++ {
 				bottom = math.Max(bottom, ls[i].y1)
-				if i+1 > n && math.Abs(ls[i+1].y0-end) <= b.lh && ls[i+1].y0-bottom > widest {
-					cut, widest = i+1, ls[i+1].y0-bottom
+				gap, d := ls[i+1].y0-bottom, math.Abs(ls[i+1].y0-end)
+				if i+1 > n && d <= b.lh && (gap > widest || gap == widest && d < near) {
+					cut, widest, near = i+1, gap, d
 				}
 			}
 			if cut < 0 {

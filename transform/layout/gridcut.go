@@ -13,7 +13,7 @@ import (
 
 // gridFits returns the room, on a character grid (layout text), that a
 // line holding only word w must leave against its column's edge (where
-// the column's widest line ends) to end a word the renderer cut there:
+// its full lines end, see gridRights) to end a word the renderer cut there:
 // one cell, as the word's cells show it (a line a whole cell short had
 // room for one more character, and the renderer would have set it there
 // had the word gone on).
@@ -23,13 +23,13 @@ import (
 // characters a cell, so a word ends on the grid where its count of
 // characters, not its width, puts it; measured over the 42 corpus
 // renderings against the PDFs' word boxes (pdftotext -bbox), a word's
-// width on the grid is its width on the page within 2.4 cells for 99 %
-// of words of 15 characters or more, either way. The room read against
-// the widest line thus errs by the widest line's overshoot and by the
-// word's own undershoot, each up to that much, besides the glyph the cut
-// left out: a URL the renderer cut at the column's edge ends 2 to 5
-// cells short of the widest line (r036, r055, r056:
-// "…/neshrlər_v3.0/baxı" over "ş.php”"). A whole word in a narrow
+// width on the grid is its width on the page within 2.4 cells either way
+// for 98 % of words of 15 to 24 characters (gridErr); of longer ones,
+// mostly URLs and addresses, 1 % fall short by 4.7 cells or more. The
+// room read against the edge thus errs by the edge's own error and by
+// the word's, besides the glyph the cut left out: a URL the renderer
+// cut at the column's edge ends 2 to 5 cells short of it (r036, r055,
+// r056: "…/neshrlər_v3.0/baxı" over "ş.php”"). A whole word in a narrow
 // column leaves as little ("İcra" over "müddəti", 2 cells; "ekspertiza"
 // over "şöbəsi", 3), and the grid cannot tell those apart, so the
 // allowance is only for a token whose pieces a line break never parts
@@ -105,9 +105,9 @@ func gridRights(ls []tline, xs []float64) []float64 {
 	return right
 }
 
-// gridErr is how far, in cells, a word's end on the character grid stands
-// from where its width on the page puts it, for 99 % of words (see
-// gridFits).
+// gridErr is how far, in cells, a word's width on the character grid
+// stands from its width on the page, either way, for 98 % of words of 15
+// to 24 characters (see gridFits).
 const gridErr = 2.4
 
 // gridCap is the most, in cells, by which gridRights puts a column's edge
@@ -130,10 +130,11 @@ const gridCap = 5.0
 // gold: every break but one leaves 2 cells or more over the next word
 // (r050's, -2, is in cmd/hesabat's unseenBreaks), and the paragraphs
 // that run on leave 1 cell or less, but after a URL or an address (see
-// pathLike), whose end the grid sets up to gridErr cells short of its
-// width on the page and more (r020, r033, r034: 3, 5 and 6 cells over
-// "Həmçinin", where the PDF had 34 pt for its 47). One cell more, and
-// twice gridErr after a URL or an address.
+// pathLike), whose end the grid may set 4.7 cells short of its width on
+// the page or more (r034, r020, r033: 3, 5 and 6 cells over "Həmçinin",
+// where the PDF had 34 pt for its 47). One cell more, and twice gridErr
+// (4.8) after a URL or an address: r033's 6 stays a break the gold has
+// not (unseenBreaks).
 func gridSlack(e cellEdge) float64 {
 	if !onGrid(e.ls) {
 		return 0

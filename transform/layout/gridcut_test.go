@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hesabat/hesabat"
 )
 
 // corpusLayoutRows reads a corpus rendering's layout text
@@ -162,4 +164,49 @@ func TestLayoutTextSqueezedCarriedRow(t *testing.T) {
 		}
 	}
 	t.Error("no row 4.9 carried on to the next page")
+}
+
+// TestLayoutTextCentredRowsNoGap checks layout text of LibreOffice PDFs
+// whose cells are centred vertically in tall rows (layout-lo): the term
+// column stands one space from the work done on every line that holds
+// both, and the work done's lines start at its left edge alone (see
+// gridColumns); and two rows set with no blank line between them part
+// right after the end the first row's number mirrors (see splitBand).
+func TestLayoutTextCentredRowsNoGap(t *testing.T) {
+	cases := []struct {
+		file  string
+		first string   // the row's measure number
+		want  []string // each cell's text starts so
+		end   string   // the title ends so
+	}{
+		{"layout-lo/seed.txt", "1.2.", []string{"1.2.", "Dövlət qurumları tərəfindən korrupsiya", "2020-2022", "“Açıq hökumətin təşviqinə"}, "Komissiyaya təqdim edilməsi"},
+		{"layout-lo/r026-2021.txt", "1.2.", []string{"1.2.", "Dövlət qurumları tərəfindən etik", "2020-2022", "Səhiyyə Nazirliyi aparatının"}, "bu barədə məlumatların açıqlanması"},
+		{"layout-lo/r026-2021.txt", "1.3.", []string{"1.3.", "Dövlət qurumları tərəfindən etik", "2020-2022", "Səhiyyə Nazirliyi aparatının"}, "bu barədə məlumatların açıqlanması"},
+	}
+	for _, c := range cases {
+		var row *hesabat.Row
+		for _, r := range layoutTextRows(t, c.file) {
+			if r.InTable && len(r.Cells) > 0 && r.Cells[0].Text() == c.first {
+				row = &r
+				break
+			}
+		}
+		if row == nil {
+			t.Errorf("%s: no row %q", c.file, c.first)
+			continue
+		}
+		got := cellTexts(row)
+		if len(got) != len(c.want) {
+			t.Errorf("%s %s: cells %q, want %d", c.file, c.first, got, len(c.want))
+			continue
+		}
+		for i, w := range c.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s %s: cell %d %q, want it to start %q", c.file, c.first, i, got[i], w)
+			}
+		}
+		if !strings.HasSuffix(got[1], c.end) {
+			t.Errorf("%s %s: title %q, want it to end %q", c.file, c.first, got[1], c.end)
+		}
+	}
 }

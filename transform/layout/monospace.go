@@ -30,8 +30,9 @@ import (
 // most lines cross any position). In a run of such positions the
 // boundary is where most lines start, the left edge of the column right
 // of it. A boundary must have text on both sides of it, in the columns
-// next to it, two spaces apart or more, on a line. It returns nil unless at least three
-// columns are found.
+// next to it, on a line, and be a gutter: those sides two spaces apart or
+// more on a line, or three lines starting their text at it set apart. It
+// returns nil unless at least three columns are found.
 func gridColumns(ls []tline, cw float64) []float64 {
 	if len(ls) == 0 || !(cw > 0) {
 		return nil
@@ -79,12 +80,19 @@ func gridColumns(ls []tline, cw float64) []float64 {
 	// Drop boundaries without text on both sides on a line, two spaces
 	// apart or more on one such line (a page may hold one row, whose term
 	// stands on one line), or a measure number left of it (set a space
-	// before its title where the page is tight):
+	// before its title where the page is tight), or three lines or more
+	// whose text starts at it set apart from what stands left of it (or
+	// first on the line: a term set one space before the work done on
+	// every line that holds both, "2020-2022 tədbirlər planı”", where the
+	// work done's other lines start at its edge alone; layout-lo):
 	// words of running text that chance aligned on a few lines ("burada
 	// yazılır" over "davam edir") are a space apart on every line.
 	for k := 1; k+1 < len(xs); {
-		both, wide := 0, false
+		both, wide, lead := 0, false, 0
 		for i := range ls {
+			if j := slices.IndexFunc(ls[i].ws, func(w hesabat.Word) bool { return w.X0 >= xs[k]-cw/2 }); j >= 0 && math.Abs(ls[i].ws[j].X0-xs[k]) <= cw/2 && apart(&ls[i], j, cw) {
+				lead++
+			}
 			left, right := math.Inf(-1), math.Inf(1)
 			var leftText []string
 			for _, w := range ls[i].ws {
@@ -101,7 +109,7 @@ func gridColumns(ls []tline, cw float64) []float64 {
 				wide = wide || right-left > 1.5*cw || number
 			}
 		}
-		if both < 1 || !wide {
+		if both < 1 || !wide && lead < 3 {
 			xs = append(xs[:k], xs[k+1:]...)
 			continue
 		}
