@@ -129,6 +129,14 @@ func run(ctx context.Context, c config, tmp string) error {
 	if t.repeated, err = h.ingest(ctx, filepath.Join(tmp, "repeat.db"), c.workers, t.engines[0], c.repeat*len(files), c.repeat*t.pages, copies...); err != nil {
 		return err
 	}
+	progress("hesabat ingest of the same %d copies, one run each, into one database", c.repeat)
+	for _, d := range copies {
+		r, err := h.ingest(ctx, filepath.Join(tmp, "copies.db"), c.workers, t.engines[0], len(files), t.pages, d)
+		if err != nil {
+			return err
+		}
+		t.perCopy = append(t.perCopy, r.cost)
+	}
 	t.files, t.load1, t.selfRSS = len(files), loadAvg(), selfRSS()
 	t.print(os.Stdout)
 	return nil
