@@ -58,8 +58,8 @@ func addPage(doc *hesabat.Document, p hesabat.Page, w *hesabat.Warning) {
 type layouter struct {
 	chars   []glyph // the Go reader's glyphs of the page being read (see readGoPage)
 	runs    []run
-	xs      []run   // byX's
-	sorted  []run   // radixSortRuns's scratch
+	xs      []run // byX's
+	sorted  []run // radixSortRuns's scratch
 	words   []hesabat.Word
 	all     []glyph // the lines' glyphs, one line after another
 	lines   [][]glyph
