@@ -504,7 +504,8 @@ func (in *interp) setFont(name string, res types.Dict) error {
 	return nil
 }
 
-// doXObject paints XObject name: forms are run, images only counted.
+// doXObject paints XObject name: forms are run; any XObject marks the
+// page as painted (not blank).
 func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	xo := in.r.dict(res["XObject"])
 	o := xo[xname]
@@ -512,13 +513,8 @@ func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 		return nil
 	}
 	in.painted = true
-	sd, _, err := in.r.x.DereferenceStreamDict(o)
-	if err != nil || sd == nil {
-		return nil
-	}
-	if name(sd.Dict, "Subtype") != "Form" {
-		if name(sd.Dict, "Subtype") == "Image" {
-		}
+	sd, err := in.r.streamDict(o)
+	if err != nil || name(sd.Dict, "Subtype") != "Form" {
 		return nil
 	}
 	if depth >= maxFormDepth {

@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -118,10 +117,7 @@ func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 		return dst, nil
 	case types.Array:
 		for _, s := range v {
-			sd, _, err := r.x.DereferenceStreamDict(s)
-			if err == nil && sd == nil {
-				err = errors.New("missing stream")
-			}
+			sd, err := r.streamDict(s)
 			if err == nil {
 				dst, err = decode(sd, dst)
 			}

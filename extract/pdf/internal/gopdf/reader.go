@@ -183,28 +183,38 @@ func name(d types.Dict, key string) string {
 
 // stream returns the decoded data of stream o.
 func (r *reader) stream(o types.Object) ([]byte, error) {
-	sd, _, err := r.x.DereferenceStreamDict(o)
+	sd, err := r.streamDict(o)
 	if err != nil {
 		return nil, err
 	}
-	if sd == nil {
-		return nil, errors.New("missing stream")
-	}
 	return decode(sd, nil)
+}
+
+// streamDict returns stream o's dictionary; a missing stream is an error.
+func (r *reader) streamDict(o types.Object) (*types.StreamDict, error) {
+	sd, _, err := r.x.DereferenceStreamDict(o)
+	if err == nil && sd == nil {
+		err = errors.New("missing stream")
+	}
+	return sd, err
+}
+
+// flateOnly reports whether sd's data, not yet decoded, is compressed
+// with FlateDecode alone and no parameters: what inflate reads.
+func flateOnly(sd *types.StreamDict) bool {
+	f := sd.FilterPipeline
+	return sd.Content == nil && len(f) == 1 && f[0].Name == filter.Flate && f[0].DecodeParms == nil
 }
 
 // intactStream is stream for data that must decode cleanly: a stream
 // compressed with FlateDecode alone that does not inflate without error
 // (damaged: pdfcpu would return what it could read) is an error.
 func (r *reader) intactStream(o types.Object) ([]byte, error) {
-	sd, _, err := r.x.DereferenceStreamDict(o)
+	sd, err := r.streamDict(o)
 	if err != nil {
 		return nil, err
 	}
-	if sd == nil {
-		return nil, errors.New("missing stream")
-	}
-	if f := sd.FilterPipeline; sd.Content == nil && len(f) == 1 && f[0].Name == filter.Flate && f[0].DecodeParms == nil {
+	if flateOnly(sd) {
 		if out, ok := inflate(sd.Raw, nil); ok {
 			return out, nil
 		}
@@ -218,12 +228,12 @@ func (r *reader) intactStream(o types.Object) ([]byte, error) {
 // pdfcpu's buffers; anything else, or data that does not inflate cleanly,
 // is decoded by pdfcpu, whose rules for damaged streams hold.
 func decode(sd *types.StreamDict, dst []byte) ([]byte, error) {
-	if sd.Content == nil {
-		if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == filter.Flate && f[0].DecodeParms == nil {
-			if out, ok := inflate(sd.Raw, dst); ok {
-				return out, nil
-			}
+	if flateOnly(sd) {
+		if out, ok := inflate(sd.Raw, dst); ok {
+			return out, nil
 		}
+	}
+	if sd.Content == nil {
 		if err := sd.Decode(); err != nil {
 			return dst, err
 		}
