@@ -11,12 +11,11 @@ import (
 const kernCode = 0xFFFFFFFF
 
 // titem is one item of a text object: a character code at text-space
-// offset x, or a TJ adjustment k (thousandths of text space).
+// offset x, or a TJ adjustment (c kernCode).
 type titem struct {
 	c uint32
 	x float64
-	k float64
-	w float64 // advance in glyph space
+	w float64 // the advance in glyph space, or the adjustment (thousandths of text space)
 	// The code's text and glyph box are the font's (font.text and
 	// font.glyphBox): an item holds no pointer, so the page's items cost
 	// the collector nothing.
@@ -35,6 +34,10 @@ type tobj struct {
 	empty bool       // rect narrower than PDFium's kSizeEpsilon: not text
 	nChar int
 	marks []*mark // marked content open around it, outermost first
+	// limit is how near a repeated character is drawn (see process);
+	// spread reports that no two of o's characters are that near.
+	limit  float64
+	spread bool
 }
 
 func (o *tobj) pos() (float64, float64) { return o.m[4], o.m[5] }
@@ -73,18 +76,31 @@ func (in *interp) show(elems []operand) error {
 	o := &in.objs.take(1)[:1][0]
 	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
+	o.limit = o.m.transformXDistance(0.07 * o.fs)
 	x := 0.0
 	// An upright matrix (no rotation or skew, as for most text) maps the
 	// bounds of the glyphs' boxes in text space to the bounds of their
 	// boxes on the page, exactly (its maps are monotonic): the boxes are
-	// gathered in text space and mapped once.
-	upright := o.m[1] == 0 && o.m[2] == 0
-	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	// gathered in text space and mapped once. With a positive size s,
+	// a glyph's box (x+t[0]*s, rise+t[1]*s, x+t[2]*s, rise+t[3]*s) grows
+	// with t (for its tight box t), so the bounds of the boxes are those
+	// of x+t[0]*s and x+t[2]*s, and rise+s times the least t[1] and the
+	// greatest t[3] (no rise of -0 and no x of -0, which x never is, keep
+	// min's and max's choice between zeros; a finite x at the end keeps
+	// NaN out): bounds then takes two comparisons a glyph. Other objects
+	// take tightRect's way.
+	s := gs.fs / 1000
+	fast := o.m[1] == 0 && o.m[2] == 0 && s > 0 && s <= math.MaxFloat64 && !math.IsInf(gs.rise, 0) && !math.IsNaN(gs.rise) &&
+		!(gs.rise == 0 && math.Signbit(gs.rise))
+	tl, tr := math.Inf(1), math.Inf(-1)
+	bot, top := math.Inf(1), math.Inf(-1)
+	// The least step between successive characters' origins, for spread.
+	first, last, minStep := 0.0, 0.0, math.Inf(1)
 	for i := range elems {
 		switch e := &elems[i]; e.k {
 		case kNum:
 			x -= e.num / 1000 * gs.fs
-			o.items = append(o.items, titem{c: kernCode, x: x, k: e.num})
+			o.items = append(o.items, titem{c: kernCode, x: x, w: e.num})
 		case kStr:
 			// The string's codes: bytes, or pairs of bytes for
 			// Identity-H (an odd last byte is no code).
@@ -106,14 +122,28 @@ func (in *interp) show(elems []operand) error {
 				}
 				w := ci.w
 				o.items = append(o.items, titem{c: c, x: x, w: w})
+				if o.nChar == 0 {
+					first = x
+				} else if d := x - last; d < minStep {
+					minStep = d
+				}
+				last = x
 				o.nChar++
-				gl, gb, gr, gt := tightBox(f, o.items[len(o.items)-1], ci.box, gs.fs, gs.rise)
-				if upright {
-					tl, tb, tr, tt = min(tl, gl, gr), min(tb, gb, gt), max(tr, gl, gr), max(tt, gb, gt)
-				} else if b := o.m.rect(gl, gb, gr, gt); o.nChar == 1 {
-					o.rect = b
+				if t := &ci.tight; ci.ordered {
+					if l := x + t[0]*s; l < tl {
+						tl = l
+					}
+					if r := x + t[2]*s; r > tr {
+						tr = r
+					}
+					if t[1] < bot { // t holds no NaN, and a bottom of -0 or +0 gives rise+0*s alike
+						bot = t[1]
+					}
+					if t[3] > top {
+						top = t[3]
+					}
 				} else {
-					o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
+					fast = false
 				}
 				x += w*gs.fs/1000 + gs.tc
 				if c == 32 && !f.twoByte { // word spacing applies to one-byte codes
@@ -123,26 +153,63 @@ func (in *interp) show(elems []operand) error {
 		}
 	}
 	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
-	if upright && o.nChar > 0 {
-		o.rect = o.m.rect(tl, tb, tr, tt)
+	if fast && !math.IsInf(x, 0) && !math.IsNaN(x) {
+		if o.nChar > 0 {
+			o.rect = o.m.rect(tl, gs.rise+bot*s, tr, gs.rise+top*s)
+		}
+	} else {
+		o.rect = o.tightRect()
 	}
 	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
+	o.spread = o.nChar > 0 && spread(&o.m, o.rise, first, last, minStep, o.limit)
 	if o.nChar > 0 {
 		in.tp.add(o)
 	}
 	return nil
 }
 
-// tightBox returns, in text space, the box PDFium's text object takes for
-// item it, whose glyph box is g (glyphBox's, zero for an empty glyph):
-// the glyph's outline (a point at the origin for an empty glyph such as a
-// space), or, without an embedded TrueType program, the loose box.
-func tightBox(f *font, it titem, g [4]float64, fs, rise float64) (l, b, r, t float64) {
-	s := fs / 1000
-	if f.tt == nil {
-		return it.x, rise + f.descnt*s, it.x + it.w*s, rise + f.ascent*s
+// tightRect returns the bounds of the glyph boxes of o's characters
+// (ci.tight placed at each), as PDFium's text object has them: zero for
+// an object without characters.
+func (o *tobj) tightRect() (rect [4]float64) {
+	f, s := o.f, o.fs/1000
+	upright := o.m[1] == 0 && o.m[2] == 0
+	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	n := 0
+	for _, it := range o.items {
+		if it.c == kernCode {
+			continue
+		}
+		g := &f.info(it.c).tight
+		gl, gb, gr, gt := it.x+g[0]*s, o.rise+g[1]*s, it.x+g[2]*s, o.rise+g[3]*s
+		n++
+		if upright {
+			tl, tb, tr, tt = min(tl, gl, gr), min(tb, gb, gt), max(tr, gl, gr), max(tt, gb, gt)
+		} else if b := o.m.rect(gl, gb, gr, gt); n == 1 {
+			rect = b
+		} else {
+			rect = [4]float64{min(rect[0], b[0]), min(rect[1], b[1]), max(rect[2], b[2]), max(rect[3], b[3])}
+		}
 	}
-	return it.x + g[0]*s, rise + g[1]*s, it.x + g[2]*s, rise + g[3]*s
+	if upright && n > 0 {
+		rect = o.m.rect(tl, tb, tr, tt)
+	}
+	return rect
+}
+
+// spread reports whether no two characters of a text object with matrix m
+// and rise are drawn within limit of each other in both x and y (process's
+// test for a repeated character), from their origins' x in text space:
+// increasing from first to last by at least step. Its margin of half a
+// limit covers the rounding of the origins, which the bounds on the
+// coordinates keep below a millionth of it.
+func spread(m *Matrix, rise, first, last, step, limit float64) bool {
+	if first == last {
+		return true // one character
+	}
+	mx := max(math.Abs(m[0]), math.Abs(m[1]))
+	size := mx*max(math.Abs(first), math.Abs(last)) + (math.Abs(m[2])+math.Abs(m[3]))*math.Abs(rise) + math.Abs(m[4]) + math.Abs(m[5])
+	return step > 0 && step*mx >= 1.5*limit && size*1e-9 < limit
 }
 
 // tchar is one character of the text page (its fields ordered to pack:
@@ -481,21 +548,28 @@ func (tp *textPage) process(o *tobj) {
 	base := baseSpace(o)
 	spacing := 0.0
 	turn := int8(int(math.Round(math.Atan2(o.m[1], o.m[0])/(math.Pi/2))) & 3)
-	limit := o.m.transformXDistance(0.07 * o.fs) // how near a repeated character is drawn
+	limit := o.limit // how near a repeated character is drawn
+	tcSpace := 0.0   // the character spacing along the line
+	if o.tc > 0.001 {
+		tcSpace = o.m.transformDistance(o.tc)
+	} else if o.tc < -0.001 {
+		tcSpace = -o.m.transformDistance(-o.tc)
+	}
+	lb := looseBoxes(o)
+	// o's characters go from own on in tp.out (or from before it, when a
+	// space was dropped): a repeat is looked for among them only when o
+	// is not spread.
+	own := len(tp.out)
 	for i, it := range o.items {
 		if it.c == kernCode {
 			last := tp.lastChar()
 			if last == nil || last.r == ' ' {
 				continue
 			}
-			spacing = -fsh * it.k / 1000
+			spacing = -fsh * it.w / 1000
 			continue
 		}
-		if o.tc > 0.001 {
-			spacing += o.m.transformDistance(o.tc)
-		} else if o.tc < -0.001 {
-			spacing -= o.m.transformDistance(-o.tc)
-		}
+		spacing += tcSpace
 		spacing -= base
 		if spacing != 0 && i > 0 {
 			threshold := 0.0
@@ -516,10 +590,14 @@ func (tp *textPage) process(o *tobj) {
 		}
 		spacing = 0
 		ox, oy := o.m.Apply(it.x, o.rise)
+		// PDFium looks at the seven characters before.
+		lo, hi := max(tp.start, len(tp.out)-7), len(tp.out)
+		if o.spread {
+			hi = min(hi, own)
+		}
 		dup := false
-		recent := tp.out[max(tp.start, len(tp.out)-7):]
-		for k := len(recent) - 1; k >= 0; k-- {
-			if c := &recent[k]; c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
+		for k := hi - 1; k >= lo; k-- {
+			if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
 				dup = true
 				break
 			}
@@ -530,10 +608,14 @@ func (tp *textPage) process(o *tobj) {
 			}
 			continue
 		}
-		box := looseBox(o, it)
 		ci := &f.one[uint8(it.c)] // f.info(it.c), which show looked up
 		if f.twoByte || !ci.done {
 			ci = f.info(it.c)
+		}
+		box := lb.box(o, it, ci)
+		if len(ci.text) == 1 {
+			tp.out = append(tp.out, tchar{r: ci.text[0], box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
+			continue
 		}
 		for _, r := range ci.text {
 			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
@@ -541,17 +623,43 @@ func (tp *textPage) process(o *tobj) {
 	}
 }
 
-// looseBox is the box PDFium's FPDFText_GetLooseCharBox gives a
-// character: from its origin to its advance, from the font's descent to its
-// ascent, grown to the glyph's outline where that reaches further.
-func looseBox(o *tobj, it titem) [4]float64 {
-	f, s := o.f, o.fs/1000
-	if s > 0 && s <= math.MaxFloat64 && !f.twoByte && it.c < 256 {
-		// The font's extent scaled: the same box, as x+a*s grows with a
-		// (and x+0*s is x).
-		e := f.one[it.c].loose
-		return o.m.rect(it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s)
+// looseBoxer gives the boxes PDFium's FPDFText_GetLooseCharBox gives
+// the characters of one text object: from the origin to the advance,
+// from the font's descent to its ascent, grown to the glyph's outline
+// where that reaches further.
+type looseBoxer struct {
+	s float64 // the font size over 1000
+	// scaled: s is positive and finite, so that the code's loose
+	// extent scaled is the box (x+a*s grows with a, and x+0*s is x).
+	scaled bool
+	// upright: o.m has no rotation or skew, positive scales and no
+	// zero translation: it maps a box with ordered corners to one with
+	// ordered corners, which are Matrix.rect's without its min and max
+	// (a sum with a non-zero translation is never -0).
+	upright bool
+}
+
+func looseBoxes(o *tobj) looseBoxer {
+	s := o.fs / 1000
+	m := &o.m
+	return looseBoxer{s: s, scaled: s > 0 && s <= math.MaxFloat64,
+		upright: m[1] == 0 && m[2] == 0 && m[0] > 0 && m[3] > 0 && m[4] != 0 && m[5] != 0 &&
+			m[0] <= math.MaxFloat64 && m[3] <= math.MaxFloat64 && !math.IsInf(m[4], 0) && !math.IsInf(m[5], 0) && !math.IsNaN(m[4]) && !math.IsNaN(m[5])}
+}
+
+// box returns the box of o's item it, whose code's information is ci.
+func (lb looseBoxer) box(o *tobj, it titem, ci *codeInfo) [4]float64 {
+	s := lb.s
+	if lb.scaled {
+		e := &ci.loose
+		l, b, r, t := it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s
+		if lb.upright && l <= r && b <= t {
+			m := &o.m
+			return [4]float64{m[0]*l + m[4], m[3]*b + m[5], m[0]*r + m[4], m[3]*t + m[5]}
+		}
+		return o.m.rect(l, b, r, t)
 	}
+	f := o.f
 	l, b, r, t := it.x, o.rise+f.descnt*s, it.x+it.w*s, o.rise+f.ascent*s
 	if g, ok := f.glyphBox(it.c); ok {
 		l, b, r, t = min(l, it.x+g[0]*s), min(b, o.rise+g[1]*s), max(r, it.x+g[2]*s), max(t, o.rise+g[3]*s)
@@ -569,7 +677,7 @@ func baseSpace(o *tobj) float64 {
 	allChar := true
 	for _, it := range o.items {
 		if it.c == kernCode {
-			base = min(base, -o.fs*it.k/1000+spacing)
+			base = min(base, -o.fs*it.w/1000+spacing)
 			allChar = false
 		}
 	}
