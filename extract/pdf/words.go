@@ -86,9 +86,15 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 	for _, r := range p.rules {
 		out.Rules = append(out.Rules, hesabat.Rule{X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1})
 	}
-	gs := cleanGlyphs(p.chars)
+	gs, pua := p.chars, 0
+	if plain, n := plainGlyphs(gs); plain {
+		pua = n
+	} else {
+		gs = cleanGlyphs(gs)
+		pua = privateUse(gs)
+	}
 	switch {
-	case unmapped(gs):
+	case pua > 0 && 2*pua >= len(gs): // most characters private-use: what PDFium gives for fonts without a Unicode mapping
 		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
 		return out, &w
 	case len(gs) == 0 && p.blank:
@@ -109,16 +115,43 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 	return out, nil
 }
 
-// unmapped reports whether most of a page's characters are private-use
-// code points: what PDFium gives for fonts without a Unicode mapping.
-func unmapped(gs []glyph) bool {
+// privateUse returns how many of gs are private-use code points.
+func privateUse(gs []glyph) int {
 	pua := 0
 	for _, g := range gs {
 		if g.r >= 0xE000 && unicode.Is(unicode.Co, g.r) { // private use starts at U+E000
 			pua++
 		}
 	}
-	return pua > 0 && 2*pua >= len(gs)
+	return pua
+}
+
+// plainGlyphs reports whether cleanGlyphs would return gs as it is, and
+// returns privateUse(gs), in one pass over gs: the characters it looks
+// at start at U+E000 (ligatures, U+FFFD, private use) or are control
+// characters, and the glyphs it changes lie within half a point of the
+// one before in x0.
+func plainGlyphs(gs []glyph) (plain bool, pua int) {
+	plain = true
+	for k := range gs {
+		g := &gs[k]
+		r := g.r
+		if r >= 0xE000 {
+			if r >= 0xFB00 && r <= 0xFB06 || r == unicode.ReplacementChar {
+				plain = false
+			} else if unicode.Is(unicode.Co, r) {
+				pua++
+			}
+		} else if (r < 0x20 || r >= 0x7F && r <= 0x9F) && r != hyphenMark && unicode.IsControl(r) {
+			plain = false
+		}
+		if k > 0 && math.Abs(g.x0-gs[k-1].x0) <= 0.5 {
+			if p := &gs[k-1]; p.r == r && near(*p, *g, 0.5) || near(*p, *g, 0.01) {
+				plain = false
+			}
+		}
+	}
+	return plain, pua
 }
 
 // cleanGlyphs expands ligatures into one glyph per letter (splitting the
@@ -485,9 +518,16 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 		start, l.bottoms = len(l.text), l.bottoms[:0]
 		open = false
 	}
-	var prev glyph
-	for _, g := range gs {
-		if g.r == ' ' || (g.r < ' ' || g.r >= 0x85) && unicode.IsSpace(g.r) { // unicode.IsSpace, ASCII letters kept off it
+	prev := &glyph{} // the last glyph other than a space; r 0 before the first
+	// The bottom rounded of the glyph before, and its bottom: a line's
+	// glyphs mostly share one.
+	lastY1, lastBottom := math.NaN(), 0.0
+	for i := range gs {
+		g := &gs[i]
+		r := g.r
+		// unicode.IsSpace, with ASCII letters and the letters up to
+		// U+1680 (the first space past Latin-1) kept off it.
+		if r == ' ' || (r < ' ' || r >= 0x85) && (r <= 0xFF || r >= 0x1680) && unicode.IsSpace(r) {
 			if open {
 				cur.Space = true
 			} else if n := len(out); n > first {
@@ -496,21 +536,28 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			flush()
 			continue
 		}
-		if open && g.r != hyphenMark && (g.x0-prev.x1 > wordGap*max(g.size(), prev.size()) ||
-			!cur.Super && superscript(g, prev) || cur.Super && !(markRune(g.r) && g.size() < 1.1*prev.size())) {
-			flush()
+		if open && r != hyphenMark {
+			size, prevSize := g.size(), prev.size()
+			if g.x0-prev.x1 > wordGap*max(size, prevSize) ||
+				!cur.Super && size < 0.75*prevSize && superscript(*g, *prev) || // superscript's first test inlined: most glyphs fail it
+				cur.Super && !(markRune(r) && size < 1.1*prevSize) {
+				flush()
+			}
 		}
 		if !open {
 			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1, Lead: g.x1 - g.x0}
-			cur.Super = prev.r != 0 && superscript(g, prev)
+			cur.Super = prev.r != 0 && superscript(*g, *prev)
 			open = true
 		}
 		cur.X0, cur.Y0 = min(cur.X0, g.x0), min(cur.Y0, g.y0)
 		cur.X1, cur.Y1 = max(cur.X1, g.x1), max(cur.Y1, g.y1)
-		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
+		cur.Hyphen, cur.Soft = r == hyphenMark, r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
-			l.text = utf8.AppendRune(l.text, g.r)
-			l.bottoms = countBottom(l.bottoms, math.Round(g.y1*4)/4)
+			l.text = utf8.AppendRune(l.text, r)
+			if g.y1 != lastY1 {
+				lastY1, lastBottom = g.y1, math.Round(g.y1*4)/4
+			}
+			l.bottoms = countBottom(l.bottoms, lastBottom)
 		}
 		prev = g
 	}
