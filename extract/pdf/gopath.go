@@ -78,12 +78,7 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	}
 	// Pages are read in the orientation of most of their text, as
 	// readChars does.
-	var votes [4]int
-	for _, g := range gp.Glyphs {
-		if g.R != ' ' && g.R != 0 {
-			votes[g.Turn&3]++
-		}
-	}
+	votes := gp.Turns
 	best := 0
 	for q := range votes {
 		if votes[q] > votes[best] {
@@ -102,7 +97,8 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	cs := slices.Grow(chars[:0], len(gp.Glyphs))[:len(gp.Glyphs)]
 	n := 0
 	if f.rot == 0 { // f.box without its switch, for most pages
-		for _, g := range gp.Glyphs {
+		for i := range gp.Glyphs {
+			g := &gp.Glyphs[i]
 			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
 			// stays with y flipped: f.box's min and max, without
 			// comparing (a NaN, never on the page, is dropped either

@@ -747,14 +747,19 @@ var ligatures = map[rune]string{
 }
 
 // glyphs returns the page's characters without the generated ones and
-// line breaks, as read.go's readChars keeps them, in out's memory.
-func (tp *textPage) glyphs(out []Glyph) []Glyph {
+// line breaks, as read.go's readChars keeps them, in out's memory, and
+// counts them by turn in turns (see Page.Turns).
+func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
 	out = slices.Grow(out[:0], len(tp.out))
-	for _, c := range tp.out {
+	for i := range tp.out {
+		c := &tp.out[i]
 		if c.gen || c.r == '\r' || c.r == '\n' {
 			continue
 		}
-		out = append(out, Glyph{R: c.r, X0: c.box[0], Y0: c.box[1], X1: c.box[2], Y1: c.box[3], Turn: int32(c.turn)})
+		out = append(out, Glyph{R: c.r, Turn: int32(c.turn), X0: c.box[0], Y0: c.box[1], X1: c.box[2], Y1: c.box[3]})
+		if c.r != ' ' && c.r != 0 {
+			turns[c.turn&3]++
+		}
 	}
 	return out
 }
