@@ -15,6 +15,7 @@ const (
 	kName       // without the slash
 	kArr        // elements in operand.arr
 	kDict       // a dictionary: its /ActualText string in operand.b, num 1 when it has one
+	kRawArr     // an array of the form rawArray accepts, its text (inside the brackets) in operand.b
 	kOther      // booleans and null: never used by the operators we read
 )
 
@@ -42,6 +43,9 @@ type lexer struct {
 	arr   []operand
 	args  []operand // the operands of the current operator
 	depth int       // arrays and dictionaries open
+	// raw has arrays that rawArray accepts returned as kRawArr
+	// operands (content streams: they are TJ's, which show reads).
+	raw bool
 }
 
 func isSpace(c byte) bool { return classes[c] == cSpace }
@@ -97,6 +101,17 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 			return args, nil, false, errSyntax
 		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 			args = append(args, operand{k: kNum, num: l.number()})
+		case c == '[' && l.raw:
+			if end, ok := rawArray(l.s, l.pos); ok {
+				args = append(args, operand{k: kRawArr, b: l.s[l.pos+1 : end]})
+				l.pos = end + 1
+				continue
+			}
+			o, err := l.operand()
+			if err != nil {
+				return args, nil, false, err
+			}
+			args = append(args, o)
 		case c == '[' || c == '(' || c == '<' || c == '/':
 			o, err := l.operand()
 			if err != nil {
@@ -239,6 +254,46 @@ func (l *lexer) array() ([]operand, error) {
 			return nil, err
 		}
 	}
+}
+
+// rawArray reports whether the array at s[start] ('[') holds only what
+// array reads into strings and numbers with neither escapes nor odd forms
+// (hex strings of an even number of digits without white space, and
+// numbers numPrefix reads whole), separated by white space, as TJ arrays
+// do; end is the index of its ']'.
+func rawArray(s []byte, start int) (end int, ok bool) {
+	i := start + 1
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ']':
+			return i, true
+		case isSpace(c):
+			i++
+		case c == '<':
+			i++
+			for i+1 < len(s) && hexDigits[s[i]] != 0 && hexDigits[s[i+1]] != 0 {
+				i += 2
+			}
+			if i == len(s) || s[i] != '>' {
+				return 0, false
+			}
+			i++
+		case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9':
+			// numPrefix's form: a sign, digits, a point, digits.
+			i++
+			dot := c == '.'
+			for ; i < len(s) && numByte(s[i]); i++ {
+				if s[i] == '-' || s[i] == '.' && dot {
+					return 0, false
+				}
+				dot = dot || s[i] == '.'
+			}
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // number reads a number at l.pos: its first byte, then bytes of

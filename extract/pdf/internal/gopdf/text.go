@@ -1,6 +1,7 @@
 package gopdf
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"unicode"
@@ -58,8 +59,9 @@ func (m Matrix) inverse() Matrix {
 		(m[2]*m[5] - m[3]*m[4]) / det, (m[1]*m[4] - m[0]*m[5]) / det}
 }
 
-// show runs a text-showing operator on its strings and adjustments.
-func (in *interp) show(elems []operand) error {
+// show runs a text-showing operator on its strings and adjustments:
+// elems, or raw, the text of a TJ array lexer.rawArray accepted.
+func (in *interp) show(elems []operand, raw []byte) error {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
@@ -69,7 +71,7 @@ func (in *interp) show(elems []operand) error {
 		return &Decline{f.decline}
 	}
 	in.painted = true
-	n := 0 // items at most
+	n := len(raw) + 1 // items at most
 	for i := range elems {
 		n += len(elems[i].b) + 1
 	}
@@ -78,94 +80,161 @@ func (in *interp) show(elems []operand) error {
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
 	o.limit = o.m.transformXDistance(0.07 * o.fs)
 	x := 0.0
-	// An upright matrix (no rotation or skew, as for most text) maps the
-	// bounds of the glyphs' boxes in text space to the bounds of their
-	// boxes on the page, exactly (its maps are monotonic): the boxes are
-	// gathered in text space and mapped once. With a positive size s,
-	// a glyph's box (x+t[0]*s, rise+t[1]*s, x+t[2]*s, rise+t[3]*s) grows
-	// with t (for its tight box t), so the bounds of the boxes are those
-	// of x+t[0]*s and x+t[2]*s, and rise+s times the least t[1] and the
-	// greatest t[3] (no rise of -0 and no x of -0, which x never is, keep
-	// min's and max's choice between zeros; a finite x at the end keeps
-	// NaN out): bounds then takes two comparisons a glyph. Other objects
-	// take tightRect's way.
-	s := gs.fs / 1000
-	fast := o.m[1] == 0 && o.m[2] == 0 && s > 0 && s <= math.MaxFloat64 && !math.IsInf(gs.rise, 0) && !math.IsNaN(gs.rise) &&
-		!(gs.rise == 0 && math.Signbit(gs.rise))
-	tl, tr := math.Inf(1), math.Inf(-1)
-	bot, top := math.Inf(1), math.Inf(-1)
-	// The least step between successive characters' origins, for spread.
-	first, last, minStep := 0.0, 0.0, math.Inf(1)
+	tb := textBounds{tl: math.Inf(1), tr: math.Inf(-1), bot: math.Inf(1), top: math.Inf(-1), minStep: math.Inf(1)}
+	var err error
 	for i := range elems {
 		switch e := &elems[i]; e.k {
 		case kNum:
-			x -= e.num / 1000 * gs.fs
-			o.items = append(o.items, titem{c: kernCode, x: x, w: e.num})
+			x = o.kern(x, e.num)
 		case kStr:
-			// The string's codes: bytes, or pairs of bytes for
-			// Identity-H (an odd last byte is no code).
-			step := 1
-			if f.twoByte {
-				step = 2
+			if x, err = in.codes(o, e.b, false, x, &tb); err != nil {
+				return err
 			}
-			for k := 0; k+step <= len(e.b); k += step {
-				c := uint32(e.b[k])
-				if f.twoByte {
-					c = c<<8 | uint32(e.b[k+1])
-				}
-				ci := &f.one[uint8(c)]
-				if f.twoByte || !ci.done {
-					ci = f.info(c)
-				}
-				if ci.fault != faultNone {
-					return ci.fault.err(c)
-				}
-				w := ci.w
-				o.items = append(o.items, titem{c: c, x: x, w: w})
-				if o.nChar == 0 {
-					first = x
-				} else if d := x - last; d < minStep {
-					minStep = d
-				}
-				last = x
-				o.nChar++
-				if t := &ci.tight; ci.ordered {
-					if l := x + t[0]*s; l < tl {
-						tl = l
-					}
-					if r := x + t[2]*s; r > tr {
-						tr = r
-					}
-					if t[1] < bot { // t holds no NaN, and a bottom of -0 or +0 gives rise+0*s alike
-						bot = t[1]
-					}
-					if t[3] > top {
-						top = t[3]
-					}
-				} else {
-					fast = false
-				}
-				x += w*gs.fs/1000 + gs.tc
-				if c == 32 && !f.twoByte { // word spacing applies to one-byte codes
-					x += gs.tw
-				}
+		}
+	}
+	for i := 0; i < len(raw); {
+		switch c := raw[i]; {
+		case isSpace(c):
+			i++
+		case c == '<': // an even number of hex digits, then '>'
+			j := i + 1 + bytes.IndexByte(raw[i+1:], '>')
+			if x, err = in.codes(o, raw[i+1:j], true, x, &tb); err != nil {
+				return err
 			}
+			i = j + 1
+		default: // a number of numPrefix's form
+			v, neg, k := numPrefix(raw[i:])
+			if neg {
+				v = -v
+			}
+			i += k
+			x = o.kern(x, v)
 		}
 	}
 	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
-	if fast && !math.IsInf(x, 0) && !math.IsNaN(x) {
-		if o.nChar > 0 {
-			o.rect = o.m.rect(tl, gs.rise+bot*s, tr, gs.rise+top*s)
-		}
-	} else {
-		o.rect = o.tightRect()
-	}
-	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
-	o.spread = o.nChar > 0 && spread(&o.m, o.rise, first, last, minStep, o.limit)
+	o.bounds(x, &tb)
 	if o.nChar > 0 {
 		in.tp.add(o)
 	}
 	return nil
+}
+
+// kern appends a TJ adjustment k to o at x and returns the next x.
+func (o *tobj) kern(x, k float64) float64 {
+	x -= k / 1000 * o.fs
+	o.items = append(o.items, titem{c: kernCode, x: x, w: k})
+	return x
+}
+
+// textBounds gathers what bounds needs of a text object's characters.
+type textBounds struct {
+	// The least left and greatest right of the glyphs' tight boxes in text
+	// space, and the least bottom and greatest top of the codes' tight
+	// boxes (see codeInfo.tight): those of codes whose box is ordered.
+	tl, tr, bot, top float64
+	unordered        bool // a code's box is not
+	// The first and last characters' x, and the least step between
+	// successive ones.
+	first, last, minStep float64
+}
+
+// codes appends the character codes of string b (its bytes, or when hex
+// its hex digits, an even number) to o, the first at x, gathering their
+// bounds in tb; it returns the x after them.
+func (in *interp) codes(o *tobj, b []byte, hex bool, x float64, tb *textBounds) (float64, error) {
+	gs := &in.gs
+	f := o.f
+	s := o.fs / 1000
+	// The string's codes: bytes, or pairs of bytes for Identity-H (an odd
+	// last byte is no code).
+	step := 1
+	if f.twoByte {
+		step = 2
+	}
+	if hex {
+		step *= 2
+	}
+	t := *tb
+	for k := 0; k+step <= len(b); k += step {
+		var c uint32
+		if hex {
+			c = uint32(hexDigits[b[k]]-1)<<4 | uint32(hexDigits[b[k+1]]-1)
+			if f.twoByte {
+				c = c<<8 | uint32(hexDigits[b[k+2]]-1)<<4 | uint32(hexDigits[b[k+3]]-1)
+			}
+		} else {
+			c = uint32(b[k])
+			if f.twoByte {
+				c = c<<8 | uint32(b[k+1])
+			}
+		}
+		ci := &f.one[uint8(c)]
+		if f.twoByte || !ci.done {
+			ci = f.info(c)
+		}
+		if ci.fault != faultNone {
+			return x, ci.fault.err(c)
+		}
+		w := ci.w
+		o.items = append(o.items, titem{c: c, x: x, w: w})
+		if o.nChar == 0 {
+			t.first = x
+		} else if d := x - t.last; d < t.minStep {
+			t.minStep = d
+		}
+		t.last = x
+		o.nChar++
+		if g := &ci.tight; ci.ordered {
+			if l := x + g[0]*s; l < t.tl {
+				t.tl = l
+			}
+			if r := x + g[2]*s; r > t.tr {
+				t.tr = r
+			}
+			if g[1] < t.bot { // g holds no NaN, and a bottom of -0 or +0 gives rise+0*s alike
+				t.bot = g[1]
+			}
+			if g[3] > t.top {
+				t.top = g[3]
+			}
+		} else {
+			t.unordered = true
+		}
+		x += w*gs.fs/1000 + gs.tc
+		if c == 32 && !f.twoByte { // word spacing applies to one-byte codes
+			x += gs.tw
+		}
+	}
+	*tb = t
+	return x, nil
+}
+
+// bounds sets o's rect, empty and spread from what codes gathered in tb,
+// once its items are in; x is the text-space x after them.
+//
+// An upright matrix (no rotation or skew, as for most text) maps the
+// bounds of the glyphs' boxes in text space to the bounds of their boxes
+// on the page, exactly (its maps are monotonic): the boxes are gathered
+// in text space and mapped once. With a positive size s, a glyph's box
+// (x+t[0]*s, rise+t[1]*s, x+t[2]*s, rise+t[3]*s) grows with t (for its
+// tight box t), so the bounds of the boxes are those of x+t[0]*s and
+// x+t[2]*s, and rise+s times the least t[1] and the greatest t[3] (no
+// rise of -0 and no x of -0, which x never is, keep min's and max's
+// choice between zeros; a finite x at the end keeps NaN out): two
+// comparisons a glyph. Other objects take tightRect's way.
+func (o *tobj) bounds(x float64, tb *textBounds) {
+	s := o.fs / 1000
+	fast := o.m[1] == 0 && o.m[2] == 0 && s > 0 && s <= math.MaxFloat64 && !math.IsInf(o.rise, 0) && !math.IsNaN(o.rise) &&
+		!(o.rise == 0 && math.Signbit(o.rise)) && !math.IsInf(x, 0) && !math.IsNaN(x) && !tb.unordered
+	switch {
+	case o.nChar == 0:
+	case fast:
+		o.rect = o.m.rect(tb.tl, o.rise+tb.bot*s, tb.tr, o.rise+tb.top*s)
+	default:
+		o.rect = o.tightRect()
+	}
+	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
+	o.spread = o.nChar > 0 && spread(&o.m, o.rise, tb.first, tb.last, tb.minStep, o.limit)
 }
 
 // tightRect returns the bounds of the glyph boxes of o's characters
