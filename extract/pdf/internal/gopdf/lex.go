@@ -10,13 +10,13 @@ import (
 type kind uint8
 
 const (
-	kNum   kind = iota
-	kStr        // literal or hex string, decoded
-	kName       // without the slash
-	kArr        // elements in operand.arr
-	kDict       // a dictionary: its /ActualText string in operand.b, num 1 when it has one
-	kRawArr     // an array of the form rawArray accepts, its text (inside the brackets) in operand.b
-	kOther      // booleans and null: never used by the operators we read
+	kNum    kind = iota
+	kStr         // literal or hex string, decoded
+	kName        // without the slash
+	kArr         // elements in operand.arr
+	kDict        // a dictionary: its /ActualText string in operand.b, num 1 when it has one
+	kRawArr      // an array of the form rawArray accepts, its text (inside the brackets) in operand.b
+	kOther       // booleans and null: never used by the operators we read
 )
 
 // operand is one content-stream operand (TJ arrays make thousands a
