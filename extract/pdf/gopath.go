@@ -103,9 +103,10 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 			// stays with y flipped: f.box's min and max, without
 			// comparing (a NaN, never on the page, is dropped either
 			// way; f.height > 0 makes no -0).
-			c := glyph{r: g.R, x0: g.X0 - f.left, y0: f.height - (g.Y1 - f.bottom), x1: g.X1 - f.left, y1: f.height - (g.Y0 - f.bottom)}
+			// Written in place, and kept when on the page.
+			c := &cs[n]
+			c.r, c.x0, c.y0, c.x1, c.y1 = g.R, g.X0-f.left, f.height-(g.Y1-f.bottom), g.X1-f.left, f.height-(g.Y0-f.bottom)
 			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
-				cs[n] = c
 				n++
 			}
 		}

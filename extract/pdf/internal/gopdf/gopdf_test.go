@@ -107,15 +107,23 @@ func TestHex(t *testing.T) {
 }
 
 // TestNumber checks that number, which reads the usual forms itself,
-// reads every form as parseNum reads the whole token.
+// reads every form as parseNum reads the whole token, and that intPrefix
+// reads what it takes as numPrefix does.
 func TestNumber(t *testing.T) {
 	for _, tok := range []string{"0", "12", "-3", "+4", ".5", "-.25", "6.", "-7.125", "1234567.891",
-		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001"} {
+		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001",
+		"-250", "999999999999999", "-99999999999999", "9999999999999999", "12345678901234567890"} {
 		for _, end := range []string{"", " ", "]", "<"} {
 			l := lexer{s: []byte(tok + end)}
 			got, want := l.number(), parseNum([]byte(tok))
 			if math.Float64bits(got) != math.Float64bits(want) || l.pos != len(tok) {
 				t.Errorf("%q: %v at %d, want %v at %d", tok+end, got, l.pos, want, len(tok))
+			}
+			b := []byte(tok + end)
+			if v, neg, k := intPrefix(b); k > 0 {
+				if w, wneg, wk := numPrefix(b); math.Float64bits(v) != math.Float64bits(w) || neg != wneg || k != wk {
+					t.Errorf("%q: intPrefix %v %v %d, numPrefix %v %v %d", b, v, neg, k, w, wneg, wk)
+				}
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"bytes"
 	"math"
 	"slices"
 	"unicode"
@@ -97,13 +96,19 @@ func (in *interp) show(elems []operand, raw []byte) error {
 		case isSpace(c):
 			i++
 		case c == '<': // an even number of hex digits, then '>'
-			j := i + 1 + bytes.IndexByte(raw[i+1:], '>')
+			j := i + 1
+			for raw[j] != '>' { // a few digits: no call to bytes.IndexByte
+				j++
+			}
 			if x, err = in.codes(o, raw[i+1:j], true, x, &tb); err != nil {
 				return err
 			}
 			i = j + 1
 		default: // a number of numPrefix's form
-			v, neg, k := numPrefix(raw[i:])
+			v, neg, k := intPrefix(raw[i:])
+			if k == 0 {
+				v, neg, k = numPrefix(raw[i:])
+			}
 			if neg {
 				v = -v
 			}
@@ -845,18 +850,22 @@ var ligatures = map[rune]string{
 // line breaks, as read.go's readChars keeps them, in out's memory, and
 // counts them by turn in turns (see Page.Turns).
 func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
-	out = slices.Grow(out[:0], len(tp.out))
+	out = slices.Grow(out[:0], len(tp.out))[:len(tp.out)]
+	n := 0
 	for i := range tp.out {
 		c := &tp.out[i]
 		if c.gen || c.r == '\r' || c.r == '\n' {
 			continue
 		}
-		out = append(out, Glyph{R: c.r, Turn: int32(c.turn), X0: c.box[0], Y0: c.box[1], X1: c.box[2], Y1: c.box[3]})
+		g := &out[n]
+		n++
+		g.R, g.Turn = c.r, int32(c.turn)
+		g.X0, g.Y0, g.X1, g.Y1 = c.box[0], c.box[1], c.box[2], c.box[3]
 		if c.r != ' ' && c.r != 0 {
 			turns[c.turn&3]++
 		}
 	}
-	return out
+	return out[:n]
 }
 
 // mark is an open marked-content sequence (BMC or BDC).
