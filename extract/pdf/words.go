@@ -107,9 +107,11 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 	// page has about nine glyphs a word, and a guess made room for twice
 	// as many words as there were.
 	words := l.words[:0]
-	for _, line := range l.glyphLines(gs) {
+	lines := l.glyphLines(gs)
+	for _, line := range lines {
 		words = l.splitWords(words, line)
 	}
+	clear(lines) // they may share the page's glyphs, which the pooled layouter must not keep
 	l.words = words
 	out.Words = append(make([]hesabat.Word, 0, len(words)), words...)
 	return out, nil
@@ -238,7 +240,7 @@ func near(a, b glyph, tol float64) bool {
 // A PDF draws text a run at a time, so the glyphs are first cut into runs
 // (consecutive glyphs with the same vertical extent, left to right), and
 // runs are sorted rather than glyphs.
-// The lines are valid until the next call.
+// The lines are valid until the next call, and may share gs's memory.
 func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	runs := l.runs[:0]
 	for i := 0; i < len(gs); {
@@ -268,9 +270,18 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 			lo, hi = min(lo, r.y0), max(hi, r.y1)
 			m++
 		}
-		n := 0
+		n, first, end := 0, runs[k].i, runs[k].j
 		for _, r := range runs[k:m] {
 			n += int(r.j - r.i)
+			first, end = min(first, r.i), max(end, r.j)
+		}
+		// Runs that make up one stretch of gs with x0 increasing
+		// throughout (a line drawn in one piece, as most are) are the
+		// line as it is: byX would put them in the page's order.
+		if int(end-first) == n && (m == k+1 || increasingX0(gs[first:end])) {
+			lines = append(lines, gs[first:end:end])
+			k = m
+			continue
 		}
 		line := all[off : off : off+n]
 		if l.byX(gs, runs[k:m]) {
@@ -288,6 +299,17 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	}
 	l.lines, l.tail = lines, tail
 	return lines
+}
+
+// increasingX0 reports whether each glyph's x0 is greater than the one
+// before.
+func increasingX0(gs []glyph) bool {
+	for i := 1; i < len(gs); i++ {
+		if !(gs[i-1].x0 < gs[i].x0) {
+			return false
+		}
+	}
+	return true
 }
 
 // before orders runs by vertical midpoint, then x0, then place on the
