@@ -571,7 +571,10 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			cur.Super = prev.r != 0 && superscript(*g, *prev)
 			open = true
 		}
-		cur.X0, cur.Y0 = min(cur.X0, g.x0), min(cur.Y0, g.y0)
+		if !(g.x0 > cur.X0) { // a line's glyphs go left to right: min's answer is mostly cur.X0
+			cur.X0 = min(cur.X0, g.x0)
+		}
+		cur.Y0 = min(cur.Y0, g.y0)
 		cur.X1, cur.Y1 = max(cur.X1, g.x1), max(cur.Y1, g.y1)
 		cur.Hyphen, cur.Soft = r == hyphenMark, r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
@@ -579,7 +582,11 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			if g.y1 != lastY1 {
 				lastY1, lastBottom = g.y1, math.Round(g.y1*4)/4
 			}
-			l.bottoms = countBottom(l.bottoms, lastBottom)
+			if bs := l.bottoms; len(bs) > 0 && bs[0].y == lastBottom { // countBottom's usual answer
+				bs[0].n++
+			} else {
+				l.bottoms = countBottom(bs, lastBottom)
+			}
 		}
 		prev = g
 	}

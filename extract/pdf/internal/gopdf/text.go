@@ -326,8 +326,12 @@ type textPage struct {
 	prev   *tobj
 	// out holds the page's characters: the closed lines', then from start
 	// on the line being read (PDFium's temporary character list).
-	out     []tchar
-	start   int
+	out   []tchar
+	start int
+	// reshape: the line being read may hold a ligature or two spaces
+	// in a row (see note), which closeLine changes; without, it has
+	// nothing to look at.
+	reshape bool
 	scratch []tchar // closeLine's
 }
 
@@ -608,6 +612,7 @@ func (tp *textPage) process(o *tobj) {
 	if tp.prev != nil {
 		switch tp.insert(o) {
 		case genSpace:
+			tp.note(' ')
 			tp.out = append(tp.out, tchar{r: ' ', gen: true, code: kernCode, obj: nil})
 		case genBreak:
 			tp.closeLine()
@@ -672,6 +677,7 @@ func (tp *textPage) process(o *tobj) {
 				threshold = normalizeThreshold(it.w, 300, 500, 700) * fsh / 1000
 			}
 			if threshold != 0 && spacing >= threshold {
+				tp.note(' ')
 				tp.out = append(tp.out, tchar{r: ' ', gen: true, code: kernCode, obj: o})
 			}
 		}
@@ -714,10 +720,14 @@ func (tp *textPage) process(o *tobj) {
 			box = lb.box(o, it, ci)
 		}
 		if len(ci.text) == 1 {
+			if r := ci.text[0]; r == ' ' || r >= 0xFB00 {
+				tp.note(r)
+			}
 			tp.out = append(tp.out, tchar{r: ci.text[0], box: box, turn: turn, code: it.c, obj: o, x: it.x})
 			continue
 		}
 		for _, r := range ci.text {
+			tp.note(r)
 			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, x: it.x})
 		}
 	}
@@ -787,6 +797,15 @@ func baseSpace(o *tobj) float64 {
 	return base
 }
 
+// note sets reshape when r, about to be appended to the line, is a
+// ligature or a space after a space. Only appends make these (pops take
+// characters from the end, and a hyphen becomes U+0002).
+func (tp *textPage) note(r rune) {
+	if r >= 0xFB00 && r <= 0xFB06 || r == ' ' && len(tp.out) > tp.start && tp.out[len(tp.out)-1].r == ' ' {
+		tp.reshape = true
+	}
+}
+
 // closeLine is PDFium's CloseTempLine for left-to-right text: runs of
 // spaces shrink to their first, and ligatures U+FB00–FB06 become their
 // letters, each with an equal part of the ligature's box along the line,
@@ -794,6 +813,11 @@ func baseSpace(o *tobj) float64 {
 // glyph drawn twice (fake bold) and lose one ("şəﬀaflığın" read
 // "şəfaflığın").
 func (tp *textPage) closeLine() {
+	if !tp.reshape {
+		tp.start = len(tp.out)
+		return
+	}
+	tp.reshape = false
 	line := tp.out[tp.start:]
 	k := 0 // the characters before k stay as they are
 	for ; k < len(line); k++ {
@@ -961,6 +985,7 @@ func (tp *textPage) actualText(o *tobj) {
 			c = kernCode
 		}
 		box := [4]float64{o.rect[0] + float64(k)*step, o.rect[1], o.rect[0] + float64(k+1)*step, o.rect[3]}
+		tp.note(r)
 		tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, piece: true, code: c, obj: o, atObj: true})
 	}
 }
