@@ -559,8 +559,10 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			continue
 		}
 		if open && r != hyphenMark {
+			// gap > wordGap*max(size, prevSize), without max: the
+			// products keep max's order.
 			size, prevSize := g.size(), prev.size()
-			if g.x0-prev.x1 > wordGap*max(size, prevSize) ||
+			if gap := g.x0 - prev.x1; gap > wordGap*size && gap > wordGap*prevSize ||
 				!cur.Super && size < 0.75*prevSize && superscript(*g, *prev) || // superscript's first test inlined: most glyphs fail it
 				cur.Super && !(markRune(r) && size < 1.1*prevSize) {
 				flush()
@@ -574,8 +576,16 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 		if !(g.x0 > cur.X0) { // a line's glyphs go left to right: min's answer is mostly cur.X0
 			cur.X0 = min(cur.X0, g.x0)
 		}
-		cur.Y0 = min(cur.Y0, g.y0)
-		cur.X1, cur.Y1 = max(cur.X1, g.x1), max(cur.Y1, g.y1)
+		// A line's glyphs mostly share their bottom, and often their
+		// top: min and max of a number and itself (but zero, which may
+		// be -0) are that number.
+		if g.y0 != cur.Y0 || g.y0 == 0 {
+			cur.Y0 = min(cur.Y0, g.y0)
+		}
+		cur.X1 = max(cur.X1, g.x1)
+		if g.y1 != cur.Y1 || g.y1 == 0 {
+			cur.Y1 = max(cur.Y1, g.y1)
+		}
 		cur.Hyphen, cur.Soft = r == hyphenMark, r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
 			l.text = utf8.AppendRune(l.text, r)
