@@ -682,13 +682,10 @@ func (tp *textPage) process(o *tobj) {
 			}
 		}
 		spacing = 0
-		// PDFium looks at the seven characters before.
-		lo, hi := max(tp.start, len(tp.out)-7), len(tp.out)
-		if o.spread {
-			hi = min(hi, own)
-		}
+		// PDFium looks at the seven characters before (none when they
+		// are all o's own and o is spread).
 		dup := false
-		for k := hi - 1; k >= lo; k-- {
+		for k, lo := len(tp.out)-1, max(tp.start, len(tp.out)-7); k >= lo && !(o.spread && k >= own); k-- {
 			if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f {
 				ox, oy := o.m.Apply(it.x, o.rise)
 				if cx, cy := c.origin(); math.Abs(cx-ox) < limit && math.Abs(cy-oy) < limit {
