@@ -547,9 +547,10 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 	for i := range gs {
 		g := &gs[i]
 		r := g.r
-		// unicode.IsSpace, with ASCII letters and the letters up to
-		// U+1680 (the first space past Latin-1) kept off it.
-		if r == ' ' || (r < ' ' || r >= 0x85) && (r <= 0xFF || r >= 0x1680) && unicode.IsSpace(r) {
+		// unicode.IsSpace, with its Latin-1 spaces inlined (tab to
+		// carriage return, U+0085, U+00A0) and the letters up to U+1680,
+		// the next space, kept off it.
+		if r == ' ' || r < ' ' && unicode.IsSpace(r) || r == 0x85 || r == 0xA0 || r >= 0x1680 && unicode.IsSpace(r) {
 			if open {
 				cur.Space = true
 			} else if n := len(out); n > first {

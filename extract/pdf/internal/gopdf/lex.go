@@ -339,26 +339,6 @@ func parseNum(b []byte) float64 {
 	return n
 }
 
-// intPrefix is numPrefix for the usual TJ adjustment, an integer of a
-// few digits: for anything else (a point after the digits, or more than
-// 15 digits) k is 0. Below 10^15 the digits' value is exact in a float64,
-// as numPrefix's sum of them is.
-func intPrefix(b []byte) (n float64, neg bool, k int) {
-	i := 0
-	if i < len(b) && b[i] == '-' {
-		neg = true
-		i++
-	}
-	v := 0
-	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
-		v = v*10 + int(b[i]-'0')
-	}
-	if i == 0 || i > 15 || i < len(b) && b[i] == '.' || neg && i == 1 {
-		return 0, false, 0
-	}
-	return float64(v), neg, i
-}
-
 // numPrefix reads [+-]digits[.digits] at the start of b (each part may
 // be empty): its value without the sign, whether the sign is '-', and its
 // length.

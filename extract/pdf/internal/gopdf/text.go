@@ -105,14 +105,25 @@ func (in *interp) show(elems []operand, raw []byte) error {
 			}
 			i = j + 1
 		default: // a number of numPrefix's form
-			v, neg, k := intPrefix(raw[i:])
-			if k == 0 {
-				v, neg, k = numPrefix(raw[i:])
+			// intPrefix's way for a short integer (below 10^9, exact as
+			// numPrefix's sum of digits), inlined; numPrefix for others.
+			j, neg := i, c == '-'
+			if neg {
+				j++
+			}
+			n := 0
+			for ; j < len(raw) && j-i < 10 && raw[j] >= '0' && raw[j] <= '9'; j++ {
+				n = n*10 + int(raw[j]-'0')
+			}
+			v := float64(n)
+			if j == i || neg && j == i+1 || j < len(raw) && (raw[j] == '.' || raw[j] >= '0' && raw[j] <= '9') {
+				v, neg, j = numPrefix(raw[i:])
+				j += i
 			}
 			if neg {
 				v = -v
 			}
-			i += k
+			i = j
 			x = o.kern(x, v)
 		}
 	}
