@@ -58,8 +58,9 @@ func addPage(doc *hesabat.Document, p hesabat.Page, w *hesabat.Warning) {
 type layouter struct {
 	chars   []glyph // the Go reader's glyphs of the page being read (see readGoPage)
 	runs    []run
-	xs      []run // byX's
-	sorted  []run // radixSortRuns's scratch
+	xs      []run    // byX's
+	sorted  []run    // radixSortRuns's scratch
+	keys    []uint64 // radixSortRuns's keys
 	words   []hesabat.Word
 	all     []glyph // the lines' glyphs, one line after another
 	lines   [][]glyph
@@ -252,7 +253,7 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 		i = j
 	}
 	l.runs = runs
-	l.sorted = radixSortRuns(runs, l.sorted)
+	l.sorted, l.keys = radixSortRuns(runs, l.sorted, l.keys)
 	lines := l.lines[:0]
 	tail := l.tail
 	if cap(l.all) < len(gs) {
@@ -386,45 +387,51 @@ func sortRuns(rs []run, depth int) {
 // sort on the bits of mid rounded to float32 (a byte at a time, least
 // significant first, passing over bytes all runs share), which orders
 // runs as mid does but for ties among nearly equal midpoints, then
-// sortRuns on each span of runs with equal such keys. scratch is reused
-// between calls; the new one is returned.
-func radixSortRuns(rs, scratch []run) []run {
+// sortRuns on each span of runs with equal such keys. The radix sort
+// moves each run's key and index, one word, and the runs follow once.
+// scratch and keys are reused between calls; the new ones are returned.
+func radixSortRuns(rs, scratch []run, keys []uint64) ([]run, []uint64) {
 	if len(rs) < 64 {
 		sortRuns(rs, 0)
-		return scratch
+		return scratch, keys
 	}
+	n := len(rs)
+	keys = slices.Grow(keys[:0], 2*n)[:2*n]
+	src, dst := keys[:n], keys[n:]
 	var counts [4][256]int32
-	for _, r := range rs {
-		k := midKey(r.mid)
+	for i := range rs {
+		k := midKey(rs[i].mid)
+		src[i] = uint64(k)<<32 | uint64(i)
 		counts[0][byte(k)]++
 		counts[1][byte(k>>8)]++
 		counts[2][byte(k>>16)]++
 		counts[3][byte(k>>24)]++
 	}
-	scratch = slices.Grow(scratch[:0], len(rs))[:len(rs)]
-	src, dst := rs, scratch
 	for d := range counts {
 		c := &counts[d]
-		if c[byte(midKey(src[0].mid)>>(8*d))] == int32(len(src)) {
+		shift := 32 + 8*d
+		if c[byte(src[0]>>shift)] == int32(n) {
 			continue // every run has this byte
 		}
 		var sum int32
 		for b := range c {
 			c[b], sum = sum, sum+c[b]
 		}
-		for _, r := range src {
-			b := byte(midKey(r.mid) >> (8 * d))
-			dst[c[b]] = r
+		for _, v := range src {
+			b := byte(v >> shift)
+			dst[c[b]] = v
 			c[b]++
 		}
 		src, dst = dst, src
 	}
-	if &src[0] != &rs[0] {
-		copy(rs, src)
+	scratch = slices.Grow(scratch[:0], n)[:n]
+	for i, v := range src {
+		scratch[i] = rs[uint32(v)]
 	}
-	for i := 0; i < len(rs); {
-		j, k := i+1, midKey(rs[i].mid)
-		for j < len(rs) && midKey(rs[j].mid) == k {
+	copy(rs, scratch)
+	for i := 0; i < n; {
+		j, k := i+1, src[i]>>32
+		for j < n && src[j]>>32 == k {
 			j++
 		}
 		if j-i > 1 {
@@ -432,7 +439,7 @@ func radixSortRuns(rs, scratch []run) []run {
 		}
 		i = j
 	}
-	return scratch
+	return scratch, keys
 }
 
 // midKey maps a midpoint to an integer whose order is that of the
