@@ -97,26 +97,27 @@ func (in *interp) show(elems []operand, raw []byte) error {
 			i++
 		case c == '<': // an even number of hex digits, then '>'
 			j := i + 1
-			for raw[j] != '>' { // a few digits: no call to bytes.IndexByte
-				j++
+			for raw[j] != '>' { // digits come in pairs: no call to bytes.IndexByte
+				j += 2
 			}
 			if x, err = in.codes(o, raw[i+1:j], true, x, &tb); err != nil {
 				return err
 			}
 			i = j + 1
 		default: // a number of numPrefix's form
-			// intPrefix's way for a short integer (below 10^9, exact as
-			// numPrefix's sum of digits), inlined; numPrefix for others.
+			// A short integer (sign and digits, at most ten bytes: exact
+			// in a float64, as numPrefix's sum of the digits is) read
+			// here; numPrefix reads other forms.
 			j, neg := i, c == '-'
 			if neg {
 				j++
 			}
 			n := 0
-			for ; j < len(raw) && j-i < 10 && raw[j] >= '0' && raw[j] <= '9'; j++ {
-				n = n*10 + int(raw[j]-'0')
+			for ; j < len(raw) && raw[j]-'0' <= 9; j++ {
+				n = n*10 + int(raw[j]-'0') // wraps past 18 digits, which numPrefix reads
 			}
 			v := float64(n)
-			if j == i || neg && j == i+1 || j < len(raw) && (raw[j] == '.' || raw[j] >= '0' && raw[j] <= '9') {
+			if j == i || neg && j == i+1 || j-i > 10 || j < len(raw) && raw[j] == '.' {
 				v, neg, j = numPrefix(raw[i:])
 				j += i
 			}
