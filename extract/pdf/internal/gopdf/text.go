@@ -697,12 +697,14 @@ func (tp *textPage) process(o *tobj) {
 		// PDFium looks at the seven characters before (none when they
 		// are all o's own and o is spread).
 		dup := false
-		for k, lo := len(tp.out)-1, max(tp.start, len(tp.out)-7); k >= lo && !(o.spread && k >= own); k-- {
-			if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f {
-				ox, oy := o.m.Apply(it.x, o.rise)
-				if cx, cy := c.origin(); math.Abs(cx-ox) < limit && math.Abs(cy-oy) < limit {
-					dup = true
-					break
+		if k := len(tp.out) - 1; !(o.spread && k >= own) {
+			for lo := max(tp.start, len(tp.out)-7); k >= lo && !(o.spread && k >= own); k-- {
+				if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f {
+					ox, oy := o.m.Apply(it.x, o.rise)
+					if cx, cy := c.origin(); math.Abs(cx-ox) < limit && math.Abs(cy-oy) < limit {
+						dup = true
+						break
+					}
 				}
 			}
 		}
