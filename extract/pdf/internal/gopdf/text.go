@@ -171,7 +171,7 @@ func (in *interp) codes(o *tobj, b []byte, hex bool, x float64, tb *textBounds) 
 	if hex {
 		step *= 2
 	}
-	t := *tb
+	t := tb // gathered in place: a copy in and out costs more than it saves
 	for k := 0; k+step <= len(b); k += step {
 		var c uint32
 		if hex {
@@ -222,7 +222,6 @@ func (in *interp) codes(o *tobj, b []byte, hex bool, x float64, tb *textBounds) 
 			x += gs.tw
 		}
 	}
-	*tb = t
 	return x, nil
 }
 
