@@ -264,7 +264,7 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
-			r := gs[runs[m].i] // the run's first glyph: its extent is the run's
+			r := &gs[runs[m].i] // the run's first glyph: its extent is the run's
 			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*max(r.y1-r.y0, hi-lo) {
 				break
 			}
