@@ -68,6 +68,31 @@ var classes = func() (t [256]uint8) {
 	return t
 }()
 
+// What a token's first byte starts, for next: a keyword (an operator,
+// true, false or null), a number, an array, another operand, or nothing
+// (a syntax error).
+const (
+	sWord = iota
+	sNum
+	sArr
+	sOperand
+	sBad
+)
+
+var starts = func() (t [256]uint8) {
+	for _, c := range []byte("+-.0123456789") {
+		t[c] = sNum
+	}
+	t['['] = sArr
+	for _, c := range []byte("(</") {
+		t[c] = sOperand
+	}
+	for _, c := range []byte("])}{>") {
+		t[c] = sBad
+	}
+	return t
+}()
+
 // skip passes white space and comments.
 func (l *lexer) skip() {
 	for l.pos < len(l.s) {
@@ -93,26 +118,21 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 		if l.pos >= len(l.s) {
 			return args, nil, false, nil
 		}
-		c := l.s[l.pos]
-		switch {
-		case c == ']' || c == ')' || c == '}' || c == '{':
+		switch starts[l.s[l.pos]] {
+		case sBad:
 			return args, nil, false, errSyntax
-		case c == '>':
-			return args, nil, false, errSyntax
-		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		case sNum:
 			args = append(args, operand{k: kNum, num: l.number()})
-		case c == '[' && l.raw:
-			if end, ok := rawArray(l.s, l.pos); ok {
-				args = append(args, operand{k: kRawArr, b: l.s[l.pos+1 : end]})
-				l.pos = end + 1
-				continue
+		case sArr:
+			if l.raw {
+				if end, ok := rawArray(l.s, l.pos); ok {
+					args = append(args, operand{k: kRawArr, b: l.s[l.pos+1 : end]})
+					l.pos = end + 1
+					continue
+				}
 			}
-			o, err := l.operand()
-			if err != nil {
-				return args, nil, false, err
-			}
-			args = append(args, o)
-		case c == '[' || c == '(' || c == '<' || c == '/':
+			fallthrough
+		case sOperand:
 			o, err := l.operand()
 			if err != nil {
 				return args, nil, false, err
