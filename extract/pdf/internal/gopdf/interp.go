@@ -108,16 +108,21 @@ func (in *interp) run(content []byte, res types.Dict, depth int) error {
 		l = &in.lex
 		*l = lexer{s: content, raw: true, buf: l.buf[:0], arr: l.arr[:0], args: l.args[:0]}
 	}
-	err := l.each(func(op []byte, args []operand) error {
+	for {
+		op, ok, err := l.op()
+		if err == errSyntax {
+			return decline("content stream syntax at byte %d", l.pos)
+		}
+		if err != nil || !ok {
+			return err
+		}
 		if in.ops++; in.ops > maxOps {
 			return decline("more than %d operators", maxOps)
 		}
-		return in.do(string(op), args, res, depth)
-	})
-	if err == errSyntax {
-		return decline("content stream syntax at byte %d", l.pos)
+		if err := in.do(string(op), l.args, res, depth); err != nil {
+			return err
+		}
 	}
-	return err
 }
 
 func nums(args []operand, n int) ([]float64, bool) {

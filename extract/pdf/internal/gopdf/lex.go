@@ -45,7 +45,8 @@ type lexer struct {
 	depth int       // arrays and dictionaries open
 	// raw has arrays that rawArray accepts returned as kRawArr
 	// operands (content streams: they are TJ's, which show reads).
-	raw bool
+	raw   bool
+	image bool // the last operator was ID: inline image data follows
 }
 
 func isSpace(c byte) bool { return classes[c] == cSpace }
@@ -155,25 +156,35 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 }
 
 // each calls fn with each operator and its operands, in order, until fn
-// returns an error or the stream ends. The data of an inline image (after
-// its ID operator) is skipped. Operands are valid only during the call.
+// returns an error or the stream ends (see op). Operands are valid only
+// during the call.
 func (l *lexer) each(fn func(op []byte, args []operand) error) error {
 	for {
-		var op []byte
-		var ok bool
-		var err error
-		if l.args, op, ok, err = l.next(l.args[:0]); err != nil || !ok {
+		op, ok, err := l.op()
+		if err != nil || !ok {
 			return err
 		}
 		if err := fn(op, l.args); err != nil {
 			return err
 		}
-		if string(op) == "ID" {
-			if err := l.skipInlineImage(); err != nil {
-				return err
-			}
+	}
+}
+
+// op reads the next operator, its operands in l.args (valid until the
+// next call); ok is false at the end. The data of an inline image, after
+// its ID operator, is skipped at the call after ID's.
+func (l *lexer) op() (op []byte, ok bool, err error) {
+	if l.image {
+		l.image = false
+		if err := l.skipInlineImage(); err != nil {
+			return nil, false, err
 		}
 	}
+	if l.args, op, ok, err = l.next(l.args[:0]); err != nil || !ok {
+		return nil, false, err
+	}
+	l.image = string(op) == "ID"
+	return op, true, nil
 }
 
 // operand reads one operand at l.pos (white space skipped).
