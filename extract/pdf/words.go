@@ -245,11 +245,18 @@ func near(a, b glyph, tol float64) bool {
 func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	runs := l.runs[:0]
 	for i := 0; i < len(gs); {
-		j := i + 1
-		for j < len(gs) && gs[j].y0 == gs[i].y0 && gs[j].y1 == gs[i].y1 && gs[j].x0 >= gs[j-1].x0 {
-			j++
+		// The run goes on while glyphs have the first's vertical extent
+		// and do not stand left of the glyph before.
+		f := &gs[i]
+		j, x0 := i+1, f.x0
+		for ; j < len(gs); j++ {
+			g := &gs[j]
+			if !(g.y0 == f.y0 && g.y1 == f.y1 && g.x0 >= x0) {
+				break
+			}
+			x0 = g.x0
 		}
-		runs = append(runs, run{gs[i].y0 + gs[i].y1, gs[i].x0, int32(i), int32(j)})
+		runs = append(runs, run{f.y0 + f.y1, f.x0, int32(i), int32(j)})
 		i = j
 	}
 	l.runs = runs
