@@ -97,6 +97,7 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	cs := slices.Grow(chars[:0], len(gp.Glyphs))[:len(gp.Glyphs)]
 	n := 0
 	if f.rot == 0 { // f.box without its switch, for most pages
+		left, bottom, height, on := f.left, f.bottom, f.height, p.bounds()
 		for i := range gp.Glyphs {
 			g := &gp.Glyphs[i]
 			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
@@ -105,8 +106,8 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 			// way; f.height > 0 makes no -0).
 			// Written in place, and kept when on the page.
 			c := &cs[n]
-			c.r, c.x0, c.y0, c.x1, c.y1 = g.R, g.X0-f.left, f.height-(g.Y1-f.bottom), g.X1-f.left, f.height-(g.Y0-f.bottom)
-			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
+			c.r, c.x0, c.y0, c.x1, c.y1 = g.R, g.X0-left, height-(g.Y1-bottom), g.X1-left, height-(g.Y0-bottom)
+			if on.has(c.x0, c.y0, c.x1, c.y1) {
 				n++
 			}
 		}

@@ -157,9 +157,18 @@ const maxRules = 5000
 // onPage reports whether the box lies on the page (within a margin) and
 // is no larger than it: glyphs and rules elsewhere are invisible, and
 // absurd coordinates would only cost time.
-func (p *page) onPage(x0, y0, x1, y1 float64) bool {
+func (p *page) onPage(x0, y0, x1, y1 float64) bool { return p.bounds().has(x0, y0, x1, y1) }
+
+// pageBounds is onPage's test for one page, its bounds computed once.
+type pageBounds struct{ min, maxX, maxY float64 }
+
+func (p *page) bounds() pageBounds {
 	const margin = 20
-	return x0 >= -margin && y0 >= -margin && x1 <= p.w+margin && y1 <= p.h+margin && x0 <= x1 && y0 <= y1
+	return pageBounds{-margin, p.w + margin, p.h + margin}
+}
+
+func (b pageBounds) has(x0, y0, x1, y1 float64) bool {
+	return x0 >= b.min && y0 >= b.min && x1 <= b.maxX && y1 <= b.maxY && x0 <= x1 && y0 <= y1
 }
 
 // readChars returns the page's non-generated characters. The text comes
