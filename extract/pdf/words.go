@@ -272,7 +272,9 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
 			r := &gs[runs[m].i] // the run's first glyph: its extent is the run's
-			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*max(r.y1-r.y0, hi-lo) {
+			// d > 0.4*max(r's height, the line's), without max: the
+			// products keep max's order.
+			if d := math.Abs((r.y0+r.y1)/2 - (lo+hi)/2); d > 0.4*(r.y1-r.y0) && d > 0.4*(hi-lo) {
 				break
 			}
 			lo, hi = min(lo, r.y0), max(hi, r.y1)
@@ -578,14 +580,14 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			// products keep max's order.
 			size, prevSize := g.size(), prev.size()
 			if gap := g.x0 - prev.x1; gap > wordGap*size && gap > wordGap*prevSize ||
-				!cur.Super && size < 0.75*prevSize && superscript(*g, *prev) || // superscript's first test inlined: most glyphs fail it
+				!cur.Super && size < 0.75*prevSize && superscript(g, prev) || // superscript's first test inlined: most glyphs fail it
 				cur.Super && !(markRune(r) && size < 1.1*prevSize) {
 				flush()
 			}
 		}
 		if !open {
 			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1, Lead: g.x1 - g.x0}
-			cur.Super = prev.r != 0 && superscript(*g, *prev)
+			cur.Super = prev.r != 0 && superscript(g, prev)
 			open = true
 		}
 		if !(g.x0 > cur.X0) { // a line's glyphs go left to right: min's answer is mostly cur.X0
@@ -648,7 +650,7 @@ func countBottom(bs []bottom, y float64) []bottom {
 // height (LibreOffice sets its footnote marks at 58 % of the size, their
 // bottom 40 % of the letters' box above theirs). Only such marks: a
 // closing quote is small and raised too where glyph boxes are tight.
-func superscript(g, prev glyph) bool {
+func superscript(g, prev *glyph) bool {
 	return g.size() < 0.75*prev.size() && prev.y1-g.y1 > 0.25*prev.size() && markRune(g.r) // the rune last: most glyphs fail the sizes
 }
 

@@ -886,6 +886,7 @@ var ligatures = map[rune]string{
 func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
 	out = slices.Grow(out[:0], len(tp.out))[:len(tp.out)]
 	n := 0
+	var counts [4]int
 	for i := range tp.out {
 		c := &tp.out[i]
 		if c.gen || c.r == '\r' || c.r == '\n' {
@@ -896,9 +897,10 @@ func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
 		g.R, g.Turn = c.r, int32(c.turn)
 		g.X0, g.Y0, g.X1, g.Y1 = c.box[0], c.box[1], c.box[2], c.box[3]
 		if c.r != ' ' && c.r != 0 {
-			turns[c.turn&3]++
+			counts[c.turn&3]++
 		}
 	}
+	*turns = counts
 	return out[:n]
 }
 
