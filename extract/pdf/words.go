@@ -281,7 +281,8 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 			m++
 		}
 		n, first, end := 0, runs[k].i, runs[k].j
-		for _, r := range runs[k:m] {
+		for q := k; q < m; q++ {
+			r := &runs[q]
 			n += int(r.j - r.i)
 			first, end = min(first, r.i), max(end, r.j)
 		}
