@@ -148,6 +148,12 @@ func TestVariantClasses(t *testing.T) {
 		// where the fullest page's text ends ended its paragraph there,
 		// though the row's own bottom (the page's last line) hid it.
 		{"header-first-page-none", []string{"chrome-header-first-page-none-landscape/r005-2021", "chrome-header-first-page-none-landscape/r039-2022", "chrome-header-first-page-none-landscape/r056-2021"}},
+		// Layout text of LibreOffice PDFs that set "ə" from a fallback
+		// font: pdftotext put a space inside a word the document writes
+		// whole nowhere ("işl ənilməsi"); its pieces stand only beside each
+		// other, and each is the inner part of the document's words on its
+		// side ("işlə" begins "işləri", "ənilməsi" ends "ödənilməsi").
+		{"layout-text-split-word", []string{"layout-lo/seed", "layout-lo/r026-2021"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {
