@@ -98,7 +98,8 @@ func TestLayoutTextCentredRowTop(t *testing.T) {
 // font): joined where the document writes the word whole elsewhere and
 // the piece nowhere else, or where it writes it whole nowhere but each
 // piece, found only beside the other, is the inner part of its words
-// ("işlə" begins "işləri", "ənilməsi" ends "ödənilməsi"); and that words
+// ("işlə" begins "işləri", "ənilməsi" ends "ödənilməsi", or the
+// document shows such a space before "ə" elsewhere); and that words
 // of the language stay apart ("o cümlədən"; "Bundan əlavə", "sorğu edən"
 // and "da iştirakı", whose pieces stand nowhere else either).
 func TestLayoutTextSplitWords(t *testing.T) {
@@ -122,6 +123,10 @@ func TestLayoutTextSplitWords(t *testing.T) {
 			[]string{"o cümlədən", "təmin edilmişdir", "Bundan əlavə"}},
 		{"layout-lo/r026", layoutTextRows(t, "layout-lo/r026-2021.txt"),
 			[]string{"işl ənilməsi"}, []string{"Bundan əlavə"}},
+		{"layout-lo/r010", layoutTextRows(t, "layout-lo/r010-2020.txt"),
+			[]string{"işl ənilməsi", "Komit ənin"}, nil},
+		{"layout-lo/r057", layoutTextRows(t, "layout-lo/r057-2022.txt"),
+			[]string{"r əqəmlərdə", "t əmin"}, []string{"Bundan əlavə"}},
 		{"corpus r003", corpus("r003-2022.txt"), nil, []string{"sorğu edən"}},
 		{"corpus r055", corpus("r055-2020.txt"), nil, []string{"da iştirakı"}},
 	}
