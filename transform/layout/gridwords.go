@@ -50,20 +50,18 @@ func joinSplitWords(pls []*pageLines) {
 	}
 	for _, pl := range grid {
 		for _, l := range pl.lines {
-			b := "" // what stands before word i, the same way
 			for i, w := range l.ws {
 				k := trimWord(w.Text)
 				whole[k] = true
-				add(prev, k, b)
-				b = ""
-				if i+1 < len(l.ws) && oneSpace(&l, i) {
-					b = k
-				}
 				f := ""
-				if b != "" {
+				if i+1 < len(l.ws) && oneSpace(&l, i) {
 					f = trimWord(l.ws[i+1].Text)
+					add(prev, f, k)
 				}
 				add(next, k, f)
+				if i == 0 || !oneSpace(&l, i-1) {
+					add(prev, k, "")
+				}
 			}
 		}
 	}
