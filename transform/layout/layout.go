@@ -78,6 +78,7 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
 		lx.addPage(pl)
+		lx.addCellEnds(pl)
 		if pl.grid == nil {
 			loose = append(loose, pl)
 		}

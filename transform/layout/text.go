@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,9 +12,11 @@ import (
 )
 
 // lexicon is the set of words a document uses inside lines (where no line
-// end can have cut them), with the parts of hyphenated words. It decides
-// whether a hyphen PDFium found at a line end breaks a word
-// ("kommuni-" + "kasiya") or joins a compound ("qeyri-" + "hökumət").
+// end can have cut them), with the parts of hyphenated words, and the
+// pairs of words it sets there one after the other, as "a b" (a word has
+// no space in it; see bound). It decides whether a hyphen PDFium found at
+// a line end breaks a word ("kommuni-" + "kasiya") or joins a compound
+// ("qeyri-" + "hökumət").
 type lexicon map[string]bool
 
 // addLine records the words of a page line except those at either end of
@@ -34,6 +37,9 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
 			continue
 		}
 		lx[w] = true
+		if p := trimWord(ws[i-1].Text); p != "" {
+			lx[p+" "+w] = true
+		}
 		if strings.Contains(w, "-") {
 			for _, part := range strings.Split(w, "-") {
 				if part != "" {
@@ -70,6 +76,40 @@ func (lx lexicon) addPage(pl *pageLines) {
 				}
 				lx.addWords(l.ws[i:j], y1-y0)
 			}
+		}
+	}
+}
+
+// addCellEnds records, on a page of layout text (lines on a character
+// grid), the last word of each run of a line's words (no gap wider than a
+// line height) that follows another word of the run, when no word of the
+// lines within two grid lines below stands under the run: the column's
+// text ends there, and a word that ends a cell's text is whole ("Hüquq
+// şöbəsi", a cell of one line, where "şöbəsi" stands elsewhere only
+// first or last on its lines). A cell's lines stand at most two grid
+// lines apart (pdftotext may set another column's line between them).
+// The page's last line is left out: its cells may carry on over the page
+// break.
+func (lx lexicon) addCellEnds(pl *pageLines) {
+	ls := pl.lines
+	if !onGrid(ls) {
+		return
+	}
+	for i := 0; i+1 < len(ls); i++ {
+		ws, h := ls[i].ws, ls[i].height()
+		for start, j := 0, 0; j < len(ws); j++ {
+			if j+1 < len(ws) && ws[j+1].X0-ws[j].X1 <= h {
+				continue
+			}
+			x0, x1 := ws[start].X0, ws[j].X1
+			below := false
+			for k := i + 1; k < len(ls) && ls[k].y0-ls[i].y0 < 2.5*h && !below; k++ {
+				below = slices.ContainsFunc(ls[k].ws, func(w hesabat.Word) bool { return w.X0 < x1 && w.X1 > x0 })
+			}
+			if w := trimWord(ws[j].Text); j > start && !below && w != "" {
+				lx[w] = true
+			}
+			start = j + 1
 		}
 	}
 }
@@ -142,10 +182,31 @@ func (lx lexicon) cut(a, b string) bool {
 	switch {
 	case lx.known(a, b) || inflects(a, b):
 		return true
-	case lx[trimWord(a)] || lx[trimWord(b)] || complete(a):
+	case lx[trimWord(a)] || lx[trimWord(b)] && !lx.bound(b, a) || complete(a):
 		return false
 	}
 	return true
+}
+
+// bound reports whether the document sets b inside lines only right
+// after one word, and that word is not a: b is a word there only in one
+// phrase ("ya" of "və ya"), so its standing as a word says nothing of a
+// line that ends with another word ("telekommunikasi" over "ya və
+// poçt", a word cut where a renderer wraps between words as well).
+func (lx lexicon) bound(b, a string) bool {
+	b, a = trimWord(b), trimWord(a)
+	before := ""
+	for k := range lx {
+		p, w, ok := strings.Cut(k, " ")
+		if !ok || w != b {
+			continue
+		}
+		if before != "" && p != before {
+			return false
+		}
+		before = p
+	}
+	return before != "" && before != a
 }
 
 // complete reports whether a is a noun form that ends a word: the noun
