@@ -241,7 +241,7 @@ func gutters(lines []tline, tol int) []float64 {
 	for i := range lines {
 		for _, w := range lines[i].words() {
 			words++
-			minX, maxX = math.Min(minX, w.X0), math.Max(maxX, w.X1)
+			minX, maxX = fmin(minX, w.X0), fmax(maxX, w.X1)
 		}
 	}
 	if words == 0 || maxX-minX > maxScanWidth {
@@ -457,7 +457,7 @@ func widest(a, b []float64) []float64 {
 	}
 	out := slices.Clone(a)
 	for i := range out {
-		out[i] = math.Max(out[i], b[i])
+		out[i] = fmax(out[i], b[i])
 	}
 	return out
 }
@@ -477,7 +477,7 @@ func columnRights(ls []tline, xs []float64) []float64 {
 				c++
 			}
 			if c--; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
-				right[c] = math.Max(right[c], w.X1)
+				right[c] = fmax(right[c], w.X1)
 			}
 		}
 	}
@@ -499,7 +499,7 @@ func ruledRights(ls []tline, xs []float64) []float64 {
 		pad := math.Inf(1)
 		for i := range ls {
 			if x0, x1, ok := ls[i].clipX(xs[c], xs[c+1]); ok && x0 >= xs[c] && x1 <= xs[c+1] {
-				pad = math.Min(pad, x0-xs[c])
+				pad = fmin(pad, x0-xs[c])
 			}
 		}
 		if !math.IsInf(pad, 1) {
@@ -628,8 +628,8 @@ func boxOf(ls []tline, n int) hesabat.Box {
 	}
 	b := hesabat.Box{Page: n, X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
 	for i := range ls {
-		b.X0, b.Y0 = math.Min(b.X0, ls[i].x0), math.Min(b.Y0, ls[i].y0)
-		b.X1, b.Y1 = math.Max(b.X1, ls[i].x1), math.Max(b.Y1, ls[i].y1)
+		b.X0, b.Y0 = fmin(b.X0, ls[i].x0), fmin(b.Y0, ls[i].y0)
+		b.X1, b.Y1 = fmax(b.X1, ls[i].x1), fmax(b.Y1, ls[i].y1)
 	}
 	// To a hundredth of a point: finer is noise (PDFium reports float32
 	// positions, the Go reader float64), and a box is for finding a cell
@@ -646,7 +646,7 @@ func paragraphRows(ls []tline, pageNo int, lx lexicon) []built {
 	}
 	right := math.Inf(-1)
 	for i := range ls {
-		right = math.Max(right, ls[i].x1)
+		right = fmax(right, ls[i].x1)
 	}
 	var rows []built
 	paras, ends := splitParagraphs(ls, right, 0, lx, nil)

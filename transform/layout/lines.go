@@ -34,8 +34,8 @@ func newLine(ws []hesabat.Word) tline {
 	bs = bs[:len(ws)]
 	for i := range ws {
 		w := &ws[i]
-		l.x0, l.y0 = math.Min(l.x0, w.X0), math.Min(l.y0, w.Y0)
-		l.x1, l.y1 = math.Max(l.x1, w.X1), math.Max(l.y1, w.Y1)
+		l.x0, l.y0 = fmin(l.x0, w.X0), fmin(l.y0, w.Y0)
+		l.x1, l.y1 = fmax(l.x1, w.X1), fmax(l.y1, w.Y1)
 		bs[i] = w.Y1
 		if w.Base != 0 {
 			bs[i] = w.Base
@@ -71,7 +71,7 @@ func setPitch(pls []*pageLines) {
 	for _, pl := range pls {
 		for i := 1; i < len(pl.lines); i++ {
 			a, b := &pl.lines[i-1], &pl.lines[i]
-			h := math.Max(a.height(), b.height())
+			h := fmax(a.height(), b.height())
 			if d := b.base - a.base; d > 0.6*h && d < 3*h {
 				ds = append(ds, d)
 			}
@@ -194,10 +194,10 @@ func lineEnd(ws []hesabat.Word, k int) int {
 	m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
 	for m < len(ws) {
 		w := &ws[m]
-		if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*math.Max(w.Y1-w.Y0, hi-lo) {
+		if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*fmax(w.Y1-w.Y0, hi-lo) {
 			break
 		}
-		lo, hi = math.Min(lo, w.Y0), math.Max(hi, w.Y1)
+		lo, hi = fmin(lo, w.Y0), fmax(hi, w.Y1)
 		m++
 	}
 	return m
@@ -230,7 +230,7 @@ func (l *tline) clipX(x0, x1 float64) (left, right float64, ok bool) {
 	}
 	left, right = math.Inf(1), math.Inf(-1)
 	for _, w := range l.ws[i:j] {
-		left, right = math.Min(left, w.X0), math.Max(right, w.X1)
+		left, right = fmin(left, w.X0), fmax(right, w.X1)
 	}
 	return left, right, true
 }
@@ -271,7 +271,7 @@ func joinExpanded(l tline) tline {
 	m := nth(sorted, len(gaps)/2)
 	h := math.Inf(1)
 	for _, w := range l.ws {
-		h = math.Min(h, w.Y1-w.Y0)
+		h = fmin(h, w.Y1-w.Y0)
 	}
 	var narrow []int
 	for i, g := range gaps {
@@ -301,7 +301,7 @@ func joinExpanded(l tline) tline {
 // a's text and b's, the box around both, and b's line-end marks.
 func joinWords(a, b hesabat.Word) hesabat.Word {
 	a.Text += b.Text
-	a.X1, a.Y0, a.Y1 = b.X1, math.Min(a.Y0, b.Y0), math.Max(a.Y1, b.Y1)
+	a.X1, a.Y0, a.Y1 = b.X1, fmin(a.Y0, b.Y0), fmax(a.Y1, b.Y1)
 	a.Hyphen, a.Soft, a.Space = b.Hyphen, b.Soft, b.Space
 	return a
 }

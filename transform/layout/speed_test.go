@@ -105,3 +105,23 @@ func TestHead(t *testing.T) {
 		}
 	}
 }
+
+// TestMinMax checks fmin and fmax against math.Min and math.Max, which
+// they replace, on the values where floats differ: NaN, signed zeros and
+// infinities.
+func TestMinMax(t *testing.T) {
+	vs := []float64{math.NaN(), math.Inf(-1), -1, math.Copysign(0, -1), 0, 0.5, math.Inf(1)}
+	same := func(a, b float64) bool {
+		return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+	}
+	for _, a := range vs {
+		for _, b := range vs {
+			if got, want := fmin(a, b), math.Min(a, b); !same(got, want) {
+				t.Errorf("fmin(%v, %v) = %v, math.Min %v", a, b, got, want)
+			}
+			if got, want := fmax(a, b), math.Max(a, b); !same(got, want) {
+				t.Errorf("fmax(%v, %v) = %v, math.Max %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -66,7 +66,7 @@ func (lx lexicon) addPage(pl *pageLines) {
 			case j-i > 2: // addWords takes no end word
 				y0, y1 := math.Inf(1), math.Inf(-1)
 				for _, w := range l.ws[i:j] {
-					y0, y1 = math.Min(y0, w.Y0), math.Max(y1, w.Y1)
+					y0, y1 = fmin(y0, w.Y0), fmax(y1, w.Y1)
 				}
 				lx.addWords(l.ws[i:j], y1-y0)
 			}
@@ -246,7 +246,7 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 	if filled != nil && len(lines) > 0 {
 		left := lines[0].x0
 		for i := range lines {
-			left = math.Min(left, lines[i].x0)
+			left = fmin(left, lines[i].x0)
 		}
 		slack = (right - left) / 6
 	}
@@ -362,7 +362,7 @@ func indentation(lines []tline, right float64, grid bool) func(l *tline) bool {
 	left, at := math.Inf(1), 0
 	for i := range lines {
 		if len(lines[i].ws) > 0 {
-			left = math.Min(left, lines[i].x0)
+			left = fmin(left, lines[i].x0)
 		}
 	}
 	for i := range lines {
@@ -388,7 +388,7 @@ func cellPitch(lines []tline) float64 {
 	own, n := math.Inf(1), 0
 	for i := 1; i < len(lines); i++ {
 		if len(lines[i].ws) > 0 && len(lines[i-1].ws) > 0 {
-			own = math.Min(own, lines[i].base-lines[i-1].base)
+			own = fmin(own, lines[i].base-lines[i-1].base)
 			n++
 		}
 	}
