@@ -74,7 +74,13 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	furniture = takeFurniture(pls)
 	furniture = append(furniture, takeFootnotes(pls)...)
 	setPitch(pls)
-	lx := lexicon{}
+	// A report uses a few hundred distinct words, a tenth of its words or
+	// fewer: sized so, the set seldom grows while it is filled.
+	words := 0
+	for i := range pages {
+		words += len(pages[i].Words)
+	}
+	lx := make(lexicon, words/8)
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
 		lx.addPage(pl)
@@ -520,6 +526,7 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1,
 		Cells: make([]hesabat.Cell, 0, len(xs)-1)}, edges: make([]cellEdge, 0, len(xs)-1)}
 	text := false
+	grid := onGrid(band)
 	for c := 0; c+1 < len(xs); {
 		end := c + 1
 		for end+1 < len(xs) && merged(xs[end]) {
@@ -546,7 +553,6 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 			}
 		}
 		cl := make([]tline, 0, n)
-		grid := onGrid(band)
 		for i := range band {
 			lo, hi := bounds(i)
 			if part, ok := band[i].clip(lo, hi); ok {

@@ -172,16 +172,23 @@ func buildLines(ws []hesabat.Word) []tline {
 // scratch); nil allocates.
 func buildLinesIn(ws []hesabat.Word, s *scratch) []tline {
 	ws = s.sortedWords(ws)
-	n := 0 // the lines, counted first to hold them in one array
-	for k := 0; k < len(ws); n++ {
-		k = lineEnd(ws, k)
+	var ends []int // where each line ends, found first to hold the lines in one array
+	if s != nil {
+		ends = s.ends[:0]
 	}
-	lines := make([]tline, 0, n)
 	for k := 0; k < len(ws); {
-		m := lineEnd(ws, k)
+		k = lineEnd(ws, k)
+		ends = append(ends, k)
+	}
+	if s != nil {
+		s.ends = ends
+	}
+	lines := make([]tline, len(ends))
+	k := 0
+	for i, m := range ends {
 		line := ws[k:m:m]
 		sortLeftToRight(line)
-		lines = append(lines, newLine(line))
+		lines[i] = newLine(line)
 		k = m
 	}
 	return lines
@@ -420,6 +427,7 @@ type scratch struct {
 	arena *[]hesabat.Word // all of the words' array, for release
 	words []hesabat.Word  // what is left of it
 	keys  []wordKey
+	ends  []int // a page's line ends (see buildLinesIn)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -251,7 +251,21 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		slack = (right - left) / 6
 	}
 	indented := indentation(lines, right, filled != nil)
-	var cur strings.Builder // the paragraph so far, grown without copies
+	// The paragraphs are written one after another into one string, sized
+	// up front (a line adds its words, the spaces between them, and at
+	// most one separator or hyphen before it and one hyphen after it),
+	// and cut from it at the end: one allocation for the lines' text.
+	size := 0
+	for i := range lines {
+		for _, w := range lines[i].ws {
+			size += len(w.Text) + 1
+		}
+		size += 2
+	}
+	var cur strings.Builder
+	cur.Grow(size)
+	var cuts []int // where each paragraph ends in cur
+	start := 0     // where the current paragraph starts in cur
 	var prev *tline
 	for i := range lines {
 		l := &lines[i]
@@ -260,24 +274,30 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		}
 		switch {
 		case prev == nil:
-			cur.WriteString(l.text())
+			l.writeText(&cur)
 		case newParagraph(prev, l, right, slack, pitch, filled, indented(l)):
 			cur.WriteString(openHyphen(prev))
-			paras, ends = append(paras, cur.String()), append(ends, i)
-			cur = strings.Builder{}
-			cur.WriteString(l.text())
+			start = cur.Len()
+			cuts, ends = append(cuts, start), append(ends, i)
+			l.writeText(&cur)
 		default:
 			var after *tline
 			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
 				after = &lines[i+1]
 			}
-			joinLine(&cur, prev, l, after, right, lx)
+			joinLine(&cur, start, prev, l, after, right, lx)
 		}
 		prev = l
 	}
-	if prev != nil {
-		cur.WriteString(openHyphen(prev))
-		paras, ends = append(paras, cur.String()), append(ends, len(lines))
+	if prev == nil {
+		return nil, nil
+	}
+	cur.WriteString(openHyphen(prev))
+	cuts, ends = append(cuts, cur.Len()), append(ends, len(lines))
+	all, from := cur.String(), 0
+	paras = make([]string, len(cuts))
+	for k, end := range cuts {
+		paras[k], from = all[from:end], end
 	}
 	return paras, ends
 }
@@ -398,9 +418,9 @@ func cellPitch(lines []tline) float64 {
 	return lines[0].pitch
 }
 
-// joinLine appends line l to paragraph text cur, whose last line is prev;
-// after is the line under l, if any.
-func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lexicon) {
+// joinLine appends line l to the paragraph that starts at byte start of
+// cur, whose last line is prev; after is the line under l, if any.
+func joinLine(cur *strings.Builder, start int, prev, l, after *tline, right float64, lx lexicon) {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	switch {
 	case last.Hyphen:
@@ -411,7 +431,7 @@ func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lex
 	case cutAt(prev, l, after, right, right, lx):
 	case pathBreak(last.Text, next.Text):
 	default:
-		cur.WriteString(hesabat.JoinSep(cur.String(), l.head()))
+		cur.WriteString(hesabat.JoinSep(cur.String()[start:], l.head()))
 	}
 	l.writeText(cur)
 }
