@@ -48,7 +48,8 @@ func CountRead(doc *hesabat.Document) Read {
 			continue
 		}
 		chars := 0
-		for _, w := range p.Words {
+		for wi := range p.Words {
+			w := &p.Words[wi]
 			chars += aztext.CountNonSpace(w.Text)
 		}
 		words := p.Words
@@ -211,7 +212,8 @@ func missingWords(doc *hesabat.Document, read Read, p int) string {
 	}
 	var out []string
 	for _, ws := range read.words[p] {
-		for _, w := range ws {
+		for wi := range ws {
+			w := &ws[wi]
 			if t := aztext.Normalize(w.Text); t != "" && !have[t] {
 				out = append(out, t)
 			}

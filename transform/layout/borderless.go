@@ -155,7 +155,8 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		}
 		last = i
 		aligned++
-		for _, w := range ws {
+		for wi := range ws {
+			w := &ws[wi]
 			if c := column(b.xs, (w.X0+w.X1)/2); c >= 0 {
 				cols[c] = true
 			}
@@ -203,7 +204,8 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 			for i := range ls {
 				left, right := math.Inf(-1), math.Inf(1) // the words' edges next to the boundary
 				var leftText []string
-				for _, w := range ls[i].ws {
+				for wi := range ls[i].ws {
+					w := &ls[i].ws[wi]
 					m := (w.X0 + w.X1) / 2
 					if m >= xs[k-1] && m < xs[k] {
 						left = fmax(left, w.X1)
@@ -270,7 +272,8 @@ func column(xs []float64, x float64) int {
 // spread returns the number of columns the words stand in.
 func (b *borderless) spread(ws []hesabat.Word) int {
 	seen := map[int]bool{}
-	for _, w := range ws {
+	for wi := range ws {
+		w := &ws[wi]
 		seen[column(b.xs, (w.X0+w.X1)/2)] = true
 	}
 	return len(seen)
@@ -514,7 +517,8 @@ const maxHeadLines = 4
 func headWords(ls []tline) string {
 	var ws []string
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			t := strings.TrimFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			if strings.IndexFunc(t, unicode.IsLetter) >= 0 {
 				ws = append(ws, aztext.LooseKey(t))
@@ -760,7 +764,8 @@ func colStarts(tables [][]tline, xs []float64, lh float64) [][]float64 {
 	for _, t := range tables {
 		for i := range t {
 			seen := map[int]bool{}
-			for _, w := range t[i].ws {
+			for wi := range t[i].ws {
+				w := &t[i].ws[wi]
 				if c := column(xs, (w.X0+w.X1)/2); !seen[c] {
 					seen[c] = true
 					counts[c][int(math.Round(w.X0/(lh/4)))]++
@@ -935,12 +940,13 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 		aboveBase[c], belowBase[c] = math.Inf(-1), math.Inf(1)
 	}
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			c := column(b.xs, (w.X0+w.X1)/2)
 			if i < k {
-				above[c], aboveBase[c] = fmax(above[c], w.Y1), fmax(aboveBase[c], base(w))
+				above[c], aboveBase[c] = fmax(above[c], w.Y1), fmax(aboveBase[c], base(*w))
 			} else {
-				below[c], belowBase[c] = fmin(below[c], w.Y0), fmin(belowBase[c], base(w))
+				below[c], belowBase[c] = fmin(below[c], w.Y0), fmin(belowBase[c], base(*w))
 			}
 		}
 	}
@@ -1115,7 +1121,8 @@ func alignedStarts(ls []tline, lo, hi, lh float64) int {
 	count := map[int]int{}
 	best := 0
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
 				k := int(math.Round(w.X0 / (lh / 4)))
 				count[k]++
@@ -1274,7 +1281,8 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 		}
 		lo, hi := x-b.space, x+b.space
 		for i := range ls {
-			for _, w := range ls[i].ws {
+			for wi := range ls[i].ws {
+				w := &ls[i].ws[wi]
 				if w.X1 <= x {
 					lo = fmax(lo, w.X1)
 				}

@@ -236,7 +236,8 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 		}
 		notes := map[int]bool{} // lines that start a footnote
 		for i := range pl.lines {
-			for _, w := range pl.lines[i].ws {
+			for wi := range pl.lines[i].ws {
+				w := &pl.lines[i].ws[wi]
 				if w.Super {
 					if j := label(w.Text, i+1); j >= 0 {
 						notes[j] = true

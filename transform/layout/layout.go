@@ -211,7 +211,8 @@ func phraseCrossed(xs []float64, lines []tline, sg float64) []float64 {
 		}
 		for i := range set {
 			left, right := false, false
-			for _, w := range set[i].ws {
+			for wi := range set[i].ws {
+				w := &set[i].ws[wi]
 				m := (w.X0 + w.X1) / 2
 				left, right = left || (m >= lo && m < x), right || (m >= x && m < hi)
 			}
@@ -245,7 +246,8 @@ func gutters(lines []tline, tol int) []float64 {
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	words := 0
 	for i := range lines {
-		for _, w := range lines[i].words() {
+		for wi := range lines[i].words() {
+			w := &lines[i].words()[wi]
 			words++
 			minX, maxX = fmin(minX, w.X0), fmax(maxX, w.X1)
 		}
@@ -259,7 +261,8 @@ func gutters(lines []tline, tol int) []float64 {
 	lo := int(math.Floor(minX))
 	cover := make([]int, int(math.Ceil(maxX))-lo+1)
 	for i := range lines {
-		for _, w := range lines[i].words() {
+		for wi := range lines[i].words() {
+			w := &lines[i].words()[wi]
 			for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
 				cover[x]++
 			}
@@ -319,7 +322,8 @@ const maxScanWidth = 15000
 
 // crosses reports whether one of the words straddles boundary x.
 func crosses(ws []hesabat.Word, x float64) bool {
-	for _, w := range ws {
+	for wi := range ws {
+		w := &ws[wi]
 		if w.X0 < x-1 && w.X1 > x+1 {
 			return true
 		}
@@ -359,9 +363,9 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
 		band = band[:0]
-		for _, l := range inside {
-			if m := l.mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
-				band = append(band, l)
+		for li := range inside {
+			if m := inside[li].mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
+				band = append(band, inside[li])
 			}
 		}
 		if len(band) == 0 {
@@ -476,7 +480,8 @@ func widest(a, b []float64) []float64 {
 func columnRights(ls []tline, xs []float64) []float64 {
 	right := slices.Clone(xs[:len(xs)-1])
 	for i := range ls {
-		for _, w := range ls[i].words() {
+		for wi := range ls[i].words() {
+			w := &ls[i].words()[wi]
 			m := (w.X0 + w.X1) / 2
 			c := 0 // sort.SearchFloat64s(xs, m), over a few columns
 			for c < len(xs) && !(xs[c] >= m) {
@@ -599,8 +604,10 @@ func inStride(band []tline, i int) bool {
 		if j < 0 || j >= len(band) || math.Abs(band[j].y0-band[i].y0) > 1.5*band[i].height() {
 			continue // no line right above or below
 		}
-		for _, w := range band[i].ws {
-			for _, v := range band[j].ws {
+		for wi := range band[i].ws {
+			w := &band[i].ws[wi]
+			for vi := range band[j].ws {
+				v := &band[j].ws[vi]
 				if v.X0 < w.X1 && w.X0 < v.X1 {
 					return true
 				}

@@ -236,7 +236,8 @@ func (l *tline) clipX(x0, x1 float64) (left, right float64, ok bool) {
 		return l.x0, l.x1, true
 	}
 	left, right = math.Inf(1), math.Inf(-1)
-	for _, w := range l.ws[i:j] {
+	for wi := range l.ws[i:j] {
+		w := &l.ws[i:j][wi]
 		left, right = fmin(left, w.X0), fmax(right, w.X1)
 	}
 	return left, right, true
@@ -277,7 +278,8 @@ func joinExpanded(l tline) tline {
 	sorted = append(sorted, gaps...)
 	m := nth(sorted, len(gaps)/2)
 	h := math.Inf(1)
-	for _, w := range l.ws {
+	for wi := range l.ws {
+		w := &l.ws[wi]
 		h = fmin(h, w.Y1-w.Y0)
 	}
 	var narrow []int

@@ -65,7 +65,8 @@ func (lx lexicon) addPage(pl *pageLines) {
 				lx.addLine(l)
 			case j-i > 2: // addWords takes no end word
 				y0, y1 := math.Inf(1), math.Inf(-1)
-				for _, w := range l.ws[i:j] {
+				for wi := range l.ws[i:j] {
+					w := &l.ws[i:j][wi]
 					y0, y1 = fmin(y0, w.Y0), fmax(y1, w.Y1)
 				}
 				lx.addWords(l.ws[i:j], y1-y0)
@@ -257,7 +258,8 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 	// and cut from it at the end: one allocation for the lines' text.
 	size := 0
 	for i := range lines {
-		for _, w := range lines[i].ws {
+		for wi := range lines[i].ws {
+			w := &lines[i].ws[wi]
 			size += len(w.Text) + 1
 		}
 		size += 2
