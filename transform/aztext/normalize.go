@@ -1,7 +1,6 @@
 package aztext
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,10 +75,16 @@ func Normalize(s string) string {
 // result returns it unchanged.
 func NormalizeDoc(fields []string) []string {
 	out := make([]string, len(fields))
+	hasA := false
 	for i, f := range fields {
+		if scan(f) == normal { // as normalize returns it, and holding no ä (not a plain rune)
+			out[i] = f
+			continue
+		}
 		out[i] = normalize(f, foldNo)
+		hasA = hasA || strings.Contains(out[i], "ä") || strings.Contains(out[i], "Ä")
 	}
-	if !slices.ContainsFunc(out, func(f string) bool { return strings.Contains(f, "ä") || strings.Contains(f, "Ä") }) {
+	if !hasA {
 		return out
 	}
 	var az, de int

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -36,6 +37,35 @@ func TestLowerWords(t *testing.T) {
 		}
 		if tok.low != string(want) {
 			t.Errorf("low of %q = %q, want %q", tok.text, tok.low, string(want))
+		}
+	}
+}
+
+// TestLinkFinder checks linkFinder against the rule it replaces: the
+// chunk at i searched for a "www." prefix, "@" and "://", asked at
+// every byte, in order, of texts with links in all places (tokenize asks
+// after any space, which may be a no-break one inside a chunk).
+func TestLinkFinder(t *testing.T) {
+	old := func(s string, i int) int {
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+			j++
+		}
+		c := s[i:j]
+		if strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.") || strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") {
+			return j
+		}
+		return i
+	}
+	for _, s := range []string{
+		"", "@", "://", "a://", ":/ /", "www.", "www", "WWW.x", "xwww.y", "a@b", "e-poçt: info@mincom.gov.az, sayt: https://www.gov.az.",
+		"1. http://x.az\n2. www.e-gov.az və info@x.az 3. ://", "ftp:// x @ y", "a\u00a0b@c d", "a\t@b\rc\nhttps://a/b www.a",
+	} {
+		lf := linkFinder{at: -1, slash: -1}
+		for i := 0; i < len(s); i++ {
+			if got, want := lf.end(s, i), old(s, i); got != want {
+				t.Errorf("%q at %d: end %d, want %d", s, i, got, want)
+			}
 		}
 	}
 }

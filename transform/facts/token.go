@@ -55,10 +55,13 @@ func isLetter(r rune) bool {
 func tokenize(s string, toks []token) []token {
 	space, para := true, true
 	rn := 0 // rune offset of byte i
-	first, upperBytes := len(toks), 0
+	upperBytes := 0
+	var buf [64]int  // most texts: no allocation
+	upper := buf[:0] // the indexes of the words with upper-case letters
 	// Most texts hold no link at all: then no chunk needs linkEnd.
 	links := strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") ||
 		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
+	lf := linkFinder{at: -1, slash: -1}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -75,7 +78,7 @@ func tokenize(s string, toks []token) []token {
 		runes := -1 // counted below unless known
 		link := i
 		if t.space && links {
-			link = linkEnd(s, i)
+			link = lf.end(s, i)
 		}
 		switch {
 		case link > i:
@@ -87,14 +90,15 @@ func tokenize(s string, toks []token) []token {
 				t.kind, t.b1 = tOpaque, e // "5G", "2x"
 			}
 		case isLetter(r):
-			var upper bool
+			var up bool
 			t.kind = tWord
-			t.b1, runes, upper = scanWord(s, i)
+			t.b1, runes, up = scanWord(s, i)
 			if t.b1 < len(s) && isDigit(s[t.b1]) {
 				t.kind, t.b1, runes = tOpaque, alnumEnd(s, t.b1), -1 // "V2", "AZ1022", "v3.0"
-			} else if t.low = s[i:t.b1]; upper {
+			} else if t.low = s[i:t.b1]; up {
 				t.low = "" // filled in by lowerWords
 				upperBytes += t.b1 - i
+				upper = append(upper, len(toks))
 			}
 		default:
 			t.kind, t.b1, runes = tPunct, i+w, 1
@@ -108,7 +112,7 @@ func tokenize(s string, toks []token) []token {
 		i, rn = t.b1, t.r1
 	}
 	if upperBytes > 0 {
-		lowerWords(toks[first:], upperBytes)
+		lowerWords(toks, upper, upperBytes)
 	}
 	return toks
 }
@@ -146,53 +150,70 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 	return end, runes, upper
 }
 
-// linkEnd returns the end of the whitespace-delimited chunk at i when it
+// linkFinder finds the links of one text for tokenize, which asks at the
+// start of each chunk, in order: it keeps the next "@" and the next "://"
+// at or after the chunk asked last (len(s) for none, -1 before the first
+// question), so that no chunk is searched for them.
+type linkFinder struct{ at, slash int }
+
+// end returns the end of the whitespace-delimited chunk of s at i when it
 // is a URL or an e-mail address (it holds "@" or "://", or starts with
-// "www."), else i.
-func linkEnd(s string, i int) int {
+// "www."), else i. i must not be less than at the last call.
+func (f *linkFinder) end(s string, i int) int {
+	if f.at < i {
+		f.at = nextIndex(s, i, "@")
+	}
+	if f.slash < i {
+		f.slash = nextIndex(s, i, "://")
+	}
 	j := i
 	for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
 		j++
 	}
-	c := s[i:j]
-	if strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.") || strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") {
+	// "://" holds no separator: when it starts in the chunk, it ends in it.
+	if f.at < j || f.slash < j || j-i >= 4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.") {
 		return j
 	}
 	return i
 }
 
-// lowerWords sets low for the words that have upper-case letters (low ==
-// ""), writing all of them into one string so that a text costs one
-// allocation. size is the number of bytes of those words.
-func lowerWords(toks []token, size int) {
+// nextIndex returns the index of the first sep in s at or after i, or
+// len(s).
+func nextIndex(s string, i int, sep string) int {
+	if k := strings.Index(s[i:], sep); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+// lowerWords sets low for the words toks[k], k in upper, which have
+// upper-case letters, writing all of them into one string so that a text
+// costs one allocation. size is the number of bytes of those words.
+func lowerWords(toks []token, upper []int, size int) {
 	var buf strings.Builder // its String is the one allocation
 	buf.Grow(size + size/8)
-	var ends []int
-	for k := range toks {
-		if t := &toks[k]; t.kind == tWord && t.low == "" {
-			for i := 0; i < len(t.text); {
-				if c := t.text[i]; c < utf8.RuneSelf && c != 'I' { // LowerRune of ASCII but I
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					buf.WriteByte(c)
-					i++
-					continue
+	ends := make([]int, 0, len(upper))
+	for _, k := range upper {
+		t := &toks[k]
+		for i := 0; i < len(t.text); {
+			if c := t.text[i]; c < utf8.RuneSelf && c != 'I' { // LowerRune of ASCII but I
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
-				r, n := utf8.DecodeRuneInString(t.text[i:])
-				buf.WriteRune(aztext.LowerRune(r))
-				i += n
+				buf.WriteByte(c)
+				i++
+				continue
 			}
-			ends = append(ends, buf.Len())
+			r, n := utf8.DecodeRuneInString(t.text[i:])
+			buf.WriteRune(aztext.LowerRune(r))
+			i += n
 		}
+		ends = append(ends, buf.Len())
 	}
-	all, n, start := buf.String(), 0, 0
-	for k := range toks {
-		if t := &toks[k]; t.kind == tWord && t.low == "" {
-			t.low = all[start:ends[n]]
-			start = ends[n]
-			n++
-		}
+	all, start := buf.String(), 0
+	for n, k := range upper {
+		toks[k].low = all[start:ends[n]]
+		start = ends[n]
 	}
 }
 
