@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -57,11 +58,20 @@ func TestLinkFinder(t *testing.T) {
 		}
 		return i
 	}
-	for _, s := range []string{
+	texts := []string{
 		"", "@", "://", "a://", ":/ /", "www.", "www", "WWW.x", "xwww.y", "a@b", "e-poçt: info@mincom.gov.az, sayt: https://www.gov.az.",
 		"1. http://x.az\n2. www.e-gov.az və info@x.az 3. ://", "ftp:// x @ y", "a\u00a0b@c d", "a\t@b\rc\nhttps://a/b www.a",
-	} {
-		lf := linkFinder{at: -1, slash: -1}
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 2000 { // and random texts of the characters that matter
+		var b []byte
+		for range rnd.IntN(30) {
+			b = append(b, "aw.:/@ \n\t"[rnd.IntN(9)])
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		lf := linkFinder{mark: -1}
 		for i := 0; i < len(s); i++ {
 			if got, want := lf.end(s, i), old(s, i); got != want {
 				t.Errorf("%q at %d: end %d, want %d", s, i, got, want)

@@ -61,7 +61,7 @@ func tokenize(s string, toks []token) []token {
 	// Most texts hold no link at all: then no chunk needs linkEnd.
 	links := strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") ||
 		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
-	lf := linkFinder{at: -1, slash: -1}
+	lf := linkFinder{mark: -1}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -73,7 +73,8 @@ func tokenize(s string, toks []token) []token {
 			rn++
 			continue
 		}
-		t := token{space: space, para: para, b0: i, r0: rn}
+		toks = append(toks, token{space: space, para: para, b0: i, r0: rn}) // filled in place
+		t := &toks[len(toks)-1]
 		space, para = false, false
 		runes := -1 // counted below unless known
 		link := i
@@ -98,7 +99,7 @@ func tokenize(s string, toks []token) []token {
 			} else if t.low = s[i:t.b1]; up {
 				t.low = "" // filled in by lowerWords
 				upperBytes += t.b1 - i
-				upper = append(upper, len(toks))
+				upper = append(upper, len(toks)-1)
 			}
 		default:
 			t.kind, t.b1, runes = tPunct, i+w, 1
@@ -108,7 +109,6 @@ func tokenize(s string, toks []token) []token {
 			runes = utf8.RuneCountInString(t.text)
 		}
 		t.r1 = t.r0 + runes
-		toks = append(toks, t)
 		i, rn = t.b1, t.r1
 	}
 	if upperBytes > 0 {
@@ -151,31 +151,37 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 }
 
 // linkFinder finds the links of one text for tokenize, which asks at the
-// start of each chunk, in order: it keeps the next "@" and the next "://"
-// at or after the chunk asked last (len(s) for none, -1 before the first
-// question), so that no chunk is searched for them.
-type linkFinder struct{ at, slash int }
+// start of each chunk, in order. It keeps the first "@" or "://" at or
+// after the place asked last (mark; len(s) for none, -1 before the first
+// question) and the last chunk separator before it (sep), so that a chunk
+// holds a mark when it starts after sep and not after mark, and no chunk
+// is searched.
+type linkFinder struct{ mark, sep int }
 
 // end returns the end of the whitespace-delimited chunk of s at i when it
 // is a URL or an e-mail address (it holds "@" or "://", or starts with
 // "www."), else i. i must not be less than at the last call.
 func (f *linkFinder) end(s string, i int) int {
-	if f.at < i {
-		f.at = nextIndex(s, i, "@")
-	}
-	if f.slash < i {
-		f.slash = nextIndex(s, i, "://")
-	}
-	j := i
-	for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
-		j++
+	if f.mark < i {
+		f.mark = min(nextIndex(s, i, "@"), nextIndex(s, i, "://"))
+		f.sep = f.mark - 1
+		for f.sep >= 0 && !chunkSep(s[f.sep]) {
+			f.sep--
+		}
 	}
 	// "://" holds no separator: when it starts in the chunk, it ends in it.
-	if f.at < j || f.slash < j || j-i >= 4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.") {
+	if f.mark < len(s) && f.sep < i || len(s)-i >= 4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.") {
+		j := i
+		for j < len(s) && !chunkSep(s[j]) {
+			j++
+		}
 		return j
 	}
 	return i
 }
+
+// chunkSep reports whether c ends a chunk that may be a link.
+func chunkSep(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // nextIndex returns the index of the first sep in s at or after i, or
 // len(s).
