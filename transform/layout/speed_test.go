@@ -2,6 +2,7 @@ package layout
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -123,5 +124,42 @@ func TestMinMax(t *testing.T) {
 				t.Errorf("fmax(%v, %v) = %v, math.Max %v", a, b, got, want)
 			}
 		}
+	}
+}
+
+// TestLexiconSeen checks that the lexicon built with seen (each text as
+// read trimmed once) is the one built without it, over pages that repeat
+// words as read, capitalised, hyphenated and punctuated, and a ruled one.
+func TestLexiconSeen(t *testing.T) {
+	texts := strings.Fields("İcra müddəti, icra İCRA qeyri-hökumət Qeyri-hökumət (icra) 2022-ci il “Bakı” bakı və və. Və ILIN ılın")
+	rnd := rand.New(rand.NewPCG(7, 8))
+	var pls []*pageLines
+	for p := range 3 {
+		var lines []tline
+		for y := range 20 {
+			var ws []hesabat.Word
+			x := 10.0
+			for range 3 + rnd.IntN(6) {
+				ws = append(ws, hesabat.Word{Text: texts[rnd.IntN(len(texts))], X0: x, X1: x + 20, Y0: float64(12 * y), Y1: float64(12*y + 10)})
+				x += 22 + float64(rnd.IntN(2)*30)
+			}
+			lines = append(lines, newLine(ws))
+		}
+		pl := &pageLines{lines: lines}
+		if p == 1 {
+			pl.grid = &grid{xs: []float64{0, 80, 400}, top: 0, bot: 500}
+		}
+		pls = append(pls, pl)
+	}
+	with, without, seen := lexicon{}, lexicon{}, map[string]bool{}
+	for _, pl := range pls {
+		with.addPage(pl, seen)
+		without.addPage(pl, nil)
+	}
+	if !maps.Equal(with, without) {
+		t.Errorf("with seen %v, without %v", with, without)
+	}
+	if len(without) < 5 {
+		t.Errorf("lexicon %v: too few words to tell", without)
 	}
 }

@@ -19,15 +19,23 @@ type lexicon map[string]bool
 // addLine records the words of a page line except those at either end of
 // it or of one of its column segments (runs of words with no gap wider
 // than a line height), which may be pieces of a word cut by a line end.
-func (lx lexicon) addLine(l *tline) {
-	lx.addWords(l.words(), l.height())
+// seen, when not nil, holds the texts of the words recorded so far, as
+// read: a text seen again adds nothing, and is not trimmed again.
+func (lx lexicon) addLine(l *tline, seen map[string]bool) {
+	lx.addWords(l.words(), l.height(), seen)
 }
 
 // addWords is addLine for a line's words ws, gap its height.
-func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]bool) {
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
+		}
+		if seen != nil {
+			if seen[ws[i].Text] {
+				continue
+			}
+			seen[ws[i].Text] = true
 		}
 		w := trimWord(ws[i].Text)
 		if w == "" {
@@ -49,27 +57,28 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
 // starts and ends at the rules, though the gap between two cells'
 // words, twice the cells' padding, is narrower than a line height (the
 // end of "Hidrometeorol" + "ogiya" is no word of the document's because
-// the title cell's line beside it ends a gutter away).
-func (lx lexicon) addPage(pl *pageLines) {
+// the title cell's line beside it ends a gutter away). seen is as for
+// addLine.
+func (lx lexicon) addPage(pl *pageLines, seen map[string]bool) {
 	for i := range pl.lines {
 		l := &pl.lines[i]
 		g := pl.grid
 		if g == nil || l.mid() < g.top || l.mid() > g.bot {
-			lx.addLine(l)
+			lx.addLine(l, seen)
 			continue
 		}
 		for c := 0; c+1 < len(g.xs); c++ {
 			// l.clip's part, without building it: its words and height.
 			switch i, j := l.span(g.xs[c], g.xs[c+1]); {
 			case i == 0 && j == len(l.ws):
-				lx.addLine(l)
+				lx.addLine(l, seen)
 			case j-i > 2: // addWords takes no end word
 				y0, y1 := math.Inf(1), math.Inf(-1)
 				for wi := range l.ws[i:j] {
 					w := &l.ws[i:j][wi]
 					y0, y1 = fmin(y0, w.Y0), fmax(y1, w.Y1)
 				}
-				lx.addWords(l.ws[i:j], y1-y0)
+				lx.addWords(l.ws[i:j], y1-y0, seen)
 			}
 		}
 	}
