@@ -184,10 +184,14 @@ func buildLinesIn(ws []hesabat.Word, s *scratch) []tline {
 		s.ends = ends
 	}
 	lines := make([]tline, len(ends))
+	var keys []wordKey // free once the page's words are sorted
+	if s != nil {
+		keys = s.keys
+	}
 	k := 0
 	for i, m := range ends {
 		line := ws[k:m:m]
-		sortLeftToRight(line)
+		sortLeftToRight(line, keys)
 		lines[i] = newLine(line)
 		k = m
 	}
@@ -464,11 +468,17 @@ func (s *scratch) release() {
 // sortLeftToRight sorts a line's words by X0 in place, the order of
 // equal ones kept: an insertion sort of their keys (a line has few words,
 // nearly in order), then each word moved once along the permutation's
-// cycles.
-func sortLeftToRight(ws []hesabat.Word) {
-	var buf [64]wordKey // most lines: no allocation
+// cycles. buf, when its capacity is enough, holds the keys.
+func sortLeftToRight(ws []hesabat.Word, buf []wordKey) {
+	sorted := true // as most lines are: then nothing moves
+	for i := 1; i < len(ws) && sorted; i++ {
+		sorted = floatKey(ws[i-1].X0) <= floatKey(ws[i].X0)
+	}
+	if sorted {
+		return
+	}
 	keys := buf[:0]
-	if len(ws) > len(buf) {
+	if len(ws) > cap(buf) {
 		keys = make([]wordKey, 0, len(ws))
 	}
 	moved := false

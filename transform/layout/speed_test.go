@@ -163,3 +163,36 @@ func TestLexiconSeen(t *testing.T) {
 		t.Errorf("lexicon %v: too few words to tell", without)
 	}
 }
+
+// TestSortLeftToRight checks sortLeftToRight, which returns at once for a
+// line already in order, against a stable sort by X0 (cmp.Compare), on
+// lines in order, nearly in order and not, with NaN, -0 and equal X0.
+func TestSortLeftToRight(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	for n := 1; n < 80; n++ {
+		for _, shuffle := range []int{0, 1, n} {
+			ws := make([]hesabat.Word, n)
+			for i := range ws {
+				ws[i] = hesabat.Word{Text: string(rune('a' + i%26)), X0: float64(i / 2)}
+				switch rnd.IntN(40) {
+				case 0:
+					ws[i].X0 = math.NaN()
+				case 1:
+					ws[i].X0 = math.Copysign(0, -1)
+				}
+			}
+			for range shuffle {
+				i, j := rnd.IntN(n), rnd.IntN(n)
+				ws[i], ws[j] = ws[j], ws[i]
+			}
+			want := slices.Clone(ws)
+			slices.SortStableFunc(want, func(a, b hesabat.Word) int { return cmp.Compare(a.X0, b.X0) })
+			sortLeftToRight(ws, make([]wordKey, rnd.IntN(2*n)))
+			for i := range ws {
+				if ws[i].Text != want[i].Text || math.Float64bits(ws[i].X0) != math.Float64bits(want[i].X0) {
+					t.Fatalf("n %d, %d swaps: word %d is %q at %v, want %q at %v", n, shuffle, i, ws[i].Text, ws[i].X0, want[i].Text, want[i].X0)
+				}
+			}
+		}
+	}
+}
