@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/hesabat/hesabat/transform/aztext"
 )
@@ -76,6 +77,19 @@ func TestLinkFinder(t *testing.T) {
 			if got, want := lf.end(s, i), old(s, i); got != want {
 				t.Errorf("%q at %d: end %d, want %d", s, i, got, want)
 			}
+		}
+	}
+}
+
+// TestLetterShortcuts checks the Azerbaijani letters that isLetter and
+// scanWord answer for without package unicode against it.
+func TestLetterShortcuts(t *testing.T) {
+	for _, r := range "əışçğöüƏİŞÇĞÖÜ" {
+		if !unicode.IsLetter(r) || !isLetter(r) {
+			t.Errorf("%q: isLetter %v, unicode.IsLetter %v", r, isLetter(r), unicode.IsLetter(r))
+		}
+		if _, _, upper := scanWord(string(r), 0); upper != unicode.IsUpper(r) {
+			t.Errorf("%q: scanWord upper %v, unicode.IsUpper %v", r, upper, unicode.IsUpper(r))
 		}
 	}
 }

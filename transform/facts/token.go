@@ -46,6 +46,10 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
+	switch r {
+	case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü', 'Ə', 'İ', 'Ş', 'Ç', 'Ğ', 'Ö', 'Ü': // the common ones, cheaply
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -141,7 +145,9 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 			break
 		}
 		switch r {
-		case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü': // the common lower-case letters, cheaply
+		case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü': // the common letters, cheaply
+		case 'Ə', 'İ', 'Ş', 'Ç', 'Ğ', 'Ö', 'Ü':
+			upper = true
 		default:
 			upper = upper || unicode.IsUpper(r)
 		}
