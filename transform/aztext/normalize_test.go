@@ -1,6 +1,7 @@
 package aztext
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -306,6 +307,54 @@ func TestNormalizeDocShortcut(t *testing.T) {
 					t.Errorf("NormalizeDoc(%q) = %q, the full search gives %q", in, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestScanCount checks scanCount against the rune-by-rune rule it
+// replaces, on random texts of printable ASCII, spaces, whitespace,
+// controls, plain and other runes of two and three bytes, and broken
+// UTF-8.
+func TestScanCount(t *testing.T) {
+	old := func(s string) (res, runes int) {
+		res = normal
+		space := true
+		for _, r := range s { // RuneError for each bad byte, as DecodeRuneInString
+			switch {
+			case r == ' ':
+				if space {
+					res = spaced
+				}
+				space = true
+				continue
+			case r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r':
+				res, space = spaced, true
+				continue
+			case r < ' ' || r == 0x7f:
+				return other, runes
+			case r >= utf8.RuneSelf && !plain(r):
+				return other, runes
+			}
+			space = false
+			runes++
+		}
+		if space && s != "" {
+			res = spaced
+		}
+		return res, runes
+	}
+	pieces := []string{"a", "Z", "~", "!", " ", "  ", "\t", "\n", "\r", "\x01", "\x7f", "ə", "İ", "ä", "ж", "«", "“", "…", "₼", "\u00a0",
+		"\u2009", "\xc3", "\xc3(", "\xe2\x80", "\xff", "\xc0\x80", "\xf0\x9f\x98\x80"}
+	rnd := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		gr, gn := scanCount(s)
+		if wr, wn := old(s); gr != wr || gr != other && gn != wn {
+			t.Fatalf("scanCount(%q) = %d, %d; want %d, %d", s, gr, gn, wr, wn)
 		}
 	}
 }
