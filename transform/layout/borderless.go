@@ -96,7 +96,7 @@ func spaceGap(ls []tline) float64 {
 	if len(gaps) == 0 {
 		return 0
 	}
-	return 2.5 * math.Max(nth(gaps, len(gaps)/4), 0)
+	return 2.5 * fmax(nth(gaps, len(gaps)/4), 0)
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's
@@ -113,7 +113,7 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	cols := make([]bool, len(b.xs)-1)
 	left, right := math.Inf(1), math.Inf(-1)
 	for i := range ls {
-		left, right = math.Min(left, ls[i].x0), math.Max(right, ls[i].x1)
+		left, right = fmin(left, ls[i].x0), fmax(right, ls[i].x1)
 	}
 	// On a line grid (layout text) columns stand a space apart at least
 	// and pdftotext sets a table's lines with wider gaps, so a line whose
@@ -155,7 +155,8 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		}
 		last = i
 		aligned++
-		for _, w := range ws {
+		for wi := range ws {
+			w := &ws[wi]
 			if c := column(b.xs, (w.X0+w.X1)/2); c >= 0 {
 				cols[c] = true
 			}
@@ -203,14 +204,15 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 			for i := range ls {
 				left, right := math.Inf(-1), math.Inf(1) // the words' edges next to the boundary
 				var leftText []string
-				for _, w := range ls[i].ws {
+				for wi := range ls[i].ws {
+					w := &ls[i].ws[wi]
 					m := (w.X0 + w.X1) / 2
 					if m >= xs[k-1] && m < xs[k] {
-						left = math.Max(left, w.X1)
+						left = fmax(left, w.X1)
 						leftText = append(leftText, w.Text)
 					}
 					if m >= xs[k] && m < xs[k+1] {
-						right = math.Min(right, w.X0)
+						right = fmin(right, w.X0)
 					}
 				}
 				if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
@@ -270,7 +272,8 @@ func column(xs []float64, x float64) int {
 // spread returns the number of columns the words stand in.
 func (b *borderless) spread(ws []hesabat.Word) int {
 	seen := map[int]bool{}
-	for _, w := range ws {
+	for wi := range ws {
+		w := &ws[wi]
 		seen[column(b.xs, (w.X0+w.X1)/2)] = true
 	}
 	return len(seen)
@@ -342,7 +345,7 @@ func newBorderless(pls []*pageLines) *borderless {
 		from := len(candidates)
 		left, right := math.Inf(1), math.Inf(-1)
 		for i := range pl.lines {
-			left, right = math.Min(left, pl.lines[i].x0), math.Max(right, pl.lines[i].x1)
+			left, right = fmin(left, pl.lines[i].x0), fmax(right, pl.lines[i].x1)
 		}
 		sg := spaceGap(pl.lines)
 		for i := range pl.lines {
@@ -378,7 +381,7 @@ func newBorderless(pls []*pageLines) *borderless {
 	b.starts = colStarts(tables, b.xs, b.lh)
 	b.foot = math.Inf(-1)
 	for _, t := range tables {
-		b.foot = math.Max(b.foot, t[len(t)-1].y1)
+		b.foot = fmax(b.foot, t[len(t)-1].y1)
 	}
 	if onGrid(candidates) {
 		b.anchors = b.refAnchors(tables)
@@ -391,7 +394,7 @@ func newBorderless(pls []*pageLines) *borderless {
 		for i := range t {
 			if i > 0 {
 				gaps = append(gaps, t[i].y0-bottom)
-				bottom = math.Max(bottom, t[i].y1)
+				bottom = fmax(bottom, t[i].y1)
 			} else {
 				bottom = t[i].y1
 			}
@@ -514,7 +517,8 @@ const maxHeadLines = 4
 func headWords(ls []tline) string {
 	var ws []string
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			t := strings.TrimFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			if strings.IndexFunc(t, unicode.IsLetter) >= 0 {
 				ws = append(ws, aztext.LooseKey(t))
@@ -592,7 +596,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 		for start := 0; start < len(t); {
 			end, bottom := start+1, t[start].y1
 			for end < len(t) && t[end].y0-bottom < b.rowGap {
-				bottom = math.Max(bottom, t[end].y1)
+				bottom = fmax(bottom, t[end].y1)
 				end++
 			}
 			for k := start; k < end && start > 0; k++ {
@@ -649,7 +653,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) [
 	grid := onGrid(table)
 	tableBottom := math.Inf(-1)
 	for i := range table {
-		tableBottom = math.Max(tableBottom, table[i].y1)
+		tableBottom = fmax(tableBottom, table[i].y1)
 	}
 	pitch := table[0].pitch
 	if pitch <= 0 {
@@ -672,7 +676,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) [
 		}
 		bottom := math.Inf(-1)
 		for i := range band {
-			bottom = math.Max(bottom, band[i].y1)
+			bottom = fmax(bottom, band[i].y1)
 		}
 		if bottom >= tableBottom && !grid {
 			// The page's last row reaches down to a line above where the
@@ -688,7 +692,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) [
 			// of one height hold different counts of grid lines (r036:
 			// 51 to 67) and the fullest page's foot says nothing of
 			// where another page's text could end.
-			bottom = math.Max(bottom, b.foot-pitch)
+			bottom = fmax(bottom, b.foot-pitch)
 		}
 		var lineXs [][]float64
 		if grid {
@@ -760,7 +764,8 @@ func colStarts(tables [][]tline, xs []float64, lh float64) [][]float64 {
 	for _, t := range tables {
 		for i := range t {
 			seen := map[int]bool{}
-			for _, w := range t[i].ws {
+			for wi := range t[i].ws {
+				w := &t[i].ws[wi]
 				if c := column(xs, (w.X0+w.X1)/2); !seen[c] {
 					seen[c] = true
 					counts[c][int(math.Round(w.X0/(lh/4)))]++
@@ -896,13 +901,13 @@ func (b *borderless) restAbove(ls []tline) int {
 	}
 	bottom := math.Inf(-1)
 	for i := range ls {
-		bottom = math.Max(bottom, ls[i].y1)
+		bottom = fmax(bottom, ls[i].y1)
 	}
 	top := 2*b.numberMid(&ls[n]) - bottom
 	for k := n; k > 0; k-- {
 		above := math.Inf(-1)
 		for i := range ls[:k] {
-			above = math.Max(above, ls[i].mid())
+			above = fmax(above, ls[i].mid())
 		}
 		if apart, joined := b.apartAt(ls, k); above < top && apart >= 1 && !joined {
 			return k
@@ -968,12 +973,13 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 		aboveBase[c], belowBase[c] = math.Inf(-1), math.Inf(1)
 	}
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			c := column(b.xs, (w.X0+w.X1)/2)
 			if i < k {
-				above[c], aboveBase[c] = math.Max(above[c], w.Y1), math.Max(aboveBase[c], base(w))
+				above[c], aboveBase[c] = fmax(above[c], w.Y1), fmax(aboveBase[c], base(*w))
 			} else {
-				below[c], belowBase[c] = math.Min(below[c], w.Y0), math.Min(belowBase[c], base(w))
+				below[c], belowBase[c] = fmin(below[c], w.Y0), fmin(belowBase[c], base(*w))
 			}
 		}
 	}
@@ -1070,7 +1076,7 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			above := titles(start, n)
 			bottom, odd, widest, near := math.Inf(-1), math.MaxInt, math.Inf(-1), math.Inf(1)
 			for i := start; i < nums[k+1] && grid; i++ {
-				bottom = math.Max(bottom, ls[i].y1)
+				bottom = fmax(bottom, ls[i].y1)
 				gap, d := ls[i+1].y0-bottom, math.Abs(ls[i+1].y0-end)
 				if i+1 <= n || d > b.lh {
 					continue
@@ -1156,7 +1162,7 @@ func (b *borderless) gapRows(table []tline, hs []rule, numbers bool) [][]tline {
 		for end < len(table) && table[end].y0-bottom < b.rowGap &&
 			!(numbers && b.numberLine(&table[end]) && (b.top || table[end].y0-bottom > 0.5*b.lh || b.numberLine(&table[start]))) &&
 			!ruled(&table[end-1], &table[end]) {
-			bottom = math.Max(bottom, table[end].y1)
+			bottom = fmax(bottom, table[end].y1)
 			end++
 		}
 		rows = append(rows, table[start:end])
@@ -1217,7 +1223,8 @@ func alignedStarts(ls []tline, lo, hi, lh float64) int {
 	count := map[int]int{}
 	best := 0
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
 				k := int(math.Round(w.X0 / (lh / 4)))
 				count[k]++
@@ -1376,12 +1383,13 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 		}
 		lo, hi := x-b.space, x+b.space
 		for i := range ls {
-			for _, w := range ls[i].ws {
+			for wi := range ls[i].ws {
+				w := &ls[i].ws[wi]
 				if w.X1 <= x {
-					lo = math.Max(lo, w.X1)
+					lo = fmax(lo, w.X1)
 				}
 				if w.X0 >= x {
-					hi = math.Min(hi, w.X0)
+					hi = fmin(hi, w.X0)
 				}
 			}
 		}
@@ -1460,7 +1468,7 @@ func (b *borderless) centredMid(ls []tline) float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range ls {
 		if _, ok := ls[i].clip(math.Inf(-1), b.xs[min(2, len(b.xs)-1)]); ok {
-			lo, hi = math.Min(lo, ls[i].mid()), math.Max(hi, ls[i].mid())
+			lo, hi = fmin(lo, ls[i].mid()), fmax(hi, ls[i].mid())
 		}
 	}
 	return (lo + hi) / 2
@@ -1740,7 +1748,7 @@ func (b *borderless) rowTop(bands []band) bool {
 	nb := &bands[j]
 	bottom := math.Inf(-1)
 	for i := range nb.lines {
-		bottom = math.Max(bottom, nb.lines[i].y1)
+		bottom = fmax(bottom, nb.lines[i].y1)
 	}
 	top := 2*b.numberMid(&nb.lines[nb.number]) - bottom
 	off := func(k int) float64 { return math.Abs(bands[k].lines[0].y0 - top) }

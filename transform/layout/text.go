@@ -22,15 +22,23 @@ type lexicon map[string]bool
 // addLine records the words of a page line except those at either end of
 // it or of one of its column segments (runs of words with no gap wider
 // than a line height), which may be pieces of a word cut by a line end.
-func (lx lexicon) addLine(l *tline) {
-	lx.addWords(l.words(), l.height())
+// seen, when not nil, holds the texts of the words recorded so far, as
+// read: a text seen again adds nothing, and is not trimmed again.
+func (lx lexicon) addLine(l *tline, seen map[string]bool) {
+	lx.addWords(l.words(), l.height(), seen)
 }
 
 // addWords is addLine for a line's words ws, gap its height.
-func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]bool) {
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
+		}
+		if seen != nil {
+			if seen[ws[i].Text] {
+				continue
+			}
+			seen[ws[i].Text] = true
 		}
 		w := trimWord(ws[i].Text)
 		if w == "" {
@@ -55,26 +63,28 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
 // starts and ends at the rules, though the gap between two cells'
 // words, twice the cells' padding, is narrower than a line height (the
 // end of "Hidrometeorol" + "ogiya" is no word of the document's because
-// the title cell's line beside it ends a gutter away).
-func (lx lexicon) addPage(pl *pageLines) {
+// the title cell's line beside it ends a gutter away). seen is as for
+// addLine.
+func (lx lexicon) addPage(pl *pageLines, seen map[string]bool) {
 	for i := range pl.lines {
 		l := &pl.lines[i]
 		g := pl.grid
 		if g == nil || l.mid() < g.top || l.mid() > g.bot {
-			lx.addLine(l)
+			lx.addLine(l, seen)
 			continue
 		}
 		for c := 0; c+1 < len(g.xs); c++ {
 			// l.clip's part, without building it: its words and height.
 			switch i, j := l.span(g.xs[c], g.xs[c+1]); {
 			case i == 0 && j == len(l.ws):
-				lx.addLine(l)
+				lx.addLine(l, seen)
 			case j-i > 2: // addWords takes no end word
 				y0, y1 := math.Inf(1), math.Inf(-1)
-				for _, w := range l.ws[i:j] {
-					y0, y1 = math.Min(y0, w.Y0), math.Max(y1, w.Y1)
+				for wi := range l.ws[i:j] {
+					w := &l.ws[i:j][wi]
+					y0, y1 = fmin(y0, w.Y0), fmax(y1, w.Y1)
 				}
-				lx.addWords(l.ws[i:j], y1-y0)
+				lx.addWords(l.ws[i:j], y1-y0, seen)
 			}
 		}
 	}
@@ -307,12 +317,27 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 	if filled != nil && len(lines) > 0 {
 		left := lines[0].x0
 		for i := range lines {
-			left = math.Min(left, lines[i].x0)
+			left = fmin(left, lines[i].x0)
 		}
 		slack = (right - left) / 6
 	}
 	indented := indentation(lines, right, filled != nil)
-	var cur strings.Builder // the paragraph so far, grown without copies
+	// The paragraphs are written one after another into one string, sized
+	// up front (a line adds its words, the spaces between them, and at
+	// most one separator or hyphen before it and one hyphen after it),
+	// and cut from it at the end: one allocation for the lines' text.
+	size := 0
+	for i := range lines {
+		for wi := range lines[i].ws {
+			w := &lines[i].ws[wi]
+			size += len(w.Text) + 1
+		}
+		size += 2
+	}
+	var cur strings.Builder
+	cur.Grow(size)
+	var cuts []int // where each paragraph ends in cur
+	start := 0     // where the current paragraph starts in cur
 	var prev *tline
 	for i := range lines {
 		l := &lines[i]
@@ -321,24 +346,30 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		}
 		switch {
 		case prev == nil:
-			cur.WriteString(l.text())
+			l.writeText(&cur)
 		case newParagraph(prev, l, right, slack, pitch, filled, indented(l)):
 			cur.WriteString(openHyphen(prev))
-			paras, ends = append(paras, cur.String()), append(ends, i)
-			cur = strings.Builder{}
-			cur.WriteString(l.text())
+			start = cur.Len()
+			cuts, ends = append(cuts, start), append(ends, i)
+			l.writeText(&cur)
 		default:
 			var after *tline
 			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
 				after = &lines[i+1]
 			}
-			joinLine(&cur, prev, l, after, right, lx)
+			joinLine(&cur, start, prev, l, after, right, lx)
 		}
 		prev = l
 	}
-	if prev != nil {
-		cur.WriteString(openHyphen(prev))
-		paras, ends = append(paras, cur.String()), append(ends, len(lines))
+	if prev == nil {
+		return nil, nil
+	}
+	cur.WriteString(openHyphen(prev))
+	cuts, ends = append(cuts, cur.Len()), append(ends, len(lines))
+	all, from := cur.String(), 0
+	paras = make([]string, len(cuts))
+	for k, end := range cuts {
+		paras[k], from = all[from:end], end
 	}
 	return paras, ends
 }
@@ -423,7 +454,7 @@ func indentation(lines []tline, right float64, grid bool) func(l *tline) bool {
 	left, at := math.Inf(1), 0
 	for i := range lines {
 		if len(lines[i].ws) > 0 {
-			left = math.Min(left, lines[i].x0)
+			left = fmin(left, lines[i].x0)
 		}
 	}
 	for i := range lines {
@@ -449,7 +480,7 @@ func cellPitch(lines []tline) float64 {
 	own, n := math.Inf(1), 0
 	for i := 1; i < len(lines); i++ {
 		if len(lines[i].ws) > 0 && len(lines[i-1].ws) > 0 {
-			own = math.Min(own, lines[i].base-lines[i-1].base)
+			own = fmin(own, lines[i].base-lines[i-1].base)
 			n++
 		}
 	}
@@ -459,9 +490,9 @@ func cellPitch(lines []tline) float64 {
 	return lines[0].pitch
 }
 
-// joinLine appends line l to paragraph text cur, whose last line is prev;
-// after is the line under l, if any.
-func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lexicon) {
+// joinLine appends line l to the paragraph that starts at byte start of
+// cur, whose last line is prev; after is the line under l, if any.
+func joinLine(cur *strings.Builder, start int, prev, l, after *tline, right float64, lx lexicon) {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	switch {
 	case last.Hyphen:
@@ -472,7 +503,7 @@ func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lex
 	case cutAt(prev, l, after, right, right, lx):
 	case pathBreak(last.Text, next.Text):
 	default:
-		cur.WriteString(hesabat.JoinSep(cur.String(), l.head()))
+		cur.WriteString(hesabat.JoinSep(cur.String()[start:], l.head()))
 	}
 	l.writeText(cur)
 }
