@@ -309,6 +309,7 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	defer insExtra.Close()
 
 	rows := make([]any, 0, len(r.Measures)*len(measureColumns))
+	keys := make([]searchKeys, len(r.Measures))
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		var offset any
@@ -323,12 +324,13 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
 		}
+		keys[i] = measureText(m).keys()
 		rows = append(append(rows, reportID, i+1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
 			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
 			sortKey, len(m.Facts), pmID, link),
-			measureText(m).keys()...)
+			keys[i].values()...)
 	}
 	measureIDs, err := insertMeasures(ctx, tx, reportID, rows, func(i int, err error) error {
 		return fmt.Errorf("measure %d (%q): %w", i+1, r.Measures[i].Number, err)
@@ -376,7 +378,15 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
 		return false, err
 	}
-	if err := regroupAround(ctx, tx, []int64{reportID}, before); err != nil {
+	// The identity rule compares r with the files of its group; r's own
+	// content it takes from r, as stored.
+	atHand := func(id int64) (*content, error) {
+		if id != reportID {
+			return nil, nil
+		}
+		return savedContent(ctx, tx, id, r, keys)
+	}
+	if err := regroupAround(ctx, tx, []int64{reportID}, before, atHand); err != nil {
 		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
