@@ -308,7 +308,7 @@ func regroup(ctx context.Context, tx *sql.Tx, identity string, atHand contentAtH
 		coalesce(r.document_date, ''), coalesce(r.file_time, ''), r.status, r.current_id, coalesce(r.content_digest, ''),
 		(SELECT max(n.id) FROM reports AS n WHERE n.path = r.path AND n.id > r.id
 			AND n.sha256 <> r.sha256 AND n.status <> 'removed')
-		FROM reports AS r WHERE r.identity = ? AND r.status <> 'removed' ORDER BY r.id`, identity))(
+		FROM reports AS r WHERE r.identity = +? AND r.status <> 'removed' ORDER BY r.id`, identity))(
 		func(rows *sql.Rows) error {
 			m := &member{}
 			var newer sql.NullInt64
@@ -472,7 +472,7 @@ type contentAtHand func(id int64) (*content, error)
 func readContent(ctx context.Context, tx *sql.Tx, id int64) (*content, error) {
 	c := &content{words: make(map[string]int)}
 	err := forEach(tx.QueryContext(ctx, `SELECT coalesce(number, ''), coalesce(title, ''), coalesce(work_done, '')
-		FROM measures WHERE report_id = ? ORDER BY position`, id))(
+		FROM measures WHERE report_id = +? ORDER BY position`, id))(
 		func(rows *sql.Rows) error {
 			var number, title, work string
 			if err := rows.Scan(&number, &title, &work); err != nil {
@@ -517,7 +517,7 @@ func (c *content) countWords(loose string) {
 // value and unit of each, NUL-separated, sorted.
 func readFacts(ctx context.Context, tx *sql.Tx, id int64) ([]string, error) {
 	facts, err := column[string](tx.QueryContext(ctx, `SELECT f.kind || char(0) || coalesce(f.value, '') || char(0) || coalesce(f.unit, '')
-		FROM facts AS f JOIN measures AS m ON m.id = f.measure_id WHERE m.report_id = ?`, id))
+		FROM facts AS f JOIN measures AS m ON m.id = f.measure_id WHERE m.report_id = +?`, id))
 	sort.Strings(facts)
 	return facts, err
 }

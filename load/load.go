@@ -110,6 +110,12 @@ func dataSourceName(path string) (string, error) {
 		"_txlock":       {"immediate"},
 		// SaveReport runs the same few dozen statements for every report:
 		// each connection keeps them compiled instead of parsing them again.
+		// A statement with a parameter compared by = with a column that
+		// the query planner weighs by its value (SQLite takes 0 and 1 for
+		// likelier) is compiled again whenever the parameter is bound anew,
+		// and go-sqlite3 clears the bindings after every run. So those of
+		// SaveReport write such a parameter +?: the same value compared the
+		// same way, which the planner does not weigh.
 		"_stmt_cache_size": {"64"},
 	}
 	return u.String() + "?" + params.Encode(), nil
@@ -301,13 +307,6 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		}
 	}
 
-	insExtra, err := tx.PrepareContext(ctx, `INSERT INTO measure_extras
-		(measure_id, position, header, text) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insExtra.Close()
-
 	rows := make([]any, 0, len(r.Measures)*len(measureColumns))
 	keys := make([]searchKeys, len(r.Measures))
 	for i := range r.Measures {
@@ -338,11 +337,11 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	if err != nil {
 		return false, err
 	}
-	// The facts and boxes of all measures, each in their order, and who
-	// they are, for an error.
-	var factRows, boxRows []any
+	// The facts, extra cells and boxes of all measures, each in their
+	// order, and who they are, for an error.
+	var factRows, extraRows, boxRows []any
 	type owner struct{ measure, index int }
-	var factOf, boxOf []owner
+	var factOf, extraOf, boxOf []owner
 	for i := range r.Measures {
 		m, measureID := &r.Measures[i], measureIDs[i]
 		for j, f := range m.Facts {
@@ -353,14 +352,20 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 			factOf = append(factOf, owner{i, j})
 		}
 		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
-			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
-				return false, fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, h, err)
-			}
+			extraRows = append(extraRows, measureID, j+1, h, m.Extra[h])
+			extraOf = append(extraOf, owner{i, j})
 		}
 		for j, b := range m.Boxes {
 			boxRows = append(boxRows, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1)
 			boxOf = append(boxOf, owner{i, j})
 		}
+	}
+	if err := insertRows(ctx, tx, "measure_extras", extraColumns, extraRows, func(k int, err error) error {
+		i, j := extraOf[k].measure, extraOf[k].index
+		m := &r.Measures[i]
+		return fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, slices.Sorted(maps.Keys(m.Extra))[j], err)
+	}); err != nil {
+		return false, err
 	}
 	if err := insertRows(ctx, tx, "facts", factColumns, factRows, func(k int, err error) error {
 		i, j := factOf[k].measure, factOf[k].index
@@ -400,11 +405,13 @@ var measureColumns = append(strings.Split(`report_id, position, number, section,
 	`term_raw, term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+
 	`number_sort, fact_count, plan_measure_id, plan_link`, ", "), strings.Split(keyColumns, ", ")...)
 
-// The columns of a fact and of a cell box as SaveReport inserts them.
+// The columns of a fact, an extra cell and a cell box as SaveReport
+// inserts them.
 var (
 	factColumns = strings.Split(`measure_id, position, kind, value, value_end, count, amount, unit, currency, `+
 		`iso_date, ref, qualifier, span_text, span_start, span_end`, ", ")
-	boxColumns = strings.Split(`measure_id, position, page, x0, y0, x1, y1`, ", ")
+	extraColumns = strings.Split(`measure_id, position, header, text`, ", ")
+	boxColumns   = strings.Split(`measure_id, position, page, x0, y0, x1, y1`, ", ")
 )
 
 // insertMeasures inserts the measures of report id whose values rows
@@ -420,7 +427,7 @@ func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowEr
 	if err := insertRows(ctx, tx, "measures", measureColumns, rows, rowErr); err != nil {
 		return nil, err
 	}
-	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = ? ORDER BY position`, id))
+	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = +? ORDER BY position`, id))
 	if n := len(rows) / len(measureColumns); err == nil && len(ids) != n {
 		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
 	}
