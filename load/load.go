@@ -418,59 +418,86 @@ var (
 // holds (measureColumns of each, in their order) and returns their ids in
 // that order.
 //
-// They go in with few statements (insertRows). FTS5 writes the words it
-// has gathered as a new segment of measures_fts whenever a statement opens
-// a savepoint, as one with a trigger does: inserted one by one, each
-// measure made a segment of its own, which FTS5 then merged again and
-// again; together they make one for each statement.
+// They go in with one statement (up to maxMeasures rows): FTS5 writes the
+// words it has gathered as a new segment of measures_fts whenever a
+// statement opens a savepoint, as one with a trigger does, and merges the
+// segments again and again as they pile up. Inserted one by one, each
+// measure made a segment of its own; in statements of 64, 32, … rows (as
+// insertRows), each statement did. So there is a statement text for each
+// number of measures: compiling one costs less than the merging saved, and
+// the statement cache of Open keeps those of the most recent reports.
 func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowErr func(i int, err error) error) ([]int64, error) {
-	if err := insertRows(ctx, tx, "measures", measureColumns, rows, rowErr); err != nil {
-		return nil, err
+	width := len(measureColumns)
+	n := len(rows) / width
+	head := "INSERT INTO measures (" + strings.Join(measureColumns, ", ") + ") VALUES "
+	for start := 0; start < n; start += maxMeasures {
+		end := min(n, start+maxMeasures)
+		query := head + strings.TrimSuffix(strings.Repeat(tuple(width)+", ", end-start), ", ")
+		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
+			return nil, insertEach(ctx, tx, "measures", measureColumns, rows, start, end, err, rowErr)
+		}
 	}
 	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = +? ORDER BY position`, id))
-	if n := len(rows) / len(measureColumns); err == nil && len(ids) != n {
+	if err == nil && len(ids) != n {
 		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
 	}
 	return ids, err
 }
+
+// maxMeasures is the most measures one statement of insertMeasures
+// inserts: more in a report (rare) go in several. It bounds the size of a
+// compiled statement, which the cache keeps: 256 rows of measureColumns
+// are some 7000 values.
+const maxMeasures = 256
 
 // maxRowsLog is log2 of the most rows one statement of insertRows
 // inserts. Rows go in statements of 1<<maxRowsLog, …, 4, 2 and 1 rows, so
 // that a table has at most maxRowsLog+1 statement texts, which each
 // connection keeps compiled (the statement cache of Open): statements of
 // every row count would fill the cache with large programs used once.
-// 64 rows of the widest table (measures) are some 1800 values, below
-// SQLite's limit of 32766.
 const maxRowsLog = 6
 
 // insertRows inserts into table rows of the given columns, whose values
 // rows holds row after row, in their order (so that their ids follow it),
 // with few statements: one INSERT of many rows saves a round trip through
 // database/sql, cgo and the statement's setup per row. When a statement
-// fails, SQLite has undone it, and its rows are inserted one at a time, so
-// that rowErr gets the index of the row that fails and the message can
-// name it.
+// fails, its rows are inserted one at a time (insertEach), so that rowErr
+// gets the index of the row that fails and the message can name it.
 func insertRows(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, rowErr func(row int, err error) error) error {
 	width := len(columns)
 	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
-	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 	n := len(rows) / width
 	for start, per := 0, 1<<maxRowsLog; start < n; start += per {
 		for per > n-start {
 			per /= 2
 		}
 		end := start + per
-		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", per), ", ")
+		query := head + strings.TrimSuffix(strings.Repeat(tuple(width)+", ", per), ", ")
 		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
-			for i := start; i < end; i++ {
-				if _, err := tx.ExecContext(ctx, head+tuple, rows[i*width:(i+1)*width]...); err != nil {
-					return rowErr(i, err)
-				}
-			}
-			return rowErr(start, err) // its rows went in alone: the statement's error
+			return insertEach(ctx, tx, table, columns, rows, start, end, err, rowErr)
 		}
 	}
 	return nil
+}
+
+// insertEach inserts rows start to end of rows (as insertRows), whose
+// statement failed with err and was undone by SQLite, one at a time, and
+// returns rowErr of the first that fails; rowErr of start with err when
+// none does.
+func insertEach(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, start, end int, err error, rowErr func(row int, err error) error) error {
+	width := len(columns)
+	query := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES " + tuple(width)
+	for i := start; i < end; i++ {
+		if _, err := tx.ExecContext(ctx, query, rows[i*width:(i+1)*width]...); err != nil {
+			return rowErr(i, err)
+		}
+	}
+	return rowErr(start, err) // its rows went in alone: the statement's error
+}
+
+// tuple returns "(?, ?, …)" with width parameters.
+func tuple(width int) string {
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 }
 
 // factsAndDate returns how many facts r's measures hold, and its document
