@@ -505,11 +505,14 @@ func savedContent(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, 
 	return c, err
 }
 
-// countWords counts the words of loose, a LooseKey, in c.
+// countWords counts the words of loose, a LooseKey, in c: a key has one
+// space between words and none around them.
 func (c *content) countWords(loose string) {
-	for _, w := range strings.Fields(loose) {
+	for loose != "" {
+		w, rest, _ := strings.Cut(loose, " ")
 		c.words[w]++
 		c.total++
+		loose = rest
 	}
 }
 

@@ -67,7 +67,11 @@ type planMeasure struct {
 // is compared with every plan measure of its plan, and sorted sets are
 // intersected in one pass without hashing.
 func words(title string) []string {
-	set := strings.Fields(aztext.LooseKey(title))
+	k := aztext.LooseKey(title)
+	if k == "" {
+		return nil
+	}
+	set := strings.Split(k, " ") // a key has one space between words, none around
 	slices.Sort(set)
 	return slices.Compact(set)
 }
