@@ -21,33 +21,43 @@ type lexicon map[string]bool
 
 // addLine records the words of a page line except those at either end of
 // it or of one of its column segments (runs of words with no gap wider
-// than a line height), which may be pieces of a word cut by a line end.
-// seen, when not nil, holds the texts of the words recorded so far, as
-// read: a text seen again adds nothing, and is not trimmed again.
-func (lx lexicon) addLine(l *tline, seen map[string]bool) {
+// than a line height), which may be pieces of a word cut by a line end,
+// and each such word's pair with the word before it. seen, when not nil,
+// maps the texts of the words recorded so far, as read, to their trimmed
+// form: a text recorded again is not trimmed again, and adds only its
+// pair.
+func (lx lexicon) addLine(l *tline, seen map[string]string) {
 	lx.addWords(l.words(), l.height(), seen)
 }
 
 // addWords is addLine for a line's words ws, gap its height.
-func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]bool) {
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]string) {
+	// trim trims s, or takes its trimmed form from seen; met tells
+	// whether s was recorded before.
+	trim := func(s string) (w string, met bool) {
+		if w, met = seen[s]; !met {
+			w = trimWord(s)
+		}
+		return w, met
+	}
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
 		}
-		if seen != nil {
-			if seen[ws[i].Text] {
-				continue
-			}
-			seen[ws[i].Text] = true
+		w, met := trim(ws[i].Text)
+		if seen != nil && !met {
+			seen[ws[i].Text] = w
 		}
-		w := trimWord(ws[i].Text)
 		if w == "" {
 			continue
 		}
-		lx[w] = true
-		if p := trimWord(ws[i-1].Text); p != "" {
+		if p, _ := trim(ws[i-1].Text); p != "" {
 			lx[p+" "+w] = true
 		}
+		if met {
+			continue
+		}
+		lx[w] = true
 		if strings.Contains(w, "-") {
 			for _, part := range strings.Split(w, "-") {
 				if part != "" {
@@ -65,7 +75,7 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]bool)
 // end of "Hidrometeorol" + "ogiya" is no word of the document's because
 // the title cell's line beside it ends a gutter away). seen is as for
 // addLine.
-func (lx lexicon) addPage(pl *pageLines, seen map[string]bool) {
+func (lx lexicon) addPage(pl *pageLines, seen map[string]string) {
 	for i := range pl.lines {
 		l := &pl.lines[i]
 		g := pl.grid
