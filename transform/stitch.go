@@ -201,11 +201,11 @@ func (s *stitcher) row(row hesabat.Row) {
 		s.pre = append(s.pre, row)
 		return
 	}
-	text := joinTexts(texts) // rowText(row)
-	if text == "" {
-		return
+	if !slices.ContainsFunc(texts, func(t string) bool { return t != "" }) {
+		return // no text (rowText(row) == "")
 	}
 	if !row.InTable {
+		text := joinTexts(texts) // rowText(row)
 		if isHeading(text) {
 			s.setSection(text, row.Page)
 			return

@@ -1,7 +1,6 @@
 package aztext
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,10 +75,16 @@ func Normalize(s string) string {
 // result returns it unchanged.
 func NormalizeDoc(fields []string) []string {
 	out := make([]string, len(fields))
+	hasA := false
 	for i, f := range fields {
+		if scan(f) == normal { // as normalize returns it, and holding no ä (not a plain rune)
+			out[i] = f
+			continue
+		}
 		out[i] = normalize(f, foldNo)
+		hasA = hasA || strings.Contains(out[i], "ä") || strings.Contains(out[i], "Ä")
 	}
-	if !slices.ContainsFunc(out, func(f string) bool { return strings.Contains(f, "ä") || strings.Contains(f, "Ä") }) {
+	if !hasA {
 		return out
 	}
 	var az, de int
@@ -161,51 +166,70 @@ func scan(s string) int {
 }
 
 // scanCount is scan that also counts the runes of s that are not spaces,
-// a count that holds when s is normal.
+// a count that holds when s is normal. The loop reads printable ASCII,
+// spaces and runes of two bytes without a call, so that its state stays
+// in registers; other runes go to scanRune.
 func scanCount(s string) (res, runes int) {
 	res = normal
 	space := true // a space here would be leading
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c > ' ' && c < 0x7f { // printable ASCII, the most common case
+		switch {
+		case c-'!' < 0x7f-'!': // a run of printable ASCII, the most common case
+			j := i + 1
+			for j < len(s) && s[j]-'!' < 0x7f-'!' {
+				j++
+			}
+			space = false
+			runes += j - i
+			i = j
+		case c == ' ':
+			if space {
+				res = spaced
+			}
+			space = true
+			i++
+		case c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80: // a valid rune of two bytes
+			if !plain(rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)) {
+				return other, runes
+			}
 			space = false
 			runes++
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
+			i += 2
+		default:
+			n, ws, ok := scanRune(s[i:])
 			switch {
-			case c == ' ':
-				if space {
-					res = spaced
-				}
-				space = true
-			case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-				res = spaced
-				space = true
-			case c < ' ' || c == 0x7f:
+			case !ok:
 				return other, runes
+			case ws:
+				res, space = spaced, true
 			default:
 				space = false
+				runes++
 			}
-			i++
-			continue
+			i += n
 		}
-		r, n := rune(c&0x1f)<<6|rune(s[min(i+1, len(s)-1)]&0x3f), 2
-		if c < 0xc2 || c >= 0xe0 || i+1 == len(s) || s[i+1]&0xc0 != 0x80 {
-			r, n = utf8.DecodeRuneInString(s[i:]) // not a valid rune of two bytes
-		}
-		if !plain(r) {
-			return other, runes
-		}
-		space = false
-		runes++
-		i += n
 	}
 	if space && s != "" {
 		res = spaced
 	}
 	return res, runes
+}
+
+// scanRune reads for scanCount the rune at the start of s, which is
+// neither printable ASCII, a space nor a valid rune of two bytes: its
+// length, whether it is ASCII whitespace, and whether a normal or spaced
+// text may hold it (ASCII whitespace and DEL aside from controls, plain
+// runes of three bytes or more).
+func scanRune(s string) (n int, ws, ok bool) {
+	switch c := s[0]; {
+	case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		return 1, true, true
+	case c < ' ' || c == 0x7f:
+		return 1, false, false
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return n, false, plain(r)
 }
 
 // collapse turns each run of ASCII whitespace in s into one space and trims

@@ -1,6 +1,7 @@
 package aztext
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -267,6 +268,93 @@ func TestCountNonSpace(t *testing.T) {
 		}
 		if got := CountNonSpace(s); got != want {
 			t.Errorf("CountNonSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestNormalizeDocShortcut checks NormalizeDoc, which looks for ä only in
+// fields that need a rule, against the rule it replaces: every field
+// normalised, then all of them searched for ä or Ä.
+func TestNormalizeDocShortcut(t *testing.T) {
+	old := func(fields []string) []string {
+		out := make([]string, len(fields))
+		for i, f := range fields {
+			out[i] = normalize(f, foldNo)
+		}
+		if !slices.ContainsFunc(out, func(f string) bool { return strings.Contains(f, "ä") || strings.Contains(f, "Ä") }) {
+			return out
+		}
+		var az, de int
+		for _, f := range out {
+			a, d := evidence([]byte(f))
+			az += a
+			de += d
+		}
+		if !isAzerbaijani(az, de) {
+			return out
+		}
+		for i, f := range out {
+			out[i] = normalize(f, foldYes)
+		}
+		return out
+	}
+	pieces := []string{"Tädbirin adı", "Müddät", "mütämadi", "Herr Müller", "Bär", "Ä.Şirinov", "icra  müddəti",
+		" işlər ", "Tәdbir\u00ad", "É™", "A\u0308", "2020", "", "və", "Mü\xe4ddät", "ä", "\tÄ\n"}
+	for i := range pieces {
+		for j := range pieces {
+			for _, in := range [][]string{{pieces[i], pieces[j]}, {pieces[i]}, {pieces[j], "İcra müddəti", pieces[i]}} {
+				if got, want := NormalizeDoc(in), old(in); !slices.Equal(got, want) {
+					t.Errorf("NormalizeDoc(%q) = %q, the full search gives %q", in, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestScanCount checks scanCount against the rune-by-rune rule it
+// replaces, on random texts of printable ASCII, spaces, whitespace,
+// controls, plain and other runes of two and three bytes, and broken
+// UTF-8.
+func TestScanCount(t *testing.T) {
+	old := func(s string) (res, runes int) {
+		res = normal
+		space := true
+		for _, r := range s { // RuneError for each bad byte, as DecodeRuneInString
+			switch {
+			case r == ' ':
+				if space {
+					res = spaced
+				}
+				space = true
+				continue
+			case r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r':
+				res, space = spaced, true
+				continue
+			case r < ' ' || r == 0x7f:
+				return other, runes
+			case r >= utf8.RuneSelf && !plain(r):
+				return other, runes
+			}
+			space = false
+			runes++
+		}
+		if space && s != "" {
+			res = spaced
+		}
+		return res, runes
+	}
+	pieces := []string{"a", "Z", "~", "!", " ", "  ", "\t", "\n", "\r", "\x01", "\x7f", "ə", "İ", "ä", "ж", "«", "“", "…", "₼", "\u00a0",
+		"\u2009", "\xc3", "\xc3(", "\xe2\x80", "\xff", "\xc0\x80", "\xf0\x9f\x98\x80"}
+	rnd := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		gr, gn := scanCount(s)
+		if wr, wn := old(s); gr != wr || gr != other && gn != wn {
+			t.Fatalf("scanCount(%q) = %d, %d; want %d, %d", s, gr, gn, wr, wn)
 		}
 	}
 }

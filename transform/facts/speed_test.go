@@ -1,7 +1,10 @@
 package facts
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/hesabat/hesabat/transform/aztext"
 )
@@ -36,6 +39,57 @@ func TestLowerWords(t *testing.T) {
 		}
 		if tok.low != string(want) {
 			t.Errorf("low of %q = %q, want %q", tok.text, tok.low, string(want))
+		}
+	}
+}
+
+// TestLinkFinder checks linkFinder against the rule it replaces: the
+// chunk at i searched for a "www." prefix, "@" and "://", asked at
+// every byte, in order, of texts with links in all places (tokenize asks
+// after any space, which may be a no-break one inside a chunk).
+func TestLinkFinder(t *testing.T) {
+	old := func(s string, i int) int {
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+			j++
+		}
+		c := s[i:j]
+		if strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.") || strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") {
+			return j
+		}
+		return i
+	}
+	texts := []string{
+		"", "@", "://", "a://", ":/ /", "www.", "www", "WWW.x", "xwww.y", "a@b", "e-poçt: info@mincom.gov.az, sayt: https://www.gov.az.",
+		"1. http://x.az\n2. www.e-gov.az və info@x.az 3. ://", "ftp:// x @ y", "a\u00a0b@c d", "a\t@b\rc\nhttps://a/b www.a",
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 2000 { // and random texts of the characters that matter
+		var b []byte
+		for range rnd.IntN(30) {
+			b = append(b, "aw.:/@ \n\t"[rnd.IntN(9)])
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		lf := linkFinder{mark: -1}
+		for i := 0; i < len(s); i++ {
+			if got, want := lf.end(s, i), old(s, i); got != want {
+				t.Errorf("%q at %d: end %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestLetterShortcuts checks the Azerbaijani letters that isLetter and
+// scanWord answer for without package unicode against it.
+func TestLetterShortcuts(t *testing.T) {
+	for _, r := range "əışçğöüƏİŞÇĞÖÜ" {
+		if !unicode.IsLetter(r) || !isLetter(r) {
+			t.Errorf("%q: isLetter %v, unicode.IsLetter %v", r, isLetter(r), unicode.IsLetter(r))
+		}
+		if _, _, upper := scanWord(string(r), 0); upper != unicode.IsUpper(r) {
+			t.Errorf("%q: scanWord upper %v, unicode.IsUpper %v", r, upper, unicode.IsUpper(r))
 		}
 	}
 }

@@ -46,6 +46,10 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
+	switch r {
+	case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü', 'Ə', 'İ', 'Ş', 'Ç', 'Ğ', 'Ö', 'Ü': // the common ones, cheaply
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -55,10 +59,13 @@ func isLetter(r rune) bool {
 func tokenize(s string, toks []token) []token {
 	space, para := true, true
 	rn := 0 // rune offset of byte i
-	first, upperBytes := len(toks), 0
+	upperBytes := 0
+	var buf [64]int  // most texts: no allocation
+	upper := buf[:0] // the indexes of the words with upper-case letters
 	// Most texts hold no link at all: then no chunk needs linkEnd.
 	links := strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "://") ||
 		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
+	lf := linkFinder{mark: -1}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -70,12 +77,13 @@ func tokenize(s string, toks []token) []token {
 			rn++
 			continue
 		}
-		t := token{space: space, para: para, b0: i, r0: rn}
+		toks = append(toks, token{space: space, para: para, b0: i, r0: rn}) // filled in place
+		t := &toks[len(toks)-1]
 		space, para = false, false
 		runes := -1 // counted below unless known
 		link := i
 		if t.space && links {
-			link = linkEnd(s, i)
+			link = lf.end(s, i)
 		}
 		switch {
 		case link > i:
@@ -87,14 +95,15 @@ func tokenize(s string, toks []token) []token {
 				t.kind, t.b1 = tOpaque, e // "5G", "2x"
 			}
 		case isLetter(r):
-			var upper bool
+			var up bool
 			t.kind = tWord
-			t.b1, runes, upper = scanWord(s, i)
+			t.b1, runes, up = scanWord(s, i)
 			if t.b1 < len(s) && isDigit(s[t.b1]) {
 				t.kind, t.b1, runes = tOpaque, alnumEnd(s, t.b1), -1 // "V2", "AZ1022", "v3.0"
-			} else if t.low = s[i:t.b1]; upper {
+			} else if t.low = s[i:t.b1]; up {
 				t.low = "" // filled in by lowerWords
 				upperBytes += t.b1 - i
+				upper = append(upper, len(toks)-1)
 			}
 		default:
 			t.kind, t.b1, runes = tPunct, i+w, 1
@@ -104,11 +113,10 @@ func tokenize(s string, toks []token) []token {
 			runes = utf8.RuneCountInString(t.text)
 		}
 		t.r1 = t.r0 + runes
-		toks = append(toks, t)
 		i, rn = t.b1, t.r1
 	}
 	if upperBytes > 0 {
-		lowerWords(toks[first:], upperBytes)
+		lowerWords(toks, upper, upperBytes)
 	}
 	return toks
 }
@@ -137,7 +145,9 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 			break
 		}
 		switch r {
-		case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü': // the common lower-case letters, cheaply
+		case 'ə', 'ı', 'ş', 'ç', 'ğ', 'ö', 'ü': // the common letters, cheaply
+		case 'Ə', 'İ', 'Ş', 'Ç', 'Ğ', 'Ö', 'Ü':
+			upper = true
 		default:
 			upper = upper || unicode.IsUpper(r)
 		}
@@ -146,53 +156,76 @@ func scanWord(s string, i int) (end, runes int, upper bool) {
 	return end, runes, upper
 }
 
-// linkEnd returns the end of the whitespace-delimited chunk at i when it
+// linkFinder finds the links of one text for tokenize, which asks at the
+// start of each chunk, in order. It keeps the first "@" or "://" at or
+// after the place asked last (mark; len(s) for none, -1 before the first
+// question) and the last chunk separator before it (sep), so that a chunk
+// holds a mark when it starts after sep and not after mark, and no chunk
+// is searched.
+type linkFinder struct{ mark, sep int }
+
+// end returns the end of the whitespace-delimited chunk of s at i when it
 // is a URL or an e-mail address (it holds "@" or "://", or starts with
-// "www."), else i.
-func linkEnd(s string, i int) int {
-	j := i
-	for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
-		j++
+// "www."), else i. i must not be less than at the last call.
+func (f *linkFinder) end(s string, i int) int {
+	if f.mark < i {
+		f.mark = min(nextIndex(s, i, "@"), nextIndex(s, i, "://"))
+		f.sep = f.mark - 1
+		for f.sep >= 0 && !chunkSep(s[f.sep]) {
+			f.sep--
+		}
 	}
-	c := s[i:j]
-	if strings.HasPrefix(c, "www.") || strings.HasPrefix(c, "WWW.") || strings.IndexByte(c, '@') >= 0 || strings.Contains(c, "://") {
+	// "://" holds no separator: when it starts in the chunk, it ends in it.
+	if f.mark < len(s) && f.sep < i || len(s)-i >= 4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.") {
+		j := i
+		for j < len(s) && !chunkSep(s[j]) {
+			j++
+		}
 		return j
 	}
 	return i
 }
 
-// lowerWords sets low for the words that have upper-case letters (low ==
-// ""), writing all of them into one string so that a text costs one
-// allocation. size is the number of bytes of those words.
-func lowerWords(toks []token, size int) {
+// chunkSep reports whether c ends a chunk that may be a link.
+func chunkSep(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// nextIndex returns the index of the first sep in s at or after i, or
+// len(s).
+func nextIndex(s string, i int, sep string) int {
+	if k := strings.Index(s[i:], sep); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+// lowerWords sets low for the words toks[k], k in upper, which have
+// upper-case letters, writing all of them into one string so that a text
+// costs one allocation. size is the number of bytes of those words.
+func lowerWords(toks []token, upper []int, size int) {
 	var buf strings.Builder // its String is the one allocation
 	buf.Grow(size + size/8)
-	var ends []int
-	for k := range toks {
-		if t := &toks[k]; t.kind == tWord && t.low == "" {
-			for i := 0; i < len(t.text); {
-				if c := t.text[i]; c < utf8.RuneSelf && c != 'I' { // LowerRune of ASCII but I
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					buf.WriteByte(c)
-					i++
-					continue
+	ends := make([]int, 0, len(upper))
+	for _, k := range upper {
+		t := &toks[k]
+		for i := 0; i < len(t.text); {
+			if c := t.text[i]; c < utf8.RuneSelf && c != 'I' { // LowerRune of ASCII but I
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
-				r, n := utf8.DecodeRuneInString(t.text[i:])
-				buf.WriteRune(aztext.LowerRune(r))
-				i += n
+				buf.WriteByte(c)
+				i++
+				continue
 			}
-			ends = append(ends, buf.Len())
+			r, n := utf8.DecodeRuneInString(t.text[i:])
+			buf.WriteRune(aztext.LowerRune(r))
+			i += n
 		}
+		ends = append(ends, buf.Len())
 	}
-	all, n, start := buf.String(), 0, 0
-	for k := range toks {
-		if t := &toks[k]; t.kind == tWord && t.low == "" {
-			t.low = all[start:ends[n]]
-			start = ends[n]
-			n++
-		}
+	all, start := buf.String(), 0
+	for n, k := range upper {
+		toks[k].low = all[start:ends[n]]
+		start = ends[n]
 	}
 }
 

@@ -96,7 +96,7 @@ func spaceGap(ls []tline) float64 {
 	if len(gaps) == 0 {
 		return 0
 	}
-	return 2.5 * math.Max(nth(gaps, len(gaps)/4), 0)
+	return 2.5 * fmax(nth(gaps, len(gaps)/4), 0)
 }
 
 // tableSpan returns the indexes of the first and last lines of a page's
@@ -113,7 +113,7 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 	cols := make([]bool, len(b.xs)-1)
 	left, right := math.Inf(1), math.Inf(-1)
 	for i := range ls {
-		left, right = math.Min(left, ls[i].x0), math.Max(right, ls[i].x1)
+		left, right = fmin(left, ls[i].x0), fmax(right, ls[i].x1)
 	}
 	// On a line grid (layout text) columns stand a space apart at least
 	// and pdftotext sets a table's lines with wider gaps, so a line whose
@@ -155,7 +155,8 @@ func (b *borderless) tableSpan(ls []tline) (first, last int) {
 		}
 		last = i
 		aligned++
-		for _, w := range ws {
+		for wi := range ws {
+			w := &ws[wi]
 			if c := column(b.xs, (w.X0+w.X1)/2); c >= 0 {
 				cols[c] = true
 			}
@@ -203,14 +204,15 @@ func pruneColumns(xs []float64, ls []tline, sg float64) []float64 {
 			for i := range ls {
 				left, right := math.Inf(-1), math.Inf(1) // the words' edges next to the boundary
 				var leftText []string
-				for _, w := range ls[i].ws {
+				for wi := range ls[i].ws {
+					w := &ls[i].ws[wi]
 					m := (w.X0 + w.X1) / 2
 					if m >= xs[k-1] && m < xs[k] {
-						left = math.Max(left, w.X1)
+						left = fmax(left, w.X1)
 						leftText = append(leftText, w.Text)
 					}
 					if m >= xs[k] && m < xs[k+1] {
-						right = math.Min(right, w.X0)
+						right = fmin(right, w.X0)
 					}
 				}
 				if !math.IsInf(left, 0) && !math.IsInf(right, 0) {
@@ -270,7 +272,8 @@ func column(xs []float64, x float64) int {
 // spread returns the number of columns the words stand in.
 func (b *borderless) spread(ws []hesabat.Word) int {
 	seen := map[int]bool{}
-	for _, w := range ws {
+	for wi := range ws {
+		w := &ws[wi]
 		seen[column(b.xs, (w.X0+w.X1)/2)] = true
 	}
 	return len(seen)
@@ -342,7 +345,7 @@ func newBorderless(pls []*pageLines) *borderless {
 		from := len(candidates)
 		left, right := math.Inf(1), math.Inf(-1)
 		for i := range pl.lines {
-			left, right = math.Min(left, pl.lines[i].x0), math.Max(right, pl.lines[i].x1)
+			left, right = fmin(left, pl.lines[i].x0), fmax(right, pl.lines[i].x1)
 		}
 		sg := spaceGap(pl.lines)
 		for i := range pl.lines {
@@ -378,7 +381,7 @@ func newBorderless(pls []*pageLines) *borderless {
 	b.starts = colStarts(tables, b.xs, b.lh)
 	b.foot = math.Inf(-1)
 	for _, t := range tables {
-		b.foot = math.Max(b.foot, t[len(t)-1].y1)
+		b.foot = fmax(b.foot, t[len(t)-1].y1)
 	}
 	if onGrid(candidates) {
 		b.anchors = b.refAnchors(tables)
@@ -391,7 +394,7 @@ func newBorderless(pls []*pageLines) *borderless {
 		for i := range t {
 			if i > 0 {
 				gaps = append(gaps, t[i].y0-bottom)
-				bottom = math.Max(bottom, t[i].y1)
+				bottom = fmax(bottom, t[i].y1)
 			} else {
 				bottom = t[i].y1
 			}
@@ -514,7 +517,8 @@ const maxHeadLines = 4
 func headWords(ls []tline) string {
 	var ws []string
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			t := strings.TrimFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			if strings.IndexFunc(t, unicode.IsLetter) >= 0 {
 				ws = append(ws, aztext.LooseKey(t))
@@ -592,7 +596,7 @@ func (b *borderless) topAligned(tables [][]tline) bool {
 		for start := 0; start < len(t); {
 			end, bottom := start+1, t[start].y1
 			for end < len(t) && t[end].y0-bottom < b.rowGap {
-				bottom = math.Max(bottom, t[end].y1)
+				bottom = fmax(bottom, t[end].y1)
 				end++
 			}
 			for k := start; k < end && start > 0; k++ {
@@ -649,7 +653,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) [
 	grid := onGrid(table)
 	tableBottom := math.Inf(-1)
 	for i := range table {
-		tableBottom = math.Max(tableBottom, table[i].y1)
+		tableBottom = fmax(tableBottom, table[i].y1)
 	}
 	pitch := table[0].pitch
 	if pitch <= 0 {
@@ -672,7 +676,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) [
 		}
 		bottom := math.Inf(-1)
 		for i := range band {
-			bottom = math.Max(bottom, band[i].y1)
+			bottom = fmax(bottom, band[i].y1)
 		}
 		if bottom >= tableBottom && !grid {
 			// The page's last row reaches down to a line above where the
@@ -688,7 +692,7 @@ func borderlessRows(pl *pageLines, b *borderless, lx lexicon, carry []carried) [
 			// of one height hold different counts of grid lines (r036:
 			// 51 to 67) and the fullest page's foot says nothing of
 			// where another page's text could end.
-			bottom = math.Max(bottom, b.foot-pitch)
+			bottom = fmax(bottom, b.foot-pitch)
 		}
 		var lineXs [][]float64
 		if grid {
@@ -760,7 +764,8 @@ func colStarts(tables [][]tline, xs []float64, lh float64) [][]float64 {
 	for _, t := range tables {
 		for i := range t {
 			seen := map[int]bool{}
-			for _, w := range t[i].ws {
+			for wi := range t[i].ws {
+				w := &t[i].ws[wi]
 				if c := column(xs, (w.X0+w.X1)/2); !seen[c] {
 					seen[c] = true
 					counts[c][int(math.Round(w.X0/(lh/4)))]++
@@ -896,17 +901,50 @@ func (b *borderless) restAbove(ls []tline) int {
 	}
 	bottom := math.Inf(-1)
 	for i := range ls {
-		bottom = math.Max(bottom, ls[i].y1)
+		bottom = fmax(bottom, ls[i].y1)
 	}
 	top := 2*b.numberMid(&ls[n]) - bottom
 	for k := n; k > 0; k-- {
 		above := math.Inf(-1)
 		for i := range ls[:k] {
-			above = math.Max(above, ls[i].mid())
+			above = fmax(above, ls[i].mid())
 		}
 		if apart, joined := b.apartAt(ls, k); above < top && apart >= 1 && !joined {
 			return k
 		}
+	}
+	return 0
+}
+
+// gridRestAbove is restAbove for a page of layout text, whose columns'
+// lines pdftotext interleaves, so that no gap sets a row apart: it
+// returns the index in ls (the page's first band of table lines) of the
+// first measure number's line when fewer of the title's lines (the
+// column next to the numbers) stand above it than below it, up to the
+// next number, by two or more, else 0. A centred title stands as far
+// above its row's number as below it (a line more on one side where its
+// lines are even in number); a row set from the top starts at its
+// number's line (LibreOffice sets a row the page break cuts so), and the
+// lines above it are the rest of the row the page break cut.
+func (b *borderless) gridRestAbove(ls []tline) int {
+	n := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) })
+	if n <= 0 || len(b.xs) < 3 {
+		return 0
+	}
+	title := func(l *tline) bool { _, ok := l.clip(b.xs[1], b.xs[2]); return ok }
+	above, below := 0, 0
+	for i := range n {
+		if title(&ls[i]) {
+			above++
+		}
+	}
+	for i := n + 1; i < len(ls) && !b.numberLine(&ls[i]); i++ {
+		if title(&ls[i]) {
+			below++
+		}
+	}
+	if above+2 <= below {
+		return n
 	}
 	return 0
 }
@@ -935,12 +973,13 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 		aboveBase[c], belowBase[c] = math.Inf(-1), math.Inf(1)
 	}
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			c := column(b.xs, (w.X0+w.X1)/2)
 			if i < k {
-				above[c], aboveBase[c] = math.Max(above[c], w.Y1), math.Max(aboveBase[c], base(w))
+				above[c], aboveBase[c] = fmax(above[c], w.Y1), fmax(aboveBase[c], base(*w))
 			} else {
-				below[c], belowBase[c] = math.Min(below[c], w.Y0), math.Min(belowBase[c], base(w))
+				below[c], belowBase[c] = fmin(below[c], w.Y0), fmin(belowBase[c], base(*w))
 			}
 		}
 	}
@@ -969,7 +1008,9 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 // lines end at it, the next row's start there, at least half a line
 // from it either way. (Not at the widest gap near it: LibreOffice sets a
 // line in a tight glyph box beside loose ones, and the gap under it,
-// inside a cell, is as wide as two rows' padding.)
+// inside a cell, is as wide as two rows' padding.) On a character grid,
+// a number on its part's first line sets its row from the top, and the
+// rows after it are found from the band's end up (see topsFromBottom).
 func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 	grid := onGrid(ls)
 	var nums []int
@@ -992,6 +1033,17 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			if k+1 < len(nums) {
 				cut = nums[k+1]
 			}
+		case k+1 < len(nums) && grid && n == start:
+			// On a character grid, a number on its part's first line
+			// sets its row from the top (LibreOffice does so with a row
+			// whose title is its tallest cell, among centred rows): its
+			// row ends where the next one starts, found from the band's
+			// end up (see topsFromBottom).
+			for _, c := range b.topsFromBottom(ls, nums[k:]) {
+				parts = append(parts, ls[start:c])
+				start = c
+			}
+			return append(parts, ls[start:])
 		case k+1 < len(nums):
 			end := 2*b.numberMid(&ls[n]) - ls[start].y0
 			for i := n + 1; i <= nums[k+1] && !grid; i++ {
@@ -1001,16 +1053,38 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 				}
 			}
 			// On a character grid (layout text) lines are whole grid
-			// lines apart: the widest gap near that point, on a tie the
-			// nearest to it (rows set with no blank line between them,
-			// every gap the same: the line right after the mirrored end
-			// opens the next row, not the one before it).
-			bottom, widest, near := math.Inf(-1), math.Inf(-1), math.Inf(1)
+			// lines apart, and pdftotext sets the title's lines between
+			// the work done's where they fall between them, so the
+			// mirrored end is known to a line only: of the places within
+			// a line of it, the one that leaves as many of the title's
+			// lines (the column next to the numbers) below the number as
+			// above it, or the fewest more or less (r057's 1.5: four
+			// grid lines above its number, three below); on a tie the
+			// widest gap, then the nearest to it (rows set with no blank
+			// line between them, every gap the same: the line right
+			// after the mirrored end opens the next row, not the one
+			// before it).
+			titles := func(i, j int) int {
+				c := 0
+				for ; i < j && len(b.xs) > 2; i++ {
+					if _, ok := ls[i].clip(b.xs[1], b.xs[2]); ok {
+						c++
+					}
+				}
+				return c
+			}
+			above := titles(start, n)
+			bottom, odd, widest, near := math.Inf(-1), math.MaxInt, math.Inf(-1), math.Inf(1)
 			for i := start; i < nums[k+1] && grid; i++ {
-				bottom = math.Max(bottom, ls[i].y1)
+				bottom = fmax(bottom, ls[i].y1)
 				gap, d := ls[i+1].y0-bottom, math.Abs(ls[i+1].y0-end)
-				if i+1 > n && d <= b.lh && (gap > widest || gap == widest && d < near) {
-					cut, widest, near = i+1, gap, d
+				if i+1 <= n || d > b.lh {
+					continue
+				}
+				o := titles(n+1, i+1) - above
+				o = max(o, -o)
+				if o < odd || o == odd && (gap > widest || gap == widest && d < near) {
+					cut, odd, widest, near = i+1, o, gap, d
 				}
 			}
 			if cut < 0 {
@@ -1024,6 +1098,40 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 		start = cut
 	}
 	return append(parts, ls[start:])
+}
+
+// topsFromBottom returns, for a band of layout-text lines ls in a table
+// that centres its cells, the first line of the rows of the measure
+// numbers at nums[1:] (indexes in ls, in order; nums[0] opens the first
+// row), working up from the band's end: a centred row reaches as far
+// above its number's middle as its last line is below it, and the line
+// there, within a line, where no column's text runs on from the row
+// above (pdftotext sets the two rows' columns one line apart or more;
+// on a tie the widest gap, then the nearest) opens it. A row whose
+// mirrored top has no line within a line of it below the number before
+// it (a tall row above it) is set from the top: its number's line opens
+// it.
+func (b *borderless) topsFromBottom(ls []tline, nums []int) []int {
+	tops := make([]int, len(nums)-1)
+	end := len(ls)
+	for j := len(nums) - 1; j > 0; j-- {
+		top := 2*b.numberMid(&ls[nums[j]]) - ls[end-1].y1
+		cut, clean, widest, near := nums[j], false, math.Inf(-1), math.Inf(1)
+		for i := nums[j-1] + 1; i <= nums[j]; i++ {
+			d := math.Abs(ls[i].y0 - top)
+			if d > b.lh {
+				continue
+			}
+			apart, joined := b.apartAt(ls[nums[j-1]:end], i-nums[j-1])
+			c := apart > 0 && !joined
+			gap := ls[i].y0 - ls[i-1].y1
+			if c && !clean || c == clean && (gap > widest || gap == widest && d < near) {
+				cut, clean, widest, near = i, c, gap, d
+			}
+		}
+		tops[j-1], end = cut, cut
+	}
+	return tops
 }
 
 // gapRows cuts a page's table lines (below its header) into rows at gaps
@@ -1054,7 +1162,7 @@ func (b *borderless) gapRows(table []tline, hs []rule, numbers bool) [][]tline {
 		for end < len(table) && table[end].y0-bottom < b.rowGap &&
 			!(numbers && b.numberLine(&table[end]) && (b.top || table[end].y0-bottom > 0.5*b.lh || b.numberLine(&table[start]))) &&
 			!ruled(&table[end-1], &table[end]) {
-			bottom = math.Max(bottom, table[end].y1)
+			bottom = fmax(bottom, table[end].y1)
 			end++
 		}
 		rows = append(rows, table[start:end])
@@ -1115,7 +1223,8 @@ func alignedStarts(ls []tline, lo, hi, lh float64) int {
 	count := map[int]int{}
 	best := 0
 	for i := range ls {
-		for _, w := range ls[i].ws {
+		for wi := range ls[i].ws {
+			w := &ls[i].ws[wi]
 			if m := (w.X0 + w.X1) / 2; m >= lo && m < hi {
 				k := int(math.Round(w.X0 / (lh / 4)))
 				count[k]++
@@ -1274,12 +1383,13 @@ func (b *borderless) rowColumns(ls []tline, grid bool) []float64 {
 		}
 		lo, hi := x-b.space, x+b.space
 		for i := range ls {
-			for _, w := range ls[i].ws {
+			for wi := range ls[i].ws {
+				w := &ls[i].ws[wi]
 				if w.X1 <= x {
-					lo = math.Max(lo, w.X1)
+					lo = fmax(lo, w.X1)
 				}
 				if w.X0 >= x {
-					hi = math.Min(hi, w.X0)
+					hi = fmin(hi, w.X0)
 				}
 			}
 		}
@@ -1358,7 +1468,7 @@ func (b *borderless) centredMid(ls []tline) float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range ls {
 		if _, ok := ls[i].clip(math.Inf(-1), b.xs[min(2, len(b.xs)-1)]); ok {
-			lo, hi = math.Min(lo, ls[i].mid()), math.Max(hi, ls[i].mid())
+			lo, hi = fmin(lo, ls[i].mid()), fmax(hi, ls[i].mid())
 		}
 	}
 	return (lo + hi) / 2
@@ -1401,9 +1511,19 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		blank = append(blank, table[i:j])
 		i = j
 	}
+	// The page's last numbered band votes only for centring: the page
+	// break may cut its row, and LibreOffice sets the first part of a cut
+	// row from the top, whatever the table's alignment (see
+	// bottomAligned).
+	last := -1
+	for i, ls := range blank {
+		if slices.ContainsFunc(ls, func(l tline) bool { return b.numberLine(&l) }) {
+			last = i
+		}
+	}
 	centred, numbered := 0, 0
-	for _, ls := range blank {
-		if k := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) }); k >= 0 {
+	for i, ls := range blank {
+		if k := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) }); k > 0 || k == 0 && i != last {
 			numbered++
 			if k > 0 {
 				centred++
@@ -1414,6 +1534,13 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	// apart marks the blank bands that a column break sets apart from
 	// the numbered row below them (see columnBreak): rows of their own.
 	apart := map[int]bool{}
+	if centre && !first && onGrid(table) && len(blank) > 0 {
+		if k := b.gridRestAbove(blank[0]); k > 0 {
+			blank = slices.Insert(blank, 1, blank[0][k:])
+			blank[0] = blank[0][:k]
+			apart[0] = true
+		}
+	}
 	for i := 0; centre && !onGrid(table) && i < len(blank); i++ {
 		// The rest of a row the page break cut, at the top of the page,
 		// or a header the document does not repeat (a one-page table,
@@ -1621,7 +1748,7 @@ func (b *borderless) rowTop(bands []band) bool {
 	nb := &bands[j]
 	bottom := math.Inf(-1)
 	for i := range nb.lines {
-		bottom = math.Max(bottom, nb.lines[i].y1)
+		bottom = fmax(bottom, nb.lines[i].y1)
 	}
 	top := 2*b.numberMid(&nb.lines[nb.number]) - bottom
 	off := func(k int) float64 { return math.Abs(bands[k].lines[0].y0 - top) }

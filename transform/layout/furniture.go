@@ -236,7 +236,8 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 		}
 		notes := map[int]bool{} // lines that start a footnote
 		for i := range pl.lines {
-			for _, w := range pl.lines[i].ws {
+			for wi := range pl.lines[i].ws {
+				w := &pl.lines[i].ws[wi]
 				if w.Super {
 					if j := label(w.Text, i+1); j >= 0 {
 						notes[j] = true
@@ -275,7 +276,7 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 				case len(ws) > 0 && w.X0-ws[len(ws)-1].X1 < 0.2*w.Size:
 					p := &ws[len(ws)-1]
 					p.Text += w.Text
-					p.X1, p.Y0, p.Space = math.Max(p.X1, w.X1), math.Min(p.Y0, w.Y0), w.Space
+					p.X1, p.Y0, p.Space = fmax(p.X1, w.X1), fmin(p.Y0, w.Y0), w.Space
 				default:
 					w.Super = false
 					ws = append(ws, w)

@@ -69,7 +69,7 @@ func mergeAxis(rs []rule) []rule {
 	for _, r := range rs[1:] {
 		last := &out[len(out)-1]
 		if r.y0 == last.y0 && r.x0 <= last.x1+joinTol {
-			last.x1 = math.Max(last.x1, r.x1)
+			last.x1 = fmax(last.x1, r.x1)
 			continue
 		}
 		out = append(out, r)
@@ -100,7 +100,7 @@ func ruledGrid(rules []hesabat.Rule) *grid {
 	}
 	top, bot := math.Inf(1), math.Inf(-1)
 	for _, v := range vs {
-		top, bot = math.Min(top, v.y0), math.Max(bot, v.y1)
+		top, bot = fmin(top, v.y0), fmax(bot, v.y1)
 	}
 	// Total ruled length at each x.
 	var xs []float64
@@ -121,7 +121,7 @@ func ruledGrid(rules []hesabat.Rule) *grid {
 	g := &grid{xs: xs, vs: vs, top: math.Inf(1), bot: math.Inf(-1)}
 	for _, v := range vs {
 		if v.x0 >= xs[0] && v.x0 <= xs[len(xs)-1] {
-			g.top, g.bot = math.Min(g.top, v.y0), math.Max(g.bot, v.y1)
+			g.top, g.bot = fmin(g.top, v.y0), fmax(g.bot, v.y1)
 		}
 	}
 	width := xs[len(xs)-1] - xs[0]

@@ -103,7 +103,7 @@ func wholeLeft(ls []tline, cuts [][]float64, xs []float64, k int) {
 	}
 	for i := range cuts {
 		if cuts[i][k+1] > e {
-			cuts[i][k+1] = math.Max(e, cuts[i][k])
+			cuts[i][k+1] = fmax(e, cuts[i][k])
 		}
 	}
 }

@@ -81,10 +81,11 @@ func gridRights(ls []tline, xs []float64) []float64 {
 		for c := range end {
 			end[c] = math.Inf(-1)
 		}
-		for _, w := range ls[i].words() {
+		for wi := range ls[i].words() {
+			w := &ls[i].words()[wi]
 			m := (w.X0 + w.X1) / 2
 			if c := sort.SearchFloat64s(xs, m) - 1; c >= 0 && c < len(end) && (c+1 == len(end) || w.X1 <= xs[c+1]+1) {
-				end[c] = math.Max(end[c], w.X1)
+				end[c] = fmax(end[c], w.X1)
 			}
 		}
 		for c, e := range end {

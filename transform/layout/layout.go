@@ -74,10 +74,17 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	furniture = takeFurniture(pls)
 	furniture = append(furniture, takeFootnotes(pls)...)
 	setPitch(pls)
-	lx := lexicon{}
+	// A report uses a few hundred distinct words, a tenth of its words or
+	// fewer: sized so, the set seldom grows while it is filled.
+	words := 0
+	for i := range pages {
+		words += len(pages[i].Words)
+	}
+	lx, seen := make(lexicon, words/8), make(map[string]string, words/8)
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
-		lx.addPage(pl)
+		lx.addPage(pl, seen)
+		lx.addCellEnds(pl)
 		if pl.grid == nil {
 			loose = append(loose, pl)
 		}
@@ -205,7 +212,8 @@ func phraseCrossed(xs []float64, lines []tline, sg float64) []float64 {
 		}
 		for i := range set {
 			left, right := false, false
-			for _, w := range set[i].ws {
+			for wi := range set[i].ws {
+				w := &set[i].ws[wi]
 				m := (w.X0 + w.X1) / 2
 				left, right = left || (m >= lo && m < x), right || (m >= x && m < hi)
 			}
@@ -239,9 +247,10 @@ func gutters(lines []tline, tol int) []float64 {
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	words := 0
 	for i := range lines {
-		for _, w := range lines[i].words() {
+		for wi := range lines[i].words() {
+			w := &lines[i].words()[wi]
 			words++
-			minX, maxX = math.Min(minX, w.X0), math.Max(maxX, w.X1)
+			minX, maxX = fmin(minX, w.X0), fmax(maxX, w.X1)
 		}
 	}
 	if words == 0 || maxX-minX > maxScanWidth {
@@ -253,7 +262,8 @@ func gutters(lines []tline, tol int) []float64 {
 	lo := int(math.Floor(minX))
 	cover := make([]int, int(math.Ceil(maxX))-lo+1)
 	for i := range lines {
-		for _, w := range lines[i].words() {
+		for wi := range lines[i].words() {
+			w := &lines[i].words()[wi]
 			for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
 				cover[x]++
 			}
@@ -313,7 +323,8 @@ const maxScanWidth = 15000
 
 // crosses reports whether one of the words straddles boundary x.
 func crosses(ws []hesabat.Word, x float64) bool {
-	for _, w := range ws {
+	for wi := range ws {
+		w := &ws[wi]
 		if w.X0 < x-1 && w.X1 > x+1 {
 			return true
 		}
@@ -353,9 +364,9 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
 		band = band[:0]
-		for _, l := range inside {
-			if m := l.mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
-				band = append(band, l)
+		for li := range inside {
+			if m := inside[li].mid(); m >= y0 && m < y1 || i+2 == len(ys) && m == y1 {
+				band = append(band, inside[li])
 			}
 		}
 		if len(band) == 0 {
@@ -457,7 +468,7 @@ func widest(a, b []float64) []float64 {
 	}
 	out := slices.Clone(a)
 	for i := range out {
-		out[i] = math.Max(out[i], b[i])
+		out[i] = fmax(out[i], b[i])
 	}
 	return out
 }
@@ -470,14 +481,15 @@ func widest(a, b []float64) []float64 {
 func columnRights(ls []tline, xs []float64) []float64 {
 	right := slices.Clone(xs[:len(xs)-1])
 	for i := range ls {
-		for _, w := range ls[i].words() {
+		for wi := range ls[i].words() {
+			w := &ls[i].words()[wi]
 			m := (w.X0 + w.X1) / 2
 			c := 0 // sort.SearchFloat64s(xs, m), over a few columns
 			for c < len(xs) && !(xs[c] >= m) {
 				c++
 			}
 			if c--; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
-				right[c] = math.Max(right[c], w.X1)
+				right[c] = fmax(right[c], w.X1)
 			}
 		}
 	}
@@ -499,7 +511,7 @@ func ruledRights(ls []tline, xs []float64) []float64 {
 		pad := math.Inf(1)
 		for i := range ls {
 			if x0, x1, ok := ls[i].clipX(xs[c], xs[c+1]); ok && x0 >= xs[c] && x1 <= xs[c+1] {
-				pad = math.Min(pad, x0-xs[c])
+				pad = fmin(pad, x0-xs[c])
 			}
 		}
 		if !math.IsInf(pad, 1) {
@@ -520,6 +532,7 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 	row := built{Row: hesabat.Row{InTable: true, Page: pageNo, Offset: -1,
 		Cells: make([]hesabat.Cell, 0, len(xs)-1)}, edges: make([]cellEdge, 0, len(xs)-1)}
 	text := false
+	grid := onGrid(band)
 	for c := 0; c+1 < len(xs); {
 		end := c + 1
 		for end+1 < len(xs) && merged(xs[end]) {
@@ -546,7 +559,6 @@ func tableRow(band []tline, bottom float64, xs []float64, lineXs [][]float64, ri
 			}
 		}
 		cl := make([]tline, 0, n)
-		grid := onGrid(band)
 		for i := range band {
 			lo, hi := bounds(i)
 			if part, ok := band[i].clip(lo, hi); ok {
@@ -593,8 +605,10 @@ func inStride(band []tline, i int) bool {
 		if j < 0 || j >= len(band) || math.Abs(band[j].y0-band[i].y0) > 1.5*band[i].height() {
 			continue // no line right above or below
 		}
-		for _, w := range band[i].ws {
-			for _, v := range band[j].ws {
+		for wi := range band[i].ws {
+			w := &band[i].ws[wi]
+			for vi := range band[j].ws {
+				v := &band[j].ws[vi]
 				if v.X0 < w.X1 && w.X0 < v.X1 {
 					return true
 				}
@@ -628,8 +642,8 @@ func boxOf(ls []tline, n int) hesabat.Box {
 	}
 	b := hesabat.Box{Page: n, X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
 	for i := range ls {
-		b.X0, b.Y0 = math.Min(b.X0, ls[i].x0), math.Min(b.Y0, ls[i].y0)
-		b.X1, b.Y1 = math.Max(b.X1, ls[i].x1), math.Max(b.Y1, ls[i].y1)
+		b.X0, b.Y0 = fmin(b.X0, ls[i].x0), fmin(b.Y0, ls[i].y0)
+		b.X1, b.Y1 = fmax(b.X1, ls[i].x1), fmax(b.Y1, ls[i].y1)
 	}
 	// To a hundredth of a point: finer is noise (PDFium reports float32
 	// positions, the Go reader float64), and a box is for finding a cell
@@ -646,7 +660,7 @@ func paragraphRows(ls []tline, pageNo int, lx lexicon) []built {
 	}
 	right := math.Inf(-1)
 	for i := range ls {
-		right = math.Max(right, ls[i].x1)
+		right = fmax(right, ls[i].x1)
 	}
 	var rows []built
 	paras, ends := splitParagraphs(ls, right, 0, lx, nil)

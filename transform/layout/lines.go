@@ -34,8 +34,8 @@ func newLine(ws []hesabat.Word) tline {
 	bs = bs[:len(ws)]
 	for i := range ws {
 		w := &ws[i]
-		l.x0, l.y0 = math.Min(l.x0, w.X0), math.Min(l.y0, w.Y0)
-		l.x1, l.y1 = math.Max(l.x1, w.X1), math.Max(l.y1, w.Y1)
+		l.x0, l.y0 = fmin(l.x0, w.X0), fmin(l.y0, w.Y0)
+		l.x1, l.y1 = fmax(l.x1, w.X1), fmax(l.y1, w.Y1)
 		bs[i] = w.Y1
 		if w.Base != 0 {
 			bs[i] = w.Base
@@ -71,7 +71,7 @@ func setPitch(pls []*pageLines) {
 	for _, pl := range pls {
 		for i := 1; i < len(pl.lines); i++ {
 			a, b := &pl.lines[i-1], &pl.lines[i]
-			h := math.Max(a.height(), b.height())
+			h := fmax(a.height(), b.height())
 			if d := b.base - a.base; d > 0.6*h && d < 3*h {
 				ds = append(ds, d)
 			}
@@ -172,16 +172,27 @@ func buildLines(ws []hesabat.Word) []tline {
 // scratch); nil allocates.
 func buildLinesIn(ws []hesabat.Word, s *scratch) []tline {
 	ws = s.sortedWords(ws)
-	n := 0 // the lines, counted first to hold them in one array
-	for k := 0; k < len(ws); n++ {
-		k = lineEnd(ws, k)
+	var ends []int // where each line ends, found first to hold the lines in one array
+	if s != nil {
+		ends = s.ends[:0]
 	}
-	lines := make([]tline, 0, n)
 	for k := 0; k < len(ws); {
-		m := lineEnd(ws, k)
+		k = lineEnd(ws, k)
+		ends = append(ends, k)
+	}
+	if s != nil {
+		s.ends = ends
+	}
+	lines := make([]tline, len(ends))
+	var keys []wordKey // free once the page's words are sorted
+	if s != nil {
+		keys = s.keys
+	}
+	k := 0
+	for i, m := range ends {
 		line := ws[k:m:m]
-		sortLeftToRight(line)
-		lines = append(lines, newLine(line))
+		sortLeftToRight(line, keys)
+		lines[i] = newLine(line)
 		k = m
 	}
 	return lines
@@ -194,10 +205,10 @@ func lineEnd(ws []hesabat.Word, k int) int {
 	m, lo, hi := k+1, ws[k].Y0, ws[k].Y1
 	for m < len(ws) {
 		w := &ws[m]
-		if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*math.Max(w.Y1-w.Y0, hi-lo) {
+		if math.Abs((w.Y0+w.Y1)/2-(lo+hi)/2) > 0.4*fmax(w.Y1-w.Y0, hi-lo) {
 			break
 		}
-		lo, hi = math.Min(lo, w.Y0), math.Max(hi, w.Y1)
+		lo, hi = fmin(lo, w.Y0), fmax(hi, w.Y1)
 		m++
 	}
 	return m
@@ -229,8 +240,9 @@ func (l *tline) clipX(x0, x1 float64) (left, right float64, ok bool) {
 		return l.x0, l.x1, true
 	}
 	left, right = math.Inf(1), math.Inf(-1)
-	for _, w := range l.ws[i:j] {
-		left, right = math.Min(left, w.X0), math.Max(right, w.X1)
+	for wi := range l.ws[i:j] {
+		w := &l.ws[i:j][wi]
+		left, right = fmin(left, w.X0), fmax(right, w.X1)
 	}
 	return left, right, true
 }
@@ -270,8 +282,9 @@ func joinExpanded(l tline) tline {
 	sorted = append(sorted, gaps...)
 	m := nth(sorted, len(gaps)/2)
 	h := math.Inf(1)
-	for _, w := range l.ws {
-		h = math.Min(h, w.Y1-w.Y0)
+	for wi := range l.ws {
+		w := &l.ws[wi]
+		h = fmin(h, w.Y1-w.Y0)
 	}
 	var narrow []int
 	for i, g := range gaps {
@@ -301,7 +314,7 @@ func joinExpanded(l tline) tline {
 // a's text and b's, the box around both, and b's line-end marks.
 func joinWords(a, b hesabat.Word) hesabat.Word {
 	a.Text += b.Text
-	a.X1, a.Y0, a.Y1 = b.X1, math.Min(a.Y0, b.Y0), math.Max(a.Y1, b.Y1)
+	a.X1, a.Y0, a.Y1 = b.X1, fmin(a.Y0, b.Y0), fmax(a.Y1, b.Y1)
 	a.Hyphen, a.Soft, a.Space = b.Hyphen, b.Soft, b.Space
 	return a
 }
@@ -420,6 +433,7 @@ type scratch struct {
 	arena *[]hesabat.Word // all of the words' array, for release
 	words []hesabat.Word  // what is left of it
 	keys  []wordKey
+	ends  []int // a page's line ends (see buildLinesIn)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -454,11 +468,17 @@ func (s *scratch) release() {
 // sortLeftToRight sorts a line's words by X0 in place, the order of
 // equal ones kept: an insertion sort of their keys (a line has few words,
 // nearly in order), then each word moved once along the permutation's
-// cycles.
-func sortLeftToRight(ws []hesabat.Word) {
-	var buf [64]wordKey // most lines: no allocation
+// cycles. buf, when its capacity is enough, holds the keys.
+func sortLeftToRight(ws []hesabat.Word, buf []wordKey) {
+	sorted := true // as most lines are: then nothing moves
+	for i := 1; i < len(ws) && sorted; i++ {
+		sorted = floatKey(ws[i-1].X0) <= floatKey(ws[i].X0)
+	}
+	if sorted {
+		return
+	}
 	keys := buf[:0]
-	if len(ws) > len(buf) {
+	if len(ws) > cap(buf) {
 		keys = make([]wordKey, 0, len(ws))
 	}
 	moved := false

@@ -70,13 +70,13 @@ func TestLexiconCellLines(t *testing.T) {
 	}
 	pl := &pageLines{lines: []tline{newLine(ws)}, grid: &grid{xs: []float64{79.12, 190.87, 267.37}, top: 300, bot: 500}}
 	lx := lexicon{}
-	lx.addPage(pl)
+	lx.addPage(pl, nil)
 	if lx["ogiya"] || lx["vaxt"] {
 		t.Errorf("lexicon %v holds a cell line's end", lx)
 	}
 	pl.grid = nil
 	lx = lexicon{}
-	lx.addPage(pl)
+	lx.addPage(pl, nil)
 	if !lx["vaxt"] {
 		t.Errorf("lexicon %v: without a grid, the line's inner words count", lx)
 	}

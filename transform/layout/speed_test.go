@@ -2,6 +2,7 @@ package layout
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -100,6 +101,96 @@ func TestHead(t *testing.T) {
 					if got, want := hesabat.JoinSep(a, l.head()), hesabat.JoinSep(a, l.text()); got != want {
 						t.Fatalf("%q + %q: JoinSep of head %q, of text %q", a, l.text(), got, want)
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestMinMax checks fmin and fmax against math.Min and math.Max, which
+// they replace, on the values where floats differ: NaN, signed zeros and
+// infinities.
+func TestMinMax(t *testing.T) {
+	vs := []float64{math.NaN(), math.Inf(-1), -1, math.Copysign(0, -1), 0, 0.5, math.Inf(1)}
+	same := func(a, b float64) bool {
+		return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+	}
+	for _, a := range vs {
+		for _, b := range vs {
+			if got, want := fmin(a, b), math.Min(a, b); !same(got, want) {
+				t.Errorf("fmin(%v, %v) = %v, math.Min %v", a, b, got, want)
+			}
+			if got, want := fmax(a, b), math.Max(a, b); !same(got, want) {
+				t.Errorf("fmax(%v, %v) = %v, math.Max %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestLexiconSeen checks that the lexicon built with seen (each text as
+// read trimmed once) is the one built without it, over pages that repeat
+// words as read, capitalised, hyphenated and punctuated, and a ruled one.
+func TestLexiconSeen(t *testing.T) {
+	texts := strings.Fields("İcra müddəti, icra İCRA qeyri-hökumət Qeyri-hökumət (icra) 2022-ci il “Bakı” bakı və və. Və ILIN ılın")
+	rnd := rand.New(rand.NewPCG(7, 8))
+	var pls []*pageLines
+	for p := range 3 {
+		var lines []tline
+		for y := range 20 {
+			var ws []hesabat.Word
+			x := 10.0
+			for range 3 + rnd.IntN(6) {
+				ws = append(ws, hesabat.Word{Text: texts[rnd.IntN(len(texts))], X0: x, X1: x + 20, Y0: float64(12 * y), Y1: float64(12*y + 10)})
+				x += 22 + float64(rnd.IntN(2)*30)
+			}
+			lines = append(lines, newLine(ws))
+		}
+		pl := &pageLines{lines: lines}
+		if p == 1 {
+			pl.grid = &grid{xs: []float64{0, 80, 400}, top: 0, bot: 500}
+		}
+		pls = append(pls, pl)
+	}
+	with, without, seen := lexicon{}, lexicon{}, map[string]string{}
+	for _, pl := range pls {
+		with.addPage(pl, seen)
+		without.addPage(pl, nil)
+	}
+	if !maps.Equal(with, without) {
+		t.Errorf("with seen %v, without %v", with, without)
+	}
+	if len(without) < 5 {
+		t.Errorf("lexicon %v: too few words to tell", without)
+	}
+}
+
+// TestSortLeftToRight checks sortLeftToRight, which returns at once for a
+// line already in order, against a stable sort by X0 (cmp.Compare), on
+// lines in order, nearly in order and not, with NaN, -0 and equal X0.
+func TestSortLeftToRight(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	for n := 1; n < 80; n++ {
+		for _, shuffle := range []int{0, 1, n} {
+			ws := make([]hesabat.Word, n)
+			for i := range ws {
+				ws[i] = hesabat.Word{Text: string(rune('a' + i%26)), X0: float64(i / 2)}
+				switch rnd.IntN(40) {
+				case 0:
+					ws[i].X0 = math.NaN()
+				case 1:
+					ws[i].X0 = math.Copysign(0, -1)
+				}
+			}
+			for range shuffle {
+				i, j := rnd.IntN(n), rnd.IntN(n)
+				ws[i], ws[j] = ws[j], ws[i]
+			}
+			want := slices.Clone(ws)
+			slices.SortStableFunc(want, func(a, b hesabat.Word) int { return cmp.Compare(a.X0, b.X0) })
+			sortLeftToRight(ws, make([]wordKey, rnd.IntN(2*n)))
+			for i := range ws {
+				if ws[i].Text != want[i].Text || math.Float64bits(ws[i].X0) != math.Float64bits(want[i].X0) {
+					t.Fatalf("n %d, %d swaps: word %d is %q at %v, want %q at %v", n, shuffle, i, ws[i].Text, ws[i].X0, want[i].Text, want[i].X0)
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,26 +12,49 @@ import (
 )
 
 // lexicon is the set of words a document uses inside lines (where no line
-// end can have cut them), with the parts of hyphenated words. It decides
-// whether a hyphen PDFium found at a line end breaks a word
-// ("kommuni-" + "kasiya") or joins a compound ("qeyri-" + "hökumət").
+// end can have cut them), with the parts of hyphenated words, and the
+// pairs of words it sets there one after the other, as "a b" (a word has
+// no space in it; see bound). It decides whether a hyphen PDFium found at
+// a line end breaks a word ("kommuni-" + "kasiya") or joins a compound
+// ("qeyri-" + "hökumət").
 type lexicon map[string]bool
 
 // addLine records the words of a page line except those at either end of
 // it or of one of its column segments (runs of words with no gap wider
-// than a line height), which may be pieces of a word cut by a line end.
-func (lx lexicon) addLine(l *tline) {
-	lx.addWords(l.words(), l.height())
+// than a line height), which may be pieces of a word cut by a line end,
+// and each such word's pair with the word before it. seen, when not nil,
+// maps the texts of the words recorded so far, as read, to their trimmed
+// form: a text recorded again is not trimmed again, and adds only its
+// pair.
+func (lx lexicon) addLine(l *tline, seen map[string]string) {
+	lx.addWords(l.words(), l.height(), seen)
 }
 
 // addWords is addLine for a line's words ws, gap its height.
-func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]string) {
+	// trim trims s, or takes its trimmed form from seen; met tells
+	// whether s was recorded before.
+	trim := func(s string) (w string, met bool) {
+		if w, met = seen[s]; !met {
+			w = trimWord(s)
+		}
+		return w, met
+	}
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
 		}
-		w := trimWord(ws[i].Text)
+		w, met := trim(ws[i].Text)
+		if seen != nil && !met {
+			seen[ws[i].Text] = w
+		}
 		if w == "" {
+			continue
+		}
+		if p, _ := trim(ws[i-1].Text); p != "" {
+			lx[p+" "+w] = true
+		}
+		if met {
 			continue
 		}
 		lx[w] = true
@@ -49,27 +73,63 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64) {
 // starts and ends at the rules, though the gap between two cells'
 // words, twice the cells' padding, is narrower than a line height (the
 // end of "Hidrometeorol" + "ogiya" is no word of the document's because
-// the title cell's line beside it ends a gutter away).
-func (lx lexicon) addPage(pl *pageLines) {
+// the title cell's line beside it ends a gutter away). seen is as for
+// addLine.
+func (lx lexicon) addPage(pl *pageLines, seen map[string]string) {
 	for i := range pl.lines {
 		l := &pl.lines[i]
 		g := pl.grid
 		if g == nil || l.mid() < g.top || l.mid() > g.bot {
-			lx.addLine(l)
+			lx.addLine(l, seen)
 			continue
 		}
 		for c := 0; c+1 < len(g.xs); c++ {
 			// l.clip's part, without building it: its words and height.
 			switch i, j := l.span(g.xs[c], g.xs[c+1]); {
 			case i == 0 && j == len(l.ws):
-				lx.addLine(l)
+				lx.addLine(l, seen)
 			case j-i > 2: // addWords takes no end word
 				y0, y1 := math.Inf(1), math.Inf(-1)
-				for _, w := range l.ws[i:j] {
-					y0, y1 = math.Min(y0, w.Y0), math.Max(y1, w.Y1)
+				for wi := range l.ws[i:j] {
+					w := &l.ws[i:j][wi]
+					y0, y1 = fmin(y0, w.Y0), fmax(y1, w.Y1)
 				}
-				lx.addWords(l.ws[i:j], y1-y0)
+				lx.addWords(l.ws[i:j], y1-y0, seen)
 			}
+		}
+	}
+}
+
+// addCellEnds records, on a page of layout text (lines on a character
+// grid), the last word of each run of a line's words (no gap wider than a
+// line height) that follows another word of the run, when no word of the
+// lines within two grid lines below stands under the run: the column's
+// text ends there, and a word that ends a cell's text is whole ("Hüquq
+// şöbəsi", a cell of one line, where "şöbəsi" stands elsewhere only
+// first or last on its lines). A cell's lines stand at most two grid
+// lines apart (pdftotext may set another column's line between them).
+// The page's last line is left out: its cells may carry on over the page
+// break.
+func (lx lexicon) addCellEnds(pl *pageLines) {
+	ls := pl.lines
+	if !onGrid(ls) {
+		return
+	}
+	for i := 0; i+1 < len(ls); i++ {
+		ws, h := ls[i].ws, ls[i].height()
+		for start, j := 0, 0; j < len(ws); j++ {
+			if j+1 < len(ws) && ws[j+1].X0-ws[j].X1 <= h {
+				continue
+			}
+			x0, x1 := ws[start].X0, ws[j].X1
+			below := false
+			for k := i + 1; k < len(ls) && ls[k].y0-ls[i].y0 < 2.5*h && !below; k++ {
+				below = slices.ContainsFunc(ls[k].ws, func(w hesabat.Word) bool { return w.X0 < x1 && w.X1 > x0 })
+			}
+			if w := trimWord(ws[j].Text); j > start && !below && w != "" {
+				lx[w] = true
+			}
+			start = j + 1
 		}
 	}
 }
@@ -142,10 +202,31 @@ func (lx lexicon) cut(a, b string) bool {
 	switch {
 	case lx.known(a, b) || inflects(a, b):
 		return true
-	case lx[trimWord(a)] || lx[trimWord(b)] || complete(a):
+	case lx[trimWord(a)] || lx[trimWord(b)] && !lx.bound(b, a) || complete(a):
 		return false
 	}
 	return true
+}
+
+// bound reports whether the document sets b inside lines only right
+// after one word, and that word is not a: b is a word there only in one
+// phrase ("ya" of "və ya"), so its standing as a word says nothing of a
+// line that ends with another word ("telekommunikasi" over "ya və
+// poçt", a word cut where a renderer wraps between words as well).
+func (lx lexicon) bound(b, a string) bool {
+	b, a = trimWord(b), trimWord(a)
+	before := ""
+	for k := range lx {
+		p, w, ok := strings.Cut(k, " ")
+		if !ok || w != b {
+			continue
+		}
+		if before != "" && p != before {
+			return false
+		}
+		before = p
+	}
+	return before != "" && before != a
 }
 
 // complete reports whether a is a noun form that ends a word: the noun
@@ -246,12 +327,27 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 	if filled != nil && len(lines) > 0 {
 		left := lines[0].x0
 		for i := range lines {
-			left = math.Min(left, lines[i].x0)
+			left = fmin(left, lines[i].x0)
 		}
 		slack = (right - left) / 6
 	}
 	indented := indentation(lines, right, filled != nil)
-	var cur strings.Builder // the paragraph so far, grown without copies
+	// The paragraphs are written one after another into one string, sized
+	// up front (a line adds its words, the spaces between them, and at
+	// most one separator or hyphen before it and one hyphen after it),
+	// and cut from it at the end: one allocation for the lines' text.
+	size := 0
+	for i := range lines {
+		for wi := range lines[i].ws {
+			w := &lines[i].ws[wi]
+			size += len(w.Text) + 1
+		}
+		size += 2
+	}
+	var cur strings.Builder
+	cur.Grow(size)
+	var cuts []int // where each paragraph ends in cur
+	start := 0     // where the current paragraph starts in cur
 	var prev *tline
 	for i := range lines {
 		l := &lines[i]
@@ -260,24 +356,30 @@ func splitParagraphs(lines []tline, right, pitch float64, lx lexicon, filled gap
 		}
 		switch {
 		case prev == nil:
-			cur.WriteString(l.text())
+			l.writeText(&cur)
 		case newParagraph(prev, l, right, slack, pitch, filled, indented(l)):
 			cur.WriteString(openHyphen(prev))
-			paras, ends = append(paras, cur.String()), append(ends, i)
-			cur = strings.Builder{}
-			cur.WriteString(l.text())
+			start = cur.Len()
+			cuts, ends = append(cuts, start), append(ends, i)
+			l.writeText(&cur)
 		default:
 			var after *tline
 			if i+1 < len(lines) && len(lines[i+1].ws) > 0 {
 				after = &lines[i+1]
 			}
-			joinLine(&cur, prev, l, after, right, lx)
+			joinLine(&cur, start, prev, l, after, right, lx)
 		}
 		prev = l
 	}
-	if prev != nil {
-		cur.WriteString(openHyphen(prev))
-		paras, ends = append(paras, cur.String()), append(ends, len(lines))
+	if prev == nil {
+		return nil, nil
+	}
+	cur.WriteString(openHyphen(prev))
+	cuts, ends = append(cuts, cur.Len()), append(ends, len(lines))
+	all, from := cur.String(), 0
+	paras = make([]string, len(cuts))
+	for k, end := range cuts {
+		paras[k], from = all[from:end], end
 	}
 	return paras, ends
 }
@@ -362,7 +464,7 @@ func indentation(lines []tline, right float64, grid bool) func(l *tline) bool {
 	left, at := math.Inf(1), 0
 	for i := range lines {
 		if len(lines[i].ws) > 0 {
-			left = math.Min(left, lines[i].x0)
+			left = fmin(left, lines[i].x0)
 		}
 	}
 	for i := range lines {
@@ -388,7 +490,7 @@ func cellPitch(lines []tline) float64 {
 	own, n := math.Inf(1), 0
 	for i := 1; i < len(lines); i++ {
 		if len(lines[i].ws) > 0 && len(lines[i-1].ws) > 0 {
-			own = math.Min(own, lines[i].base-lines[i-1].base)
+			own = fmin(own, lines[i].base-lines[i-1].base)
 			n++
 		}
 	}
@@ -398,9 +500,9 @@ func cellPitch(lines []tline) float64 {
 	return lines[0].pitch
 }
 
-// joinLine appends line l to paragraph text cur, whose last line is prev;
-// after is the line under l, if any.
-func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lexicon) {
+// joinLine appends line l to the paragraph that starts at byte start of
+// cur, whose last line is prev; after is the line under l, if any.
+func joinLine(cur *strings.Builder, start int, prev, l, after *tline, right float64, lx lexicon) {
 	last, next := prev.ws[len(prev.ws)-1], l.ws[0]
 	switch {
 	case last.Hyphen:
@@ -411,7 +513,7 @@ func joinLine(cur *strings.Builder, prev, l, after *tline, right float64, lx lex
 	case cutAt(prev, l, after, right, right, lx):
 	case pathBreak(last.Text, next.Text):
 	default:
-		cur.WriteString(hesabat.JoinSep(cur.String(), l.head()))
+		cur.WriteString(hesabat.JoinSep(cur.String()[start:], l.head()))
 	}
 	l.writeText(cur)
 }
