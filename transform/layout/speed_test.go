@@ -196,3 +196,65 @@ func TestSortLeftToRight(t *testing.T) {
 		}
 	}
 }
+
+// TestNthNaN checks nth, whose partition compares with < and > and asks
+// cmp.Compare only when a NaN is involved, against cmp.Compare at every
+// step, bit for bit, on values with NaN, both zeros and many ties: the
+// same moves give the same value, down to a zero's sign.
+func TestNthNaN(t *testing.T) {
+	old := func(xs []float64, k int) float64 { // nth as it was, cmp.Compare throughout
+		lo, hi := 0, len(xs)-1
+		for hi-lo >= 12 {
+			a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi]
+			if cmp.Less(b, a) {
+				a, b = b, a
+			}
+			if cmp.Less(c, b) {
+				b = c
+				if cmp.Less(b, a) {
+					b = a
+				}
+			}
+			lt, i, gt := lo, lo, hi
+			for i <= gt {
+				switch c := cmp.Compare(xs[i], b); {
+				case c < 0:
+					xs[lt], xs[i] = xs[i], xs[lt]
+					lt++
+					i++
+				case c > 0:
+					xs[i], xs[gt] = xs[gt], xs[i]
+					gt--
+				default:
+					i++
+				}
+			}
+			switch {
+			case k < lt:
+				hi = lt - 1
+			case k > gt:
+				lo = gt + 1
+			default:
+				return xs[k]
+			}
+		}
+		slices.Sort(xs[lo : hi+1])
+		return xs[k]
+	}
+	vals := []float64{math.NaN(), math.Copysign(0, -1), 0, 1, -1, 2, math.Inf(1), math.Inf(-1), 0.5}
+	rnd := rand.New(rand.NewPCG(15, 16))
+	for range 3000 {
+		xs := make([]float64, 1+rnd.IntN(60))
+		for i := range xs {
+			xs[i] = vals[rnd.IntN(len(vals))]
+		}
+		k := rnd.IntN(len(xs))
+		a, b := slices.Clone(xs), slices.Clone(xs)
+		got, want := nth(a, k), old(b, k)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) || !slices.EqualFunc(a, b, func(x, y float64) bool {
+			return math.Float64bits(x) == math.Float64bits(y) || math.IsNaN(x) && math.IsNaN(y)
+		}) {
+			t.Fatalf("nth(%v, %d) = %v, want %v", xs, k, got, want)
+		}
+	}
+}
