@@ -214,7 +214,7 @@ func mergeAgency(ctx context.Context, tx *sql.Tx, from, to int64) error {
 // none has.
 func lookupAgency(ctx context.Context, tx *sql.Tx, name string) (id int64, known bool, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT a.id, a.known FROM agency_aliases AS s
-		JOIN agencies AS a ON a.id = s.agency_id WHERE s.key = ?`, agencyKey(name)).Scan(&id, &known)
+		JOIN agencies AS a ON a.id = s.agency_id WHERE s.key = +?`, agencyKey(name)).Scan(&id, &known)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}

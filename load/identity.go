@@ -170,7 +170,7 @@ func (db *DB) place(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err := linkMeasures(ctx, tx, id); err != nil {
 		return err
 	}
-	return regroupAround(ctx, tx, []int64{id}, before)
+	return regroupAround(ctx, tx, []int64{id}, before, nil)
 }
 
 // sortMeasures stores the numeric sort key of report id's measure numbers,
@@ -233,7 +233,9 @@ func NumberSort(number string) (key int64, ok bool) {
 // reports ids and of the files stored at their paths, then refreshes the
 // plans of the reports ids and of those whose status changed. Plan
 // measures with ids above newSince were added since the rule last ran.
-func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64, newSince int64) error {
+// The rule reads the content of the files it compares from the database,
+// but where atHand (if not nil) gives it.
+func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64, newSince int64, atHand contentAtHand) error {
 	in, args := inList(ids)
 	identities, err := column[string](tx.QueryContext(ctx, `SELECT DISTINCT identity FROM reports WHERE identity IS NOT NULL
 		AND (id IN `+in+` OR path IN (SELECT path FROM reports WHERE id IN `+in+`))`, append(args, args...)...))
@@ -242,7 +244,7 @@ func regroupAround(ctx context.Context, tx *sql.Tx, ids []int64, newSince int64)
 	}
 	changed := append([]int64(nil), ids...)
 	for _, identity := range identities {
-		c, err := regroup(ctx, tx, identity)
+		c, err := regroup(ctx, tx, identity, atHand)
 		if err != nil {
 			return err
 		}
@@ -298,14 +300,15 @@ func (a *member) later(b *member) bool {
 }
 
 // regroup sets the status of every file of identity that is not removed,
-// by the rule above, and returns the files whose status changed.
-func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) {
+// by the rule above, and returns the files whose status changed. atHand
+// is as for regroupAround.
+func regroup(ctx context.Context, tx *sql.Tx, identity string, atHand contentAtHand) ([]int64, error) {
 	var all, candidates []*member
 	err := forEach(tx.QueryContext(ctx, `SELECT r.id, r.path, r.sha256, r.format,
 		coalesce(r.document_date, ''), coalesce(r.file_time, ''), r.status, r.current_id, coalesce(r.content_digest, ''),
 		(SELECT max(n.id) FROM reports AS n WHERE n.path = r.path AND n.id > r.id
 			AND n.sha256 <> r.sha256 AND n.status <> 'removed')
-		FROM reports AS r WHERE r.identity = ? AND r.status <> 'removed' ORDER BY r.id`, identity))(
+		FROM reports AS r WHERE r.identity = +? AND r.status <> 'removed' ORDER BY r.id`, identity))(
 		func(rows *sql.Rows) error {
 			m := &member{}
 			var newer sql.NullInt64
@@ -328,7 +331,7 @@ func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) 
 		return nil, err
 	}
 	if len(candidates) > 0 {
-		if err := decide(ctx, tx, candidates); err != nil {
+		if err := decide(ctx, tx, candidates, atHand); err != nil {
 			return nil, err
 		}
 	}
@@ -353,14 +356,14 @@ func regroup(ctx context.Context, tx *sql.Tx, identity string) ([]int64, error) 
 // that no changed file at their path replaced: the latest file decides
 // which content is current; among the files with that content, the most
 // faithful format stands for it; the others with that content are its
-// sources, the rest superseded.
-func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
+// sources, the rest superseded. atHand is as for regroupAround.
+func decide(ctx context.Context, tx *sql.Tx, candidates []*member, atHand contentAtHand) error {
 	if len(candidates) == 1 {
 		candidates[0].next, candidates[0].current = "current", nil
 		return nil
 	}
 	for _, m := range candidates {
-		if err := m.digestContent(ctx, tx); err != nil {
+		if err := m.digestContent(ctx, tx, atHand); err != nil {
 			return err
 		}
 	}
@@ -374,7 +377,7 @@ func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
 	var primary *member
 	for i, m := range candidates {
 		var err error
-		if same[i], err = m.sameAs(ctx, tx, latest); err != nil {
+		if same[i], err = m.sameAs(ctx, tx, latest, atHand); err != nil {
 			return err
 		}
 		if !same[i] {
@@ -399,24 +402,41 @@ func decide(ctx context.Context, tx *sql.Tx, candidates []*member) error {
 }
 
 // digestContent makes sure m.digest is known: a file whose content was
-// never digested is read, and its digest stored with it (migration 0010).
-func (m *member) digestContent(ctx context.Context, tx *sql.Tx) error {
+// never digested is read (atHand as for regroupAround), and its digest
+// stored with it (migration 0010).
+func (m *member) digestContent(ctx context.Context, tx *sql.Tx, atHand contentAtHand) error {
 	if m.digest != "" {
 		return nil
 	}
-	var err error
-	if m.content, err = readContent(ctx, tx, m.id); err != nil {
+	if err := m.read(ctx, tx, atHand); err != nil {
 		return err
 	}
 	m.digest = m.content.digest()
-	_, err = tx.ExecContext(ctx, `UPDATE reports SET content_digest = ? WHERE id = ?`, m.digest, m.id)
+	_, err := tx.ExecContext(ctx, `UPDATE reports SET content_digest = ? WHERE id = ?`, m.digest, m.id)
+	return err
+}
+
+// read makes sure m.content is known: from atHand (as for regroupAround),
+// else from the database.
+func (m *member) read(ctx context.Context, tx *sql.Tx, atHand contentAtHand) error {
+	if m.content != nil {
+		return nil
+	}
+	var err error
+	if atHand != nil {
+		if m.content, err = atHand(m.id); err != nil || m.content != nil {
+			return err
+		}
+	}
+	m.content, err = readContent(ctx, tx, m.id)
 	return err
 }
 
 // sameAs reports whether m and o, whose digests are known, hold one
 // report's content (sameContent). Their digests answer unless their
-// measures and facts agree and their words do not: then both are read.
-func (m *member) sameAs(ctx context.Context, tx *sql.Tx, o *member) (bool, error) {
+// measures and facts agree and their words do not: then both are read
+// (atHand as for regroupAround).
+func (m *member) sameAs(ctx context.Context, tx *sql.Tx, o *member, atHand contentAtHand) (bool, error) {
 	if m == o {
 		return true, nil
 	}
@@ -429,11 +449,8 @@ func (m *member) sameAs(ctx context.Context, tx *sql.Tx, o *member) (bool, error
 		return true, nil
 	}
 	for _, x := range []*member{m, o} {
-		if x.content == nil {
-			var err error
-			if x.content, err = readContent(ctx, tx, x.id); err != nil {
-				return false, err
-			}
+		if err := x.read(ctx, tx, atHand); err != nil {
+			return false, err
 		}
 	}
 	return sameContent(m.content, o.content), nil
@@ -447,33 +464,65 @@ type content struct {
 	total    int            // number of words of the work done
 }
 
+// contentAtHand returns the content of report id when the caller holds it
+// in memory, and nil otherwise.
+type contentAtHand func(id int64) (*content, error)
+
 // readContent reads report id's content.
 func readContent(ctx context.Context, tx *sql.Tx, id int64) (*content, error) {
 	c := &content{words: make(map[string]int)}
 	err := forEach(tx.QueryContext(ctx, `SELECT coalesce(number, ''), coalesce(title, ''), coalesce(work_done, '')
-		FROM measures WHERE report_id = ? ORDER BY position`, id))(
+		FROM measures WHERE report_id = +? ORDER BY position`, id))(
 		func(rows *sql.Rows) error {
 			var number, title, work string
 			if err := rows.Scan(&number, &title, &work); err != nil {
 				return err
 			}
 			c.measures = append(c.measures, number+"\x00"+aztext.LooseKey(title))
-			for _, w := range strings.Fields(aztext.LooseKey(work)) {
-				c.words[w]++
-				c.total++
-			}
+			c.countWords(aztext.LooseKey(work))
 			return nil
 		})
 	if err != nil {
 		return nil, err
 	}
-	// A fact as text: kind, value and unit, NUL-separated.
-	if c.facts, err = column[string](tx.QueryContext(ctx, `SELECT f.kind || char(0) || coalesce(f.value, '') || char(0) || coalesce(f.unit, '')
-		FROM facts AS f JOIN measures AS m ON m.id = f.measure_id WHERE m.report_id = ?`, id)); err != nil {
-		return nil, err
+	c.facts, err = readFacts(ctx, tx, id)
+	return c, err
+}
+
+// savedContent returns what readContent reads of report id, r, which tx
+// has just stored with the search keys keys of its measures, without
+// reading it: the numbers, titles and work done from r, and LooseKey from
+// Key, which it is with ı written i. The facts are read, as the database
+// turns their values into text.
+func savedContent(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, keys []searchKeys) (*content, error) {
+	c := &content{words: make(map[string]int)}
+	for i := range r.Measures {
+		c.measures = append(c.measures, r.Measures[i].Number+"\x00"+strings.ReplaceAll(keys[i].title, "ı", "i"))
+		c.countWords(strings.ReplaceAll(keys[i].work, "ı", "i"))
 	}
-	sort.Strings(c.facts)
-	return c, nil
+	var err error
+	c.facts, err = readFacts(ctx, tx, id)
+	return c, err
+}
+
+// countWords counts the words of loose, a LooseKey, in c: a key has one
+// space between words and none around them.
+func (c *content) countWords(loose string) {
+	for loose != "" {
+		w, rest, _ := strings.Cut(loose, " ")
+		c.words[w]++
+		c.total++
+		loose = rest
+	}
+}
+
+// readFacts returns the facts of report id as content holds them: kind,
+// value and unit of each, NUL-separated, sorted.
+func readFacts(ctx context.Context, tx *sql.Tx, id int64) ([]string, error) {
+	facts, err := column[string](tx.QueryContext(ctx, `SELECT f.kind || char(0) || coalesce(f.value, '') || char(0) || coalesce(f.unit, '')
+		FROM facts AS f JOIN measures AS m ON m.id = f.measure_id WHERE m.report_id = +?`, id))
+	sort.Strings(facts)
+	return facts, err
 }
 
 // digest returns c as reports.content_digest stores it: a hash of its
@@ -569,7 +618,7 @@ func (db *DB) reidentify(ctx context.Context, tx *sql.Tx, where string, args ...
 			identityOf(r.agency, r.plan, r.year, r.period), r.id); err != nil {
 			return err
 		}
-		changed, err := regroup(ctx, tx, r.identity)
+		changed, err := regroup(ctx, tx, r.identity, nil)
 		if err != nil {
 			return err
 		}
@@ -582,7 +631,7 @@ func (db *DB) reidentify(ctx context.Context, tx *sql.Tx, where string, args ...
 	if err != nil {
 		return err
 	}
-	return regroupAround(ctx, tx, ids, last)
+	return regroupAround(ctx, tx, ids, last, nil)
 }
 
 // lastPlanMeasure returns the highest plan measure id, 0 when none.
@@ -629,7 +678,7 @@ func (db *DB) Remove(ctx context.Context, pathOrSHA string) (n int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := regroupAround(ctx, tx, ids, last); err != nil {
+	if err := regroupAround(ctx, tx, ids, last, nil); err != nil {
 		return 0, err
 	}
 	return len(ids), tx.Commit()

@@ -394,3 +394,53 @@ func TestNumberSort(t *testing.T) {
 		t.Error("a year has a sort key")
 	}
 }
+
+// TestSavedContent: the content the identity rule takes from a report as
+// SaveReport stores it is the content it reads back from the database,
+// for text of every kind the keys fold: ı and İ, capitals, Cyrillic
+// look-alikes, marks, punctuation, empty fields and numbers.
+func TestSavedContent(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	r := sampleReport()
+	r.Measures = append(r.Measures,
+		hesabat.Measure{Number: "", Title: "", WorkDone: ""},
+		hesabat.Measure{Number: "2.1", Title: "İCRA MÜDDƏTİ: Iqtisadiyyat", WorkDone: "ILIN  sonunda — 5 ədəd;\nКомиссия ә ǝ Ä e\u0301 ﬁ\u00ad\u200bn"},
+		hesabat.Measure{Number: "2.2", Title: "Arayış (e-xidmət)", WorkDone: "arayış arayis ARAYIŞ Arayış"},
+	)
+	for i := range r.Measures {
+		if r.Measures[i].Extra == nil {
+			r.Measures[i].Extra = map[string]string{}
+		}
+	}
+	if _, err := db.SaveReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.SHA256).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	keys := make([]searchKeys, len(r.Measures))
+	for i := range r.Measures {
+		keys[i] = measureText(&r.Measures[i]).keys()
+	}
+	saved, err := savedContent(ctx, tx, id, r, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := readContent(ctx, tx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(saved, read) {
+		t.Errorf("content from the report:\n%+v\nread back:\n%+v", saved, read)
+	}
+	if saved.total == 0 || len(saved.facts) == 0 {
+		t.Errorf("empty content %+v: the test compares nothing", saved)
+	}
+}

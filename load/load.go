@@ -110,6 +110,12 @@ func dataSourceName(path string) (string, error) {
 		"_txlock":       {"immediate"},
 		// SaveReport runs the same few dozen statements for every report:
 		// each connection keeps them compiled instead of parsing them again.
+		// A statement with a parameter compared by = with a column that
+		// the query planner weighs by its value (SQLite takes 0 and 1 for
+		// likelier) is compiled again whenever the parameter is bound anew,
+		// and go-sqlite3 clears the bindings after every run. So those of
+		// SaveReport write such a parameter +?: the same value compared the
+		// same way, which the planner does not weigh.
 		"_stmt_cache_size": {"64"},
 	}
 	return u.String() + "?" + params.Encode(), nil
@@ -301,14 +307,8 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		}
 	}
 
-	insExtra, err := tx.PrepareContext(ctx, `INSERT INTO measure_extras
-		(measure_id, position, header, text) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return false, err
-	}
-	defer insExtra.Close()
-
 	rows := make([]any, 0, len(r.Measures)*len(measureColumns))
+	keys := make([]searchKeys, len(r.Measures))
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		var offset any
@@ -323,12 +323,13 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
 		}
+		keys[i] = measureText(m).keys()
 		rows = append(append(rows, reportID, i+1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
 			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
 			sortKey, len(m.Facts), pmID, link),
-			measureText(m).keys()...)
+			keys[i].values()...)
 	}
 	measureIDs, err := insertMeasures(ctx, tx, reportID, rows, func(i int, err error) error {
 		return fmt.Errorf("measure %d (%q): %w", i+1, r.Measures[i].Number, err)
@@ -336,11 +337,11 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	if err != nil {
 		return false, err
 	}
-	// The facts and boxes of all measures, each in their order, and who
-	// they are, for an error.
-	var factRows, boxRows []any
+	// The facts, extra cells and boxes of all measures, each in their
+	// order, and who they are, for an error.
+	var factRows, extraRows, boxRows []any
 	type owner struct{ measure, index int }
-	var factOf, boxOf []owner
+	var factOf, extraOf, boxOf []owner
 	for i := range r.Measures {
 		m, measureID := &r.Measures[i], measureIDs[i]
 		for j, f := range m.Facts {
@@ -351,14 +352,20 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 			factOf = append(factOf, owner{i, j})
 		}
 		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
-			if _, err := insExtra.ExecContext(ctx, measureID, j+1, h, m.Extra[h]); err != nil {
-				return false, fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, h, err)
-			}
+			extraRows = append(extraRows, measureID, j+1, h, m.Extra[h])
+			extraOf = append(extraOf, owner{i, j})
 		}
 		for j, b := range m.Boxes {
 			boxRows = append(boxRows, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1)
 			boxOf = append(boxOf, owner{i, j})
 		}
+	}
+	if err := insertRows(ctx, tx, "measure_extras", extraColumns, extraRows, func(k int, err error) error {
+		i, j := extraOf[k].measure, extraOf[k].index
+		m := &r.Measures[i]
+		return fmt.Errorf("measure %d (%q): extra %q: %w", i+1, m.Number, slices.Sorted(maps.Keys(m.Extra))[j], err)
+	}); err != nil {
+		return false, err
 	}
 	if err := insertRows(ctx, tx, "facts", factColumns, factRows, func(k int, err error) error {
 		i, j := factOf[k].measure, factOf[k].index
@@ -376,7 +383,15 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 	if err := resolve(ctx, tx, r.Source, r.SHA256); err != nil {
 		return false, err
 	}
-	if err := regroupAround(ctx, tx, []int64{reportID}, before); err != nil {
+	// The identity rule compares r with the files of its group; r's own
+	// content it takes from r, as stored.
+	atHand := func(id int64) (*content, error) {
+		if id != reportID {
+			return nil, nil
+		}
+		return savedContent(ctx, tx, id, r, keys)
+	}
+	if err := regroupAround(ctx, tx, []int64{reportID}, before, atHand); err != nil {
 		return false, fmt.Errorf("identity: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -390,70 +405,99 @@ var measureColumns = append(strings.Split(`report_id, position, number, section,
 	`term_raw, term_start, term_end, term_recurring, work_done, raw, page_first, page_last, byte_offset, ocr, ocr_confidence, `+
 	`number_sort, fact_count, plan_measure_id, plan_link`, ", "), strings.Split(keyColumns, ", ")...)
 
-// The columns of a fact and of a cell box as SaveReport inserts them.
+// The columns of a fact, an extra cell and a cell box as SaveReport
+// inserts them.
 var (
 	factColumns = strings.Split(`measure_id, position, kind, value, value_end, count, amount, unit, currency, `+
 		`iso_date, ref, qualifier, span_text, span_start, span_end`, ", ")
-	boxColumns = strings.Split(`measure_id, position, page, x0, y0, x1, y1`, ", ")
+	extraColumns = strings.Split(`measure_id, position, header, text`, ", ")
+	boxColumns   = strings.Split(`measure_id, position, page, x0, y0, x1, y1`, ", ")
 )
 
 // insertMeasures inserts the measures of report id whose values rows
 // holds (measureColumns of each, in their order) and returns their ids in
 // that order.
 //
-// They go in with few statements (insertRows). FTS5 writes the words it
-// has gathered as a new segment of measures_fts whenever a statement opens
-// a savepoint, as one with a trigger does: inserted one by one, each
-// measure made a segment of its own, which FTS5 then merged again and
-// again; together they make one for each statement.
+// They go in with one statement (up to maxMeasures rows): FTS5 writes the
+// words it has gathered as a new segment of measures_fts whenever a
+// statement opens a savepoint, as one with a trigger does, and merges the
+// segments again and again as they pile up. Inserted one by one, each
+// measure made a segment of its own; in statements of 64, 32, … rows (as
+// insertRows), each statement did. So there is a statement text for each
+// number of measures: compiling one costs less than the merging saved, and
+// the statement cache of Open keeps those of the most recent reports.
 func insertMeasures(ctx context.Context, tx *sql.Tx, id int64, rows []any, rowErr func(i int, err error) error) ([]int64, error) {
-	if err := insertRows(ctx, tx, "measures", measureColumns, rows, rowErr); err != nil {
-		return nil, err
+	width := len(measureColumns)
+	n := len(rows) / width
+	head := "INSERT INTO measures (" + strings.Join(measureColumns, ", ") + ") VALUES "
+	for start := 0; start < n; start += maxMeasures {
+		end := min(n, start+maxMeasures)
+		query := head + strings.TrimSuffix(strings.Repeat(tuple(width)+", ", end-start), ", ")
+		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
+			return nil, insertEach(ctx, tx, "measures", measureColumns, rows, start, end, err, rowErr)
+		}
 	}
-	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = ? ORDER BY position`, id))
-	if n := len(rows) / len(measureColumns); err == nil && len(ids) != n {
+	ids, err := column[int64](tx.QueryContext(ctx, `SELECT id FROM measures WHERE report_id = +? ORDER BY position`, id))
+	if err == nil && len(ids) != n {
 		err = fmt.Errorf("%d measures stored, %d read back", n, len(ids))
 	}
 	return ids, err
 }
+
+// maxMeasures is the most measures one statement of insertMeasures
+// inserts: more in a report (rare) go in several. It bounds the size of a
+// compiled statement, which the cache keeps: 256 rows of measureColumns
+// are some 7000 values.
+const maxMeasures = 256
 
 // maxRowsLog is log2 of the most rows one statement of insertRows
 // inserts. Rows go in statements of 1<<maxRowsLog, …, 4, 2 and 1 rows, so
 // that a table has at most maxRowsLog+1 statement texts, which each
 // connection keeps compiled (the statement cache of Open): statements of
 // every row count would fill the cache with large programs used once.
-// 64 rows of the widest table (measures) are some 1800 values, below
-// SQLite's limit of 32766.
 const maxRowsLog = 6
 
 // insertRows inserts into table rows of the given columns, whose values
 // rows holds row after row, in their order (so that their ids follow it),
 // with few statements: one INSERT of many rows saves a round trip through
 // database/sql, cgo and the statement's setup per row. When a statement
-// fails, SQLite has undone it, and its rows are inserted one at a time, so
-// that rowErr gets the index of the row that fails and the message can
-// name it.
+// fails, its rows are inserted one at a time (insertEach), so that rowErr
+// gets the index of the row that fails and the message can name it.
 func insertRows(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, rowErr func(row int, err error) error) error {
 	width := len(columns)
 	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
-	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 	n := len(rows) / width
 	for start, per := 0, 1<<maxRowsLog; start < n; start += per {
 		for per > n-start {
 			per /= 2
 		}
 		end := start + per
-		query := head + strings.TrimSuffix(strings.Repeat(tuple+", ", per), ", ")
+		query := head + strings.TrimSuffix(strings.Repeat(tuple(width)+", ", per), ", ")
 		if _, err := tx.ExecContext(ctx, query, rows[start*width:end*width]...); err != nil {
-			for i := start; i < end; i++ {
-				if _, err := tx.ExecContext(ctx, head+tuple, rows[i*width:(i+1)*width]...); err != nil {
-					return rowErr(i, err)
-				}
-			}
-			return rowErr(start, err) // its rows went in alone: the statement's error
+			return insertEach(ctx, tx, table, columns, rows, start, end, err, rowErr)
 		}
 	}
 	return nil
+}
+
+// insertEach inserts rows start to end of rows (as insertRows), whose
+// statement failed with err and was undone by SQLite, one at a time, and
+// returns rowErr of the first that fails; rowErr of start with err when
+// none does.
+func insertEach(ctx context.Context, tx *sql.Tx, table string, columns []string, rows []any, start, end int, err error, rowErr func(row int, err error) error) error {
+	width := len(columns)
+	query := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES " + tuple(width)
+	for i := start; i < end; i++ {
+		if _, err := tx.ExecContext(ctx, query, rows[i*width:(i+1)*width]...); err != nil {
+			return rowErr(i, err)
+		}
+	}
+	return rowErr(start, err) // its rows went in alone: the statement's error
+}
+
+// tuple returns "(?, ?, …)" with width parameters.
+func tuple(width int) string {
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 }
 
 // factsAndDate returns how many facts r's measures hold, and its document

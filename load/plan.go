@@ -67,7 +67,11 @@ type planMeasure struct {
 // is compared with every plan measure of its plan, and sorted sets are
 // intersected in one pass without hashing.
 func words(title string) []string {
-	set := strings.Fields(aztext.LooseKey(title))
+	k := aztext.LooseKey(title)
+	if k == "" {
+		return nil
+	}
+	set := strings.Split(k, " ") // a key has one space between words, none around
 	slices.Sort(set)
 	return slices.Compact(set)
 }
@@ -106,7 +110,7 @@ func newLinker(ctx context.Context, tx *sql.Tx, plan sql.NullInt64) (*linker, er
 	if !plan.Valid {
 		return l, nil
 	}
-	err := forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), title FROM plan_measures WHERE plan_id = ? ORDER BY id`, plan.Int64))(
+	err := forEach(tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), title FROM plan_measures WHERE plan_id = +? ORDER BY id`, plan.Int64))(
 		func(rows *sql.Rows) error {
 			pm := &planMeasure{}
 			var title string
@@ -262,12 +266,12 @@ func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, n
 			JOIN reports AS r ON r.plan_id = pm.plan_id AND r.status = 'current'
 			LEFT JOIN measures AS m ON m.id = (SELECT min(x.id) FROM measures AS x
 				WHERE x.plan_measure_id = pm.id AND x.report_id = r.id)
-			WHERE pm.plan_id = ? AND r.id IN ` + in, withIDs(plan)},
+			WHERE pm.plan_id = +? AND r.id IN ` + in, withIDs(plan)},
 		{`INSERT OR IGNORE INTO plan_coverage (plan_measure_id, report_id, measure_id, reported)
 			SELECT pm.id, r.id, NULL, 0
 			FROM plan_measures AS pm
 			JOIN reports AS r ON r.plan_id = pm.plan_id AND r.status = 'current'
-			WHERE pm.plan_id = ? AND pm.id > ?`, []any{plan, newSince}},
+			WHERE pm.plan_id = +? AND pm.id > ?`, []any{plan, newSince}},
 	} {
 		if _, err := tx.ExecContext(ctx, st.query, st.args...); err != nil {
 			return err

@@ -32,15 +32,29 @@ func measureText(m *hesabat.Measure) searchText {
 }
 
 // keyColumns are the columns of measures that hold the folded copies of a
-// measure's text, in the order of searchText.keys; the triggers of
+// measure's text, in the order of searchKeys.values; the triggers of
 // migration 0006 put them in measures_fts.
 const keyColumns = `title_key, executor_key, work_done_key, extras_key, title_bare, work_done_bare, extras_bare`
 
-// keys returns the folded copies of t for keyColumns.
-func (t searchText) keys() []any {
-	title, work, extras := aztext.Key(t.title), aztext.Key(t.work), aztext.Key(t.extras)
-	return []any{null(title), null(aztext.Key(t.executor)), null(work), null(extras),
-		null(aztext.BareKeyOf(title)), null(aztext.BareKeyOf(work)), null(aztext.BareKeyOf(extras))}
+// searchKeys are the folded copies of a measure's text: aztext.Key of
+// each part, and aztext.BareKey of those that are searched bare.
+type searchKeys struct {
+	title, executor, work, extras   string
+	titleBare, workBare, extrasBare string
+}
+
+// keys returns the folded copies of t.
+func (t searchText) keys() searchKeys {
+	k := searchKeys{title: aztext.Key(t.title), executor: aztext.Key(t.executor),
+		work: aztext.Key(t.work), extras: aztext.Key(t.extras)}
+	k.titleBare, k.workBare, k.extrasBare = aztext.BareKeyOf(k.title), aztext.BareKeyOf(k.work), aztext.BareKeyOf(k.extras)
+	return k
+}
+
+// values returns k as the values of keyColumns, "" as NULL.
+func (k searchKeys) values() []any {
+	return []any{null(k.title), null(k.executor), null(k.work), null(k.extras),
+		null(k.titleBare), null(k.workBare), null(k.extrasBare)}
 }
 
 // index stores the folded copies of the text of a measure stored without
@@ -48,7 +62,7 @@ func (t searchText) keys() []any {
 func index(ctx context.Context, tx *sql.Tx, id int64, t searchText) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE measures SET
 		title_key = ?, executor_key = ?, work_done_key = ?, extras_key = ?,
-		title_bare = ?, work_done_bare = ?, extras_bare = ? WHERE id = ?`, append(t.keys(), id)...,
+		title_bare = ?, work_done_bare = ?, extras_bare = ? WHERE id = ?`, append(t.keys().values(), id)...,
 	); err != nil {
 		return fmt.Errorf("search keys: %w", err)
 	}

@@ -185,10 +185,10 @@ func TestViewTypes(t *testing.T) {
 
 // TestUpgradeFrom0009 takes a database back to the schema of migration
 // 0009 (column, index and trigger of 0010 dropped, FTS5 automerge back to
-// its default), with a report stored in it, and opens it again: 0010 is
-// applied in place, the old report gets its content digest when the rule
-// first compares it, and plan measures count the measures linked on
-// insert as those linked before.
+// its default), with a report stored in it, and opens it again: 0010 and
+// 0011 are applied in place, the old report gets its content digest when
+// the rule first compares it, and plan measures count the measures linked
+// on insert as those linked before.
 func TestUpgradeFrom0009(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -207,7 +207,7 @@ func TestUpgradeFrom0009(t *testing.T) {
 		`DROP TRIGGER plan_measure_variants_insert`,
 		`ALTER TABLE reports DROP COLUMN content_digest`,
 		`INSERT INTO measures_fts (measures_fts, rank) VALUES ('automerge', 4)`,
-		`DELETE FROM schema_migrations WHERE version = 10`,
+		`DELETE FROM schema_migrations WHERE version >= 10`,
 	} {
 		if _, err := db.db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -218,11 +218,14 @@ func TestUpgradeFrom0009(t *testing.T) {
 	}
 
 	db = mustOpenPath(t, path)
-	if n := queryInt(t, db, `SELECT count(*) FROM schema_migrations WHERE version = 10`); n != 1 {
-		t.Fatal("migration 0010 not recorded")
+	if n := queryInt(t, db, `SELECT count(*) FROM schema_migrations WHERE version IN (10, 11)`); n != 2 {
+		t.Fatal("migrations 0010 and 0011 not recorded")
 	}
-	if n := queryInt(t, db, `SELECT count(*) FROM measures_fts_config WHERE k = 'automerge' AND v = 8`); n != 1 {
-		t.Error("FTS5 automerge is not 8 after 0010")
+	if n := queryInt(t, db, `SELECT count(*) FROM measures_fts_config WHERE k = 'automerge' AND v = 16`); n != 1 {
+		t.Error("FTS5 automerge is not 16 after 0011")
+	}
+	if hits, err := db.Search(ctx, Query{Text: "iclas"}); err != nil || len(hits) != 1 {
+		t.Errorf("search after the upgrade: %d hits, %v; want the old report's measure", len(hits), err)
 	}
 	same := old
 	same.name, same.format = "a.docx", hesabat.DOCX

@@ -148,6 +148,30 @@ func TestVariantClasses(t *testing.T) {
 		// where the fullest page's text ends ended its paragraph there,
 		// though the row's own bottom (the page's last line) hid it.
 		{"header-first-page-none", []string{"chrome-header-first-page-none-landscape/r005-2021", "chrome-header-first-page-none-landscape/r039-2022", "chrome-header-first-page-none-landscape/r056-2021"}},
+		// Layout text of LibreOffice PDFs that set "ə" from a fallback
+		// font: pdftotext put a space inside a word the document writes
+		// whole nowhere ("işl ənilməsi"); its pieces stand only beside each
+		// other, and each is the inner part of the document's words on its
+		// side ("işlə" begins "işləri", "ənilməsi" ends "ödənilməsi").
+		{"layout-text-split-word", []string{"layout-lo/seed", "layout-lo/r026-2021"}},
+		// Layout text of a LibreOffice PDF whose rows are centred but
+		// some set from the top (a row whose title is its tallest cell; a
+		// row the page break cuts): the page's vote on centring counted
+		// its cut last row against it, a row whose number stands on its
+		// band's first line ended one line below it, and a title word
+		// glued one space after its line, three lines under the glued
+		// term on the number line, went to the term ("mütəmadi ilə");
+		// at a page's top, the rest of the row the page break cut joined
+		// the next row, set from the top (fewer title lines above its
+		// number than below); and two centred rows part where the title
+		// stands as many lines above the number as below, as the
+		// mirrored end is known to a line only.
+		{"layout-text-mixed-alignment", []string{"layout-lo/r010-2020", "layout-lo/r057-2022"}},
+		// A word cut where a renderer wraps between words as well (the
+		// piece ends 2.3 pt short of the column's widest line, less than
+		// "y" and " ya"), whose second piece the document uses as a word
+		// only in one phrase ("ya" of "və ya"): "telekommunikasi ya".
+		{"line-end-bound-piece", []string{"pandoc-pdf-furnished/seed", "pandoc-pdf-furnished/r005-2021", "pandoc-pdf-furnished/r023-2021", "pandoc-pdf-furnished/r039-2022"}},
 	}
 	p := testPipeline(t)
 	for _, c := range classes {

@@ -78,12 +78,7 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	}
 	// Pages are read in the orientation of most of their text, as
 	// readChars does.
-	var votes [4]int
-	for _, g := range gp.Glyphs {
-		if g.R != ' ' && g.R != 0 {
-			votes[g.Turn&3]++
-		}
-	}
+	votes := gp.Turns
 	best := 0
 	for q := range votes {
 		if votes[q] > votes[best] {
@@ -102,14 +97,16 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	cs := slices.Grow(chars[:0], len(gp.Glyphs))[:len(gp.Glyphs)]
 	n := 0
 	if f.rot == 0 { // f.box without its switch, for most pages
-		for _, g := range gp.Glyphs {
+		for i := range gp.Glyphs {
+			g := &gp.Glyphs[i]
 			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
 			// stays with y flipped: f.box's min and max, without
 			// comparing (a NaN, never on the page, is dropped either
 			// way; f.height > 0 makes no -0).
-			c := glyph{r: g.R, x0: g.X0 - f.left, y0: f.height - (g.Y1 - f.bottom), x1: g.X1 - f.left, y1: f.height - (g.Y0 - f.bottom)}
+			// Written in place, and kept when on the page.
+			c := &cs[n]
+			c.r, c.x0, c.y0, c.x1, c.y1 = g.R, g.X0-f.left, f.height-(g.Y1-f.bottom), g.X1-f.left, f.height-(g.Y0-f.bottom)
 			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
-				cs[n] = c
 				n++
 			}
 		}

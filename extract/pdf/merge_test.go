@@ -81,7 +81,7 @@ func TestSortRuns(t *testing.T) {
 		if !slices.Equal(rs, want) {
 			t.Fatalf("%d runs: got %v, want %v", n, rs, want)
 		}
-		radixSortRuns(radix, nil)
+		radixSortRuns(radix, nil, nil)
 		if !slices.Equal(radix, want) {
 			t.Fatalf("%d runs: radixSortRuns gave %v, want %v", n, radix, want)
 		}

@@ -58,8 +58,9 @@ func addPage(doc *hesabat.Document, p hesabat.Page, w *hesabat.Warning) {
 type layouter struct {
 	chars   []glyph // the Go reader's glyphs of the page being read (see readGoPage)
 	runs    []run
-	xs      []run // byX's
-	sorted  []run // radixSortRuns's scratch
+	xs      []run    // byX's
+	sorted  []run    // radixSortRuns's scratch
+	keys    []uint64 // radixSortRuns's keys
 	words   []hesabat.Word
 	all     []glyph // the lines' glyphs, one line after another
 	lines   [][]glyph
@@ -86,9 +87,15 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 	for _, r := range p.rules {
 		out.Rules = append(out.Rules, hesabat.Rule{X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1})
 	}
-	gs := cleanGlyphs(p.chars)
+	gs, pua := p.chars, 0
+	if plain, n := plainGlyphs(gs); plain {
+		pua = n
+	} else {
+		gs = cleanGlyphs(gs)
+		pua = privateUse(gs)
+	}
 	switch {
-	case unmapped(gs):
+	case pua > 0 && 2*pua >= len(gs): // most characters private-use: what PDFium gives for fonts without a Unicode mapping
 		w := hesabat.Warnf(hesabat.WarnUnmapped, p.n, "text has no Unicode mapping (a font without ToUnicode); page skipped")
 		return out, &w
 	case len(gs) == 0 && p.blank:
@@ -101,24 +108,53 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 	// page has about nine glyphs a word, and a guess made room for twice
 	// as many words as there were.
 	words := l.words[:0]
-	for _, line := range l.glyphLines(gs) {
+	lines := l.glyphLines(gs)
+	for _, line := range lines {
 		words = l.splitWords(words, line)
 	}
+	clear(lines) // they may share the page's glyphs, which the pooled layouter must not keep
 	l.words = words
 	out.Words = append(make([]hesabat.Word, 0, len(words)), words...)
 	return out, nil
 }
 
-// unmapped reports whether most of a page's characters are private-use
-// code points: what PDFium gives for fonts without a Unicode mapping.
-func unmapped(gs []glyph) bool {
+// privateUse returns how many of gs are private-use code points.
+func privateUse(gs []glyph) int {
 	pua := 0
 	for _, g := range gs {
 		if g.r >= 0xE000 && unicode.Is(unicode.Co, g.r) { // private use starts at U+E000
 			pua++
 		}
 	}
-	return pua > 0 && 2*pua >= len(gs)
+	return pua
+}
+
+// plainGlyphs reports whether cleanGlyphs would return gs as it is, and
+// returns privateUse(gs), in one pass over gs: the characters it looks
+// at start at U+E000 (ligatures, U+FFFD, private use) or are control
+// characters, and the glyphs it changes lie within half a point of the
+// one before in x0.
+func plainGlyphs(gs []glyph) (plain bool, pua int) {
+	plain = true
+	for k := range gs {
+		g := &gs[k]
+		r := g.r
+		if r >= 0xE000 {
+			if r >= 0xFB00 && r <= 0xFB06 || r == unicode.ReplacementChar {
+				plain = false
+			} else if unicode.Is(unicode.Co, r) {
+				pua++
+			}
+		} else if (r < 0x20 || r >= 0x7F && r <= 0x9F) && r != hyphenMark && unicode.IsControl(r) {
+			plain = false
+		}
+		if k > 0 && math.Abs(g.x0-gs[k-1].x0) <= 0.5 {
+			if p := &gs[k-1]; p.r == r && near(*p, *g, 0.5) || near(*p, *g, 0.01) {
+				plain = false
+			}
+		}
+	}
+	return plain, pua
 }
 
 // cleanGlyphs expands ligatures into one glyph per letter (splitting the
@@ -205,7 +241,7 @@ func near(a, b glyph, tol float64) bool {
 // A PDF draws text a run at a time, so the glyphs are first cut into runs
 // (consecutive glyphs with the same vertical extent, left to right), and
 // runs are sorted rather than glyphs.
-// The lines are valid until the next call.
+// The lines are valid until the next call, and may share gs's memory.
 func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	runs := l.runs[:0]
 	for i := 0; i < len(gs); {
@@ -217,7 +253,7 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 		i = j
 	}
 	l.runs = runs
-	l.sorted = radixSortRuns(runs, l.sorted)
+	l.sorted, l.keys = radixSortRuns(runs, l.sorted, l.keys)
 	lines := l.lines[:0]
 	tail := l.tail
 	if cap(l.all) < len(gs) {
@@ -228,16 +264,25 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	for k := 0; k < len(runs); {
 		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
-			r := gs[runs[m].i] // the run's first glyph: its extent is the run's
+			r := &gs[runs[m].i] // the run's first glyph: its extent is the run's
 			if math.Abs((r.y0+r.y1)/2-(lo+hi)/2) > 0.4*max(r.y1-r.y0, hi-lo) {
 				break
 			}
 			lo, hi = min(lo, r.y0), max(hi, r.y1)
 			m++
 		}
-		n := 0
+		n, first, end := 0, runs[k].i, runs[k].j
 		for _, r := range runs[k:m] {
 			n += int(r.j - r.i)
+			first, end = min(first, r.i), max(end, r.j)
+		}
+		// Runs that make up one stretch of gs with x0 increasing
+		// throughout (a line drawn in one piece, as most are) are the
+		// line as it is: byX would put them in the page's order.
+		if int(end-first) == n && (m == k+1 || increasingX0(gs[first:end])) {
+			lines = append(lines, gs[first:end:end])
+			k = m
+			continue
 		}
 		line := all[off : off : off+n]
 		if l.byX(gs, runs[k:m]) {
@@ -255,6 +300,17 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	}
 	l.lines, l.tail = lines, tail
 	return lines
+}
+
+// increasingX0 reports whether each glyph's x0 is greater than the one
+// before.
+func increasingX0(gs []glyph) bool {
+	for i := 1; i < len(gs); i++ {
+		if !(gs[i-1].x0 < gs[i].x0) {
+			return false
+		}
+	}
+	return true
 }
 
 // before orders runs by vertical midpoint, then x0, then place on the
@@ -331,45 +387,51 @@ func sortRuns(rs []run, depth int) {
 // sort on the bits of mid rounded to float32 (a byte at a time, least
 // significant first, passing over bytes all runs share), which orders
 // runs as mid does but for ties among nearly equal midpoints, then
-// sortRuns on each span of runs with equal such keys. scratch is reused
-// between calls; the new one is returned.
-func radixSortRuns(rs, scratch []run) []run {
+// sortRuns on each span of runs with equal such keys. The radix sort
+// moves each run's key and index, one word, and the runs follow once.
+// scratch and keys are reused between calls; the new ones are returned.
+func radixSortRuns(rs, scratch []run, keys []uint64) ([]run, []uint64) {
 	if len(rs) < 64 {
 		sortRuns(rs, 0)
-		return scratch
+		return scratch, keys
 	}
+	n := len(rs)
+	keys = slices.Grow(keys[:0], 2*n)[:2*n]
+	src, dst := keys[:n], keys[n:]
 	var counts [4][256]int32
-	for _, r := range rs {
-		k := midKey(r.mid)
+	for i := range rs {
+		k := midKey(rs[i].mid)
+		src[i] = uint64(k)<<32 | uint64(i)
 		counts[0][byte(k)]++
 		counts[1][byte(k>>8)]++
 		counts[2][byte(k>>16)]++
 		counts[3][byte(k>>24)]++
 	}
-	scratch = slices.Grow(scratch[:0], len(rs))[:len(rs)]
-	src, dst := rs, scratch
 	for d := range counts {
 		c := &counts[d]
-		if c[byte(midKey(src[0].mid)>>(8*d))] == int32(len(src)) {
+		shift := 32 + 8*d
+		if c[byte(src[0]>>shift)] == int32(n) {
 			continue // every run has this byte
 		}
 		var sum int32
 		for b := range c {
 			c[b], sum = sum, sum+c[b]
 		}
-		for _, r := range src {
-			b := byte(midKey(r.mid) >> (8 * d))
-			dst[c[b]] = r
+		for _, v := range src {
+			b := byte(v >> shift)
+			dst[c[b]] = v
 			c[b]++
 		}
 		src, dst = dst, src
 	}
-	if &src[0] != &rs[0] {
-		copy(rs, src)
+	scratch = slices.Grow(scratch[:0], n)[:n]
+	for i, v := range src {
+		scratch[i] = rs[uint32(v)]
 	}
-	for i := 0; i < len(rs); {
-		j, k := i+1, midKey(rs[i].mid)
-		for j < len(rs) && midKey(rs[j].mid) == k {
+	copy(rs, scratch)
+	for i := 0; i < n; {
+		j, k := i+1, src[i]>>32
+		for j < n && src[j]>>32 == k {
 			j++
 		}
 		if j-i > 1 {
@@ -377,7 +439,7 @@ func radixSortRuns(rs, scratch []run) []run {
 		}
 		i = j
 	}
-	return scratch
+	return scratch, keys
 }
 
 // midKey maps a midpoint to an integer whose order is that of the
@@ -485,9 +547,17 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 		start, l.bottoms = len(l.text), l.bottoms[:0]
 		open = false
 	}
-	var prev glyph
-	for _, g := range gs {
-		if g.r == ' ' || (g.r < ' ' || g.r >= 0x85) && unicode.IsSpace(g.r) { // unicode.IsSpace, ASCII letters kept off it
+	prev := &glyph{} // the last glyph other than a space; r 0 before the first
+	// The bottom rounded of the glyph before, and its bottom: a line's
+	// glyphs mostly share one.
+	lastY1, lastBottom := math.NaN(), 0.0
+	for i := range gs {
+		g := &gs[i]
+		r := g.r
+		// unicode.IsSpace, with its Latin-1 spaces inlined (tab to
+		// carriage return, U+0085, U+00A0) and the letters up to U+1680,
+		// the next space, kept off it.
+		if r == ' ' || r < ' ' && unicode.IsSpace(r) || r == 0x85 || r == 0xA0 || r >= 0x1680 && unicode.IsSpace(r) {
 			if open {
 				cur.Space = true
 			} else if n := len(out); n > first {
@@ -496,21 +566,45 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 			flush()
 			continue
 		}
-		if open && g.r != hyphenMark && (g.x0-prev.x1 > wordGap*max(g.size(), prev.size()) ||
-			!cur.Super && superscript(g, prev) || cur.Super && !(markRune(g.r) && g.size() < 1.1*prev.size())) {
-			flush()
+		if open && r != hyphenMark {
+			// gap > wordGap*max(size, prevSize), without max: the
+			// products keep max's order.
+			size, prevSize := g.size(), prev.size()
+			if gap := g.x0 - prev.x1; gap > wordGap*size && gap > wordGap*prevSize ||
+				!cur.Super && size < 0.75*prevSize && superscript(*g, *prev) || // superscript's first test inlined: most glyphs fail it
+				cur.Super && !(markRune(r) && size < 1.1*prevSize) {
+				flush()
+			}
 		}
 		if !open {
 			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1, Lead: g.x1 - g.x0}
-			cur.Super = prev.r != 0 && superscript(g, prev)
+			cur.Super = prev.r != 0 && superscript(*g, *prev)
 			open = true
 		}
-		cur.X0, cur.Y0 = min(cur.X0, g.x0), min(cur.Y0, g.y0)
-		cur.X1, cur.Y1 = max(cur.X1, g.x1), max(cur.Y1, g.y1)
-		cur.Hyphen, cur.Soft = g.r == hyphenMark, g.r == softHyphen
+		if !(g.x0 > cur.X0) { // a line's glyphs go left to right: min's answer is mostly cur.X0
+			cur.X0 = min(cur.X0, g.x0)
+		}
+		// A line's glyphs mostly share their bottom, and often their
+		// top: min and max of a number and itself (but zero, which may
+		// be -0) are that number.
+		if g.y0 != cur.Y0 || g.y0 == 0 {
+			cur.Y0 = min(cur.Y0, g.y0)
+		}
+		cur.X1 = max(cur.X1, g.x1)
+		if g.y1 != cur.Y1 || g.y1 == 0 {
+			cur.Y1 = max(cur.Y1, g.y1)
+		}
+		cur.Hyphen, cur.Soft = r == hyphenMark, r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
-			l.text = utf8.AppendRune(l.text, g.r)
-			l.bottoms = countBottom(l.bottoms, math.Round(g.y1*4)/4)
+			l.text = utf8.AppendRune(l.text, r)
+			if g.y1 != lastY1 {
+				lastY1, lastBottom = g.y1, math.Round(g.y1*4)/4
+			}
+			if bs := l.bottoms; len(bs) > 0 && bs[0].y == lastBottom { // countBottom's usual answer
+				bs[0].n++
+			} else {
+				l.bottoms = countBottom(bs, lastBottom)
+			}
 		}
 		prev = g
 	}

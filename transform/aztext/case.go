@@ -157,14 +157,75 @@ func BareKey(s string) string {
 }
 
 // BareKeyOf returns BareKey(s) from Key(s), without normalising s again:
-// BareKeyOf(Key(s)) == BareKey(s).
+// BareKeyOf(Key(s)) == BareKey(s). It returns key itself when nothing
+// changes.
 func BareKeyOf(key string) string {
-	return strings.Map(func(r rune) rune {
-		if r == 'ı' {
-			return 'i' // what LooseKey does
+	var b []byte // nil while nothing has changed
+	for i := 0; i < len(key); {
+		c := key[i]
+		if c < utf8.RuneSelf {
+			if b != nil {
+				b = append(b, c)
+			}
+			i++
+			continue
 		}
-		return bare(r)
-	}, key)
+		if i+1 < len(key) {
+			if m := bareByte(c, key[i+1]); m != 0 {
+				if b == nil {
+					b = append(make([]byte, 0, len(key)), key[:i]...)
+				}
+				b = append(b, m)
+				i += 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(key[i:])
+		if r == utf8.RuneError && n == 1 {
+			// Not UTF-8, which no key is: strings.Map's U+FFFD for the
+			// byte, as BareKeyOf always gave.
+			return strings.Map(bareLoose, key)
+		}
+		if b != nil {
+			b = append(b, key[i:i+n]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return key
+	}
+	return string(b)
+}
+
+// bareByte returns bareLoose of the rune whose UTF-8 starts with the bytes
+// c and d, when it is one of the letters it changes (each two bytes long),
+// and 0 otherwise.
+func bareByte(c, d byte) byte {
+	switch uint16(c)<<8 | uint16(d) {
+	case 0xc999: // ə
+		return 'e'
+	case 0xc4b1: // ı
+		return 'i'
+	case 0xc3b6: // ö
+		return 'o'
+	case 0xc3bc: // ü
+		return 'u'
+	case 0xc59f: // ş
+		return 's'
+	case 0xc3a7: // ç
+		return 'c'
+	case 0xc49f: // ğ
+		return 'g'
+	}
+	return 0
+}
+
+// bareLoose is bare after LooseKey: ı is i.
+func bareLoose(r rune) rune {
+	if r == 'ı' {
+		return 'i'
+	}
+	return bare(r)
 }
 
 func bare(r rune) rune {
@@ -185,12 +246,119 @@ func bare(r rune) rune {
 	return r
 }
 
+// key returns Key(s), or LooseKey(s) when loose. Text that Normalize
+// leaves as it is but for white space (printable ASCII, ASCII white space
+// and the runes plain takes, as scan tells) it keys as it reads it: a run
+// of white space is one gap between words anyway. At the first rune of
+// other text it starts again from Normalize(s) (keyNormal).
 func key(s string, loose bool) string {
-	if scan(s) == other {
-		// Text that Normalize would change beyond its white space: a run
-		// of white space is one gap between words below anyway.
-		s = Normalize(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for i := 0; i < len(s); {
+		// A run of runes that are their own key: ASCII lower-case letters
+		// and digits and the lower-case Azerbaijani letters (but for ı in
+		// a LooseKey), the most of a report's text.
+		j := i
+		for j < len(s) {
+			if asciiClass[s[j]] == lowerOrDigit {
+				j++
+			} else if LowerLetterAt(s, j) && !(loose && s[j] == 0xc4 && s[j+1] == 0xb1) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		if j > i {
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		c := s[i]
+		switch asciiClass[c] {
+		case upper:
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
+			switch {
+			case c != 'I':
+				b.WriteByte(c + 'a' - 'A')
+			case loose:
+				b.WriteByte('i')
+			default:
+				b.WriteString("ı") // I lowers to ı by Azerbaijani rules
+			}
+			i++
+			continue
+		case gapASCII:
+			gap = true // punctuation, symbols and white space
+			i++
+			continue
+		case control: // Normalize drops it
+			return keyNormal(Normalize(s), loose)
+		}
+		r, n := rune(c&0x1f)<<6|rune(s[min(i+1, len(s)-1)]&0x3f), 2
+		if c < 0xc2 || c >= 0xe0 || i+1 == len(s) || s[i+1]&0xc0 != 0x80 {
+			r, n = utf8.DecodeRuneInString(s[i:]) // not a valid rune of two bytes
+		}
+		if !plain(r) {
+			return keyNormal(Normalize(s), loose)
+		}
+		if l, ok := azLower(r); ok {
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
+			switch {
+			case loose && l == 'ı':
+				b.WriteByte('i')
+			case l == r:
+				b.WriteString(s[i : i+n])
+			default:
+				b.WriteRune(l)
+			}
+		} else {
+			gap = true // the plain runes other than letters are punctuation
+		}
+		i += n
 	}
+	return b.String()
+}
+
+// Classes of bytes for key: ASCII letters and digits, ASCII punctuation,
+// symbols and white space (gaps between words), ASCII control characters
+// (which Normalize drops), and the bytes of other runes (0).
+const (
+	lowerOrDigit = 1 + iota
+	upper
+	gapASCII
+	control
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = lowerOrDigit
+		case 'A' <= c && c <= 'Z':
+			t[c] = upper
+		case c > ' ' && c < 0x7f || c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = gapASCII
+		default:
+			t[c] = control
+		}
+	}
+	return t
+}()
+
+// keyNormal returns Key(s), or LooseKey(s) when loose, of s as
+// Normalize returns it.
+func keyNormal(s string, loose bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	gap := false

@@ -195,6 +195,48 @@ func TestKeyAzerbaijaniLetters(t *testing.T) {
 	}
 }
 
+// TestKeyShortcuts: Key and LooseKey of any text are keyNormal's rule
+// applied to the text normalised, though they read text that Normalize
+// leaves as it is without normalising it, and copy runs of runes that are
+// their own key; BareKeyOf agrees with the rune mapping it stands for,
+// not UTF-8 included. Inputs: every rune below U+3000 and every byte, alone
+// and between letters, and the seed's lines and their damaged variants.
+func TestKeyShortcuts(t *testing.T) {
+	var inputs []string
+	for r := rune(0); r < 0x3000; r++ {
+		inputs = append(inputs, string(r), "ab"+string(r)+"ş", "Iı "+string(r)+string(r)+"Ə")
+	}
+	for c := range 256 {
+		inputs = append(inputs, string([]byte{byte(c)}), "ə"+string([]byte{byte(c)})+"x", "a\xc9"+string([]byte{byte(c)}))
+	}
+	for _, line := range seedLines(t) {
+		inputs = append(inputs, line)
+		for _, v := range variants {
+			inputs = append(inputs, v.make(line))
+		}
+	}
+	for _, s := range inputs {
+		checkKey(t, s)
+	}
+}
+
+// checkKey fails t unless Key, LooseKey and BareKeyOf of s agree with
+// their rules.
+func checkKey(t *testing.T, s string) {
+	t.Helper()
+	n := Normalize(s)
+	for _, loose := range []bool{false, true} {
+		if got, want := key(s, loose), keyNormal(n, loose); got != want {
+			t.Fatalf("key(%q, %v) = %q, want %q (the rule over Normalize)", s, loose, got, want)
+		}
+	}
+	for _, k := range []string{s, Key(s)} {
+		if got, want := BareKeyOf(k), strings.Map(bareLoose, k); got != want {
+			t.Fatalf("BareKeyOf(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
+
 // TestLowerShortcuts: Lower's shortcuts agree with unicode.AzeriCase for
 // every rune.
 func TestLowerShortcuts(t *testing.T) {

@@ -8,8 +8,8 @@ import (
 
 // FuzzNormalize checks, for any input, that Normalize and NormalizeDoc
 // return valid UTF-8 and are idempotent, and that Key and LooseKey are
-// stable under themselves. The corpus is the seed's lines, their damaged
-// variants and the table cases.
+// stable under themselves and agree with their rules (checkKey). The
+// corpus is the seed's lines, their damaged variants and the table cases.
 func FuzzNormalize(f *testing.F) {
 	for _, line := range seedLines(f) {
 		f.Add(line)
@@ -32,6 +32,7 @@ func FuzzNormalize(f *testing.F) {
 		if again := NormalizeDoc(d); again[0] != d[0] || again[1] != d[1] {
 			t.Fatalf("NormalizeDoc(%q) = %q, but NormalizeDoc of that = %q", s, d, again)
 		}
+		checkKey(t, s)
 		// BareKey is LooseKey without marks, also when made from Key.
 		if want := strings.Map(bare, LooseKey(s)); BareKey(s) != want || BareKeyOf(Key(s)) != want {
 			t.Fatalf("BareKey(%q) = %q, BareKeyOf(Key) = %q, want %q", s, BareKey(s), BareKeyOf(Key(s)), want)

@@ -916,6 +916,39 @@ func (b *borderless) restAbove(ls []tline) int {
 	return 0
 }
 
+// gridRestAbove is restAbove for a page of layout text, whose columns'
+// lines pdftotext interleaves, so that no gap sets a row apart: it
+// returns the index in ls (the page's first band of table lines) of the
+// first measure number's line when fewer of the title's lines (the
+// column next to the numbers) stand above it than below it, up to the
+// next number, by two or more, else 0. A centred title stands as far
+// above its row's number as below it (a line more on one side where its
+// lines are even in number); a row set from the top starts at its
+// number's line (LibreOffice sets a row the page break cuts so), and the
+// lines above it are the rest of the row the page break cut.
+func (b *borderless) gridRestAbove(ls []tline) int {
+	n := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) })
+	if n <= 0 || len(b.xs) < 3 {
+		return 0
+	}
+	title := func(l *tline) bool { _, ok := l.clip(b.xs[1], b.xs[2]); return ok }
+	above, below := 0, 0
+	for i := range n {
+		if title(&ls[i]) {
+			above++
+		}
+	}
+	for i := n + 1; i < len(ls) && !b.numberLine(&ls[i]); i++ {
+		if title(&ls[i]) {
+			below++
+		}
+	}
+	if above+2 <= below {
+		return n
+	}
+	return 0
+}
+
 // apartAt counts the columns with text both above and below line k of
 // ls that leave a gap there, and tells whether one with text on both
 // sides runs on across it. A column's gap is told by its boxes (more than
@@ -975,7 +1008,9 @@ func (b *borderless) apartAt(ls []tline, k int) (apart int, joined bool) {
 // lines end at it, the next row's start there, at least half a line
 // from it either way. (Not at the widest gap near it: LibreOffice sets a
 // line in a tight glyph box beside loose ones, and the gap under it,
-// inside a cell, is as wide as two rows' padding.)
+// inside a cell, is as wide as two rows' padding.) On a character grid,
+// a number on its part's first line sets its row from the top, and the
+// rows after it are found from the band's end up (see topsFromBottom).
 func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 	grid := onGrid(ls)
 	var nums []int
@@ -998,6 +1033,17 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 			if k+1 < len(nums) {
 				cut = nums[k+1]
 			}
+		case k+1 < len(nums) && grid && n == start:
+			// On a character grid, a number on its part's first line
+			// sets its row from the top (LibreOffice does so with a row
+			// whose title is its tallest cell, among centred rows): its
+			// row ends where the next one starts, found from the band's
+			// end up (see topsFromBottom).
+			for _, c := range b.topsFromBottom(ls, nums[k:]) {
+				parts = append(parts, ls[start:c])
+				start = c
+			}
+			return append(parts, ls[start:])
 		case k+1 < len(nums):
 			end := 2*b.numberMid(&ls[n]) - ls[start].y0
 			for i := n + 1; i <= nums[k+1] && !grid; i++ {
@@ -1007,16 +1053,38 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 				}
 			}
 			// On a character grid (layout text) lines are whole grid
-			// lines apart: the widest gap near that point, on a tie the
-			// nearest to it (rows set with no blank line between them,
-			// every gap the same: the line right after the mirrored end
-			// opens the next row, not the one before it).
-			bottom, widest, near := math.Inf(-1), math.Inf(-1), math.Inf(1)
+			// lines apart, and pdftotext sets the title's lines between
+			// the work done's where they fall between them, so the
+			// mirrored end is known to a line only: of the places within
+			// a line of it, the one that leaves as many of the title's
+			// lines (the column next to the numbers) below the number as
+			// above it, or the fewest more or less (r057's 1.5: four
+			// grid lines above its number, three below); on a tie the
+			// widest gap, then the nearest to it (rows set with no blank
+			// line between them, every gap the same: the line right
+			// after the mirrored end opens the next row, not the one
+			// before it).
+			titles := func(i, j int) int {
+				c := 0
+				for ; i < j && len(b.xs) > 2; i++ {
+					if _, ok := ls[i].clip(b.xs[1], b.xs[2]); ok {
+						c++
+					}
+				}
+				return c
+			}
+			above := titles(start, n)
+			bottom, odd, widest, near := math.Inf(-1), math.MaxInt, math.Inf(-1), math.Inf(1)
 			for i := start; i < nums[k+1] && grid; i++ {
 				bottom = fmax(bottom, ls[i].y1)
 				gap, d := ls[i+1].y0-bottom, math.Abs(ls[i+1].y0-end)
-				if i+1 > n && d <= b.lh && (gap > widest || gap == widest && d < near) {
-					cut, widest, near = i+1, gap, d
+				if i+1 <= n || d > b.lh {
+					continue
+				}
+				o := titles(n+1, i+1) - above
+				o = max(o, -o)
+				if o < odd || o == odd && (gap > widest || gap == widest && d < near) {
+					cut, odd, widest, near = i+1, o, gap, d
 				}
 			}
 			if cut < 0 {
@@ -1030,6 +1098,40 @@ func (b *borderless) splitBand(ls []tline, centre bool) [][]tline {
 		start = cut
 	}
 	return append(parts, ls[start:])
+}
+
+// topsFromBottom returns, for a band of layout-text lines ls in a table
+// that centres its cells, the first line of the rows of the measure
+// numbers at nums[1:] (indexes in ls, in order; nums[0] opens the first
+// row), working up from the band's end: a centred row reaches as far
+// above its number's middle as its last line is below it, and the line
+// there, within a line, where no column's text runs on from the row
+// above (pdftotext sets the two rows' columns one line apart or more;
+// on a tie the widest gap, then the nearest) opens it. A row whose
+// mirrored top has no line within a line of it below the number before
+// it (a tall row above it) is set from the top: its number's line opens
+// it.
+func (b *borderless) topsFromBottom(ls []tline, nums []int) []int {
+	tops := make([]int, len(nums)-1)
+	end := len(ls)
+	for j := len(nums) - 1; j > 0; j-- {
+		top := 2*b.numberMid(&ls[nums[j]]) - ls[end-1].y1
+		cut, clean, widest, near := nums[j], false, math.Inf(-1), math.Inf(1)
+		for i := nums[j-1] + 1; i <= nums[j]; i++ {
+			d := math.Abs(ls[i].y0 - top)
+			if d > b.lh {
+				continue
+			}
+			apart, joined := b.apartAt(ls[nums[j-1]:end], i-nums[j-1])
+			c := apart > 0 && !joined
+			gap := ls[i].y0 - ls[i-1].y1
+			if c && !clean || c == clean && (gap > widest || gap == widest && d < near) {
+				cut, clean, widest, near = i, c, gap, d
+			}
+		}
+		tops[j-1], end = cut, cut
+	}
+	return tops
 }
 
 // gapRows cuts a page's table lines (below its header) into rows at gaps
@@ -1409,9 +1511,19 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 		blank = append(blank, table[i:j])
 		i = j
 	}
+	// The page's last numbered band votes only for centring: the page
+	// break may cut its row, and LibreOffice sets the first part of a cut
+	// row from the top, whatever the table's alignment (see
+	// bottomAligned).
+	last := -1
+	for i, ls := range blank {
+		if slices.ContainsFunc(ls, func(l tline) bool { return b.numberLine(&l) }) {
+			last = i
+		}
+	}
 	centred, numbered := 0, 0
-	for _, ls := range blank {
-		if k := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) }); k >= 0 {
+	for i, ls := range blank {
+		if k := slices.IndexFunc(ls, func(l tline) bool { return b.numberLine(&l) }); k > 0 || k == 0 && i != last {
 			numbered++
 			if k > 0 {
 				centred++
@@ -1422,6 +1534,13 @@ func (b *borderless) anchorRows(table []tline, first bool) [][]tline {
 	// apart marks the blank bands that a column break sets apart from
 	// the numbered row below them (see columnBreak): rows of their own.
 	apart := map[int]bool{}
+	if centre && !first && onGrid(table) && len(blank) > 0 {
+		if k := b.gridRestAbove(blank[0]); k > 0 {
+			blank = slices.Insert(blank, 1, blank[0][k:])
+			blank[0] = blank[0][:k]
+			apart[0] = true
+		}
+	}
 	for i := 0; centre && !onGrid(table) && i < len(blank); i++ {
 		// The rest of a row the page break cut, at the top of the page,
 		// or a header the document does not repeat (a one-page table,

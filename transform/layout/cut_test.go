@@ -208,3 +208,39 @@ func TestCutWordOnGrid(t *testing.T) {
 		t.Errorf("a word ending in the edge's cell not read as cut")
 	}
 }
+
+// TestBoundPiece checks a word cut where a renderer wraps between words as
+// well (pandoc-pdf-furnished, LibreOffice: "telekommunikasi" ends 2.3 pt
+// short of the column's widest line, less than "y" and than " ya"), whose
+// second piece the document uses as a word, but only in one phrase ("və
+// ya"): joined, as the line before ends with another word; after that
+// word, or where the piece follows several words inside lines, the pair
+// stays two words.
+func TestBoundPiece(t *testing.T) {
+	lx := lexicon{"ya": true, "və ya": true}
+	if !lx.bound("ya", "telekommunikasi") || lx.bound("ya", "və") {
+		t.Errorf("bound: %v, want ya bound to və only", lx)
+	}
+	if free := (lexicon{"ya": true, "və ya": true, "bu ya": true}); free.bound("ya", "telekommunikasi") {
+		t.Errorf("bound: %v, want ya free", free)
+	}
+	for _, r := range variantRows(t, "pandoc-pdf-furnished/seed") {
+		for _, c := range r.Cells {
+			if s := c.Text(); strings.Contains(s, "telekommunikasi ya") {
+				t.Errorf("cell holds %q", s)
+			}
+		}
+	}
+	const right = 144.83
+	for _, tt := range []struct {
+		lines []tline
+		want  string
+	}{
+		{stack([]word{{"telekommunikasi", 94.38, 142.5, 6.1}}, []word{{"ya", 94.38, 105.0, 6.1}, {"və", 108.0, 118.0, 5.3}, {"poçt", 121.0, 140.0, 5.7}}), "telekommunikasiya və poçt"},
+		{stack([]word{{"və", 131.0, 142.5, 5.3}}, []word{{"ya", 94.38, 105.0, 6.1}, {"poçt", 108.0, 127.0, 5.7}}), "və ya poçt"},
+	} {
+		if got := paragraphs(tt.lines, right, lx); !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -210,3 +210,76 @@ func TestLayoutTextCentredRowsNoGap(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutTextMixedAlignment checks layout text of LibreOffice PDFs
+// whose rows are centred but some set from the top (layout-lo: a row
+// whose title is its tallest cell, and rows the page break cuts): a row
+// whose number stands on its band's first line ends where the next,
+// centred, row starts, found from the band's end up (see
+// topsFromBottom), and the page's vote on centring leaves out its last
+// numbered band (r010 1.4, 1.5); a title word glued one space after its
+// line, three lines under the term on the number line, is the title's
+// (see gluedLeft; r010 3.4); at a page's top, lines above a number with
+// fewer of the title's lines above it than below are the rest of the
+// row the page break cut (see gridRestAbove; r057 1.4); and two centred
+// rows with no blank line between them part where the title's lines
+// stand as many above the number as below (see splitBand; r057 1.5,
+// whose mirrored end is a line off).
+func TestLayoutTextMixedAlignment(t *testing.T) {
+	cases := []struct {
+		file       string
+		first      string   // the row's measure number
+		want       []string // each cell's text starts so
+		titleEnd   string
+		term       string // the whole term cell
+		titleHolds string
+	}{
+		{"layout-lo/r010-2020.txt", "1.4.", []string{"1.4.", "Dövlət qurumlarının rəsmi internet", "2020-2022", "Dövlət Gömrük Komitəsinin internet"}, "bölməsinin yaradılması", "2020-2022", ""},
+		{"layout-lo/r010-2020.txt", "1.5.", []string{"1.5.", "Dövlət qurumları tərəfindən korrupsiya", "2021", "“Açıq hökumətin təşviqinə"}, "Komissiyaya təqdim edilməsi", "2021", ""},
+		{"layout-lo/r010-2020.txt", "3.4.", []string{"3.4.", "Dövlət qurumları tərəfindən korrupsiya", "mütəmadi", "“Açıq hökumətin təşviqinə"}, "bağlı illik tədbirlər", "mütəmadi", "qarşısının alınması ilə bağlı"},
+		{"layout-lo/r057-2022.txt", "1.4.", []string{"1.4.", "Dövlət xidmətlərinin göstərilməsində", "2021", "Komitə tərəfindən göstərilən"}, "imkanlarının genişləndirilməsi", "2021", ""},
+		{"layout-lo/r057-2022.txt", "1.5.", []string{"1.5.", "Dövlət qurumlarının rəsmi internet", "2021-2022", "Dövlət Turizm Agentliyinin"}, "bölməsinin yaradılması", "2021-2022", ""},
+		{"layout-lo/r057-2022.txt", "1.6.", []string{"1.6.", "Dövlət qurumlarının rəsmi internet", "2021-2022", "Dövlət Turizm Agentliyinin"}, "bölməsinin yaradılması", "2021-2022", ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, r := range layoutTextRows(t, c.file) {
+			if r.InTable && len(r.Cells) == 4 && r.Cells[0].Text() == c.first {
+				got = cellTexts(&r)
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no row %q", c.file, c.first)
+			continue
+		}
+		for i, w := range c.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s %s: cell %d %q, want it to start %q", c.file, c.first, i, got[i], w)
+			}
+		}
+		if !strings.HasSuffix(got[1], c.titleEnd) || !strings.Contains(got[1], c.titleHolds) {
+			t.Errorf("%s %s: title %q, want it to hold %q and end %q", c.file, c.first, got[1], c.titleHolds, c.titleEnd)
+		}
+		if got[2] != c.term {
+			t.Errorf("%s %s: term %q, want %q", c.file, c.first, got[2], c.term)
+		}
+	}
+}
+
+// TestLayoutTextCellEnd checks a word that ends a cell in layout text
+// (tmpl-layout/t-bolmeler-alti-sutun: "Hüquq şöbəsi", a cell of one line)
+// counted as a word of the document (see addCellEnds), so that the
+// executor column's "iqtisadiyyat", the widest line of its column on its
+// page, over "şöbəsi", is no cut word.
+func TestLayoutTextCellEnd(t *testing.T) {
+	for _, r := range layoutTextRows(t, "tmpl-layout/t-bolmeler-alti-sutun.txt") {
+		if r.InTable && len(r.Cells) > 2 && r.Cells[0].Text() == "1.1" {
+			if got := r.Cells[2].Text(); got != "Maliyyə və iqtisadiyyat şöbəsi" {
+				t.Errorf("1.1 executor %q", got)
+			}
+			return
+		}
+	}
+	t.Error("no row 1.1")
+}

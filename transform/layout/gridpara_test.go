@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hesabat/hesabat"
 )
 
 // TestLayoutTextParagraphBreaks checks paragraph breaks in work-done cells
@@ -94,23 +96,51 @@ func TestLayoutTextCentredRowTop(t *testing.T) {
 // TestLayoutTextSplitWords checks words that pdftotext split with a space
 // in the layout-lo variant (LibreOffice's serif type, "ə" from a fallback
 // font): joined where the document writes the word whole elsewhere and
-// the piece nowhere else, and kept apart where it does not ("işl
-// ənilməsi" is never written whole there), and that words of the
-// language stay apart ("o cümlədən").
+// the piece nowhere else, or where it writes it whole nowhere but each
+// piece, found only beside the other, is the inner part of its words
+// ("işlə" begins "işləri", "ənilməsi" ends "ödənilməsi", or the
+// document shows such a space before "ə" elsewhere); and that words
+// of the language stay apart ("o cümlədən"; "Bundan əlavə", "sorğu edən"
+// and "da iştirakı", whose pieces stand nowhere else either).
 func TestLayoutTextSplitWords(t *testing.T) {
-	var text []string
-	for _, r := range layoutTextRows(t, "layout-lo/seed.txt") {
-		text = append(text, cellTexts(&r)...)
-	}
-	all := strings.Join(text, "\n")
-	for _, split := range []string{"t əmin", "Komit ənin", "müt əmadi", "üzr ə"} {
-		if strings.Contains(all, split) {
-			t.Errorf("%q not joined", split)
+	text := func(rows []hesabat.Row) string {
+		var text []string
+		for _, r := range rows {
+			text = append(text, cellTexts(&r)...)
 		}
+		return strings.Join(text, "\n")
 	}
-	for _, kept := range []string{"işl ənilməsi", "o cümlədən", "təmin edilmişdir"} {
-		if !strings.Contains(all, kept) {
-			t.Errorf("no %q", kept)
+	corpus := func(name string) []hesabat.Row {
+		return layoutFileRows(t, filepath.Join("..", "..", "testdata", "layout", name))
+	}
+	cases := []struct {
+		name         string
+		rows         []hesabat.Row
+		joined, kept []string
+	}{
+		{"layout-lo/seed", layoutTextRows(t, "layout-lo/seed.txt"),
+			[]string{"t əmin", "Komit ənin", "müt əmadi", "üzr ə", "işl ənilməsi"},
+			[]string{"o cümlədən", "təmin edilmişdir", "Bundan əlavə"}},
+		{"layout-lo/r026", layoutTextRows(t, "layout-lo/r026-2021.txt"),
+			[]string{"işl ənilməsi"}, []string{"Bundan əlavə"}},
+		{"layout-lo/r010", layoutTextRows(t, "layout-lo/r010-2020.txt"),
+			[]string{"işl ənilməsi", "Komit ənin"}, nil},
+		{"layout-lo/r057", layoutTextRows(t, "layout-lo/r057-2022.txt"),
+			[]string{"r əqəmlərdə", "t əmin"}, []string{"Bundan əlavə"}},
+		{"corpus r003", corpus("r003-2022.txt"), nil, []string{"sorğu edən"}},
+		{"corpus r055", corpus("r055-2020.txt"), nil, []string{"da iştirakı"}},
+	}
+	for _, c := range cases {
+		all := text(c.rows)
+		for _, split := range c.joined {
+			if strings.Contains(all, split) || !strings.Contains(all, strings.ReplaceAll(split, " ", "")) {
+				t.Errorf("%s: %q not joined", c.name, split)
+			}
+		}
+		for _, kept := range c.kept {
+			if !strings.Contains(all, kept) {
+				t.Errorf("%s: no %q", c.name, kept)
+			}
 		}
 	}
 }

@@ -80,10 +80,11 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	for i := range pages {
 		words += len(pages[i].Words)
 	}
-	lx, seen := make(lexicon, words/8), make(map[string]bool, words/8)
+	lx, seen := make(lexicon, words/8), make(map[string]string, words/8)
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
 		lx.addPage(pl, seen)
+		lx.addCellEnds(pl)
 		if pl.grid == nil {
 			loose = append(loose, pl)
 		}

@@ -359,7 +359,7 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon, carry []carried) []
 	}
 	for k := 1; k+1 < len(xs); k++ {
 		if xs[k+1]-xs[k] < xs[k]-xs[k-1] {
-			gluedLeft(ls, out, k, lx, carry != nil && carry[k] == carriedClosed)
+			gluedLeft(ls, out, k, num, lx, carry != nil && carry[k] == carriedClosed)
 			setApart(ls, out, k, xs[k+1]-xs[k])
 			if num >= 0 {
 				hyphenPiece(ls, out, k, num)
@@ -400,8 +400,14 @@ func lineCuts(ls []tline, xs []float64, num int, lx lexicon, carry []carried) []
 // before (see carriedClosed) and the column has no own text here: every
 // word so glued is the title's ("təşkilatlarının iştirakının və", its
 // "və" at 35, the page's term boundary at 34, under a term "2021" on the
-// page before; r055).
-func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon, whole bool) {
+// page before; r055). A word so glued is the title's too, wherever it
+// starts, when column k has text on the number line num (-1 if none; a
+// term stands level with the measure number) but none within two lines
+// of it: a cell's lines follow each other, one grid line apart or two
+// where pdftotext sets another column's line between them ("onların
+// qarşısının alınması ilə", its "ilə" at 33 three lines under
+// "tərəfindən mütəmadi" with "mütəmadi" at 33, both glued; layout-lo).
+func gluedLeft(ls []tline, cuts [][]float64, k, num int, lx lexicon, whole bool) {
 	if len(ls) == 0 {
 		return
 	}
@@ -420,6 +426,19 @@ func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon, whole bool) {
 		}
 		return e
 	}
+	// far reports whether column k has text on the number line, and none
+	// within two lines of line i.
+	far := func(i int) bool {
+		if num < 0 || i == num || len(wordsIn(&ls[num], cuts[num][k], cuts[num][k+1])) == 0 {
+			return false
+		}
+		for c := range ls {
+			if c != i && math.Abs(ls[c].mid()-ls[i].mid()) < 2.5*ls[i].height() && len(wordsIn(&ls[c], cuts[c][k], cuts[c][k+1])) > 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for i := range ls {
 		ws := ls[i].ws
 		j := slices.IndexFunc(ws, func(w hesabat.Word) bool { m := (w.X0 + w.X1) / 2; return m >= cuts[i][k] && m < cuts[i][k+1] })
@@ -427,7 +446,9 @@ func gluedLeft(ls []tline, cuts [][]float64, k int, lx lexicon, whole bool) {
 			continue
 		}
 		e := edge(i)
-		if math.IsInf(e, 1) && !whole || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j], lx) {
+		if far(i) {
+			e = math.Inf(1)
+		} else if math.IsInf(e, 1) && !whole || ws[j].X0 >= e-cw/2 || pieceNear(ls, cuts, i, k, ws[j], lx) {
 			continue
 		}
 		for j < len(ws) && ws[j].X0 < e-cw/2 && ws[j].X1 <= cuts[i][k+1] && !apart(&ls[i], j, cw) {

@@ -151,7 +151,7 @@ func TestLexiconSeen(t *testing.T) {
 		}
 		pls = append(pls, pl)
 	}
-	with, without, seen := lexicon{}, lexicon{}, map[string]bool{}
+	with, without, seen := lexicon{}, lexicon{}, map[string]string{}
 	for _, pl := range pls {
 		with.addPage(pl, seen)
 		without.addPage(pl, nil)

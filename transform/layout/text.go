@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,34 +12,49 @@ import (
 )
 
 // lexicon is the set of words a document uses inside lines (where no line
-// end can have cut them), with the parts of hyphenated words. It decides
-// whether a hyphen PDFium found at a line end breaks a word
-// ("kommuni-" + "kasiya") or joins a compound ("qeyri-" + "hökumət").
+// end can have cut them), with the parts of hyphenated words, and the
+// pairs of words it sets there one after the other, as "a b" (a word has
+// no space in it; see bound). It decides whether a hyphen PDFium found at
+// a line end breaks a word ("kommuni-" + "kasiya") or joins a compound
+// ("qeyri-" + "hökumət").
 type lexicon map[string]bool
 
 // addLine records the words of a page line except those at either end of
 // it or of one of its column segments (runs of words with no gap wider
-// than a line height), which may be pieces of a word cut by a line end.
-// seen, when not nil, holds the texts of the words recorded so far, as
-// read: a text seen again adds nothing, and is not trimmed again.
-func (lx lexicon) addLine(l *tline, seen map[string]bool) {
+// than a line height), which may be pieces of a word cut by a line end,
+// and each such word's pair with the word before it. seen, when not nil,
+// maps the texts of the words recorded so far, as read, to their trimmed
+// form: a text recorded again is not trimmed again, and adds only its
+// pair.
+func (lx lexicon) addLine(l *tline, seen map[string]string) {
 	lx.addWords(l.words(), l.height(), seen)
 }
 
 // addWords is addLine for a line's words ws, gap its height.
-func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]bool) {
+func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]string) {
+	// trim trims s, or takes its trimmed form from seen; met tells
+	// whether s was recorded before.
+	trim := func(s string) (w string, met bool) {
+		if w, met = seen[s]; !met {
+			w = trimWord(s)
+		}
+		return w, met
+	}
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
 		}
-		if seen != nil {
-			if seen[ws[i].Text] {
-				continue
-			}
-			seen[ws[i].Text] = true
+		w, met := trim(ws[i].Text)
+		if seen != nil && !met {
+			seen[ws[i].Text] = w
 		}
-		w := trimWord(ws[i].Text)
 		if w == "" {
+			continue
+		}
+		if p, _ := trim(ws[i-1].Text); p != "" {
+			lx[p+" "+w] = true
+		}
+		if met {
 			continue
 		}
 		lx[w] = true
@@ -59,7 +75,7 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]bool)
 // end of "Hidrometeorol" + "ogiya" is no word of the document's because
 // the title cell's line beside it ends a gutter away). seen is as for
 // addLine.
-func (lx lexicon) addPage(pl *pageLines, seen map[string]bool) {
+func (lx lexicon) addPage(pl *pageLines, seen map[string]string) {
 	for i := range pl.lines {
 		l := &pl.lines[i]
 		g := pl.grid
@@ -80,6 +96,40 @@ func (lx lexicon) addPage(pl *pageLines, seen map[string]bool) {
 				}
 				lx.addWords(l.ws[i:j], y1-y0, seen)
 			}
+		}
+	}
+}
+
+// addCellEnds records, on a page of layout text (lines on a character
+// grid), the last word of each run of a line's words (no gap wider than a
+// line height) that follows another word of the run, when no word of the
+// lines within two grid lines below stands under the run: the column's
+// text ends there, and a word that ends a cell's text is whole ("Hüquq
+// şöbəsi", a cell of one line, where "şöbəsi" stands elsewhere only
+// first or last on its lines). A cell's lines stand at most two grid
+// lines apart (pdftotext may set another column's line between them).
+// The page's last line is left out: its cells may carry on over the page
+// break.
+func (lx lexicon) addCellEnds(pl *pageLines) {
+	ls := pl.lines
+	if !onGrid(ls) {
+		return
+	}
+	for i := 0; i+1 < len(ls); i++ {
+		ws, h := ls[i].ws, ls[i].height()
+		for start, j := 0, 0; j < len(ws); j++ {
+			if j+1 < len(ws) && ws[j+1].X0-ws[j].X1 <= h {
+				continue
+			}
+			x0, x1 := ws[start].X0, ws[j].X1
+			below := false
+			for k := i + 1; k < len(ls) && ls[k].y0-ls[i].y0 < 2.5*h && !below; k++ {
+				below = slices.ContainsFunc(ls[k].ws, func(w hesabat.Word) bool { return w.X0 < x1 && w.X1 > x0 })
+			}
+			if w := trimWord(ws[j].Text); j > start && !below && w != "" {
+				lx[w] = true
+			}
+			start = j + 1
 		}
 	}
 }
@@ -152,10 +202,31 @@ func (lx lexicon) cut(a, b string) bool {
 	switch {
 	case lx.known(a, b) || inflects(a, b):
 		return true
-	case lx[trimWord(a)] || lx[trimWord(b)] || complete(a):
+	case lx[trimWord(a)] || lx[trimWord(b)] && !lx.bound(b, a) || complete(a):
 		return false
 	}
 	return true
+}
+
+// bound reports whether the document sets b inside lines only right
+// after one word, and that word is not a: b is a word there only in one
+// phrase ("ya" of "və ya"), so its standing as a word says nothing of a
+// line that ends with another word ("telekommunikasi" over "ya və
+// poçt", a word cut where a renderer wraps between words as well).
+func (lx lexicon) bound(b, a string) bool {
+	b, a = trimWord(b), trimWord(a)
+	before := ""
+	for k := range lx {
+		p, w, ok := strings.Cut(k, " ")
+		if !ok || w != b {
+			continue
+		}
+		if before != "" && p != before {
+			return false
+		}
+		before = p
+	}
+	return before != "" && before != a
 }
 
 // complete reports whether a is a noun form that ends a word: the noun

@@ -25,10 +25,16 @@ const (
 
 // The allowances of the repeated-corpus rows.
 const (
-	// linearity: n copies of the corpus may cost at most 10 % more than n
-	// times one corpus. A per-document cost that grows with the database
-	// (a lookup without an index) shows here; start-up, paid once, only
-	// lowers the ratio.
+	// linearity: one run over n copies of the corpus may cost at most
+	// 10 % more than the same n copies ingested by n runs of one copy each
+	// into one database (the per-copy rows). Both do the same work: the
+	// first copy into an empty database, each later one compared with the
+	// copies before it by the identity rule, which costs more than the
+	// first copy did, so n times one corpus is not the measure of linear
+	// cost (the ratio to 1× is shown beside it). A cost that grows within
+	// one run (reports held, a list scanned per document) shows here; one
+	// that grows with the database shows in the per-copy rows; start-up,
+	// paid once per run, only lowers the ratio.
 	linearity = 1.1
 	// flatRSS: their peak RSS may be at most 25 % above one corpus's.
 	// Reports held until the end would grow it n-fold; the allowance is for
@@ -123,17 +129,30 @@ func (t *table) rows() []row {
 		)
 	}
 	start := fmt.Sprintf("< %g s", startTarget.Seconds())
-	one, n, linear := t.ingests[0], t.repeated, fmt.Sprintf("≤ %g× (linear)", linearity*float64(t.repeat))
+	one, n := t.ingests[0], t.repeated
 	rows = append(rows,
 		row{"start-up: extract seed.pdf, cold cache", startUp(t.cold), "", "", start, verdict(t.cold.wall < startTarget)},
 		row{"start-up: extract seed.pdf, warm cache", startUp(t.warm), "", "", start, verdict(t.warm.wall < startTarget)},
 		row{fmt.Sprintf("ingest of the corpus %d×: wall time", t.repeat), fmt.Sprintf("%.1f s, %d pages", n.wall.Seconds(), n.pages),
-			fmt.Sprintf("1×: %.1f s", one.wall.Seconds()), t.grew(n.wall, one.wall), linear, verdict(t.linear(n.wall, one.wall))},
+			fmt.Sprintf("1×: %.1f s", one.wall.Seconds()), t.grew(n.wall, one.wall), "", ""},
 		row{"  CPU time", fmt.Sprintf("%.1f s", n.cpu.Seconds()),
-			fmt.Sprintf("1×: %.1f s", one.cpu.Seconds()), t.grew(n.cpu, one.cpu), linear, verdict(t.linear(n.cpu, one.cpu))},
-		row{"  peak RSS", megabytes(n.rss), "1×: " + megabytes(one.rss), times(float64(n.rss) / float64(one.rss)),
-			fmt.Sprintf("≤ %g× (flat), ≤ %.0f MB", flatRSS, rssTarget/mb), verdict(float64(n.rss) <= flatRSS*float64(one.rss) && n.rss <= rssTarget)},
+			fmt.Sprintf("1×: %.1f s", one.cpu.Seconds()), t.grew(n.cpu, one.cpu), "", ""},
 	)
+	if len(t.perCopy) == t.repeat {
+		var runs cost
+		for _, c := range t.perCopy {
+			runs.wall += c.wall
+			runs.cpu += c.cpu
+		}
+		linear, of := fmt.Sprintf("≤ %g× (linear)", linearity), fmt.Sprintf("%d runs of 1 copy: ", t.repeat)
+		rows = append(rows,
+			row{"  wall time, one run against one per copy", fmt.Sprintf("%.1f s", n.wall.Seconds()),
+				of + fmt.Sprintf("%.1f s", runs.wall.Seconds()), t.grew(n.wall, runs.wall), linear, verdict(t.linear(n.wall, runs.wall))},
+			row{"  CPU time, one run against one per copy", fmt.Sprintf("%.1f s", n.cpu.Seconds()),
+				of + fmt.Sprintf("%.1f s", runs.cpu.Seconds()), t.grew(n.cpu, runs.cpu), linear, verdict(t.linear(n.cpu, runs.cpu))})
+	}
+	rows = append(rows, row{"  peak RSS", megabytes(n.rss), "1×: " + megabytes(one.rss), times(float64(n.rss) / float64(one.rss)),
+		fmt.Sprintf("≤ %g× (flat), ≤ %.0f MB", flatRSS, rssTarget/mb), verdict(float64(n.rss) <= flatRSS*float64(one.rss) && n.rss <= rssTarget)})
 	if k := len(t.perCopy); k >= 4 {
 		first, early, late := t.perCopy[0].cpu, (t.perCopy[1].cpu+t.perCopy[2].cpu)/2, (t.perCopy[k-2].cpu+t.perCopy[k-1].cpu)/2
 		rows = append(rows,
@@ -161,13 +180,13 @@ func (t *table) ratio(pages int, h, p time.Duration) string {
 	return times(speed(pages, h) / speed(t.pages, p))
 }
 
-// grew is how many times the repeated corpus's time n is one corpus's.
+// grew is how many times the time n is the time one.
 func (t *table) grew(n, one time.Duration) string { return times(n.Seconds() / one.Seconds()) }
 
 // linear reports whether the repeated corpus's time n is within the
-// linearity allowance of t.repeat times one corpus's.
-func (t *table) linear(n, one time.Duration) bool {
-	return n.Seconds() <= linearity*float64(t.repeat)*one.Seconds()
+// linearity allowance of the time runs the per-copy runs took in all.
+func (t *table) linear(n, runs time.Duration) bool {
+	return n.Seconds() <= linearity*runs.Seconds()
 }
 
 // speed is pages per second of d.

@@ -71,10 +71,16 @@ func (f *font) advance(c uint32) (float64, bool) {
 // codeInfo is what showing a code needs of the font, looked up once per
 // code: a page shows the same few hundred codes thousands of times.
 type codeInfo struct {
-	text []rune     // text(c)
-	w    float64    // advance(c)
-	box  [4]float64 // glyphBox(c), zero when there is none
-	// loose is looseExtent's answer, for one-byte codes.
+	text []rune  // text(c)
+	w    float64 // advance(c)
+	// tight is the box PDFium's text object takes for the glyph, in
+	// glyph space with its origin at the glyph's: its outline (zero for
+	// an empty glyph) when the font embeds a TrueType program, else from
+	// 0 to the advance and from the descent to the ascent. ordered
+	// reports tight[0] <= tight[2] and tight[1] <= tight[3].
+	tight   [4]float64
+	ordered bool
+	// loose is looseExtent's answer.
 	loose [4]float64
 	fault fault // why c cannot be shown, 0 when it can
 	done  bool
@@ -136,10 +142,13 @@ func (f *font) info(c uint32) *codeInfo {
 			ci.fault = faultRTL // Hebrew, Arabic, Syriac, Thaana, NKo
 		}
 	}
-	ci.box, _ = f.glyphBox(c)
-	if !f.twoByte && c < 256 {
-		ci.loose = f.looseExtent(c, ci.w)
+	if f.tt != nil {
+		ci.tight, _ = f.glyphBox(c)
+	} else {
+		ci.tight = [4]float64{0, f.descnt, ci.w, f.ascent}
 	}
+	ci.ordered = ci.tight[0] <= ci.tight[2] && ci.tight[1] <= ci.tight[3]
+	ci.loose = f.looseExtent(c, ci.w)
 	return ci
 }
 
@@ -313,7 +322,7 @@ func (f *font) glyphBox(c uint32) ([4]float64, bool) {
 	return b, ok
 }
 
-// looseExtent returns the loose box of one-byte code c, whose advance is
+// looseExtent returns the loose box of code c, whose advance is
 // w, in glyph space with its origin at the glyph's: from 0 to the
 // advance and from the descent to the ascent, grown to the glyph's
 // outline where that reaches further. info keeps the answer.

@@ -110,13 +110,78 @@ func TestHex(t *testing.T) {
 // reads every form as parseNum reads the whole token.
 func TestNumber(t *testing.T) {
 	for _, tok := range []string{"0", "12", "-3", "+4", ".5", "-.25", "6.", "-7.125", "1234567.891",
-		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001"} {
+		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001",
+		"-250", "999999999999999", "-99999999999999", "9999999999999999", "12345678901234567890"} {
 		for _, end := range []string{"", " ", "]", "<"} {
 			l := lexer{s: []byte(tok + end)}
 			got, want := l.number(), parseNum([]byte(tok))
 			if math.Float64bits(got) != math.Float64bits(want) || l.pos != len(tok) {
 				t.Errorf("%q: %v at %d, want %v at %d", tok+end, got, l.pos, want, len(tok))
 			}
+		}
+	}
+}
+
+// TestRawTJ checks that a TJ array rawArray accepts shows as the same
+// items, bounds and text position through show's reading of its text as
+// through the lexer's operands, and that rawArray leaves every other
+// form to the lexer.
+func TestRawTJ(t *testing.T) {
+	f := &font{ascent: 800, descnt: -200}
+	for c := range 256 {
+		f.enc[c] = rune('A' + c%26)
+		f.width[c], f.hasW[c] = float64(100+c), true
+	}
+	for _, c := range []struct {
+		in  string
+		raw bool
+	}{
+		{"[<01>-250<0203> 12.5<>-.5 +3\n<4142>\t7.]", true},
+		{"[]", true},
+		{"[-+5 .5 -.]", true},
+		{"[-1234567890 1234567890 12345678901 -123456789012 -0 0 7<41>-3]", true},
+		{"[(a)]", false},
+		{"[<4 1>]", false},
+		{"[<414>]", false},
+		{"[1-2]", false},
+		{"[1..2]", false},
+		{"[.5.]", false},
+		{"[%c\n<41>]", false},
+		{"[<41> [1]]", false},
+		{"[<41>", false},
+		{"[/N]", false},
+		{"[<<>>]", false},
+		{"[5a]", false},
+		{"[true]", false},
+	} {
+		s := []byte(c.in)
+		end, ok := rawArray(s, 0)
+		if ok != c.raw || ok && end != len(s)-1 {
+			t.Errorf("%q: rawArray %d %v, want %v", c.in, end, ok, c.raw)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		l := lexer{s: s}
+		args, _, _, err := l.next(nil)
+		if err != nil || len(args) != 1 || args[0].k != kArr {
+			t.Fatalf("%q: lexer %v %v", c.in, args, err)
+		}
+		var a, b interp
+		for _, in := range []*interp{&a, &b} {
+			in.gs = gstate{font: f, fs: 10, tc: 0.5, th: 1, ctm: Matrix{1, 0, 0, 1, 20, 30}}
+			in.tm = Identity
+		}
+		if err := a.show(args[0].arr, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.show(nil, s[1:end]); err != nil {
+			t.Fatal(err)
+		}
+		oa, ob := &a.objs.chunks[0][0], &b.objs.chunks[0][0]
+		if !slices.Equal(oa.items, ob.items) || oa.rect != ob.rect || oa.spread != ob.spread || a.tm != b.tm {
+			t.Errorf("%q: raw %v %v %v %v\nwant %v %v %v %v", c.in, ob.items, ob.rect, ob.spread, b.tm, oa.items, oa.rect, oa.spread, a.tm)
 		}
 	}
 }

@@ -103,21 +103,26 @@ func (in *interp) reset(r *reader, p *Page) {
 
 // run interprets one content stream with resources res.
 func (in *interp) run(content []byte, res types.Dict, depth int) error {
-	l := &lexer{s: content}
+	l := &lexer{s: content, raw: true}
 	if depth == 0 {
 		l = &in.lex
-		*l = lexer{s: content, buf: l.buf[:0], arr: l.arr[:0], args: l.args[:0]}
+		*l = lexer{s: content, raw: true, buf: l.buf[:0], arr: l.arr[:0], args: l.args[:0]}
 	}
-	err := l.each(func(op []byte, args []operand) error {
+	for {
+		op, ok, err := l.op()
+		if err == errSyntax {
+			return decline("content stream syntax at byte %d", l.pos)
+		}
+		if err != nil || !ok {
+			return err
+		}
 		if in.ops++; in.ops > maxOps {
 			return decline("more than %d operators", maxOps)
 		}
-		return in.do(string(op), args, res, depth)
-	})
-	if err == errSyntax {
-		return decline("content stream syntax at byte %d", l.pos)
+		if err := in.do(string(op), l.args, res, depth); err != nil {
+			return err
+		}
 	}
-	return err
 }
 
 func nums(args []operand, n int) ([]float64, bool) {
@@ -292,22 +297,28 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 		in.nextLine()
 	case "Tj":
 		if len(args) >= 1 && args[len(args)-1].k == kStr {
-			return in.show([]operand{args[len(args)-1]})
+			return in.show(args[len(args)-1:], nil)
 		}
 	case "'":
 		if len(args) >= 1 && args[len(args)-1].k == kStr {
 			in.nextLine()
-			return in.show([]operand{args[len(args)-1]})
+			return in.show(args[len(args)-1:], nil)
 		}
 	case "\"":
 		if v, ok := nums(args[:max(0, len(args)-1)], 2); ok && args[len(args)-1].k == kStr {
 			gs.tw, gs.tc = v[0], v[1]
 			in.nextLine()
-			return in.show([]operand{args[len(args)-1]})
+			return in.show(args[len(args)-1:], nil)
 		}
 	case "TJ":
-		if len(args) >= 1 && args[len(args)-1].k == kArr {
-			return in.show(args[len(args)-1].arr)
+		if len(args) == 0 {
+			break
+		}
+		switch a := &args[len(args)-1]; a.k {
+		case kArr:
+			return in.show(a.arr, nil)
+		case kRawArr:
+			return in.show(nil, a.b)
 		}
 	// XObjects.
 	case "Do":

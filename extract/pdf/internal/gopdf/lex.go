@@ -10,12 +10,13 @@ import (
 type kind uint8
 
 const (
-	kNum   kind = iota
-	kStr        // literal or hex string, decoded
-	kName       // without the slash
-	kArr        // elements in operand.arr
-	kDict       // a dictionary: its /ActualText string in operand.b, num 1 when it has one
-	kOther      // booleans and null: never used by the operators we read
+	kNum    kind = iota
+	kStr         // literal or hex string, decoded
+	kName        // without the slash
+	kArr         // elements in operand.arr
+	kDict        // a dictionary: its /ActualText string in operand.b, num 1 when it has one
+	kRawArr      // an array of the form rawArray accepts, its text (inside the brackets) in operand.b
+	kOther       // booleans and null: never used by the operators we read
 )
 
 // operand is one content-stream operand (TJ arrays make thousands a
@@ -42,6 +43,10 @@ type lexer struct {
 	arr   []operand
 	args  []operand // the operands of the current operator
 	depth int       // arrays and dictionaries open
+	// raw has arrays that rawArray accepts returned as kRawArr
+	// operands (content streams: they are TJ's, which show reads).
+	raw   bool
+	image bool // the last operator was ID: inline image data follows
 }
 
 func isSpace(c byte) bool { return classes[c] == cSpace }
@@ -60,6 +65,31 @@ var classes = func() (t [256]uint8) {
 	}
 	for _, c := range []byte("()<>[]{}/%") {
 		t[c] = cDelim
+	}
+	return t
+}()
+
+// What a token's first byte starts, for next: a keyword (an operator,
+// true, false or null), a number, an array, another operand, or nothing
+// (a syntax error).
+const (
+	sWord = iota
+	sNum
+	sArr
+	sOperand
+	sBad
+)
+
+var starts = func() (t [256]uint8) {
+	for _, c := range []byte("+-.0123456789") {
+		t[c] = sNum
+	}
+	t['['] = sArr
+	for _, c := range []byte("(</") {
+		t[c] = sOperand
+	}
+	for _, c := range []byte("])}{>") {
+		t[c] = sBad
 	}
 	return t
 }()
@@ -89,15 +119,21 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 		if l.pos >= len(l.s) {
 			return args, nil, false, nil
 		}
-		c := l.s[l.pos]
-		switch {
-		case c == ']' || c == ')' || c == '}' || c == '{':
+		switch starts[l.s[l.pos]] {
+		case sBad:
 			return args, nil, false, errSyntax
-		case c == '>':
-			return args, nil, false, errSyntax
-		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		case sNum:
 			args = append(args, operand{k: kNum, num: l.number()})
-		case c == '[' || c == '(' || c == '<' || c == '/':
+		case sArr:
+			if l.raw {
+				if end, ok := rawArray(l.s, l.pos); ok {
+					args = append(args, operand{k: kRawArr, b: l.s[l.pos+1 : end]})
+					l.pos = end + 1
+					continue
+				}
+			}
+			fallthrough
+		case sOperand:
 			o, err := l.operand()
 			if err != nil {
 				return args, nil, false, err
@@ -120,25 +156,35 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 }
 
 // each calls fn with each operator and its operands, in order, until fn
-// returns an error or the stream ends. The data of an inline image (after
-// its ID operator) is skipped. Operands are valid only during the call.
+// returns an error or the stream ends (see op). Operands are valid only
+// during the call.
 func (l *lexer) each(fn func(op []byte, args []operand) error) error {
 	for {
-		var op []byte
-		var ok bool
-		var err error
-		if l.args, op, ok, err = l.next(l.args[:0]); err != nil || !ok {
+		op, ok, err := l.op()
+		if err != nil || !ok {
 			return err
 		}
 		if err := fn(op, l.args); err != nil {
 			return err
 		}
-		if string(op) == "ID" {
-			if err := l.skipInlineImage(); err != nil {
-				return err
-			}
+	}
+}
+
+// op reads the next operator, its operands in l.args (valid until the
+// next call); ok is false at the end. The data of an inline image, after
+// its ID operator, is skipped at the call after ID's.
+func (l *lexer) op() (op []byte, ok bool, err error) {
+	if l.image {
+		l.image = false
+		if err := l.skipInlineImage(); err != nil {
+			return nil, false, err
 		}
 	}
+	if l.args, op, ok, err = l.next(l.args[:0]); err != nil || !ok {
+		return nil, false, err
+	}
+	l.image = string(op) == "ID"
+	return op, true, nil
 }
 
 // operand reads one operand at l.pos (white space skipped).
@@ -239,6 +285,46 @@ func (l *lexer) array() ([]operand, error) {
 			return nil, err
 		}
 	}
+}
+
+// rawArray reports whether the array at s[start] ('[') holds only what
+// array reads into strings and numbers with neither escapes nor odd forms
+// (hex strings of an even number of digits without white space, and
+// numbers numPrefix reads whole), separated by white space, as TJ arrays
+// do; end is the index of its ']'.
+func rawArray(s []byte, start int) (end int, ok bool) {
+	i := start + 1
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ']':
+			return i, true
+		case isSpace(c):
+			i++
+		case c == '<':
+			i++
+			for i+1 < len(s) && hexDigits[s[i]] != 0 && hexDigits[s[i+1]] != 0 {
+				i += 2
+			}
+			if i == len(s) || s[i] != '>' {
+				return 0, false
+			}
+			i++
+		case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9':
+			// numPrefix's form: a sign, digits, a point, digits.
+			i++
+			dot := c == '.'
+			for ; i < len(s) && numByte(s[i]); i++ {
+				if s[i] == '-' || s[i] == '.' && dot {
+					return 0, false
+				}
+				dot = dot || s[i] == '.'
+			}
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // number reads a number at l.pos: its first byte, then bytes of

@@ -20,6 +20,8 @@ type Page struct {
 	// without the characters PDFium generates (spaces and line breaks); a
 	// hyphen that PDFium judges to end a line inside a word is U+0002.
 	Glyphs []Glyph
+	// Turns counts the glyphs other than spaces and U+0000 by their Turn.
+	Turns [4]int
 	// Paths are the painted, non-white paths not hidden by a clip.
 	Paths []Path
 	// Blank reports a page that paints nothing: no text, path, image,
@@ -32,11 +34,11 @@ type Page struct {
 // advance along the baseline, from the font's descent to its ascent.
 // The box is normalised: X0 <= X1 and Y0 <= Y1 (unless one is NaN).
 type Glyph struct {
-	R              rune
-	X0, Y0, X1, Y1 float64
+	R rune
 	// Turn is the baseline's direction in quarter turns counter-clockwise
 	// (0 upright, 1 reading upwards), rounded.
-	Turn int32
+	Turn           int32
+	X0, Y0, X1, Y1 float64
 }
 
 // Path is one painted path: its bounds (with the line width around a
@@ -103,7 +105,7 @@ func (d *Doc) Page(i int) (*Page, error) {
 		return nil, err
 	}
 	in.tp.finish()
-	in.glyphs = in.tp.glyphs(in.glyphs)
+	in.glyphs = in.tp.glyphs(in.glyphs, &p.Turns)
 	p.Glyphs = in.glyphs
 	p.Blank = !in.painted
 	return p, nil

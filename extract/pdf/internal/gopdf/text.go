@@ -11,12 +11,11 @@ import (
 const kernCode = 0xFFFFFFFF
 
 // titem is one item of a text object: a character code at text-space
-// offset x, or a TJ adjustment k (thousandths of text space).
+// offset x, or a TJ adjustment (c kernCode).
 type titem struct {
 	c uint32
 	x float64
-	k float64
-	w float64 // advance in glyph space
+	w float64 // the advance in glyph space, or the adjustment (thousandths of text space)
 	// The code's text and glyph box are the font's (font.text and
 	// font.glyphBox): an item holds no pointer, so the page's items cost
 	// the collector nothing.
@@ -35,6 +34,10 @@ type tobj struct {
 	empty bool       // rect narrower than PDFium's kSizeEpsilon: not text
 	nChar int
 	marks []*mark // marked content open around it, outermost first
+	// limit is how near a repeated character is drawn (see process);
+	// spread reports that no two of o's characters are that near.
+	limit  float64
+	spread bool
 }
 
 func (o *tobj) pos() (float64, float64) { return o.m[4], o.m[5] }
@@ -55,8 +58,9 @@ func (m Matrix) inverse() Matrix {
 		(m[2]*m[5] - m[3]*m[4]) / det, (m[1]*m[4] - m[0]*m[5]) / det}
 }
 
-// show runs a text-showing operator on its strings and adjustments.
-func (in *interp) show(elems []operand) error {
+// show runs a text-showing operator on its strings and adjustments:
+// elems, or raw, the text of a TJ array lexer.rawArray accepted.
+func (in *interp) show(elems []operand, raw []byte) error {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
@@ -66,97 +70,256 @@ func (in *interp) show(elems []operand) error {
 		return &Decline{f.decline}
 	}
 	in.painted = true
-	n := 0 // items at most
+	n := len(raw) + 1 // items at most
 	for i := range elems {
 		n += len(elems[i].b) + 1
 	}
 	o := &in.objs.take(1)[:1][0]
 	*o = tobj{f: f, fs: gs.fs, tc: gs.tc, rise: gs.rise, marks: slices.Clone(in.marks), items: in.items.take(n)}
 	o.m = Matrix{gs.th, 0, 0, 1, 0, 0}.Mul(in.tm.Mul(gs.ctm))
+	o.limit = o.m.transformXDistance(0.07 * o.fs)
 	x := 0.0
-	// An upright matrix (no rotation or skew, as for most text) maps the
-	// bounds of the glyphs' boxes in text space to the bounds of their
-	// boxes on the page, exactly (its maps are monotonic): the boxes are
-	// gathered in text space and mapped once.
-	upright := o.m[1] == 0 && o.m[2] == 0
-	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	tb := textBounds{tl: math.Inf(1), tr: math.Inf(-1), bot: math.Inf(1), top: math.Inf(-1), minStep: math.Inf(1)}
+	var err error
 	for i := range elems {
 		switch e := &elems[i]; e.k {
 		case kNum:
-			x -= e.num / 1000 * gs.fs
-			o.items = append(o.items, titem{c: kernCode, x: x, k: e.num})
+			x = o.kern(x, e.num)
 		case kStr:
-			// The string's codes: bytes, or pairs of bytes for
-			// Identity-H (an odd last byte is no code).
-			step := 1
-			if f.twoByte {
-				step = 2
-			}
-			for k := 0; k+step <= len(e.b); k += step {
-				c := uint32(e.b[k])
-				if f.twoByte {
-					c = c<<8 | uint32(e.b[k+1])
-				}
-				ci := &f.one[uint8(c)]
-				if f.twoByte || !ci.done {
-					ci = f.info(c)
-				}
-				if ci.fault != faultNone {
-					return ci.fault.err(c)
-				}
-				w := ci.w
-				o.items = append(o.items, titem{c: c, x: x, w: w})
-				o.nChar++
-				gl, gb, gr, gt := tightBox(f, o.items[len(o.items)-1], ci.box, gs.fs, gs.rise)
-				if upright {
-					tl, tb, tr, tt = min(tl, gl, gr), min(tb, gb, gt), max(tr, gl, gr), max(tt, gb, gt)
-				} else if b := o.m.rect(gl, gb, gr, gt); o.nChar == 1 {
-					o.rect = b
-				} else {
-					o.rect = [4]float64{min(o.rect[0], b[0]), min(o.rect[1], b[1]), max(o.rect[2], b[2]), max(o.rect[3], b[3])}
-				}
-				x += w*gs.fs/1000 + gs.tc
-				if c == 32 && !f.twoByte { // word spacing applies to one-byte codes
-					x += gs.tw
-				}
+			if x, err = in.codes(o, e.b, false, x, &tb); err != nil {
+				return err
 			}
 		}
 	}
-	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
-	if upright && o.nChar > 0 {
-		o.rect = o.m.rect(tl, tb, tr, tt)
+	for i := 0; i < len(raw); {
+		switch c := raw[i]; {
+		case isSpace(c):
+			i++
+		case c == '<': // an even number of hex digits, then '>'
+			j := i + 1
+			for raw[j] != '>' { // digits come in pairs: no call to bytes.IndexByte
+				j += 2
+			}
+			if x, err = in.codes(o, raw[i+1:j], true, x, &tb); err != nil {
+				return err
+			}
+			i = j + 1
+		default: // a number of numPrefix's form
+			// A short integer (sign and digits, at most ten bytes: exact
+			// in a float64, as numPrefix's sum of the digits is) read
+			// here; numPrefix reads other forms.
+			j, neg := i, c == '-'
+			if neg {
+				j++
+			}
+			n := 0
+			for ; j < len(raw) && raw[j]-'0' <= 9; j++ {
+				n = n*10 + int(raw[j]-'0') // wraps past 18 digits, which numPrefix reads
+			}
+			v := float64(n)
+			if j == i || neg && j == i+1 || j-i > 10 || j < len(raw) && raw[j] == '.' {
+				v, neg, j = numPrefix(raw[i:])
+				j += i
+			}
+			if neg {
+				v = -v
+			}
+			i = j
+			x = o.kern(x, v)
+		}
 	}
-	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
+	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
+	o.bounds(x, &tb)
 	if o.nChar > 0 {
 		in.tp.add(o)
 	}
 	return nil
 }
 
-// tightBox returns, in text space, the box PDFium's text object takes for
-// item it, whose glyph box is g (glyphBox's, zero for an empty glyph):
-// the glyph's outline (a point at the origin for an empty glyph such as a
-// space), or, without an embedded TrueType program, the loose box.
-func tightBox(f *font, it titem, g [4]float64, fs, rise float64) (l, b, r, t float64) {
-	s := fs / 1000
-	if f.tt == nil {
-		return it.x, rise + f.descnt*s, it.x + it.w*s, rise + f.ascent*s
+// kern appends a TJ adjustment k to o at x and returns the next x.
+func (o *tobj) kern(x, k float64) float64 {
+	x -= k / 1000 * o.fs
+	o.items = append(o.items, titem{c: kernCode, x: x, w: k})
+	return x
+}
+
+// textBounds gathers what bounds needs of a text object's characters.
+type textBounds struct {
+	// The least left and greatest right of the glyphs' tight boxes in text
+	// space, and the least bottom and greatest top of the codes' tight
+	// boxes (see codeInfo.tight): those of codes whose box is ordered.
+	tl, tr, bot, top float64
+	unordered        bool // a code's box is not
+	// The first and last characters' x, and the least step between
+	// successive ones.
+	first, last, minStep float64
+}
+
+// codes appends the character codes of string b (its bytes, or when hex
+// its hex digits, an even number) to o, the first at x, gathering their
+// bounds in tb; it returns the x after them.
+func (in *interp) codes(o *tobj, b []byte, hex bool, x float64, tb *textBounds) (float64, error) {
+	gs := &in.gs
+	f := o.f
+	s := o.fs / 1000
+	// The string's codes: bytes, or pairs of bytes for Identity-H (an odd
+	// last byte is no code).
+	step := 1
+	if f.twoByte {
+		step = 2
 	}
-	return it.x + g[0]*s, rise + g[1]*s, it.x + g[2]*s, rise + g[3]*s
+	if hex {
+		step *= 2
+	}
+	t := tb // gathered in place: a copy in and out costs more than it saves
+	for k := 0; k+step <= len(b); k += step {
+		var c uint32
+		if hex {
+			c = uint32(hexDigits[b[k]]-1)<<4 | uint32(hexDigits[b[k+1]]-1)
+			if f.twoByte {
+				c = c<<8 | uint32(hexDigits[b[k+2]]-1)<<4 | uint32(hexDigits[b[k+3]]-1)
+			}
+		} else {
+			c = uint32(b[k])
+			if f.twoByte {
+				c = c<<8 | uint32(b[k+1])
+			}
+		}
+		ci := &f.one[uint8(c)]
+		if f.twoByte || !ci.done {
+			ci = f.info(c)
+		}
+		if ci.fault != faultNone {
+			return x, ci.fault.err(c)
+		}
+		w := ci.w
+		o.items = append(o.items, titem{c: c, x: x, w: w})
+		if o.nChar == 0 {
+			t.first = x
+		} else if d := x - t.last; d < t.minStep {
+			t.minStep = d
+		}
+		t.last = x
+		o.nChar++
+		if g := &ci.tight; ci.ordered {
+			if l := x + g[0]*s; l < t.tl {
+				t.tl = l
+			}
+			if r := x + g[2]*s; r > t.tr {
+				t.tr = r
+			}
+			if g[1] < t.bot { // g holds no NaN, and a bottom of -0 or +0 gives rise+0*s alike
+				t.bot = g[1]
+			}
+			if g[3] > t.top {
+				t.top = g[3]
+			}
+		} else {
+			t.unordered = true
+		}
+		x += w*gs.fs/1000 + gs.tc
+		if c == 32 && !f.twoByte { // word spacing applies to one-byte codes
+			x += gs.tw
+		}
+	}
+	return x, nil
+}
+
+// bounds sets o's rect, empty and spread from what codes gathered in tb,
+// once its items are in; x is the text-space x after them.
+//
+// An upright matrix (no rotation or skew, as for most text) maps the
+// bounds of the glyphs' boxes in text space to the bounds of their boxes
+// on the page, exactly (its maps are monotonic): the boxes are gathered
+// in text space and mapped once. With a positive size s, a glyph's box
+// (x+t[0]*s, rise+t[1]*s, x+t[2]*s, rise+t[3]*s) grows with t (for its
+// tight box t), so the bounds of the boxes are those of x+t[0]*s and
+// x+t[2]*s, and rise+s times the least t[1] and the greatest t[3] (no
+// rise of -0 and no x of -0, which x never is, keep min's and max's
+// choice between zeros; a finite x at the end keeps NaN out): two
+// comparisons a glyph. Other objects take tightRect's way.
+func (o *tobj) bounds(x float64, tb *textBounds) {
+	s := o.fs / 1000
+	fast := o.m[1] == 0 && o.m[2] == 0 && s > 0 && s <= math.MaxFloat64 && !math.IsInf(o.rise, 0) && !math.IsNaN(o.rise) &&
+		!(o.rise == 0 && math.Signbit(o.rise)) && !math.IsInf(x, 0) && !math.IsNaN(x) && !tb.unordered
+	switch {
+	case o.nChar == 0:
+	case fast:
+		o.rect = o.m.rect(tb.tl, o.rise+tb.bot*s, tb.tr, o.rise+tb.top*s)
+	default:
+		o.rect = o.tightRect()
+	}
+	o.empty = math.Abs(o.rect[2]-o.rect[0]) < 0.01
+	o.spread = o.nChar > 0 && spread(&o.m, o.rise, tb.first, tb.last, tb.minStep, o.limit)
+}
+
+// tightRect returns the bounds of the glyph boxes of o's characters
+// (ci.tight placed at each), as PDFium's text object has them: zero for
+// an object without characters.
+func (o *tobj) tightRect() (rect [4]float64) {
+	f, s := o.f, o.fs/1000
+	upright := o.m[1] == 0 && o.m[2] == 0
+	tl, tb, tr, tt := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	n := 0
+	for _, it := range o.items {
+		if it.c == kernCode {
+			continue
+		}
+		g := &f.info(it.c).tight
+		gl, gb, gr, gt := it.x+g[0]*s, o.rise+g[1]*s, it.x+g[2]*s, o.rise+g[3]*s
+		n++
+		if upright {
+			tl, tb, tr, tt = min(tl, gl, gr), min(tb, gb, gt), max(tr, gl, gr), max(tt, gb, gt)
+		} else if b := o.m.rect(gl, gb, gr, gt); n == 1 {
+			rect = b
+		} else {
+			rect = [4]float64{min(rect[0], b[0]), min(rect[1], b[1]), max(rect[2], b[2]), max(rect[3], b[3])}
+		}
+	}
+	if upright && n > 0 {
+		rect = o.m.rect(tl, tb, tr, tt)
+	}
+	return rect
+}
+
+// spread reports whether no two characters of a text object with matrix m
+// and rise are drawn within limit of each other in both x and y (process's
+// test for a repeated character), from their origins' x in text space:
+// increasing from first to last by at least step. Its margin of half a
+// limit covers the rounding of the origins, which the bounds on the
+// coordinates keep below a millionth of it.
+func spread(m *Matrix, rise, first, last, step, limit float64) bool {
+	if first == last {
+		return true // one character
+	}
+	mx := max(math.Abs(m[0]), math.Abs(m[1]))
+	size := mx*max(math.Abs(first), math.Abs(last)) + (math.Abs(m[2])+math.Abs(m[3]))*math.Abs(rise) + math.Abs(m[4]) + math.Abs(m[5])
+	return step > 0 && step*mx >= 1.5*limit && size*1e-9 < limit
 }
 
 // tchar is one character of the text page (its fields ordered to pack:
 // a page has thousands).
 type tchar struct {
-	box    [4]float64
-	ox, oy float64
-	obj    *tobj
-	r      rune
+	box [4]float64
+	x   float64 // the item's x in text space (see origin)
+	obj *tobj
+	r   rune
+	// code is the character's code, kernCode for a generated space.
 	code   uint32
 	turn   int8
 	gen    bool // generated by PDFium's rules (a space), not in the PDF
 	hyphen bool
 	piece  bool // part of a decomposed ligature
+	atObj  bool // its origin is its object's (an /ActualText character)
+}
+
+// origin returns where c is drawn on the page: its object's origin, or
+// its item's.
+func (c *tchar) origin() (float64, float64) {
+	if c.atObj {
+		return c.obj.pos()
+	}
+	return c.obj.m.Apply(c.x, c.obj.rise)
 }
 
 // textPage follows PDFium's CPDF_TextPage: text objects are gathered per
@@ -174,8 +337,12 @@ type textPage struct {
 	prev   *tobj
 	// out holds the page's characters: the closed lines', then from start
 	// on the line being read (PDFium's temporary character list).
-	out     []tchar
-	start   int
+	out   []tchar
+	start int
+	// reshape: the line being read may hold a ligature or two spaces
+	// in a row (see note), which closeLine changes; without, it has
+	// nothing to look at.
+	reshape bool
 	scratch []tchar // closeLine's
 }
 
@@ -456,6 +623,7 @@ func (tp *textPage) process(o *tobj) {
 	if tp.prev != nil {
 		switch tp.insert(o) {
 		case genSpace:
+			tp.note(' ')
 			tp.out = append(tp.out, tchar{r: ' ', gen: true, code: kernCode, obj: nil})
 		case genBreak:
 			tp.closeLine()
@@ -481,47 +649,62 @@ func (tp *textPage) process(o *tobj) {
 	base := baseSpace(o)
 	spacing := 0.0
 	turn := int8(int(math.Round(math.Atan2(o.m[1], o.m[0])/(math.Pi/2))) & 3)
-	limit := o.m.transformXDistance(0.07 * o.fs) // how near a repeated character is drawn
+	limit := o.limit // how near a repeated character is drawn
+	tcSpace := 0.0   // the character spacing along the line
+	if o.tc > 0.001 {
+		tcSpace = o.m.transformDistance(o.tc)
+	} else if o.tc < -0.001 {
+		tcSpace = -o.m.transformDistance(-o.tc)
+	}
+	lb := looseBoxes(o)
+	// Half the space's width, unless it is wider than a third of the size.
+	spaceThreshold := 0.0
+	if f.spaceW > 0 {
+		spaceThreshold = fsh * f.spaceW / 1000
+	}
+	if spaceThreshold > fsh/3 {
+		spaceThreshold = 0
+	} else {
+		spaceThreshold /= 2
+	}
+	// o's characters go from own on in tp.out (or from before it, when a
+	// space was dropped): a repeat is looked for among them only when o
+	// is not spread.
+	own := len(tp.out)
 	for i, it := range o.items {
 		if it.c == kernCode {
 			last := tp.lastChar()
 			if last == nil || last.r == ' ' {
 				continue
 			}
-			spacing = -fsh * it.k / 1000
+			spacing = -fsh * it.w / 1000
 			continue
 		}
-		if o.tc > 0.001 {
-			spacing += o.m.transformDistance(o.tc)
-		} else if o.tc < -0.001 {
-			spacing -= o.m.transformDistance(-o.tc)
-		}
+		spacing += tcSpace
 		spacing -= base
 		if spacing != 0 && i > 0 {
-			threshold := 0.0
-			if f.spaceW > 0 {
-				threshold = fsh * f.spaceW / 1000
-			}
-			if threshold > fsh/3 {
-				threshold = 0
-			} else {
-				threshold /= 2
-			}
+			threshold := spaceThreshold
 			if threshold == 0 {
 				threshold = normalizeThreshold(it.w, 300, 500, 700) * fsh / 1000
 			}
 			if threshold != 0 && spacing >= threshold {
+				tp.note(' ')
 				tp.out = append(tp.out, tchar{r: ' ', gen: true, code: kernCode, obj: o})
 			}
 		}
 		spacing = 0
-		ox, oy := o.m.Apply(it.x, o.rise)
+		// PDFium looks at the seven characters before (none when they
+		// are all o's own and o is spread).
 		dup := false
-		recent := tp.out[max(tp.start, len(tp.out)-7):]
-		for k := len(recent) - 1; k >= 0; k-- {
-			if c := &recent[k]; c.code == it.c && c.obj != nil && c.obj.f == f && math.Abs(c.ox-ox) < limit && math.Abs(c.oy-oy) < limit {
-				dup = true
-				break
+		if k := len(tp.out) - 1; !(o.spread && k >= own) {
+			for lo := max(tp.start, len(tp.out)-7); k >= lo && !(o.spread && k >= own); k-- {
+				if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f {
+					ox, oy := o.m.Apply(it.x, o.rise)
+					if cx, cy := c.origin(); math.Abs(cx-ox) < limit && math.Abs(cy-oy) < limit {
+						dup = true
+						break
+					}
+				}
 			}
 		}
 		if dup {
@@ -530,28 +713,73 @@ func (tp *textPage) process(o *tobj) {
 			}
 			continue
 		}
-		box := looseBox(o, it)
 		ci := &f.one[uint8(it.c)] // f.info(it.c), which show looked up
 		if f.twoByte || !ci.done {
 			ci = f.info(it.c)
 		}
+		var box [4]float64
+		if e, s := &ci.loose, lb.s; lb.scaled && lb.upright { // box's way, inlined
+			l, b, r, t := it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s
+			if l <= r && b <= t {
+				m := &o.m
+				box = [4]float64{m[0]*l + m[4], m[3]*b + m[5], m[0]*r + m[4], m[3]*t + m[5]}
+			} else {
+				box = o.m.rect(l, b, r, t)
+			}
+		} else {
+			box = lb.box(o, it, ci)
+		}
+		if len(ci.text) == 1 {
+			if r := ci.text[0]; r == ' ' || r >= 0xFB00 {
+				tp.note(r)
+			}
+			tp.out = append(tp.out, tchar{r: ci.text[0], box: box, turn: turn, code: it.c, obj: o, x: it.x})
+			continue
+		}
 		for _, r := range ci.text {
-			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, ox: ox, oy: oy})
+			tp.note(r)
+			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, x: it.x})
 		}
 	}
 }
 
-// looseBox is the box PDFium's FPDFText_GetLooseCharBox gives a
-// character: from its origin to its advance, from the font's descent to its
-// ascent, grown to the glyph's outline where that reaches further.
-func looseBox(o *tobj, it titem) [4]float64 {
-	f, s := o.f, o.fs/1000
-	if s > 0 && s <= math.MaxFloat64 && !f.twoByte && it.c < 256 {
-		// The font's extent scaled: the same box, as x+a*s grows with a
-		// (and x+0*s is x).
-		e := f.one[it.c].loose
-		return o.m.rect(it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s)
+// looseBoxer gives the boxes PDFium's FPDFText_GetLooseCharBox gives
+// the characters of one text object: from the origin to the advance,
+// from the font's descent to its ascent, grown to the glyph's outline
+// where that reaches further.
+type looseBoxer struct {
+	s float64 // the font size over 1000
+	// scaled: s is positive and finite, so that the code's loose
+	// extent scaled is the box (x+a*s grows with a, and x+0*s is x).
+	scaled bool
+	// upright: o.m has no rotation or skew, positive scales and no
+	// zero translation: it maps a box with ordered corners to one with
+	// ordered corners, which are Matrix.rect's without its min and max
+	// (a sum with a non-zero translation is never -0).
+	upright bool
+}
+
+func looseBoxes(o *tobj) looseBoxer {
+	s := o.fs / 1000
+	m := &o.m
+	return looseBoxer{s: s, scaled: s > 0 && s <= math.MaxFloat64,
+		upright: m[1] == 0 && m[2] == 0 && m[0] > 0 && m[3] > 0 && m[4] != 0 && m[5] != 0 &&
+			m[0] <= math.MaxFloat64 && m[3] <= math.MaxFloat64 && !math.IsInf(m[4], 0) && !math.IsInf(m[5], 0) && !math.IsNaN(m[4]) && !math.IsNaN(m[5])}
+}
+
+// box returns the box of o's item it, whose code's information is ci.
+func (lb looseBoxer) box(o *tobj, it titem, ci *codeInfo) [4]float64 {
+	s := lb.s
+	if lb.scaled {
+		e := &ci.loose
+		l, b, r, t := it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s
+		if lb.upright && l <= r && b <= t {
+			m := &o.m
+			return [4]float64{m[0]*l + m[4], m[3]*b + m[5], m[0]*r + m[4], m[3]*t + m[5]}
+		}
+		return o.m.rect(l, b, r, t)
 	}
+	f := o.f
 	l, b, r, t := it.x, o.rise+f.descnt*s, it.x+it.w*s, o.rise+f.ascent*s
 	if g, ok := f.glyphBox(it.c); ok {
 		l, b, r, t = min(l, it.x+g[0]*s), min(b, o.rise+g[1]*s), max(r, it.x+g[2]*s), max(t, o.rise+g[3]*s)
@@ -569,7 +797,7 @@ func baseSpace(o *tobj) float64 {
 	allChar := true
 	for _, it := range o.items {
 		if it.c == kernCode {
-			base = min(base, -o.fs*it.k/1000+spacing)
+			base = min(base, -o.fs*it.w/1000+spacing)
 			allChar = false
 		}
 	}
@@ -579,6 +807,15 @@ func baseSpace(o *tobj) float64 {
 	return base
 }
 
+// note sets reshape when r, about to be appended to the line, is a
+// ligature or a space after a space. Only appends make these (pops take
+// characters from the end, and a hyphen becomes U+0002).
+func (tp *textPage) note(r rune) {
+	if r >= 0xFB00 && r <= 0xFB06 || r == ' ' && len(tp.out) > tp.start && tp.out[len(tp.out)-1].r == ' ' {
+		tp.reshape = true
+	}
+}
+
 // closeLine is PDFium's CloseTempLine for left-to-right text: runs of
 // spaces shrink to their first, and ligatures U+FB00–FB06 become their
 // letters, each with an equal part of the ligature's box along the line,
@@ -586,6 +823,11 @@ func baseSpace(o *tobj) float64 {
 // glyph drawn twice (fake bold) and lose one ("şəﬀaflığın" read
 // "şəfaflığın").
 func (tp *textPage) closeLine() {
+	if !tp.reshape {
+		tp.start = len(tp.out)
+		return
+	}
+	tp.reshape = false
 	line := tp.out[tp.start:]
 	k := 0 // the characters before k stay as they are
 	for ; k < len(line); k++ {
@@ -639,16 +881,25 @@ var ligatures = map[rune]string{
 }
 
 // glyphs returns the page's characters without the generated ones and
-// line breaks, as read.go's readChars keeps them, in out's memory.
-func (tp *textPage) glyphs(out []Glyph) []Glyph {
-	out = slices.Grow(out[:0], len(tp.out))
-	for _, c := range tp.out {
+// line breaks, as read.go's readChars keeps them, in out's memory, and
+// counts them by turn in turns (see Page.Turns).
+func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
+	out = slices.Grow(out[:0], len(tp.out))[:len(tp.out)]
+	n := 0
+	for i := range tp.out {
+		c := &tp.out[i]
 		if c.gen || c.r == '\r' || c.r == '\n' {
 			continue
 		}
-		out = append(out, Glyph{R: c.r, X0: c.box[0], Y0: c.box[1], X1: c.box[2], Y1: c.box[3], Turn: int32(c.turn)})
+		g := &out[n]
+		n++
+		g.R, g.Turn = c.r, int32(c.turn)
+		g.X0, g.Y0, g.X1, g.Y1 = c.box[0], c.box[1], c.box[2], c.box[3]
+		if c.r != ' ' && c.r != 0 {
+			turns[c.turn&3]++
+		}
 	}
-	return out
+	return out[:n]
 }
 
 // mark is an open marked-content sequence (BMC or BDC).
@@ -731,7 +982,6 @@ func (tp *textPage) actualText(o *tobj) {
 		return
 	}
 	step := (o.rect[2] - o.rect[0]) / float64(len(act))
-	ox, oy := o.pos()
 	turn := int8(int(math.Round(math.Atan2(o.m[1], o.m[0])/(math.Pi/2))) & 3)
 	for k, r := range act {
 		if r <= 0x80 && !isPrint(r) {
@@ -745,6 +995,7 @@ func (tp *textPage) actualText(o *tobj) {
 			c = kernCode
 		}
 		box := [4]float64{o.rect[0] + float64(k)*step, o.rect[1], o.rect[0] + float64(k+1)*step, o.rect[3]}
-		tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, piece: true, code: c, obj: o, ox: ox, oy: oy})
+		tp.note(r)
+		tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, piece: true, code: c, obj: o, atObj: true})
 	}
 }
