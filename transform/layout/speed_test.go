@@ -258,3 +258,51 @@ func TestNthNaN(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconPairs checks addWords, which carries a word's trimmed form
+// to the pair with the next word and looks pairs up in a reused buffer,
+// against the rule it replaces (each pair's words trimmed and joined
+// anew), on random lines whose gaps leave words out, with and without
+// seen.
+func TestLexiconPairs(t *testing.T) {
+	oldAdd := func(lx lexicon, ws []hesabat.Word, gap float64) {
+		for i := 1; i+1 < len(ws); i++ {
+			if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
+				continue
+			}
+			w := trimWord(ws[i].Text)
+			if w == "" {
+				continue
+			}
+			if p := trimWord(ws[i-1].Text); p != "" {
+				lx[p+" "+w] = true
+			}
+			lx[w] = true
+			if strings.Contains(w, "-") {
+				for _, part := range strings.Split(w, "-") {
+					if part != "" {
+						lx[part] = true
+					}
+				}
+			}
+		}
+	}
+	texts := strings.Fields("İcra müddəti, icra İCRA qeyri-hökumət Qeyri-hökumət (icra) 2022-ci il “Bakı” bakı və və. Və ILIN ılın - ,")
+	texts = append(texts, strings.Repeat("uzunsözlərinkiləri", 4))
+	rnd := rand.New(rand.NewPCG(17, 18))
+	want, got, gotSeen, seen := lexicon{}, lexicon{}, lexicon{}, map[string]string{}
+	for range 500 {
+		var ws []hesabat.Word
+		x := 0.0
+		for range rnd.IntN(9) {
+			ws = append(ws, hesabat.Word{Text: texts[rnd.IntN(len(texts))], X0: x, X1: x + 20, Y1: 10})
+			x += 22 + float64(rnd.IntN(4)*10) // some gaps wider than the line: words left out
+		}
+		oldAdd(want, ws, 25)
+		got.addWords(ws, 25, nil)
+		gotSeen.addWords(ws, 25, seen)
+	}
+	if !maps.Equal(got, want) || !maps.Equal(gotSeen, want) {
+		t.Errorf("addWords %v, with seen %v, want %v", got, gotSeen, want)
+	}
+}
