@@ -534,7 +534,16 @@ func nth(xs []float64, k int) float64 {
 		// xs[lo:lt] < b, xs[lt:i] == b, xs[gt+1:hi+1] > b.
 		lt, i, gt := lo, lo, hi
 		for i <= gt {
-			switch c := cmp.Compare(xs[i], b); {
+			var c int // cmp.Compare(xs[i], b), asked only with a NaN
+			switch x := xs[i]; {
+			case x < b:
+				c = -1
+			case x > b:
+				c = 1
+			case x != b:
+				c = cmp.Compare(x, b)
+			}
+			switch {
 			case c < 0:
 				xs[lt], xs[i] = xs[i], xs[lt]
 				lt++

@@ -196,3 +196,113 @@ func TestSortLeftToRight(t *testing.T) {
 		}
 	}
 }
+
+// TestNthNaN checks nth, whose partition compares with < and > and asks
+// cmp.Compare only when a NaN is involved, against cmp.Compare at every
+// step, bit for bit, on values with NaN, both zeros and many ties: the
+// same moves give the same value, down to a zero's sign.
+func TestNthNaN(t *testing.T) {
+	old := func(xs []float64, k int) float64 { // nth as it was, cmp.Compare throughout
+		lo, hi := 0, len(xs)-1
+		for hi-lo >= 12 {
+			a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi]
+			if cmp.Less(b, a) {
+				a, b = b, a
+			}
+			if cmp.Less(c, b) {
+				b = c
+				if cmp.Less(b, a) {
+					b = a
+				}
+			}
+			lt, i, gt := lo, lo, hi
+			for i <= gt {
+				switch c := cmp.Compare(xs[i], b); {
+				case c < 0:
+					xs[lt], xs[i] = xs[i], xs[lt]
+					lt++
+					i++
+				case c > 0:
+					xs[i], xs[gt] = xs[gt], xs[i]
+					gt--
+				default:
+					i++
+				}
+			}
+			switch {
+			case k < lt:
+				hi = lt - 1
+			case k > gt:
+				lo = gt + 1
+			default:
+				return xs[k]
+			}
+		}
+		slices.Sort(xs[lo : hi+1])
+		return xs[k]
+	}
+	vals := []float64{math.NaN(), math.Copysign(0, -1), 0, 1, -1, 2, math.Inf(1), math.Inf(-1), 0.5}
+	rnd := rand.New(rand.NewPCG(15, 16))
+	for range 3000 {
+		xs := make([]float64, 1+rnd.IntN(60))
+		for i := range xs {
+			xs[i] = vals[rnd.IntN(len(vals))]
+		}
+		k := rnd.IntN(len(xs))
+		a, b := slices.Clone(xs), slices.Clone(xs)
+		got, want := nth(a, k), old(b, k)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) || !slices.EqualFunc(a, b, func(x, y float64) bool {
+			return math.Float64bits(x) == math.Float64bits(y) || math.IsNaN(x) && math.IsNaN(y)
+		}) {
+			t.Fatalf("nth(%v, %d) = %v, want %v", xs, k, got, want)
+		}
+	}
+}
+
+// TestLexiconPairs checks addWords, which carries a word's trimmed form
+// to the pair with the next word and looks pairs up in a reused buffer,
+// against the rule it replaces (each pair's words trimmed and joined
+// anew), on random lines whose gaps leave words out, with and without
+// seen.
+func TestLexiconPairs(t *testing.T) {
+	oldAdd := func(lx lexicon, ws []hesabat.Word, gap float64) {
+		for i := 1; i+1 < len(ws); i++ {
+			if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
+				continue
+			}
+			w := trimWord(ws[i].Text)
+			if w == "" {
+				continue
+			}
+			if p := trimWord(ws[i-1].Text); p != "" {
+				lx[p+" "+w] = true
+			}
+			lx[w] = true
+			if strings.Contains(w, "-") {
+				for _, part := range strings.Split(w, "-") {
+					if part != "" {
+						lx[part] = true
+					}
+				}
+			}
+		}
+	}
+	texts := strings.Fields("İcra müddəti, icra İCRA qeyri-hökumət Qeyri-hökumət (icra) 2022-ci il “Bakı” bakı və və. Və ILIN ılın - ,")
+	texts = append(texts, strings.Repeat("uzunsözlərinkiləri", 4))
+	rnd := rand.New(rand.NewPCG(17, 18))
+	want, got, gotSeen, seen := lexicon{}, lexicon{}, lexicon{}, map[string]string{}
+	for range 500 {
+		var ws []hesabat.Word
+		x := 0.0
+		for range rnd.IntN(9) {
+			ws = append(ws, hesabat.Word{Text: texts[rnd.IntN(len(texts))], X0: x, X1: x + 20, Y1: 10})
+			x += 22 + float64(rnd.IntN(4)*10) // some gaps wider than the line: words left out
+		}
+		oldAdd(want, ws, 25)
+		got.addWords(ws, 25, nil)
+		gotSeen.addWords(ws, 25, seen)
+	}
+	if !maps.Equal(got, want) || !maps.Equal(gotSeen, want) {
+		t.Errorf("addWords %v, with seen %v, want %v", got, gotSeen, want)
+	}
+}

@@ -40,6 +40,9 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]strin
 		}
 		return w, met
 	}
+	prev, prevAt := "", -1 // the trimmed form of ws[prevAt], to pair with the next word
+	var buf [64]byte
+	key := buf[:0]
 	for i := 1; i+1 < len(ws); i++ {
 		if ws[i].X0-ws[i-1].X1 > gap || ws[i+1].X0-ws[i].X1 > gap {
 			continue
@@ -48,11 +51,21 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]strin
 		if seen != nil && !met {
 			seen[ws[i].Text] = w
 		}
+		p := prev
+		if prevAt != i-1 {
+			p, _ = trim(ws[i-1].Text)
+		}
+		prev, prevAt = w, i
 		if w == "" {
 			continue
 		}
-		if p, _ := trim(ws[i-1].Text); p != "" {
-			lx[p+" "+w] = true
+		// The pair "p w" is looked up in a reused buffer first: a pair met
+		// before costs no new string.
+		if p != "" {
+			key = append(append(append(key[:0], p...), ' '), w...)
+			if !lx[string(key)] {
+				lx[string(key)] = true
+			}
 		}
 		if met {
 			continue
