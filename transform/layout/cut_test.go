@@ -217,11 +217,15 @@ func TestCutWordOnGrid(t *testing.T) {
 // word, or where the piece follows several words inside lines, the pair
 // stays two words.
 func TestBoundPiece(t *testing.T) {
-	lx := lexicon{"ya": true, "və ya": true}
-	if !lx.bound("ya", "telekommunikasi") || lx.bound("ya", "və") {
+	lx := lexicon{"ya": true}
+	lx.pair("və ya", "ya")
+	if !lx.bound("ya", "telekommunikasi") || lx.bound("ya", "və") || lx.bound("və", "telekommunikasi") {
 		t.Errorf("bound: %v, want ya bound to və only", lx)
 	}
-	if free := (lexicon{"ya": true, "və ya": true, "bu ya": true}); free.bound("ya", "telekommunikasi") {
+	free := lexicon{"ya": true}
+	free.pair("və ya", "ya")
+	free.pair("bu ya", "ya")
+	if free.bound("ya", "telekommunikasi") || free.bound("ya", "və") {
 		t.Errorf("bound: %v, want ya free", free)
 	}
 	for _, r := range variantRows(t, "pandoc-pdf-furnished/seed") {

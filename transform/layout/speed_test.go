@@ -263,7 +263,7 @@ func TestNthNaN(t *testing.T) {
 // to the pair with the next word and looks pairs up in a reused buffer,
 // against the rule it replaces (each pair's words trimmed and joined
 // anew), on random lines whose gaps leave words out, with and without
-// seen.
+// seen, and bound against a scan of the pairs.
 func TestLexiconPairs(t *testing.T) {
 	oldAdd := func(lx lexicon, ws []hesabat.Word, gap float64) {
 		for i := 1; i+1 < len(ws); i++ {
@@ -274,8 +274,8 @@ func TestLexiconPairs(t *testing.T) {
 			if w == "" {
 				continue
 			}
-			if p := trimWord(ws[i-1].Text); p != "" {
-				lx[p+" "+w] = true
+			if p := trimWord(ws[i-1].Text); p != "" && !lx[p+" "+w] {
+				lx.pair(p+" "+w, w)
 			}
 			lx[w] = true
 			if strings.Contains(w, "-") {
@@ -304,5 +304,46 @@ func TestLexiconPairs(t *testing.T) {
 	}
 	if !maps.Equal(got, want) || !maps.Equal(gotSeen, want) {
 		t.Errorf("addWords %v, with seen %v, want %v", got, gotSeen, want)
+	}
+	// bound, which reads the counts pair keeps, against a scan of the
+	// pairs: b follows one word only, and that is not a.
+	scan := func(lx lexicon, b, a string) bool {
+		before := ""
+		for k := range lx {
+			if p, w, ok := strings.Cut(k, " "); ok && p != "" && w == b {
+				if before != "" && p != before {
+					return false
+				}
+				before = p
+			}
+		}
+		return before != "" && before != a
+	}
+	// The random lines give every word many words before it; lines
+	// where "ya" follows "və" only give a bound word too.
+	bound := lexicon{}
+	for _, line := range []string{"bu və ya o", "poçt və ya rabitə və", "ya da"} {
+		var ws []hesabat.Word
+		for i, f := range strings.Fields(line) {
+			ws = append(ws, hesabat.Word{Text: f, X0: float64(22 * i), X1: float64(22*i + 20), Y1: 10})
+		}
+		bound.addWords(ws, 25, nil)
+	}
+	bounds := 0
+	for _, lx := range []lexicon{want, bound} {
+		for _, b := range slices.Concat(texts, []string{"ya", "və"}) {
+			for _, a := range slices.Concat(texts, []string{"telekommunikasi", "bu", "və"}) {
+				got, want := lx.bound(b, a), scan(lx, trimWord(b), trimWord(a))
+				if got != want {
+					t.Errorf("bound(%q, %q) = %v, scan %v", b, a, got, want)
+				}
+				if got {
+					bounds++
+				}
+			}
+		}
+	}
+	if bounds == 0 {
+		t.Error("no word bound: the test tells nothing")
 	}
 }

@@ -64,7 +64,7 @@ func (lx lexicon) addWords(ws []hesabat.Word, gap float64, seen map[string]strin
 		if p != "" {
 			key = append(append(append(key[:0], p...), ' '), w...)
 			if !lx[string(key)] {
-				lx[string(key)] = true
+				lx.pair(string(key), w)
 			}
 		}
 		if met {
@@ -221,6 +221,19 @@ func (lx lexicon) cut(a, b string) bool {
 	return true
 }
 
+// pair records key, the pair "p w" of words the document sets one after
+// the other, new to the lexicon, and counts w's first two words before
+// it under keys that start with a space (no word or pair does), so that
+// bound needs no scan: " <w" for one, " <<w" for two or more.
+func (lx lexicon) pair(key, w string) {
+	lx[key] = true
+	if lx[" <"+w] {
+		lx[" <<"+w] = true
+	} else {
+		lx[" <"+w] = true
+	}
+}
+
 // bound reports whether the document sets b inside lines only right
 // after one word, and that word is not a: b is a word there only in one
 // phrase ("ya" of "və ya"), so its standing as a word says nothing of a
@@ -228,18 +241,7 @@ func (lx lexicon) cut(a, b string) bool {
 // poçt", a word cut where a renderer wraps between words as well).
 func (lx lexicon) bound(b, a string) bool {
 	b, a = trimWord(b), trimWord(a)
-	before := ""
-	for k := range lx {
-		p, w, ok := strings.Cut(k, " ")
-		if !ok || w != b {
-			continue
-		}
-		if before != "" && p != before {
-			return false
-		}
-		before = p
-	}
-	return before != "" && before != a
+	return lx[" <"+b] && !lx[" <<"+b] && !lx[a+" "+b]
 }
 
 // complete reports whether a is a noun form that ends a word: the noun
