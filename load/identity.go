@@ -492,13 +492,13 @@ func readContent(ctx context.Context, tx *sql.Tx, id int64) (*content, error) {
 // savedContent returns what readContent reads of report id, r, which tx
 // has just stored with the search keys keys of its measures, without
 // reading it: the numbers, titles and work done from r, and LooseKey from
-// Key, which it is with ı written i. The facts are read, as the database
-// turns their values into text.
+// Key (aztext.LooseKeyOf). The facts are read, as the database turns their
+// values into text.
 func savedContent(ctx context.Context, tx *sql.Tx, id int64, r *hesabat.Report, keys []searchKeys) (*content, error) {
 	c := &content{words: make(map[string]int)}
 	for i := range r.Measures {
-		c.measures = append(c.measures, r.Measures[i].Number+"\x00"+strings.ReplaceAll(keys[i].title, "ı", "i"))
-		c.countWords(strings.ReplaceAll(keys[i].work, "ı", "i"))
+		c.measures = append(c.measures, r.Measures[i].Number+"\x00"+aztext.LooseKeyOf(keys[i].title))
+		c.countWords(aztext.LooseKeyOf(keys[i].work))
 	}
 	var err error
 	c.facts, err = readFacts(ctx, tx, id)

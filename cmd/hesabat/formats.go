@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hesabat/hesabat"
@@ -214,39 +213,4 @@ func (p *pipeline) explain(src hesabat.Source, err error) error {
 		he.Hint = "a fixed limit of this build, with no flag to raise it; split the file"
 	}
 	return he
-}
-
-// expand lists the files under paths: files as given, folders walked
-// recursively for the extensions hesabat reads, in lexical order.
-func expand(paths []string) ([]string, []error) {
-	var files []string
-	var errs []error
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, &hesabat.Error{Path: p, Err: unwrapPath(err)})
-			continue
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &hesabat.Error{Path: path, Err: unwrapPath(err)})
-				return nil
-			}
-			if _, ok := formatOf(path); ok && d.Type().IsRegular() {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, err)
-		}
-		sort.Strings(found)
-		files = append(files, found...)
-	}
-	return files, errs
 }

@@ -44,8 +44,6 @@ type rule struct {
 	x0, y0, x1, y1 float64
 }
 
-func (r rule) horizontal() bool { return r.y0 == r.y1 }
-
 // frame maps unrotated PDF user space to the display frame of a page.
 type frame struct {
 	rot           int // quarter turns clockwise

@@ -148,6 +148,12 @@ func LooseKey(s string) string {
 	return key(s, true)
 }
 
+// LooseKeyOf returns LooseKey(s) from Key(s), without normalising s
+// again: LooseKeyOf(Key(s)) == LooseKey(s).
+func LooseKeyOf(key string) string {
+	return strings.ReplaceAll(key, "ı", "i")
+}
+
 // BareKey is LooseKey with the Azerbaijani letters written without their
 // marks (ə→e, ı→i, ö→o, ü→u, ş→s, ç→c, ğ→g), as text typed on a keyboard
 // without them reads: BareKey("Müddəti") == BareKey("muddeti"). It is for
@@ -197,25 +203,16 @@ func BareKeyOf(key string) string {
 	return string(b)
 }
 
-// bareByte returns bareLoose of the rune whose UTF-8 starts with the bytes
-// c and d, when it is one of the letters it changes (each two bytes long),
+// bareByte returns bareLoose of the rune whose UTF-8 is the two bytes c
+// and d, when it changes it (each letter it changes is two bytes long),
 // and 0 otherwise.
 func bareByte(c, d byte) byte {
-	switch uint16(c)<<8 | uint16(d) {
-	case 0xc999: // ə
-		return 'e'
-	case 0xc4b1: // ı
-		return 'i'
-	case 0xc3b6: // ö
-		return 'o'
-	case 0xc3bc: // ü
-		return 'u'
-	case 0xc59f: // ş
-		return 's'
-	case 0xc3a7: // ç
-		return 'c'
-	case 0xc49f: // ğ
-		return 'g'
+	if c&0xe0 != 0xc0 || d&0xc0 != 0x80 {
+		return 0 // not a two-byte rune
+	}
+	r := rune(c&0x1f)<<6 | rune(d&0x3f)
+	if m := bareLoose(r); m != r {
+		return byte(m)
 	}
 	return 0
 }

@@ -220,8 +220,8 @@ func TestKeyShortcuts(t *testing.T) {
 	}
 }
 
-// checkKey fails t unless Key, LooseKey and BareKeyOf of s agree with
-// their rules.
+// checkKey fails t unless Key, LooseKey, LooseKeyOf and BareKeyOf of s
+// agree with their rules.
 func checkKey(t *testing.T, s string) {
 	t.Helper()
 	n := Normalize(s)
@@ -229,6 +229,9 @@ func checkKey(t *testing.T, s string) {
 		if got, want := key(s, loose), keyNormal(n, loose); got != want {
 			t.Fatalf("key(%q, %v) = %q, want %q (the rule over Normalize)", s, loose, got, want)
 		}
+	}
+	if got, want := LooseKeyOf(Key(s)), LooseKey(s); got != want {
+		t.Fatalf("LooseKeyOf(Key(%q)) = %q, want LooseKey %q", s, got, want)
 	}
 	for _, k := range []string{s, Key(s)} {
 		if got, want := BareKeyOf(k), strings.Map(bareLoose, k); got != want {
