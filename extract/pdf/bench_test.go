@@ -173,6 +173,7 @@ func BenchmarkRead(b *testing.B) {
 	_, data := benchFiles(b)
 	b.Run("go", func(b *testing.B) {
 		pages := 0
+		var chars []glyph // reused page after page, as extractGo does
 		cpu := cpuSeconds()
 		for b.Loop() {
 			for _, d := range data {
@@ -181,9 +182,11 @@ func BenchmarkRead(b *testing.B) {
 					b.Fatal(err)
 				}
 				for i := range gd.Pages {
-					if _, err := readGoPage(gd, i); err != nil {
+					p, err := readGoPage(gd, i, chars)
+					if err != nil {
 						b.Fatal(err)
 					}
+					chars = p.chars
 					pages++
 				}
 				gd.Close()

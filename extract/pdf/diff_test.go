@@ -90,7 +90,7 @@ func TestGoMatchesPDFium(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, w := range want {
-				got, err := readGoPage(gd, i)
+				got, err := readGoPage(gd, i, nil)
 				if err != nil {
 					failOnOurPanic(t, err)
 					declinedPages++
@@ -158,10 +158,10 @@ func comparePages(t *testing.T, n int, got, want *page) {
 	bad := 0
 	for i := range got.chars {
 		g, w := got.chars[i], want.chars[i]
-		dy := glyphTol + glyphTolY*(w.Y1-w.Y0)
-		if max(math.Abs(g.X0-w.X0), math.Abs(g.X1-w.X1)) > glyphTol || max(math.Abs(g.Y0-w.Y0), math.Abs(g.Y1-w.Y1)) > dy {
+		dy := glyphTol + glyphTolY*(w.y1-w.y0)
+		if max(math.Abs(g.x0-w.x0), math.Abs(g.x1-w.x1)) > glyphTol || max(math.Abs(g.y0-w.y0), math.Abs(g.y1-w.y1)) > dy {
 			if bad++; bad <= 3 {
-				t.Errorf("page %d: char %d %q box %.3f %.3f %.3f %.3f, PDFium %.3f %.3f %.3f %.3f", n, i, g.R, g.X0, g.Y0, g.X1, g.Y1, w.X0, w.Y0, w.X1, w.Y1)
+				t.Errorf("page %d: char %d %q box %.3f %.3f %.3f %.3f, PDFium %.3f %.3f %.3f %.3f", n, i, g.r, g.x0, g.y0, g.x1, g.y1, w.x0, w.y0, w.x1, w.y1)
 			}
 		}
 	}
@@ -185,7 +185,7 @@ func boxDist(a0, a1, a2, a3, b0, b1, b2, b3 float64) float64 {
 func runes(gs []glyph) string {
 	var b strings.Builder
 	for _, g := range gs {
-		b.WriteRune(g.R)
+		b.WriteRune(g.r)
 	}
 	return b.String()
 }
@@ -252,7 +252,7 @@ func FuzzGoAgrees(f *testing.F) {
 			return err
 		})
 		for i := range gd.Pages {
-			got, err := readGoPage(gd, i)
+			got, err := readGoPage(gd, i, nil)
 			if err != nil {
 				failOnOurPanic(t, err)
 				continue

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
@@ -60,9 +61,9 @@ func openGo(data []byte) (d *gopdf.Doc, err error) {
 }
 
 // readGoPage reads page index (0-based) of d with the Go reader, in the
-// display frame readPage gives. The page's glyphs are the Go reader's,
-// mapped in place: they are valid until d reads another page or closes.
-func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
+// display frame readPage gives. The page's glyphs are appended to
+// chars[:0].
+func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	defer recoverGo(&err)
 	gp, err := d.Page(index)
 	if err != nil {
@@ -92,31 +93,37 @@ func readGoPage(d *gopdf.Doc, index int) (p *page, err error) {
 	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
 		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
 	}
-	// The glyphs keepOnPage would drop are left out here. Each is
-	// written over itself or an earlier one, read before it is written.
-	cs := gp.Glyphs
+	// The glyphs keepOnPage would drop are left out here.
+	cs := slices.Grow(chars[:0], gp.Chars())[:gp.Chars()]
 	n := 0
 	if f.rot == 0 { // f.box without its switch, for most pages
 		left, bottom, height, on := f.left, f.bottom, f.height, p.bounds()
-		for i := range cs {
-			g := &cs[i]
-			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
-			// stays with y flipped: f.box's min and max, without
-			// comparing (a NaN, never on the page, is dropped either
-			// way; f.height > 0 makes no -0).
-			x0, y0, x1, y1 := g.X0-left, height-(g.Y1-bottom), g.X1-left, height-(g.Y0-bottom)
-			if on.has(x0, y0, x1, y1) {
-				c := &cs[n]
-				c.R, c.Turn, c.X0, c.Y0, c.X1, c.Y1 = g.R, g.Turn, x0, y0, x1, y1
+		for i := range gp.Chars() {
+			r, b, ok := gp.Char(i)
+			if !ok {
+				continue
+			}
+			// The box is normalised (left <= right, bottom <= top),
+			// and so stays with y flipped: f.box's min and max,
+			// without comparing (a NaN, never on the page, is dropped
+			// either way; f.height > 0 makes no -0).
+			// Written in place, and kept when on the page.
+			c := &cs[n]
+			c.r, c.x0, c.y0, c.x1, c.y1 = r, b[0]-left, height-(b[3]-bottom), b[2]-left, height-(b[1]-bottom)
+			if on.has(c.x0, c.y0, c.x1, c.y1) {
 				n++
 			}
 		}
 	} else {
-		for i := range cs {
-			g := cs[i]
-			g.X0, g.Y0, g.X1, g.Y1 = f.box(g.X0, g.Y0, g.X1, g.Y1)
-			if p.onPage(g.X0, g.Y0, g.X1, g.Y1) {
-				cs[n] = g
+		for i := range gp.Chars() {
+			r, b, ok := gp.Char(i)
+			if !ok {
+				continue
+			}
+			c := glyph{r: r}
+			c.x0, c.y0, c.x1, c.y1 = f.box(b[0], b[1], b[2], b[3])
+			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
+				cs[n] = c
 				n++
 			}
 		}

@@ -21,14 +21,14 @@ func TestMergeByX(t *testing.T) {
 			x := float64(rng.IntN(20))
 			for range rng.IntN(6) {
 				x += float64(rng.IntN(3)) // steps of 0 make ties
-				run = append(run, glyph{R: rune('a' + id), X0: x})
+				run = append(run, glyph{r: rune('a' + id), x0: x})
 				id++
 			}
 			runs = append(runs, run)
 			all = append(all, run...)
 		}
 		want := slices.Clone(all)
-		slices.SortStableFunc(want, func(a, b glyph) int { return cmp.Compare(a.X0, b.X0) })
+		slices.SortStableFunc(want, func(a, b glyph) int { return cmp.Compare(a.x0, b.x0) })
 		var got, scratch []glyph
 		for _, r := range runs {
 			got, scratch = mergeByX(got, r, scratch)

@@ -316,13 +316,14 @@ func (e *Extractor) extractGo(ctx context.Context, src hesabat.Source, data []by
 		if ctx.Err() != nil {
 			return nil, e.ctxError(ctx, path, ctx.Err())
 		}
-		p, err := readGoPage(gd, i)
+		p, err := readGoPage(gd, i, l.chars)
 		if err != nil {
 			e.notePanic(err)
 			left = append(left, i)
 			reasons[i] = err
 			continue
 		}
+		l.chars = p.chars
 		pages[i].p, pages[i].w = l.page(p)
 		pages[i].read = true
 	}

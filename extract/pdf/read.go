@@ -30,14 +30,13 @@ type page struct {
 }
 
 // glyph is one character of a page's text layer with its loose box (origin
-// to advance horizontally, descent to ascent vertically), in the page's
-// display frame (see frame): both readers give the layout engine the Go
-// reader's type, so that its glyphs need no copy. Turn is left as the
-// reader gives it (0 from PDFium); the layout engine does not read it.
-type glyph = gopdf.Glyph
+// to advance horizontally, descent to ascent vertically).
+type glyph struct {
+	r              rune
+	x0, y0, x1, y1 float64
+}
 
-// glyphSize is g's height.
-func glyphSize(g *glyph) float64 { return g.Y1 - g.Y0 }
+func (g glyph) size() float64 { return g.y1 - g.y0 }
 
 // rule is an axis-aligned line segment drawn on the page: a table border
 // candidate. Horizontal rules have y0 == y1, vertical ones x0 == x1.
@@ -137,7 +136,7 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 // keepOnPage drops the glyphs and rules off the page, and all rules when
 // there are too many to be a table's borders (a drawing, or hostile).
 func (p *page) keepOnPage() {
-	p.chars = slices.DeleteFunc(p.chars, func(g glyph) bool { return !p.onPage(g.X0, g.Y0, g.X1, g.Y1) })
+	p.chars = slices.DeleteFunc(p.chars, func(g glyph) bool { return !p.onPage(g.x0, g.y0, g.x1, g.y1) })
 	p.keepRulesOnPage()
 }
 
@@ -225,8 +224,8 @@ func readChars(inst pdfium.Pdfium, ref requests.Page, f *frame) ([]glyph, error)
 		if err != nil {
 			continue // PDFium has no box for some control characters
 		}
-		g := glyph{R: r}
-		g.X0, g.Y0, g.X1, g.Y1 = f.box(float64(b.Rect.Left), float64(b.Rect.Bottom), float64(b.Rect.Right), float64(b.Rect.Top))
+		g := glyph{r: r}
+		g.x0, g.y0, g.x1, g.y1 = f.box(float64(b.Rect.Left), float64(b.Rect.Bottom), float64(b.Rect.Right), float64(b.Rect.Top))
 		chars = append(chars, g)
 	}
 	return chars, nil

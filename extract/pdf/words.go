@@ -56,6 +56,7 @@ func addPage(doc *hesabat.Document, p hesabat.Page, w *hesabat.Warning) {
 // allocation once the first pages have sized them); the pages it returns
 // share none of them.
 type layouter struct {
+	chars   []glyph // the Go reader's glyphs of the page being read (see readGoPage)
 	runs    []run
 	xs      []run    // byX's
 	sorted  []run    // radixSortRuns's scratch
@@ -121,7 +122,7 @@ func (l *layouter) page(p *page) (hesabat.Page, *hesabat.Warning) {
 func privateUse(gs []glyph) int {
 	pua := 0
 	for _, g := range gs {
-		if g.R >= 0xE000 && unicode.Is(unicode.Co, g.R) { // private use starts at U+E000
+		if g.r >= 0xE000 && unicode.Is(unicode.Co, g.r) { // private use starts at U+E000
 			pua++
 		}
 	}
@@ -137,7 +138,7 @@ func plainGlyphs(gs []glyph) (plain bool, pua int) {
 	plain = true
 	for k := range gs {
 		g := &gs[k]
-		r := g.R
+		r := g.r
 		if r >= 0xE000 {
 			if r >= 0xFB00 && r <= 0xFB06 || r == unicode.ReplacementChar {
 				plain = false
@@ -147,8 +148,8 @@ func plainGlyphs(gs []glyph) (plain bool, pua int) {
 		} else if (r < 0x20 || r >= 0x7F && r <= 0x9F) && r != hyphenMark && unicode.IsControl(r) {
 			plain = false
 		}
-		if k > 0 && math.Abs(g.X0-gs[k-1].X0) <= 0.5 {
-			if p := &gs[k-1]; p.R == r && near(*p, *g, 0.5) || near(*p, *g, 0.01) {
+		if k > 0 && math.Abs(g.x0-gs[k-1].x0) <= 0.5 {
+			if p := &gs[k-1]; p.r == r && near(*p, *g, 0.5) || near(*p, *g, 0.01) {
 				plain = false
 			}
 		}
@@ -163,8 +164,8 @@ func cleanGlyphs(in []glyph) []glyph {
 	in = splitShared(in)
 	k := 0 // glyphs before k need no change: in is returned when all are
 	for ; k < len(in); k++ {
-		if g := in[k]; g.R >= 0xFB00 && g.R <= 0xFB06 || g.R != hyphenMark && (unicode.IsControl(g.R) || g.R == unicode.ReplacementChar) ||
-			k > 0 && in[k-1].R == g.R && near(in[k-1], g, 0.5) {
+		if g := in[k]; g.r >= 0xFB00 && g.r <= 0xFB06 || g.r != hyphenMark && (unicode.IsControl(g.r) || g.r == unicode.ReplacementChar) ||
+			k > 0 && in[k-1].r == g.r && near(in[k-1], g, 0.5) {
 			break
 		}
 	}
@@ -174,18 +175,18 @@ func cleanGlyphs(in []glyph) []glyph {
 	out := make([]glyph, k, len(in)+8)
 	copy(out, in[:k])
 	for _, g := range in[k:] {
-		if g.R >= 0xFB00 && g.R <= 0xFB06 { // the keys of ligatures
-			s := ligatures[g.R]
-			w := (g.X1 - g.X0) / float64(len(s))
+		if g.r >= 0xFB00 && g.r <= 0xFB06 { // the keys of ligatures
+			s := ligatures[g.r]
+			w := (g.x1 - g.x0) / float64(len(s))
 			for i, r := range s {
-				out = append(out, glyph{R: r, X0: g.X0 + float64(i)*w, Y0: g.Y0, X1: g.X0 + float64(i+1)*w, Y1: g.Y1})
+				out = append(out, glyph{r: r, x0: g.x0 + float64(i)*w, y0: g.y0, x1: g.x0 + float64(i+1)*w, y1: g.y1})
 			}
 			continue
 		}
-		if g.R != hyphenMark && (unicode.IsControl(g.R) || g.R == unicode.ReplacementChar) {
+		if g.r != hyphenMark && (unicode.IsControl(g.r) || g.r == unicode.ReplacementChar) {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].R == g.R && near(out[n-1], g, 0.5) {
+		if n := len(out); n > 0 && out[n-1].r == g.r && near(out[n-1], g, 0.5) {
 			continue
 		}
 		out = append(out, g)
@@ -207,18 +208,18 @@ func splitShared(gs []glyph) []glyph {
 		j := i + 1
 		// same(i, j), inlined and x0 compared first: this runs on every
 		// glyph, and glyphs in a line differ in x0.
-		for j < len(gs) && math.Abs(gs[i].X0-gs[j].X0) <= 0.01 && near(gs[i], gs[j], 0.01) {
+		for j < len(gs) && math.Abs(gs[i].x0-gs[j].x0) <= 0.01 && near(gs[i], gs[j], 0.01) {
 			j++
 		}
-		bold := j-i == 2 && gs[i].R == gs[i+1].R && (same(i-2, i-1) || same(j, j+1))
+		bold := j-i == 2 && gs[i].r == gs[i+1].r && (same(i-2, i-1) || same(j, j+1))
 		if j-i > 1 && !bold {
 			if !cloned {
 				gs, cloned = slices.Clone(gs), true
 			}
-			w := (gs[i].X1 - gs[i].X0) / float64(j-i)
-			x0 := gs[i].X0
+			w := (gs[i].x1 - gs[i].x0) / float64(j-i)
+			x0 := gs[i].x0
 			for k := i; k < j; k++ {
-				gs[k].X0, gs[k].X1 = x0+float64(k-i)*w, x0+float64(k-i+1)*w
+				gs[k].x0, gs[k].x1 = x0+float64(k-i)*w, x0+float64(k-i+1)*w
 			}
 		}
 		i = j
@@ -227,8 +228,8 @@ func splitShared(gs []glyph) []glyph {
 }
 
 func near(a, b glyph, tol float64) bool {
-	return math.Abs(a.X0-b.X0) <= tol && math.Abs(a.Y0-b.Y0) <= tol &&
-		math.Abs(a.X1-b.X1) <= tol && math.Abs(a.Y1-b.Y1) <= tol
+	return math.Abs(a.x0-b.x0) <= tol && math.Abs(a.y0-b.y0) <= tol &&
+		math.Abs(a.x1-b.x1) <= tol && math.Abs(a.y1-b.y1) <= tol
 }
 
 // glyphLines groups glyphs into lines: sorted by vertical midpoint, a
@@ -247,15 +248,15 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 		// The run goes on while glyphs have the first's vertical extent
 		// and do not stand left of the glyph before.
 		f := &gs[i]
-		j, x0 := i+1, f.X0
+		j, x0 := i+1, f.x0
 		for ; j < len(gs); j++ {
 			g := &gs[j]
-			if !(g.Y0 == f.Y0 && g.Y1 == f.Y1 && g.X0 >= x0) {
+			if !(g.y0 == f.y0 && g.y1 == f.y1 && g.x0 >= x0) {
 				break
 			}
-			x0 = g.X0
+			x0 = g.x0
 		}
-		runs = append(runs, run{f.Y0 + f.Y1, f.X0, int32(i), int32(j)})
+		runs = append(runs, run{f.y0 + f.y1, f.x0, int32(i), int32(j)})
 		i = j
 	}
 	l.runs = runs
@@ -268,15 +269,15 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 	all := l.all[:len(gs)]
 	off := 0
 	for k := 0; k < len(runs); {
-		m, lo, hi := k+1, gs[runs[k].i].Y0, gs[runs[k].i].Y1
+		m, lo, hi := k+1, gs[runs[k].i].y0, gs[runs[k].i].y1
 		for m < len(runs) {
 			r := &gs[runs[m].i] // the run's first glyph: its extent is the run's
 			// d > 0.4*max(r's height, the line's), without max: the
 			// products keep max's order.
-			if d := math.Abs((r.Y0+r.Y1)/2 - (lo+hi)/2); d > 0.4*(r.Y1-r.Y0) && d > 0.4*(hi-lo) {
+			if d := math.Abs((r.y0+r.y1)/2 - (lo+hi)/2); d > 0.4*(r.y1-r.y0) && d > 0.4*(hi-lo) {
 				break
 			}
-			lo, hi = min(lo, r.Y0), max(hi, r.Y1)
+			lo, hi = min(lo, r.y0), max(hi, r.y1)
 			m++
 		}
 		n, first, end := 0, runs[k].i, runs[k].j
@@ -315,7 +316,7 @@ func (l *layouter) glyphLines(gs []glyph) [][]glyph {
 // before.
 func increasingX0(gs []glyph) bool {
 	for i := 1; i < len(gs); i++ {
-		if !(gs[i-1].X0 < gs[i].X0) {
+		if !(gs[i-1].x0 < gs[i].x0) {
 			return false
 		}
 	}
@@ -487,7 +488,7 @@ func (l *layouter) byX(gs []glyph, runs []run) bool {
 		}
 	}
 	for i := 1; i < len(xs); i++ {
-		if !(gs[xs[i-1].j-1].X0 < xs[i].x0) {
+		if !(gs[xs[i-1].j-1].x0 < xs[i].x0) {
 			return false
 		}
 	}
@@ -507,7 +508,7 @@ func mergeByX(line, run, scratch []glyph) ([]glyph, []glyph) {
 	// From i on, line's glyphs lie right of the run's first: they are
 	// merged with the run.
 	i := len(line)
-	for i > 0 && line[i-1].X0 > run[0].X0 {
+	for i > 0 && line[i-1].x0 > run[0].x0 {
 		i--
 	}
 	if i == len(line) {
@@ -517,7 +518,7 @@ func mergeByX(line, run, scratch []glyph) ([]glyph, []glyph) {
 	line = line[:i]
 	a, b := 0, 0
 	for a < len(scratch) && b < len(run) {
-		if run[b].X0 < scratch[a].X0 {
+		if run[b].x0 < scratch[a].x0 {
 			line = append(line, run[b])
 			b++
 		} else {
@@ -562,7 +563,7 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 	lastY1, lastBottom := math.NaN(), 0.0
 	for i := range gs {
 		g := &gs[i]
-		r := g.R
+		r := g.r
 		// unicode.IsSpace, with its Latin-1 spaces inlined (tab to
 		// carriage return, U+0085, U+00A0) and the letters up to U+1680,
 		// the next space, kept off it.
@@ -578,36 +579,36 @@ func (l *layouter) splitWords(out []hesabat.Word, gs []glyph) []hesabat.Word {
 		if open && r != hyphenMark {
 			// gap > wordGap*max(size, prevSize), without max: the
 			// products keep max's order.
-			size, prevSize := glyphSize(g), glyphSize(prev)
-			if gap := g.X0 - prev.X1; gap > wordGap*size && gap > wordGap*prevSize ||
+			size, prevSize := g.size(), prev.size()
+			if gap := g.x0 - prev.x1; gap > wordGap*size && gap > wordGap*prevSize ||
 				!cur.Super && size < 0.75*prevSize && superscript(g, prev) || // superscript's first test inlined: most glyphs fail it
 				cur.Super && !(markRune(r) && size < 1.1*prevSize) {
 				flush()
 			}
 		}
 		if !open {
-			cur = hesabat.Word{X0: g.X0, Y0: g.Y0, X1: g.X1, Y1: g.Y1, Lead: g.X1 - g.X0}
-			cur.Super = prev.R != 0 && superscript(g, prev)
+			cur = hesabat.Word{X0: g.x0, Y0: g.y0, X1: g.x1, Y1: g.y1, Lead: g.x1 - g.x0}
+			cur.Super = prev.r != 0 && superscript(g, prev)
 			open = true
 		}
-		if !(g.X0 > cur.X0) { // a line's glyphs go left to right: min's answer is mostly cur.X0
-			cur.X0 = min(cur.X0, g.X0)
+		if !(g.x0 > cur.X0) { // a line's glyphs go left to right: min's answer is mostly cur.X0
+			cur.X0 = min(cur.X0, g.x0)
 		}
 		// A line's glyphs mostly share their bottom, and often their
 		// top: min and max of a number and itself (but zero, which may
 		// be -0) are that number.
-		if g.Y0 != cur.Y0 || g.Y0 == 0 {
-			cur.Y0 = min(cur.Y0, g.Y0)
+		if g.y0 != cur.Y0 || g.y0 == 0 {
+			cur.Y0 = min(cur.Y0, g.y0)
 		}
-		cur.X1 = max(cur.X1, g.X1)
-		if g.Y1 != cur.Y1 || g.Y1 == 0 {
-			cur.Y1 = max(cur.Y1, g.Y1)
+		cur.X1 = max(cur.X1, g.x1)
+		if g.y1 != cur.Y1 || g.y1 == 0 {
+			cur.Y1 = max(cur.Y1, g.y1)
 		}
 		cur.Hyphen, cur.Soft = r == hyphenMark, r == softHyphen
 		if !cur.Hyphen && !cur.Soft {
 			l.text = utf8.AppendRune(l.text, r)
-			if g.Y1 != lastY1 {
-				lastY1, lastBottom = g.Y1, math.Round(g.Y1*4)/4
+			if g.y1 != lastY1 {
+				lastY1, lastBottom = g.y1, math.Round(g.y1*4)/4
 			}
 			if bs := l.bottoms; len(bs) > 0 && bs[0].y == lastBottom { // countBottom's usual answer
 				bs[0].n++
@@ -651,7 +652,7 @@ func countBottom(bs []bottom, y float64) []bottom {
 // bottom 40 % of the letters' box above theirs). Only such marks: a
 // closing quote is small and raised too where glyph boxes are tight.
 func superscript(g, prev *glyph) bool {
-	return glyphSize(g) < 0.75*glyphSize(prev) && prev.Y1-g.Y1 > 0.25*glyphSize(prev) && markRune(g.R) // the rune last: most glyphs fail the sizes
+	return g.size() < 0.75*prev.size() && prev.y1-g.y1 > 0.25*prev.size() && markRune(g.r) // the rune last: most glyphs fail the sizes
 }
 
 // markRune reports whether r may make up a footnote reference mark.

@@ -22,7 +22,7 @@ const (
 func text(s string, x, y float64) []glyph {
 	var gs []glyph
 	for _, r := range s {
-		gs = append(gs, glyph{R: r, X0: x, Y0: y, X1: x + charW, Y1: y + lineH})
+		gs = append(gs, glyph{r: r, x0: x, y0: y, x1: x + charW, y1: y + lineH})
 		x += charW
 	}
 	return gs
@@ -37,8 +37,8 @@ func TestWords(t *testing.T) {
 		{"real spaces", text("bir iki", 0, 0), []string{"bir", "iki"}},
 		{"gap without a space", append(text("bir", 0, 0), text("iki", 30, 0)...), []string{"bir", "iki"}},
 		{"touching glyphs", append(text("bir", 0, 0), text("iki", 15, 0)...), []string{"biriki"}},
-		{"detached hyphen mark stays with its word", append(text("qeyri", 0, 0), glyph{R: hyphenMark, X0: 40, Y0: 0, X1: 44, Y1: lineH}), []string{"qeyri"}},
-		{"word drawn in two runs", append(text("kom", 0, 0), glyph{R: 'ə', X0: 15, Y0: -1, X1: 20, Y1: lineH + 1}), []string{"komə"}},
+		{"detached hyphen mark stays with its word", append(text("qeyri", 0, 0), glyph{r: hyphenMark, x0: 40, y0: 0, x1: 44, y1: lineH}), []string{"qeyri"}},
+		{"word drawn in two runs", append(text("kom", 0, 0), glyph{r: 'ə', x0: 15, y0: -1, x1: 20, y1: lineH + 1}), []string{"komə"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestWordMarks(t *testing.T) {
 // compares it with the room a line left to tell a cut word from a line
 // wrapped between words.
 func TestWordLead(t *testing.T) {
-	gs := append([]glyph{{R: 'i', X0: 0, Y0: 0, X1: 2.5, Y1: lineH}}, text("ki məs", 2.5, 0)...)
+	gs := append([]glyph{{r: 'i', x0: 0, y0: 0, x1: 2.5, y1: lineH}}, text("ki məs", 2.5, 0)...)
 	ws := new(layouter).splitWords(nil, new(layouter).glyphLines(gs)[0])
 	if len(ws) != 2 || ws[0].Lead != 2.5 || ws[1].Lead != charW {
 		t.Errorf("got %+v, want leads 2.5 and %v", ws, charW)
@@ -93,15 +93,15 @@ func TestWordLead(t *testing.T) {
 
 func TestCleanGlyphs(t *testing.T) {
 	in := []glyph{
-		{R: '\uFB01', X0: 0, X1: 10, Y1: lineH},          // fi ligature
-		{R: 'x', X0: 10, X1: 15, Y1: lineH},              // drawn twice: fake bold
-		{R: 'x', X0: 10.2, X1: 15.2, Y0: 0.1, Y1: lineH}, // the second stroke
-		{R: '\u0007', X0: 15, X1: 20, Y1: lineH},         // control character
-		{R: hyphenMark, X0: 20, X1: 24, Y1: lineH},       // kept: marks a line-end hyphen
+		{r: '\uFB01', x0: 0, x1: 10, y1: lineH},          // fi ligature
+		{r: 'x', x0: 10, x1: 15, y1: lineH},              // drawn twice: fake bold
+		{r: 'x', x0: 10.2, x1: 15.2, y0: 0.1, y1: lineH}, // the second stroke
+		{r: '\u0007', x0: 15, x1: 20, y1: lineH},         // control character
+		{r: hyphenMark, x0: 20, x1: 24, y1: lineH},       // kept: marks a line-end hyphen
 	}
 	var got []rune
 	for _, g := range cleanGlyphs(in) {
-		got = append(got, g.R)
+		got = append(got, g.r)
 	}
 	if want := []rune{'f', 'i', 'x', hyphenMark}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
@@ -176,7 +176,7 @@ func TestBlankPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for k, i := range []int{13, 14} {
-		got, err := readGoPage(gd, i)
+		got, err := readGoPage(gd, i, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -275,7 +275,7 @@ func TestSharedGlyphBox(t *testing.T) {
 	if found == 0 {
 		t.Error("no e-mail address read")
 	}
-	fake := []glyph{{R: 'b', X0: 0, X1: 5, Y1: lineH}, {R: 'b', X0: 0, X1: 5, Y1: lineH}, {R: 'o', X0: 5, X1: 10, Y1: lineH}, {R: 'o', X0: 5, X1: 10, Y1: lineH}}
+	fake := []glyph{{r: 'b', x0: 0, x1: 5, y1: lineH}, {r: 'b', x0: 0, x1: 5, y1: lineH}, {r: 'o', x0: 5, x1: 10, y1: lineH}, {r: 'o', x0: 5, x1: 10, y1: lineH}}
 	if got := cleanGlyphs(fake); len(got) != 2 {
 		t.Errorf("fake bold drawn in place: %d glyphs, want 2", len(got))
 	}
@@ -288,9 +288,9 @@ func TestSharedGlyphBox(t *testing.T) {
 // below the baseline too ("üç"). A raised mark's bottom, above the word's
 // middle, is no baseline ("“A").
 func TestWordBaseOnTie(t *testing.T) {
-	tight := func(r rune, x float64) glyph { return glyph{R: r, X0: x, Y0: 2, X1: x + charW, Y1: 10} }
-	loose := func(r rune, x float64) glyph { return glyph{R: r, X0: x, Y0: 0, X1: x + charW, Y1: 12.25} }
-	quote := glyph{R: '“', X0: 0, Y0: 2, X1: charW, Y1: 5}
+	tight := func(r rune, x float64) glyph { return glyph{r: r, x0: x, y0: 2, x1: x + charW, y1: 10} }
+	loose := func(r rune, x float64) glyph { return glyph{r: r, x0: x, y0: 0, x1: x + charW, y1: 12.25} }
+	quote := glyph{r: '“', x0: 0, y0: 2, x1: charW, y1: 5}
 	for _, tt := range []struct {
 		name string
 		gs   []glyph

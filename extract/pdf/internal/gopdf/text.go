@@ -880,28 +880,16 @@ var ligatures = map[rune]string{
 	'\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
 }
 
-// glyphs returns the page's characters without the generated ones and
-// line breaks, as read.go's readChars keeps them, in out's memory, and
-// counts them by turn in turns (see Page.Turns).
-func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
-	out = slices.Grow(out[:0], len(tp.out))[:len(tp.out)]
-	n := 0
-	var counts [4]int
+// turns counts the page's characters other than the generated ones, line
+// breaks, spaces and U+0000 by their turn (see Page.Turns).
+func (tp *textPage) turns() (counts [4]int) {
 	for i := range tp.out {
 		c := &tp.out[i]
-		if c.gen || c.r == '\r' || c.r == '\n' {
-			continue
-		}
-		g := &out[n]
-		n++
-		g.R, g.Turn = c.r, int32(c.turn)
-		g.X0, g.Y0, g.X1, g.Y1 = c.box[0], c.box[1], c.box[2], c.box[3]
-		if c.r != ' ' && c.r != 0 {
+		if !c.gen && c.r != '\r' && c.r != '\n' && c.r != ' ' && c.r != 0 {
 			counts[c.turn&3]++
 		}
 	}
-	*turns = counts
-	return out[:n]
+	return counts
 }
 
 // mark is an open marked-content sequence (BMC or BDC).
