@@ -76,32 +76,25 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 		width:  gp.Box[2] - gp.Box[0],
 		height: gp.Box[3] - gp.Box[1],
 	}
-	// Pages are read in the orientation of most of their text, as
-	// readChars does.
-	votes := gp.Turns
-	best := 0
-	for q := range votes {
-		if votes[q] > votes[best] {
-			best = q
-		}
-	}
-	if votes[best] > 0 {
-		f.rot = best
-	}
 	p = &page{n: index + 1, blank: gp.Blank}
-	p.w, p.h = f.size()
-	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
-		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
-	}
-	// The glyphs keepOnPage would drop are left out here.
+	// Pages are read in the orientation of most of their text, as
+	// readChars does. The glyphs keepOnPage would drop are left out here.
 	cs := slices.Grow(chars[:0], gp.Chars())[:gp.Chars()]
 	n := 0
-	if f.rot == 0 { // f.box without its switch, for most pages
+	var votes [4]int
+	upright := f.rot == 0
+	if p.w, p.h = f.size(); upright && p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize {
+		// Most pages: the votes are counted as the glyphs are mapped
+		// to the upright frame (f.box without its switch), mapped again
+		// below if the votes turn the page.
 		left, bottom, height, on := f.left, f.bottom, f.height, p.bounds()
 		for i := range gp.Chars() {
-			r, b, ok := gp.Char(i)
+			r, turn, b, ok := gp.Char(i)
 			if !ok {
 				continue
+			}
+			if r != ' ' && r != 0 {
+				votes[turn&3]++
 			}
 			// The box is normalised (left <= right, bottom <= top),
 			// and so stays with y flipped: f.box's min and max,
@@ -115,8 +108,26 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 			}
 		}
 	} else {
+		upright = false
+		votes = turnVotes(gp)
+	}
+	best := 0
+	for q := range votes {
+		if votes[q] > votes[best] {
+			best = q
+		}
+	}
+	if votes[best] > 0 {
+		f.rot = best
+	}
+	p.w, p.h = f.size()
+	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
+		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
+	}
+	if !upright || f.rot != 0 {
+		n = 0
 		for i := range gp.Chars() {
-			r, b, ok := gp.Char(i)
+			r, _, b, ok := gp.Char(i)
 			if !ok {
 				continue
 			}
@@ -141,4 +152,15 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	}
 	p.keepRulesOnPage()
 	return p, nil
+}
+
+// turnVotes counts gp's glyphs other than spaces and U+0000 by the turn
+// of their baseline.
+func turnVotes(gp *gopdf.Page) (votes [4]int) {
+	for i := range gp.Chars() {
+		if r, turn, _, ok := gp.Char(i); ok && r != ' ' && r != 0 {
+			votes[turn&3]++
+		}
+	}
+	return votes
 }

@@ -15,10 +15,6 @@ type Page struct {
 	Box [4]float64
 	// Rotate is /Rotate in quarter turns clockwise, 0 to 3.
 	Rotate int
-	// Turns counts the characters Char returns with ok, other than
-	// spaces and U+0000, by the direction of their baseline in quarter
-	// turns counter-clockwise (0 upright, 1 reading upwards), rounded.
-	Turns [4]int
 	// Paths are the painted, non-white paths not hidden by a clip.
 	Paths []Path
 	// Blank reports a page that paints nothing: no text, path, image,
@@ -33,9 +29,11 @@ type Page struct {
 func (p *Page) Chars() int { return len(p.chars) }
 
 // Char returns the page's character i (0 <= i < Chars()) in the order of
-// PDFium's text page, and its loose box: from its origin to its advance
-// along the baseline, from the font's descent to its ascent; left,
-// bottom, right, top, normalised (unless one is NaN). ok is false for the
+// PDFium's text page; the direction of its baseline in quarter turns
+// counter-clockwise (0 upright, 1 reading upwards), rounded; and its loose
+// box: from its origin to its advance along the baseline, from the font's
+// descent to its ascent; left, bottom, right, top, normalised (unless one
+// is NaN). ok is false for the
 // characters PDFium generates (spaces and line breaks), which are no
 // glyphs; a hyphen that PDFium judges to end a line inside a word is
 // U+0002. Valid until the next call of Doc.Page.
@@ -43,9 +41,9 @@ func (p *Page) Chars() int { return len(p.chars) }
 // Reading the text page in place, rather than a copy of its glyphs,
 // saves a pass over them: the caller maps each box to its own frame as
 // it reads it.
-func (p *Page) Char(i int) (r rune, box *[4]float64, ok bool) {
+func (p *Page) Char(i int) (r rune, turn int, box *[4]float64, ok bool) {
 	c := &p.chars[i]
-	return c.r, &c.box, !(c.gen || c.r == '\r' || c.r == '\n')
+	return c.r, int(c.turn), &c.box, !(c.gen || c.r == '\r' || c.r == '\n')
 }
 
 // Path is one painted path: its bounds (with the line width around a
@@ -113,7 +111,6 @@ func (d *Doc) Page(i int) (*Page, error) {
 	}
 	in.tp.finish()
 	p.chars = in.tp.out
-	p.Turns = in.tp.turns()
 	p.Blank = !in.painted
 	return p, nil
 }

@@ -880,18 +880,6 @@ var ligatures = map[rune]string{
 	'\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
 }
 
-// turns counts the page's characters other than the generated ones, line
-// breaks, spaces and U+0000 by their turn (see Page.Turns).
-func (tp *textPage) turns() (counts [4]int) {
-	for i := range tp.out {
-		c := &tp.out[i]
-		if !c.gen && c.r != '\r' && c.r != '\n' && c.r != ' ' && c.r != 0 {
-			counts[c.turn&3]++
-		}
-	}
-	return counts
-}
-
 // mark is an open marked-content sequence (BMC or BDC).
 type mark struct {
 	props     bool   // has a property list (BDC)
