@@ -717,25 +717,42 @@ func (tp *textPage) process(o *tobj) {
 		if f.twoByte || !ci.done {
 			ci = f.info(it.c)
 		}
-		var box [4]float64
+		// The box's corners are kept in four variables, not an array,
+		// and written into the character in place: an array would be
+		// zeroed and copied twice on the way.
+		var b0, b1, b2, b3 float64
 		if e, s := &ci.loose, lb.s; lb.scaled && lb.upright { // box's way, inlined
 			l, b, r, t := it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s
 			if l <= r && b <= t {
 				m := &o.m
-				box = [4]float64{m[0]*l + m[4], m[3]*b + m[5], m[0]*r + m[4], m[3]*t + m[5]}
+				b0, b1, b2, b3 = m[0]*l+m[4], m[3]*b+m[5], m[0]*r+m[4], m[3]*t+m[5]
 			} else {
-				box = o.m.rect(l, b, r, t)
+				box := o.m.rect(l, b, r, t)
+				b0, b1, b2, b3 = box[0], box[1], box[2], box[3]
 			}
 		} else {
-			box = lb.box(o, it, ci)
+			box := lb.box(o, it, ci)
+			b0, b1, b2, b3 = box[0], box[1], box[2], box[3]
 		}
 		if len(ci.text) == 1 {
-			if r := ci.text[0]; r == ' ' || r >= 0xFB00 {
+			r := ci.text[0]
+			if r == ' ' || r >= 0xFB00 {
 				tp.note(r)
 			}
-			tp.out = append(tp.out, tchar{r: ci.text[0], box: box, turn: turn, code: it.c, obj: o, x: it.x})
+			// Written in place, every field (TestTcharFields counts
+			// them): append would build the character and copy it.
+			n := len(tp.out)
+			if n == cap(tp.out) {
+				tp.out = slices.Grow(tp.out, 1)
+			}
+			tp.out = tp.out[:n+1]
+			c := &tp.out[n]
+			c.box = [4]float64{b0, b1, b2, b3}
+			c.x, c.obj, c.r, c.code, c.turn = it.x, o, r, it.c, turn
+			c.gen, c.hyphen, c.piece, c.atObj = false, false, false, false
 			continue
 		}
+		box := [4]float64{b0, b1, b2, b3}
 		for _, r := range ci.text {
 			tp.note(r)
 			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, x: it.x})
