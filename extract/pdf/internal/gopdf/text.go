@@ -670,7 +670,7 @@ func (tp *textPage) process(o *tobj) {
 	// o's characters go from own on in tp.out (or from before it, when a
 	// space was dropped): a repeat is looked for among them only when o
 	// is not spread.
-	own := len(tp.out)
+	own, spread := len(tp.out), o.spread
 	for i, it := range o.items {
 		if it.c == kernCode {
 			last := tp.lastChar()
@@ -696,8 +696,8 @@ func (tp *textPage) process(o *tobj) {
 		// PDFium looks at the seven characters before (none when they
 		// are all o's own and o is spread).
 		dup := false
-		if k := len(tp.out) - 1; !(o.spread && k >= own) {
-			for lo := max(tp.start, len(tp.out)-7); k >= lo && !(o.spread && k >= own); k-- {
+		if k := len(tp.out) - 1; !(spread && k >= own) {
+			for lo := max(tp.start, len(tp.out)-7); k >= lo && !(spread && k >= own); k-- {
 				if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f {
 					ox, oy := o.m.Apply(it.x, o.rise)
 					if cx, cy := c.origin(); math.Abs(cx-ox) < limit && math.Abs(cy-oy) < limit {
