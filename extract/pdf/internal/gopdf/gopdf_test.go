@@ -1,7 +1,10 @@
 package gopdf
 
 import (
+	"bytes"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
@@ -162,6 +165,13 @@ func TestRawTJ(t *testing.T) {
 			continue
 		}
 		if !ok {
+			if end := bytes.IndexByte(s, ']'); end > 0 {
+				var in interp
+				in.gs = gstate{font: f, fs: 10, th: 1, ctm: Identity}
+				if err := in.show(nil, s[1:end]); err != errNotRaw {
+					t.Errorf("%q: show %v, want errNotRaw", c.in, err)
+				}
+			}
 			continue
 		}
 		l := lexer{s: s}
@@ -194,5 +204,109 @@ func TestRawTJ(t *testing.T) {
 func TestTcharFields(t *testing.T) {
 	if n := reflect.TypeFor[tchar]().NumField(); n != 10 {
 		t.Errorf("tchar has %d fields, process writes 10: write the new ones in process's in-place character too", n)
+	}
+}
+
+// TestRawShow holds show's reading of raw TJ text to rawArray and to the
+// lexer's general path, on random arrays of the bytes that matter: show
+// answers errNotRaw exactly for the text rawArray rejects, and otherwise
+// gives the items the general path gives.
+func TestRawShow(t *testing.T) {
+	f := &font{ascent: 800, descnt: -200}
+	for c := range 256 {
+		f.enc[c] = rune('A' + c%26)
+		f.width[c], f.hasW[c] = float64(100+c), true
+	}
+	const alphabet = "<<>>0123456789aF+-.. \n(g/%"
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		raw := make([]byte, rng.IntN(12))
+		for i := range raw {
+			raw[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		var b interp
+		b.gs = gstate{font: f, fs: 10, tc: 0.5, th: 1, ctm: Identity}
+		b.tm = Identity
+		err := b.show(nil, raw)
+		if want := rawText(raw); (err != errNotRaw) != want {
+			t.Fatalf("%q: show %v, rawArray accepts: %v", raw, err, want)
+		}
+		if err != nil {
+			continue
+		}
+		l := lexer{s: append(append([]byte{'['}, raw...), ']')}
+		args, _, _, err := l.next(nil)
+		if err != nil || len(args) != 1 || args[0].k != kArr {
+			t.Fatalf("%q: lexer %v %v", raw, args, err)
+		}
+		var a interp
+		a.gs, a.tm = b.gs, Identity
+		if err := a.show(args[0].arr, nil); err != nil {
+			t.Fatal(err)
+		}
+		oa, ob := &a.objs.chunks[0][0], &b.objs.chunks[0][0]
+		if !slices.Equal(oa.items, ob.items) || oa.rect != ob.rect || a.tm != b.tm {
+			t.Fatalf("%q: raw %v %v, want %v %v", raw, ob.items, ob.rect, oa.items, oa.rect)
+		}
+	}
+}
+
+// TestRawRedo holds run to the lexer's general path for arrays before TJ
+// that are not of rawArray's forms: run reads the operator again, and
+// what an array's first ']' seemed to end is read as the general path
+// reads it (a string's ']', a later operator). The reference runs the
+// operators as run does, with a lexer that never tries raw.
+func TestRawRedo(t *testing.T) {
+	f := &font{ascent: 800, descnt: -200}
+	for c := range 256 {
+		f.enc[c] = rune('A' + c%26)
+		f.width[c], f.hasW[c] = float64(100+c), true
+	}
+	read := func(content string, raw bool) (string, bool, string) {
+		var in interp
+		in.p = &Page{}
+		in.reset(nil, in.p)
+		in.gs.font, in.gs.fs = f, 10
+		var err error
+		if raw {
+			err = in.run([]byte(content), nil, 1)
+		} else {
+			l := &lexer{s: []byte(content)}
+			for {
+				op, ok, lerr := l.op()
+				if lerr != nil || !ok {
+					if lerr == errSyntax {
+						lerr = decline("content stream syntax at byte %d", l.pos)
+					}
+					err = lerr
+					break
+				}
+				in.ops++
+				if err = in.do(string(op), l.args, nil, 1); err != nil {
+					break
+				}
+			}
+		}
+		in.tp.finish()
+		var text []rune
+		for _, c := range in.tp.out {
+			text = append(text, c.r)
+		}
+		return string(text), in.painted, fmt.Sprint(err)
+	}
+	for _, content := range []string{
+		"BT [<41>] TJ ET",
+		"BT [<41> (B] TJ C)] TJ ET",
+		"BT [(a] TJ b)] Tz ET",
+		"BT [<41> 5-3] TJ [<42>]TJ ET",
+		"BT 1 [<41] TJ ET",
+		"BT [<41>]TJ% c\n[<42>] %c\nTJ [<43>] TJx ET",
+		"BT [/N] TJ [<41>] TJ ET",
+	} {
+		got, gotPainted, gotErr := read(content, true)
+		want, wantPainted, wantErr := read(content, false)
+		if got != want || gotPainted != wantPainted || gotErr != wantErr {
+			t.Errorf("%q: %q painted %v, %s; want %q painted %v, %s", content, got, gotPainted, gotErr, want, wantPainted, wantErr)
+		}
 	}
 }

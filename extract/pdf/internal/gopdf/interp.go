@@ -108,6 +108,7 @@ func (in *interp) run(content []byte, res types.Dict, depth int) error {
 		*l = lexer{s: content, raw: true, buf: l.buf[:0], arr: l.arr[:0], args: l.args[:0]}
 	}
 	for {
+		start, image, painted := l.pos, l.image, in.painted
 		op, ok, err := l.op()
 		if err == errSyntax {
 			return decline("content stream syntax at byte %d", l.pos)
@@ -118,7 +119,23 @@ func (in *interp) run(content []byte, res types.Dict, depth int) error {
 		if in.ops++; in.ops > maxOps {
 			return decline("more than %d operators", maxOps)
 		}
-		if err := in.do(string(op), l.args, res, depth); err != nil {
+		err = in.do(string(op), l.args, res, depth)
+		if err == errNotRaw {
+			// A TJ array not of rawArray's forms: the operator is read
+			// again from its start, its operands by the lexer's general
+			// path, as if raw had never been tried.
+			l.pos, l.image, l.raw, in.painted = start, image, false, painted
+			op, ok, err = l.op()
+			l.raw = true
+			if err == errSyntax {
+				return decline("content stream syntax at byte %d", l.pos)
+			}
+			if err != nil || !ok {
+				return err
+			}
+			err = in.do(string(op), l.args, res, depth)
+		}
+		if err != nil {
 			return err
 		}
 	}

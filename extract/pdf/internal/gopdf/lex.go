@@ -31,6 +31,10 @@ type operand struct {
 // errSyntax reports a content stream we cannot tokenise.
 var errSyntax = errors.New("content stream syntax")
 
+// errNotRaw reports a TJ array the lexer gave as kRawArr that does not
+// have rawArray's forms.
+var errNotRaw = errors.New("TJ array not of rawArray's forms")
+
 // lexer splits a content stream into operands and operators (PDF 32000-1
 // 7.2 and 8.9.7 for inline images).
 type lexer struct {
@@ -43,8 +47,11 @@ type lexer struct {
 	arr   []operand
 	args  []operand // the operands of the current operator
 	depth int       // arrays and dictionaries open
-	// raw has arrays that rawArray accepts returned as kRawArr
-	// operands (content streams: they are TJ's, which show reads).
+	// raw has arrays returned as kRawArr operands (content streams):
+	// an array right before TJ as the text up to the first ']', which
+	// show reads if it has rawArray's forms (errNotRaw if not: run reads
+	// the operator again without raw); another array if rawArray accepts
+	// it.
 	raw   bool
 	image bool // the last operator was ID: inline image data follows
 }
@@ -110,6 +117,20 @@ func (l *lexer) skip() {
 	}
 }
 
+// beforeTJ returns the index of the first ']' after the '[' at l.pos
+// when the next token after it is the operator TJ.
+func (l *lexer) beforeTJ() (end int, ok bool) {
+	end = bytes.IndexByte(l.s[l.pos:], ']')
+	if end < 0 {
+		return 0, false
+	}
+	end += l.pos
+	at := lexer{s: l.s, pos: end + 1}
+	at.skip()
+	s := at.s[at.pos:]
+	return end, len(s) >= 2 && s[0] == 'T' && s[1] == 'J' && (len(s) == 2 || classes[s[2]] != cRegular)
+}
+
 // next reads one token: an operand (op == nil) or an operator. At the end
 // it returns ok false.
 func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error) {
@@ -126,6 +147,13 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 			args = append(args, operand{k: kNum, num: l.number()})
 		case sArr:
 			if l.raw {
+				// An array before TJ is checked as show reads it, in
+				// one pass; rawArray would read it twice.
+				if end, ok := l.beforeTJ(); ok {
+					args = append(args, operand{k: kRawArr, b: l.s[l.pos+1 : end]})
+					l.pos = end + 1
+					continue
+				}
 				if end, ok := rawArray(l.s, l.pos); ok {
 					args = append(args, operand{k: kRawArr, b: l.s[l.pos+1 : end]})
 					l.pos = end + 1
@@ -311,20 +339,40 @@ func rawArray(s []byte, start int) (end int, ok bool) {
 			}
 			i++
 		case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9':
-			// numPrefix's form: a sign, digits, a point, digits.
-			i++
-			dot := c == '.'
-			for ; i < len(s) && numByte(s[i]); i++ {
-				if s[i] == '-' || s[i] == '.' && dot {
-					return 0, false
-				}
-				dot = dot || s[i] == '.'
+			if !rawNumber(s[i:]) {
+				return 0, false
+			}
+			for i++; i < len(s) && numByte(s[i]); i++ {
 			}
 		default:
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// rawNumber reports whether the number at the start of b (its first
+// byte a sign, a point or a digit) has numPrefix's form: a sign, digits,
+// a point, digits, up to the first byte that is not a digit, a point or
+// '-'.
+func rawNumber(b []byte) bool {
+	dot := b[0] == '.'
+	for i := 1; i < len(b) && numByte(b[i]); i++ {
+		if b[i] == '-' || b[i] == '.' && dot {
+			return false
+		}
+		dot = dot || b[i] == '.'
+	}
+	return true
+}
+
+// rawText reports whether rawArray accepts the array whose text, up to
+// its first ']', is raw.
+func rawText(raw []byte) bool {
+	s := make([]byte, 0, len(raw)+2)
+	s = append(append(append(s, '['), raw...), ']')
+	end, ok := rawArray(s, 0)
+	return ok && end == len(s)-1
 }
 
 // number reads a number at l.pos: its first byte, then bytes of

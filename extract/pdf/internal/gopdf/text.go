@@ -59,10 +59,19 @@ func (m Matrix) inverse() Matrix {
 }
 
 // show runs a text-showing operator on its strings and adjustments:
-// elems, or raw, the text of a TJ array lexer.rawArray accepted.
-func (in *interp) show(elems []operand, raw []byte) error {
+// elems, or raw, the text of a TJ array up to its first ']' (see
+// lexer.raw). Raw text that rawArray would not accept is errNotRaw,
+// before any error of the operator and before o joins the page.
+func (in *interp) show(elems []operand, raw []byte) (err error) {
 	gs := &in.gs
 	f := gs.font
+	if raw != nil {
+		defer func() {
+			if err != nil && err != errNotRaw && !rawText(raw) {
+				err = errNotRaw
+			}
+		}()
+	}
 	if f == nil {
 		return decline("text shown without a font")
 	}
@@ -80,7 +89,6 @@ func (in *interp) show(elems []operand, raw []byte) error {
 	o.limit = o.m.transformXDistance(0.07 * o.fs)
 	x := 0.0
 	tb := textBounds{tl: math.Inf(1), tr: math.Inf(-1), bot: math.Inf(1), top: math.Inf(-1), minStep: math.Inf(1)}
-	var err error
 	for i := range elems {
 		switch e := &elems[i]; e.k {
 		case kNum:
@@ -97,17 +105,21 @@ func (in *interp) show(elems []operand, raw []byte) error {
 			i++
 		case c == '<': // an even number of hex digits, then '>'
 			j := i + 1
-			for raw[j] != '>' { // digits come in pairs: no call to bytes.IndexByte
+			for j+1 < len(raw) && hexDigits[raw[j]] != 0 && hexDigits[raw[j+1]] != 0 {
 				j += 2
+			}
+			if j == len(raw) || raw[j] != '>' {
+				return errNotRaw
 			}
 			if x, err = in.codes(o, raw[i+1:j], true, x, &tb); err != nil {
 				return err
 			}
 			i = j + 1
-		default: // a number of numPrefix's form
+		case c == '+' || c == '-' || c == '.' || c-'0' <= 9: // a number of numPrefix's form
 			// A short integer (sign and digits, at most ten bytes: exact
 			// in a float64, as numPrefix's sum of the digits is) read
-			// here; numPrefix reads other forms.
+			// here; numPrefix reads other forms, once their form is
+			// checked as rawArray checks it.
 			j, neg := i, c == '-'
 			if neg {
 				j++
@@ -117,7 +129,10 @@ func (in *interp) show(elems []operand, raw []byte) error {
 				n = n*10 + int(raw[j]-'0') // wraps past 18 digits, which numPrefix reads
 			}
 			v := float64(n)
-			if j == i || neg && j == i+1 || j-i > 10 || j < len(raw) && raw[j] == '.' {
+			if j == i || neg && j == i+1 || j-i > 10 || j < len(raw) && (raw[j] == '.' || raw[j] == '-') {
+				if !rawNumber(raw[i:]) {
+					return errNotRaw
+				}
 				v, neg, j = numPrefix(raw[i:])
 				j += i
 			}
@@ -126,6 +141,8 @@ func (in *interp) show(elems []operand, raw []byte) error {
 			}
 			i = j
 			x = o.kern(x, v)
+		default:
+			return errNotRaw
 		}
 	}
 	in.tm = Matrix{1, 0, 0, 1, x * gs.th, 0}.Mul(in.tm)
