@@ -54,6 +54,11 @@ type lexer struct {
 	// it.
 	raw   bool
 	image bool // the last operator was ID: inline image data follows
+	// bracket is the first ']' at or after where beforeTJ last looked
+	// (len(s) for none), and tj whether TJ follows it: the '['s before
+	// it need no search of their own, which keeps the lexer linear.
+	bracket int
+	tj      bool
 }
 
 func isSpace(c byte) bool { return classes[c] == cSpace }
@@ -120,15 +125,17 @@ func (l *lexer) skip() {
 // beforeTJ returns the index of the first ']' after the '[' at l.pos
 // when the next token after it is the operator TJ.
 func (l *lexer) beforeTJ() (end int, ok bool) {
-	end = bytes.IndexByte(l.s[l.pos:], ']')
-	if end < 0 {
-		return 0, false
+	if l.pos >= l.bracket {
+		l.bracket, l.tj = len(l.s), false
+		if i := bytes.IndexByte(l.s[l.pos:], ']'); i >= 0 {
+			l.bracket = l.pos + i
+			at := lexer{s: l.s, pos: l.bracket + 1}
+			at.skip()
+			s := at.s[at.pos:]
+			l.tj = len(s) >= 2 && s[0] == 'T' && s[1] == 'J' && (len(s) == 2 || classes[s[2]] != cRegular)
+		}
 	}
-	end += l.pos
-	at := lexer{s: l.s, pos: end + 1}
-	at.skip()
-	s := at.s[at.pos:]
-	return end, len(s) >= 2 && s[0] == 'T' && s[1] == 'J' && (len(s) == 2 || classes[s[2]] != cRegular)
+	return l.bracket, l.tj
 }
 
 // next reads one token: an operand (op == nil) or an operator. At the end
