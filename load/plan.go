@@ -225,9 +225,10 @@ func matchPlanMeasure(known []*planMeasure, number string, w []string) (*planMea
 
 // refreshPlan brings plan up to date after the reports changed were
 // stored, or changed status: the plan measures their measures link to (most
-// common number and title among all stored measures linked to them, kept
-// in plan_measure_variants; how many measures of current reports link to
-// them), and coverage: the rows of the changed reports, and rows
+// common number and title among all stored measures linked to them, the
+// first row of the sums of plan_measure_variants by title and by number
+// that migration 0012's tables keep; how many measures of current reports
+// link to them), and coverage: the rows of the changed reports, and rows
 // for the plan measures with ids above newSince (added since) for every
 // current report on the plan.
 //
@@ -249,12 +250,12 @@ func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, n
 			measure_count = (SELECT count(*) FROM reports AS r CROSS JOIN measures AS m
 				ON m.plan_measure_id = plan_measures.id AND m.report_id = r.id
 				WHERE r.plan_id = plan_measures.plan_id AND r.status = 'current'),
-			title = coalesce((SELECT v.title FROM plan_measure_variants AS v
-				WHERE v.plan_measure_id = plan_measures.id AND v.title <> ''
-				GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), title),
-			number = coalesce((SELECT v.number FROM plan_measure_variants AS v
-				WHERE v.plan_measure_id = plan_measures.id AND v.number <> ''
-				GROUP BY v.number ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), number)
+			title = coalesce((SELECT t.title FROM plan_measure_titles AS t
+				WHERE t.plan_measure_id = plan_measures.id
+				ORDER BY t.measures DESC, t.first_measure, t.title LIMIT 1), title),
+			number = coalesce((SELECT n.number FROM plan_measure_numbers AS n
+				WHERE n.plan_measure_id = plan_measures.id
+				ORDER BY n.measures DESC, n.first_measure, n.number LIMIT 1), number)
 			WHERE plan_id = ? AND id IN ` + touched, withIDs(plan)},
 		{`UPDATE plan_measures SET number_sort = (SELECT m.number_sort FROM measures AS m
 			WHERE m.plan_measure_id = plan_measures.id AND m.number = plan_measures.number LIMIT 1)
