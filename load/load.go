@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
@@ -319,11 +320,11 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		if k, ok := NumberSort(m.Number); ok {
 			sortKey = k
 		}
-		pmID, link, err := links.link(ctx, tx, m.Number, m.Title, sortKey)
+		keys[i] = measureText(m).keys()
+		pmID, link, err := links.link(ctx, tx, m.Number, m.Title, aztext.LooseKeyOf(keys[i].title), sortKey)
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
 		}
-		keys[i] = measureText(m).keys()
 		rows = append(append(rows, reportID, i+1,
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
 			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
