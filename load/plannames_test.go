@@ -78,7 +78,7 @@ func TestPlanNamesRule(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pms := column2[int64](t, db, `SELECT id FROM plan_measures ORDER BY id`)
+	pms := queryColumn[int64](t, db, `SELECT id FROM plan_measures ORDER BY id`)
 	titles := []any{nil, "", "a", "b", "ç", "B"}
 	numbers := []any{nil, "", "1.1", "1.2", "10", "2"}
 	rng := rand.New(rand.NewPCG(17, 12))
@@ -91,7 +91,7 @@ func TestPlanNamesRule(t *testing.T) {
 	}
 	fullTies := 0
 	for step := range 600 {
-		ids := column2[int64](t, db, `SELECT id FROM measures WHERE report_id = 1`)
+		ids := queryColumn[int64](t, db, `SELECT id FROM measures WHERE report_id = 1`)
 		var q string
 		var args []any
 		switch op := rng.IntN(10); {
@@ -151,8 +151,8 @@ func TestPlanNamesRule(t *testing.T) {
 	}
 }
 
-// column2 returns the first column of the rows of query.
-func column2[T any](t *testing.T, db *DB, query string) []T {
+// queryColumn returns the first column of the rows of query.
+func queryColumn[T any](t *testing.T, db *DB, query string) []T {
 	t.Helper()
 	v, err := column[T](db.db.Query(query))
 	if err != nil {
