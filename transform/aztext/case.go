@@ -206,12 +206,19 @@ func bareByte(c, d byte) byte {
 	if c&0xe0 != 0xc0 || d&0xc0 != 0x80 {
 		return 0 // not a two-byte rune
 	}
-	r := rune(c&0x1f)<<6 | rune(d&0x3f)
-	if m := bareLoose(r); m != r {
-		return byte(m)
-	}
-	return 0
+	return bareTwo[c&0x1f][d&0x3f]
 }
+
+// bareTwo holds bareByte of every rune of two bytes, by the low bits of its
+// bytes: what bareLoose makes of it when it changes it, 0 otherwise.
+var bareTwo = func() (t [32][64]byte) {
+	for r := rune(0x80); r < 0x800; r++ {
+		if m := bareLoose(r); m != r {
+			t[r>>6][r&0x3f] = byte(m)
+		}
+	}
+	return t
+}()
 
 // bareLoose is bare after LooseKey: ı is i.
 func bareLoose(r rune) rune {
