@@ -50,6 +50,10 @@ type pageLines struct {
 	// lines end over the whole document (see tableRights); nil without a
 	// table.
 	right []float64
+	// own is, on a page with a ruled grid, columnRights of the lines
+	// tableRights took as the grid's (their middles within it), which
+	// ruledRows reuses; nil until tableRights sets it.
+	own []float64
 }
 
 // Rows rebuilds the rows of a document from its pages, in reading order,
@@ -74,13 +78,14 @@ func Rows(pages []hesabat.Page) (rows []hesabat.Row, furniture []hesabat.Furnitu
 	furniture = takeFurniture(pls)
 	furniture = append(furniture, takeFootnotes(pls)...)
 	setPitch(pls)
-	// A report uses a few hundred distinct words, a tenth of its words or
-	// fewer: sized so, the set seldom grows while it is filled.
+	// Sized so that the maps seldom grow while they are filled: on the
+	// corpus the lexicon (words, their pairs and counts) ends with 0.4 to
+	// 0.75 entries per word read, the distinct texts 0.1 to 0.2.
 	words := 0
 	for i := range pages {
 		words += len(pages[i].Words)
 	}
-	lx, seen := make(lexicon, words/8), make(map[string]string, words/8)
+	lx, seen := make(lexicon, words*3/4), make(map[string]string, words/4)
 	var loose []*pageLines // pages without ruled grids
 	for _, pl := range pls {
 		lx.addPage(pl, seen)
@@ -342,6 +347,7 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 	g := pl.grid
 	var above, below []tline
 	inside := make([]tline, 0, len(pl.lines))
+	var more []tline // lines of inside that pl.own does not cover
 	for _, l := range pl.lines {
 		switch m := l.mid(); {
 		case m < g.top:
@@ -350,16 +356,28 @@ func ruledRows(pl *pageLines, lx lexicon) []built {
 			below = append(below, l)
 		default:
 			inside = append(inside, l)
+			if !(m >= g.top && m <= g.bot) { // NaN: tableRights left it out
+				more = append(more, l)
+			}
 		}
 	}
 	ys := g.ys
 	for !g.closed && len(below) > 0 && below[0].y0-ys[len(ys)-1] < below[0].height() &&
 		below[0].x0 >= g.xs[0] && below[0].x1 <= g.xs[len(g.xs)-1] && !crossesAny(below[0].words(), g.xs[1:len(g.xs)-1]) {
 		ys = append(ys[:len(ys)-1:len(ys)-1], below[0].y1+1)
-		inside, below = append(inside, below[0]), below[1:]
+		inside, more, below = append(inside, below[0]), append(more, below[0]), below[1:]
 	}
 	rows := paragraphRows(above, pl.n, lx)
-	right := widest(widest(columnRights(inside, g.xs), pl.right), ruledRights(inside, g.xs))
+	// columnRights of inside: a column's edge is the greatest of its
+	// lines' (fmax, whatever the order), so pl.own, when set, needs only
+	// the lines it does not cover.
+	cr := pl.own
+	if cr == nil {
+		cr = columnRights(inside, g.xs)
+	} else if len(more) > 0 {
+		cr = widest(cr, columnRights(more, g.xs))
+	}
+	right := widest(widest(cr, pl.right), ruledRights(inside, g.xs))
 	band := make([]tline, 0, len(inside)) // reused: tableRow keeps none of it
 	for i := 0; i+1 < len(ys); i++ {
 		y0, y1 := ys[i], ys[i+1]
@@ -428,6 +446,9 @@ func tableRights(pls []*pageLines, bl *borderless) {
 			xs, ls = bl.xs, pl.lines[first:last+1]
 		}
 		right := columnRights(ls, xs)
+		if pl.grid != nil {
+			pl.own = right
+		}
 		k := slices.IndexFunc(tables, func(t *table) bool { return sameColumns(t.xs, xs) })
 		if k < 0 {
 			tables = append(tables, &table{xs: xs})

@@ -1,0 +1,89 @@
+package layout
+
+import (
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/hesabat/hesabat"
+)
+
+// TestColumnRightsOnce holds ruledRows, which reuses the column edges
+// tableRights found for the page (pageLines.own), to ruledRows finding
+// them anew over all its table's lines, on random ruled pages: words
+// crossing column rules, lines running on under an open table (which
+// own does not cover), and lines with a NaN middle. It also holds the
+// rule the reuse rests on: columnRights of two sets of lines together is
+// widest of each's.
+func TestColumnRightsOnce(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(31, 32))
+	texts := []string{"icra", "müddəti", "2022-ci", "və", "tədbirlər", "hazırlanmışdır.", "1.2", "Davam"}
+	differ := 0
+	for range 400 {
+		xs := []float64{20}
+		for range 1 + rnd.IntN(4) {
+			xs = append(xs, xs[len(xs)-1]+40+float64(rnd.IntN(120)))
+		}
+		top, bot := 100.0, 100.0+float64(40+rnd.IntN(200))
+		ys := []float64{top}
+		for ys[len(ys)-1]+30 < bot {
+			ys = append(ys, ys[len(ys)-1]+20+float64(rnd.IntN(40)))
+		}
+		ys[len(ys)-1] = bot
+		g := &grid{xs: xs, ys: ys, top: top, bot: bot, closed: rnd.IntN(2) == 0}
+		for _, x := range xs {
+			g.vs = append(g.vs, rule{x0: x, y0: top, x1: x, y1: bot})
+		}
+		var lines []tline
+		for y := 80.0; y < bot+40; y += 12 {
+			var ws []hesabat.Word
+			x := 22 + float64(rnd.IntN(30))
+			for range 1 + rnd.IntN(6) {
+				w := 10 + float64(rnd.IntN(40))
+				ws = append(ws, hesabat.Word{Text: texts[rnd.IntN(len(texts))], X0: x, X1: x + w, Y0: y, Y1: y + 10})
+				x += w + 2 + float64(rnd.IntN(3)*15)
+			}
+			if rnd.IntN(30) == 0 {
+				ws[0].Y0 = math.NaN() // a line whose middle is NaN
+			}
+			lines = append(lines, newLine(ws))
+		}
+		pl := &pageLines{n: 1, w: 600, h: 800, lines: lines, grid: g}
+		tableRights([]*pageLines{pl}, nil)
+		if pl.own == nil {
+			t.Fatal("tableRights set no own on a ruled page")
+		}
+		anew := *pl
+		anew.own = nil
+		got, want := ruledRows(pl, lexicon{}), ruledRows(&anew, lexicon{})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("ruledRows reusing own %+v, anew %+v", got, want)
+		}
+		// The rule: split the lines in two anywhere.
+		k := rnd.IntN(len(lines) + 1)
+		whole := columnRights(lines, xs)
+		if parts := widest(columnRights(lines[:k], xs), columnRights(lines[k:], xs)); !sameBits(parts, whole) {
+			t.Fatalf("columnRights in parts %v, whole %v", parts, whole)
+		}
+		if !sameBits(pl.own, whole) {
+			differ++ // own leaves out lines: the reuse matters
+		}
+	}
+	if differ == 0 {
+		t.Error("own always covered every line: the run-on and NaN lines were not tried")
+	}
+}
+
+// sameBits reports whether a and b hold the same float64s bit for bit.
+func sameBits(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
+			return false
+		}
+	}
+	return true
+}
