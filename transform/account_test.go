@@ -2,6 +2,7 @@ package transform
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -136,7 +137,8 @@ func TestNonSpace(t *testing.T) {
 }
 
 // TestCounted holds the counts normalize hands the ledger to the rule
-// they replace: each text's nonSpace, counted anew. The documents' cells
+// they replace: each text's nonSpace, counted anew; and checks that the
+// cells' Raw and Paras, carved from one array, grow apart. The documents' cells
 // and furniture hold random texts that need no rule, need one, or
 // normalise to nothing.
 func TestCounted(t *testing.T) {
@@ -180,6 +182,33 @@ func TestCounted(t *testing.T) {
 		}
 		if normalize(doc) != nil {
 			t.Fatal("a normalised document normalised again")
+		}
+		// The cells' Raw and Paras share one array: a cell that grows
+		// leaves its neighbours as they were, and Raw stays the raw
+		// form of each paragraph.
+		var before [][]string
+		for _, row := range doc.Rows {
+			for _, c := range row.Cells {
+				before = append(before, slices.Clone(c.Raw), slices.Clone(c.Paras))
+			}
+		}
+		for i := range doc.Rows {
+			for j := range doc.Rows[i].Cells {
+				c := &doc.Rows[i].Cells[j]
+				if len(c.Raw) != len(c.Paras) {
+					t.Fatalf("cell %q, raw %q", c.Paras, c.Raw)
+				}
+				c.Raw, c.Paras = append(c.Raw, "x"), append(c.Paras, "y")
+			}
+		}
+		k := 0
+		for _, row := range doc.Rows {
+			for _, c := range row.Cells {
+				if !slices.Equal(c.Raw[:len(c.Raw)-1], before[k]) || !slices.Equal(c.Paras[:len(c.Paras)-1], before[k+1]) {
+					t.Fatalf("a cell's neighbour grew into it: %q %q, were %q %q", c.Raw, c.Paras, before[k], before[k+1])
+				}
+				k += 2
+			}
 		}
 	}
 }

@@ -91,13 +91,18 @@ func normalize(doc *hesabat.Document) (counted map[string]int) {
 	for i, t := range norm {
 		counted[t] = counts[i]
 	}
+	// Each cell's Raw and Paras are carved from one array, each with the
+	// room of the cell's paragraphs as read (a cell appending more gets
+	// an array of its own).
+	slab := make([]string, 2*(len(norm)-len(doc.Furniture)))
 	for i := range doc.Rows {
 		cells := doc.Rows[i].Cells
 		for j := range cells {
 			c := &cells[j]
 			raw, paras := c.Paras, norm[:len(c.Paras)]
 			norm = norm[len(c.Paras):]
-			c.Raw, c.Paras = make([]string, 0, len(raw)), make([]string, 0, len(raw))
+			n := len(raw)
+			c.Raw, c.Paras, slab = slab[0:0:n], slab[n:n:2*n], slab[2*n:]
 			for k, p := range paras {
 				if p != "" {
 					c.Paras = append(c.Paras, p)

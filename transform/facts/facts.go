@@ -936,7 +936,7 @@ func clockOf(t *token, saat bool) (h, mi int, ok bool) {
 	if t == nil || t.kind != tNum {
 		return 0, 0, false
 	}
-	switch n := &t.num; {
+	switch n := t.num; {
 	case n.shape == clock:
 		return n.parts[0], n.parts[1], true
 	case !saat || n.shape != plain:

@@ -93,3 +93,32 @@ func TestLetterShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberOutOfLine holds tokens' numbers, kept out of line, to the
+// rule of a number in the token: each number token's num is what
+// scanNumber reads at its start, every other token's is the zero number,
+// and extracting the facts of every test sentence writes none of them
+// (noNumber stays zero).
+func TestNumberOutOfLine(t *testing.T) {
+	numbers := 0
+	for _, c := range extractCases {
+		for _, tk := range tokenize(c.in, nil) {
+			switch {
+			case tk.kind == tNum:
+				numbers++
+				if _, want := scanNumber(c.in, tk.b0); *tk.num != want || tk.num == &noNumber {
+					t.Errorf("%q: token %q holds %+v, scanNumber %+v", c.in, tk.text, *tk.num, want)
+				}
+			case tk.num != &noNumber:
+				t.Errorf("%q: token %q, not a number, holds %+v", c.in, tk.text, *tk.num)
+			}
+		}
+		Extract(c.in)
+	}
+	if noNumber != (number{}) {
+		t.Errorf("noNumber written: %+v", noNumber)
+	}
+	if numbers < 100 {
+		t.Errorf("only %d numbers among the sentences", numbers)
+	}
+}
