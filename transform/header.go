@@ -3,6 +3,7 @@ package transform
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -102,6 +103,10 @@ func short(text string, limit int) bool {
 	n := 0
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf: // ASCII, without the unicode tables
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				n++
+			}
 		case r == '№':
 			n += 5
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

@@ -122,3 +122,34 @@ func TestNumberOutOfLine(t *testing.T) {
 		t.Errorf("only %d numbers among the sentences", numbers)
 	}
 }
+
+// TestNumberWordStart holds numberWordStart, which tells most words from
+// their first two bytes, to its set: every word of the set, the set's
+// words cut, extended and with a letter changed, and every token of the
+// test sentences.
+func TestNumberWordStart(t *testing.T) {
+	var words []string
+	for w := range numberWordSet {
+		words = append(words, w, w[:len(w)-1], w+"a", w[:1], "x"+w)
+		if len(w) >= 2 {
+			words = append(words, w[:1]+"z"+w[2:])
+		}
+	}
+	for _, c := range extractCases {
+		for _, tk := range tokenize(c.in, nil) {
+			words = append(words, tk.low, tk.text)
+		}
+	}
+	in := 0
+	for _, w := range words {
+		if got, want := numberWordStart(w), numberWordSet[w]; got != want {
+			t.Errorf("numberWordStart(%q) = %v, the set says %v", w, got, want)
+		}
+		if numberWordSet[w] {
+			in++
+		}
+	}
+	if in < len(numberWordSet) || in == len(words) {
+		t.Errorf("%d of %d words in the set: the cases do not tell", in, len(words))
+	}
+}
