@@ -138,9 +138,11 @@ func stemRole(w string) role {
 // such as letters of a vertical heading read one by one, not a label.
 func roleScores(text string) (sc [nRoles]int) {
 	words := headerWords(text, maxLabel)
+	var buf [16]role
+	roles := buf[:0] // each word's stemRole
 	head, named := -1, 0
 	for i, w := range words {
-		if stemRole(w) != none {
+		if roles = append(roles, stemRole(w)); roles[i] != none {
 			head = i
 			named++
 		}
@@ -148,8 +150,8 @@ func roleScores(text string) (sc [nRoles]int) {
 	if 3*named < len(words) {
 		return sc
 	}
-	for i, w := range words {
-		if r := stemRole(w); r != none {
+	for i, r := range roles {
+		if r != none {
 			sc[r]++
 			if i == head {
 				sc[r]++

@@ -153,3 +153,42 @@ func TestNumberWordStart(t *testing.T) {
 		t.Errorf("%d of %d words in the set: the cases do not tell", in, len(words))
 	}
 }
+
+// TestMonthFirstShortcut holds monthFirst, which looks no further at a
+// word that mayNameMonth rejects, to the rule it replaces (monthDay at
+// every token), on every token of the test sentences and of sentences
+// that put each month's forms first: the same end and the same facts.
+func TestMonthFirstShortcut(t *testing.T) {
+	old := func(m *matcher, i int) int {
+		md := m.monthDay(i)
+		if md.end == 0 || !validDate(2000, md.month, md.day) {
+			return 0
+		}
+		m.emitDate(i, md.end, 0, md)
+		return md.end
+	}
+	texts := []string{}
+	for _, c := range extractCases {
+		texts = append(texts, c.in)
+	}
+	for _, name := range months {
+		texts = append(texts, name+" 5-də", name+"ın 1-i", name+" ayının 10-dan", "1 "+name, aztext.Upper(name[:1])+name[1:]+" 3-də")
+	}
+	matched := 0
+	for _, s := range texts {
+		toks := tokenize(s, nil)
+		for i := range toks {
+			got, want := &matcher{src: s, toks: toks}, &matcher{src: s, toks: toks}
+			g, w := got.monthFirst(i), old(want, i)
+			if g != w || len(got.out) != len(want.out) || len(got.out) > 0 && got.out[0].Fact.Text != want.out[0].Fact.Text {
+				t.Errorf("%q at %q: monthFirst %d %v, the rule %d %v", s, toks[i].text, g, got.out, w, want.out)
+			}
+			if w > 0 {
+				matched++
+			}
+		}
+	}
+	if matched < len(months) {
+		t.Errorf("monthFirst matched %d times: the sentences do not tell", matched)
+	}
+}
