@@ -32,6 +32,7 @@ func newLine(ws []hesabat.Word) tline {
 		bs = make([]float64, len(ws))
 	}
 	bs = bs[:len(ws)]
+	same := true // every word's base the same, to the bit: no sort needed
 	for i := range ws {
 		w := &ws[i]
 		l.x0, l.y0 = fmin(l.x0, w.X0), fmin(l.y0, w.Y0)
@@ -40,8 +41,11 @@ func newLine(ws []hesabat.Word) tline {
 		if w.Base != 0 {
 			bs[i] = w.Base
 		}
+		same = same && math.Float64bits(bs[i]) == math.Float64bits(bs[0])
 	}
-	if len(ws) > 0 {
+	if len(ws) > 0 && same {
+		l.base = bs[0]
+	} else if len(ws) > 0 {
 		// The median; of two middle values the higher on the page: a
 		// word's base can only sit below the baseline (a word of one
 		// letter from a fallback font with a loose box, "ə" of a word cut

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -86,4 +87,58 @@ func sameBits(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+// TestNewLineBase holds newLine's base, which a line whose words all
+// share one base (to the bit) takes without sorting, to the rule it
+// replaces (the median of the sorted bases, of two the higher on the
+// page), bit for bit, on lines whose words share a base, nearly do, or
+// mix NaN and both zeros.
+func TestNewLineBase(t *testing.T) {
+	rule := func(ws []hesabat.Word) float64 {
+		bs := make([]float64, len(ws))
+		for i, w := range ws {
+			bs[i] = w.Y1
+			if w.Base != 0 {
+				bs[i] = w.Base
+			}
+		}
+		slices.Sort(bs)
+		return bs[(len(bs)-1)/2]
+	}
+	values := []float64{10, 10, 10, 10.5, 9, math.NaN(), math.Copysign(0, -1), 0}
+	rnd := rand.New(rand.NewPCG(61, 62))
+	same := 0
+	for range 20000 {
+		n := 1 + rnd.IntN(40)
+		ws := make([]hesabat.Word, n)
+		spread := rnd.IntN(4) // 0: one base for all; 3: only zeros of either sign
+		pool := values
+		if spread == 3 {
+			pool = values[len(values)-2:]
+		}
+		for i := range ws {
+			ws[i] = hesabat.Word{Text: "a", X0: float64(i), X1: float64(i) + 0.5, Y0: 0, Y1: 12}
+			switch v := pool[rnd.IntN(len(pool))]; {
+			case spread > 0 && rnd.IntN(2) == 0:
+				ws[i].Base = v
+			case spread > 0:
+				ws[i].Y1 = v // no base: the box's bottom stands for it
+				if spread == 3 {
+					ws[i].Base = 0
+				}
+			default:
+				ws[i].Base = 10
+			}
+		}
+		if spread == 0 {
+			same++
+		}
+		if got, want := newLine(ws).base, rule(ws); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("newLine base %v, the sorted median %v, of %+v", got, want, ws)
+		}
+	}
+	if same == 0 {
+		t.Error("no line with one base")
+	}
 }
