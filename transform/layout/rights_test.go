@@ -2,9 +2,9 @@ package layout
 
 import (
 	"math"
-	"slices"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/hesabat/hesabat"
