@@ -243,6 +243,26 @@ func phraseCrossed(xs []float64, lines []tline, sg float64) []float64 {
 	return xs
 }
 
+// coverage returns, for each whole point lo+x, x < n, how many words of
+// lines cover it (X0 <= lo+x <= X1): each word's span is marked at its
+// ends, then the marks are summed, in one pass over the points.
+func coverage(lines []tline, lo, n int) []int {
+	cover := make([]int, n+1) // the last: where spans ending at n-1 end
+	for i := range lines {
+		for wi := range lines[i].words() {
+			w := &lines[i].words()[wi]
+			if a, b := int(math.Ceil(w.X0))-lo, int(math.Floor(w.X1))-lo; a <= b {
+				cover[a]++
+				cover[b+1]--
+			}
+		}
+	}
+	for x := 1; x < n; x++ {
+		cover[x] += cover[x-1]
+	}
+	return cover[:n]
+}
+
 // gutters returns the column boundaries that at most tol lines cross, or
 // nil when they make fewer than three columns.
 func gutters(lines []tline, tol int) []float64 {
@@ -265,15 +285,7 @@ func gutters(lines []tline, tol int) []float64 {
 	// glyphs, not between columns.
 	minGutter := 0.2 * lineHeight(lines)
 	lo := int(math.Floor(minX))
-	cover := make([]int, int(math.Ceil(maxX))-lo+1)
-	for i := range lines {
-		for wi := range lines[i].words() {
-			w := &lines[i].words()[wi]
-			for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
-				cover[x]++
-			}
-		}
-	}
+	cover := coverage(lines, lo, int(math.Ceil(maxX))-lo+1)
 	xs := []float64{minX - 1}
 	for x := 0; x < len(cover); {
 		if cover[x] > tol {

@@ -142,3 +142,43 @@ func TestNewLineBase(t *testing.T) {
 		t.Error("no line with one base")
 	}
 }
+
+// TestCoverage holds coverage, which marks each word's span at its ends,
+// to the rule it replaces (every point of every span counted), on random
+// lines of words, some narrower than a point, some ending on whole points.
+func TestCoverage(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(71, 72))
+	for range 2000 {
+		var lines []tline
+		for range 1 + rnd.IntN(6) {
+			var ws []hesabat.Word
+			x := float64(rnd.IntN(40)) + rnd.Float64()
+			for range 1 + rnd.IntN(6) {
+				w := float64(rnd.IntN(30))
+				if rnd.IntN(3) > 0 {
+					w += rnd.Float64()
+				}
+				ws = append(ws, hesabat.Word{Text: "a", X0: x, X1: x + w, Y0: 0, Y1: 10})
+				x += w + float64(rnd.IntN(8))
+			}
+			lines = append(lines, newLine(ws))
+		}
+		minX, maxX := math.Inf(1), math.Inf(-1)
+		for _, l := range lines {
+			minX, maxX = fmin(minX, l.x0), fmax(maxX, l.x1)
+		}
+		lo := int(math.Floor(minX))
+		n := int(math.Ceil(maxX)) - lo + 1
+		want := make([]int, n)
+		for _, l := range lines {
+			for _, w := range l.ws {
+				for x := int(math.Ceil(w.X0)) - lo; x <= int(math.Floor(w.X1))-lo; x++ {
+					want[x]++
+				}
+			}
+		}
+		if got := coverage(lines, lo, n); !slices.Equal(got, want) {
+			t.Fatalf("coverage %v, counted %v", got, want)
+		}
+	}
+}
