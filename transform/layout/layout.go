@@ -514,13 +514,20 @@ func widest(a, b []float64) []float64 {
 func columnRights(ls []tline, xs []float64) []float64 {
 	right := slices.Clone(xs[:len(xs)-1])
 	for i := range ls {
+		// The boundaries before the last word's column are all short of
+		// a word whose middle is no further left: its search starts there.
+		from, prev := 0, math.NaN()
 		for wi := range ls[i].words() {
 			w := &ls[i].words()[wi]
 			m := (w.X0 + w.X1) / 2
 			c := 0 // sort.SearchFloat64s(xs, m), over a few columns
+			if m >= prev {
+				c = from
+			}
 			for c < len(xs) && !(xs[c] >= m) {
 				c++
 			}
+			from, prev = c, m
 			if c--; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
 				right[c] = fmax(right[c], w.X1)
 			}

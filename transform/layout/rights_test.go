@@ -182,3 +182,57 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnRightsSearch holds columnRights, whose search for a word's
+// column starts at the column of the word before it when the word's
+// middle is no further left, to the search from the first boundary, on
+// random lines with overlapping words, NaN positions, and boundaries out
+// of order or NaN.
+func TestColumnRightsSearch(t *testing.T) {
+	rule := func(ls []tline, xs []float64) []float64 {
+		right := slices.Clone(xs[:len(xs)-1])
+		for i := range ls {
+			for _, w := range ls[i].words() {
+				m := (w.X0 + w.X1) / 2
+				c := 0
+				for c < len(xs) && !(xs[c] >= m) {
+					c++
+				}
+				if c--; c >= 0 && c < len(right) && (c+1 == len(right) || w.X1 <= xs[c+1]+1) {
+					right[c] = fmax(right[c], w.X1)
+				}
+			}
+		}
+		return right
+	}
+	rnd := rand.New(rand.NewPCG(81, 82))
+	for range 5000 {
+		xs := []float64{float64(rnd.IntN(50))}
+		for range 1 + rnd.IntN(5) {
+			xs = append(xs, xs[len(xs)-1]+float64(rnd.IntN(100)))
+		}
+		switch rnd.IntN(6) {
+		case 0:
+			rnd.Shuffle(len(xs), func(i, j int) { xs[i], xs[j] = xs[j], xs[i] })
+		case 1:
+			xs[rnd.IntN(len(xs))] = math.NaN()
+		}
+		var ls []tline
+		for range 1 + rnd.IntN(4) {
+			var ws []hesabat.Word
+			x := float64(rnd.IntN(60))
+			for range 1 + rnd.IntN(8) {
+				w := hesabat.Word{Text: "a", X0: x, X1: x + float64(rnd.IntN(80)), Y1: 10}
+				if rnd.IntN(20) == 0 {
+					w.X1 = math.NaN()
+				}
+				ws = append(ws, w)
+				x += float64(rnd.IntN(60)) - 10 // words may overlap
+			}
+			ls = append(ls, tline{ws: ws})
+		}
+		if got, want := columnRights(ls, xs), rule(ls, xs); !sameBits(got, want) {
+			t.Fatalf("columnRights %v, searched from the start %v (xs %v)", got, want, xs)
+		}
+	}
+}
