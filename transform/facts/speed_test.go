@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat/transform/aztext"
 )
@@ -90,6 +91,17 @@ func TestLetterShortcuts(t *testing.T) {
 		}
 		if _, _, upper := scanWord(string(r), 0); upper != unicode.IsUpper(r) {
 			t.Errorf("%q: scanWord upper %v, unicode.IsUpper %v", r, upper, unicode.IsUpper(r))
+		}
+	}
+	// tokenize's inline test for ASCII letters, against isLetter: a
+	// character that is no digit, space or link starts a word exactly
+	// when isLetter says it is a letter.
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if isSpace(c) || isDigit(byte(c)) {
+			continue
+		}
+		if toks := tokenize(string(c)+"x", nil); (toks[0].kind == tWord) != isLetter(c) {
+			t.Errorf("%q starts a %v token; isLetter %v", c, toks[0].kind, isLetter(c))
 		}
 	}
 }

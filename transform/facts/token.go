@@ -103,7 +103,7 @@ func tokenize(s string, toks []token) []token {
 			if e := alnumEnd(s, t.b1); e > t.b1 {
 				t.kind, t.b1 = tOpaque, e // "5G", "2x"
 			}
-		case isLetter(r):
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && isLetter(r): // isLetter, ASCII inline
 			var up bool
 			t.kind = tWord
 			t.b1, runes, up = scanWord(s, i)

@@ -280,8 +280,16 @@ func joinExpanded(l tline) tline {
 	}
 	var buf [2][64]float64 // most lines: no allocation
 	gaps, sorted := buf[0][:0], buf[1][:0]
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := 1; i < n; i++ {
-		gaps = append(gaps, l.ws[i].X0-l.ws[i-1].X1)
+		g := l.ws[i].X0 - l.ws[i-1].X1
+		gaps = append(gaps, g)
+		lo, hi = min(lo, g), max(hi, g)
+	}
+	if hi-lo <= 0.5 {
+		// Every gap within half a point of every other, so of the
+		// median: none narrow (most lines, justified or not).
+		return l
 	}
 	sorted = append(sorted, gaps...)
 	m := nth(sorted, len(gaps)/2)

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -234,5 +235,88 @@ func TestColumnRightsSearch(t *testing.T) {
 		if got, want := columnRights(ls, xs), rule(ls, xs); !sameBits(got, want) {
 			t.Fatalf("columnRights %v, searched from the start %v (xs %v)", got, want, xs)
 		}
+	}
+}
+
+// TestJoinExpandedEven holds joinExpanded, which returns a line whose
+// gaps are all within half a point of each other at once, to the rule it
+// replaces (each gap against the median), on random lines with even
+// gaps, justified gaps with narrow ones, NaN and tiny line heights.
+func TestJoinExpandedEven(t *testing.T) {
+	rule := func(l tline) tline {
+		n := len(l.ws)
+		if n < 5 {
+			return l
+		}
+		var gaps []float64
+		for i := 1; i < n; i++ {
+			gaps = append(gaps, l.ws[i].X0-l.ws[i-1].X1)
+		}
+		sorted := slices.Clone(gaps)
+		slices.Sort(sorted)
+		m := sorted[len(gaps)/2]
+		h := math.Inf(1)
+		for _, w := range l.ws {
+			h = fmin(h, w.Y1-w.Y0)
+		}
+		var narrow []int
+		for i, g := range gaps {
+			switch d := m - g; {
+			case math.Abs(d) <= 0.5:
+			case d >= 0.15*h && d <= 0.35*h && g > 0:
+				narrow = append(narrow, i)
+			default:
+				return l
+			}
+		}
+		if len(narrow) == 0 || n-1-len(narrow) < 3 || m < 0.35*h {
+			return l
+		}
+		ws := slices.Clone(l.ws)
+		for k := len(narrow) - 1; k >= 0; k-- {
+			i := narrow[k]
+			ws[i] = joinWords(ws[i], ws[i+1])
+			ws = slices.Delete(ws, i+1, i+2)
+		}
+		out := newLine(ws)
+		out.pitch = l.pitch
+		return out
+	}
+	rnd := rand.New(rand.NewPCG(91, 92))
+	joined := 0
+	for range 20000 {
+		h := []float64{10, 12, 2}[rnd.IntN(3)]
+		space := 3 + float64(rnd.IntN(4))
+		var ws []hesabat.Word
+		x := 0.0
+		for range 1 + rnd.IntN(10) {
+			w := hesabat.Word{Text: "ab", X0: x, X1: x + 20, Y0: 0, Y1: h}
+			ws = append(ws, w)
+			switch rnd.IntN(8) {
+			case 0:
+				x = w.X1 + space - 0.25*h // narrow by a space
+			case 1:
+				x = w.X1 + space + rnd.Float64() // uneven
+			case 2:
+				if rnd.IntN(10) == 0 {
+					x = math.NaN()
+					continue
+				}
+				fallthrough
+			default:
+				x = w.X1 + space + 0.4*rnd.Float64() // even, within half a point
+			}
+		}
+		l := newLine(ws)
+		got, want := joinExpanded(l), rule(l)
+		if fmt.Sprintf("%v", got) != fmt.Sprintf("%v", want) {
+			t.Fatalf("joinExpanded %v, the rule %v", got, want)
+		}
+		if len(got.ws) < len(l.ws) {
+			joined++
+		}
+	}
+	if joined == 0 {
+		t.Error("no line joined: the narrow gaps were not tried")
 	}
 }
