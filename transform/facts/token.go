@@ -74,7 +74,10 @@ func tokenize(s string, toks []token) []token {
 		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
 	lf := linkFinder{mark: -1}
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			space = true
 			if r == '\n' {
