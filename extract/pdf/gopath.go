@@ -76,9 +76,41 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 		width:  gp.Box[2] - gp.Box[0],
 		height: gp.Box[3] - gp.Box[1],
 	}
+	p = &page{n: index + 1, blank: gp.Blank}
 	// Pages are read in the orientation of most of their text, as
-	// readChars does.
-	votes := gp.Turns
+	// readChars does. The glyphs keepOnPage would drop are left out here.
+	cs := slices.Grow(chars[:0], gp.Chars())[:gp.Chars()]
+	n := 0
+	var votes [4]int
+	upright := f.rot == 0
+	if p.w, p.h = f.size(); upright && p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize {
+		// Most pages: the votes are counted as the glyphs are mapped
+		// to the upright frame (f.box without its switch), mapped again
+		// below if the votes turn the page.
+		left, bottom, height, on := f.left, f.bottom, f.height, p.bounds()
+		for i := range gp.Chars() {
+			r, turn, b, ok := gp.Char(i)
+			if !ok {
+				continue
+			}
+			if r != ' ' && r != 0 {
+				votes[turn&3]++
+			}
+			// The box is normalised (left <= right, bottom <= top),
+			// and so stays with y flipped: f.box's min and max,
+			// without comparing (a NaN, never on the page, is dropped
+			// either way; f.height > 0 makes no -0).
+			// Written in place, and kept when on the page.
+			c := &cs[n]
+			c.r, c.x0, c.y0, c.x1, c.y1 = r, b[0]-left, height-(b[3]-bottom), b[2]-left, height-(b[1]-bottom)
+			if on.has(c.x0, c.y0, c.x1, c.y1) {
+				n++
+			}
+		}
+	} else {
+		upright = false
+		votes = turnVotes(gp)
+	}
 	best := 0
 	for q := range votes {
 		if votes[q] > votes[best] {
@@ -88,33 +120,19 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	if votes[best] > 0 {
 		f.rot = best
 	}
-	p = &page{n: index + 1, blank: gp.Blank}
 	p.w, p.h = f.size()
 	if !(p.w > 0 && p.h > 0 && p.w <= maxPageSize && p.h <= maxPageSize) {
 		return nil, fmt.Errorf("page size %gx%g out of range", p.w, p.h)
 	}
-	// The glyphs keepOnPage would drop are left out here.
-	cs := slices.Grow(chars[:0], len(gp.Glyphs))[:len(gp.Glyphs)]
-	n := 0
-	if f.rot == 0 { // f.box without its switch, for most pages
-		left, bottom, height, on := f.left, f.bottom, f.height, p.bounds()
-		for i := range gp.Glyphs {
-			g := &gp.Glyphs[i]
-			// The box is normalised (X0 <= X1, Y0 <= Y1), and so
-			// stays with y flipped: f.box's min and max, without
-			// comparing (a NaN, never on the page, is dropped either
-			// way; f.height > 0 makes no -0).
-			// Written in place, and kept when on the page.
-			c := &cs[n]
-			c.r, c.x0, c.y0, c.x1, c.y1 = g.R, g.X0-left, height-(g.Y1-bottom), g.X1-left, height-(g.Y0-bottom)
-			if on.has(c.x0, c.y0, c.x1, c.y1) {
-				n++
+	if !upright || f.rot != 0 {
+		n = 0
+		for i := range gp.Chars() {
+			r, _, b, ok := gp.Char(i)
+			if !ok {
+				continue
 			}
-		}
-	} else {
-		for _, g := range gp.Glyphs {
-			c := glyph{r: g.R}
-			c.x0, c.y0, c.x1, c.y1 = f.box(g.X0, g.Y0, g.X1, g.Y1)
+			c := glyph{r: r}
+			c.x0, c.y0, c.x1, c.y1 = f.box(b[0], b[1], b[2], b[3])
 			if p.onPage(c.x0, c.y0, c.x1, c.y1) {
 				cs[n] = c
 				n++
@@ -134,4 +152,15 @@ func readGoPage(d *gopdf.Doc, index int, chars []glyph) (p *page, err error) {
 	}
 	p.keepRulesOnPage()
 	return p, nil
+}
+
+// turnVotes counts gp's glyphs other than spaces and U+0000 by the turn
+// of their baseline.
+func turnVotes(gp *gopdf.Page) (votes [4]int) {
+	for i := range gp.Chars() {
+		if r, turn, _, ok := gp.Char(i); ok && r != ' ' && r != 0 {
+			votes[turn&3]++
+		}
+	}
+	return votes
 }

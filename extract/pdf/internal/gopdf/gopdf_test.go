@@ -2,6 +2,7 @@ package gopdf
 
 import (
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -183,5 +184,15 @@ func TestRawTJ(t *testing.T) {
 		if !slices.Equal(oa.items, ob.items) || oa.rect != ob.rect || oa.spread != ob.spread || a.tm != b.tm {
 			t.Errorf("%q: raw %v %v %v %v\nwant %v %v %v %v", c.in, ob.items, ob.rect, ob.spread, b.tm, oa.items, oa.rect, oa.spread, a.tm)
 		}
+	}
+}
+
+// TestTcharFields holds process to the fields of tchar: it writes a
+// character in place field by field (every field, as a composite literal
+// would), so a field added to tchar must be written there too, and this
+// count raised.
+func TestTcharFields(t *testing.T) {
+	if n := reflect.TypeFor[tchar]().NumField(); n != 10 {
+		t.Errorf("tchar has %d fields, process writes 10: write the new ones in process's in-place character too", n)
 	}
 }

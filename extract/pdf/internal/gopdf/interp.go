@@ -66,11 +66,10 @@ type interp struct {
 	tp    textPage
 	marks []*mark
 	ops   int
-	// items and objs hold the page's text objects; glyphs is the page's
-	// Glyphs. All are reused page after page.
+	// items and objs hold the page's text objects. Both are reused page
+	// after page.
 	items   arena[titem]
 	objs    arena[tobj]
-	glyphs  []Glyph
 	content []byte // the page's content streams
 	lex     lexer  // the page's lexer, whose buffers are kept (forms get their own)
 	// fonts is the font resource dictionary of the last Tf, when it was
@@ -93,7 +92,7 @@ func (in *interp) reset(r *reader, p *Page) {
 	*in = interp{
 		r: r, p: p,
 		stack: in.stack[:0], path: in.path[:0], marks: in.marks[:0],
-		items: in.items, objs: in.objs, glyphs: in.glyphs[:0], content: in.content[:0], lex: in.lex,
+		items: in.items, objs: in.objs, content: in.content[:0], lex: in.lex,
 		tp: textPage{buf: in.tp.buf[:0], recent: in.tp.recent[:0], out: in.tp.out[:0], scratch: in.tp.scratch[:0]},
 	}
 	in.gs = gstate{ctm: Identity, th: 1, lw: 1, fillN: 1, strokeN: 1, clip: [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}}

@@ -15,30 +15,35 @@ type Page struct {
 	Box [4]float64
 	// Rotate is /Rotate in quarter turns clockwise, 0 to 3.
 	Rotate int
-	// Glyphs are the page's characters in the order of PDFium's text page
-	// (valid until the next call of Doc.Page),
-	// without the characters PDFium generates (spaces and line breaks); a
-	// hyphen that PDFium judges to end a line inside a word is U+0002.
-	Glyphs []Glyph
-	// Turns counts the glyphs other than spaces and U+0000 by their Turn.
-	Turns [4]int
 	// Paths are the painted, non-white paths not hidden by a clip.
 	Paths []Path
 	// Blank reports a page that paints nothing: no text, path, image,
 	// shading or form XObject, as a page without page objects in PDFium.
 	// There is nothing on it to recognise by OCR.
 	Blank bool
+	// chars is the text page's characters, the generated ones included.
+	chars []tchar
 }
 
-// Glyph is one character with its loose box: from its origin to its
-// advance along the baseline, from the font's descent to its ascent.
-// The box is normalised: X0 <= X1 and Y0 <= Y1 (unless one is NaN).
-type Glyph struct {
-	R rune
-	// Turn is the baseline's direction in quarter turns counter-clockwise
-	// (0 upright, 1 reading upwards), rounded.
-	Turn           int32
-	X0, Y0, X1, Y1 float64
+// Chars is the number of characters Char reads.
+func (p *Page) Chars() int { return len(p.chars) }
+
+// Char returns the page's character i (0 <= i < Chars()) in the order of
+// PDFium's text page; the direction of its baseline in quarter turns
+// counter-clockwise (0 upright, 1 reading upwards), rounded; and its loose
+// box: from its origin to its advance along the baseline, from the font's
+// descent to its ascent; left, bottom, right, top, normalised (unless one
+// is NaN). ok is false for the
+// characters PDFium generates (spaces and line breaks), which are no
+// glyphs; a hyphen that PDFium judges to end a line inside a word is
+// U+0002. Valid until the next call of Doc.Page.
+//
+// Reading the text page in place, rather than a copy of its glyphs,
+// saves a pass over them: the caller maps each box to its own frame as
+// it reads it.
+func (p *Page) Char(i int) (r rune, turn int, box *[4]float64, ok bool) {
+	c := &p.chars[i]
+	return c.r, int(c.turn), &c.box, !(c.gen || c.r == '\r' || c.r == '\n')
 }
 
 // Path is one painted path: its bounds (with the line width around a
@@ -105,8 +110,7 @@ func (d *Doc) Page(i int) (*Page, error) {
 		return nil, err
 	}
 	in.tp.finish()
-	in.glyphs = in.tp.glyphs(in.glyphs, &p.Turns)
-	p.Glyphs = in.glyphs
+	p.chars = in.tp.out
 	p.Blank = !in.painted
 	return p, nil
 }

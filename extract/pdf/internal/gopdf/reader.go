@@ -10,7 +10,7 @@
 // vertical writing) or whose content it cannot parse returns a *Decline
 // error, never a guess.
 //
-// Characters come out as PDFium's text page gives them (see Page.Glyphs):
+// Characters come out as PDFium's text page gives them (see Page.Char):
 // the same loose boxes, the same order within a line, and PDFium's mark
 // U+0002 in place of a hyphen that ends a line inside a word, so that one
 // layout engine reads both.

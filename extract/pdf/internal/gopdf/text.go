@@ -670,7 +670,7 @@ func (tp *textPage) process(o *tobj) {
 	// o's characters go from own on in tp.out (or from before it, when a
 	// space was dropped): a repeat is looked for among them only when o
 	// is not spread.
-	own := len(tp.out)
+	own, spread := len(tp.out), o.spread
 	for i, it := range o.items {
 		if it.c == kernCode {
 			last := tp.lastChar()
@@ -696,8 +696,8 @@ func (tp *textPage) process(o *tobj) {
 		// PDFium looks at the seven characters before (none when they
 		// are all o's own and o is spread).
 		dup := false
-		if k := len(tp.out) - 1; !(o.spread && k >= own) {
-			for lo := max(tp.start, len(tp.out)-7); k >= lo && !(o.spread && k >= own); k-- {
+		if k := len(tp.out) - 1; !(spread && k >= own) {
+			for lo := max(tp.start, len(tp.out)-7); k >= lo && !(spread && k >= own); k-- {
 				if c := &tp.out[k]; c.code == it.c && c.obj != nil && c.obj.f == f {
 					ox, oy := o.m.Apply(it.x, o.rise)
 					if cx, cy := c.origin(); math.Abs(cx-ox) < limit && math.Abs(cy-oy) < limit {
@@ -717,25 +717,42 @@ func (tp *textPage) process(o *tobj) {
 		if f.twoByte || !ci.done {
 			ci = f.info(it.c)
 		}
-		var box [4]float64
+		// The box's corners are kept in four variables, not an array,
+		// and written into the character in place: an array would be
+		// zeroed and copied twice on the way.
+		var b0, b1, b2, b3 float64
 		if e, s := &ci.loose, lb.s; lb.scaled && lb.upright { // box's way, inlined
 			l, b, r, t := it.x+e[0]*s, o.rise+e[1]*s, it.x+e[2]*s, o.rise+e[3]*s
 			if l <= r && b <= t {
 				m := &o.m
-				box = [4]float64{m[0]*l + m[4], m[3]*b + m[5], m[0]*r + m[4], m[3]*t + m[5]}
+				b0, b1, b2, b3 = m[0]*l+m[4], m[3]*b+m[5], m[0]*r+m[4], m[3]*t+m[5]
 			} else {
-				box = o.m.rect(l, b, r, t)
+				box := o.m.rect(l, b, r, t)
+				b0, b1, b2, b3 = box[0], box[1], box[2], box[3]
 			}
 		} else {
-			box = lb.box(o, it, ci)
+			box := lb.box(o, it, ci)
+			b0, b1, b2, b3 = box[0], box[1], box[2], box[3]
 		}
 		if len(ci.text) == 1 {
-			if r := ci.text[0]; r == ' ' || r >= 0xFB00 {
+			r := ci.text[0]
+			if r == ' ' || r >= 0xFB00 {
 				tp.note(r)
 			}
-			tp.out = append(tp.out, tchar{r: ci.text[0], box: box, turn: turn, code: it.c, obj: o, x: it.x})
+			// Written in place, every field (TestTcharFields counts
+			// them): append would build the character and copy it.
+			n := len(tp.out)
+			if n == cap(tp.out) {
+				tp.out = slices.Grow(tp.out, 1)
+			}
+			tp.out = tp.out[:n+1]
+			c := &tp.out[n]
+			c.box = [4]float64{b0, b1, b2, b3}
+			c.x, c.obj, c.r, c.code, c.turn = it.x, o, r, it.c, turn
+			c.gen, c.hyphen, c.piece, c.atObj = false, false, false, false
 			continue
 		}
+		box := [4]float64{b0, b1, b2, b3}
 		for _, r := range ci.text {
 			tp.note(r)
 			tp.out = append(tp.out, tchar{r: r, box: box, turn: turn, code: it.c, obj: o, x: it.x})
@@ -878,30 +895,6 @@ func (tp *textPage) closeLine() {
 var ligatures = map[rune]string{
 	'\uFB00': "ff", '\uFB01': "fi", '\uFB02': "fl", '\uFB03': "ffi",
 	'\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
-}
-
-// glyphs returns the page's characters without the generated ones and
-// line breaks, as read.go's readChars keeps them, in out's memory, and
-// counts them by turn in turns (see Page.Turns).
-func (tp *textPage) glyphs(out []Glyph, turns *[4]int) []Glyph {
-	out = slices.Grow(out[:0], len(tp.out))[:len(tp.out)]
-	n := 0
-	var counts [4]int
-	for i := range tp.out {
-		c := &tp.out[i]
-		if c.gen || c.r == '\r' || c.r == '\n' {
-			continue
-		}
-		g := &out[n]
-		n++
-		g.R, g.Turn = c.r, int32(c.turn)
-		g.X0, g.Y0, g.X1, g.Y1 = c.box[0], c.box[1], c.box[2], c.box[3]
-		if c.r != ' ' && c.r != 0 {
-			counts[c.turn&3]++
-		}
-	}
-	*turns = counts
-	return out[:n]
 }
 
 // mark is an open marked-content sequence (BMC or BDC).
