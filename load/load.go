@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
@@ -313,22 +314,22 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		m := &r.Measures[i]
 		var offset any
 		if m.Offset >= 0 {
-			offset = m.Offset
+			offset = int64(m.Offset)
 		}
 		var sortKey any
 		if k, ok := NumberSort(m.Number); ok {
 			sortKey = k
 		}
-		pmID, link, err := links.link(ctx, tx, m.Number, m.Title, sortKey)
+		keys[i] = measureText(m).keys()
+		pmID, link, err := links.link(ctx, tx, m.Number, m.Title, aztext.LooseKeyOf(keys[i].title), sortKey)
 		if err != nil {
 			return false, fmt.Errorf("measure %d (%q): plan measure: %w", i+1, m.Number, err)
 		}
-		keys[i] = measureText(m).keys()
-		rows = append(append(rows, reportID, i+1,
+		rows = append(append(rows, reportID, int64(i+1),
 			null(m.Number), null(m.Section), null(m.Title), null(m.Executor),
-			null(m.Term.Raw), m.Term.Start, m.Term.End, m.Term.Recurring,
-			null(m.WorkDone), null(m.Raw), m.Pages[0], m.Pages[1], offset, m.OCR, m.Confidence,
-			sortKey, len(m.Facts), pmID, link),
+			null(m.Term.Raw), intOrNull(m.Term.Start), intOrNull(m.Term.End), m.Term.Recurring,
+			null(m.WorkDone), null(m.Raw), int64(m.Pages[0]), int64(m.Pages[1]), offset, m.OCR, floatOrNull(m.Confidence),
+			sortKey, int64(len(m.Facts)), pmID, link),
 			keys[i].values()...)
 	}
 	measureIDs, err := insertMeasures(ctx, tx, reportID, rows, func(i int, err error) error {
@@ -346,17 +347,17 @@ func (db *DB) SaveReport(ctx context.Context, r *hesabat.Report) (saved bool, er
 		m, measureID := &r.Measures[i], measureIDs[i]
 		for j, f := range m.Facts {
 			count, amount := countAmount(f)
-			factRows = append(factRows, measureID, j+1,
-				string(f.Kind), f.Value, f.ValueEnd, count, amount, null(f.Unit), null(f.Currency),
-				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, f.Start, f.End)
+			factRows = append(factRows, measureID, int64(j+1),
+				string(f.Kind), floatOrNull(f.Value), floatOrNull(f.ValueEnd), count, amount, null(f.Unit), null(f.Currency),
+				null(f.Date), null(f.Ref), null(f.Qualifier), f.Text, int64(f.Start), int64(f.End))
 			factOf = append(factOf, owner{i, j})
 		}
 		for j, h := range slices.Sorted(maps.Keys(m.Extra)) {
-			extraRows = append(extraRows, measureID, j+1, h, m.Extra[h])
+			extraRows = append(extraRows, measureID, int64(j+1), h, m.Extra[h])
 			extraOf = append(extraOf, owner{i, j})
 		}
 		for j, b := range m.Boxes {
-			boxRows = append(boxRows, measureID, j+1, b.Page, b.X0, b.Y0, b.X1, b.Y1)
+			boxRows = append(boxRows, measureID, int64(j+1), int64(b.Page), b.X0, b.Y0, b.X1, b.Y1)
 			boxOf = append(boxOf, owner{i, j})
 		}
 	}
@@ -551,6 +552,25 @@ func countAmount(f hesabat.Fact) (count, amount any) {
 		return nil, v
 	}
 	return nil, nil
+}
+
+// intOrNull and floatOrNull return *p, or nil (SQL NULL) when p is nil,
+// in the type database/sql hands to the driver as it is. SaveReport gives
+// the values of its rows so (int64 for an int): database/sql converts an
+// int or a pointer to the same value through reflection, which for every
+// value of every fact and box cost more than the binding itself.
+func intOrNull(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return int64(*p)
+}
+
+func floatOrNull(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // null returns s, or nil (SQL NULL) when s is empty.

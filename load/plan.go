@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -60,30 +61,18 @@ func planFor(ctx context.Context, tx *sql.Tx, p hesabat.Plan) (int64, error) {
 type planMeasure struct {
 	id     int64
 	number string
-	words  []string // see words
+	words  []int32 // see linker.words
 }
 
-// words returns the set of words of a title, sorted, each once: a measure
-// is compared with every plan measure of its plan, and sorted sets are
-// intersected in one pass without hashing.
-func words(title string) []string {
-	k := aztext.LooseKey(title)
-	if k == "" {
-		return nil
-	}
-	set := strings.Split(k, " ") // a key has one space between words, none around
-	slices.Sort(set)
-	return slices.Compact(set)
-}
-
-// similarity is the Dice coefficient of two sets of words (see words).
-func similarity(a, b []string) float64 {
+// similarity is the Dice coefficient of two sets of words, each sorted
+// and each word once (see linker.words).
+func similarity[T cmp.Ordered](a, b []T) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
 	common := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch c := strings.Compare(a[i], b[j]); {
+		switch c := cmp.Compare(a[i], b[j]); {
 		case c < 0:
 			i++
 		case c > 0:
@@ -102,6 +91,35 @@ func similarity(a, b []string) float64 {
 type linker struct {
 	plan  sql.NullInt64 // the report's plan; none: every measure unlinked
 	known []*planMeasure
+	ids   map[string]int32 // the words met so far, numbered (see words)
+}
+
+// words returns the set of words of the title whose LooseKey is loose, as
+// the numbers l gives words, sorted, each once: a measure is compared with
+// every plan measure of its plan, and sorted sets of numbers are
+// intersected in one pass, without comparing the words' text again. A
+// number stands for one word within l, so the sets have the sizes and
+// common members that the words have.
+func (l *linker) words(loose string) []int32 {
+	if loose == "" {
+		return nil
+	}
+	if l.ids == nil {
+		l.ids = make(map[string]int32)
+	}
+	var set []int32
+	for loose != "" { // a key has one space between words, none around
+		w, rest, _ := strings.Cut(loose, " ")
+		id, ok := l.ids[w]
+		if !ok {
+			id = int32(len(l.ids))
+			l.ids[w] = id
+		}
+		set = append(set, id)
+		loose = rest
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
 // newLinker reads the plan measures of plan, if any.
@@ -117,7 +135,7 @@ func newLinker(ctx context.Context, tx *sql.Tx, plan sql.NullInt64) (*linker, er
 			if err := rows.Scan(&pm.id, &pm.number, &title); err != nil {
 				return err
 			}
-			pm.words = words(title)
+			pm.words = l.words(aztext.LooseKey(title))
 			l.known = append(l.known, pm)
 			return nil
 		})
@@ -125,10 +143,10 @@ func newLinker(ctx context.Context, tx *sql.Tx, plan sql.NullInt64) (*linker, er
 }
 
 // link returns the plan measure (nil for none) and plan_link of the next
-// measure of the report, by its number, title and number_sort, in the
-// order of the report's measures.
-func (l *linker) link(ctx context.Context, tx *sql.Tx, number, title string, sort any) (pmID any, link string, err error) {
-	w := words(title)
+// measure of the report, by its number, title (loose: its LooseKey) and
+// number_sort, in the order of the report's measures.
+func (l *linker) link(ctx context.Context, tx *sql.Tx, number, title, loose string, sort any) (pmID any, link string, err error) {
+	w := l.words(loose)
 	if !l.plan.Valid || len(w) == 0 {
 		return nil, "unlinked", nil
 	}
@@ -188,7 +206,7 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 		if m.sort.Valid {
 			sort = m.sort.Int64
 		}
-		pmID, link, err := l.link(ctx, tx, m.number, m.title, sort)
+		pmID, link, err := l.link(ctx, tx, m.number, m.title, aztext.LooseKey(m.title), sort)
 		if err != nil {
 			return err
 		}
@@ -202,7 +220,7 @@ func linkMeasures(ctx context.Context, tx *sql.Tx, id int64) error {
 // matchPlanMeasure finds the plan measure among known that a measure with
 // number and title words links to, and how ("number" or "title"); nil and
 // "new" when none.
-func matchPlanMeasure(known []*planMeasure, number string, w []string) (*planMeasure, string) {
+func matchPlanMeasure(known []*planMeasure, number string, w []int32) (*planMeasure, string) {
 	if number != "" {
 		for _, pm := range known {
 			if pm.number == number && similarity(w, pm.words) >= minSameTitle {
@@ -225,9 +243,10 @@ func matchPlanMeasure(known []*planMeasure, number string, w []string) (*planMea
 
 // refreshPlan brings plan up to date after the reports changed were
 // stored, or changed status: the plan measures their measures link to (most
-// common number and title among all stored measures linked to them, kept
-// in plan_measure_variants; how many measures of current reports link to
-// them), and coverage: the rows of the changed reports, and rows
+// common number and title among all stored measures linked to them, the
+// first row of the sums of plan_measure_variants by title and by number
+// that migration 0012's tables keep; how many measures of current reports
+// link to them), and coverage: the rows of the changed reports, and rows
 // for the plan measures with ids above newSince (added since) for every
 // current report on the plan.
 //
@@ -249,12 +268,12 @@ func refreshPlan(ctx context.Context, tx *sql.Tx, plan int64, changed []int64, n
 			measure_count = (SELECT count(*) FROM reports AS r CROSS JOIN measures AS m
 				ON m.plan_measure_id = plan_measures.id AND m.report_id = r.id
 				WHERE r.plan_id = plan_measures.plan_id AND r.status = 'current'),
-			title = coalesce((SELECT v.title FROM plan_measure_variants AS v
-				WHERE v.plan_measure_id = plan_measures.id AND v.title <> ''
-				GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), title),
-			number = coalesce((SELECT v.number FROM plan_measure_variants AS v
-				WHERE v.plan_measure_id = plan_measures.id AND v.number <> ''
-				GROUP BY v.number ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1), number)
+			title = coalesce((SELECT t.title FROM plan_measure_titles AS t
+				WHERE t.plan_measure_id = plan_measures.id
+				ORDER BY t.measures DESC, t.first_measure, t.title LIMIT 1), title),
+			number = coalesce((SELECT n.number FROM plan_measure_numbers AS n
+				WHERE n.plan_measure_id = plan_measures.id
+				ORDER BY n.measures DESC, n.first_measure, n.number LIMIT 1), number)
 			WHERE plan_id = ? AND id IN ` + touched, withIDs(plan)},
 		{`UPDATE plan_measures SET number_sort = (SELECT m.number_sort FROM measures AS m
 			WHERE m.plan_measure_id = plan_measures.id AND m.number = plan_measures.number LIMIT 1)

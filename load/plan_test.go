@@ -3,11 +3,13 @@ package load
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // planReport is a report on testPlan by agency for 2021 with the given
@@ -146,6 +148,7 @@ func TestPlanMeasureTitles(t *testing.T) {
 // a one-word edit stays above minSameTitle; two distinct measures of one
 // plan that share its stock phrases stay below minSimilarTitle.
 func TestSimilarityThresholds(t *testing.T) {
+	words := testWords()
 	edit := similarity(words("Dövlət qurumlarının rəsmi internet saytlarında açıq məlumatlar bölməsinin yaradılması"),
 		words("Dövlət orqanlarının rəsmi internet saytlarında açıq məlumatlar bölməsinin yaradılması"))
 	if edit < minSameTitle {
@@ -161,6 +164,7 @@ func TestSimilarityThresholds(t *testing.T) {
 // TestSimilaritySets: similarity compares titles as sets of LooseKey
 // words: repeats count once, case and punctuation do not count.
 func TestSimilaritySets(t *testing.T) {
+	words := testWords()
 	for _, c := range []struct {
 		a, b string
 		want float64
@@ -172,6 +176,55 @@ func TestSimilaritySets(t *testing.T) {
 	} {
 		if got := similarity(words(c.a), words(c.b)); got != c.want {
 			t.Errorf("similarity(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// testWords returns the word sets of titles as one linker numbers them.
+func testWords() func(title string) []int32 {
+	l := &linker{}
+	return func(title string) []int32 { return l.words(aztext.LooseKey(title)) }
+}
+
+// TestLinkerWords holds similarity over the sets of numbers linker.words
+// gives to the Dice coefficient of the titles' sets of LooseKey words,
+// over random titles of a small vocabulary (repeats, case, punctuation),
+// compared in random order with one linker.
+func TestLinkerWords(t *testing.T) {
+	vocab := []string{"Dövlət", "dövlət", "qurumlarının", "İnternet", "ınternet", "açıq", "AÇIQ", "məlumatlar", "bölməsinin", "yaradılması", "2020-2022", "a", "b", ",", "—"}
+	rng := rand.New(rand.NewPCG(1, 17))
+	title := func() string {
+		var b strings.Builder
+		for range rng.IntN(9) {
+			b.WriteString(vocab[rng.IntN(len(vocab))] + " ")
+		}
+		return b.String()
+	}
+	dice := func(a, b string) float64 {
+		set := func(s string) map[string]bool {
+			m := map[string]bool{}
+			for _, w := range strings.Fields(aztext.LooseKey(s)) {
+				m[w] = true
+			}
+			return m
+		}
+		sa, sb := set(a), set(b)
+		if len(sa)+len(sb) == 0 {
+			return 0
+		}
+		common := 0
+		for w := range sa {
+			if sb[w] {
+				common++
+			}
+		}
+		return 2 * float64(common) / float64(len(sa)+len(sb))
+	}
+	words := testWords()
+	for range 5000 {
+		a, b := title(), title()
+		if got, want := similarity(words(a), words(b)), dice(a, b); got != want {
+			t.Fatalf("similarity(%q, %q) = %v, want %v", a, b, got, want)
 		}
 	}
 }

@@ -184,9 +184,9 @@ func TestViewTypes(t *testing.T) {
 }
 
 // TestUpgradeFrom0009 takes a database back to the schema of migration
-// 0009 (column, index and trigger of 0010 dropped, FTS5 automerge back to
-// its default), with a report stored in it, and opens it again: 0010 and
-// 0011 are applied in place, the old report gets its content digest when
+// 0009 (0012 undone, column, index and trigger of 0010 dropped, FTS5
+// automerge back to its default), with a report stored in it, and opens it
+// again: 0010 to 0012 are applied in place, the old report gets its content digest when
 // the rule first compares it, and plan measures count the measures linked
 // on insert as those linked before.
 func TestUpgradeFrom0009(t *testing.T) {
@@ -202,6 +202,7 @@ func TestUpgradeFrom0009(t *testing.T) {
 	if _, err := db.SaveReport(ctx, old.report(t, dir)); err != nil {
 		t.Fatal(err)
 	}
+	backTo0011(t, db)
 	for _, q := range []string{
 		`DROP INDEX reports_plan_status`,
 		`DROP TRIGGER plan_measure_variants_insert`,
@@ -218,8 +219,8 @@ func TestUpgradeFrom0009(t *testing.T) {
 	}
 
 	db = mustOpenPath(t, path)
-	if n := queryInt(t, db, `SELECT count(*) FROM schema_migrations WHERE version IN (10, 11)`); n != 2 {
-		t.Fatal("migrations 0010 and 0011 not recorded")
+	if n := queryInt(t, db, `SELECT count(*) FROM schema_migrations WHERE version IN (10, 11, 12)`); n != 3 {
+		t.Fatal("migrations 0010 to 0012 not recorded")
 	}
 	if n := queryInt(t, db, `SELECT count(*) FROM measures_fts_config WHERE k = 'automerge' AND v = 16`); n != 1 {
 		t.Error("FTS5 automerge is not 16 after 0011")
@@ -248,4 +249,5 @@ func TestUpgradeFrom0009(t *testing.T) {
 	if n := queryInt(t, db, `SELECT measure_count FROM plan_measures`); n != 1 {
 		t.Errorf("plan measure counts %d measures of current reports, want 1", n)
 	}
+	sumsAgree(t, db)
 }

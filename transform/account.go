@@ -115,15 +115,27 @@ var asciiNonSpace = func() (t [utf8.RuneSelf]uint8) {
 type ledger struct {
 	went map[int]*[nDests]int
 	lost map[int]string // the first text lost on each page, to quote
+	// counted holds texts counted before with their nonSpace, or is nil.
+	counted map[string]int
 }
 
-func newLedger() *ledger {
-	return &ledger{went: map[int]*[nDests]int{}, lost: map[int]string{}}
+// newLedger returns an empty ledger that takes the counts of the texts
+// in counted (each text's nonSpace) instead of counting them.
+func newLedger(counted map[string]int) *ledger {
+	return &ledger{went: map[int]*[nDests]int{}, lost: map[int]string{}, counted: counted}
+}
+
+// count returns nonSpace(text).
+func (l *ledger) count(text string) int {
+	if n, ok := l.counted[text]; ok {
+		return n
+	}
+	return nonSpace(text)
 }
 
 // put records that text from page went to d.
 func (l *ledger) put(page int, d dest, text string) {
-	l.putN(page, d, nonSpace(text), text)
+	l.putN(page, d, l.count(text), text)
 }
 
 // putN records that n characters of text from page went to d; text is

@@ -1,6 +1,8 @@
 package transform
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -34,7 +36,7 @@ func TestAccountRuleOff(t *testing.T) {
 	d := doc()
 	read := CountRead(d)
 	Normalize(d)
-	s := newStitcher(d)
+	s := newStitcher(d, nil)
 	s.dropNotes = true
 	off, err := s.run(read)
 	if err != nil {
@@ -130,6 +132,83 @@ func TestNonSpace(t *testing.T) {
 		}
 		if got := nonSpace(s); got != want {
 			t.Errorf("nonSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestCounted holds the counts normalize hands the ledger to the rule
+// they replace: each text's nonSpace, counted anew; and checks that the
+// cells' Raw and Paras, carved from one array, grow apart. The documents' cells
+// and furniture hold random texts that need no rule, need one, or
+// normalise to nothing.
+func TestCounted(t *testing.T) {
+	pieces := []string{"İcra", "müddəti", "2022-ci", " ", "  ", "\t", "\u00a0", "\u2009", "Tädbir", "É™", "\u00ad", "ж", "“", "…", "\xc3", "a\u0308", "\n"}
+	rnd := rand.New(rand.NewPCG(41, 42))
+	text := func() string {
+		var b strings.Builder
+		for range rnd.IntN(8) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 300 {
+		doc := &hesabat.Document{}
+		for range 1 + rnd.IntN(4) {
+			row := hesabat.Row{Page: 1}
+			for range 1 + rnd.IntN(3) {
+				c := hesabat.Cell{}
+				for range rnd.IntN(3) {
+					c.Paras = append(c.Paras, text())
+				}
+				row.Cells = append(row.Cells, c)
+			}
+			doc.Rows = append(doc.Rows, row)
+		}
+		doc.Furniture = append(doc.Furniture, hesabat.Furniture{Page: 1, Text: text()})
+		counted := normalize(doc)
+		for s, n := range counted {
+			if want := nonSpace(s); n != want {
+				t.Fatalf("counted[%q] = %d, nonSpace %d", s, n, want)
+			}
+		}
+		for _, row := range doc.Rows {
+			for _, c := range row.Cells {
+				for _, p := range c.Paras {
+					if _, ok := counted[p]; !ok {
+						t.Fatalf("paragraph %q not counted", p)
+					}
+				}
+			}
+		}
+		if normalize(doc) != nil {
+			t.Fatal("a normalised document normalised again")
+		}
+		// The cells' Raw and Paras share one array: a cell that grows
+		// leaves its neighbours as they were, and Raw stays the raw
+		// form of each paragraph.
+		var before [][]string
+		for _, row := range doc.Rows {
+			for _, c := range row.Cells {
+				before = append(before, slices.Clone(c.Raw), slices.Clone(c.Paras))
+			}
+		}
+		for i := range doc.Rows {
+			for j := range doc.Rows[i].Cells {
+				c := &doc.Rows[i].Cells[j]
+				if len(c.Raw) != len(c.Paras) {
+					t.Fatalf("cell %q, raw %q", c.Paras, c.Raw)
+				}
+				c.Raw, c.Paras = append(c.Raw, "x"), append(c.Paras, "y")
+			}
+		}
+		k := 0
+		for _, row := range doc.Rows {
+			for _, c := range row.Cells {
+				if !slices.Equal(c.Raw[:len(c.Raw)-1], before[k]) || !slices.Equal(c.Paras[:len(c.Paras)-1], before[k+1]) {
+					t.Fatalf("a cell's neighbour grew into it: %q %q, were %q %q", c.Raw, c.Paras, before[k], before[k+1])
+				}
+				k += 2
+			}
 		}
 	}
 }

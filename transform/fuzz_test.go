@@ -35,7 +35,7 @@ func FuzzStitch(f *testing.F) {
 			doc := table(lines...)
 			read := CountRead(doc)
 			Normalize(doc)
-			s := newStitcher(doc)
+			s := newStitcher(doc, nil)
 			s.dropNotes = drop
 			r, err := s.run(read)
 			if err != nil {

@@ -3,6 +3,7 @@ package transform
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -102,6 +103,10 @@ func short(text string, limit int) bool {
 	n := 0
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf: // ASCII, without the unicode tables
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				n++
+			}
 		case r == '№':
 			n += 5
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -133,9 +138,11 @@ func stemRole(w string) role {
 // such as letters of a vertical heading read one by one, not a label.
 func roleScores(text string) (sc [nRoles]int) {
 	words := headerWords(text, maxLabel)
+	var buf [16]role
+	roles := buf[:0] // each word's stemRole
 	head, named := -1, 0
 	for i, w := range words {
-		if stemRole(w) != none {
+		if roles = append(roles, stemRole(w)); roles[i] != none {
 			head = i
 			named++
 		}
@@ -143,8 +150,8 @@ func roleScores(text string) (sc [nRoles]int) {
 	if 3*named < len(words) {
 		return sc
 	}
-	for i, w := range words {
-		if r := stemRole(w); r != none {
+	for i, r := range roles {
+		if r != none {
 			sc[r]++
 			if i == head {
 				sc[r]++

@@ -72,11 +72,13 @@ type orphan struct {
 // page whose text went nowhere. Stitch fails with hesabat.ErrNoTable when
 // no header or no measure is found.
 func Stitch(doc *hesabat.Document, read Read) (*hesabat.Report, error) {
-	return newStitcher(doc).run(read)
+	return newStitcher(doc, nil).run(read)
 }
 
-func newStitcher(doc *hesabat.Document) *stitcher {
-	return &stitcher{doc: doc, acc: newLedger(), report: &hesabat.Report{
+// newStitcher makes a stitcher of doc; counted, when not nil, holds texts
+// with their counts of non-space runes, for the ledger (see normalize).
+func newStitcher(doc *hesabat.Document, counted map[string]int) *stitcher {
+	return &stitcher{doc: doc, acc: newLedger(counted), report: &hesabat.Report{
 		Source:   doc.Source.Path,
 		Format:   doc.Source.Format,
 		SHA256:   doc.Source.SHA256,
@@ -585,7 +587,7 @@ func (s *stitcher) add(row hesabat.Row) {
 			// accounted and weighed without joining them (see Cell.Text).
 			s.work.add(c)
 			for _, p := range c.Paras {
-				s.acc.putN(row.Page, toField, nonSpace(p), "")
+				s.acc.putN(row.Page, toField, s.acc.count(p), "")
 			}
 			if c.OCR {
 				runes := len(c.Paras) - 1 // the spaces that would join them

@@ -30,8 +30,8 @@ func Build(doc *hesabat.Document) (r *hesabat.Report, err error) {
 	read := CountRead(doc) // before any step can lose text: see Report.Text
 	RepairOCR(doc)
 	Layout(doc)
-	Normalize(doc)
-	r, err = Stitch(doc, read)
+	counted := normalize(doc)
+	r, err = newStitcher(doc, counted).run(read)
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +66,19 @@ func Layout(doc *hesabat.Document) {
 // nothing are dropped. Furniture text is normalised alike (its raw form is
 // not kept). A document already normalised is left alone.
 func Normalize(doc *hesabat.Document) {
+	normalize(doc)
+}
+
+// normalize is Normalize that returns the texts it made with the count
+// of each one's non-space runes (nonSpace), which NormalizeDocCount
+// found: the text accounting need not count them again. It returns nil
+// when doc was normalised already.
+func normalize(doc *hesabat.Document) (counted map[string]int) {
 	var fields []string
 	for _, row := range doc.Rows {
 		for _, c := range row.Cells {
 			if c.Raw != nil {
-				return // already normalised
+				return nil // already normalised
 			}
 			fields = append(fields, c.Paras...)
 		}
@@ -78,14 +86,23 @@ func Normalize(doc *hesabat.Document) {
 	for _, f := range doc.Furniture {
 		fields = append(fields, f.Text)
 	}
-	norm := aztext.NormalizeDoc(fields)
+	norm, counts := aztext.NormalizeDocCount(fields)
+	counted = make(map[string]int, len(norm))
+	for i, t := range norm {
+		counted[t] = counts[i]
+	}
+	// Each cell's Raw and Paras are carved from one array, each with the
+	// room of the cell's paragraphs as read (a cell appending more gets
+	// an array of its own).
+	slab := make([]string, 2*(len(norm)-len(doc.Furniture)))
 	for i := range doc.Rows {
 		cells := doc.Rows[i].Cells
 		for j := range cells {
 			c := &cells[j]
 			raw, paras := c.Paras, norm[:len(c.Paras)]
 			norm = norm[len(c.Paras):]
-			c.Raw, c.Paras = make([]string, 0, len(raw)), make([]string, 0, len(raw))
+			n := len(raw)
+			c.Raw, c.Paras, slab = slab[0:0:n], slab[n:n:2*n], slab[2*n:]
 			for k, p := range paras {
 				if p != "" {
 					c.Paras = append(c.Paras, p)
@@ -97,4 +114,5 @@ func Normalize(doc *hesabat.Document) {
 	for i := range doc.Furniture {
 		doc.Furniture[i].Text, norm = norm[0], norm[1:]
 	}
+	return counted
 }

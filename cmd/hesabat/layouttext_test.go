@@ -63,10 +63,24 @@ var layoutTextFull = []string{"r001-2020", "r002-2021", "r003-2022", "r004-2020"
 //     work done half a line off a title starting beside it, which gives
 //     the same grid as a title starting beside one paragraph (r023-2021
 //     1.1 as against r051-2022 1.1).
+//
+// The layout-text variants (testdata/variants, keyed presentation/report;
+// see variantDiffs) are held to the same list. Their source PDFs are not
+// committed; each entry was measured on a re-rendering of its PDF whose
+// layout text is byte-identical to the committed one, with the signs of
+// breakShown (pagebreak_test.go), which the PDF shows none of:
+//   - layout-wide-gutter/r023-2021 1.5, pages 3-4: the page's last line
+//     ends 12.9 pt short of the column's widest line, less than " Dövlət"
+//     needs (32.2 pt); it sits 8.3 pt above the lowest table text on any
+//     page, less than a pitch (11.25 pt); the next page's first line is
+//     not indented. On the grid it ends 5 cells short of the edge three
+//     lines reach and 7 short of the widest, where " Dövlət" needs 7.
 var unseenBreaks = map[string][]unseenBreak{
 	"r023-2021": {{"1.1", "Komitənin rəsmi internet sahifəsində yerləşdirilmişdir."}},
 	"r033-2022": {{"8.4", "(email:office@commission-anticorruption.gov.az)."}},
 	"r050-2021": {{"9.2", "çərçivəsində zəruri tədbirlər həyata keçirilmişdir."}},
+
+	"layout-wide-gutter/r023-2021": {{"1.5", "eyni zamanda hesabat məlumatları ilə eyniliyinin təmin edilməsi məqsədilə müvafiq yoxlama işləri həyata keçirilmişdir."}},
 }
 
 // unseenBreak is a paragraph break in a measure's work done after a

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,13 +15,13 @@ import (
 	"github.com/hesabat/hesabat/transform/layout"
 )
 
-// A TEST-SIDE RULE, proposed for the lead to keep or drop (issue #11,
-// class page-break-paragraphs): a gold paragraph break that falls on a
-// page break of a PDF variant, where the file shows no sign of it, is
-// not held against the reading. There the comparison joins the two
-// paragraphs in the gold and in the reading, as unseenBreaks does for
-// layout text, and the test logs each such break; a break the file shows
-// is compared as it is.
+// A TEST-SIDE RULE (issue #11, class page-break-paragraphs): a gold
+// paragraph break that falls on a page break of a PDF variant, where the
+// file shows no sign of it, is not held against the reading. There the
+// comparison joins the two paragraphs in the gold and in the reading, as
+// unseenBreaks does for layout text (and for the layout-text variants,
+// measured on their source PDFs with the signs below), and the test logs
+// each such break; a break the file shows is compared as it is.
 //
 // A break at a page break is shown (breakShown) when the page's last
 // line of the cell ends short enough of the column's edge for the next
@@ -285,16 +286,29 @@ func opensRow(segs []segment, s *segment) bool {
 }
 
 // variantDiffs compares the reading of a variant with its gold as
-// goldDiffs does and, for a PDF whose reading differs, again with the
-// paragraphs joined at the page breaks the file does not show (see
-// invisibleBreaks); joined lists what was joined, for the log.
+// goldDiffs does and, where they differ, again with the paragraphs joined
+// at the page breaks the file does not show: for a PDF those
+// invisibleBreaks finds, for layout text those unseenBreaks lists for the
+// variant (its source PDF is not committed); joined lists what was joined,
+// for the log.
 func variantDiffs(p *pipeline, path string, gold *goldReport) (diffs, joined []string) {
 	diffs = goldDiffs(p, path, gold)
-	if len(diffs) == 0 || !strings.HasSuffix(path, ".pdf") {
+	if len(diffs) == 0 {
 		return diffs, nil
 	}
-	unseen, err := invisibleBreaks(p, path, gold)
-	if err != nil || len(unseen) == 0 {
+	unseen := map[string][]string{}
+	if strings.HasSuffix(path, ".pdf") {
+		var err error
+		if unseen, err = invisibleBreaks(p, path, gold); err != nil {
+			return diffs, nil
+		}
+	} else {
+		name := filepath.Base(filepath.Dir(path)) + "/" + strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		for _, u := range unseenBreaks[name] {
+			unseen[u.measure] = append(unseen[u.measure], u.end)
+		}
+	}
+	if len(unseen) == 0 {
 		return diffs, nil
 	}
 	in, err := read(path, p.limits.maxFile)

@@ -12,6 +12,10 @@ CREATE INDEX plan_coverage_measure_id ON plan_coverage (measure_id);
 
 CREATE INDEX plan_coverage_report_id ON plan_coverage (report_id);
 
+CREATE INDEX plan_measure_numbers_rank ON plan_measure_numbers (plan_measure_id, measures DESC, first_measure, number);
+
+CREATE INDEX plan_measure_titles_rank ON plan_measure_titles (plan_measure_id, measures DESC, first_measure, title);
+
 CREATE INDEX plan_measures_plan_id ON plan_measures (plan_id);
 
 CREATE INDEX report_warnings_kind ON report_warnings (kind);
@@ -135,6 +139,22 @@ CREATE TABLE plan_coverage (
 	UNIQUE (plan_measure_id, report_id)
 );
 
+CREATE TABLE plan_measure_numbers (
+	plan_measure_id INTEGER NOT NULL REFERENCES plan_measures (id) ON DELETE CASCADE,
+	number          TEXT    NOT NULL,
+	measures        INTEGER NOT NULL CHECK (measures >= 0),
+	first_measure   INTEGER NOT NULL,
+	PRIMARY KEY (plan_measure_id, number)
+) WITHOUT ROWID;
+
+CREATE TABLE plan_measure_titles (
+	plan_measure_id INTEGER NOT NULL REFERENCES plan_measures (id) ON DELETE CASCADE,
+	title           TEXT    NOT NULL,
+	measures        INTEGER NOT NULL CHECK (measures >= 0),
+	first_measure   INTEGER NOT NULL,
+	PRIMARY KEY (plan_measure_id, title)
+) WITHOUT ROWID;
+
 CREATE TABLE plan_measure_variants (
 	id              INTEGER PRIMARY KEY,
 	plan_measure_id INTEGER NOT NULL REFERENCES plan_measures (id) ON DELETE CASCADE,
@@ -205,6 +225,10 @@ CREATE TRIGGER plan_measure_variants_delete AFTER DELETE ON measures
 WHEN old.plan_measure_id IS NOT NULL BEGIN
 	UPDATE plan_measure_variants SET measures = measures - 1
 	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+	UPDATE plan_measure_titles SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND title = old.title;
+	UPDATE plan_measure_numbers SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND number = old.number;
 END;
 
 CREATE TRIGGER plan_measure_variants_insert AFTER INSERT ON measures
@@ -212,6 +236,14 @@ WHEN new.plan_measure_id IS NOT NULL BEGIN
 	INSERT INTO plan_measure_variants (plan_measure_id, title, number, measures, first_measure)
 	VALUES (new.plan_measure_id, coalesce(new.title, ''), coalesce(new.number, ''), 1, new.id)
 	ON CONFLICT (plan_measure_id, title, number) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+	INSERT INTO plan_measure_titles (plan_measure_id, title, measures, first_measure)
+	SELECT new.plan_measure_id, new.title, 1, new.id WHERE new.title <> ''
+	ON CONFLICT (plan_measure_id, title) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+	INSERT INTO plan_measure_numbers (plan_measure_id, number, measures, first_measure)
+	SELECT new.plan_measure_id, new.number, 1, new.id WHERE new.number <> ''
+	ON CONFLICT (plan_measure_id, number) DO UPDATE
 	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
 END;
 
@@ -221,12 +253,24 @@ WHEN new.plan_measure_id IS NOT NULL BEGIN
 	VALUES (new.plan_measure_id, coalesce(new.title, ''), coalesce(new.number, ''), 1, new.id)
 	ON CONFLICT (plan_measure_id, title, number) DO UPDATE
 	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+	INSERT INTO plan_measure_titles (plan_measure_id, title, measures, first_measure)
+	SELECT new.plan_measure_id, new.title, 1, new.id WHERE new.title <> ''
+	ON CONFLICT (plan_measure_id, title) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
+	INSERT INTO plan_measure_numbers (plan_measure_id, number, measures, first_measure)
+	SELECT new.plan_measure_id, new.number, 1, new.id WHERE new.number <> ''
+	ON CONFLICT (plan_measure_id, number) DO UPDATE
+	SET measures = measures + 1, first_measure = min(first_measure, excluded.first_measure);
 END;
 
 CREATE TRIGGER plan_measure_variants_unlink AFTER UPDATE OF plan_measure_id, title, number ON measures
 WHEN old.plan_measure_id IS NOT NULL BEGIN
 	UPDATE plan_measure_variants SET measures = measures - 1
 	WHERE plan_measure_id = old.plan_measure_id AND title = coalesce(old.title, '') AND number = coalesce(old.number, '');
+	UPDATE plan_measure_titles SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND title = old.title;
+	UPDATE plan_measure_numbers SET measures = measures - 1
+	WHERE plan_measure_id = old.plan_measure_id AND number = old.number;
 END;
 
 CREATE VIEW coverage AS

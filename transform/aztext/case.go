@@ -167,22 +167,21 @@ func BareKey(s string) string {
 // changes.
 func BareKeyOf(key string) string {
 	var b []byte // nil while nothing has changed
+	done := 0    // key[:done] is in b
 	for i := 0; i < len(key); {
 		c := key[i]
 		if c < utf8.RuneSelf {
-			if b != nil {
-				b = append(b, c)
-			}
 			i++
 			continue
 		}
 		if i+1 < len(key) {
 			if m := bareByte(c, key[i+1]); m != 0 {
 				if b == nil {
-					b = append(make([]byte, 0, len(key)), key[:i]...)
+					b = make([]byte, 0, len(key))
 				}
-				b = append(b, m)
+				b = append(append(b, key[done:i]...), m)
 				i += 2
+				done = i
 				continue
 			}
 		}
@@ -192,15 +191,12 @@ func BareKeyOf(key string) string {
 			// byte, as BareKeyOf always gave.
 			return strings.Map(bareLoose, key)
 		}
-		if b != nil {
-			b = append(b, key[i:i+n]...)
-		}
 		i += n
 	}
 	if b == nil {
 		return key
 	}
-	return string(b)
+	return string(append(b, key[done:]...))
 }
 
 // bareByte returns bareLoose of the rune whose UTF-8 is the two bytes c
@@ -210,12 +206,19 @@ func bareByte(c, d byte) byte {
 	if c&0xe0 != 0xc0 || d&0xc0 != 0x80 {
 		return 0 // not a two-byte rune
 	}
-	r := rune(c&0x1f)<<6 | rune(d&0x3f)
-	if m := bareLoose(r); m != r {
-		return byte(m)
-	}
-	return 0
+	return bareTwo[c&0x1f][d&0x3f]
 }
+
+// bareTwo holds bareByte of every rune of two bytes, by the low bits of its
+// bytes: what bareLoose makes of it when it changes it, 0 otherwise.
+var bareTwo = func() (t [32][64]byte) {
+	for r := rune(0x80); r < 0x800; r++ {
+		if m := bareLoose(r); m != r {
+			t[r>>6][r&0x3f] = byte(m)
+		}
+	}
+	return t
+}()
 
 // bareLoose is bare after LooseKey: ı is i.
 func bareLoose(r rune) rune {
@@ -255,13 +258,17 @@ func key(s string, loose bool) string {
 	for i := 0; i < len(s); {
 		// A run of runes that are their own key: ASCII lower-case letters
 		// and digits and the lower-case Azerbaijani letters (but for ı in
-		// a LooseKey), the most of a report's text.
+		// a LooseKey), the most of a report's text, and each single space
+		// after one of them and before a lower-case letter or digit: the
+		// key writes that letter (ı too) right after one space.
 		j := i
 		for j < len(s) {
 			if asciiClass[s[j]] == lowerOrDigit {
 				j++
 			} else if LowerLetterAt(s, j) && !(loose && s[j] == 0xc4 && s[j+1] == 0xb1) {
 				j += 2
+			} else if s[j] == ' ' && j > i && j+1 < len(s) && (asciiClass[s[j+1]] == lowerOrDigit || LowerLetterAt(s, j+1)) {
+				j++
 			} else {
 				break
 			}

@@ -74,32 +74,58 @@ func Normalize(s string) string {
 // It returns a new slice of the same length; NormalizeDoc applied to its own
 // result returns it unchanged.
 func NormalizeDoc(fields []string) []string {
-	out := make([]string, len(fields))
+	out, _ := NormalizeDocCount(fields)
+	return out
+}
+
+// NormalizeDocCount is NormalizeDoc that also returns, per field, the
+// number of runes of its normalised form that are not white space
+// (unicode.IsSpace), the measure of the text accounting: most fields need
+// no change, and the scan that finds so counts them.
+func NormalizeDocCount(fields []string) (out []string, counts []int) {
+	out, counts = make([]string, len(fields)), make([]int, len(fields))
 	hasA := false
 	for i, f := range fields {
-		if scan(f) == normal { // as normalize returns it, and holding no ä (not a plain rune)
-			out[i] = f
+		if res, n := scanCount(f); res == normal { // as normalize returns it, and holding no ä (not a plain rune)
+			out[i], counts[i] = f, n
 			continue
 		}
 		out[i] = normalize(f, foldNo)
+		counts[i] = -1 // counted at the end
 		hasA = hasA || strings.Contains(out[i], "ä") || strings.Contains(out[i], "Ä")
 	}
-	if !hasA {
-		return out
-	}
-	var az, de int
-	for _, f := range out {
-		a, d := evidence([]byte(f))
-		az += a
-		de += d
-	}
-	if !isAzerbaijani(az, de) {
-		return out
+	if hasA {
+		var az, de int
+		for _, f := range out {
+			a, d := evidence([]byte(f))
+			az += a
+			de += d
+		}
+		if isAzerbaijani(az, de) {
+			for i, f := range out {
+				if t := normalize(f, foldYes); t != f {
+					out[i], counts[i] = t, -1
+				}
+			}
+		}
 	}
 	for i, f := range out {
-		out[i] = normalize(f, foldYes)
+		if counts[i] < 0 {
+			counts[i] = nonSpaceRunes(f)
+		}
 	}
-	return out
+	return out, counts
+}
+
+// nonSpaceRunes counts the runes of s that are not white space.
+func nonSpaceRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // CountNonSpace returns the number of runes of Normalize(s) that are not
@@ -110,13 +136,7 @@ func CountNonSpace(s string) int {
 	if res, n := scanCount(s); res == normal { // no whitespace but single spaces, no change
 		return n
 	}
-	n := 0
-	for _, r := range Normalize(s) {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
+	return nonSpaceRunes(Normalize(s))
 }
 
 func normalize(s string, mode foldMode) string {

@@ -274,7 +274,8 @@ func TestCountNonSpace(t *testing.T) {
 
 // TestNormalizeDocShortcut checks NormalizeDoc, which looks for ä only in
 // fields that need a rule, against the rule it replaces: every field
-// normalised, then all of them searched for ä or Ä.
+// normalised, then all of them searched for ä or Ä; and the counts
+// NormalizeDocCount takes from its scan against the runes counted anew.
 func TestNormalizeDocShortcut(t *testing.T) {
 	old := func(fields []string) []string {
 		out := make([]string, len(fields))
@@ -305,6 +306,20 @@ func TestNormalizeDocShortcut(t *testing.T) {
 			for _, in := range [][]string{{pieces[i], pieces[j]}, {pieces[i]}, {pieces[j], "İcra müddəti", pieces[i]}} {
 				if got, want := NormalizeDoc(in), old(in); !slices.Equal(got, want) {
 					t.Errorf("NormalizeDoc(%q) = %q, the full search gives %q", in, got, want)
+				}
+				// The counts NormalizeDocCount takes from its scan, against
+				// the fields' non-space runes counted anew.
+				out, counts := NormalizeDocCount(in)
+				for k, f := range out {
+					n := 0
+					for _, r := range f {
+						if !unicode.IsSpace(r) {
+							n++
+						}
+					}
+					if counts[k] != n || f != NormalizeDoc(in)[k] {
+						t.Errorf("NormalizeDocCount(%q)[%d] = %q, %d; want %q, %d", in, k, f, counts[k], NormalizeDoc(in)[k], n)
+					}
 				}
 			}
 		}

@@ -791,6 +791,9 @@ func (m *matcher) emitDate(i, end, y int, md dayMonth) {
 
 // monthFirst matches a day-month date that starts with the month at i.
 func (m *matcher) monthFirst(i int) int {
+	if t := &m.toks[i]; t.kind == tWord && !mayNameMonth(t.low) {
+		return 0 // most words: no month, so no date (see monthDay)
+	}
 	md := m.monthDay(i)
 	if md.end == 0 || !validDate(2000, md.month, md.day) {
 		return 0
@@ -936,7 +939,7 @@ func clockOf(t *token, saat bool) (h, mi int, ok bool) {
 	if t == nil || t.kind != tNum {
 		return 0, 0, false
 	}
-	switch n := &t.num; {
+	switch n := t.num; {
 	case n.shape == clock:
 		return n.parts[0], n.parts[1], true
 	case !saat || n.shape != plain:
@@ -1160,6 +1163,12 @@ func monthPrefix(p string) bool {
 		return true
 	}
 	return false
+}
+
+// mayNameMonth reports whether the lower-cased word w may name a month
+// (see month): its first three bytes start a month's name.
+func mayNameMonth(w string) bool {
+	return len(w) >= 3 && monthPrefix(w[:3])
 }
 
 // month returns the month a lower-cased word names ("yanvar", "oktyabrın",

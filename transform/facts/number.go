@@ -289,7 +289,27 @@ var numberSuffixes = []string{"dən", "dan", "ədək", "adək", "dək", "yə", "
 
 // numberWordStart reports whether w may start a number in words: a
 // cardinal, ordinal or scale word, possibly with a case suffix.
-func numberWordStart(w string) bool { return numberWordSet[w] }
+func numberWordStart(w string) bool {
+	if len(w) >= 2 { // most words: their first two bytes start no number word
+		k := uint16(w[0])<<8 | uint16(w[1])
+		if numberWordHeads[k/64]&(1<<(k%64)) == 0 {
+			return false
+		}
+	}
+	return numberWordSet[w]
+}
+
+// numberWordHeads has a bit for the first two bytes of each word of
+// numberWordSet.
+var numberWordHeads = func() (heads [1 << 16 / 64]uint64) {
+	for w := range numberWordSet {
+		if len(w) >= 2 {
+			k := uint16(w[0])<<8 | uint16(w[1])
+			heads[k/64] |= 1 << (k % 64)
+		}
+	}
+	return heads
+}()
 
 // numberWordSet holds every word numberWordStart accepts.
 var numberWordSet = func() map[string]bool {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hesabat/hesabat/transform/aztext"
 )
@@ -91,5 +92,115 @@ func TestLetterShortcuts(t *testing.T) {
 		if _, _, upper := scanWord(string(r), 0); upper != unicode.IsUpper(r) {
 			t.Errorf("%q: scanWord upper %v, unicode.IsUpper %v", r, upper, unicode.IsUpper(r))
 		}
+	}
+	// tokenize's inline test for ASCII letters, against isLetter: a
+	// character that is no digit, space or link starts a word exactly
+	// when isLetter says it is a letter.
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if isSpace(c) || isDigit(byte(c)) {
+			continue
+		}
+		if toks := tokenize(string(c)+"x", nil); (toks[0].kind == tWord) != isLetter(c) {
+			t.Errorf("%q starts a %v token; isLetter %v", c, toks[0].kind, isLetter(c))
+		}
+	}
+}
+
+// TestNumberOutOfLine holds tokens' numbers, kept out of line, to the
+// rule of a number in the token: each number token's num is what
+// scanNumber reads at its start, every other token's is the zero number,
+// and extracting the facts of every test sentence writes none of them
+// (noNumber stays zero).
+func TestNumberOutOfLine(t *testing.T) {
+	numbers := 0
+	for _, c := range extractCases {
+		for _, tk := range tokenize(c.in, nil) {
+			switch {
+			case tk.kind == tNum:
+				numbers++
+				if _, want := scanNumber(c.in, tk.b0); *tk.num != want || tk.num == &noNumber {
+					t.Errorf("%q: token %q holds %+v, scanNumber %+v", c.in, tk.text, *tk.num, want)
+				}
+			case tk.num != &noNumber:
+				t.Errorf("%q: token %q, not a number, holds %+v", c.in, tk.text, *tk.num)
+			}
+		}
+		Extract(c.in)
+	}
+	if noNumber != (number{}) {
+		t.Errorf("noNumber written: %+v", noNumber)
+	}
+	if numbers < 100 {
+		t.Errorf("only %d numbers among the sentences", numbers)
+	}
+}
+
+// TestNumberWordStart holds numberWordStart, which tells most words from
+// their first two bytes, to its set: every word of the set, the set's
+// words cut, extended and with a letter changed, and every token of the
+// test sentences.
+func TestNumberWordStart(t *testing.T) {
+	var words []string
+	for w := range numberWordSet {
+		words = append(words, w, w[:len(w)-1], w+"a", w[:1], "x"+w)
+		if len(w) >= 2 {
+			words = append(words, w[:1]+"z"+w[2:])
+		}
+	}
+	for _, c := range extractCases {
+		for _, tk := range tokenize(c.in, nil) {
+			words = append(words, tk.low, tk.text)
+		}
+	}
+	in := 0
+	for _, w := range words {
+		if got, want := numberWordStart(w), numberWordSet[w]; got != want {
+			t.Errorf("numberWordStart(%q) = %v, the set says %v", w, got, want)
+		}
+		if numberWordSet[w] {
+			in++
+		}
+	}
+	if in < len(numberWordSet) || in == len(words) {
+		t.Errorf("%d of %d words in the set: the cases do not tell", in, len(words))
+	}
+}
+
+// TestMonthFirstShortcut holds monthFirst, which looks no further at a
+// word that mayNameMonth rejects, to the rule it replaces (monthDay at
+// every token), on every token of the test sentences and of sentences
+// that put each month's forms first: the same end and the same facts.
+func TestMonthFirstShortcut(t *testing.T) {
+	old := func(m *matcher, i int) int {
+		md := m.monthDay(i)
+		if md.end == 0 || !validDate(2000, md.month, md.day) {
+			return 0
+		}
+		m.emitDate(i, md.end, 0, md)
+		return md.end
+	}
+	texts := []string{}
+	for _, c := range extractCases {
+		texts = append(texts, c.in)
+	}
+	for _, name := range months {
+		texts = append(texts, name+" 5-də", name+"ın 1-i", name+" ayının 10-dan", "1 "+name, aztext.Upper(name[:1])+name[1:]+" 3-də")
+	}
+	matched := 0
+	for _, s := range texts {
+		toks := tokenize(s, nil)
+		for i := range toks {
+			got, want := &matcher{src: s, toks: toks}, &matcher{src: s, toks: toks}
+			g, w := got.monthFirst(i), old(want, i)
+			if g != w || len(got.out) != len(want.out) || len(got.out) > 0 && got.out[0].Fact.Text != want.out[0].Fact.Text {
+				t.Errorf("%q at %q: monthFirst %d %v, the rule %d %v", s, toks[i].text, g, got.out, w, want.out)
+			}
+			if w > 0 {
+				matched++
+			}
+		}
+	}
+	if matched < len(months) {
+		t.Errorf("monthFirst matched %d times: the sentences do not tell", matched)
 	}
 }

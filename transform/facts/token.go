@@ -27,8 +27,15 @@ type token struct {
 	r0, r1 int    // rune offsets into the text
 	text   string // the token as written
 	low    string // tWord: text lower-cased with Azerbaijani rules
-	num    number // tNum: what the digits mean
+	// num is, for tNum, what the digits mean; for other tokens noNumber.
+	// Out of line, as few tokens are numbers: a token is 80 bytes, not
+	// 136, to write and to copy.
+	num *number
 }
+
+// noNumber is the num of every token that is not a number: the zero
+// number, never written.
+var noNumber number
 
 // isSpace reports whether r separates tokens. No-break and thin spaces
 // count: documents put them inside numbers ("1 290,7").
@@ -67,7 +74,10 @@ func tokenize(s string, toks []token) []token {
 		strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
 	lf := linkFinder{mark: -1}
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			space = true
 			if r == '\n' {
@@ -77,7 +87,7 @@ func tokenize(s string, toks []token) []token {
 			rn++
 			continue
 		}
-		toks = append(toks, token{space: space, para: para, b0: i, r0: rn}) // filled in place
+		toks = append(toks, token{space: space, para: para, b0: i, r0: rn, num: &noNumber}) // filled in place
 		t := &toks[len(toks)-1]
 		space, para = false, false
 		runes := -1 // counted below unless known
@@ -90,11 +100,13 @@ func tokenize(s string, toks []token) []token {
 			t.kind, t.b1 = tOpaque, link
 		case r < utf8.RuneSelf && isDigit(byte(r)):
 			t.kind = tNum
-			t.b1, t.num = scanNumber(s, i)
+			var n number
+			t.b1, n = scanNumber(s, i)
+			t.num = &n
 			if e := alnumEnd(s, t.b1); e > t.b1 {
 				t.kind, t.b1 = tOpaque, e // "5G", "2x"
 			}
-		case isLetter(r):
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && isLetter(r): // isLetter, ASCII inline
 			var up bool
 			t.kind = tWord
 			t.b1, runes, up = scanWord(s, i)

@@ -212,9 +212,11 @@ const footnoteZone = 0.75
 func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 	var out []hesabat.Furniture
 	for _, pl := range pls {
-		if !slices.ContainsFunc(pl.lines, func(l tline) bool {
-			return slices.ContainsFunc(l.ws, func(w hesabat.Word) bool { return w.Super })
-		}) {
+		marked := false
+		for i := 0; i < len(pl.lines) && !marked; i++ {
+			marked = hasSuper(pl.lines[i].ws)
+		}
+		if !marked {
 			// No marks: no footnotes either; only what the end of the
 			// loop does to every page is left to do.
 			if slices.ContainsFunc(pl.lines, func(l tline) bool { return len(l.ws) == 0 }) {
@@ -259,7 +261,7 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 			kept = append(kept, pl.lines[i])
 		}
 		for k := range kept {
-			if !slices.ContainsFunc(kept[k].ws, func(w hesabat.Word) bool { return w.Super }) {
+			if !hasSuper(kept[k].ws) {
 				continue // the line stays as it is: no copy of its words
 			}
 			var ws []hesabat.Word
@@ -294,6 +296,17 @@ func takeFootnotes(pls []*pageLines) []hesabat.Furniture {
 		pl.lines = slices.DeleteFunc(kept, func(l tline) bool { return len(l.ws) == 0 })
 	}
 	return out
+}
+
+// hasSuper reports whether one of ws is a superscript (Word.Super). It
+// reads the words in place: takeFootnotes asks it of every line.
+func hasSuper(ws []hesabat.Word) bool {
+	for i := range ws {
+		if ws[i].Super {
+			return true
+		}
+	}
+	return false
 }
 
 // linesJoined returns the texts of lines joined by single spaces.

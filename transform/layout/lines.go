@@ -32,6 +32,7 @@ func newLine(ws []hesabat.Word) tline {
 		bs = make([]float64, len(ws))
 	}
 	bs = bs[:len(ws)]
+	same := true // every word's base the same, to the bit: no sort needed
 	for i := range ws {
 		w := &ws[i]
 		l.x0, l.y0 = fmin(l.x0, w.X0), fmin(l.y0, w.Y0)
@@ -40,8 +41,11 @@ func newLine(ws []hesabat.Word) tline {
 		if w.Base != 0 {
 			bs[i] = w.Base
 		}
+		same = same && math.Float64bits(bs[i]) == math.Float64bits(bs[0])
 	}
-	if len(ws) > 0 {
+	if len(ws) > 0 && same {
+		l.base = bs[0]
+	} else if len(ws) > 0 {
 		// The median; of two middle values the higher on the page: a
 		// word's base can only sit below the baseline (a word of one
 		// letter from a fallback font with a loose box, "ə" of a word cut
@@ -130,11 +134,11 @@ func (l *tline) text() string {
 
 // writeText writes l.text() to b.
 func (l *tline) writeText(b *strings.Builder) {
-	for i, w := range l.ws {
+	for i := range l.ws { // by index: a Word is 88 bytes to copy
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(w.Text)
+		b.WriteString(l.ws[i].Text)
 	}
 }
 
@@ -276,8 +280,16 @@ func joinExpanded(l tline) tline {
 	}
 	var buf [2][64]float64 // most lines: no allocation
 	gaps, sorted := buf[0][:0], buf[1][:0]
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := 1; i < n; i++ {
-		gaps = append(gaps, l.ws[i].X0-l.ws[i-1].X1)
+		g := l.ws[i].X0 - l.ws[i-1].X1
+		gaps = append(gaps, g)
+		lo, hi = min(lo, g), max(hi, g)
+	}
+	if hi-lo <= 0.5 {
+		// Every gap within half a point of every other, so of the
+		// median: none narrow (most lines, justified or not).
+		return l
 	}
 	sorted = append(sorted, gaps...)
 	m := nth(sorted, len(gaps)/2)

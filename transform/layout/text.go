@@ -227,10 +227,15 @@ func (lx lexicon) cut(a, b string) bool {
 // bound needs no scan: " <w" for one, " <<w" for two or more.
 func (lx lexicon) pair(key, w string) {
 	lx[key] = true
-	if lx[" <"+w] {
-		lx[" <<"+w] = true
-	} else {
-		lx[" <"+w] = true
+	// The count keys are built in a buffer and looked up first: a key
+	// already there costs no new string.
+	var buf [64]byte
+	k := append(append(buf[:0], " <"...), w...)
+	if lx[string(k)] {
+		k = append(append(k[:0], " <<"...), w...)
+	}
+	if !lx[string(k)] {
+		lx[string(k)] = true
 	}
 }
 
