@@ -116,10 +116,16 @@ func (d *Doc) Page(i int) (*Page, error) {
 }
 
 // contents appends a page's content streams, joined by line breaks, to
-// dst.
+// dst. A page without /Contents is empty; one whose /Contents names
+// something that cannot be read (a reference the damaged file lost, or
+// one to null) is an error, so that the page is declined and read by
+// PDFium, which may repair it, instead of read as blank.
 func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 	switch v := r.deref(o).(type) {
 	case nil:
+		if o != nil {
+			return dst, fmt.Errorf("content stream %v not found", o)
+		}
 		return dst, nil
 	case types.Array:
 		for _, s := range v {
