@@ -7,7 +7,8 @@ import (
 )
 
 // TestEngines checks the per-page fallback: a page the Go reader declines
-// (here its font names an encoding the Go reader does not know) is read by
+// (here its font names an encoding the Go reader does not know, its content
+// is lost, or it paints a form it does not hold) is read by
 // PDFium with the default engine and skipped with a warning naming it with
 // EngineGo; PDFium starts only when a page needs it; PagesRead reports
 // which reader read each page.
@@ -17,6 +18,14 @@ func TestEngines(t *testing.T) {
 	if len(odd) != len(plain) || bytes.Equal(odd, plain) {
 		t.Fatal("the variant must keep the cross-reference offsets")
 	}
+	// A page whose content is lost in a damaged file (its /Contents names
+	// no object) and one that paints a form its resources do not hold: the
+	// Go reader cannot tell what they held, so it declines them.
+	lost := bytes.Replace(plain, []byte("/Contents 4 0 R"), []byte("/Contents 9 0 R"), 1)
+	if bytes.Equal(lost, plain) {
+		t.Fatal("no /Contents to replace")
+	}
+	form := minimalPDF(842, 595, 0, landscapeTable+"\nq /X0 Do Q")
 	want, err := extractBytes(t, engineExtractor(t, EnginePDFium), "plain.pdf", plain)
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +43,9 @@ func TestEngines(t *testing.T) {
 		{"declined page to PDFium", EngineAuto, odd, true, count{0, 1}, true, ""},
 		{"declined page skipped", EngineGo, odd, false, count{0, 0}, false, `page skipped: the Go PDF reader declined: encoding "UnknownEncoding"`},
 		{"PDFium alone", EnginePDFium, plain, true, count{0, 1}, true, ""},
+		{"lost content skipped", EngineGo, lost, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: content stream (9 0 R) not found"},
+		{"missing form to PDFium", EngineAuto, form, true, count{0, 1}, true, ""},
+		{"missing form skipped", EngineGo, form, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: XObject X0 not in the resources"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

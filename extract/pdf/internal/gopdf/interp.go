@@ -532,16 +532,22 @@ func (in *interp) setFont(name string, res types.Dict) error {
 }
 
 // doXObject paints XObject name: forms are run; any XObject marks the
-// page as painted (not blank).
+// page as painted (not blank). An XObject the resources do not hold, or
+// that cannot be read, declines the page, as a missing font does: it may
+// be a form holding the page's text that a damaged file lost and PDFium
+// repairs.
 func (in *interp) doXObject(xname string, res types.Dict, depth int) error {
 	xo := in.r.dict(res["XObject"])
 	o := xo[xname]
 	if o == nil {
-		return nil
+		return decline("XObject %s not in the resources", xname)
 	}
 	in.painted = true
 	sd, err := in.r.streamDict(o)
-	if err != nil || name(sd.Dict, "Subtype") != "Form" {
+	if err != nil {
+		return decline("XObject %s: %v", xname, err)
+	}
+	if name(sd.Dict, "Subtype") != "Form" {
 		return nil
 	}
 	if depth >= maxFormDepth {

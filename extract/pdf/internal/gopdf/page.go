@@ -124,7 +124,7 @@ func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 	switch v := r.deref(o).(type) {
 	case nil:
 		if o != nil {
-			return dst, fmt.Errorf("content stream %v not found", o)
+			return dst, decline("content stream %v not found", o)
 		}
 		return dst, nil
 	case types.Array:
