@@ -146,8 +146,11 @@ func newLinker(ctx context.Context, tx *sql.Tx, plan sql.NullInt64) (*linker, er
 // measure of the report, by its number, title (loose: its LooseKey) and
 // number_sort, in the order of the report's measures.
 func (l *linker) link(ctx context.Context, tx *sql.Tx, number, title, loose string, sort any) (pmID any, link string, err error) {
+	if !l.plan.Valid {
+		return nil, "unlinked", nil
+	}
 	w := l.words(loose)
-	if !l.plan.Valid || len(w) == 0 {
+	if len(w) == 0 {
 		return nil, "unlinked", nil
 	}
 	target, link := matchPlanMeasure(l.known, number, w)

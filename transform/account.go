@@ -4,8 +4,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
 	"github.com/hesabat/hesabat/transform/aztext"
@@ -72,65 +70,26 @@ func CountRead(doc *hesabat.Document) Read {
 	return r
 }
 
-// nonSpace counts the runes of s that are not white space.
-func nonSpace(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			n += int(asciiNonSpace[c]) // no branch to mispredict at every space
-			i++
-			continue
-		}
-		if c := s[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
-			// A rune of two bytes, as Azerbaijani letters are: of those
-			// only NEL and NBSP are spaces.
-			if r := rune(c&0x1f)<<6 | rune(s[i+1]&0x3f); r != 0x85 && r != 0xa0 {
-				n++
-			}
-			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			n++
-		}
-		i += size
-	}
-	return n
-}
-
-// asciiNonSpace is 1 for the ASCII bytes that are not white space
-// (unicode.IsSpace: tab, newline, vertical tab, form feed, carriage
-// return, space), else 0.
-var asciiNonSpace = func() (t [utf8.RuneSelf]uint8) {
-	for c := range t {
-		if !unicode.IsSpace(rune(c)) {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
 // ledger records, per page, how many characters went to each dest.
 type ledger struct {
 	went map[int]*[nDests]int
 	lost map[int]string // the first text lost on each page, to quote
-	// counted holds texts counted before with their nonSpace, or is nil.
+	// counted holds texts counted before with their aztext.NonSpace, or is nil.
 	counted map[string]int
 }
 
 // newLedger returns an empty ledger that takes the counts of the texts
-// in counted (each text's nonSpace) instead of counting them.
+// in counted (each text's aztext.NonSpace) instead of counting them.
 func newLedger(counted map[string]int) *ledger {
 	return &ledger{went: map[int]*[nDests]int{}, lost: map[int]string{}, counted: counted}
 }
 
-// count returns nonSpace(text).
+// count returns aztext.NonSpace(text).
 func (l *ledger) count(text string) int {
 	if n, ok := l.counted[text]; ok {
 		return n
 	}
-	return nonSpace(text)
+	return aztext.NonSpace(text)
 }
 
 // put records that text from page went to d.

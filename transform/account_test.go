@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 // lostWarnings returns the lost_text warnings of r.
@@ -29,7 +29,7 @@ func TestAccountRuleOff(t *testing.T) {
 			"#2", "1.2. | B | 2021 | b", "P Qeyd: məlumatlar ilkindir.")
 	}
 	on := stitched(t, doc())
-	if on.Text.Notes != nonSpace("Təsdiq edirəm")+nonSpace("Qeyd: məlumatlar ilkindir.") || len(lostWarnings(on)) != 0 {
+	if on.Text.Notes != aztext.NonSpace("Təsdiq edirəm")+aztext.NonSpace("Qeyd: məlumatlar ilkindir.") || len(lostWarnings(on)) != 0 {
 		t.Fatalf("with notes kept: account %+v, warnings %v", on.Text, on.Warnings)
 	}
 
@@ -78,9 +78,9 @@ func TestAccountLayoutLoss(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lost := nonSpace("Bu sətir itir")
+	lost := aztext.NonSpace("Bu sətir itir")
 	a := r.Text
-	if a.Lost != lost || a.Furniture != nonSpace(header)-3+1 || a.Read != a.Fields+a.Extras+a.Notes+a.Furniture+a.Lost {
+	if a.Lost != lost || a.Furniture != aztext.NonSpace(header)-3+1 || a.Read != a.Fields+a.Extras+a.Notes+a.Furniture+a.Lost {
 		t.Errorf("account %+v, want %d lost and the header and page number as furniture", a, lost)
 	}
 	w := lostWarnings(r)
@@ -114,30 +114,8 @@ func TestAccountRowOverPageBreak(t *testing.T) {
 	}
 }
 
-// TestNonSpace checks nonSpace's two-byte shortcut against the rule it
-// stands for: every rune that unicode.IsSpace rejects counts, invalid
-// bytes one each.
-func TestNonSpace(t *testing.T) {
-	var ascii string // every ASCII byte, against the table nonSpace reads them with
-	for c := range 128 {
-		ascii += string(rune(c))
-	}
-	for _, s := range []string{"", "  ", "əməkdaşın\u00a0sayı", "a\u0085b", "\u2009x\u3000y\u202f",
-		"\xc2", "\xc2\x20", "\xc0\x80", "\xdf\xbf\xe2", "ölçü\tçəki\n", "\x80\xbf ə", ascii} {
-		want := 0
-		for _, r := range s {
-			if !unicode.IsSpace(r) {
-				want++
-			}
-		}
-		if got := nonSpace(s); got != want {
-			t.Errorf("nonSpace(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
-
 // TestCounted holds the counts normalize hands the ledger to the rule
-// they replace: each text's nonSpace, counted anew; and checks that the
+// they replace: each text's aztext.NonSpace, counted anew; and checks that the
 // cells' Raw and Paras, carved from one array, grow apart. The documents' cells
 // and furniture hold random texts that need no rule, need one, or
 // normalise to nothing.
@@ -167,8 +145,8 @@ func TestCounted(t *testing.T) {
 		doc.Furniture = append(doc.Furniture, hesabat.Furniture{Page: 1, Text: text()})
 		counted := normalize(doc)
 		for s, n := range counted {
-			if want := nonSpace(s); n != want {
-				t.Fatalf("counted[%q] = %d, nonSpace %d", s, n, want)
+			if want := aztext.NonSpace(s); n != want {
+				t.Fatalf("counted[%q] = %d, NonSpace %d", s, n, want)
 			}
 		}
 		for _, row := range doc.Rows {

@@ -90,7 +90,7 @@ func layoutLoss(t *testing.T, lines []string) {
 	dropped := rowText(rows[last])
 	Normalize(doc)
 	r, err := Stitch(doc, read)
-	if err != nil || nonSpace(aztext.Normalize(dropped)) == 0 {
+	if err != nil || aztext.NonSpace(aztext.Normalize(dropped)) == 0 {
 		return
 	}
 	page := rows[last].Page

@@ -138,7 +138,7 @@ func dropMeasures(r *hesabat.Report, drop func(hesabat.Measure) bool, why string
 			extras = append(extras, m.Extra[k])
 		}
 		text := strings.Join(slices.DeleteFunc(append(slices.Clone(fields), extras...), func(s string) bool { return s == "" }), " ")
-		f, e := nonSpace(strings.Join(fields, " ")), nonSpace(strings.Join(extras, " "))
+		f, e := aztext.NonSpace(strings.Join(fields, " ")), aztext.NonSpace(strings.Join(extras, " "))
 		r.Text.Fields -= f
 		r.Text.Extras -= e
 		r.Text.Notes += f + e

@@ -70,7 +70,7 @@ func Normalize(doc *hesabat.Document) {
 }
 
 // normalize is Normalize that returns the texts it made with the count
-// of each one's non-space runes (nonSpace), which NormalizeDocCount
+// of each one's non-space runes (aztext.NonSpace), which NormalizeDocCount
 // found: the text accounting need not count them again. It returns nil
 // when doc was normalised already.
 func normalize(doc *hesabat.Document) (counted map[string]int) {

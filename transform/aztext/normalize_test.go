@@ -256,6 +256,28 @@ func TestSpaceAndDropTables(t *testing.T) {
 }
 
 // TestCountNonSpace checks the count against Normalize's result, on text
+// TestNonSpace checks NonSpace's two-byte shortcut against the rule it
+// stands for: every rune that unicode.IsSpace rejects counts, invalid
+// bytes one each.
+func TestNonSpace(t *testing.T) {
+	var ascii string // every ASCII byte, against the table NonSpace reads them with
+	for c := range 128 {
+		ascii += string(rune(c))
+	}
+	for _, s := range []string{"", "  ", "əməkdaşın\u00a0sayı", "a\u0085b", "\u2009x\u3000y\u202f",
+		"\xc2", "\xc2\x20", "\xc0\x80", "\xdf\xbf\xe2", "ölçü\tçəki\n", "\x80\xbf ə", ascii} {
+		want := 0
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				want++
+			}
+		}
+		if got := NonSpace(s); got != want {
+			t.Errorf("NonSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 // that needs no change and on text that does.
 func TestCountNonSpace(t *testing.T) {
 	for _, s := range []string{"", " ", "icra müddəti", "  İcra\tmüddəti ", "a\u00a0b", "x\u2009y", "Mü\xe4ddät",

@@ -249,8 +249,9 @@ func phraseCrossed(xs []float64, lines []tline, sg float64) []float64 {
 func coverage(lines []tline, lo, n int) []int {
 	cover := make([]int, n+1) // the last: where spans ending at n-1 end
 	for i := range lines {
-		for wi := range lines[i].words() {
-			w := &lines[i].words()[wi]
+		ws := lines[i].words()
+		for wi := range ws {
+			w := &ws[wi]
 			if a, b := int(math.Ceil(w.X0))-lo, int(math.Floor(w.X1))-lo; a <= b {
 				cover[a]++
 				cover[b+1]--
