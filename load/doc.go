@@ -18,7 +18,9 @@
 //
 // The schema comes from SQL migrations embedded in the binary (migrations/),
 // applied in order by Open, each in its own transaction, and recorded in
-// schema_migrations.
+// schema_migrations. A new, empty file gets at once the schema they build,
+// from fresh.sql (made from them by TestFreshSchema), and only migrations
+// newer than it are applied.
 //
 // # Transaction contract
 //

@@ -72,6 +72,10 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		panic(err) // the embedded directory exists by construction
 	}
+	if err := db.createFresh(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := db.migrate(context.Background(), sub); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
