@@ -114,11 +114,12 @@ type outcome struct {
 	path   string
 	sha256 string // "" when the file could not be read
 	report *hesabat.Report
-	redo   bool          // report replaces one made by older rules
-	err    error         // the file failed in this run
-	known  *load.Failure // the file fails as recorded; not read again
-	same   bool          // content stored by the current rules
-	fatal  error         // the database failed: stop
+	ready  *load.Prepared // report, prepared for the writer
+	redo   bool           // report replaces one made by older rules
+	err    error          // the file failed in this run
+	known  *load.Failure  // the file fails as recorded; not read again
+	same   bool           // content stored by the current rules
+	fatal  error          // the database failed: stop
 }
 
 func (in *ingest) run(ctx context.Context, w *walker) int {
@@ -267,7 +268,9 @@ func (in *ingest) process(ctx context.Context, path string) outcome {
 		o.known = st.Failure
 		return o
 	}
-	o.report, o.err = in.p.report(ctx, data)
+	if o.report, o.err = in.p.report(ctx, data); o.report != nil {
+		o.ready = load.Prepare(o.report)
+	}
 	return o
 }
 
@@ -281,7 +284,7 @@ func (in *ingest) record(ctx context.Context, o outcome) error {
 		return o.fatal
 	}
 	if o.report != nil {
-		saved, err := in.db.SaveReport(ctx, o.report)
+		saved, err := in.db.SavePrepared(ctx, o.ready)
 		switch {
 		case err != nil:
 			o.err = &hesabat.Error{Path: o.path, Err: err, Hint: "the database was not changed for this file"}
