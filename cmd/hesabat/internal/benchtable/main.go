@@ -35,6 +35,7 @@ type config struct {
 	seed    string // the PDF whose extraction start-up is timed
 	workers int    // --workers of the ingest and pdftotext processes at once
 	repeat  int    // copies of the corpus in the linearity rows
+	runs    int    // runs of each ingest and its baseline, of which the table shows the median
 }
 
 func main() {
@@ -44,10 +45,11 @@ func main() {
 	flag.StringVar(&c.seed, "seed", "testdata/seed/seed.pdf", "PDF whose 'hesabat extract' start-up is timed")
 	flag.IntVar(&c.workers, "workers", runtime.NumCPU(), "ingest --workers, and pdftotext processes at once")
 	flag.IntVar(&c.repeat, "repeat", 10, "copies of the corpus ingested to show cost grows linearly")
+	flag.IntVar(&c.runs, "runs", 5, "runs of each ingest, each after a run of its baseline; the table shows the medians")
 	stagesDB := flag.String("stages", "", "measure the stages alone, into the database `FILE`, and print them as JSON (run by the table itself; see runStages)")
 	cache := flag.String("cache", "", "compiled-module cache `DIR` of -stages")
 	flag.Parse()
-	if flag.NArg() > 0 || c.workers < 1 || c.repeat < 2 {
+	if flag.NArg() > 0 || c.workers < 1 || c.repeat < 2 || c.runs < 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -103,20 +105,29 @@ func run(ctx context.Context, c config, tmp string) error {
 	if t.poppler1, err = pdftotext(ctx, files, 1); err != nil {
 		t.popplerErr = err
 	}
+	t.runs = c.runs
 	for i, engine := range t.engines {
 		// The baseline runs just before each ingest, so that both meet
-		// much the same load from other processes.
-		progress("pdftotext -layout, %d at a time", c.workers)
-		base, err := pdftotext(ctx, files, c.workers)
-		if err != nil {
-			t.popplerErr = err
+		// much the same load from other processes; a run of a second
+		// or so moves by a fifth or more from one to the next on a
+		// shared machine, so each is run several times and the medians
+		// are shown.
+		var r ingestRun
+		var ingests, bases []cost
+		for k := range c.runs {
+			progress("pdftotext -layout, %d at a time (%d of %d)", c.workers, k+1, c.runs)
+			base, err := pdftotext(ctx, files, c.workers)
+			if err != nil {
+				t.popplerErr = err
+			}
+			bases = append(bases, base)
+			progress("hesabat ingest --workers %d%s (%d of %d)", c.workers, engineFlag(engine), k+1, c.runs)
+			if r, err = h.ingest(ctx, filepath.Join(tmp, fmt.Sprintf("ingest-%d-%d.db", i, k)), c.workers, engine, len(files), t.pages, c.corpus); err != nil {
+				return err
+			}
+			ingests = append(ingests, r.cost)
 		}
-		progress("hesabat ingest --workers %d%s", c.workers, engineFlag(engine))
-		r, err := h.ingest(ctx, filepath.Join(tmp, fmt.Sprintf("ingest-%d.db", i)), c.workers, engine, len(files), t.pages, c.corpus)
-		if err != nil {
-			return err
-		}
-		r.base = base
+		r.cost, r.base = median(ingests), median(bases)
 		t.ingests = append(t.ingests, r)
 	}
 

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -26,6 +27,24 @@ import (
 type cost struct {
 	wall, cpu time.Duration
 	rss       int64 // bytes; 0 when not measured (in-process stages)
+}
+
+// median is the median wall time and the median CPU time of cs (each
+// on its own; of an even number, the upper), and their largest peak RSS.
+func median(cs []cost) cost {
+	if len(cs) == 0 {
+		return cost{}
+	}
+	walls, cpus := make([]time.Duration, len(cs)), make([]time.Duration, len(cs))
+	var m cost
+	for i, c := range cs {
+		walls[i], cpus[i] = c.wall, c.cpu
+		m.rss = max(m.rss, c.rss)
+	}
+	slices.Sort(walls)
+	slices.Sort(cpus)
+	m.wall, m.cpu = walls[len(cs)/2], cpus[len(cs)/2]
+	return m
 }
 
 // exe runs name with args and env added to the environment, and returns

@@ -65,9 +65,10 @@ type table struct {
 
 	cold, warm cost // hesabat extract seed.pdf
 	stages     stages
-	poppler1   cost  // pdftotext -layout over the corpus, 1 process
-	popplerErr error // why the pdftotext rows are missing
-	ingests    []ingestRun
+	poppler1   cost        // pdftotext -layout over the corpus, 1 process
+	popplerErr error       // why the pdftotext rows are missing
+	ingests    []ingestRun // each the medians of runs runs
+	runs       int
 	repeat     int
 	repeated   ingestRun
 	perCopy    []cost // the copies of repeated again, one ingest run each into one database
@@ -86,6 +87,7 @@ func (t *table) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "corpus: %d PDFs, %d pages. Stages run in one goroutine with the default PDF engine;\n", t.files, t.pages)
 	fmt.Fprintf(w, "ingest runs the binary on a fresh database, its compiled-module cache warm; pages/CPU-s counts user+system time;\n")
+	fmt.Fprintf(w, "each ingest row: the median wall and CPU time of %d runs, each just after a run of its baseline (theirs too), the largest peak RSS;\n", t.runs)
 	fmt.Fprintf(w, "a child's peak RSS is at least this process's, %s (Linux keeps it across exec).\n\n", megabytes(t.selfRSS))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "measure\thesabat\tbaseline, same run\tratio\ttarget\tmet")
