@@ -127,7 +127,7 @@ CREATE VIRTUAL TABLE measures_fts USING fts5 (
 	title_key, work_done_key, extras_key,
 	title_bare, work_done_bare, extras_bare,
 	content="measures", content_rowid="id",
-	tokenize = 'unicode61 remove_diacritics 0'
+	tokenize = 'ascii'
 );
 
 CREATE TABLE plan_coverage (
