@@ -317,6 +317,48 @@ func queryInt(t *testing.T, db *DB, query string, args ...any) int {
 	return n
 }
 
+// queryStrings runs a query and returns its rows, each value as SQLite's
+// quote() would not: text as is, NULL as "NULL", blobs in hex.
+func queryStrings(t *testing.T, db *DB, query string) [][]string {
+	t.Helper()
+	rows, err := db.db.Query(query)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		row := make([]string, len(cols))
+		for i, v := range vals {
+			switch v := v.(type) {
+			case nil:
+				row[i] = "NULL"
+			case []byte:
+				row[i] = fmt.Sprintf("%x", v)
+			default:
+				row[i] = fmt.Sprint(v)
+			}
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func TestOpenMigrations(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hesabat.db")
 	embedded, err := fs.Glob(migrations, "migrations/*.sql")

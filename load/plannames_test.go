@@ -25,37 +25,10 @@ func sumsAgree(t *testing.T, db *DB) {
 			`SELECT plan_measure_id, number, sum(measures), min(first_measure) FROM plan_measure_variants
 				WHERE number <> '' GROUP BY plan_measure_id, number ORDER BY 1, 2`},
 	} {
-		if kept, summed := rowStrings(t, db, q[0]), rowStrings(t, db, q[1]); !reflect.DeepEqual(kept, summed) {
+		if kept, summed := queryStrings(t, db, q[0]), queryStrings(t, db, q[1]); !reflect.DeepEqual(kept, summed) {
 			t.Fatalf("kept sums\n%v\ndiffer from the variants' sums\n%v", kept, summed)
 		}
 	}
-}
-
-// rowStrings returns the rows of query, each formatted as one string.
-func rowStrings(t *testing.T, db *DB, query string) []string {
-	t.Helper()
-	rows, err := db.db.Query(query)
-	if err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var out []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprint(vals...))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // TestPlanNamesRule holds refreshPlan's lookup of the sums that migration
@@ -122,7 +95,7 @@ func TestPlanNamesRule(t *testing.T) {
 		// What the rule refreshPlan applied before 0012 gives (the
 		// sums over the variants, the larger sum first, then the smaller
 		// first measure), the stored name where it gives none.
-		want := rowStrings(t, db, `SELECT id, coalesce(r.title, pm.title), coalesce(r.number, pm.number, '') FROM plan_measures AS pm
+		want := queryStrings(t, db, `SELECT id, coalesce(r.title, pm.title), coalesce(r.number, pm.number, '') FROM plan_measures AS pm
 			JOIN (SELECT pm.id AS pid,
 				(SELECT v.title FROM plan_measure_variants AS v WHERE v.plan_measure_id = pm.id AND v.title <> ''
 					GROUP BY v.title ORDER BY sum(v.measures) DESC, min(v.first_measure) LIMIT 1) AS title,
@@ -140,7 +113,7 @@ func TestPlanNamesRule(t *testing.T) {
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		got := rowStrings(t, db, `SELECT id, title, coalesce(number, '') FROM plan_measures
+		got := queryStrings(t, db, `SELECT id, title, coalesce(number, '') FROM plan_measures
 			WHERE id IN (SELECT plan_measure_id FROM measures WHERE report_id = 1) ORDER BY id`)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("step %d: plan measures\n%v\nwant (the rule)\n%v", step, got, want)
@@ -219,7 +192,7 @@ func TestUpgradeFrom0011(t *testing.T) {
 		report(2022, [2]string{"1.2", same}, [2]string{"1.3", other}),
 	}
 	last := report(2023, [2]string{"1.1", same}, [2]string{"1.3", other + " işi"})
-	run := func(path string, back bool) []string {
+	run := func(path string, back bool) [][]string {
 		db := mustOpenPath(t, path)
 		for _, r := range first {
 			if _, err := db.SaveReport(ctx, r); err != nil {
@@ -247,7 +220,7 @@ func TestUpgradeFrom0011(t *testing.T) {
 			t.Fatal(err)
 		}
 		sumsAgree(t, db)
-		return rowStrings(t, db, `SELECT id, title, number, number_sort, measure_count FROM plan_measures ORDER BY id`)
+		return queryStrings(t, db, `SELECT id, title, number, number_sort, measure_count FROM plan_measures ORDER BY id`)
 	}
 	kept := run(filepath.Join(t.TempDir(), "old.db"), true)
 	fresh := run(filepath.Join(t.TempDir(), "new.db"), false)
