@@ -18,8 +18,9 @@ import (
 // with the same SQL, the same rows in every table (FTS5's shadow tables
 // included) except the times the migrations were applied, and the same
 // settings kept in the file. So a migration added without making fresh.sql
-// anew fails here. With -update it writes fresh.sql from the migrations
-// (run the test once more to check the new file).
+// anew fails here, and the diff of fresh.sql shows in review what the
+// migration did to the schema. With -update it writes fresh.sql from the
+// migrations (run the test once more to check the new file).
 func TestFreshSchema(t *testing.T) {
 	replayed := newDB(t, false)
 	if *update {

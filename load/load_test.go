@@ -1173,42 +1173,6 @@ func TestSaveSeedReport(t *testing.T) {
 	}
 }
 
-// TestSchema compares the schema Open creates with testdata/schema.gold.sql,
-// so that the effect of a migration shows in review. Regenerate with -update.
-func TestSchema(t *testing.T) {
-	db := MustOpenDB(t)
-	rows, err := db.db.Query(`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL
-		AND name NOT LIKE 'measures_fts_%' ORDER BY type, name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	for rows.Next() {
-		var stmt string
-		if err := rows.Scan(&stmt); err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString(stmt)
-		b.WriteString(";\n\n")
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	golden := filepath.Join("testdata", "schema.gold.sql")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := b.String(); got != string(want) {
-		t.Errorf("schema differs from %s (run go test -update and review the diff):\n%s", golden, got)
-	}
-}
-
 func TestViews(t *testing.T) {
 	db := MustOpenDB(t)
 	ctx := context.Background()
