@@ -10,11 +10,9 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -24,7 +22,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hesabat/hesabat"
-	"github.com/hesabat/hesabat/transform/aztext"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -989,63 +986,6 @@ func TestSearch(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
-		}
-	}
-}
-
-// TestIndexWordsAreKeyWords: the search index splits the folded text it
-// holds into exactly the words aztext.Key leaves between its spaces, in
-// order, whatever the script (migration 0013): so the one notion of a word
-// and of folding is Key's. Texts of random runes from the first 12,288
-// code points (Latin, Greek, Cyrillic, Armenian, Arabic, Indic, Tai Lue,
-// symbols, punctuation, combining marks) with Azerbaijani letters and
-// spaces mixed in.
-func TestIndexWordsAreKeyWords(t *testing.T) {
-	db := MustOpenDB(t)
-	ctx := context.Background()
-	conn, err := db.db.Conn(ctx) // the temp table lives on one connection
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, measures_fts, instance)`); err != nil {
-		t.Fatal(err)
-	}
-	var pool []rune
-	for r := rune(' '); r < 0x3000; r++ {
-		pool = append(pool, r)
-	}
-	pool = append(pool, []rune("əƏıIİiöÖüÜşŞçÇğĞ     µϱ𝐀😀")...)
-	rng := rand.New(rand.NewPCG(17, 13))
-	for n := range 2000 {
-		var b strings.Builder
-		for range 16 {
-			b.WriteRune(pool[rng.IntN(len(pool))])
-		}
-		key := aztext.Key(b.String())
-		tx, err := conn.BeginTx(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO measures_fts (rowid, work_done_key) VALUES (1, ?)`, key); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT term FROM temp.words ORDER BY offset`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for rows.Next() {
-			var w string
-			if err := rows.Scan(&w); err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, w)
-		}
-		rows.Close()
-		tx.Rollback()
-		if want := strings.Fields(key); !slices.Equal(got, want) {
-			t.Fatalf("text %d: Key %q (%U): index words %q, want %q", n, key, []rune(key), got, want)
 		}
 	}
 }
