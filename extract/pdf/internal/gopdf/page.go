@@ -129,24 +129,29 @@ func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 		return dst, nil
 	case types.Array:
 		for _, s := range v {
-			sd, err := r.streamDict(s)
-			if err == nil {
-				dst, err = decode(sd, dst)
-			}
-			if err != nil {
-				return dst, fmt.Errorf("content stream: %w", err)
+			var err error
+			if dst, err = r.content(s, dst); err != nil {
+				return dst, err
 			}
 			dst = append(dst, '\n')
 		}
 		return dst, nil
 	case types.StreamDict:
-		dst, err := decode(&v, dst)
-		if err != nil {
-			return dst, fmt.Errorf("content stream: %w", err)
-		}
-		return dst, nil
+		return r.content(o, dst)
 	}
 	return dst, fmt.Errorf("content of type %T", o)
+}
+
+// content appends the decoded data of content stream o to dst.
+func (r *reader) content(o types.Object, dst []byte) ([]byte, error) {
+	sd, err := r.streamDict(o)
+	if err == nil {
+		dst, err = decode(sd, dst)
+	}
+	if _, ok := err.(*Decline); err != nil && !ok {
+		err = fmt.Errorf("content stream: %w", err)
+	}
+	return dst, err
 }
 
 // actualText returns the /ActualText of a property list.

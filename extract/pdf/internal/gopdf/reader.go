@@ -89,7 +89,10 @@ func Open(data []byte) (doc *Doc, err error) {
 	if err := ctx.EnsurePageCount(); err != nil {
 		return nil, err
 	}
-	r := &reader{x: ctx.XRefTable, fonts: map[types.IndirectRef]*font{}}
+	r := &reader{x: ctx.XRefTable, ctx: ctx, fonts: map[types.IndirectRef]*font{}}
+	if ctx.E == nil && ctx.EncKey == nil {
+		r.data = data
+	}
 	in, _ := interps.Get().(*interp)
 	if in == nil {
 		in = new(interp)
@@ -125,6 +128,8 @@ func xrefDamaged(data []byte) bool {
 // reader wraps pdfcpu's cross-reference table with lenient accessors.
 type reader struct {
 	x     *model.XRefTable
+	ctx   *model.Context
+	data  []byte // the file, for framed; nil when encrypted
 	fonts map[types.IndirectRef]*font
 }
 
@@ -190,11 +195,15 @@ func (r *reader) stream(o types.Object) ([]byte, error) {
 	return decode(sd, nil)
 }
 
-// streamDict returns stream o's dictionary; a missing stream is an error.
+// streamDict returns stream o's dictionary; a missing stream is an error,
+// and one whose data PDFium may read otherwise (see framed) a *Decline.
 func (r *reader) streamDict(o types.Object) (*types.StreamDict, error) {
 	sd, _, err := r.x.DereferenceStreamDict(o)
 	if err == nil && sd == nil {
 		err = errors.New("missing stream")
+	}
+	if err == nil {
+		err = r.framed(o, sd)
 	}
 	return sd, err
 }
