@@ -29,7 +29,7 @@ import (
 // length: the framing is not checked there.
 func (r *reader) framed(o types.Object, sd *types.StreamDict) error {
 	d := r.data
-	if d == nil {
+	if r.encrypted {
 		return nil
 	}
 	s, n := sd.StreamOffset, int64(len(sd.Raw))
@@ -104,4 +104,111 @@ func (r *reader) lengthIs(o types.Object, n int64) bool {
 		return ok && int64(l) == n
 	}
 	return sd.StreamLength != nil && *sd.StreamLength == n
+}
+
+// runIn reports whether the text of object n, as written in the file,
+// holds a reference whose keyword R runs into other regular bytes
+// ("4 0 R0"). PDF 32000-1 7.3.10 writes a reference as two integers and
+// the keyword R, a token of its own (7.2.2), and PDFium
+// (CPDF_SyntaxParser::GetObjectBodyInternal) reads one only when the
+// word after the two numbers is R; pdfcpu takes any word that starts
+// with R. Then pdfcpu follows a reference where PDFium reads a number
+// (/Contents 4), and what the page holds differs. Objects in object
+// streams, not in the file as written, are not checked. The answer is
+// kept per object.
+func (r *reader) runIn(n int) bool {
+	if v, ok := r.runIns[n]; ok {
+		return v
+	}
+	v := false
+	if e, ok := r.x.Find(n); ok && e.Offset != nil && !e.Compressed && !e.Free && *e.Offset >= 0 && *e.Offset < int64(len(r.data)) {
+		v = runInRef(r.data[*e.Offset:])
+	}
+	if r.runIns == nil {
+		r.runIns = map[int]bool{}
+	}
+	r.runIns[n] = v
+	return v
+}
+
+// runInRef reports whether the object at the start of s ("N G obj",
+// then its body, up to endobj or its stream's data) holds two unsigned
+// integers followed by a word that starts with R but is not R. Strings
+// and comments are passed; words end at white space (as PDFium reads
+// it) or a delimiter.
+func runInRef(s []byte) bool {
+	var ints [2]bool // whether the last two tokens were unsigned integers
+	objs := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case pdfiumSpace(c):
+			i++
+			continue
+		case c == '%':
+			for i < len(s) && s[i] != '\n' && s[i] != '\r' {
+				i++
+			}
+			continue
+		case c == '(':
+			depth := 0
+			for ; i < len(s); i++ {
+				if s[i] == '\\' {
+					i++
+				} else if s[i] == '(' {
+					depth++
+				} else if s[i] == ')' {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+			}
+			i++
+		case c == '<' && i+1 < len(s) && s[i+1] == '<':
+			i += 2
+		case c == '<':
+			for i < len(s) && s[i] != '>' {
+				i++
+			}
+			i++
+		case c == '/':
+			for i++; i < len(s) && classes[s[i]] == cRegular; i++ {
+			}
+		case classes[c] == cDelim:
+			i++
+		default:
+			j := i
+			for j < len(s) && classes[s[j]] == cRegular {
+				j++
+			}
+			w := s[i:j]
+			i = j
+			switch {
+			case w[0] == 'R' && ints[0] && ints[1]:
+				if len(w) > 1 {
+					return true
+				}
+			case string(w) == "endobj" || string(w) == "stream":
+				return false
+			case string(w) == "obj":
+				if objs++; objs > 1 { // the next object: endobj was lost
+					return false
+				}
+			}
+			ints = [2]bool{ints[1], unsignedInt(w)}
+			continue
+		}
+		ints = [2]bool{}
+	}
+	return false
+}
+
+// unsignedInt reports whether w is all digits.
+func unsignedInt(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(w) > 0
 }

@@ -92,3 +92,47 @@ func TestFramed(t *testing.T) {
 		})
 	}
 }
+
+// TestRunIn checks runInRef on object texts, and that a page whose object
+// holds "/Contents 4 0 R0" (PDFium: the number 4, so no content) or
+// whose font's object holds such a reference is declined.
+func TestRunIn(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"3 0 obj\n<< /Contents 4 0 R0 >>\nendobj", true},
+		{"3 0 obj<</Kids[3 0 Rx]>>endobj", true},
+		{"3 0 obj\n<< /Contents 4 0 R /Parent 2 0 R>>\nendobj", false},
+		{"3 0 obj [4 0 R]\nendobj", false},
+		{"3 0 obj << /A (4 0 R0) /B <4 0 R0> /C /R0 % 4 0 R0\n /D 1 R0 /E 1.5 0 R0 >>\nendobj", false},
+		{"3 0 obj << /A (a (b) \\) 4 0 R0) >> endobj", false},
+		{"3 0 obj << /A 4 0 R >> endobj 4 0 obj << /B 5 0 R0 >> endobj", false},
+		{"3 0 obj << /Length 5 >> stream\n4 0 R0\nendstream endobj", false},
+		{"3 0 obj << /A 4 0 R >> 4 0 obj << /B 5 0 R0 >> endobj", false},
+	} {
+		if got := runInRef([]byte(c.text)); got != c.want {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+	const text = "BT /F1 12 Tf 72 700 Td (Hesabat) Tj ET"
+	plain := streamPDF(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(text), text))
+	for _, c := range []struct{ name, old, new, want string }{
+		{"page", "/Contents 4 0 R >>", "/Contents 4 0 R0>>", "object 3 holds a reference keyword R"},
+		{"font", "/Type /Font /Subtype", "/A 6 0 R0   /Subtype", "object 5 holds a reference keyword R"},
+	} {
+		data := bytes.Replace(plain, []byte(c.old), []byte(c.new), 1)
+		if len(data) != len(plain) || bytes.Equal(data, plain) {
+			t.Fatalf("%s: nothing replaced, or the offsets moved", c.name)
+		}
+		d, err := Open(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = d.Page(0)
+		if _, ok := err.(*Decline); !ok || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want a decline: %s", c.name, err, c.want)
+		}
+		d.Close()
+	}
+}

@@ -71,9 +71,18 @@ const maxOps = 2_000_000
 // or a parse error.
 func (d *Doc) Page(i int) (*Page, error) {
 	r := d.r
-	pd, _, inh, err := r.x.PageDict(i+1, false)
+	pd, ref, inh, err := r.x.PageDict(i+1, false)
 	if err != nil {
 		return nil, err
+	}
+	// The page reads its own object and its resources', which pdfcpu
+	// dereferenced, and every object reached through r.
+	r.taint = ""
+	if ref != nil {
+		r.check(*ref)
+	}
+	if res, ok := pd["Resources"].(types.IndirectRef); ok {
+		r.check(res)
 	}
 	p := &Page{Box: [4]float64{0, 0, 612, 792}}
 	if inh != nil && inh.MediaBox != nil {
@@ -108,6 +117,9 @@ func (d *Doc) Page(i int) (*Page, error) {
 	}
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
+	}
+	if r.taint != "" {
+		return nil, decline("%s", r.taint)
 	}
 	in.tp.finish()
 	p.chars = in.tp.out
