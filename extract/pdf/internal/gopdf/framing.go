@@ -3,6 +3,7 @@ package gopdf
 import (
 	"bytes"
 	"context"
+	"slices"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -114,18 +115,30 @@ func (r *reader) lengthIs(o types.Object, n int64) bool {
 // word after the two numbers is R; pdfcpu takes any word that starts
 // with R. Then pdfcpu follows a reference where PDFium reads a number
 // (/Contents 4), and what the page holds differs. Objects in object
-// streams, not in the file as written, are not checked. The answer is
-// kept per object.
+// streams, not in the file as written, are not checked. An object's text
+// is read up to the next object's offset at most, so that all the
+// objects of a file cost one pass over it even when a string or comment
+// runs on. The answer is kept per object.
 func (r *reader) runIn(n int) bool {
 	if v, ok := r.runIns[n]; ok {
 		return v
 	}
-	v := false
-	if e, ok := r.x.Find(n); ok && e.Offset != nil && !e.Compressed && !e.Free && *e.Offset >= 0 && *e.Offset < int64(len(r.data)) {
-		v = runInRef(r.data[*e.Offset:])
-	}
 	if r.runIns == nil {
 		r.runIns = map[int]bool{}
+		for _, e := range r.x.Table {
+			if e != nil && e.Offset != nil && !e.Compressed && !e.Free {
+				r.offsets = append(r.offsets, *e.Offset)
+			}
+		}
+		slices.Sort(r.offsets)
+	}
+	v := false
+	if e, ok := r.x.Find(n); ok && e.Offset != nil && !e.Compressed && !e.Free && *e.Offset >= 0 && *e.Offset < int64(len(r.data)) {
+		end := int64(len(r.data))
+		if i, _ := slices.BinarySearch(r.offsets, *e.Offset+1); i < len(r.offsets) {
+			end = min(end, r.offsets[i])
+		}
+		v = runInRef(r.data[*e.Offset:end])
 	}
 	r.runIns[n] = v
 	return v

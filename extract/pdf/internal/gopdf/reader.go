@@ -129,10 +129,12 @@ type reader struct {
 	data      []byte // the file
 	encrypted bool
 	fonts     map[types.IndirectRef]*font
-	// runIns caches runIn; taint is the reason to decline the page being
-	// read, set when it reads an object runIn reports.
-	runIns map[int]bool
-	taint  string
+	// runIns caches runIn, which reads objects up to the next of the
+	// sorted offsets; taint is the reason to decline the page being read,
+	// set when it reads an object runIn reports.
+	runIns  map[int]bool
+	offsets []int64
+	taint   string
 }
 
 func (r *reader) deref(o types.Object) types.Object {
