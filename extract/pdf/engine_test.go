@@ -8,7 +8,9 @@ import (
 
 // TestEngines checks the per-page fallback: a page the Go reader declines
 // (here its font names an encoding the Go reader does not know, its content
-// is lost, or it paints a form it does not hold) is read by
+// is lost, it paints a form it does not hold, its content has a token
+// PDFium reads apart from the specification, or its content stream is
+// framed so that PDFium and pdfcpu may read different data) is read by
 // PDFium with the default engine and skipped with a warning naming it with
 // EngineGo; PDFium starts only when a page needs it; PagesRead reports
 // which reader read each page.
@@ -26,6 +28,19 @@ func TestEngines(t *testing.T) {
 		t.Fatal("no /Contents to replace")
 	}
 	form := minimalPDF(842, 595, 0, landscapeTable+"\nq /X0 Do Q")
+	// Tokens PDFium splits other than as the specification does: a
+	// number run into an operator ("0Tc", one unknown operator to PDFium)
+	// and a byte 0x80 between operators (white space to PDFium). PDFium
+	// reads the table as without them; the Go reader declines the page.
+	runIn := minimalPDF(842, 595, 0, strings.Replace(landscapeTable, "Td (edir.)", "Td 0Tc (edir.)", 1))
+	oddByte := minimalPDF(842, 595, 0, strings.Replace(landscapeTable, "Tj ET", "Tj\x80ET", 1))
+	// A content stream whose keyword stream is not followed by an end of
+	// line (here a tab before it): PDFium starts its data on the next line,
+	// pdfcpu right after the keyword. The offsets stay.
+	unframed := bytes.Replace(plain, []byte(" >>\nstream\n"), []byte(">>\nstream\t\n"), 1)
+	if len(unframed) != len(plain) || bytes.Equal(unframed, plain) {
+		t.Fatal("no stream keyword to replace")
+	}
 	want, err := extractBytes(t, engineExtractor(t, EnginePDFium), "plain.pdf", plain)
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +61,12 @@ func TestEngines(t *testing.T) {
 		{"lost content skipped", EngineGo, lost, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: content stream (9 0 R) not found"},
 		{"missing form to PDFium", EngineAuto, form, true, count{0, 1}, true, ""},
 		{"missing form skipped", EngineGo, form, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: XObject X0 not in the resources"},
+		{"run-in token to PDFium", EngineAuto, runIn, true, count{0, 1}, true, ""},
+		{"run-in token skipped", EngineGo, runIn, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: content stream syntax at byte"},
+		{"odd byte to PDFium", EngineAuto, oddByte, true, count{0, 1}, true, ""},
+		{"odd byte skipped", EngineGo, oddByte, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: content stream syntax at byte"},
+		{"unframed stream to PDFium", EngineAuto, unframed, true, count{0, 1}, true, ""},
+		{"unframed stream skipped", EngineGo, unframed, false, count{0, 0}, false, "page skipped: the Go PDF reader declined: no end of line after the stream keyword"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

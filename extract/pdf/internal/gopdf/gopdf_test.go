@@ -111,17 +111,64 @@ func TestHex(t *testing.T) {
 }
 
 // TestNumber checks that number, which reads the usual forms itself,
-// reads every form as parseNum reads the whole token.
+// reads every form as parseNum reads the whole token (up to white space
+// or a delimiter), and that a token with bytes other than digits, signs
+// and points, which PDFium reads as an operator, is a syntax error.
 func TestNumber(t *testing.T) {
 	for _, tok := range []string{"0", "12", "-3", "+4", ".5", "-.25", "6.", "-7.125", "1234567.891",
-		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001",
+		"+", "-", ".", "--5", "5-", "1.2.3", "-0", "1-2", "3..4", "+-1", "0.000001", "1+2", "5+",
 		"-250", "999999999999999", "-99999999999999", "9999999999999999", "12345678901234567890"} {
 		for _, end := range []string{"", " ", "]", "<"} {
 			l := lexer{s: []byte(tok + end)}
-			got, want := l.number(), parseNum([]byte(tok))
-			if math.Float64bits(got) != math.Float64bits(want) || l.pos != len(tok) {
-				t.Errorf("%q: %v at %d, want %v at %d", tok+end, got, l.pos, want, len(tok))
+			got, err := l.number()
+			want := parseNum([]byte(tok))
+			if err != nil || math.Float64bits(got) != math.Float64bits(want) || l.pos != len(tok) {
+				t.Errorf("%q: %v at %d (%v), want %v at %d", tok+end, got, l.pos, err, want, len(tok))
 			}
+		}
+	}
+	for _, tok := range []string{"12Tf", "1Tf(0)", "100Td", "-5x", "1.5e3"} {
+		l := lexer{s: []byte(tok)}
+		if got, err := l.number(); err != errSyntax {
+			t.Errorf("%q: %v (%v), want a syntax error", tok, got, err)
+		}
+	}
+}
+
+// TestMalformedTokens checks that the lexer rejects, as a syntax error
+// (the page is declined), the tokens PDFium splits other than as PDF
+// 32000-1 7.2.2 does: a number run into other regular bytes, which PDFium
+// reads as one unknown operator, and 0x80 or 0xFF outside a string, which
+// PDFium reads as white space. Each stream lexes cleanly with the bytes
+// apart; in a string or a comment the odd bytes are no syntax error.
+// (TestRawRedo holds arrays read raw before TJ to the lexer's reading.)
+func TestMalformedTokens(t *testing.T) {
+	lex := func(content string) error {
+		l := lexer{s: []byte(content)}
+		for {
+			_, ok, err := l.op()
+			if err != nil || !ok {
+				return err
+			}
+		}
+	}
+	for _, c := range []struct{ bad, good string }{
+		{"/F1 12Tf", "/F1 12 Tf"},
+		{"100 100Td", "100 100 Td"},
+		{"[(a) 5x (b)] TJ", "[(a) 5 x (b)] TJ"},
+		{"<< /MCID 0x >> BDC", "<< /MCID 0 >> BDC"},
+		{"(0) Tj\x80 (1) Tj", "(0) Tj\n(1) Tj"},
+		{"/F1\xff 12 Tf", "/F1 12 Tf"},
+		{"12\x80Tf", "12 Tf"},
+		{"[(a)\x80] TJ", "[(a)] TJ"},
+		{"<< /A \x80 >> BDC", "<< /A 1 >> BDC"},
+		{"(\x80) Tj \xff", "(\x80\xff) Tj % \x80\xff\n"},
+	} {
+		if err := lex(c.bad); err != errSyntax {
+			t.Errorf("%q: %v, want a syntax error", c.bad, err)
+		}
+		if err := lex(c.good); err != nil {
+			t.Errorf("%q: %v", c.good, err)
 		}
 	}
 }
@@ -142,7 +189,7 @@ func TestRawTJ(t *testing.T) {
 	}{
 		{"[<01>-250<0203> 12.5<>-.5 +3\n<4142>\t7.]", true},
 		{"[]", true},
-		{"[-+5 .5 -.]", true},
+		{"[- +5 .5 -.]", true},
 		{"[-1234567890 1234567890 12345678901 -123456789012 -0 0 7<41>-3]", true},
 		{"[(a)]", false},
 		{"[<4 1>]", false},
@@ -156,6 +203,8 @@ func TestRawTJ(t *testing.T) {
 		{"[/N]", false},
 		{"[<<>>]", false},
 		{"[5a]", false},
+		{"[-+5]", false},
+		{"[1+2 <41>]", false},
 		{"[true]", false},
 	} {
 		s := []byte(c.in)
@@ -302,6 +351,9 @@ func TestRawRedo(t *testing.T) {
 		"BT 1 [<41] TJ ET",
 		"BT [<41>]TJ% c\n[<42>] %c\nTJ [<43>] TJx ET",
 		"BT [/N] TJ [<41>] TJ ET",
+		"BT [<41> 1+2 <42>] TJ ET",
+		"BT [<41>] TJ [<42> 5x] TJ ET",
+		"BT [<41> 1] TJ [<42>\xff] TJ ET",
 	} {
 		got, gotPainted, gotErr := read(content, true)
 		want, wantPainted, wantErr := read(content, false)

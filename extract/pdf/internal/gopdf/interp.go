@@ -519,11 +519,20 @@ func (in *interp) setFont(name string, res types.Dict) error {
 			return nil
 		}
 	}
+	// A font is kept for the pages after: what its objects taint
+	// declines it, not this page alone.
+	taint := in.r.taint
+	in.r.taint = ""
 	d := in.r.dict(o)
 	if d == nil {
+		in.r.taint = taint
 		return decline("font %s is not a dictionary", name)
 	}
 	f := in.r.loadFont(d)
+	if in.r.taint != "" && f.decline == "" {
+		f.decline = in.r.taint
+	}
+	in.r.taint = taint
 	if isRef {
 		in.r.fonts[ref] = f
 	}

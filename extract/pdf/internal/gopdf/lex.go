@@ -68,9 +68,14 @@ const (
 	cRegular = iota
 	cSpace   // white space
 	cDelim   // a delimiter
+	cOdd     // 0x80 and 0xFF: white space to PDFium, regular to PDF 32000-1
 )
 
-// classes holds each byte's class: one load per byte read.
+// classes holds each byte's class: one load per byte read. A token ends
+// at a byte of cOdd, and none starts there: a content stream with one
+// outside a string or an inline image's data is a syntax error (PDFium,
+// for which such a byte splits "Tj\x80" into Tj and white space, and the
+// specification, for which it is one unknown operator, read it apart).
 var classes = func() (t [256]uint8) {
 	for _, c := range []byte(" \n\r\t\f\x00") {
 		t[c] = cSpace
@@ -78,6 +83,7 @@ var classes = func() (t [256]uint8) {
 	for _, c := range []byte("()<>[]{}/%") {
 		t[c] = cDelim
 	}
+	t[0x80], t[0xFF] = cOdd, cOdd
 	return t
 }()
 
@@ -100,7 +106,7 @@ var starts = func() (t [256]uint8) {
 	for _, c := range []byte("(</") {
 		t[c] = sOperand
 	}
-	for _, c := range []byte("])}{>") {
+	for _, c := range []byte("])}{>\x80\xff") {
 		t[c] = sBad
 	}
 	return t
@@ -151,7 +157,11 @@ func (l *lexer) next(args []operand) (_ []operand, op []byte, ok bool, err error
 		case sBad:
 			return args, nil, false, errSyntax
 		case sNum:
-			args = append(args, operand{k: kNum, num: l.number()})
+			n, err := l.number()
+			if err != nil {
+				return args, nil, false, err
+			}
+			args = append(args, operand{k: kNum, num: n})
 		case sArr:
 			if l.raw {
 				// An array before TJ is checked as show reads it, in
@@ -255,7 +265,8 @@ func (l *lexer) operand() (operand, error) {
 		a, err := l.array()
 		return operand{k: kArr, arr: a}, err
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		return operand{k: kNum, num: l.number()}, nil
+		n, err := l.number()
+		return operand{k: kNum, num: n}, err
 	}
 	// A keyword inside an array or dictionary (true, false, null).
 	start := l.pos
@@ -305,7 +316,8 @@ func (l *lexer) array() ([]operand, error) {
 		// The elements of TJ arrays (numbers and strings) first.
 		switch {
 		case c == '-' || c >= '0' && c <= '9':
-			o.k, o.num = kNum, l.number()
+			o.k = kNum
+			o.num, err = l.number()
 		case c == '<' && (l.pos+1 == len(l.s) || l.s[l.pos+1] != '<'):
 			o.k = kStr
 			o.b, err = l.hex()
@@ -351,6 +363,9 @@ func rawArray(s []byte, start int) (end int, ok bool) {
 			}
 			for i++; i < len(s) && numByte(s[i]); i++ {
 			}
+			if i < len(s) && classes[s[i]] == cRegular { // the token goes on ("1+2", "5x"): number reads it
+				return 0, false
+			}
 		default:
 			return 0, false
 		}
@@ -382,27 +397,35 @@ func rawText(raw []byte) bool {
 	return ok && end == len(s)-1
 }
 
-// number reads a number at l.pos: its first byte, then bytes of
-// "0123456789.-". The usual form, [+-]digits[.digits], is read in that
-// one pass; others go to parseNum.
-func (l *lexer) number() float64 {
+// number reads the number at l.pos: the token there, all the regular
+// bytes up to white space or a delimiter (PDF 32000-1 7.2.2), as PDFium
+// reads it. The usual form, [+-]digits[.digits], is read in one pass;
+// other forms of digits, signs and points go to parseNum. A token with
+// any other byte ("12Tf", where a space was lost) is errSyntax: PDFium
+// reads it as one unknown word (an operator that drops the operands
+// before it; nothing in an array), so that what follows (a font never
+// set, a position never moved) is not what the token's number would
+// give; the page is declined.
+func (l *lexer) number() (float64, error) {
 	n, neg, k := numPrefix(l.s[l.pos:])
-	if i := l.pos + k; i == len(l.s) || !numByte(l.s[i]) { // the number ends here
+	if i := l.pos + k; i == len(l.s) || classes[l.s[i]] != cRegular { // the token ends here
 		l.pos = i
 		if neg {
 			n = -n
 		}
-		return n
+		return n, nil
 	}
 	start := l.pos
-	l.pos++
-	for l.pos < len(l.s) && numByte(l.s[l.pos]) {
-		l.pos++
+	for ; l.pos < len(l.s) && classes[l.s[l.pos]] == cRegular; l.pos++ {
+		if c := l.s[l.pos]; !numByte(c) && c != '+' {
+			return 0, errSyntax
+		}
 	}
-	return parseNum(l.s[start:l.pos])
+	return parseNum(l.s[start:l.pos]), nil
 }
 
-// numByte reports whether c continues a number.
+// numByte reports whether c is a digit, a point or '-': the bytes of
+// numPrefix's forms after the first.
 func numByte(c byte) bool { return c >= '0' && c <= '9' || c == '.' || c == '-' }
 
 // parseNum reads a PDF number leniently, as readers do: "--5" or "5-" read

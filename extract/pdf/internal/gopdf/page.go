@@ -71,9 +71,18 @@ const maxOps = 2_000_000
 // or a parse error.
 func (d *Doc) Page(i int) (*Page, error) {
 	r := d.r
-	pd, _, inh, err := r.x.PageDict(i+1, false)
+	pd, ref, inh, err := r.x.PageDict(i+1, false)
 	if err != nil {
 		return nil, err
+	}
+	// The page reads its own object and its resources', which pdfcpu
+	// dereferenced, and every object reached through r.
+	r.taint = ""
+	if ref != nil {
+		r.check(*ref)
+	}
+	if res, ok := pd["Resources"].(types.IndirectRef); ok {
+		r.check(res)
 	}
 	p := &Page{Box: [4]float64{0, 0, 612, 792}}
 	if inh != nil && inh.MediaBox != nil {
@@ -109,6 +118,9 @@ func (d *Doc) Page(i int) (*Page, error) {
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
 	}
+	if r.taint != "" {
+		return nil, decline("%s", r.taint)
+	}
 	in.tp.finish()
 	p.chars = in.tp.out
 	p.Blank = !in.painted
@@ -129,24 +141,29 @@ func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 		return dst, nil
 	case types.Array:
 		for _, s := range v {
-			sd, err := r.streamDict(s)
-			if err == nil {
-				dst, err = decode(sd, dst)
-			}
-			if err != nil {
-				return dst, fmt.Errorf("content stream: %w", err)
+			var err error
+			if dst, err = r.content(s, dst); err != nil {
+				return dst, err
 			}
 			dst = append(dst, '\n')
 		}
 		return dst, nil
 	case types.StreamDict:
-		dst, err := decode(&v, dst)
-		if err != nil {
-			return dst, fmt.Errorf("content stream: %w", err)
-		}
-		return dst, nil
+		return r.content(o, dst)
 	}
 	return dst, fmt.Errorf("content of type %T", o)
+}
+
+// content appends the decoded data of content stream o to dst.
+func (r *reader) content(o types.Object, dst []byte) ([]byte, error) {
+	sd, err := r.streamDict(o)
+	if err == nil {
+		dst, err = decode(sd, dst)
+	}
+	if _, ok := err.(*Decline); err != nil && !ok {
+		err = fmt.Errorf("content stream: %w", err)
+	}
+	return dst, err
 }
 
 // actualText returns the /ActualText of a property list.

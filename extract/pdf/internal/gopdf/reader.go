@@ -89,7 +89,7 @@ func Open(data []byte) (doc *Doc, err error) {
 	if err := ctx.EnsurePageCount(); err != nil {
 		return nil, err
 	}
-	r := &reader{x: ctx.XRefTable, fonts: map[types.IndirectRef]*font{}}
+	r := &reader{x: ctx.XRefTable, ctx: ctx, data: data, encrypted: ctx.E != nil || ctx.EncKey != nil, fonts: map[types.IndirectRef]*font{}}
 	in, _ := interps.Get().(*interp)
 	if in == nil {
 		in = new(interp)
@@ -124,8 +124,17 @@ func xrefDamaged(data []byte) bool {
 
 // reader wraps pdfcpu's cross-reference table with lenient accessors.
 type reader struct {
-	x     *model.XRefTable
-	fonts map[types.IndirectRef]*font
+	x         *model.XRefTable
+	ctx       *model.Context
+	data      []byte // the file
+	encrypted bool
+	fonts     map[types.IndirectRef]*font
+	// runIns caches runIn, which reads objects up to the next of the
+	// sorted offsets; taint is the reason to decline the page being read,
+	// set when it reads an object runIn reports.
+	runIns  map[int]bool
+	offsets []int64
+	taint   string
 }
 
 func (r *reader) deref(o types.Object) types.Object {
@@ -138,8 +147,17 @@ func (r *reader) deref(o types.Object) types.Object {
 		if o, err = r.x.Dereference(ref); err != nil {
 			return nil
 		}
+		r.check(ref)
 	}
 	return nil
+}
+
+// check sets r.taint when object ref's text holds a reference PDFium
+// reads otherwise (see runIn).
+func (r *reader) check(ref types.IndirectRef) {
+	if n := ref.ObjectNumber.Value(); r.runIn(n) {
+		r.taint = fmt.Sprintf("object %d holds a reference keyword R run into other characters", n)
+	}
 }
 
 func (r *reader) dict(o types.Object) types.Dict {
@@ -190,11 +208,18 @@ func (r *reader) stream(o types.Object) ([]byte, error) {
 	return decode(sd, nil)
 }
 
-// streamDict returns stream o's dictionary; a missing stream is an error.
+// streamDict returns stream o's dictionary; a missing stream is an error,
+// and one whose data PDFium may read otherwise (see framed) a *Decline.
 func (r *reader) streamDict(o types.Object) (*types.StreamDict, error) {
 	sd, _, err := r.x.DereferenceStreamDict(o)
 	if err == nil && sd == nil {
 		err = errors.New("missing stream")
+	}
+	if err == nil {
+		err = r.framed(o, sd)
+	}
+	if ref, ok := o.(types.IndirectRef); ok {
+		r.check(ref)
 	}
 	return sd, err
 }

@@ -136,6 +136,9 @@ func (in *interp) show(elems []operand, raw []byte) (err error) {
 				v, neg, j = numPrefix(raw[i:])
 				j += i
 			}
+			if j < len(raw) && classes[raw[j]] == cRegular { // the token goes on, as rawArray checks
+				return errNotRaw
+			}
 			if neg {
 				v = -v
 			}
