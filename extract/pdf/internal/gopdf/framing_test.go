@@ -81,6 +81,21 @@ func TestFramed(t *testing.T) {
 	}
 }
 
+// TestContentsNotStream: a page whose /Contents refers to an object that
+// is no stream fails with an error naming what the object is, not the
+// reference to it.
+func TestContentsNotStream(t *testing.T) {
+	d, err := Open(streamPDF("<< /Length 0 >>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	_, err = d.Page(0)
+	if want := "/Contents is a types.Dict, not a stream"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}
+
 // TestRunIn checks runInRef on object texts, and that a page whose object
 // holds "/Contents 4 0 R0" (PDFium: the number 4, so no content) or
 // whose font's object holds such a reference is declined.

@@ -133,7 +133,8 @@ func (d *Doc) Page(i int) (*Page, error) {
 // one to null) is an error, so that the page is declined and read by
 // PDFium, which may repair it, instead of read as blank.
 func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
-	switch v := r.deref(o).(type) {
+	target := r.deref(o)
+	switch v := target.(type) {
 	case nil:
 		if o != nil {
 			return dst, decline("content stream %v not found", o)
@@ -151,7 +152,7 @@ func (r *reader) contents(o types.Object, dst []byte) ([]byte, error) {
 	case types.StreamDict:
 		return r.content(o, dst)
 	}
-	return dst, fmt.Errorf("content of type %T", o)
+	return dst, fmt.Errorf("/Contents is a %T, not a stream", target)
 }
 
 // content appends the decoded data of content stream o to dst.
