@@ -1,5 +1,5 @@
 -- The schema of a new database: what migrations 1 to 12 build on an empty file.
--- Made from migrations/ by `go test ./load -run TestFreshSchema -update`; do not edit.
+-- Made from migrations/ by `go test -tags sqlite_fts5 ./load -run TestFreshSchema -update`; do not edit.
 
 CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,

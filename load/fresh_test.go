@@ -45,7 +45,7 @@ func TestFreshSchema(t *testing.T) {
 		}
 	}
 	if t.Failed() {
-		t.Log("make fresh.sql anew: go test ./load -run TestFreshSchema -update")
+		t.Log("make fresh.sql anew: go test -tags sqlite_fts5 ./load -run TestFreshSchema -update")
 	}
 }
 
@@ -113,7 +113,7 @@ func freshScript(t *testing.T, db *DB) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- The schema of a new database: what migrations 1 to %d build on an empty file.\n", SchemaVersion())
-	b.WriteString("-- Made from migrations/ by `go test ./load -run TestFreshSchema -update`; do not edit.\n")
+	b.WriteString("-- Made from migrations/ by `go test -tags sqlite_fts5 ./load -run TestFreshSchema -update`; do not edit.\n")
 	objects := queryStrings(t, db, `SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid`)
 	for _, typ := range []string{"table", "index", "view", "trigger"} {
 		for _, o := range objects {
