@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -32,6 +33,14 @@ var recurringWords = []string{"mütəmadi", "daim", "hər il", "müntəzəm", "d
 
 // parseTerm reads a measure's term: years where written ("2020-2022",
 // "2021-ci il"), and whether it recurs ("mütəmadi", "daim", "hər il").
+// A term with neither whose words, two or more of them run together,
+// spell a recurring word was cut inside that word by the renderer (a
+// narrow term column, "mütəma" over "di"), and its raw text is taken
+// with that run joined. The layout joins a cut word where it can tell
+// (see layout's cutAt), but on a character grid a word cut one cell
+// short of the column's edge and two short words wrapped between them
+// look alike (see layout's gridFits); a term's own vocabulary tells them
+// apart.
 func parseTerm(raw string) hesabat.Term {
 	t := hesabat.Term{Raw: raw}
 	if m := yearsRe.FindStringSubmatch(raw); m != nil {
@@ -46,13 +55,30 @@ func parseTerm(raw string) hesabat.Term {
 			t.Start, t.End = nil, nil
 		}
 	}
-	k := aztext.Key(raw)
-	for _, w := range recurringWords {
-		if strings.Contains(k, w) {
-			t.Recurring = true
+	t.Recurring = recurs(raw)
+	if t.Start == nil && !t.Recurring {
+		ws := strings.Fields(raw)
+		for i := range ws {
+			for j := i + 2; j <= len(ws) && !t.Recurring; j++ {
+				if recurs(strings.Join(ws[i:j], "")) {
+					t.Raw = strings.Join(slices.Concat(ws[:i], []string{strings.Join(ws[i:j], "")}, ws[j:]), " ")
+					t.Recurring = true
+				}
+			}
 		}
 	}
 	return t
+}
+
+// recurs reports whether s holds a recurring word (see recurringWords).
+func recurs(s string) bool {
+	k := aztext.Key(s)
+	for _, w := range recurringWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // readMetadata fills the report's title, agency, year, period and plan

@@ -237,23 +237,35 @@ func TestMetadata(t *testing.T) {
 
 func TestParseTerm(t *testing.T) {
 	for _, tc := range []struct {
-		raw        string
+		raw, want  string // want: the raw text taken, when not raw
 		start, end int
 		recurring  bool
 	}{
-		{"2020-2022", 2020, 2022, false},
-		{"2020 – 2022-ci illər", 2020, 2022, false},
-		{"2021", 2021, 2021, false},
-		{"mütəmadi", 0, 0, true},
-		{"Daim", 0, 0, true},
-		{"hər il", 0, 0, true},
-		{"2020-2022 (hər il)", 2020, 2022, true},
-		{"2021-2002", 0, 0, false}, // ends before it starts: a misread, years unknown
-		{"", 0, 0, false},
+		{"2020-2022", "", 2020, 2022, false},
+		{"2020 – 2022-ci illər", "", 2020, 2022, false},
+		{"2021", "", 2021, 2021, false},
+		{"mütəmadi", "", 0, 0, true},
+		{"Daim", "", 0, 0, true},
+		{"hər il", "", 0, 0, true},
+		{"2020-2022 (hər il)", "", 2020, 2022, true},
+		{"2021-2002", "", 0, 0, false}, // ends before it starts: a misread, years unknown
+		{"", "", 0, 0, false},
+		// A recurring word the renderer cut in a narrow column is
+		// joined; words that spell none stay apart, and so do the
+		// words of a term that has years or recurs already.
+		{"mütəma di", "mütəmadi", 0, 0, true},
+		{"Müntə zəm olaraq", "Müntəzəm olaraq", 0, 0, true},
+		{"mü tə madi", "mütəmadi", 0, 0, true},
+		{"Davam edir", "", 0, 0, false},
+		{"2021 da im", "", 2021, 2021, false},
+		{"hər il da im", "", 0, 0, true},
 	} {
+		if tc.want == "" {
+			tc.want = tc.raw
+		}
 		got := parseTerm(tc.raw)
-		if deref(got.Start) != tc.start || deref(got.End) != tc.end || got.Recurring != tc.recurring || got.Raw != tc.raw {
-			t.Errorf("parseTerm(%q) = %d-%d %v", tc.raw, deref(got.Start), deref(got.End), got.Recurring)
+		if deref(got.Start) != tc.start || deref(got.End) != tc.end || got.Recurring != tc.recurring || got.Raw != tc.want {
+			t.Errorf("parseTerm(%q) = %q %d-%d %v", tc.raw, got.Raw, deref(got.Start), deref(got.End), got.Recurring)
 		}
 	}
 }
