@@ -34,13 +34,14 @@ var recurringWords = []string{"mütəmadi", "daim", "hər il", "müntəzəm", "d
 // parseTerm reads a measure's term: years where written ("2020-2022",
 // "2021-ci il"), and whether it recurs ("mütəmadi", "daim", "hər il").
 // A term with neither whose words, two or more of them run together,
-// spell a recurring word was cut inside that word by the renderer (a
-// narrow term column, "mütəma" over "di"), and its raw text is taken
-// with that run joined. The layout joins a cut word where it can tell
-// (see layout's cutAt), but on a character grid a word cut one cell
-// short of the column's edge and two short words wrapped between them
-// look alike (see layout's gridFits); a term's own vocabulary tells them
-// apart.
+// spell a recurring word of one word, and nothing more, was cut inside
+// that word by the renderer (a narrow term column, "mütəma" over "di"),
+// and its raw text is taken with that run joined; a run that only holds
+// one ("ayrıldıqda imkan" holds "daim") stays apart. The layout joins a
+// cut word where it can tell (see layout's cutAt), but on a character
+// grid a word cut one cell short of the column's edge and two short
+// words wrapped between them look alike (see layout's gridFits); a
+// term's own vocabulary tells them apart.
 func parseTerm(raw string) hesabat.Term {
 	t := hesabat.Term{Raw: raw}
 	if m := yearsRe.FindStringSubmatch(raw); m != nil {
@@ -60,7 +61,7 @@ func parseTerm(raw string) hesabat.Term {
 		ws := strings.Fields(raw)
 		for i := range ws {
 			for j := i + 2; j <= len(ws) && !t.Recurring; j++ {
-				if recurs(strings.Join(ws[i:j], "")) {
+				if slices.Contains(recurringWords, strings.TrimSpace(aztext.Key(strings.Join(ws[i:j], "")))) {
 					t.Raw = strings.Join(slices.Concat(ws[:i], []string{strings.Join(ws[i:j], "")}, ws[j:]), " ")
 					t.Recurring = true
 				}

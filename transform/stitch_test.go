@@ -259,6 +259,8 @@ func TestParseTerm(t *testing.T) {
 		{"Davam edir", "", 0, 0, false},
 		{"2021 da im", "", 2021, 2021, false},
 		{"hər il da im", "", 0, 0, true},
+		{"Vəsait ayrıldıqda imkan daxilində", "", 0, 0, false},
+		{"(mütə madi)", "(mütəmadi)", 0, 0, true},
 	} {
 		if tc.want == "" {
 			tc.want = tc.raw
