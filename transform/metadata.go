@@ -31,6 +31,9 @@ var (
 // recurringWords mark a term that recurs rather than ends (as Keys).
 var recurringWords = []string{"mütəmadi", "daim", "hər il", "müntəzəm", "davamlı", "hər rüb", "hər ay", "ildə bir"}
 
+// longestRecurring is the length in bytes of the longest of recurringWords.
+var longestRecurring = len(slices.MaxFunc(recurringWords, func(a, b string) int { return len(a) - len(b) }))
+
 // parseTerm reads a measure's term: years where written ("2020-2022",
 // "2021-ci il"), and whether it recurs ("mütəmadi", "daim", "hər il").
 // A term with neither whose words, two or more of them run together,
@@ -61,8 +64,13 @@ func parseTerm(raw string) hesabat.Term {
 		ws := strings.Fields(raw)
 		for i := range ws {
 			for j := i + 2; j <= len(ws) && !t.Recurring; j++ {
-				if slices.Contains(recurringWords, strings.TrimSpace(aztext.Key(strings.Join(ws[i:j], "")))) {
-					t.Raw = strings.Join(slices.Concat(ws[:i], []string{strings.Join(ws[i:j], "")}, ws[j:]), " ")
+				w := strings.Join(ws[i:j], "")
+				k := strings.TrimSpace(aztext.Key(w))
+				if len(k) > longestRecurring {
+					break // longer runs only grow: a term cell of prose costs no more than its words
+				}
+				if slices.Contains(recurringWords, k) {
+					t.Raw = strings.Join(slices.Concat(ws[:i], []string{w}, ws[j:]), " ")
 					t.Recurring = true
 				}
 			}
