@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -13,6 +16,7 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/pdf/internal/pdftest"
 )
 
 // Tolerances of the differential test, in points. PDFium computes in
@@ -127,6 +131,51 @@ func TestGoMatchesPDFium(t *testing.T) {
 	t.Logf("pages read by the Go reader: %d; declined: %d; PDFium line-end hyphen marks compared: %d", goPages, declinedPages, hyphens)
 	if n := goE.goPanics.Load(); n > 0 {
 		t.Errorf("%d panics in the Go reader; last:\n%s", n, goE.lastPanic.Load().stack)
+	}
+}
+
+// TestContentChecksum reads a page whose content stream fails its
+// Adler-32 checksum, or has none, as PDFium reads it: the Go reader keeps
+// the inflated content (PDFium keeps what zlib inflates when the check
+// fails) instead of declining the page, and the two read the same glyphs.
+func TestContentChecksum(t *testing.T) {
+	e := extractor(t)
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write([]byte(landscapeTable))
+	w.Close()
+	good := z.Bytes()
+	wrong := append([]byte(nil), good...)
+	wrong[len(wrong)-1] ^= 0xff
+	for name, stream := range map[string][]byte{"wrong": wrong, "missing": good[:len(good)-4]} {
+		t.Run(name, func(t *testing.T) {
+			data := pdftest.File(
+				"<< /Type /Catalog /Pages 2 0 R >>",
+				"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+				fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(stream), stream),
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+			gd, err := openGo(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := readGoPage(gd, 0, nil)
+			if err != nil {
+				t.Fatalf("the Go reader declines the page: %v", err)
+			}
+			var want []*page
+			err = e.withPDFium(context.Background(), name, func(inst pdfium.Pdfium) error {
+				want, _, err = readPages(context.Background(), inst, name, data, []int{0})
+				return err
+			})
+			if err != nil || want[0] == nil {
+				t.Fatalf("PDFium cannot read it: %v", err)
+			}
+			if r := runes(got.chars); !strings.Contains(r, "Birinci setir davam") {
+				t.Errorf("the Go reader read %q", r)
+			}
+			comparePages(t, 1, got, want[0])
+		})
 	}
 }
 

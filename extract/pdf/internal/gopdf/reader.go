@@ -18,15 +18,17 @@ package gopdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/adler32"
 	"io"
 	"math"
 	"slices"
 	"strconv"
 	"sync"
 
-	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/flate"
 	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -240,7 +242,7 @@ func (r *reader) intactStream(o types.Object) ([]byte, error) {
 		return nil, err
 	}
 	if flateOnly(sd) {
-		if out, ok := inflate(sd.Raw, nil); ok {
+		if out, ok := inflate(sd.Raw, nil, true); ok {
 			return out, nil
 		}
 		return nil, errors.New("damaged deflate stream")
@@ -254,7 +256,7 @@ func (r *reader) intactStream(o types.Object) ([]byte, error) {
 // is decoded by pdfcpu, whose rules for damaged streams hold.
 func decode(sd *types.StreamDict, dst []byte) ([]byte, error) {
 	if flateOnly(sd) {
-		if out, ok := inflate(sd.Raw, dst); ok {
+		if out, ok := inflate(sd.Raw, dst, false); ok {
 			return out, nil
 		}
 	}
@@ -266,30 +268,37 @@ func decode(sd *types.StreamDict, dst []byte) ([]byte, error) {
 	return append(dst, sd.Content...), nil
 }
 
-// inflater is a zlib reader kept for the next stream.
+// inflater is a deflate reader kept for the next stream.
 type inflater struct {
 	src bytes.Reader
-	zr  io.ReadCloser
+	fr  io.ReadCloser
 }
 
 var inflaters sync.Pool
 
 // inflate appends the zlib data raw, decompressed, to dst; ok is false
-// for data that is not clean zlib or inflates beyond pdfcpu's limit.
-func inflate(raw, dst []byte) (_ []byte, ok bool) {
+// for data that is not clean zlib or inflates beyond pdfcpu's limit. The
+// two-byte zlib header is checked and the deflate data read to its final
+// block; the Adler-32 checksum after it only when checked. PDFium (zlib's
+// inflate, whose output it keeps when the check fails) reads a stream
+// whatever its checksum says, and producers that write a wrong one or none
+// exist, so content streams are read unchecked: the checksum cannot change
+// a byte of what both readers interpret, and costs a pass over it. A font
+// program is checked (see loadProgram): PDFium's font engine may refuse
+// what a failed checksum hides, and its glyph boxes come from the program.
+func inflate(raw, dst []byte, checked bool) (_ []byte, ok bool) {
+	if !zlibHeader(raw) {
+		return dst, false
+	}
 	in, _ := inflaters.Get().(*inflater)
 	if in == nil {
 		in = &inflater{}
 	}
-	in.src.Reset(raw)
-	var err error
-	if in.zr == nil {
-		in.zr, err = zlib.NewReader(&in.src)
-	} else {
-		err = in.zr.(zlib.Resetter).Reset(&in.src, nil)
-	}
-	if err != nil {
-		in.zr = nil
+	in.src.Reset(raw[2:])
+	if in.fr == nil {
+		in.fr = flate.NewReader(&in.src)
+	} else if err := in.fr.(flate.Resetter).Reset(&in.src, nil); err != nil {
+		in.fr = nil
 		return dst, false
 	}
 	defer inflaters.Put(in)
@@ -299,18 +308,33 @@ func inflate(raw, dst []byte) (_ []byte, ok bool) {
 		if len(dst) == cap(dst) {
 			dst = slices.Grow(dst, cap(dst))
 		}
-		n, err := in.zr.Read(dst[len(dst):cap(dst)])
+		n, err := in.fr.Read(dst[len(dst):cap(dst)])
 		dst = dst[:len(dst)+n]
 		if int64(len(dst)-start) > filter.DefaultMaxDecodeBytes {
 			return dst[:start], false
 		}
 		if err == io.EOF {
-			return dst, true
+			break
 		}
 		if err != nil {
 			return dst[:start], false
 		}
 	}
+	if checked {
+		// The deflate reader reads src a byte at a time and no further
+		// than its final block: the checksum is the next four bytes.
+		var sum [4]byte
+		if _, err := io.ReadFull(&in.src, sum[:]); err != nil || binary.BigEndian.Uint32(sum[:]) != adler32.Checksum(dst[start:]) {
+			return dst[:start], false
+		}
+	}
+	return dst, true
+}
+
+// zlibHeader reports whether b starts with a zlib header (RFC 1950) of
+// deflate data without a preset dictionary, as compress/zlib checks it.
+func zlibHeader(b []byte) bool {
+	return len(b) >= 2 && b[0]&0x0f == 8 && b[0]>>4 <= 7 && (uint16(b[0])<<8|uint16(b[1]))%31 == 0 && b[1]&0x20 == 0
 }
 
 // rect reads a rectangle array, normalised.
