@@ -16,6 +16,7 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 
 	"github.com/hesabat/hesabat"
+	"github.com/hesabat/hesabat/extract/pdf/internal/gopdf"
 	"github.com/hesabat/hesabat/extract/pdf/internal/pdftest"
 )
 
@@ -175,6 +176,109 @@ func TestContentChecksum(t *testing.T) {
 				t.Errorf("the Go reader read %q", r)
 			}
 			comparePages(t, 1, got, want[0])
+		})
+	}
+}
+
+// TestPageTree numbers pages as PDFium does in page trees that are not
+// what the standard asks: page objects without /Type or with another, a
+// kid that is no object, a /Count that says more or fewer pages than the
+// tree holds or that lies in a node, a /Page with /Kids, a /Pages without,
+// attributes inherited from a node. The Go reader reads page i where PDFium
+// reads page i, and declines it where PDFium cannot read it: were the two
+// to number pages differently, auto would put text on the wrong pages and
+// read some twice.
+func TestPageTree(t *testing.T) {
+	e := extractor(t)
+	content := func(text string) string {
+		c := "BT /F1 12 Tf 20 200 Td (" + text + ") Tj ET"
+		return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(c), c)
+	}
+	// pageObj is a page object under node parent whose content is object c.
+	pageObj := func(typ string, parent, c int) string {
+		return fmt.Sprintf("<< %s /Parent %d 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", typ, parent, c)
+	}
+	const (
+		catalog = "<< /Type /Catalog /Pages 2 0 R >>"
+		font    = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	)
+	// reads is how many pages of each file can be read, from its objects.
+	reads := map[string]int{"untyped pages": 2, "a page of another type": 2, "a kid that is no object": 2,
+		"count too low": 2, "count too high": 2, "a node's count lies": 3, "a node without kids": 1,
+		"a page with kids": 1, "inherited attributes": 2}
+	for name, objs := range map[string][]string{
+		"untyped pages": {catalog, "<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>", font,
+			pageObj("", 2, 5), content("one"), pageObj("", 2, 7), content("two")},
+		"a page of another type": {catalog, "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R] /Count 3 >>", font,
+			pageObj("/Type /Page", 2, 5), content("one"), pageObj("/Type /Foo", 2, 7), content("two"), pageObj("/Type /Page", 2, 9), content("three")},
+		"a kid that is no object": {catalog, "<< /Type /Pages /Kids [4 0 R 99 0 R 6 0 R] /Count 3 >>", font,
+			pageObj("/Type /Page", 2, 5), content("one"), pageObj("/Type /Page", 2, 7), content("two")},
+		"count too low": {catalog, "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R] /Count 2 >>", font,
+			pageObj("/Type /Page", 2, 5), content("one"), pageObj("/Type /Page", 2, 7), content("two"), pageObj("/Type /Page", 2, 9), content("three")},
+		"count too high": {catalog, "<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 3 >>", font,
+			pageObj("/Type /Page", 2, 5), content("one"), pageObj("/Type /Page", 2, 7), content("two")},
+		"a node's count lies": {catalog, "<< /Type /Pages /Kids [8 0 R 6 0 R] /Count 3 >>", font,
+			pageObj("/Type /Page", 8, 5), content("one"), pageObj("/Type /Page", 2, 7), content("three"),
+			"<< /Type /Pages /Parent 2 0 R /Kids [4 0 R 9 0 R] /Count 0 >>", pageObj("/Type /Page", 8, 10), content("two")},
+		"a node without kids": {catalog, "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R] /Count 2 >>", font,
+			pageObj("/Type /Page", 2, 5), content("one"), "<< /Type /Pages /Parent 2 0 R /Count 0 >>", content("x"), pageObj("/Type /Page", 2, 9), content("two")},
+		"a page with kids": {catalog, "<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>", font,
+			"<< /Type /Page /Kids [] /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>", content("one"),
+			pageObj("/Type /Page", 2, 7), content("two")},
+		"inherited attributes": {catalog, "<< /Type /Pages /Kids [6 0 R] /Count 2 /MediaBox [0 0 200 400] >>", font,
+			"<< /Type /Page /Parent 6 0 R /Contents 5 0 R >>", content("one"),
+			"<< /Type /Pages /Parent 2 0 R /Kids [4 0 R 7 0 R] /Count 2 /Rotate 90 /Resources << /Font << /F1 3 0 R >> >> >>",
+			"<< /Type /Page /Parent 6 0 R /Rotate 0 /CropBox [10 10 150 300] /Contents 8 0 R >>", content("two")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			data := pdftest.File(objs...)
+			gd, err := openGo(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []*page
+			var count int
+			err = e.withPDFium(context.Background(), name, func(inst pdfium.Pdfium) error {
+				od, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+				if err != nil {
+					return err
+				}
+				defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+				pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
+				if err != nil {
+					return err
+				}
+				count = pc.PageCount
+				want, _, err = readDocPages(context.Background(), inst, od.Document, nil, count)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if gd.Pages != count {
+				t.Fatalf("%d pages, PDFium %d", gd.Pages, count)
+			}
+			read := 0
+			for i, w := range want {
+				got, err := readGoPage(gd, i, nil)
+				if err == nil {
+					read++
+				}
+				var d *gopdf.Decline
+				switch {
+				case err != nil && !errors.As(err, &d):
+					t.Errorf("page %d: %v", i+1, err)
+				case err != nil && w != nil:
+					t.Errorf("page %d declined (%v), PDFium reads %q", i+1, err, runes(w.chars))
+				case err == nil && w == nil:
+					t.Errorf("page %d: PDFium cannot read it, the Go reader reads %q", i+1, runes(got.chars))
+				case err == nil:
+					comparePages(t, i+1, got, w)
+				}
+			}
+			if read != reads[name] {
+				t.Errorf("%d pages read, want %d", read, reads[name])
+			}
 		})
 	}
 }

@@ -67,47 +67,124 @@ type Seg struct {
 // hostile streams cost time, not memory.
 const maxOps = 2_000_000
 
+// leaf is one place in the page tree's list of pages: the page object
+// (nil for a kid that is not a dictionary) and its reference, if indirect.
+type leaf struct {
+	d   types.Dict
+	ref *types.IndirectRef
+}
+
+// maxTreeDepth bounds the nesting of page tree nodes, as PDFium's (1024):
+// a deeper tree is hostile, and its remaining pages are not found.
+const maxTreeDepth = 1024
+
+// pageTree lists at most n pages of the page tree under root in the order
+// PDFium finds them (CPDF_Document::TraversePDFPages), so that the Go
+// reader's page i is PDFium's: a kid with /Kids is a node, whatever its
+// /Type; any other kid is a page, whatever its /Type (Page checks it); a
+// kid that is not a dictionary holds its page's place; a kid that is its
+// own parent is passed over; a root without /Kids is the one page. pdfcpu
+// counts only kids typed /Page and skips subtrees by their /Count, which
+// would number the pages after a damaged or untyped kid, or a wrong
+// /Count, otherwise than PDFium, and put their text on other pages. A
+// node met again (a cycle) or nested deeper than maxTreeDepth ends the
+// list: the pages after it are not found.
+func (r *reader) pageTree(root types.IndirectRef, n int) []leaf {
+	d := r.dict(root)
+	if d == nil || n <= 0 {
+		return nil
+	}
+	if _, ok := d["Kids"]; !ok {
+		return []leaf{{d, &root}}
+	}
+	var pages []leaf
+	seen := map[types.IndirectRef]bool{root: true}
+	var walk func(node types.Dict, self *types.IndirectRef, depth int) bool
+	walk = func(node types.Dict, self *types.IndirectRef, depth int) bool {
+		if depth > maxTreeDepth {
+			return false
+		}
+		for _, k := range r.array(node["Kids"]) {
+			if len(pages) == n {
+				return false
+			}
+			var ref *types.IndirectRef
+			if v, ok := k.(types.IndirectRef); ok {
+				ref = &v
+			}
+			kid := r.dict(k)
+			_, isNode := kid["Kids"]
+			switch {
+			case ref != nil && self != nil && *ref == *self:
+				// its own parent: passed over
+			case kid == nil:
+				pages = append(pages, leaf{})
+			case !isNode:
+				pages = append(pages, leaf{kid, ref})
+			case ref != nil && seen[*ref]:
+				return false // a cycle
+			default:
+				if ref != nil {
+					seen[*ref] = true
+				}
+				if !walk(kid, ref, depth+1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(d, &root, 1)
+	r.taint = "" // Page checks the objects each page reads
+	return pages
+}
+
+// inherited returns the value of page attribute key of page object pd:
+// its own, else the nearest of its /Parent chain's (PDFium's
+// CPDF_Page::GetPageAttr); nil when none has it.
+func (r *reader) inherited(pd types.Dict, key string) types.Object {
+	for range maxTreeDepth {
+		if pd == nil {
+			return nil
+		}
+		if v := r.deref(pd[key]); v != nil {
+			return v
+		}
+		pd = r.dict(pd["Parent"])
+	}
+	return nil
+}
+
 // Page reads page i (0-based). Errors: *Decline for a page left to PDFium,
 // or a parse error.
 func (d *Doc) Page(i int) (*Page, error) {
 	r := d.r
-	pd, ref, inh, err := r.x.PageDict(i+1, false)
-	if err != nil {
-		return nil, err
-	}
-	// The page reads its own object and its resources', which pdfcpu
-	// dereferenced, and every object reached through r.
 	r.taint = ""
-	if ref != nil {
+	if i < 0 || i >= len(d.pages) || d.pages[i].d == nil {
+		return nil, decline("page %d not in the page tree", i+1)
+	}
+	pd := d.pages[i].d
+	if ref := d.pages[i].ref; ref != nil {
 		r.check(*ref)
 	}
-	if res, ok := pd["Resources"].(types.IndirectRef); ok {
-		r.check(res)
+	// A page object typed other than /Page (a damaged one, or a node
+	// without kids) PDFium does not load; one without /Type it does.
+	if t, ok := pd["Type"]; ok && r.deref(t) != types.Name("Page") {
+		return nil, decline("page %d: the object of its place in the page tree is a %v, not a page", i+1, t)
 	}
 	p := &Page{Box: [4]float64{0, 0, 612, 792}}
-	if inh != nil && inh.MediaBox != nil {
-		m := inh.MediaBox
-		p.Box = [4]float64{math.Min(m.LL.X, m.UR.X), math.Min(m.LL.Y, m.UR.Y), math.Max(m.LL.X, m.UR.X), math.Max(m.LL.Y, m.UR.Y)}
+	if m, ok := r.rect(r.inherited(pd, "MediaBox")); ok {
+		p.Box = m
 	}
-	if inh != nil && inh.CropBox != nil {
-		c := inh.CropBox
-		cb := [4]float64{math.Max(p.Box[0], math.Min(c.LL.X, c.UR.X)), math.Max(p.Box[1], math.Min(c.LL.Y, c.UR.Y)),
-			math.Min(p.Box[2], math.Max(c.LL.X, c.UR.X)), math.Min(p.Box[3], math.Max(c.LL.Y, c.UR.Y))}
+	if c, ok := r.rect(r.inherited(pd, "CropBox")); ok {
+		cb := [4]float64{math.Max(p.Box[0], c[0]), math.Max(p.Box[1], c[1]), math.Min(p.Box[2], c[2]), math.Min(p.Box[3], c[3])}
 		if cb[0] < cb[2] && cb[1] < cb[3] {
 			p.Box = cb
 		}
 	}
-	rot := 0
-	if inh != nil {
-		rot = inh.Rotate
-	} else {
-		rot = r.int(pd["Rotate"], 0)
-	}
+	rot := r.int(r.inherited(pd, "Rotate"), 0)
 	p.Rotate = ((rot/90)%4 + 4) % 4
-	var res types.Dict
-	if inh != nil {
-		res = inh.Resources
-	}
+	res := r.dict(r.inherited(pd, "Resources"))
 	in := d.in
 	in.reset(r, p)
 	content, err := r.contents(pd["Contents"], in.content[:0])

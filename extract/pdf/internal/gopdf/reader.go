@@ -50,12 +50,14 @@ func decline(format string, a ...any) error { return &Decline{fmt.Sprintf(format
 // passes its buffers on to the next document opened.
 type Doc struct {
 	r *reader
-	// Pages is the page count.
+	// Pages is the page count: the page tree root's /Count, as PDFium
+	// counts (see pageTree).
 	Pages int
 	// Repaired reports a cross-reference table that was rebuilt from the
 	// objects found in the file.
 	Repaired bool
 	in       *interp // the interpreter, its buffers reused page after page
+	pages    []leaf  // the page objects, in order (see pageTree)
 }
 
 // interps holds the interpreters of closed documents: their buffers (a
@@ -92,11 +94,16 @@ func Open(data []byte) (doc *Doc, err error) {
 		return nil, err
 	}
 	r := &reader{x: ctx.XRefTable, ctx: ctx, data: data, encrypted: ctx.E != nil || ctx.EncKey != nil, fonts: map[types.IndirectRef]*font{}}
+	root, err := ctx.Pages()
+	if err != nil {
+		return nil, err
+	}
+	pages := r.pageTree(*root, ctx.PageCount)
 	in, _ := interps.Get().(*interp)
 	if in == nil {
 		in = new(interp)
 	}
-	return &Doc{r: r, Pages: ctx.PageCount, Repaired: xrefDamaged(data), in: in}, nil
+	return &Doc{r: r, Pages: ctx.PageCount, Repaired: xrefDamaged(data), in: in, pages: pages}, nil
 }
 
 // xrefDamaged reports whether the last startxref of data does not point at
