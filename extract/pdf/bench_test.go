@@ -2,16 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/requests"
 )
 
 // benchFiles are the PDFs the benchmarks read: the corpus in fixtures/.
@@ -206,20 +202,8 @@ func BenchmarkRead(b *testing.B) {
 		b.ResetTimer()
 		for b.Loop() {
 			for _, d := range data {
-				err := e.withPDFium(context.Background(), "bench.pdf", func(inst pdfium.Pdfium) error {
-					od, err := inst.OpenDocument(&requests.OpenDocument{File: &d})
-					if err != nil {
-						return err
-					}
-					defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
-					pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: od.Document})
-					if err != nil {
-						return err
-					}
-					ps, _, err := readDocPages(context.Background(), inst, od.Document, nil, pc.PageCount)
-					pages += len(ps)
-					return err
-				})
+				ps, _, err := pdfiumPages(e, "bench.pdf", d, -1)
+				pages += len(ps)
 				if err != nil {
 					b.Fatal(err)
 				}
