@@ -101,7 +101,8 @@ type Box struct {
 
 // Cell is one table cell.
 type Cell struct {
-	// Paras are the cell's paragraphs in order; an empty cell has none.
+	// Paras are the cell's paragraphs in order, valid UTF-8 (see
+	// Word.Text); an empty cell has none.
 	Paras []string
 	// Raw holds the paragraphs as the file had them, before normalisation.
 	// Extractors leave it nil; the normalisation step fills it.

@@ -22,6 +22,10 @@ type Page struct {
 
 // Word is a run of characters with no space inside, with its box.
 type Word struct {
+	// Text is valid UTF-8, as every text an extractor delivers (Cell.Paras,
+	// Furniture.Text): the text accounting counts characters after
+	// normalisation, and only on valid UTF-8 do a paragraph's count and
+	// the sum of its words' agree.
 	Text           string
 	X0, Y0, X1, Y1 float64
 	// Size is the font size (for OCR and layout text: the line height).
