@@ -352,7 +352,7 @@ func parseTSV(tsv []byte, scale float64, offsets []image.Point) (words []hesabat
 		case 4:
 			lines = append(lines, line{key: [3]int{int(n[1]), int(n[2]), int(n[3])}, top: top, bot: top + height, firstWord: len(words)})
 		case 5:
-			text := strings.ToValidUTF8(strings.TrimSpace(f[11]), "\uFFFD") // Tesseract writes UTF-8; Word.Text must be
+			text := strings.ToValidUTF8(strings.TrimSpace(f[11]), "\uFFFD") // as Word.Text must be
 			if text == "" {
 				continue
 			}
