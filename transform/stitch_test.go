@@ -41,8 +41,10 @@ func table(lines ...string) *hesabat.Document {
 		}
 		for _, c := range strings.Split(l, " | ") {
 			cell := hesabat.Cell{Continues: cont}
-			if n, err := strconv.Atoi(strings.TrimPrefix(strings.SplitN(c, ">", 2)[0], "<")); strings.HasPrefix(c, "<") && err == nil {
-				cell.Span, c = n, strings.SplitN(c, ">", 2)[1]
+			if span, rest, ok := strings.Cut(c, ">"); ok && strings.HasPrefix(span, "<") {
+				if n, err := strconv.Atoi(span[1:]); err == nil {
+					cell.Span, c = n, rest
+				}
 			}
 			for _, p := range strings.Split(c, " ¶ ") {
 				if p = strings.TrimSpace(p); p != "" {
