@@ -265,6 +265,42 @@ func TestPageTree(t *testing.T) {
 	}
 }
 
+// TestOnePointPaths draws paths of a single point, which PDFium's content
+// parser takes apart: painted, nothing (but a closed move with square
+// caps); as a clip, an empty rectangle (which the Go reader applies to the
+// rules after it, and our PDFium reader, which reads no clip, does not:
+// only a clip restored before the rule is compared). The Go reader finds
+// the rules PDFium finds.
+func TestOnePointPaths(t *testing.T) {
+	e := extractor(t)
+	const rule = " 50 400 m 300 400 l S"
+	for name, content := range map[string]string{
+		"stroked":                "2 w 100 100 m S" + rule,
+		"filled and stroked":     "0 0 m B" + rule,
+		"closed, square caps":    "2 J 3 w 100 100 m h S" + rule,
+		"closed, butt caps":      "3 w 100 100 m h S" + rule,
+		"a clip, then restored":  "q 100 100 m W n Q" + rule,
+		"a rectangle's own rule": "q 50 390 m W n Q 40 390 300 0.5 re f",
+	} {
+		t.Run(name, func(t *testing.T) {
+			data := minimalPDF(595, 842, 0, content)
+			gd, err := openGo(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := readGoPage(gd, 0, nil)
+			if err != nil {
+				t.Fatalf("declined: %v", err)
+			}
+			want, _, err := pdfiumPages(e, name, data, 1)
+			if err != nil || want[0] == nil {
+				t.Fatalf("PDFium: %v", err)
+			}
+			comparePages(t, 1, got, want[0])
+		})
+	}
+}
+
 // pdfiumPages reads every page of data with PDFium, nil where it cannot
 // read one, and returns its page count; when n >= 0, a count other than n
 // is an error, before any page is read.

@@ -48,6 +48,7 @@ type gstate struct {
 	fontName                 string
 	fs, tc, tw, th, tl, rise float64
 	lw                       float64
+	squareCap                bool // line cap 2 (J, /LC)
 	fillWhite, strokeWhite   bool
 	fillN, strokeN           int // components of the colour space, 0 for patterns and the like
 	clip                     [4]float64
@@ -178,6 +179,10 @@ func (in *interp) do(op string, args []operand, res types.Dict, depth int) error
 	case "w":
 		if v, ok := nums(args, 1); ok {
 			gs.lw = math.Abs(v[0])
+		}
+	case "J":
+		if v, ok := nums(args, 1); ok {
+			gs.squareCap = v[0] == 2
 		}
 	case "gs":
 		in.extGState(args, res)
@@ -432,6 +437,9 @@ func (in *interp) extGState(args []operand, res types.Dict) {
 	if v, ok := in.r.num(d["LW"]); ok {
 		in.gs.lw = math.Abs(v)
 	}
+	if v, ok := in.r.num(d["LC"]); ok {
+		in.gs.squareCap = v == 2
+	}
 	if v, ok := in.r.num(d["ca"]); ok && v == 0 {
 		in.gs.fillWhite = true
 	}
@@ -455,6 +463,19 @@ func (in *interp) endPath(fill, stroke bool) {
 	in.clipW = false
 	if len(path) == 0 {
 		return
+	}
+	if len(path) == 1 {
+		// A path of one point, as PDFium's content parser takes it: as a
+		// clip, an empty rectangle at the page's origin; painted, nothing,
+		// but for a closed move with square caps (a dot).
+		if clip {
+			c := &in.gs.clip
+			c[0], c[1], c[2], c[3] = max(c[0], 0), max(c[1], 0), min(c[2], 0), min(c[3], 0)
+			return
+		}
+		if !path[0].Close || !in.gs.squareCap {
+			return
+		}
 	}
 	m := in.gs.ctm
 	l, b, r, t := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
