@@ -156,26 +156,11 @@ func TestContentChecksum(t *testing.T) {
 				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 				fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(stream), stream),
 				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-			gd, err := openGo(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := readGoPage(gd, 0, nil)
-			if err != nil {
-				t.Fatalf("the Go reader declines the page: %v", err)
-			}
-			var want []*page
-			err = e.withPDFium(context.Background(), name, func(inst pdfium.Pdfium) error {
-				want, _, err = readPages(context.Background(), inst, name, data, []int{0})
-				return err
-			})
-			if err != nil || want[0] == nil {
-				t.Fatalf("PDFium cannot read it: %v", err)
-			}
+			got, want := firstPages(t, e, name, data)
 			if r := runes(got.chars); !strings.Contains(r, "Birinci setir davam") {
 				t.Errorf("the Go reader read %q", r)
 			}
-			comparePages(t, 1, got, want[0])
+			comparePages(t, 1, got, want)
 		})
 	}
 }
@@ -283,22 +268,28 @@ func TestOnePointPaths(t *testing.T) {
 		"a rectangle's own rule": "q 50 390 m W n Q 40 390 300 0.5 re f",
 	} {
 		t.Run(name, func(t *testing.T) {
-			data := minimalPDF(595, 842, 0, content)
-			gd, err := openGo(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := readGoPage(gd, 0, nil)
-			if err != nil {
-				t.Fatalf("declined: %v", err)
-			}
-			want, _, err := pdfiumPages(e, name, data, 1)
-			if err != nil || want[0] == nil {
-				t.Fatalf("PDFium: %v", err)
-			}
-			comparePages(t, 1, got, want[0])
+			got, want := firstPages(t, e, name, minimalPDF(595, 842, 0, content))
+			comparePages(t, 1, got, want)
 		})
 	}
+}
+
+// firstPages reads the first page of data with the Go reader, which must
+// not decline it, and with PDFium, which must read it.
+func firstPages(t *testing.T, e *Extractor, name string, data []byte) (got, want *page) {
+	t.Helper()
+	gd, err := openGo(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err = readGoPage(gd, 0, nil); err != nil {
+		t.Fatalf("the Go reader declines the page: %v", err)
+	}
+	pages, _, err := pdfiumPages(e, name, data, -1)
+	if err != nil || len(pages) == 0 || pages[0] == nil {
+		t.Fatalf("PDFium cannot read the page: %v", err)
+	}
+	return got, pages[0]
 }
 
 // pdfiumPages reads every page of data with PDFium, nil where it cannot
