@@ -252,24 +252,31 @@ func TestPageTree(t *testing.T) {
 
 // TestOnePointPaths draws paths of a single point, which PDFium's content
 // parser takes apart: painted, nothing (but a closed move with square
-// caps); as a clip, an empty rectangle (which the Go reader applies to the
-// rules after it, and our PDFium reader, which reads no clip, does not:
-// only a clip restored before the rule is compared). The Go reader finds
-// the rules PDFium finds.
+// caps); as a clip, an empty rectangle, which hides the rules after it as
+// a rectangle does. The Go reader finds the rules PDFium finds.
 func TestOnePointPaths(t *testing.T) {
 	e := extractor(t)
 	const rule = " 50 400 m 300 400 l S"
+	// hidden are the cases whose rule a clip hides: in the others, the
+	// rule is the page's one.
+	hidden := map[string]bool{"a clip": true, "a rectangular clip": true}
 	for name, content := range map[string]string{
-		"stroked":                "2 w 100 100 m S" + rule,
-		"filled and stroked":     "0 0 m B" + rule,
-		"closed, square caps":    "2 J 3 w 100 100 m h S" + rule,
-		"closed, butt caps":      "3 w 100 100 m h S" + rule,
-		"a clip, then restored":  "q 100 100 m W n Q" + rule,
-		"a rectangle's own rule": "q 50 390 m W n Q 40 390 300 0.5 re f",
+		"stroked":                 "2 w 100 100 m S" + rule,
+		"filled and stroked":      "0 0 m B" + rule,
+		"closed, square caps":     "2 J 3 w 100 100 m h S" + rule,
+		"closed, butt caps":       "3 w 100 100 m h S" + rule,
+		"a clip":                  "q 100 100 m W n" + rule + " Q",
+		"a clip, then restored":   "q 100 100 m W n Q" + rule,
+		"a rectangular clip":      "q 0 0 10 10 re W n" + rule + " Q",
+		"a clip the rule crosses": "q 0 0 100 842 re W n" + rule + " Q",
+		"a rectangle's own rule":  "q 50 390 m W n Q 40 390 300 0.5 re f",
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, want := firstPages(t, e, name, minimalPDF(595, 842, 0, content))
 			comparePages(t, 1, got, want)
+			if n := len(got.rules); n != 1 && !hidden[name] || n != 0 && hidden[name] {
+				t.Errorf("%d rules; hidden by a clip: %v", n, hidden[name])
+			}
 		})
 	}
 }

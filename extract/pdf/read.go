@@ -357,6 +357,9 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 	// Bounds of objects inside forms are in the form's space.
 	l, bt := ctm.Apply(float64(b.Left), float64(b.Bottom))
 	r, tp := ctm.Apply(float64(b.Right), float64(b.Top))
+	if clippedOut(inst, o, ctm, math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp)) {
+		return rules, nil
+	}
 	return shapeRules(rules, f, math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp), dm.Stroke, func(rules []rule) ([]rule, error) {
 		m, err := objMatrix(inst, o)
 		if err != nil {
@@ -390,6 +393,45 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 		}
 		return rules, nil
 	})
+}
+
+// clippedOut reports whether the box (l, b)-(r, t) lies wholly outside the
+// clip of object o: outside the bounds of one of its clip paths, mapped by
+// ctm as the object's bounds are. The Go reader hides a rule the same way
+// (gopdf's endPath); an object without a clip, or one PDFium cannot
+// return, is not clipped.
+func clippedOut(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, ctm matrix, l, b, r, t float64) bool {
+	cp, err := inst.FPDFPageObj_GetClipPath(&requests.FPDFPageObj_GetClipPath{PageObject: o})
+	if err != nil {
+		return false
+	}
+	n, err := inst.FPDFClipPath_CountPaths(&requests.FPDFClipPath_CountPaths{ClipPath: cp.ClipPath})
+	if err != nil {
+		return false
+	}
+	for i := 0; i < n.Count; i++ {
+		segs, err := inst.FPDFClipPath_CountPathSegments(&requests.FPDFClipPath_CountPathSegments{ClipPath: cp.ClipPath, PathIndex: i})
+		if err != nil || segs.Count == 0 {
+			continue
+		}
+		cl, cb, cr, ct := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for j := 0; j < segs.Count; j++ {
+			s, err := inst.FPDFClipPath_GetPathSegment(&requests.FPDFClipPath_GetPathSegment{ClipPath: cp.ClipPath, PathIndex: i, SegmentIndex: j})
+			if err != nil {
+				return false
+			}
+			pt, err := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
+			if err != nil {
+				return false
+			}
+			x, y := ctm.Apply(float64(pt.X), float64(pt.Y))
+			cl, cb, cr, ct = math.Min(cl, x), math.Min(cb, y), math.Max(cr, x), math.Max(ct, y)
+		}
+		if r < cl || l > cr || t < cb || b > ct {
+			return true
+		}
+	}
+	return false
 }
 
 // shapeRules appends the rules of one painted path whose bounds in user
