@@ -357,10 +357,9 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 	// Bounds of objects inside forms are in the form's space.
 	l, bt := ctm.Apply(float64(b.Left), float64(b.Bottom))
 	r, tp := ctm.Apply(float64(b.Right), float64(b.Top))
-	if clippedOut(inst, o, ctm, math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp)) {
-		return rules, nil
-	}
-	return shapeRules(rules, f, math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp), dm.Stroke, func(rules []rule) ([]rule, error) {
+	l, bt, r, tp = math.Min(l, r), math.Min(bt, tp), math.Max(l, r), math.Max(bt, tp)
+	n := len(rules)
+	rules, err = shapeRules(rules, f, l, bt, r, tp, dm.Stroke, func(rules []rule) ([]rule, error) {
 		m, err := objMatrix(inst, o)
 		if err != nil {
 			return rules, err
@@ -393,6 +392,11 @@ func pathRules(inst pdfium.Pdfium, o references.FPDF_PAGEOBJECT, f frame, ctm ma
 		}
 		return rules, nil
 	})
+	// Only a path that makes rules asks for its clip: the calls cost.
+	if err == nil && len(rules) > n && clippedOut(inst, o, ctm, l, bt, r, tp) {
+		rules = rules[:n]
+	}
+	return rules, err
 }
 
 // clippedOut reports whether the box (l, b)-(r, t) lies wholly outside the
